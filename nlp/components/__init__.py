@@ -1,0 +1,1 @@
+"""Rule components of the event extractor: each takes spaCy spans, returns typed records."""

@@ -1,0 +1,341 @@
+"""Casualty figures: killed, injured, attackers killed and kidnapped, from one sentence.
+
+A figure is a number expression ("at least 12", "a dozen", "twenty-three", "a soldier")
+tied to a casualty word ("killed", "martyred", "injured", "abducted") through the
+dependency parse, with a short token window as a fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from nlp.components.base import TextSpan, normalise
+
+CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1000, "dozen": 12}
+NUMBER_WORDS = set(UNITS) | set(MULTIPLIERS) | {"a", "an", "and", "-"}
+QUALIFIERS = ("at least", "more than", "over", "around", "about", "nearly", "almost", "up to", "some", "approximately")
+
+KILLED_WORDS = {
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyr",
+    "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
+    "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded",
+}
+INJURED_WORDS = {
+    "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
+    "injury", "wounds", "critically", "hospitalised", "hospitalized",
+}
+KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
+ATTACKER_NOUNS = {
+    "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
+    "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
+    "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters",
+}
+PERSON_NOUNS = {
+    "soldier", "policeman", "constable", "civilian", "person", "man", "woman", "child", "boy",
+    "girl", "student", "teacher", "officer", "official", "worker", "labourer", "laborer",
+    "passenger", "shopkeeper", "driver", "cleric", "guard", "trader", "journalist", "lawyer",
+    "doctor", "pilgrim", "member", "leader", "tribesman", "elder", "resident", "farmer",
+    "youth", "local", "pedestrian", "passerby", "cop", "jawan", "sepoy", "personnel",
+    "policemen", "people", "persons", "others", "soldiers", "civilians", "children",
+    "women", "men", "students", "officers", "officials", "workers", "labourers", "passengers",
+    "engineer", "employee", "villager", "shepherd", "commander", "major", "captain",
+    "lieutenant", "sub-inspector", "inspector", "sho", "asi", "levies", "fc", "sweeper",
+    "vaccinator", "worker", "contractor", "national", "nationals", "tourist", "tourists",
+    "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys",
+} | ATTACKER_NOUNS
+NON_PERSON = {
+    "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
+    "kilometre", "kilometer", "kg", "bomb", "ied", "building", "home", "car", "motorcycle", "truck", "tower",
+    "week", "month", "year", "time", "incident", "attack", "blast", "explosion", "pylon", "bullet", "room",
+    "compound", "village", "area", "district", "meter", "metre", "feet", "foot", "mile", "percent", "cent",
+}
+TOTAL_WORDS = {"toll", "tally", "total"}
+SUBCOUNT_WORDS = {"including", "among", "included"}
+SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+ZERO_PATTERNS = {
+    "no casualties": ("killed", "injured"),
+    "no casualty": ("killed", "injured"),
+    "no loss of life": ("killed",),
+    "no loss of lives": ("killed",),
+    "no one was killed": ("killed",),
+    "no one was hurt": ("killed", "injured"),
+    "no one was injured": ("injured",),
+    "nobody was hurt": ("killed", "injured"),
+    "nobody was injured": ("injured",),
+    "nobody was killed": ("killed",),
+    "no injuries": ("injured",),
+    "no one was harmed": ("killed", "injured"),
+    "escaped unhurt": ("killed", "injured"),
+    "remained unhurt": ("killed", "injured"),
+    "remained safe": ("killed", "injured"),
+    "no deaths": ("killed",),
+    "no fatalities": ("killed",),
+    "without casualties": ("killed", "injured"),
+}
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+
+
+@dataclass(frozen=True)
+class CasualtyFigure:
+    """One casualty count found in a sentence."""
+
+    kind: CasualtyKind
+    value: int
+    qualifier: str | None
+    span: TextSpan
+    victim: str = ""
+    total: bool = False
+    sub_count: bool = False
+    also: bool = False
+
+
+def word_value(words: list[str]) -> int | None:
+    """Value of a number phrase in words: "twenty-three", "a dozen", "two hundred"."""
+    total, current, seen = 0, 0, False
+    for word in words:
+        if word in ("a", "an"):
+            current = max(current, 1)
+            continue
+        if word in ("and", "-"):
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in MULTIPLIERS:
+            current = max(current, 1) * MULTIPLIERS[word]
+            seen = True
+            if word == "thousand":
+                total, current = total + current, 0
+        elif _DIGITS.match(word):
+            current += int(word.replace(",", ""))
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _number_groups(sent: Span) -> list[tuple[Token, Token, int]]:
+    """(first token, last token, value) for each number expression in the sentence."""
+    groups: list[tuple[Token, Token, int]] = []
+    tokens = list(sent)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.lower_
+        is_num = _DIGITS.match(low) is not None or low in UNITS or low in MULTIPLIERS
+        negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
+        if not is_num or tok.ent_type_ in SKIP_ENTS or negated:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (tokens[j + 1].lower_ in NUMBER_WORDS - {"a", "an"}):
+            if tokens[j + 1].lower_ in ("and", "-") and (
+                j + 2 >= len(tokens) or tokens[j + 2].lower_ not in UNITS
+            ):
+                break
+            j += 1
+        start = i
+        if i > 0 and tokens[i - 1].lower_ in ("a", "an") and low in MULTIPLIERS:
+            start = i - 1
+        words = [t.lower_ for t in tokens[start : j + 1]]
+        value = word_value(words)
+        if value is not None and not (1900 <= value <= 2100 and _DIGITS.match(low)):
+            groups.append((tokens[start], tokens[j], value))
+        i = j + 1
+    return groups
+
+
+def _singular_groups(sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
+    """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
+    groups = []
+    for tok in sent:
+        if tok.i in taken or tok.lower_ not in PERSON_NOUNS or tok.tag_ not in ("NN", "NNP"):
+            continue
+        if any(c.dep_ == "nummod" for c in tok.children):
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another")]
+        if not dets:
+            continue
+        if dets[0].lower_ == "the" and tok.lower_ not in ATTACKER_NOUNS | {"bomber", "attacker"}:
+            continue
+        groups.append((dets[0], tok, 1))
+    return groups
+
+
+def _is_person(token: Token) -> bool:
+    """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
+    low = token.lower_
+    if low in PERSON_NOUNS:
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and low.rstrip("s") not in NON_PERSON
+
+
+def casualty_kind(token: Token) -> str | None:
+    """"killed" / "injured" / "kidnapped" for a casualty word, else None."""
+    low = token.lower_
+    if low in KILLED_WORDS:
+        if low == "lives" and not any(t.lower_ in ("lost", "lose", "losing") for t in token.head.subtree):
+            return None
+        if low in ("death", "deaths") and token.dep_ == "compound":
+            return "killed"
+        return "killed"
+    if low in INJURED_WORDS:
+        return "injured"
+    if low in KIDNAP_WORDS or (low == "taken" and "hostage" in token.sent.text.lower()):
+        return "kidnapped"
+    if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
+        return "killed"
+    return None
+
+
+def _victim_token(first: Token, last: Token) -> Token:
+    """The noun a number expression counts (its head when it is a modifier)."""
+    if last.dep_ in ("nummod", "quantmod") and last.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return last.head
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.lower_ in PERSON_NOUNS:
+        return nxt
+    return last
+
+
+def _window_kind(last: Token, sent: Span) -> Token | None:
+    """A casualty word within a few tokens after the number ("4 others injured")."""
+    fill = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
+            "others", "people", "persons", "had", "got", "being", "seriously", "critically"}
+    for tok in sent.doc[last.i + 1 : min(last.i + 6, sent.end)]:
+        if casualty_kind(tok):
+            return tok
+        if tok.lower_ not in fill and tok.lower_ not in PERSON_NOUNS and tok.pos_ not in ("ADJ", "ADV"):
+            return None
+    return None
+
+
+def _dep_kind(victim: Token) -> Token | None:
+    """The casualty word governing a victim noun through the parse."""
+    node = victim
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    for child in victim.children:
+        if child.dep_ in ("amod", "acl", "relcl") and casualty_kind(child):
+            return child
+    head = node.head
+    for _ in range(3):
+        if casualty_kind(head):
+            return head
+        if head.lower_ in ("left", "leaving", "leave", "leaves"):
+            for child in head.children:
+                if casualty_kind(child):
+                    return child
+            return None
+        if head.dep_ in ("xcomp", "conj", "advcl") and head.pos_ == "VERB":
+            return None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _toll_kind(victim: Token, sent: Span) -> str | None:
+    """"the death toll rose to 12" → killed (a total)."""
+    words = {t.lower_ for t in sent}
+    if not words & TOTAL_WORDS:
+        return None
+    for anc in list(victim.ancestors)[:4]:
+        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in TOTAL_WORDS]
+        if subjects:
+            mods = {t.lower_ for t in subjects[0].subtree}
+            if mods & {"injured", "injury", "wounded"}:
+                return "injured"
+            return "killed"
+    return None
+
+
+def _is_subcount(victim: Token) -> bool:
+    """True for "including three children", "among them two women"."""
+    for anc in [victim, *list(victim.ancestors)[:3]]:
+        if anc.lower_ in SUBCOUNT_WORDS or (anc.dep_ == "prep" and anc.lower_ == "among"):
+            return True
+        if anc.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+            break
+    return False
+
+
+def _qualifier(first: Token) -> str | None:
+    """"at least" / "more than" before a number."""
+    before = normalise(first.doc[max(first.sent.start, first.i - 3) : first.i].text)
+    for q in QUALIFIERS:
+        if before.endswith(q):
+            return q
+    return None
+
+
+def _resolve_kind(kind: str, victim: Token) -> CasualtyKind:
+    """Map a casualty word's kind to a figure kind, separating attackers from victims."""
+    attacker = victim.lower_ in ATTACKER_NOUNS or any(
+        c.lower_ in ATTACKER_NOUNS for c in victim.children if c.dep_ in ("compound", "amod")
+    )
+    if kind == "killed":
+        return "attackers_killed" if attacker else "killed"
+    if kind == "kidnapped":
+        return "kidnapped"
+    return "injured"
+
+
+def zero_figures(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+    """"no casualties", "no one was hurt" → figures of 0."""
+    text = normalise(sent.text)
+    out = []
+    for pattern, kinds in ZERO_PATTERNS.items():
+        at = text.find(pattern)
+        if at < 0:
+            continue
+        span = TextSpan.from_span(sent, sent_index)
+        for kind in kinds:
+            out.append(CasualtyFigure(kind, 0, None, span, victim="", total=False))  # type: ignore[arg-type]
+    return out
+
+
+def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+    """Every casualty figure in one sentence, in order of appearance."""
+    figures: list[CasualtyFigure] = []
+    groups = _number_groups(sent)
+    taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
+    taken |= {_victim_token(f, l).i for f, l, _ in groups}
+    groups += _singular_groups(sent, taken)
+    also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
+    for first, last, value in sorted(groups, key=lambda g: g[0].i):
+        victim = _victim_token(first, last)
+        total_kind = _toll_kind(victim, sent)
+        word = _window_kind(last, sent) or _dep_kind(victim)
+        kind = total_kind or (casualty_kind(word) if word is not None else None)
+        if kind is None:
+            continue
+        if victim.i != last.i and total_kind is None and not _is_person(victim):
+            continue
+        end = word if word is not None and abs(word.i - first.i) < 12 else last
+        figures.append(
+            CasualtyFigure(
+                kind=_resolve_kind(kind, victim),
+                value=value,
+                qualifier=_qualifier(first),
+                span=TextSpan.from_tokens(first, end, sent_index),
+                victim=victim.lower_,
+                total=total_kind is not None,
+                sub_count=_is_subcount(victim),
+                also=also,
+            )
+        )
+    return figures + zero_figures(sent, sent_index)

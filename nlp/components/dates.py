@@ -1,0 +1,151 @@
+"""Event dates: resolve "on Tuesday", "last night", "3 March 2025" against the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+import dateparser
+from spacy.tokens import Span
+
+from nlp.components.base import TextSpan
+
+Precision = Literal["day", "month", "year", "unknown"]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_ABS_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
+_ABS_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
+_YEAR = re.compile(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+RELATIVE: dict[str, tuple[int, Precision]] = {
+    "day before yesterday": (2, "day"),
+    "late last night": (1, "day"),
+    "last night": (1, "day"),
+    "yesterday": (1, "day"),
+    "earlier today": (0, "day"),
+    "this morning": (0, "day"),
+    "this evening": (0, "day"),
+    "today": (0, "day"),
+    "tonight": (0, "day"),
+    "last week": (7, "month"),
+    "earlier this week": (3, "day"),
+    "earlier this month": (-1, "month"),
+}
+BACKGROUND_RELATIVE = ("last month", "last year", "earlier this year", "previous year", "months ago", "years ago", "last year's")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved to a calendar day."""
+
+    value: date
+    precision: Precision
+    span: TextSpan
+    explicit: bool = True
+    background: bool = False
+
+
+def _dateparse(text: str, base: datetime) -> date | None:
+    """Parse with dateparser, preferring past dates relative to the publication date."""
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base.replace(tzinfo=None)},
+    )
+    return parsed.date() if parsed else None
+
+
+def weekday_before(published: date, weekday: int, same_day: bool = False) -> date:
+    """Most recent given weekday on or before publication (same day only when allowed)."""
+    delta = (published.weekday() - weekday) % 7
+    if delta == 0 and not same_day:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+def _span(sent: Span, start: int, end: int, index: int) -> TextSpan:
+    """A TextSpan for sentence-relative character offsets."""
+    char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    return TextSpan.from_span(char_span if char_span is not None else sent, index)
+
+
+def _is_background(value: date, published: date) -> bool:
+    """A date well before publication is a recap, not the new incident."""
+    return (published - value).days > 10
+
+
+def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
+    """"3 March 2025", "March 3", "in March 2023", "in 2023"."""
+    out: list[DateMention] = []
+    text = sent.text
+    pub = published.date()
+    for regex in (_ABS_DMY, _ABS_MDY):
+        for m in regex.finditer(text):
+            value = _dateparse(m.group(0), published)
+            if value is None:
+                continue
+            if value > pub + timedelta(days=1) and m.lastindex and not m.group(3):
+                value = value.replace(year=value.year - 1)
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, _is_background(value, pub)))
+    if out:
+        return out
+    for m in _MONTH_YEAR.finditer(text):
+        value = _dateparse(f"1 {m.group(1)} {m.group(2)}", published)
+        if value:
+            bg = (value.year, value.month) != (pub.year, pub.month)
+            out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        bg = year != pub.year
+        out.append(DateMention(date(year, 1, 1), "year", _span(sent, m.start(), m.end(), index), True, bg))
+    return out
+
+
+def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
+    """"on Tuesday", "late last night", "yesterday", "earlier this month"."""
+    out: list[DateMention] = []
+    low = sent.text.lower()
+    pub = published.date()
+    today_said = any(w in low for w in ("today", "this morning", "tonight", "this evening"))
+    for m in _WEEKDAY.finditer(sent.text):
+        weekday = WEEKDAYS.index(m.group(1).lower())
+        prefix = m.group(0).lower()
+        value = weekday_before(pub, weekday, same_day=today_said)
+        if prefix.startswith("last ") and value == pub - timedelta(days=(pub.weekday() - weekday) % 7 or 7):
+            pass
+        out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index)))
+    if out:
+        return out
+    for phrase, (days, precision) in RELATIVE.items():
+        at = low.find(phrase)
+        if at < 0 or (phrase == "today" and "earlier today" in low):
+            continue
+        value = pub.replace(day=1) if days < 0 else pub - timedelta(days=days)
+        out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index)))
+        break
+    for phrase in BACKGROUND_RELATIVE:
+        at = low.find(phrase)
+        if at >= 0:
+            out.append(DateMention(pub, "unknown", _span(sent, at, at + len(phrase), index), True, True))
+    return out
+
+
+def find_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
+    """All date mentions of one sentence, absolute first."""
+    return absolute_dates(sent, published, index) + relative_dates(sent, published, index)
+
+
+def best_date(mentions: list[DateMention]) -> DateMention | None:
+    """The event date of a frame: the first non-background mention, day precision preferred."""
+    current = [m for m in mentions if not m.background]
+    if not current:
+        return None
+    order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+    return sorted(current, key=lambda m: order[m.precision])[0]

@@ -1,0 +1,169 @@
+"""Event triggers: the words that say what happened (blast, opened fire, abducted, IBO...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from nlp.components.base import TextSpan, normalise
+
+# phrase → (event type, strength); matched on normalised, space-padded sentence text
+TRIGGERS: dict[str, tuple[str, float]] = {
+    # bombing
+    "blast": ("bombing", 1.0), "blasts": ("bombing", 1.0), "explosion": ("bombing", 1.0),
+    "explosions": ("bombing", 1.0), "exploded": ("bombing", 1.0), "explode": ("bombing", 0.8),
+    "bomb": ("bombing", 0.9), "bombs": ("bombing", 0.9), "bombing": ("bombing", 1.0),
+    "ied": ("bombing", 1.0), "ieds": ("bombing", 1.0), "improvised explosive device": ("bombing", 1.0),
+    "roadside bomb": ("bombing", 1.0), "grenade": ("bombing", 1.0), "grenades": ("bombing", 1.0),
+    "suicide bomber": ("bombing", 1.2), "suicide attack": ("bombing", 1.2), "suicide bombing": ("bombing", 1.2),
+    "suicide blast": ("bombing", 1.2), "vbied": ("bombing", 1.0), "vehicle-borne": ("bombing", 1.0),
+    "explosive-laden": ("bombing", 1.0), "landmine": ("bombing", 1.0), "land mine": ("bombing", 1.0),
+    "mine blast": ("bombing", 1.0), "magnetic bomb": ("bombing", 1.0), "blew himself up": ("bombing", 1.2),
+    "detonated": ("bombing", 1.0), "explosives": ("bombing", 0.7), "remote-controlled": ("bombing", 0.9),
+    "bomber": ("bombing", 0.9), "explosive device": ("bombing", 1.0), "planted": ("bombing", 0.5),
+    # armed assault
+    "attacked": ("armed_assault", 1.0), "attack": ("armed_assault", 0.6), "attacks": ("armed_assault", 0.5),
+    "opened fire": ("armed_assault", 1.0), "firing": ("armed_assault", 0.8), "fired": ("armed_assault", 0.7),
+    "stormed": ("armed_assault", 1.0), "gun battle": ("armed_assault", 1.0), "gunfight": ("armed_assault", 1.0),
+    "exchange of fire": ("armed_assault", 0.9), "ambush": ("armed_assault", 1.0), "ambushed": ("armed_assault", 1.0),
+    "rocket attack": ("armed_assault", 1.0), "rockets": ("armed_assault", 0.8), "mortar": ("armed_assault", 0.8),
+    "mortars": ("armed_assault", 0.8), "shelling": ("armed_assault", 0.8), "assault": ("armed_assault", 0.8),
+    "came under attack": ("armed_assault", 1.0), "shootout": ("armed_assault", 1.0), "clash": ("armed_assault", 0.7),
+    "clashes": ("armed_assault", 0.7), "clashed": ("armed_assault", 0.8), "attacking": ("armed_assault", 0.8),
+    "gunmen": ("armed_assault", 0.4), "shot": ("armed_assault", 0.6), "sniper": ("armed_assault", 0.8),
+    "quadcopter": ("armed_assault", 0.8), "drone attack": ("armed_assault", 1.0),
+    # targeted killing
+    "gunned down": ("targeted_killing", 1.1), "shot dead": ("targeted_killing", 1.0),
+    "target killing": ("targeted_killing", 1.3), "targeted killing": ("targeted_killing", 1.3),
+    "assassinated": ("targeted_killing", 1.3), "assassination": ("targeted_killing", 1.2),
+    "shot and killed": ("targeted_killing", 1.0), "killed in a targeted attack": ("targeted_killing", 1.3),
+    # kidnapping
+    "abducted": ("kidnapping", 1.1), "kidnapped": ("kidnapping", 1.1), "kidnapping": ("kidnapping", 1.0),
+    "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 0.8),
+    "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
+    # hijacking
+    "hijacked": ("hijacking", 1.5), "hijacking": ("hijacking", 1.5), "hijack": ("hijacking", 1.3),
+    "hijackers": ("hijacking", 1.3),
+    # security operations
+    "intelligence-based operation": ("security_operation", 1.4), "intelligence based operation": ("security_operation", 1.4),
+    "ibo": ("security_operation", 1.4), "search operation": ("security_operation", 1.2),
+    "clearance operation": ("security_operation", 1.3), "combing operation": ("security_operation", 1.3),
+    "sanitisation operation": ("security_operation", 1.3), "sanitization operation": ("security_operation", 1.3),
+    "search and strike operation": ("security_operation", 1.3), "operation": ("security_operation", 0.6),
+    "raid": ("security_operation", 0.9), "raided": ("security_operation", 0.9), "encounter": ("security_operation", 0.8),
+    "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
+}
+INFRA_VERBS = ("blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
+               "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned")
+INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
+               "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
+               "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam")
+FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
+          "was arrested", "were arrested", "apprehended", "bid to", "foil")
+SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
+PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
+            "targeted_killing", "armed_assault")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that signals an event of one type."""
+
+    event_type: str
+    strength: float
+    suicide: bool
+    span: TextSpan
+
+
+def _find(text: str, phrase: str) -> int:
+    """Offset of a whole-word phrase in padded lower text, or -1."""
+    at = f" {text} ".find(f" {phrase} ")
+    return at
+
+
+def _char_span(sent: Span, phrase: str, index: int) -> TextSpan:
+    """Locate a phrase in the sentence for evidence (falls back to the sentence)."""
+    low = sent.text.lower()
+    at = low.find(phrase)
+    if at >= 0:
+        span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
+        if span is not None:
+            return TextSpan.from_span(span, index)
+    return TextSpan.from_span(sent, index)
+
+
+def infrastructure_trigger(text: str) -> str | None:
+    """"blew up a gas pipeline" → the verb phrase, when an infrastructure noun is attacked."""
+    verb = next((v for v in INFRA_VERBS if _find(text, v) >= 0), None)
+    if verb and any(_find(text, n) >= 0 for n in INFRA_NOUNS):
+        return verb
+    return None
+
+
+def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
+    """All event triggers of one sentence, strongest first."""
+    text = normalise(sent.text)
+    suicide = any(s in text for s in SUICIDE)
+    found: list[Trigger] = []
+    for phrase, (etype, strength) in TRIGGERS.items():
+        if _find(text, phrase) < 0:
+            continue
+        if etype == "security_operation" and phrase in ("operation", "ctd") and not _operation_context(text):
+            continue
+        is_suicide = suicide and etype in ("bombing", "armed_assault")
+        found.append(Trigger(etype, strength, is_suicide, _char_span(sent, phrase, index)))
+    verb = infrastructure_trigger(text)
+    if verb:
+        found.append(Trigger("infrastructure_attack", 1.3, False, _char_span(sent, verb, index)))
+    return sorted(_drop_nested(found), key=lambda t: -t.strength)
+
+
+def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop a trigger inside a longer one ("shot" inside "shot dead")."""
+    def inside(a: Trigger, b: Trigger) -> bool:
+        return a is not b and b.span.start <= a.span.start and a.span.end <= b.span.end and len(b.span.text) > len(a.span.text)
+
+    return [t for t in triggers if not any(inside(t, other) for other in triggers)]
+
+
+def _operation_context(text: str) -> bool:
+    """"operation" counts only when security forces conduct it."""
+    return any(
+        _find(text, w) >= 0
+        for w in ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
+                  "fc", "frontier corps", "army", "forces")
+    )
+
+
+def is_foiled(text: str) -> bool:
+    """True when the sentence says an attack was prevented."""
+    low = normalise(text)
+    return any(_find(low, f) >= 0 for f in FOILED)
+
+
+def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, float] | None = None) -> tuple[str, Trigger | None]:
+    """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority."""
+    if not triggers:
+        if classifier_scores:
+            best = max(classifier_scores, key=lambda k: classifier_scores[k])
+            return best, None
+        return "other", None
+    first_sent = triggers[0].span.sent_index
+    votes: dict[str, float] = {}
+    best_trigger: dict[str, Trigger] = {}
+    for trig in triggers:
+        weight = trig.strength * (1.5 if trig.span.sent_index == first_sent else 1.0)
+        votes[trig.event_type] = votes.get(trig.event_type, 0.0) + weight
+        if trig.event_type not in best_trigger or trig.strength > best_trigger[trig.event_type].strength:
+            best_trigger[trig.event_type] = trig
+    for etype in ("hijacking",):
+        if etype in votes:
+            return etype, best_trigger[etype]
+    top = max(votes.values())
+    tied = [t for t, v in votes.items() if v >= top - 0.25]
+    if len(tied) > 1 and classifier_scores:
+        tied.sort(key=lambda t: -classifier_scores.get(t, 0.0))
+        return tied[0], best_trigger[tied[0]]
+    tied.sort(key=lambda t: (-votes[t], PRIORITY.index(t) if t in PRIORITY else 99))
+    return tied[0], best_trigger[tied[0]]

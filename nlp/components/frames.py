@@ -1,0 +1,191 @@
+"""Incident frames: group an article's sentences into one frame per reported incident.
+
+A frame opens at a trigger sentence; following sentences attach to it until a
+segment marker ("In another incident", "Separately", "Meanwhile, in Kech") or a
+trigger in another district opens the next one. Background recaps ("The attack
+comes weeks after...", "Last month ... had killed", "In 2023") are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from spacy.tokens import Doc, Span
+
+from nlp.components.base import normalise
+from nlp.components.casualties import CasualtyFigure, extract_casualties
+from nlp.components.dates import DateMention, find_dates
+from nlp.components.event_types import Trigger, find_triggers, is_foiled
+from nlp.components.locations import LocationMention, find_locations
+from nlp.components.perpetrators import GroupMention, find_groups, has_claim
+from nlp.components.targets import TargetMention, find_targets
+
+SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
+                   "in a similar incident", "in another attack", "in a separate attack", "in another",
+                   "in a separate", "similarly", "on the other hand", "in yet another")
+BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day after", "came weeks after",
+                      "comes months after", "weeks after", "months after", "last month", "last year",
+                      "earlier this year", "in the past", "previously", "so far this year", "since january",
+                      "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
+                      "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
+                      "anniversary", "since the start of", "spate of")
+NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
+                     "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
+                     "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
+                     "funeral prayers", "compensation", "protest", "think tank", "seminar", "meeting")
+PLUPERFECT_VERBS = {"killed", "attacked", "claimed", "targeted", "martyred", "struck", "carried", "injured",
+                    "wounded", "abducted", "kidnapped", "bombed", "stormed"}
+
+
+@dataclass
+class SentenceInfo:
+    """Everything the components found in one sentence."""
+
+    index: int
+    sent: Span
+    paragraph: int
+    triggers: list[Trigger]
+    casualties: list[CasualtyFigure]
+    dates: list[DateMention]
+    groups: list[GroupMention]
+    targets: list[TargetMention]
+    locations: list[LocationMention]
+    claim: bool
+    foiled: bool
+    background: bool
+    non_event: bool
+    marker: bool
+
+    @property
+    def strength(self) -> float:
+        """Strongest trigger of the sentence (0 when none)."""
+        return max((t.strength for t in self.triggers), default=0.0)
+
+    @property
+    def has_figures(self) -> bool:
+        """True when the sentence gives a positive casualty count."""
+        return any(f.value > 0 and not f.sub_count for f in self.casualties)
+
+    def opens_frame(self) -> bool:
+        """True when the sentence reports a new incident by itself."""
+        if self.background or self.non_event:
+            return False
+        if self.strength >= 0.8 or (self.marker and self.has_figures):
+            return True
+        return self.has_figures and (self.strength >= 0.5 or any(f.kind != "injured" for f in self.casualties))
+
+
+@dataclass
+class Frame:
+    """One incident: the sentences that describe it."""
+
+    sentences: list[SentenceInfo] = field(default_factory=list)
+
+    @property
+    def opener(self) -> SentenceInfo | None:
+        """The sentence that opened the frame (the first with a trigger or figures)."""
+        return next((s for s in self.sentences if s.opens_frame()), None)
+
+    def districts(self) -> set[str]:
+        """Names of the places/districts mentioned (dateline excluded)."""
+        return {m.name for s in self.sentences for m in s.locations if not m.dateline and m.kind in ("place", "district")}
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Character offsets where paragraphs start."""
+    starts, at = [0], text.find("\n\n")
+    while at >= 0:
+        starts.append(at + 2)
+        at = text.find("\n\n", at + 2)
+    return starts
+
+
+def _is_background(sent: Span, dates: list[DateMention]) -> bool:
+    """A recap of earlier violence rather than the new incident."""
+    current = [d for d in dates if not d.background]
+    if current:
+        return False
+    if any(d.background for d in dates):
+        return True
+    text = f" {normalise(sent.text)} "
+    if any(f" {p} " in text for p in BACKGROUND_PHRASES):
+        return True
+    for tok in sent:
+        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ in PLUPERFECT_VERBS:
+            return True
+        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ == "been" and tok.head.head.lower_ in PLUPERFECT_VERBS:
+            return True
+    return False
+
+
+def _is_non_event(sent: Span) -> bool:
+    """Court, policy, statistics, condemnation: mentions of violence that are not a report of it."""
+    text = f" {normalise(sent.text)} "
+    return any(f" {p} " in text for p in NON_EVENT_PHRASES)
+
+
+def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime) -> SentenceInfo:
+    """Run every component over one sentence."""
+    dates = find_dates(sent, published, index)
+    low = normalise(sent.text)
+    return SentenceInfo(
+        index=index,
+        sent=sent,
+        paragraph=paragraph,
+        triggers=find_triggers(sent, index),
+        casualties=extract_casualties(sent, index),
+        dates=dates,
+        groups=find_groups(sent, index),
+        targets=find_targets(sent, index),
+        locations=find_locations(sent, index),
+        claim=has_claim(sent),
+        foiled=is_foiled(sent.text),
+        background=_is_background(sent, dates),
+        non_event=_is_non_event(sent),
+        marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS),
+    )
+
+
+def analyse(doc: Doc, published: datetime) -> list[SentenceInfo]:
+    """SentenceInfo for every sentence of a document."""
+    starts = _paragraph_starts(doc.text)
+    infos = []
+    for index, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
+        infos.append(analyse_sentence(sent, index, paragraph, published))
+    return infos
+
+
+def _new_place(info: SentenceInfo, frame: Frame) -> bool:
+    """True when a trigger sentence names a place/district the frame has not mentioned."""
+    own = {m.name for m in info.locations if not m.dateline and m.kind in ("place", "district")}
+    known = frame.districts()
+    return bool(own) and bool(known) and not own & known
+
+
+def segment(infos: list[SentenceInfo]) -> list[Frame]:
+    """Group sentences into incident frames, dropping background recaps."""
+    frames: list[Frame] = []
+    preamble: list[SentenceInfo] = []
+    current: Frame | None = None
+    for info in infos:
+        if info.background:
+            continue
+        if info.opens_frame():
+            split = current is not None and (
+                info.marker
+                or (_new_place(info, current) and (info.paragraph != current.sentences[-1].paragraph or info.has_figures))
+            )
+            if current is None or split:
+                current = Frame(sentences=preamble + [info] if current is None else [info])
+                preamble = []
+                frames.append(current)
+                continue
+        if current is None:
+            preamble.append(info)
+        else:
+            current.sentences.append(info)
+    return frames

@@ -1,0 +1,80 @@
+"""Locations: gazetteer entities in a frame, resolved to place, district, province and country."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from index.records import Location
+from nlp.components.base import TextSpan
+
+log = logging.getLogger(__name__)
+ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
+KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
+
+
+@dataclass(frozen=True)
+class LocationMention:
+    """A location entity: its gazetteer kind and name, and whether it is a dateline."""
+
+    kind: str
+    name: str
+    span: TextSpan
+    dateline: bool = False
+    foreign: bool = False
+
+
+def _is_dateline(ent: Span) -> bool:
+    """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph."""
+    doc = ent.doc
+    at_start = ent.start == 0 or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return at_start and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
+
+
+def find_locations(sent: Span, index: int = -1) -> list[LocationMention]:
+    """PK_LOC and FOREIGN_LOC entities of one sentence."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
+            continue
+        kind, name = ent.ent_id_.split(":", 1)
+        out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
+                                   ent.label_ == "FOREIGN_LOC"))
+    return out
+
+
+def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
+    """Resolve a mention with `nlp.geocode` (falls back to the gazetteer)."""
+    try:
+        from nlp.geocode import geocode
+        from nlp.gazetteer import load_gazetteer
+    except ImportError:  # pragma: no cover - gazetteer missing
+        return None
+    if mention.kind == "place":
+        loc = geocode(mention.name, context_district=context_district)
+        if loc is not None:
+            return loc
+    return load_gazetteer().resolve_location(mention.name) or geocode(mention.name, context_district)
+
+
+def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -> tuple[Location, LocationMention] | None:
+    """The frame's location: the most precise non-dateline mention near the trigger, else the dateline."""
+    body = [m for m in mentions if not m.dateline]
+    pool = body or mentions
+    if not pool:
+        return None
+
+    def rank(m: LocationMention) -> tuple[int, int, int, int]:
+        near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
+        aside = 1 if any(w in m.span.sentence.lower() for w in ASIDE_WORDS) and near else 0
+        return (aside, near, KIND_RANK.get(m.kind, 4), m.span.start)
+
+    best = sorted(pool, key=rank)[0]
+    districts = [m.name for m in pool if m.kind == "district"]
+    loc = _geocode(best, districts[0] if districts else None)
+    if loc is None:
+        return None
+    return loc, best

@@ -1,0 +1,147 @@
+"""Targets: who or what was attacked, mapped to the `TargetType` enum."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from nlp.components.base import TextSpan, normalise
+
+TARGET_LEXICON: dict[str, str] = {
+    # police
+    "police": "police", "policeman": "police", "policemen": "police", "constable": "police", "constables": "police",
+    "police station": "police", "police mobile": "police", "police van": "police", "cop": "police", "cops": "police",
+    "police post": "police", "police officer": "police", "police officials": "police", "sho": "police",
+    "sub-inspector": "police", "traffic police": "police", "ctd": "police", "dsp": "police", "police personnel": "police",
+    "police checkpoint": "police", "police check post": "police", "police checkpost": "police",
+    # security forces
+    "soldier": "security_forces", "soldiers": "security_forces", "troops": "security_forces", "army": "security_forces",
+    "fc": "security_forces", "frontier corps": "security_forces", "levies": "security_forces",
+    "checkpost": "security_forces", "check post": "security_forces", "checkpoint": "security_forces",
+    "security forces": "security_forces", "security personnel": "security_forces", "military": "security_forces",
+    "convoy": "security_forces", "cantonment": "security_forces", "camp": "security_forces", "jawans": "security_forces",
+    "security post": "security_forces", "rangers": "security_forces", "sepoy": "security_forces", "major": "security_forces",
+    "captain": "security_forces", "lieutenant": "security_forces", "military convoy": "security_forces",
+    "air base": "security_forces", "naval base": "security_forces", "army personnel": "security_forces",
+    # civilians
+    "civilian": "civilians", "civilians": "civilians", "passers-by": "civilians", "shopkeeper": "civilians",
+    "people": "civilians", "villagers": "civilians", "labourers": "civilians", "laborers": "civilians",
+    "workers": "civilians", "market": "civilians", "bazaar": "civilians", "shop": "civilians", "house": "civilians",
+    "residents": "civilians", "woman": "civilians", "women": "civilians", "children": "civilians", "child": "civilians",
+    "farmers": "civilians", "traders": "civilians", "shepherd": "civilians", "family": "civilians",
+    "journalist": "civilians", "doctor": "civilians", "tribal elder": "civilians", "hotel": "civilians",
+    # government
+    "government official": "government", "officials": "government", "deputy commissioner": "government",
+    "assistant commissioner": "government", "government office": "government", "tehsildar": "government",
+    "office": "government", "court": "government", "judge": "government", "polio": "government",
+    "polio team": "government", "polio worker": "government", "polio workers": "government", "nadra": "government",
+    "district administration": "government", "election office": "government", "customs": "government",
+    # religious
+    "mosque": "religious", "imambargah": "religious", "cleric": "religious", "church": "religious",
+    "shrine": "religious", "temple": "religious", "madrassa": "religious", "seminary": "religious",
+    "prayer leader": "religious", "worshippers": "religious", "pilgrims": "religious", "scholar": "religious",
+    "religious scholar": "religious", "shia": "religious", "hazara": "religious", "ahmadi": "religious",
+    # political
+    "rally": "political", "party worker": "political", "party workers": "political", "candidate": "political",
+    "election rally": "political", "political leader": "political", "jui-f": "political", "pti": "political",
+    "ppp": "political", "anp": "political", "pml-n": "political", "corner meeting": "political",
+    "election campaign": "political", "mpa": "political", "mna": "political", "senator": "political",
+    "political party": "political", "party leader": "political", "convention": "political",
+    # foreigners
+    "chinese": "foreigners", "chinese nationals": "foreigners", "foreign tourists": "foreigners",
+    "foreigners": "foreigners", "foreign nationals": "foreigners", "chinese engineers": "foreigners",
+    "foreign": "foreigners", "tourists": "foreigners",
+    # transport
+    "bus": "transport", "train": "transport", "passenger van": "transport", "passenger": "transport",
+    "passengers": "transport", "coach": "transport", "van": "transport", "jaffar express": "transport",
+    "truck": "transport", "trucks": "transport", "vehicle": "transport", "oil tanker": "transport", "tanker": "transport",
+    # education
+    "school": "education", "teacher": "education", "student": "education", "students": "education",
+    "teachers": "education", "college": "education", "university": "education", "schoolchildren": "education",
+    "girls school": "education", "school van": "education",
+    # infrastructure
+    "gas pipeline": "infrastructure", "pipeline": "infrastructure", "pylon": "infrastructure", "pylons": "infrastructure",
+    "tower": "infrastructure", "towers": "infrastructure", "railway track": "infrastructure", "bridge": "infrastructure",
+    "transmission line": "infrastructure", "power line": "infrastructure", "mobile tower": "infrastructure",
+    "grid station": "infrastructure", "telecom tower": "infrastructure", "railway line": "infrastructure",
+    "track": "infrastructure", "gas line": "infrastructure", "machinery": "infrastructure",
+    # militants
+    "terrorists": "militants", "militants": "militants", "hideout": "militants", "hideouts": "militants",
+    "khawarij": "militants", "insurgents": "militants", "terrorist hideout": "militants",
+}
+SPECIFIC_FIRST = ("foreigners", "religious", "education", "political", "infrastructure", "government", "transport",
+                  "police", "security_forces", "civilians", "militants")
+
+
+@dataclass(frozen=True)
+class TargetMention:
+    """A word naming a victim or target, with its enum value and a salience score."""
+
+    target_type: str
+    score: float
+    span: TextSpan
+
+
+def _char_span(sent: Span, phrase: str, index: int) -> TextSpan | None:
+    """Locate a whole-word phrase in the sentence."""
+    low = sent.text.lower()
+    start = 0
+    while True:
+        at = low.find(phrase, start)
+        if at < 0:
+            return None
+        before = low[at - 1] if at > 0 else " "
+        after = low[at + len(phrase)] if at + len(phrase) < len(low) else " "
+        if not before.isalnum() and not after.isalnum():
+            span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
+            return TextSpan.from_span(span, index) if span is not None else None
+        start = at + 1
+
+
+def _role_score(sent: Span, span: TextSpan) -> float:
+    """Higher when the word is the object/victim of the event, lower when it is an agent."""
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    if not tokens:
+        return 1.0
+    head = tokens[-1]
+    if head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return 1.5
+    if head.dep_ == "compound" and head.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return 1.4
+    if head.dep_ == "nsubj":
+        return 0.5
+    return 1.0
+
+
+def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
+    """Target words of one sentence, longest phrases first (a phrase hides its parts)."""
+    text = f" {normalise(sent.text)} "
+    found: list[TargetMention] = []
+    covered: list[tuple[int, int]] = []
+    for phrase in sorted(TARGET_LEXICON, key=len, reverse=True):
+        if f" {phrase} " not in text:
+            continue
+        span = _char_span(sent, phrase, index)
+        if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
+            continue
+        covered.append((span.start, span.end))
+        found.append(TargetMention(TARGET_LEXICON[phrase], _role_score(sent, span), span))
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: int | None) -> TargetMention | None:
+    """The frame's target: militants for operations, else the most salient victim near the trigger."""
+    if event_type == "security_operation":
+        militant = [m for m in mentions if m.target_type == "militants"]
+        return militant[0] if militant else None
+    pool = [m for m in mentions if m.target_type != "militants"]
+    if not pool:
+        return None
+
+    def rank(m: TargetMention) -> tuple[float, int]:
+        near = 1.0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 0.0
+        generic = 0.3 if m.target_type == "civilians" else 0.0
+        return (-(m.score + near - generic), m.span.start)
+
+    return sorted(pool, key=rank)[0]

@@ -1,0 +1,289 @@
+"""Article → events: run the pipeline, segment frames, fill every field with its evidence."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timezone
+from typing import Any, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from index.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
+from nlp.components.base import TextSpan
+from nlp.components.casualties import CasualtyFigure
+from nlp.components.dates import best_date
+from nlp.components.event_types import Trigger, choose_event_type
+from nlp.components.frames import Frame, SentenceInfo, analyse, segment
+from nlp.components.locations import choose_location
+from nlp.components.perpetrators import choose_perpetrator
+from nlp.components.targets import choose_target
+from nlp.pipeline import build_nlp
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 200_000
+MODEL_VERSION = "rules-1"
+FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
+_DEFAULT = object()
+
+
+class Classifier(Protocol):
+    """The part of `nlp.classify.IncidentClassifier` the extractor uses."""
+
+    def relevance(self, texts: list[str]) -> list[float]: ...
+
+    def event_type_scores(self, texts: list[str]) -> list[dict[str, float]]: ...
+
+    def embed(self, texts: list[str]) -> Any: ...
+
+
+def default_classifier() -> Classifier | None:
+    """`nlp.classify.load_classifier()`, or None when it (or torch) is unavailable."""
+    try:
+        from nlp.classify import load_classifier
+
+        return load_classifier()  # type: ignore[return-value]
+    except Exception as exc:  # noqa: BLE001 - optional model: any failure means rules only
+        log.warning("classifier unavailable, rules only: %s", exc)
+        return None
+
+
+def article_text(article: Article) -> str:
+    """The text offsets refer to: `text`, or the paragraphs joined by blank lines."""
+    return article.text or "\n\n".join(article.paragraphs)
+
+
+def to_article(data: Article | dict[str, Any]) -> Article:
+    """Accept an Article or a plain dict (unknown keys are ignored)."""
+    if isinstance(data, Article):
+        return data
+    fields = {k: v for k, v in data.items() if k in Article.model_fields}
+    fields.setdefault("url", data.get("url") or f"urn:khabar:{data.get('id', '')}")
+    return Article(**fields)
+
+
+def evidence(span: TextSpan, narrow: bool = True) -> Evidence:
+    """Evidence record: the sentence with its offsets, and the matched words."""
+    return Evidence(sentence=span.sentence, start=span.sent_start, end=span.sent_end,
+                    text=span.text if narrow and span.text != span.sentence else None)
+
+
+def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigure] | None:
+    """One count from many figures: sum within a sentence, max across sentences, tolls override,
+    "also" adds, sub-counts ("including three children") are ignored."""
+    usable = [f for f in figures if not f.sub_count]
+    if not usable:
+        return None
+    positive = [f for f in usable if f.value > 0]
+    if not positive:
+        return 0, usable[0]
+    by_sent: dict[int, list[CasualtyFigure]] = {}
+    for f in positive:
+        by_sent.setdefault(f.span.sent_index, []).append(f)
+    total, first = 0, positive[0]
+    seen_victims: set[str] = set()
+    for idx, (_, figs) in enumerate(sorted(by_sent.items())):
+        tolls = [f for f in figs if f.total]
+        value = max(f.value for f in tolls) if tolls else sum(f.value for f in figs)
+        victims = {f.victim for f in figs}
+        if tolls:
+            total = max(total, value) if idx else value
+        elif idx and figs[0].also and not victims & seen_victims:
+            total += value
+        else:
+            total = max(total, value)
+        seen_victims |= victims
+    return total, first
+
+
+class Extractor:
+    """Rule-based event extractor with an optional MiniLM classifier hook."""
+
+    def __init__(self, nlp: Language | None = None, classifier: Any = _DEFAULT, max_chars: int = MAX_CHARS) -> None:
+        self.nlp = nlp or build_nlp()
+        self.classifier: Classifier | None = default_classifier() if classifier is _DEFAULT else classifier
+        self.max_chars = max_chars
+
+    # ---- public API -------------------------------------------------------------------------
+    def extract(self, article: Article | dict[str, Any]) -> list[ExtractedEvent]:
+        """Events reported by one article (an empty list when it reports none)."""
+        return self.extract_with_embeddings(article)[0]
+
+    def extract_with_embeddings(self, article: Article | dict[str, Any]) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
+        """Events and one embedding per event (None without a classifier)."""
+        art = to_article(article)
+        doc = self.nlp(article_text(art)[: self.max_chars])
+        return self._events(art, doc)
+
+    def extract_many(self, articles: Iterable[Article | dict[str, Any]], batch_size: int = 16) -> Iterator[tuple[str, list[ExtractedEvent]]]:
+        """`(article_id, events)` for each article, parsing with `nlp.pipe` in batches."""
+        for art_id, events, _ in self.extract_many_with_embeddings(articles, batch_size):
+            yield art_id, events
+
+    def extract_many_with_embeddings(
+        self, articles: Iterable[Article | dict[str, Any]], batch_size: int = 16
+    ) -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
+        """Like `extract_many`, with the per-event embeddings."""
+        arts = (to_article(a) for a in articles)
+        pairs = ((article_text(a)[: self.max_chars], a) for a in arts)
+        for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            events, embeddings = self._events(art, doc)
+            yield art.id, events, embeddings
+
+    # ---- assembly ---------------------------------------------------------------------------
+    def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
+        published = art.published_at or datetime.now(timezone.utc)
+        frames = segment(analyse(doc, published))
+        if not frames:
+            return [], []
+        relevance = self._relevance(art, frames)
+        if relevance < 0.5:
+            return [], []
+        type_scores = self._type_scores(frames)
+        events = [self._event(frame, published.date(), relevance, scores) for frame, scores in zip(frames, type_scores)]
+        return events, self._embeddings(events)
+
+    def _relevance(self, art: Article, frames: list[Frame]) -> float:
+        """Rules (trigger strength + figures) combined with the classifier's probability."""
+        best = max(_frame_strength(f) for f in frames)
+        rules = min(1.0, 0.5 + 0.4 * best)
+        if self.classifier is None:
+            return rules
+        opener = frames[0].opener or frames[0].sentences[0]
+        text = f"{art.title}. {opener.sent.text}".strip(". ")
+        try:
+            prob = float(self.classifier.relevance([text])[0])
+        except Exception as exc:  # noqa: BLE001 - classifier failure falls back to rules
+            log.warning("classifier relevance failed: %s", exc)
+            return rules
+        return 0.6 * rules + 0.4 * prob if best >= 0.8 else 0.4 * rules + 0.6 * prob
+
+    def _type_scores(self, frames: list[Frame]) -> list[dict[str, float] | None]:
+        """Classifier event-type probabilities per frame (opener sentence), or None."""
+        if self.classifier is None:
+            return [None] * len(frames)
+        texts = [(f.opener or f.sentences[0]).sent.text for f in frames]
+        try:
+            return list(self.classifier.event_type_scores(texts))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("classifier event types failed: %s", exc)
+            return [None] * len(frames)
+
+    def _embeddings(self, events: list[ExtractedEvent]) -> list[list[float] | None]:
+        """Embed each event's evidence sentences (joined), one batch per article."""
+        if self.classifier is None or not events:
+            return [None] * len(events)
+        texts = []
+        for ev in events:
+            sentences = list(dict.fromkeys(e.sentence for e in ev.evidence.values()))
+            texts.append(" ".join(sentences) or ev.event_type)
+        try:
+            matrix = self.classifier.embed(texts)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("embedding failed: %s", exc)
+            return [None] * len(events)
+        return [[float(x) for x in row] for row in matrix]
+
+    def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None) -> ExtractedEvent:
+        """Fill one ExtractedEvent from a frame."""
+        sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
+        triggers = [t for s in sents for t in s.triggers]
+        event_type, trigger = choose_event_type(triggers, type_scores)
+        figures = [f for s in frame.sentences for f in s.casualties]
+        event_type = _refine_type(event_type, figures, triggers)
+        ev: dict[str, Evidence] = {}
+        fields: dict[str, Any] = {"event_type": event_type}
+        opener = frame.opener or frame.sentences[0]
+        if trigger is not None:
+            ev["event_type"] = evidence(trigger.span)
+        else:
+            ev["event_type"] = evidence(TextSpan.from_span(opener.sent, opener.index), narrow=False)
+        fields["suicide"] = any(t.suicide for t in triggers)
+        foiled = any(s.foiled for s in sents) and not any(
+            f.value > 0 and f.kind in ("killed", "injured") for f in figures
+        )
+        self._fill_figures(fields, ev, figures, foiled, event_type)
+        trig_sent = trigger.span.sent_index if trigger else opener.index
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent)
+        strength = min(1.0, trigger.strength if trigger else 0.4)
+        fields["confidence"] = round(max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness)), 3)
+        return ExtractedEvent(**fields, evidence=ev)
+
+    @staticmethod
+    def _fill_figures(fields: dict[str, Any], ev: dict[str, Evidence], figures: list[CasualtyFigure],
+                      foiled: bool, event_type: str) -> None:
+        """killed / injured / attackers_killed / kidnapped with evidence."""
+        for kind in FIGURE_KINDS:
+            found = aggregate_figures([f for f in figures if f.kind == kind])
+            if found is not None:
+                fields[kind] = found[0]
+                ev[kind] = evidence(found[1].span)
+            elif kind in ("killed", "injured"):
+                fields[kind] = 0
+        if foiled:
+            fields["killed"], fields["injured"] = 0, 0
+            ev.pop("killed", None)
+            ev.pop("injured", None)
+        if event_type == "kidnapping" and fields.get("kidnapped") is None:
+            fields["kidnapped"] = None
+
+    @staticmethod
+    def _fill_context(fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
+                      event_type: str, trig_sent: int) -> float:
+        """Date, location, perpetrator and target; returns the completeness score (0..1)."""
+        filled = 0
+        dates = sorted((d for s in frame.sentences for d in s.dates),
+                       key=lambda d: (d.span.sent_index != trig_sent, d.span.sent_index))
+        chosen = best_date(dates)
+        if chosen is not None:
+            fields["date"], fields["date_precision"] = chosen.value, chosen.precision
+            ev["date"] = evidence(chosen.span)
+            filled += 1
+        else:
+            fields["date"], fields["date_precision"] = published, "day"
+        loc = choose_location([m for s in frame.sentences for m in s.locations], trig_sent)
+        if loc is not None:
+            fields["location"] = loc[0]
+            ev["location"] = evidence(loc[1].span)
+            filled += 1
+        else:
+            fields["location"] = Location()
+        groups = [g for s in frame.sentences for g in s.groups]
+        claim_only = any(s.claim and not s.groups for s in frame.sentences)
+        perp = choose_perpetrator(groups, claim_only)
+        if perp is not None:
+            fields["perpetrator"] = Perpetrator(name=perp.name, attribution=perp.attribution, mention=perp.mention)  # type: ignore[arg-type]
+            ev["perpetrator"] = evidence(perp.span)
+        targets = [t for s in frame.sentences for t in s.targets]
+        target = choose_target(targets, event_type, trig_sent)
+        if target is not None:
+            fields["target_type"] = target.target_type
+            ev["target_type"] = evidence(target.span)
+            filled += 1
+        if "killed" in ev or "injured" in ev:
+            filled += 1
+        return filled / 4
+
+
+def _frame_strength(frame: Frame) -> float:
+    """How clearly a frame reports an incident: trigger strength plus figures (0..1)."""
+    strength = max((s.strength for s in frame.sentences if not s.non_event), default=0.0)
+    figures = any(s.has_figures for s in frame.sentences)
+    return min(1.0, 0.6 * min(strength, 1.0) + (0.4 if figures else 0.0) + (0.2 if strength >= 1.0 else 0.0))
+
+
+def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger]) -> str:
+    """Adjust the trigger vote with casualty context."""
+    attackers = sum(f.value for f in figures if f.kind == "attackers_killed")
+    victims = sum(f.value for f in figures if f.kind == "killed")
+    kinds = {t.event_type for t in triggers}
+    if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
+        return "security_operation"
+    if event_type == "other" and figures:
+        return "armed_assault"
+    return event_type
+
+
+SentenceInfo = SentenceInfo  # re-export for callers that inspect frames

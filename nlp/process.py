@@ -1,0 +1,145 @@
+"""Process pending articles: extract events, write mentions, then mark the article done.
+
+Order matters for crash safety: an article's mentions are written (and stale ones
+deleted) and flushed BEFORE the article is marked `done`, so an interrupted batch
+leaves its articles `pending` and the next run redoes them; mention ids are
+deterministic (`mention_id(article_id, position)`), so redoing never duplicates.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+from index.records import Article, EventMention, ExtractedEvent, utcnow
+from index.templates import alias_name
+from index.writer import BulkWriter
+from khabar.settings import Settings
+from nlp.extract import MODEL_VERSION, Extractor
+
+log = logging.getLogger(__name__)
+ProgressHook = Callable[[int], None]
+
+
+@dataclass
+class ProcessReport:
+    """What one `process_pending` run did."""
+
+    articles: int = 0
+    done: int = 0
+    failed: int = 0
+    mentions_written: int = 0
+    mentions_deleted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def pending_articles(es: Elasticsearch, settings: Settings, limit: int | None, page: int = 200) -> Iterator[Article]:
+    """Articles with `nlp_status: pending`, oldest first, at most `limit`."""
+    index = alias_name(settings, "articles")
+    es.indices.refresh(index=index)
+    seen, after = 0, None
+    while limit is None or seen < limit:
+        size = page if limit is None else min(page, limit - seen)
+        body: dict[str, Any] = {"query": {"term": {"nlp_status": "pending"}}, "size": size, "sort": [{"_doc": "asc"}]}
+        if after is not None:
+            body["search_after"] = after
+        hits = es.search(index=index, **body)["hits"]["hits"]
+        if not hits:
+            return
+        for hit in hits:
+            yield Article.model_validate({**hit["_source"], "id": hit["_id"]})
+            seen += 1
+        after = hits[-1]["sort"]
+
+
+def existing_mentions(es: Elasticsearch, settings: Settings, article_id: str) -> set[str]:
+    """Ids of the mentions currently stored for an article."""
+    index = alias_name(settings, "events")
+    es.indices.refresh(index=index)
+    resp = es.search(index=index, query={"term": {"article_id": article_id}}, size=1000, source=False)
+    return {hit["_id"] for hit in resp["hits"]["hits"]}
+
+
+def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list[list[float] | None]) -> list[EventMention]:
+    """EventMentions with the article's fields copied."""
+    out = []
+    for position, (event, emb) in enumerate(zip(events, embeddings)):
+        out.append(EventMention(
+            **event.model_dump(exclude={"location"}), location=event.location,
+            article_id=article.id, position=position, article_url=article.url, article_version=article.version,
+            source_id=article.source_id, outlet=article.outlet, title=article.title,
+            published_at=article.published_at, model_version=MODEL_VERSION, embedding=emb,
+        ))
+    return out
+
+
+def write_article(es: Elasticsearch, settings: Settings, writer: BulkWriter, article: Article,
+                  mentions: list[EventMention], report: ProcessReport) -> None:
+    """Replace the article's mentions, flush, then mark it done."""
+    stale = existing_mentions(es, settings, article.id) - {m.id for m in mentions}
+    for mention in mentions:
+        writer.index("events", mention.id, mention)
+    for doc_id in sorted(stale):
+        writer.delete("events", doc_id)
+    writer.flush()
+    report.mentions_written += len(mentions)
+    report.mentions_deleted += len(stale)
+    mark_article(writer, article.id, {"nlp_status": "done", "nlp_processed_at": utcnow(),
+                                      "event_count": len(mentions), "nlp_error": None})
+
+
+def mark_article(writer: BulkWriter, article_id: str, partial: dict[str, Any]) -> None:
+    """Queue a partial update of the article's NLP fields."""
+    writer.update("articles", article_id, partial)
+
+
+def process_pending(es: Elasticsearch, settings: Settings, extractor: Extractor, batch_size: int | None = None,
+                    limit: int | None = None, progress: ProgressHook | None = None) -> ProcessReport:
+    """Extract events from pending articles and index them (see module docstring for the order)."""
+    report = ProcessReport()
+    size = batch_size or settings.nlp.batch_size
+    articles = list(pending_articles(es, settings, limit))
+    with BulkWriter(es, settings) as writer:
+        for start in range(0, len(articles), size):
+            batch = articles[start : start + size]
+            _process_batch(es, settings, extractor, writer, batch, report)
+            writer.flush()
+            if progress is not None:
+                progress(len(batch))
+        es.indices.refresh(index=[alias_name(settings, "articles"), alias_name(settings, "events")])
+    return report
+
+
+def _process_batch(es: Elasticsearch, settings: Settings, extractor: Extractor, writer: BulkWriter,
+                   batch: list[Article], report: ProcessReport) -> None:
+    """Extract one batch with `nlp.pipe`; a failing article is marked failed, the rest go on."""
+    by_id = {a.id: a for a in batch}
+    results = extractor.extract_many_with_embeddings(batch, batch_size=len(batch))
+    for article in batch:
+        report.articles += 1
+        try:
+            art_id, events, embeddings = next(results)
+            write_article(es, settings, writer, by_id[art_id], to_mentions(by_id[art_id], events, embeddings), report)
+            report.done += 1
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            if _is_connection_error(exc):
+                raise
+            log.exception("article %s failed", article.id)
+            report.failed += 1
+            report.errors.append(f"{article.id}: {exc}")
+            mark_article(writer, article.id, {"nlp_status": "failed", "nlp_error": str(exc)[:1000],
+                                              "nlp_processed_at": utcnow()})
+            results = extractor.extract_many_with_embeddings(batch[batch.index(article) + 1 :], batch_size=len(batch))
+
+
+def _is_connection_error(exc: Exception) -> bool:
+    """Transport failures abort the run (articles stay pending) instead of marking articles failed."""
+    from elastic_transport import ConnectionError as TransportConnectionError
+
+    return isinstance(exc, TransportConnectionError)

@@ -1,0 +1,83 @@
+"""Shared fixtures: a real local Elasticsearch for the session, isolated indices per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from index.client import es_client
+from index.templates import init_indices
+from khabar import es_local
+from khabar.settings import ElasticsearchSettings, LocalEsSettings, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_ES_PORT = int(os.environ.get("KHABAR_TEST_ES_PORT", "9250"))
+
+
+def _node_settings(data_dir: Path) -> Settings:
+    cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
+    return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=TEST_ES_PORT, cache_dir=cache, heap="512m"))
+
+
+@pytest.fixture(scope="session")
+def es_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings | None]:
+    """The test session's Elasticsearch: KHABAR_TEST_ES_URL, else a local node started here."""
+    if os.environ.get("KHABAR_TEST_ES_URL"):
+        yield None
+        return
+    node_settings = _node_settings(tmp_path_factory.mktemp("es-node"))
+    es_local.start(node_settings)
+    yield node_settings
+    es_local.stop(node_settings)
+
+
+@pytest.fixture(scope="session")
+def es_url(es_node: Settings | None) -> str:
+    if es_node is None:
+        return os.environ["KHABAR_TEST_ES_URL"].rstrip("/")
+    return es_local.node_for(es_node).url
+
+
+def make_settings(es_url: str, data_dir: Path, **overrides: object) -> Settings:
+    """Settings for one test: its own index prefix and data directory."""
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    return Settings(
+        data_dir=data_dir,
+        sources_file=ROOT / "config" / "sources.yaml",
+        elasticsearch=ElasticsearchSettings(url=es_url, index_prefix=prefix, request_timeout=30),
+        **overrides,  # type: ignore[arg-type]
+    )
+
+
+def drop_indices(es: Elasticsearch, settings: Settings) -> None:
+    """Remove a test's indices and templates."""
+    prefix = settings.elasticsearch.index_prefix
+    es.options(ignore_status=404).indices.delete(index=f"{prefix}-*", expand_wildcards="all")
+    es.options(ignore_status=404).indices.delete_index_template(name=f"{prefix}-*")
+    es.options(ignore_status=404).cluster.delete_component_template(name=f"{prefix}-*")
+
+
+@pytest.fixture
+def bare_settings(es_url: str, tmp_path: Path) -> Iterator[Settings]:
+    """Settings with a unique index prefix and no indices created yet."""
+    settings = make_settings(es_url, tmp_path / "data")
+    yield settings
+    drop_indices(es_client(settings), settings)
+
+
+@pytest.fixture
+def settings(bare_settings: Settings) -> Settings:
+    """Settings with a unique index prefix whose indices exist."""
+    init_indices(es_client(bare_settings), bare_settings)
+    return bare_settings
+
+
+@pytest.fixture
+def es(settings: Settings) -> Elasticsearch:
+    """A client to the test cluster."""
+    return es_client(settings)

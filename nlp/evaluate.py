@@ -209,6 +209,9 @@ def evaluate_satp(
     rows_out = type_rows(golds, preds, SATP_GOLD_LABELS)
     recall = sum(found) / len(found) if found else 0.0
     rows_out.append(Metric("relevance", "recall", recall, len(found), "every SATP paragraph is an incident"))
+    pak = [f for f, row in zip(found, rows) if row.get("mentions_pakistan_place") == "1"]
+    if pak:
+        rows_out.append(Metric("relevance", "recall", sum(pak) / len(pak), len(pak), "paragraphs naming a Pakistani place"))
     return rows_out
 
 

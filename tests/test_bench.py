@@ -1,0 +1,22 @@
+"""`khabar bench nlp` runs end to end (timings are not checked)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from khabar.commands.nlp_tools import bench_nlp_cmd
+from nlp.bench import make_articles
+
+
+def test_articles_are_deterministic_and_sized() -> None:
+    first = make_articles(5, seed=3)
+    assert first == make_articles(5, seed=3)
+    for article in first:
+        assert 400 <= len(article["text"].split()) <= 700
+
+
+def test_bench_command_prints_fields() -> None:
+    result = CliRunner().invoke(bench_nlp_cmd, ["--docs", "2"])
+    assert result.exit_code == 0, result.output
+    for field in ("articles/s", "words/s", "peak RSS", "ratio pipeline/bare"):
+        assert field in result.output

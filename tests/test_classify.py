@@ -1,0 +1,78 @@
+"""The embedder and the shipped incident heads."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index.records import EVENT_TYPES
+from nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier
+
+
+@pytest.fixture(scope="module")
+def classifier() -> IncidentClassifier:
+    clf = load_classifier()
+    assert clf is not None, f"shipped head missing: {DEFAULT_HEAD}"
+    return clf
+
+
+def test_embeddings_are_unit_vectors(classifier: IncidentClassifier) -> None:
+    emb = classifier.embed(["A bomb exploded in Quetta.", "Pakistan won the match.", ""])
+    assert emb.shape == (3, 384)
+    assert emb.dtype == np.float32
+    assert np.allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-4)
+
+
+def test_similar_sentences_score_higher(classifier: IncidentClassifier) -> None:
+    a, b, c = classifier.embed([
+        "A suicide bomber blew himself up near a police station in Peshawar.",
+        "A suicide attacker detonated explosives outside a police post in Peshawar.",
+        "The State Bank kept the interest rate unchanged on Monday.",
+    ])
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A suicide bomber blew himself up at a mosque in Peshawar, killing 30 worshippers.", "bombing"),
+        ("Gunmen abducted two engineers from a construction site in Kharan.", "kidnapping"),
+        ("Security forces killed six terrorists in an intelligence-based operation in North Waziristan.",
+         "security_operation"),
+    ],
+)
+def test_obvious_event_types(classifier: IncidentClassifier, text: str, expected: str) -> None:
+    (scores,) = classifier.event_type_scores([text])
+    assert set(scores) == set(EVENT_TYPES)
+    assert abs(sum(scores.values()) - 1.0) < 1e-4
+    assert max(scores, key=lambda k: scores[k]) == expected
+    assert classifier.relevance([text])[0] > 0.5
+
+
+def test_cricket_is_not_an_incident(classifier: IncidentClassifier) -> None:
+    rel = classifier.relevance([
+        "Pakistan beat Australia by five wickets in the second Test in Rawalpindi.",
+        "The State Bank of Pakistan kept its policy rate unchanged.",
+    ])
+    assert max(rel) < 0.3
+
+
+def test_scores_embed_each_text_once(classifier: IncidentClassifier, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    original = classifier.embedder.embed
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return original(texts)
+
+    monkeypatch.setattr(classifier.embedder, "embed", counting)
+    texts = ["Militants blew up a gas pipeline near Sui in Dera Bugti district today."] * 2
+    rel, types, emb = classifier.scores(texts)
+    classifier.relevance(texts)
+    classifier.event_type_scores(texts)
+    assert len(calls) == 1 and calls[0] == texts[:1]
+    assert len(rel) == len(types) == emb.shape[0] == 2
+
+
+def test_missing_head_gives_none(tmp_path: pytest.TempPathFactory) -> None:
+    assert load_classifier(tmp_path / "missing.npz") is None  # type: ignore[operator]

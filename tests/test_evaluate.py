@@ -1,0 +1,131 @@
+"""Evaluation metrics on tiny inputs and `khabar eval events` on synthetic files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from khabar.commands.nlp_tools import eval_events_cmd
+from nlp.evaluate import (
+    accuracy,
+    binary_prf,
+    macro_f1,
+    match_events,
+    per_label_prf,
+    prf,
+    satp_predicted_label,
+    total_killed,
+)
+from nlp.train import acled_event_type, lead_text
+from index.records import ExtractedEvent, Location
+
+
+def test_prf_exact() -> None:
+    assert prf(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_binary_prf_exact() -> None:
+    assert binary_prf([True, True, False, False], [True, False, True, False]) == pytest.approx((0.5, 0.5, 0.5))
+
+
+def test_accuracy_exact() -> None:
+    assert accuracy([(1, 1), (2, 3), (None, None), (4, 4)]) == (0.75, 4)
+    assert accuracy([]) == (0.0, 0)
+
+
+def test_per_label_and_macro_f1() -> None:
+    golds = [frozenset({"a"}), frozenset({"a", "b"}), frozenset({"b"}), frozenset({"b"})]
+    preds = ["a", "b", "a", None]
+    table = per_label_prf(golds, preds, ["a", "b"])
+    # a: TP 1, FP 1 (3rd), FN 0 -> P .5 R 1; b: TP 1, FP 0, FN 2 -> P 1 R 1/3
+    assert table["a"] == pytest.approx((0.5, 1.0, 2 / 3, 2))
+    assert table["b"] == pytest.approx((1.0, 1 / 3, 0.5, 3))
+    assert macro_f1(table) == pytest.approx((2 / 3 + 0.5) / 2)
+
+
+def test_satp_label_mapping() -> None:
+    assert satp_predicted_label("security_operation", frozenset({"armed_assault"})) == "armed_assault"
+    assert satp_predicted_label("targeted_killing", frozenset({"other"})) == "other"
+    assert satp_predicted_label("bombing", frozenset({"kidnapping"})) == "bombing"
+    assert satp_predicted_label(None, frozenset({"other"})) is None
+
+
+def test_acled_type_mapping() -> None:
+    row = {"sub_event_type": "Attack", "fatalities": "1", "notes": "Militants shot dead a tribal elder.", "actor1": "BLA"}
+    assert acled_event_type(row) == "targeted_killing"
+    assert acled_event_type({**row, "fatalities": "4"}) == "armed_assault"
+    assert acled_event_type({**row, "sub_event_type": "Grenade"}) == "bombing"
+    assert acled_event_type({**row, "sub_event_type": "Abduction/forced disappearance"}) == "kidnapping"
+    clash = {**row, "sub_event_type": "Armed clash", "actor1": "Military Forces of Pakistan (2018-2022)"}
+    assert acled_event_type(clash) == "security_operation"
+
+
+def test_total_killed_counts_attackers() -> None:
+    assert total_killed(ExtractedEvent(killed=2, attackers_killed=3)) == 5
+    assert total_killed(ExtractedEvent()) == 0
+
+
+def test_match_events_by_type_and_district() -> None:
+    golds = [{"event_type": "bombing", "district": None}, {"event_type": "kidnapping", "district": None}]
+    preds = [ExtractedEvent(event_type="kidnapping"), ExtractedEvent(event_type="armed_assault"),
+             ExtractedEvent(event_type="bombing", location=Location(district=None))]
+    assert match_events(golds, preds) == [(0, 2), (1, 0)]
+
+
+def test_lead_text_takes_first_sentences() -> None:
+    text = "One two three four five six. Seven eight nine ten. Eleven twelve."
+    assert lead_text(text, min_words=8) == "One two three four five six. Seven eight nine ten."
+
+
+ACLED_FIELDS = ["event_date", "year", "event_type", "sub_event_type", "actor1", "actor2", "interaction", "admin1",
+                "admin2", "location", "latitude", "longitude", "fatalities", "civilian_targeting", "notes", "month"]
+
+
+def _write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_eval_acled_command(tmp_path: Path) -> None:
+    row = {f: "" for f in ACLED_FIELDS}
+    rows = [
+        {**row, "event_date": "2022-03-05", "sub_event_type": "Remote explosive/landmine/IED",
+         "actor1": "BLA: Balochistan Liberation Army", "admin1": "Balochistan", "admin2": "Kech", "fatalities": "2",
+         "notes": "On 5 March 2022, BLA militants detonated an IED targeting an FC vehicle in Turbat (Kech, "
+                  "Balochistan), killing two soldiers."},
+        {**row, "event_date": "2021-03-05", "sub_event_type": "Grenade", "admin1": "Balochistan",
+         "admin2": "Quetta", "fatalities": "0", "notes": "On 5 March 2021, militants threw a grenade in Quetta."},
+    ]
+    path = tmp_path / "acled.csv"
+    _write_csv(path, ACLED_FIELDS, rows)
+    result = CliRunner().invoke(eval_events_cmd, ["--dataset", "acled", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    metrics = {(m["field"], m["metric"]): m for m in json.loads(result.output)}
+    assert metrics[("relevance", "recall")]["n"] == 1  # only the 2022 row is dev
+    assert ("killed", "exact") in metrics and ("district", "exact") in metrics
+
+
+def test_eval_satp_command(tmp_path: Path) -> None:
+    fields = ["split", "text", "label_0_armed_assault(inferred)", "label_1_bombing(inferred)",
+              "label_2_kidnapping(inferred)", "label_3_other_incl_infrastructure(inferred)", "mentions_pakistan_place"]
+    rows = [
+        {"split": "dev", "text": "A suicide bomber killed five policemen in Peshawar on March 3, reports Dawn.",
+         "label_0_armed_assault(inferred)": "0", "label_1_bombing(inferred)": "1",
+         "label_2_kidnapping(inferred)": "0", "label_3_other_incl_infrastructure(inferred)": "0",
+         "mentions_pakistan_place": "1"},
+        {"split": "train", "text": "Militants abducted a trader in Bannu.", "label_0_armed_assault(inferred)": "0",
+         "label_1_bombing(inferred)": "0", "label_2_kidnapping(inferred)": "1",
+         "label_3_other_incl_infrastructure(inferred)": "0", "mentions_pakistan_place": "1"},
+    ]
+    path = tmp_path / "satp.csv"
+    _write_csv(path, fields, rows)
+    result = CliRunner().invoke(eval_events_cmd, ["--dataset", "satp", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "macro-F1" in result.output and "recall" in result.output

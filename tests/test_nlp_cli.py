@@ -1,0 +1,53 @@
+"""`khabar extract` on malformed JSON Lines input."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from khabar.commands.nlp import COMMANDS, extract_cmd, looks_english
+
+GOOD = {"id": "g1", "url": "https://example.test/g1", "published_at": "2025-03-05T08:00:00+00:00",
+        "text": "Three soldiers were martyred when terrorists attacked a checkpost in Kech on Monday."}
+FRENCH = {"id": "fr", "text": "Ce matin, une explosion a tué trois personnes dans la ville et la police a ouvert une enquête."}
+
+
+def test_commands_exported() -> None:
+    assert [c.name for c in COMMANDS] == ["extract", "process"]
+
+
+def test_looks_english() -> None:
+    assert looks_english(GOOD["text"])
+    assert not looks_english(FRENCH["text"])
+    assert not looks_english("پشاور میں دھماکے سے تین افراد ہلاک ہو گئے اور پولیس نے علاقے کو گھیرے میں لے لیا")
+
+
+def test_extract_malformed_lines(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("khabar.commands.nlp.MAX_TEXT_CHARS", 5_000)  # keep the parse of the 5 MB line short
+    huge = dict(GOOD, id="big", text=GOOD["text"] + " " + "Officials said the area was cordoned off. " * 125_000)
+    lines = [json.dumps(GOOD), "{not json", json.dumps({"id": "empty", "title": "x"}), json.dumps(FRENCH), json.dumps(huge),
+             json.dumps({"id": "para", "paragraphs": [GOOD["text"]], "published_at": GOOD["published_at"]})]
+    result = CliRunner().invoke(extract_cmd, ["--rules-only"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    by_id = {r["id"]: r for r in records}
+    assert [r["id"] for r in records] == ["g1", "empty", "fr", "big", "para"]
+    assert by_id["g1"]["events"][0]["killed"] == 3
+    assert by_id["g1"]["events"][0]["date"] == "2025-03-03"
+    assert by_id["fr"] == {"id": "fr", "events": [], "skipped": "non-English"}
+    assert by_id["big"]["events"][0]["killed"] == 3
+    assert by_id["para"]["events"][0]["location"]["district"] == "Kech"
+    assert "line 2: invalid JSON" in result.stderr
+    assert "line 3:" in result.stderr and "line 4:" in result.stderr
+    assert "line 5: text of" in result.stderr and "truncated" in result.stderr
+
+
+def test_extract_clean_input_exits_zero(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(extract_cmd, ["--rules-only", "--input", str(src), "--output", str(dst)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert record["id"] == "g1" and len(record["events"]) == 1
+    assert set(record["events"][0]["evidence"]) >= {"event_type", "killed", "date", "location"}

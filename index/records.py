@@ -7,8 +7,8 @@ never creates two Elasticsearch documents.
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from datetime import date as Date
-from datetime import datetime, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
@@ -49,7 +49,7 @@ NlpStatus = Literal["pending", "done", "failed"]
 
 def utcnow() -> datetime:
     """The current time, timezone-aware in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def stable_id(*parts: object) -> str:

@@ -349,7 +349,7 @@ def migrate(es: Elasticsearch, settings: Settings) -> list[str]:
         docs = helpers.scan(es, index=old, query={"query": {"match_all": {}}})
         actions = ({"_index": concrete, "_id": d["_id"], "_source": d["_source"]} for d in docs)
         copied, _ = helpers.bulk(es, actions, refresh=True)
-        swap = [{"remove": {"index": name, "alias": alias}} for name in old]
+        swap: list[dict[str, Any]] = [{"remove": {"index": name, "alias": alias}} for name in old]
         swap.append({"add": {"index": concrete, "alias": alias, "is_write_index": True}})
         es.indices.update_aliases(actions=swap)
         done.append(f"{alias}: {copied} documents moved from {', '.join(old)} to {concrete}")

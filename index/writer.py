@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -104,12 +104,11 @@ class Spool:
     def append(self, ops: list[dict[str, Any]]) -> None:
         if not ops:
             return
-        with _locked(self.path):
-            with open(self.path, "a", encoding="utf-8") as handle:
-                for op in ops:
-                    handle.write(json.dumps(op, ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
+        with _locked(self.path), open(self.path, "a", encoding="utf-8") as handle:
+            for op in ops:
+                handle.write(json.dumps(op, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def size(self) -> int:
         """Operations waiting (including a replay that was interrupted)."""
@@ -259,7 +258,7 @@ class BulkWriter:
                 log.debug("bulk attempt %d failed: %s", attempt + 1, exc)
                 continue
             retry: list[dict[str, Any]] = []
-            for op, item in zip(pending, response["items"]):
+            for op, item in zip(pending, response["items"], strict=False):
                 outcome = next(iter(item.values()))
                 status = int(outcome.get("status", 500))
                 if status < 300 or (op["op"] == "delete" and status == 404):
@@ -279,7 +278,7 @@ class BulkWriter:
 
     def _dead_letter(self, ops: list[dict[str, Any]], status: int, reason: str) -> None:
         self.dead_letter_path.parent.mkdir(parents=True, exist_ok=True)
-        now = datetime.now(timezone.utc).isoformat()
+        now = datetime.now(UTC).isoformat()
         with open(self.dead_letter_path, "a", encoding="utf-8") as handle:
             for op in ops:
                 handle.write(json.dumps({"at": now, "status": status, "reason": reason, **op}, ensure_ascii=False) + "\n")

@@ -41,3 +41,19 @@ def test_mappings_have_counting_fields_geo_and_vectors(settings: Settings, es: E
     assert props["date"]["type"] == "date"
     articles = next(iter(es.indices.get_mapping(index=alias_name(settings, "articles")).values()))
     assert articles["mappings"]["properties"]["title"]["fields"]["keyword"]["type"] == "keyword"
+
+
+def test_new_schema_version_rolls_out_behind_the_alias(settings: Settings, es: Elasticsearch, monkeypatch) -> None:
+    from index import templates
+
+    alias = alias_name(settings, "articles")
+    es.index(index=alias, id="a1", document={"title": "kept across versions"}, refresh=True)
+    monkeypatch.setitem(templates.SCHEMA_VERSIONS, "articles", 2)
+    changes = init_indices(es, settings)
+    assert any("khabar index migrate" in line for line in changes)
+    assert any(f"alias {alias}" in line for line in check_indices(es, settings))
+    moved = templates.migrate(es, settings)
+    assert any("1 documents moved" in line for line in moved)
+    assert list(es.indices.get_alias(name=alias)) == [index_name(settings, "articles", 2)]
+    assert es.get(index=alias, id="a1")["_source"]["title"] == "kept across versions"
+    assert check_indices(es, settings) == []

@@ -1,0 +1,342 @@
+"""Khabar's HTTP API (FastAPI): incidents, events, articles, trends, a change feed, status, metrics.
+
+Auth: every route but `/healthz` needs an API key from `api.api_keys` (or `KHABAR_API_KEYS`),
+sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`; keys are compared in constant time and
+a wrong or missing key gets a generic 401. With no keys configured `create_app` refuses to
+build the app (ConfigError) unless `insecure_no_auth=True` (`khabar serve --insecure-no-auth`),
+which serves everything without auth; keys, when configured, are always enforced.
+
+Pagination (`/v1/incidents`, `/v1/events`, `/v1/articles`): results are sorted by date
+(newest first, undated last) then by the document id, and `next_cursor` is an opaque
+`search_after` position. Because the id makes every sort key unique, and the sort fields of
+a stored document do not change, paging through returns every document that existed when
+paging began exactly once, even while new documents arrive: a new document either sorts
+before the cursor (not returned) or after it (returned once). A document whose date is
+corrected between two pages may be missed or repeated; follow changes with `/v1/feed`.
+
+Feed (`/v1/feed?since=CURSOR&limit=N`): NDJSON of incidents ordered by
+(`updated_at`, `incident_id`); each line carries its `cursor` and the `X-Next-Cursor` header
+is the cursor to pass next time. Only incidents whose `updated_at` is at least
+`feed_lag_seconds` (default 2 s: the 1 s index refresh plus margin) in the past are served,
+so one written just before a poll but not yet searchable is not jumped over; a poller that
+always passes the last cursor therefore sees every incident update once, in order, at most a
+few seconds late.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Annotated, Any, Literal
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from index.client import es_client
+from index.records import EVENT_TYPES, TARGET_TYPES
+from index.templates import alias_name
+from khabar.errors import ConfigError, KhabarError
+from khabar.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PAGE_SIZE = 50
+DEFAULT_FEED_LAG = 2.0
+Kind = Literal["incidents", "events", "articles"]
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """How one index is listed: its date field, id field, text and outlet fields."""
+
+    date_field: str
+    id_field: str
+    text_fields: tuple[str, ...]
+    outlet_field: str
+    event_fields: bool
+
+
+KINDS: dict[str, KindSpec] = {
+    "incidents": KindSpec("date", "incident_id", ("sources.title", "perpetrator.mention", "location.place"), "outlets", True),
+    "events": KindSpec("date", "id", ("title", "perpetrator.mention", "location.place"), "outlet", True),
+    "articles": KindSpec("published_at", "id", ("title", "text"), "outlet", False),
+}
+EXCLUDE = ["embedding"]
+
+
+# -- cursors -------------------------------------------------------------------------------
+def encode_cursor(kind: str, values: list[Any]) -> str:
+    """An opaque cursor for a position in a sorted listing."""
+    raw = json.dumps({"k": kind, "a": values}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(kind: str, cursor: str) -> list[Any]:
+    """The `search_after` values in a cursor; 422 when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        values = data["a"]
+        if data.get("k") != kind or not isinstance(values, list) or len(values) != 2:
+            raise ValueError
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise HTTPException(status_code=422, detail=f"invalid cursor for {kind}") from None
+    return values
+
+
+# -- auth ----------------------------------------------------------------------------------
+def _presented_key(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header[:7].lower() == "bearer ":
+        return header[7:].strip()
+    return request.headers.get("x-api-key")
+
+
+def make_auth(keys: list[str]) -> Callable[[Request], None]:
+    """A dependency that accepts one of `keys` (no keys: everything, for --insecure-no-auth)."""
+    encoded = [k.encode() for k in keys]
+
+    def require_key(request: Request) -> None:
+        if not encoded:
+            return
+        presented = (_presented_key(request) or "").encode()
+        matched = False
+        for key in encoded:  # no short-circuit: time doesn't depend on which key matched
+            matched |= hmac.compare_digest(presented, key)
+        if not matched:
+            raise HTTPException(status_code=401, detail="unauthorized", headers={"WWW-Authenticate": "Bearer"})
+
+    return require_key
+
+
+# -- queries -------------------------------------------------------------------------------
+@dataclass
+class Filters:
+    """Query parameters shared by the listings."""
+
+    date_from: date | None
+    date_to: date | None
+    group: str | None
+    province: str | None
+    district: str | None
+    event_type: str | None
+    target_type: str | None
+    q: str | None
+    outlet: str | None
+
+
+def filters(
+    date_from: Annotated[date | None, Query(alias="from", description="Earliest date (YYYY-MM-DD), inclusive")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="Latest date (YYYY-MM-DD), inclusive")] = None,
+    group: Annotated[str | None, Query(description="Perpetrator group (canonical name)")] = None,
+    province: str | None = None,
+    district: str | None = None,
+    event_type: Annotated[str | None, Query(description=f"One of {', '.join(EVENT_TYPES)}")] = None,
+    target_type: Annotated[str | None, Query(description=f"One of {', '.join(TARGET_TYPES)}")] = None,
+    q: Annotated[str | None, Query(description="Full-text search (simple query string)", max_length=500)] = None,
+    outlet: str | None = None,
+) -> Filters:
+    if event_type is not None and event_type not in EVENT_TYPES:
+        raise HTTPException(status_code=422, detail=f"event_type must be one of {', '.join(EVENT_TYPES)}")
+    if target_type is not None and target_type not in TARGET_TYPES:
+        raise HTTPException(status_code=422, detail=f"target_type must be one of {', '.join(TARGET_TYPES)}")
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(status_code=422, detail="`from` is after `to`")
+    return Filters(date_from, date_to, group, province, district, event_type, target_type, q, outlet)
+
+
+def build_query(kind: str, f: Filters) -> dict[str, Any]:
+    """The Elasticsearch query for a listing's filters."""
+    spec = KINDS[kind]
+    must: list[dict[str, Any]] = []
+    if f.date_from or f.date_to:
+        bounds: dict[str, str] = {"format": "strict_date_optional_time"}
+        if f.date_from:
+            bounds["gte"] = f.date_from.isoformat()
+        if f.date_to:
+            bounds["lt"] = (f.date_to + timedelta(days=1)).isoformat()
+        must.append({"range": {spec.date_field: bounds}})
+    terms = {"outlet": (spec.outlet_field, f.outlet)}
+    if spec.event_fields:
+        terms |= {
+            "group": ("perpetrator.name", f.group),
+            "province": ("location.province", f.province),
+            "district": ("location.district", f.district),
+            "event_type": ("event_type", f.event_type),
+            "target_type": ("target_type", f.target_type),
+        }
+    for field_name, value in terms.values():
+        if value is not None:
+            must.append({"term": {field_name: value}})
+    if f.q:
+        must.append({"simple_query_string": {"query": f.q, "fields": list(spec.text_fields), "default_operator": "and"}})
+    return {"bool": {"filter": must}} if must else {"match_all": {}}
+
+
+def list_page(es: Elasticsearch, settings: Settings, kind: str, f: Filters, size: int, cursor: str | None) -> dict[str, Any]:
+    """One page of a listing with its next cursor."""
+    spec = KINDS[kind]
+    body: dict[str, Any] = {
+        "query": build_query(kind, f),
+        "size": size,
+        "sort": [{spec.date_field: {"order": "desc", "missing": "_last"}}, {spec.id_field: {"order": "asc"}}],
+        "track_total_hits": True,
+        "source_excludes": EXCLUDE,
+    }
+    if cursor:
+        body["search_after"] = decode_cursor(kind, cursor)
+    resp = es.search(index=alias_name(settings, kind), **body)
+    hits = resp["hits"]["hits"]
+    next_cursor = encode_cursor(kind, hits[-1]["sort"]) if len(hits) == size else None
+    return {"items": [h["_source"] for h in hits], "next_cursor": next_cursor, "total": resp["hits"]["total"]["value"]}
+
+
+def feed_page(es: Elasticsearch, settings: Settings, since: str | None, limit: int, lag: float) -> tuple[list[dict[str, Any]], str | None]:
+    """Incidents changed after the cursor, oldest change first, each with its cursor."""
+    cutoff = datetime.now(timezone.utc) - timedelta(seconds=lag)
+    body: dict[str, Any] = {
+        "query": {"range": {"updated_at": {"lte": cutoff.isoformat(), "format": "strict_date_optional_time"}}},
+        "size": limit,
+        "sort": [{"updated_at": {"order": "asc"}}, {"incident_id": {"order": "asc"}}],
+        "source_excludes": EXCLUDE,
+    }
+    if since:
+        body["search_after"] = decode_cursor("feed", since)
+    hits = es.search(index=alias_name(settings, "incidents"), **body)["hits"]["hits"]
+    items = [{**h["_source"], "cursor": encode_cursor("feed", h["sort"])} for h in hits]
+    return items, (items[-1]["cursor"] if items else since)
+
+
+# -- the app -------------------------------------------------------------------------------
+def _es_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("Elasticsearch unavailable: %s", exc)
+    return JSONResponse(status_code=503, content={"detail": "Elasticsearch is unavailable; try again later"})
+
+
+def _es_error(request: Request, exc: Exception) -> JSONResponse:
+    status = getattr(exc, "status_code", 500)
+    if isinstance(exc, NotFoundError) or status == 404:
+        return JSONResponse(status_code=503, content={"detail": "Khabar's indices are missing: run `khabar index init`"})
+    if status == 400:
+        return JSONResponse(status_code=422, content={"detail": f"query rejected by Elasticsearch: {getattr(exc, 'message', exc)}"})
+    log.warning("Elasticsearch error: %s", exc)
+    return JSONResponse(status_code=503, content={"detail": f"Elasticsearch error ({status})"})
+
+
+def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasticsearch | None = None,
+               feed_lag_seconds: float = DEFAULT_FEED_LAG) -> FastAPI:
+    """The API app. Raises ConfigError when no API keys are configured and auth isn't waived."""
+    keys = list(settings.api.api_keys)
+    if not keys and not insecure_no_auth:
+        raise ConfigError("settings", "api.api_keys", "no API keys configured, so the API would be open to anyone",
+                          "set KHABAR_API_KEYS=key1,key2 (or api.api_keys), or pass --insecure-no-auth for a local test")
+    client = es or es_client(settings)
+    max_size = settings.api.max_page_size
+    app = FastAPI(title="Khabar API", version="1", description=__doc__)
+    app.add_exception_handler(TransportError, _es_unavailable)
+    app.add_exception_handler(ApiError, _es_error)
+    app.state.settings = settings
+    app.state.es = client
+    api = APIRouter(prefix="/v1", dependencies=[Depends(make_auth(keys))])
+    Size = Annotated[int, Query(ge=1, description=f"Page size (capped at {max_size})")]
+    Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page", max_length=2000)]
+
+    def listing(kind: Kind) -> Callable[..., dict[str, Any]]:
+        def handler(f: Annotated[Filters, Depends(filters)], size: Size = DEFAULT_PAGE_SIZE, cursor: Cursor = None) -> dict[str, Any]:
+            return list_page(client, settings, kind, f, min(size, max_size), cursor)
+
+        handler.__name__ = f"list_{kind}"
+        handler.__doc__ = f"List {kind}, newest first, with filters and cursor pagination."
+        return handler
+
+    for kind in ("incidents", "events", "articles"):
+        api.add_api_route(f"/{kind}", listing(kind), methods=["GET"])  # type: ignore[arg-type]
+
+    @api.get("/incidents/{incident_id}")
+    def incident_detail(incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+        """One incident with its sources, evidence and the event mentions it merges."""
+        index = alias_name(settings, "incidents")
+        hits = client.search(index=index, query={"term": {"incident_id": incident_id}}, size=1, source_excludes=EXCLUDE)["hits"]["hits"]
+        if not hits:
+            raise HTTPException(status_code=404, detail="incident not found")
+        incident = hits[0]["_source"]
+        mentions = client.search(index=alias_name(settings, "events"), query={"term": {"incident_id": incident_id}},
+                                 size=200, source_excludes=EXCLUDE, sort=[{"id": "asc"}])["hits"]["hits"]
+        return {**incident, "mentions": [h["_source"] for h in mentions]}
+
+    @api.get("/trends")
+    def get_trends(
+        by: str = "group",
+        interval: str = "month",
+        metric: str = "incidents",
+        date_from: Annotated[date | None, Query(alias="from")] = None,
+        date_to: Annotated[date | None, Query(alias="to")] = None,
+        include_operations: bool = False,
+    ) -> Any:
+        """Counts by group/province/type over time: the same table as `khabar trends`."""
+        from index.trends import trends
+
+        try:
+            table = trends(client, settings, by=by, interval=interval, metric=metric, date_from=date_from,
+                           date_to=date_to, include_operations=include_operations)
+        except (ValueError, KhabarError) as exc:
+            raise HTTPException(status_code=422, detail=str(exc)) from None
+        return json.loads(table.to_json())
+
+    @api.get("/feed", response_class=Response,
+             responses={200: {"content": {"application/x-ndjson": {}}, "description": "One incident per line"}})
+    def feed(
+        since: Annotated[str | None, Query(description="Cursor of the last item seen (X-Next-Cursor)", max_length=2000)] = None,
+        limit: Annotated[int, Query(ge=1)] = 100,
+    ) -> Response:
+        """New and updated incidents after `since`, ordered by (updated_at, incident_id), as NDJSON."""
+        items, next_cursor = feed_page(client, settings, since, min(limit, max_size), feed_lag_seconds)
+        body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+        headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
+        return Response(content=body, media_type="application/x-ndjson", headers=headers)
+
+    @api.get("/sources")
+    def sources() -> list[dict[str, Any]]:
+        """Configured sources with their schedules, last and next runs."""
+        from khabar.status import next_run_times, source_statuses
+
+        found, problem = source_statuses(client, settings, next_run_times(settings))
+        if problem:
+            raise HTTPException(status_code=503, detail=f"sources file invalid: {problem}")
+        return [s.model_dump(mode="json") for s in found]
+
+    @api.get("/status")
+    def status() -> dict[str, Any]:
+        """Per-source last/next run and error rate, NLP backlog, spool size, job runs."""
+        from khabar.status import collect_status
+
+        return collect_status(client, settings).model_dump(mode="json")
+
+    app.include_router(api)
+
+    @app.get("/healthz")
+    def healthz() -> JSONResponse:
+        """Liveness (no auth): 200 when Elasticsearch answers, 503 otherwise."""
+        try:
+            health = client.cluster.health(timeout="2s")
+        except (TransportError, ApiError) as exc:
+            return JSONResponse(status_code=503, content={"status": "unavailable", "elasticsearch": f"unreachable ({type(exc).__name__})"})
+        return JSONResponse(content={"status": "ok", "elasticsearch": health.get("status")})
+
+    from khabar.metrics import make_registry, render
+
+    registry = make_registry(settings, client)
+
+    @app.get("/metrics", dependencies=[Depends(make_auth(keys))], response_class=Response)
+    def metrics() -> Response:
+        """Prometheus metrics (collected when scraped)."""
+        return Response(content=render(registry), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    return app

@@ -2,7 +2,7 @@
 
 `GuardMiddleware` (replacing Scrapy's OffsiteMiddleware) refuses requests to hosts off
 the source's allowed domains and to private addresses (unless the source allows them),
-also after redirects, and turns redirect loops into a clear failure. Refusals raise
+also after redirects; `RedirectLoopMiddleware` turns redirect loops into a clear failure. Refusals raise
 subclasses of `IgnoreRequest`, so they reach the request's errback, where
 `classify_failure` maps every failure to a `CrawlErrors` counter.
 """
@@ -70,6 +70,12 @@ class GuardMiddleware:
             raise OffDomainRefused(f"{host_of(request.url)!r} is not one of {source.allowed_domains}")
         if not source.allow_private_addresses and is_private_address(host_of(request.url)):
             raise PrivateAddressRefused(f"{host_of(request.url)!r} is a private address (set allow_private_addresses to crawl it)")
+
+
+
+class RedirectLoopMiddleware:
+    """Fail a redirect that leads back into its own chain (runs before RedirectMiddleware
+    sees the response, so the loop is reported instead of silently filtered as a duplicate)."""
 
     def process_response(self, request: Request, response: Response) -> Response:
         location = response.headers.get("Location")

@@ -129,10 +129,9 @@ class DedupPipeline(_Pipeline):
         )
 
     def decide_same_url(self, item: ArticleItem, article: Article, existing: dict[str, Any]) -> None:
-        """Same URL: unchanged (touch `last_seen`) or a new version of the text."""
-        now = article.last_seen.isoformat()
+        """Same URL: unchanged (touch `last_seen`), seen under a new URL, or a new version."""
         if existing.get("content_hash") == article.content_hash:
-            item.outcome, item.document = "unchanged", {"last_seen": now}
+            self.add_urls(item, article, existing)
             return
         doc = article.model_dump(mode="json")
         doc.update(
@@ -146,20 +145,28 @@ class DedupPipeline(_Pipeline):
     def decide_duplicate(self, item: ArticleItem, article: Article, original: dict[str, Any]) -> None:
         """Same text under another URL: one article with both URLs."""
         item.url = original["url"]
-        urls = _merge(original.get("urls", []), article.urls)
-        if urls == original.get("urls", []):
-            item.outcome, item.document = "unchanged", {"last_seen": article.last_seen.isoformat()}
+        self.add_urls(item, article, original)
+
+    @staticmethod
+    def add_urls(item: ArticleItem, article: Article, known: dict[str, Any]) -> None:
+        """Same text as a stored article: record any new URL (duplicate), else unchanged."""
+        now = article.last_seen.isoformat()
+        urls = _merge(known.get("urls", []), article.urls)
+        if urls == known.get("urls", []):
+            item.outcome, item.document = "unchanged", {"last_seen": now}
             return
-        original["urls"] = urls
-        item.outcome, item.document = "duplicate", {"urls": urls, "last_seen": article.last_seen.isoformat()}
+        known["urls"] = urls
+        item.outcome, item.document = "duplicate", {"urls": urls, "last_seen": now}
 
     def find_by_id(self, doc_id: str) -> dict[str, Any] | None:
         if doc_id in self.seen.by_id or self.es is None:
             return self.seen.by_id.get(doc_id)
         try:
-            return self.es.get(index=self.index, id=doc_id)["_source"]  # type: ignore[no-any-return]
+            doc: dict[str, Any] = self.es.get(index=self.index, id=doc_id)["_source"]
         except NotFoundError:
             return None
+        self.seen.by_id[doc_id] = doc
+        return doc
 
     def find_by_hash(self, digest: str) -> dict[str, Any] | None:
         if digest in self.seen.by_hash or self.es is None:

@@ -61,6 +61,7 @@ class SourceSpider(scrapy.Spider):
         source: Source,
         run: CrawlRun | None = None,
         max_articles: int | None = None,
+        max_pages: int | None = None,
         progress: ProgressCallback | None = None,
         **kwargs: Any,
     ) -> None:
@@ -69,6 +70,7 @@ class SourceSpider(scrapy.Spider):
         self.run = run or CrawlRun(source_id=source.id)
         self.allowed_domains = list(source.allowed_domains)
         self.max_articles = min(source.max_articles_per_run, max_articles or source.max_articles_per_run)
+        self.max_pages = min(source.max_pages, max_pages or source.max_pages)
         self.progress = progress
         self.hooks = hooks_for(source)
         self.patterns = source.compiled_patterns
@@ -264,7 +266,7 @@ class SitemapSpider(SourceSpider):
             self.count_error("malformed_feed")
         entries = [(element, _child_text(element, "loc")) for element in root if _local(element) in ("url", "sitemap")]
         if _local(root) == "sitemapindex":
-            for _element, loc in entries[: self.source.max_pages]:
+            for _element, loc in entries[: self.max_pages]:
                 if loc:
                     yield self.sitemap_request(response.urljoin(loc))
             return
@@ -278,10 +280,6 @@ class ListingSpider(SourceSpider):
 
     name = "khabar-listing"
     kind = "listing"
-
-    def __init__(self, source: Source, *args: Any, max_pages: int | None = None, **kwargs: Any) -> None:
-        super().__init__(source, *args, **kwargs)
-        self.max_pages = min(source.max_pages, max_pages or source.max_pages)
 
     def start_urls_requests(self) -> Iterable[scrapy.Request]:
         for url in self.source.urls:

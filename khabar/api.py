@@ -69,6 +69,8 @@ KINDS: dict[str, KindSpec] = {
     "articles": KindSpec("published_at", "id", ("title", "text"), "outlet", False),
 }
 EXCLUDE = ["embedding"]
+Size = Annotated[int, Query(ge=1, description="Page size (default 50, capped at api.max_page_size)")]
+Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page", max_length=2000)]
 
 
 # -- cursors -------------------------------------------------------------------------------
@@ -245,8 +247,6 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     app.state.settings = settings
     app.state.es = client
     api = APIRouter(prefix="/v1", dependencies=[Depends(make_auth(keys))])
-    Size = Annotated[int, Query(ge=1, description=f"Page size (capped at {max_size})")]
-    Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page", max_length=2000)]
 
     def listing(kind: Kind) -> Callable[..., dict[str, Any]]:
         def handler(f: Annotated[Filters, Depends(filters)], size: Size = DEFAULT_PAGE_SIZE, cursor: Cursor = None) -> dict[str, Any]:

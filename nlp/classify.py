@@ -53,7 +53,7 @@ class IncidentClassifier:
         """(n, 384) unit vectors; each distinct text is embedded once (LRU cache)."""
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            for text, vector in zip(missing, self.embedder.embed(missing)):
+            for text, vector in zip(missing, self.embedder.embed(missing), strict=True):
                 self._cache[text] = vector
         for text in texts:
             self._cache.move_to_end(text)
@@ -72,7 +72,7 @@ class IncidentClassifier:
         out = []
         for row in probs:
             scores = {t: 0.0 for t in EVENT_TYPES}
-            scores.update({label: float(p) for label, p in zip(self.type_labels, row)})
+            scores.update({label: float(p) for label, p in zip(self.type_labels, row, strict=True)})
             out.append(scores)
         return out
 

@@ -56,9 +56,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def binary_prf(gold: Sequence[bool], pred: Sequence[bool]) -> tuple[float, float, float]:
     """Precision, recall and F1 of binary predictions."""
-    tp = sum(1 for g, p in zip(gold, pred) if g and p)
-    fp = sum(1 for g, p in zip(gold, pred) if not g and p)
-    fn = sum(1 for g, p in zip(gold, pred) if g and not p)
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
     return prf(tp, fp, fn)
 
 
@@ -81,7 +81,7 @@ def per_label_prf(
     out = {}
     for label in labels:
         tp = fp = fn = 0
-        for gold, pred in zip(golds, preds):
+        for gold, pred in zip(golds, preds, strict=True):
             correct = pred is not None and pred in gold
             tp += int(correct and pred == label)
             fp += int(not correct and pred == label)
@@ -104,7 +104,7 @@ def type_rows(golds: Sequence[frozenset[str]], preds: Sequence[str | None], labe
     for label, (p, r, f1, support) in table.items():
         if support or any(pred == label for pred in preds):
             rows.append(Metric(f"event_type:{label}", "P/R/F1", f1, support, f"P={p:.3f} R={r:.3f}"))
-    acc = sum(1 for g, p in zip(golds, preds) if p in g) / len(golds) if golds else 0.0
+    acc = sum(1 for g, p in zip(golds, preds, strict=True) if p in g) / len(golds) if golds else 0.0
     rows.append(Metric("event_type", "macro-F1", macro_f1(table), len(golds)))
     rows.append(Metric("event_type", "accuracy", acc, len(golds)))
     return rows
@@ -209,7 +209,7 @@ def evaluate_satp(
     rows_out = type_rows(golds, preds, SATP_GOLD_LABELS)
     recall = sum(found) / len(found) if found else 0.0
     rows_out.append(Metric("relevance", "recall", recall, len(found), "every SATP paragraph is an incident"))
-    pak = [f for f, row in zip(found, rows) if row.get("mentions_pakistan_place") == "1"]
+    pak = [f for f, row in zip(found, rows, strict=True) if row.get("mentions_pakistan_place") == "1"]
     if pak:
         rows_out.append(Metric("relevance", "recall", sum(pak) / len(pak), len(pak), "paragraphs naming a Pakistani place"))
     return rows_out
@@ -262,8 +262,8 @@ def evaluate_acled(
     path: Path, split: str = "dev", extract: Callable[[dict[str, Any]], list[ExtractedEvent]] | None = None
 ) -> list[Metric]:
     """Field accuracy of the best-matching event for each ACLED note."""
-    from nlp.train import acled_event_type, acled_split
     from index.records import EVENT_TYPES
+    from nlp.train import acled_event_type, acled_split
 
     extract = extract or default_extract()
     rows = [r for r in load_csv(path) if split == "all" or acled_split(r) == split]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -134,7 +134,7 @@ class Extractor:
 
     # ---- assembly ---------------------------------------------------------------------------
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
-        published = art.published_at or datetime.now(timezone.utc)
+        published = art.published_at or datetime.now(UTC)
         frames = segment(analyse(doc, published))
         if not frames:
             return [], []
@@ -142,7 +142,7 @@ class Extractor:
         if relevance < 0.5:
             return [], []
         type_scores = self._type_scores(frames)
-        events = [self._event(frame, published.date(), relevance, scores) for frame, scores in zip(frames, type_scores)]
+        events = [self._event(frame, published.date(), relevance, scores) for frame, scores in zip(frames, type_scores, strict=True)]
         return events, self._embeddings(events)
 
     def _relevance(self, art: Article, frames: list[Frame]) -> float:
@@ -220,8 +220,6 @@ class Extractor:
             if found is not None:
                 fields[kind] = found[0]
                 ev[kind] = evidence(found[1].span)
-            elif kind in ("killed", "injured"):
-                fields[kind] = 0
         if foiled:
             fields["killed"], fields["injured"] = 0, 0
             ev.pop("killed", None)
@@ -253,7 +251,7 @@ class Extractor:
         groups = [g for s in frame.sentences for g in s.groups]
         claim_only = any(s.claim and not s.groups for s in frame.sentences)
         perp = choose_perpetrator(groups, claim_only)
-        if perp is not None:
+        if perp is not None and event_type != "security_operation":
             fields["perpetrator"] = Perpetrator(name=perp.name, attribution=perp.attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
         targets = [t for s in frame.sentences for t in s.targets]

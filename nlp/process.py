@@ -67,7 +67,7 @@ def existing_mentions(es: Elasticsearch, settings: Settings, article_id: str) ->
 def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list[list[float] | None]) -> list[EventMention]:
     """EventMentions with the article's fields copied."""
     out = []
-    for position, (event, emb) in enumerate(zip(events, embeddings)):
+    for position, (event, emb) in enumerate(zip(events, embeddings, strict=True)):
         out.append(EventMention(
             **event.model_dump(exclude={"location"}), location=event.location,
             article_id=article.id, position=position, article_url=article.url, article_version=article.version,

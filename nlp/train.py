@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ SHARED_EVAL = Path("/work/shared/data/eval")
 DEFAULT_SATP = SHARED_EVAL / "satp_attacktype_train_dev.csv"
 DEFAULT_ACLED = SHARED_EVAL / "acled_balochistan_2020_2022.csv"
 DEFAULT_NEWS = SHARED_EVAL / "extraction"
-DEFAULT_DEMO_GOLD = Path("demo/site/gold.jsonl")
+DEFAULT_DEMO_GOLD = Path(__file__).resolve().parents[1] / "demo" / "site" / "gold.jsonl"
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "models" / "incident_head.npz"
 
 # Event types the type head learns. `hijacking` has no training data and stays rule-based.
@@ -75,7 +76,7 @@ _VIOLENCE = re.compile(
     r"|wound|injur|war\b|soldier|army|police|troops|assault|stab|violence|weapon|rifle|fire[ds]? at|massacre|crime",
     re.I,
 )
-_STOPWORDS = frozenset("the of and to a in is that for it on was with as by at be this from are have has".split())
+_STOPWORDS = frozenset(["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "by", "at", "be", "this", "from", "are", "have", "has"])
 
 
 @dataclass
@@ -240,7 +241,7 @@ def satp_types(text: str, row: dict[str, str]) -> tuple[dict[str, float], frozen
 
 def load_satp(path: Path) -> list[Example]:
     """SATP paragraphs: all incidents, with weakly relabelled event types."""
-    examples = []
+    examples: list[Example] = []
     with path.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             types, accept = satp_types(row["text"], row)
@@ -276,7 +277,7 @@ def acled_split(row: dict[str, str]) -> str:
 
 def load_acled(path: Path) -> list[Example]:
     """ACLED notes, date prefix removed, with mapped event types."""
-    examples = []
+    examples: list[Example] = []
     with path.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             text = _ACLED_DATE_PREFIX.sub("", row["notes"]).strip()
@@ -310,7 +311,7 @@ def _english_paragraphs(html: bytes) -> list[str]:
 
 def load_news_negatives(folder: Path, per_page: int = 4) -> list[Example]:
     """Non-incident paragraphs from ordinary news pages (violence words filtered out)."""
-    examples = []
+    examples: list[Example] = []
     for path in sorted(folder.rglob("*.html*")):
         raw = path.read_bytes()
         if path.suffix == ".gz":
@@ -348,7 +349,7 @@ def load_demo(gold: Path) -> list[Example]:
     """Demo gold articles (relevance, and event type when there is one event)."""
     if not gold.exists():
         return []
-    examples = []
+    examples: list[Example] = []
     for line in gold.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -403,7 +404,7 @@ def fit_softmax(
         probs = softmax(x @ w + b)
         grad_logits = (probs - y) * sw[:, None]
         grads = [x.T @ grad_logits + l2 * w, grad_logits.sum(axis=0)]
-        for p, g, mi, vi in zip(params, grads, m, v):
+        for p, g, mi, vi in zip(params, grads, m, v, strict=True):
             mi[:] = 0.9 * mi + 0.1 * g
             vi[:] = 0.999 * vi + 0.001 * g * g
             p -= lr * (mi / (1 - 0.9**step)) / (np.sqrt(vi / (1 - 0.999**step)) + 1e-8)
@@ -413,31 +414,31 @@ def fit_softmax(
 def balanced_weights(labels: np.ndarray) -> np.ndarray:
     """Per-sample weights inversely proportional to the (argmax) class frequency."""
     classes, counts = np.unique(labels, return_counts=True)
-    per_class = {c: len(labels) / (len(classes) * n) for c, n in zip(classes, counts)}
+    per_class = {c: len(labels) / (len(classes) * n) for c, n in zip(classes, counts, strict=True)}
     return np.array([per_class[c] for c in labels], dtype=np.float64)
 
 
 def binary_metrics(gold: list[int], pred: list[int]) -> dict[str, float]:
     """Precision, recall, F1 and accuracy of binary predictions."""
-    tp = sum(1 for g, p in zip(gold, pred) if g and p)
-    fp = sum(1 for g, p in zip(gold, pred) if not g and p)
-    fn = sum(1 for g, p in zip(gold, pred) if g and not p)
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    accuracy = sum(1 for g, p in zip(gold, pred) if bool(g) == bool(p)) / len(gold) if gold else 0.0
+    accuracy = sum(1 for g, p in zip(gold, pred, strict=True) if bool(g) == bool(p)) / len(gold) if gold else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy, "n": float(len(gold))}
 
 
 def type_metrics(accepts: list[frozenset[str]], preds: list[str], labels: Iterable[str]) -> dict[str, float]:
     """Accuracy (prediction in the accepted set) and macro-F1 over `labels`."""
     n = len(preds)
-    correct = [p in a for p, a in zip(preds, accepts)]
+    correct = [p in a for p, a in zip(preds, accepts, strict=True)]
     f1s = []
     for label in labels:
-        tp = sum(1 for p, ok in zip(preds, correct) if p == label and ok)
-        fp = sum(1 for p, ok in zip(preds, correct) if p == label and not ok)
-        fn = sum(1 for p, a, ok in zip(preds, accepts, correct) if label in a and not ok)
+        tp = sum(1 for p, ok in zip(preds, correct, strict=True) if p == label and ok)
+        fp = sum(1 for p, ok in zip(preds, correct, strict=True) if p == label and not ok)
+        fn = sum(1 for p, a, ok in zip(preds, accepts, correct, strict=True) if label in a and not ok)
         if tp + fp + fn == 0:
             continue
         f1s.append(2 * tp / (2 * tp + fp + fn))
@@ -546,9 +547,10 @@ def train(
         counts[key] = counts.get(key, 0) + 1
     digest = data_digest(examples)
     output.parent.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, Any] = dict(heads)
     np.savez_compressed(
         output,
-        **heads,
+        **arrays,
         type_labels=np.array(HEAD_TYPES),
         relevance_labels=np.array(RELEVANCE_LABELS),
         meta=np.array(

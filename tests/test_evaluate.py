@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from index.records import ExtractedEvent, Location
 from khabar.commands.nlp_tools import eval_events_cmd
 from nlp.evaluate import (
     accuracy,
@@ -21,7 +22,6 @@ from nlp.evaluate import (
     total_killed,
 )
 from nlp.train import acled_event_type, lead_text
-from index.records import ExtractedEvent, Location
 
 
 def test_prf_exact() -> None:

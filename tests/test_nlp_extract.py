@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from index.records import ExtractedEvent
 from nlp.extract import Extractor, article_text
 
-PUB = datetime(2025, 3, 5, 8, 0, tzinfo=timezone.utc)  # a Wednesday
+PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)  # a Wednesday
 
 CHECKPOST = """PESHAWAR: Three policemen were martyred and two others injured when terrorists attacked a police checkpost in Dera Ismail Khan late last night, police said.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ from khabar.settings import Settings
 from nlp.extract import Extractor
 from nlp.process import process_pending
 
-PUB = datetime(2025, 3, 5, 8, 0, tzinfo=timezone.utc)
+PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
 ROUNDUP = (
     "Security forces killed five terrorists in an intelligence-based operation in North Waziristan on Tuesday.\n\n"
     "In another incident, a roadside bomb exploded near a passenger van in Turbat, killing two people."

@@ -53,7 +53,7 @@ PERSON_NOUNS = {
     "women", "men", "students", "officers", "officials", "workers", "labourers", "passengers",
     "engineer", "employee", "villager", "shepherd", "commander", "major", "captain",
     "lieutenant", "sub-inspector", "inspector", "sho", "asi", "levies", "fc", "sweeper",
-    "vaccinator", "worker", "contractor", "national", "nationals", "tourist", "tourists",
+    "vaccinator", "contractor", "national", "nationals", "tourist", "tourists",
     "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys",
 } | ATTACKER_NOUNS
 NON_PERSON = {
@@ -313,7 +313,7 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
     figures: list[CasualtyFigure] = []
     groups = _number_groups(sent)
     taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
-    taken |= {_victim_token(f, l).i for f, l, _ in groups}
+    taken |= {_victim_token(first, last).i for first, last, _ in groups}
     groups += _singular_groups(sent, taken)
     also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
     for first, last, value in sorted(groups, key=lambda g: g[0].i):

@@ -138,7 +138,9 @@ def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
 
 
 def find_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
-    """All date mentions of one sentence, absolute first."""
+    """All date mentions of one sentence, absolute first (a "Published ..." byline gives none)."""
+    if sent.text.lstrip().lower().startswith(("published", "updated", "last updated", "posted")):
+        return []
     return absolute_dates(sent, published, index) + relative_dates(sent, published, index)
 
 

@@ -32,7 +32,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "came under attack": ("armed_assault", 1.0), "shootout": ("armed_assault", 1.0), "clash": ("armed_assault", 0.7),
     "clashes": ("armed_assault", 0.7), "clashed": ("armed_assault", 0.8), "attacking": ("armed_assault", 0.8),
     "gunmen": ("armed_assault", 0.4), "shot": ("armed_assault", 0.6), "sniper": ("armed_assault", 0.8),
-    "quadcopter": ("armed_assault", 0.8), "drone attack": ("armed_assault", 1.0),
+    "quadcopter": ("armed_assault", 0.8), "on fire": ("armed_assault", 0.8), "torched": ("armed_assault", 0.9), "drone attack": ("armed_assault", 1.0),
     # targeted killing
     "gunned down": ("targeted_killing", 1.1), "shot dead": ("targeted_killing", 1.0),
     "target killing": ("targeted_killing", 1.3), "targeted killing": ("targeted_killing", 1.3),
@@ -54,7 +54,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "raid": ("security_operation", 0.9), "raided": ("security_operation", 0.9), "encounter": ("security_operation", 0.8),
     "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
 }
-INFRA_VERBS = ("blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
+INFRA_VERBS = ("on fire", "blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -125,6 +126,24 @@ def _is_non_event(sent: Span) -> bool:
     return any(f" {p} " in text for p in NON_EVENT_PHRASES)
 
 
+def _place_lead(sent: Span) -> bool:
+    """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
+    if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
+        return False
+    ent = next((e for e in sent.ents if e.start == sent.start + 1), None)
+    return ent is not None and ent.label_ == "PK_LOC" and ent.end < sent.end and sent.doc[ent.end].text == ","
+
+
+def drop_summary(frames: list[Frame]) -> list[Frame]:
+    """Drop a lede that only summarises the incidents the following frames report one by one."""
+    if len(frames) < 3:
+        return frames
+    first, rest = frames[0], frames[1:]
+    lede = _districts(first.sentences)
+    covered = _districts([s for f in rest for s in f.sentences])
+    return rest if len(lede) >= 2 and lede <= covered else frames
+
+
 def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime) -> SentenceInfo:
     """Run every component over one sentence."""
     dates = find_dates(sent, published, index)
@@ -143,7 +162,7 @@ def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime
         foiled=is_foiled(sent.text),
         background=_is_background(sent, dates),
         non_event=_is_non_event(sent),
-        marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS),
+        marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS) or _place_lead(sent),
     )
 
 
@@ -159,10 +178,29 @@ def analyse(doc: Doc, published: datetime) -> list[SentenceInfo]:
     return infos
 
 
+@lru_cache(maxsize=4096)
+def district_of(kind: str, name: str) -> str:
+    """The district a place/district mention lies in (the name itself when unknown)."""
+    if kind == "district":
+        return name
+    try:
+        from nlp.geocode import geocode
+    except ImportError:  # pragma: no cover
+        return name
+    loc = geocode(name)
+    return loc.district if loc is not None and loc.district else name
+
+
+def _districts(infos: list[SentenceInfo]) -> set[str]:
+    """Districts named in some sentences (dateline excluded)."""
+    return {district_of(m.kind, m.name) for s in infos for m in s.locations
+            if not m.dateline and m.kind in ("place", "district")}
+
+
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
-    """True when a trigger sentence names a place/district the frame has not mentioned."""
-    own = {m.name for m in info.locations if not m.dateline and m.kind in ("place", "district")}
-    known = frame.districts()
+    """True when a trigger sentence names a district the frame has not mentioned."""
+    own = _districts([info])
+    known = _districts(frame.sentences)
     return bool(own) and bool(known) and not own & known
 
 
@@ -177,7 +215,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
         if info.opens_frame():
             split = current is not None and (
                 info.marker
-                or (_new_place(info, current) and (info.paragraph != current.sentences[-1].paragraph or info.has_figures))
+                or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
+                    and info.has_figures and info.strength >= 0.8)
             )
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
@@ -188,4 +227,4 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             preamble.append(info)
         else:
             current.sentences.append(info)
-    return frames
+    return drop_summary(frames)

@@ -49,8 +49,8 @@ def find_locations(sent: Span, index: int = -1) -> list[LocationMention]:
 def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
     """Resolve a mention with `nlp.geocode` (falls back to the gazetteer)."""
     try:
-        from nlp.geocode import geocode
         from nlp.gazetteer import load_gazetteer
+        from nlp.geocode import geocode
     except ImportError:  # pragma: no cover - gazetteer missing
         return None
     if mention.kind == "place":

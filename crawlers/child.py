@@ -1,0 +1,100 @@
+"""One crawl of one source in this (child) process, with a fresh Twisted reactor.
+
+    python -m crawlers.child JOB.json
+
+The job file holds `settings` (Khabar settings), `source`, `run` (the CrawlRun started by
+the parent), `dry_run` and `max_pages`. Progress and the final run are written to stdout
+as JSON lines (`{"event": "progress"|"article"|"result", ...}`); Scrapy's log goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from crawlers.sources import Source
+from crawlers.spiders import spider_for
+from index.records import CrawlRun, utcnow
+from khabar.settings import Settings
+
+_stdout_lock = threading.Lock()
+
+
+def emit(event: dict[str, Any]) -> None:
+    """Write one JSON line for the parent."""
+    line = json.dumps(event, ensure_ascii=False, default=str)
+    with _stdout_lock:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+def scrapy_settings(source: Source, settings: Settings, *, dry_run: bool = False) -> dict[str, Any]:
+    """Scrapy settings for crawling one source politely and safely."""
+    return {
+        "BOT_NAME": "khabar",
+        "USER_AGENT": source.user_agent,
+        "ROBOTSTXT_OBEY": source.obey_robots_txt,
+        "DOWNLOAD_DELAY": source.download_delay,
+        "CONCURRENT_REQUESTS": source.concurrent_requests,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": source.concurrent_requests,
+        "DOWNLOAD_TIMEOUT": source.timeout_seconds,
+        "DNS_TIMEOUT": source.timeout_seconds,
+        "DOWNLOAD_MAXSIZE": source.max_page_bytes,
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_ENABLED": source.retry_times > 0,
+        "RETRY_TIMES": source.retry_times,
+        "REDIRECT_MAX_TIMES": 5,
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "INFO",
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+            "crawlers.middlewares.GuardMiddleware": 50,
+            "crawlers.middlewares.RedirectLoopMiddleware": 650,
+        },
+        "ITEM_PIPELINES": {
+            "crawlers.pipelines.CanonicalUrlPipeline": 100,
+            "crawlers.pipelines.DedupPipeline": 200,
+            "crawlers.pipelines.StorePipeline": 300,
+        },
+        "KHABAR_SETTINGS": settings,
+        "KHABAR_DRY_RUN": dry_run,
+    }
+
+
+def run_crawl(settings: Settings, source: Source, run: CrawlRun, *, dry_run: bool = False, max_pages: int | None = None) -> CrawlRun:
+    """Crawl one source to the end (blocks; needs a process with no reactor running yet)."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(scrapy_settings(source, settings, dry_run=dry_run))
+    process.crawl(spider_for(source), source=source, run=run, max_articles=max_pages, max_pages=max_pages, progress=emit)
+    process.start()
+    run.ended_at = utcnow()
+    if run.pages_fetched == 0:
+        run.status, run.message = "failed", f"no page could be fetched ({run.errors.total} errors)"
+    else:
+        run.status = "finished"
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+    settings = Settings.model_validate(job["settings"])
+    source = Source.model_validate(job["source"])
+    run = CrawlRun.model_validate(job["run"])
+    try:
+        run = run_crawl(settings, source, run, dry_run=bool(job.get("dry_run")), max_pages=job.get("max_pages"))
+    except Exception as exc:  # report any crash as a failed run
+        run.ended_at, run.status, run.message = utcnow(), "failed", f"{type(exc).__name__}: {exc}"
+        emit({"event": "result", "run": run.model_dump(mode="json", exclude={"duration_seconds", "error_count"})})
+        raise
+    emit({"event": "result", "run": run.model_dump(mode="json", exclude={"duration_seconds", "error_count"})})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -70,11 +70,16 @@ def run_crawl(settings: Settings, source: Source, run: CrawlRun, *, dry_run: boo
     from scrapy.crawler import CrawlerProcess
 
     process = CrawlerProcess(scrapy_settings(source, settings, dry_run=dry_run))
-    process.crawl(spider_for(source), source=source, run=run, max_articles=max_pages, max_pages=max_pages, progress=emit)
+    crawler = process.create_crawler(spider_for(source))
+    process.crawl(crawler, source=source, run=run, max_articles=max_pages, max_pages=max_pages, progress=emit)
     process.start()
     run.ended_at = utcnow()
-    if run.pages_fetched == 0:
-        run.status, run.message = "failed", f"no page could be fetched ({run.errors.total} errors)"
+    reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
+    if reason == "shutdown":
+        run.status, run.message = "interrupted", "stopped by a signal (Ctrl-C or SIGTERM) before the end"
+    elif run.pages_fetched == 0:
+        errors = ", ".join(f"{kind} {n}" for kind, n in run.errors.model_dump().items() if n) or "no errors"
+        run.status, run.message = "failed", f"no page could be fetched ({errors})"
     else:
         run.status = "finished"
     return run

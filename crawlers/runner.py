@@ -9,6 +9,7 @@ one after another; one failing source does not stop the others.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -29,6 +30,7 @@ from index.records import CrawlRun, utcnow
 from khabar.errors import KhabarError
 from khabar.settings import Settings
 
+log = logging.getLogger(__name__)
 EventCallback = Callable[[dict[str, Any]], None]
 RUN_EXCLUDE = {"duration_seconds", "error_count"}
 
@@ -141,10 +143,27 @@ def record_run(settings: Settings, run: CrawlRun) -> None:
 def crawl_source(settings: Settings, source: Source, *, dry_run: bool = False, max_pages: int | None = None,
                  on_event: EventCallback | None = None) -> CrawlRun:
     """Crawl one source in a child process and record the run (not for a dry run)."""
-    run = start_crawl(settings, source, dry_run=dry_run, max_pages=max_pages, on_event=on_event).wait()
+    crawl = start_crawl(settings, source, dry_run=dry_run, max_pages=max_pages, on_event=on_event)
+    try:
+        run = crawl.wait()
+    except KeyboardInterrupt:
+        crawl.popen.terminate()  # the child stops gracefully and reports "interrupted"
+        run = crawl.wait(timeout=60)
+        if not dry_run:
+            record_run(settings, run)
+        raise
     if not dry_run:
         record_run(settings, run)
     return run
+
+
+def _crawl_safely(settings: Settings, source: Source, on_event: EventCallback | None) -> CrawlRun:
+    """`crawl_source`, turning an unexpected error into a failed run (the next source still runs)."""
+    try:
+        return crawl_source(settings, source, on_event=on_event)
+    except (OSError, ValueError, RuntimeError) as exc:
+        log.exception("crawl of %s failed", source.id)
+        return CrawlRun(source_id=source.id, status="failed", ended_at=utcnow(), message=f"{type(exc).__name__}: {exc}")
 
 
 def select_sources(config: SourcesConfig, source_ids: Sequence[str] | None) -> list[Source]:
@@ -164,7 +183,7 @@ def crawl_sources(settings: Settings, source_ids: Sequence[str] | None = None, *
     runs: list[CrawlRun] = []
     with crawl_display(progress, console) as on_event_for:
         for source in select_sources(config, source_ids):
-            runs.append(crawl_source(settings, source, on_event=on_event_for(source)))
+            runs.append(_crawl_safely(settings, source, on_event_for(source)))
     return runs
 
 

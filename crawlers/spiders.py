@@ -9,9 +9,9 @@ hooks (`SiteHooks`), registered in `HOOKS` by source id.
 from __future__ import annotations
 
 import gzip
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 import scrapy
@@ -132,7 +132,7 @@ class SourceSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         """Extract one article page; count parse failures and pages without text."""
         self.saw_page(response)
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
         if not content_type.split(";")[0].strip().startswith(HTML_TYPES):
             self.count_error("parse_failure")
             return

@@ -77,11 +77,23 @@ def gold_items(records: Iterable[dict[str, Any]]) -> list[Item]:
         if "events" in record:
             for event in record["events"]:
                 items.append(
-                    Item(url_path(record["url"]), str(event["incident_key"]), _lower(event.get("event_type")), _lower(event.get("district")))
+                    Item(
+                        url_path(record["url"]),
+                        str(event["incident_key"]),
+                        _lower(event.get("event_type")),
+                        _lower(event.get("district")),
+                    )
                 )
         elif "urls" in record:
             for url in record["urls"]:
-                items.append(Item(url_path(url), str(record["incident_key"]), _lower(record.get("event_type")), _lower(record.get("district"))))
+                items.append(
+                    Item(
+                        url_path(url),
+                        str(record["incident_key"]),
+                        _lower(record.get("event_type")),
+                        _lower(record.get("district")),
+                    )
+                )
     return items
 
 
@@ -93,7 +105,12 @@ def predicted_items(incidents: Iterable[dict[str, Any]]) -> list[Item]:
         for source in incident.get("sources") or []:
             if source.get("url"):
                 items.append(
-                    Item(url_path(source["url"]), str(incident["incident_id"]), _lower(incident.get("event_type")), _lower(location.get("district")))
+                    Item(
+                        url_path(source["url"]),
+                        str(incident["incident_id"]),
+                        _lower(incident.get("event_type")),
+                        _lower(location.get("district")),
+                    )
                 )
     return items
 

@@ -30,7 +30,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
@@ -53,8 +53,8 @@ from khabar.settings import Settings
 ATTACK_TYPES = frozenset({"bombing", "armed_assault", "targeted_killing"})
 ATTRIBUTION_RANK: dict[str, int] = {"claimed": 2, "blamed": 1, "unknown": 0}
 PRECISION_RANK: dict[str, int] = {"place": 4, "district": 3, "province": 2, "country": 1, "unknown": 0}
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-FAR_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 VOLATILE_FIELDS = {"resolved_at", "updated_at"}
 
 
@@ -108,7 +108,7 @@ def _sort_time(m: EventMention) -> datetime:
     if m.published_at is None:
         return FAR_FUTURE
     ts = m.published_at
-    return ts if ts.tzinfo else ts.replace(tzinfo=timezone.utc)
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
 
 
 def mention_order(m: EventMention) -> tuple[datetime, str]:
@@ -166,7 +166,7 @@ def _place_score(a: Location, b: Location) -> float:
 def _cosine(a: Sequence[float] | None, b: Sequence[float] | None) -> float | None:
     if not a or not b or len(a) != len(b):
         return None
-    dot = sum(x * y for x, y in zip(a, b))
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
     na = math.sqrt(sum(x * x for x in a))
     nb = math.sqrt(sum(y * y for y in b))
     if na == 0 or nb == 0:
@@ -362,10 +362,10 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
         date=day,
         date_precision=dated.date_precision if day is not None else "unknown",
         location=_best_location(members),
-        killed=reconcile_figure(list(zip(times, [m.killed for m in members]))),
-        injured=reconcile_figure(list(zip(times, [m.injured for m in members]))),
-        attackers_killed=reconcile_figure(list(zip(times, [m.attackers_killed for m in members]))),
-        kidnapped=reconcile_figure(list(zip(times, [m.kidnapped for m in members]))),
+        killed=reconcile_figure(list(zip(times, [m.killed for m in members], strict=True))),
+        injured=reconcile_figure(list(zip(times, [m.injured for m in members], strict=True))),
+        attackers_killed=reconcile_figure(list(zip(times, [m.attackers_killed for m in members], strict=True))),
+        kidnapped=reconcile_figure(list(zip(times, [m.kidnapped for m in members], strict=True))),
         perpetrator=perpetrator,
         target_type=_majority([m.target_type for m in members], skip="other"),  # type: ignore[arg-type]
         confidence=round(confidence, 3),
@@ -419,9 +419,7 @@ def _window_queries(since: date | None, config: ResolveConfig) -> tuple[dict[str
         return everything, everything
     lower = (since - timedelta(days=2 * config.window_days)).isoformat()
     mentions = {"bool": {"should": [{"range": {"date": {"gte": lower}}}, {"range": {"published_at": {"gte": lower}}}]}}
-    incidents = {
-        "bool": {"should": [{"range": {"date": {"gte": lower}}}, {"range": {"last_updated_at": {"gte": lower}}}]}
-    }
+    incidents = {"bool": {"should": [{"range": {"date": {"gte": lower}}}, {"range": {"last_updated_at": {"gte": lower}}}]}}
     return mentions, incidents
 
 

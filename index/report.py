@@ -278,13 +278,15 @@ def stacked_bars_svg(categories: list[str], series: list[tuple[str, list[int]]],
     totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
     peak = max(totals + [1])
     step = plot_w / max(len(categories), 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{html.escape(title)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{html.escape(title)}">'
+    ]
     parts.append(f'<text x="{left}" y="18" font-size="14" font-weight="bold">{html.escape(title)}</text>')
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#333"/>')
     parts.append(f'<text x="{left - 6}" y="{top + 4}" font-size="10" text-anchor="end">{peak}</text>')
     for i, category in enumerate(categories):
         x = left + i * step + step * 0.15
-        y = top + plot_h
+        y: float = top + plot_h
         for s, (name, values) in enumerate(series):
             h = values[i] / peak * plot_h
             if h > 0:
@@ -311,9 +313,11 @@ def horizontal_bars_svg(labels: list[str], values: list[int], title: str) -> str
     height = 40 + row * max(len(labels), 1)
     peak = max(values + [1])
     plot_w = width - left - 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{html.escape(title)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{html.escape(title)}">'
+    ]
     parts.append(f'<text x="10" y="18" font-size="14" font-weight="bold">{html.escape(title)}</text>')
-    for i, (label, value) in enumerate(zip(labels, values)):
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = 30 + i * row
         w = value / peak * plot_w
         parts.append(f'<text x="{left - 8}" y="{y + 15}" font-size="11" text-anchor="end">{html.escape(label)}</text>')

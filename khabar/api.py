@@ -32,7 +32,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
@@ -42,6 +42,7 @@ from fastapi.responses import JSONResponse, Response
 from index.client import es_client
 from index.records import EVENT_TYPES, TARGET_TYPES
 from index.templates import alias_name
+from index.trends import By, Interval, Metric, trends
 from khabar.errors import ConfigError, KhabarError
 from khabar.settings import Settings
 
@@ -202,7 +203,7 @@ def list_page(es: Elasticsearch, settings: Settings, kind: str, f: Filters, size
 
 def feed_page(es: Elasticsearch, settings: Settings, since: str | None, limit: int, lag: float) -> tuple[list[dict[str, Any]], str | None]:
     """Incidents changed after the cursor, oldest change first, each with its cursor."""
-    cutoff = datetime.now(timezone.utc) - timedelta(seconds=lag)
+    cutoff = datetime.now(UTC) - timedelta(seconds=lag)
     body: dict[str, Any] = {
         "query": {"range": {"updated_at": {"lte": cutoff.isoformat(), "format": "strict_date_optional_time"}}},
         "size": limit,
@@ -273,16 +274,14 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
 
     @api.get("/trends")
     def get_trends(
-        by: str = "group",
-        interval: str = "month",
-        metric: str = "incidents",
+        by: By = "group",
+        interval: Interval = "month",
+        metric: Metric = "incidents",
         date_from: Annotated[date | None, Query(alias="from")] = None,
         date_to: Annotated[date | None, Query(alias="to")] = None,
         include_operations: bool = False,
     ) -> Any:
         """Counts by group/province/type over time: the same table as `khabar trends`."""
-        from index.trends import trends
-
         try:
             table = trends(client, settings, by=by, interval=interval, metric=metric, date_from=date_from,
                            date_to=date_to, include_operations=include_operations)

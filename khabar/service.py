@@ -23,6 +23,7 @@ batch), running jobs are waited for, and the writers they use are flushed as the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -31,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -158,7 +159,7 @@ def run_spool_job(config_path: str | None = None) -> None:
 def heartbeat_job(path: str) -> None:
     """Append the current time to a file: a trivial job to check that a schedule fires."""
     with open(path, "a", encoding="utf-8") as handle:
-        handle.write(datetime.now(timezone.utc).isoformat() + "\n")
+        handle.write(datetime.now(UTC).isoformat() + "\n")
 
 
 # -- schedules -----------------------------------------------------------------------------
@@ -183,11 +184,11 @@ def source_trigger(source: Any, jitter: int) -> BaseTrigger:
     cron = _field(schedule, "cron") if schedule is not None else None
     minutes = _field(schedule, "interval_minutes") if schedule is not None else None
     if cron:
-        trigger = CronTrigger.from_crontab(str(cron), timezone=timezone.utc)
+        trigger = CronTrigger.from_crontab(str(cron), timezone=UTC)
         trigger.jitter = jitter or None
         return trigger
     if minutes:
-        return IntervalTrigger(minutes=float(minutes), jitter=jitter or None, timezone=timezone.utc)
+        return IntervalTrigger(minutes=float(minutes), jitter=jitter or None, timezone=UTC)
     raise ConfigError("sources", f"{_field(source, 'id')}.schedule", "needs `cron` or `interval_minutes`",
                       "add `schedule: {interval_minutes: 60}` or `schedule: {cron: '*/30 * * * *'}`")
 
@@ -197,9 +198,9 @@ def internal_specs(settings: Settings, config_path: str | None) -> list[JobSpec]
     sched = settings.scheduler
     jitter = sched.jitter_seconds or None
     return [
-        JobSpec("nlp", run_nlp_job, (config_path,), IntervalTrigger(minutes=sched.nlp_interval_minutes, jitter=jitter, timezone=timezone.utc), "process articles"),
-        JobSpec("resolve", run_resolve_job, (config_path,), IntervalTrigger(minutes=sched.resolve_interval_minutes, jitter=jitter, timezone=timezone.utc), "resolve incidents"),
-        JobSpec("spool", run_spool_job, (config_path,), IntervalTrigger(minutes=sched.spool_replay_minutes, timezone=timezone.utc), "replay spool"),
+        JobSpec("nlp", run_nlp_job, (config_path,), IntervalTrigger(minutes=sched.nlp_interval_minutes, jitter=jitter, timezone=UTC), "process articles"),
+        JobSpec("resolve", run_resolve_job, (config_path,), IntervalTrigger(minutes=sched.resolve_interval_minutes, jitter=jitter, timezone=UTC), "resolve incidents"),
+        JobSpec("spool", run_spool_job, (config_path,), IntervalTrigger(minutes=sched.spool_replay_minutes, timezone=UTC), "replay spool"),
     ]
 
 
@@ -227,7 +228,7 @@ def make_scheduler(settings: Settings, workers: int = 4) -> BackgroundScheduler:
         jobstores={"default": SQLAlchemyJobStore(url=url)},
         executors={"default": ThreadPoolExecutor(workers)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": settings.scheduler.misfire_grace_seconds},
-        timezone=timezone.utc,
+        timezone=UTC,
     )
 
 
@@ -259,6 +260,7 @@ class Service:
         self._reload_requested = threading.Event()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._shutdown_thread: threading.Thread | None = None
         self.last_reload_error: str | None = None
 
     @property
@@ -340,18 +342,24 @@ class Service:
         _stopping.set()
         self._stop.set()
         self._wake.set()
-        threading.Thread(target=self._pause_and_signal, name="khabar-shutdown", daemon=True).start()
+        self._shutdown_thread = threading.Thread(target=self._pause_and_signal, name="khabar-shutdown", daemon=True)
+        self._shutdown_thread.start()
 
     def _pause_and_signal(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already stopped
             self.scheduler.pause()
-        except Exception:  # noqa: BLE001 - already stopped
-            pass
+        # A job-processing pass already under way holds this lock: once we get it, no more submissions.
+        lock = getattr(self.scheduler, "_jobstores_lock", None)
+        if lock is not None:
+            with lock:
+                pass
         terminate_children()
 
     def stop(self, wait: bool = True) -> None:
         """Shut down: no new jobs, wait for running ones (their writers flush as they finish)."""
         self.begin_shutdown()
+        if self._shutdown_thread is not None:
+            self._shutdown_thread.join(timeout=10)
         if self.scheduler.running:
             self.scheduler.shutdown(wait=wait)
         if self._watcher is not None:

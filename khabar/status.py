@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,7 +38,7 @@ Outcome = Literal["ok", "error", "skipped"]
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class JobRun(BaseModel):
@@ -147,7 +147,7 @@ def next_run_times(settings: Settings) -> dict[str, datetime | None]:
         log.debug("job store %s unreadable: %s", path, exc)
         return {}
     return {
-        str(job_id): datetime.fromtimestamp(float(when), timezone.utc) if when is not None else None
+        str(job_id): datetime.fromtimestamp(float(when), UTC) if when is not None else None
         for job_id, when in rows
     }
 

@@ -423,7 +423,7 @@ def metrics_table(metrics: list[Metric], title: str) -> Any:
 
     table = Table(title=title)
     for column in ("field", "metric", "value", "n", "note"):
-        table.add_column(column, justify="right" if column in {"value", "n"} else "left")
+        table.add_column(column, justify="right" if column in {"value", "n"} else "left", no_wrap=column != "note")
     for m in metrics:
         table.add_row(m.field, m.metric, f"{m.value:.3f}", str(m.n), m.note)
     return table

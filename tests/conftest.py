@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +20,22 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_ES_PORT = int(os.environ.get("KHABAR_TEST_ES_PORT", "9250"))
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def free_node_port(start: int = TEST_ES_PORT) -> int:
+    """The first port from `start` whose HTTP and transport ports (+100) are both free."""
+    for port in range(start, start + 60):
+        if _port_free(port) and _port_free(port + 100):
+            return port
+    raise RuntimeError(f"no free port for a test Elasticsearch between {start} and {start + 60}")
+
+
 def _node_settings(data_dir: Path) -> Settings:
     cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
-    return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=TEST_ES_PORT, cache_dir=cache, heap="512m"))
+    return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(), cache_dir=cache, heap="512m"))
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
-from index.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
 from index.client import es_client
+from index.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
 from index.templates import alias_name, init_indices
 from khabar.api import create_app
 from khabar.errors import ConfigError
@@ -150,7 +150,7 @@ def test_filters_and_size_cap(client: TestClient, es: Elasticsearch, api_setting
 
 def test_events_and_articles(client: TestClient, es: Elasticsearch, api_settings: Settings) -> None:
     art = Article(url="http://x/a1", title="Grenade attack on shop", text="Two were injured in a grenade attack in Quetta.",
-                  outlet="Quetta Chronicle", published_at="2025-03-02T10:00:00Z")
+                  outlet="Quetta Chronicle", published_at=datetime(2025, 3, 2, 10, tzinfo=UTC))
     put(es, api_settings, "articles", art.id, art)
     ev = EventMention(article_id=art.id, position=0, title=art.title, outlet="Quetta Chronicle", date=date(2025, 3, 1),
                       event_type="bombing", location=Location(province="Balochistan", district="Quetta"))

@@ -16,11 +16,18 @@ from elasticsearch import Elasticsearch
 from crawlers.runner import crawl_sources
 from index.client import es_client
 from index.records import CrawlRun
-from index.templates import alias_name, init_indices
+from index.templates import alias_name
 from khabar.cli import main
 from khabar.settings import Settings
-from tests.conftest import drop_indices, make_settings
-from tests.test_crawl_support import demo_server, demo_source, gold_paths, paths_of, stored_articles, write_sources
+from tests.test_crawl_support import (
+    demo_server,
+    demo_source,
+    gold_paths,
+    module_settings,
+    paths_of,
+    stored_articles,
+    write_sources,
+)
 
 pytestmark = pytest.mark.slow
 OUTLETS = {"frontier-herald": "rss", "quetta-chronicle": "sitemap", "indus-times": "listing"}
@@ -34,11 +41,7 @@ def base() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def msettings(es_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    settings = make_settings(es_url, tmp_path_factory.mktemp("crawl-data"))
-    es = es_client(settings)
-    init_indices(es, settings)
-    yield settings
-    drop_indices(es, settings)
+    yield from module_settings(es_url, tmp_path_factory.mktemp("crawl-data"))
 
 
 @pytest.fixture(scope="module")

@@ -75,3 +75,16 @@ def gold_paths(outlet: str) -> set[str]:
 
 def paths_of(base: str, urls: list[str]) -> set[str]:
     return {u.removeprefix(base) for u in urls}
+
+
+def module_settings(es_url: str, data_dir: Path) -> Iterator[Settings]:
+    """Settings with their own indices for a whole test module (indices dropped after)."""
+    from index.client import es_client
+    from index.templates import init_indices
+    from tests.conftest import drop_indices, make_settings
+
+    settings = make_settings(es_url, data_dir)
+    es = es_client(settings)
+    init_indices(es, settings)
+    yield settings
+    drop_indices(es, settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch
@@ -40,7 +40,7 @@ def write(es: Elasticsearch, settings: Settings, incidents: list[Incident]) -> N
 def test_feed_delivers_each_update_once_in_order(settings: Settings, es: Elasticsearch) -> None:
     settings = settings.model_copy(update={"api": ApiSettings(api_keys=[KEY])})
     client = TestClient(create_app(settings, feed_lag_seconds=0.5))
-    base = datetime.now(timezone.utc) - timedelta(minutes=10)
+    base = datetime.now(UTC) - timedelta(minutes=10)
     # Two incidents share an updated_at: the id breaks the tie.
     incidents = [Incident(incident_id=f"i{n}", updated_at=base + timedelta(seconds=n // 2)) for n in range(7)]
     write(es, settings, incidents)
@@ -59,10 +59,10 @@ def test_feed_delivers_each_update_once_in_order(settings: Settings, es: Elastic
     assert poll(client, cursor) == ([], cursor)
 
     # Update two (changing updated_at), in an order that differs from their ids.
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     write(es, settings, [Incident(incident_id="i5", killed=9, updated_at=now - timedelta(milliseconds=300)),
                          Incident(incident_id="i1", killed=4, updated_at=now - timedelta(milliseconds=200))])
-    fresh = Incident(incident_id="i9", updated_at=datetime.now(timezone.utc) + timedelta(seconds=30))
+    fresh = Incident(incident_id="i9", updated_at=datetime.now(UTC) + timedelta(seconds=30))
     write(es, settings, [fresh])  # too recent: held back by the lag
     time.sleep(0.6)
     lines, cursor2 = poll(client, cursor)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from elasticsearch import Elasticsearch
 
 from incidents.resolve import incident_id_for, pair_score, reconcile_figure, resolve_incidents
-from index.records import EventMention, Incident, Location, Perpetrator
+from index.records import Attribution, EventMention, Incident, Location, Perpetrator
 from index.templates import alias_name
 from index.writer import BulkWriter
 from khabar.settings import Settings
@@ -29,7 +29,7 @@ def mention(
     killed: int | None = None,
     injured: int | None = None,
     group: str | None = None,
-    attribution: str = "unknown",
+    attribution: Attribution = "unknown",
     target: str = "police",
     confidence: float = 0.8,
 ) -> EventMention:
@@ -125,7 +125,12 @@ def test_resolution_is_reproducible(es: Elasticsearch, settings: Settings) -> No
     updated = [i.updated_at for i in incidents(es, settings)]
     second = resolve_incidents(es, settings)
     assert first.incidents_created == 2
-    assert (second.incidents_created, second.incidents_updated, second.incidents_unchanged, second.incidents_deleted) == (0, 0, 2, 0)
+    assert (second.incidents_created, second.incidents_updated, second.incidents_unchanged, second.incidents_deleted) == (
+        0,
+        0,
+        2,
+        0,
+    )
     assert [i.incident_id for i in incidents(es, settings)] == ids
     assert [i.updated_at for i in incidents(es, settings)] == updated
     third = resolve_incidents(es, settings, since=date(2025, 3, 1))
@@ -150,9 +155,17 @@ def test_reextracted_mention_moves_and_old_incident_is_deleted(es: Elasticsearch
 
 def test_late_claim_merges_and_upgrades_attribution(es: Elasticsearch, settings: Settings) -> None:
     early = mention("g1", killed=4, group=None)
-    blamed = mention("g2", published="2025-03-02T12:00", killed=4, group="Tehrik-i-Taliban Pakistan", attribution="blamed", outlet="Geo")
+    blamed = mention(
+        "g2", published="2025-03-02T12:00", killed=4, group="Tehrik-i-Taliban Pakistan", attribution="blamed", outlet="Geo"
+    )
     claim = mention(
-        "g3", published="2025-03-03T10:00", day="2025-03-01", killed=5, group="Tehrik-i-Taliban Pakistan", attribution="claimed", outlet="BBC Urdu"
+        "g3",
+        published="2025-03-03T10:00",
+        day="2025-03-01",
+        killed=5,
+        group="Tehrik-i-Taliban Pakistan",
+        attribution="claimed",
+        outlet="BBC Urdu",
     )
     put(es, settings, early, blamed)
     resolve_incidents(es, settings)
@@ -169,7 +182,7 @@ def test_late_claim_merges_and_upgrades_attribution(es: Elasticsearch, settings:
 
 
 def test_reconcile_figure_keeps_agreed_higher_toll() -> None:
-    t = [datetime(2025, 1, d, tzinfo=timezone.utc) for d in (1, 2, 3, 4)]
+    t = [datetime(2025, 1, d, tzinfo=UTC) for d in (1, 2, 3, 4)]
     assert reconcile_figure([(t[0], 7), (t[1], 11)]) == 11
     assert reconcile_figure([(t[0], 7), (t[1], None)]) == 7
     assert reconcile_figure([(t[0], 11), (t[1], 11), (t[2], 9)]) == 11

@@ -19,7 +19,11 @@ def test_report_numbers(es: Elasticsearch, settings: Settings) -> None:
     assert (report.deaths, report.deaths_previous, report.deaths_change_pct) == (23, 11, 109.1)
     assert [(g.name, g.attacks, g.deaths) for g in report.top_groups_by_attacks] == [(BLA, 2, 8), (TTP, 2, 14), (ISKP, 1, 0)]
     assert [g.name for g in report.top_groups_by_deaths] == [TTP, BLA, ISKP]
-    assert [(p.province, p.deaths) for p in report.deaths_by_province] == [("Khyber Pakhtunkhwa", 14), ("Balochistan", 8), ("Punjab", 1)]
+    assert [(p.province, p.deaths) for p in report.deaths_by_province] == [
+        ("Khyber Pakhtunkhwa", 14),
+        ("Balochistan", 8),
+        ("Punjab", 1),
+    ]
     assert (report.kp_share_pct, report.balochistan_share_pct, report.kp_balochistan_share_pct) == (60.9, 34.8, 95.7)
     assert [(str(i.date), i.killed) for i in report.deadliest] == [
         ("2025-01-05", 10),

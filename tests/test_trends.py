@@ -42,7 +42,9 @@ def fixture_incidents() -> list[Incident]:
     out = []
     for n, (day, province, district, event_type, group, killed, injured) in enumerate(FIXTURE):
         sources = [
-            IncidentSource(mention_id=f"m{n}-{k}", article_id=f"a{n}-{k}", url=f"https://news{k}.example/{n}.html", outlet=f"Outlet {k}")
+            IncidentSource(
+                mention_id=f"m{n}-{k}", article_id=f"a{n}-{k}", url=f"https://news{k}.example/{n}.html", outlet=f"Outlet {k}"
+            )
             for k in range(1 + n % 2)
         ]
         out.append(

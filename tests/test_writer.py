@@ -14,7 +14,7 @@ from index.writer import BulkWriter
 from khabar import es_local
 from khabar.settings import LocalEsSettings, Settings
 
-from .conftest import make_settings
+from .conftest import free_node_port, make_settings
 
 
 def articles(start: int, stop: int) -> list[Article]:
@@ -58,7 +58,7 @@ def test_rejected_document_goes_to_dead_letter_and_batch_mates_land(settings: Se
 
 
 def test_outage_mid_stream_spools_then_replays_exactly_once(es_url: str, tmp_path: Path) -> None:
-    node_settings = Settings(data_dir=tmp_path / "node", local_es=LocalEsSettings(port=9251))
+    node_settings = Settings(data_dir=tmp_path / "node", local_es=LocalEsSettings(port=free_node_port(9300)))
     node = es_local.start(node_settings)
     try:
         settings = make_settings(node.url, tmp_path / "data")

@@ -71,7 +71,12 @@ def export_cmd(output: Path | None, date_from: datetime | None, date_to: datetim
 
 @click.command("incidents")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--predicted", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="An export JSONL instead of the index.")
+@click.option(
+    "--predicted",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="An export JSONL instead of the index.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_incidents_cmd(path: Path, predicted: Path | None, as_json: bool) -> None:
     """Pairwise precision/recall/F1 of the incident grouping against gold at PATH."""
@@ -107,7 +112,13 @@ def eval_incidents_cmd(path: Path, predicted: Path | None, as_json: bool) -> Non
 @click.option("--include-operations", is_flag=True, help="Count security operations too.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def trends_cmd(
-    by: str, interval: str, metric: str, date_from: datetime | None, date_to: datetime | None, include_operations: bool, as_json: bool
+    by: str,
+    interval: str,
+    metric: str,
+    date_from: datetime | None,
+    date_to: datetime | None,
+    include_operations: bool,
+    as_json: bool,
 ) -> None:
     """Incidents (or killed/injured) per period and key, with year-over-year change."""
     from rich.table import Table

@@ -68,7 +68,7 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
         click.echo(json.dumps(result.as_dict(), indent=1))
         return
     table = Table(title=f"khabar bench nlp --docs {docs}")
-    table.add_column("run")
+    table.add_column("run", no_wrap=True)
     for column in ("articles/s", "words/s", "seconds"):
         table.add_column(column, justify="right")
     table.add_row("pipeline", f"{result.pipeline_docs_per_s:.2f}", f"{result.pipeline_words_per_s:.0f}", f"{result.pipeline_s:.2f}")

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from croniter import croniter
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from crawlers.urls import host_of
 from khabar.errors import ConfigError
 from khabar.settings import read_yaml
 
@@ -118,8 +119,6 @@ class Source(SourceOptions):
     @model_validator(mode="after")
     def _domains_from_urls(self) -> Source:
         if not self.allowed_domains:
-            from crawlers.urls import host_of
-
             self.allowed_domains = sorted({host_of(url) for url in self.urls})
         return self
 

@@ -432,7 +432,7 @@ def resolve_incidents(
     now: datetime | None = None,
 ) -> ResolveReport:
     """Cluster the mentions (all, or those since `since` and their incidents) into incidents."""
-    config = config or ResolveConfig()
+    config = config or ResolveConfig(window_days=settings.incidents.window_days, threshold=settings.incidents.threshold)
     now = now or utcnow()
     mention_query, incident_query = _window_queries(since, config)
     es.indices.refresh(index=f"{alias_name(settings, 'events')},{alias_name(settings, 'incidents')}")

@@ -1,7 +1,7 @@
 """`khabar demo`: one full cycle on the demo news site, end to end, with progress.
 
-1. Elasticsearch: the configured cluster when `KHABAR_ES_URL` is set, else the local node
-   (`khabar es start`, fetched on first use); indices initialised.
+1. Elasticsearch: the configured cluster when `KHABAR_ES_URL` is set or it already answers,
+   else the local node (`khabar es start`, fetched on first use); indices initialised.
 2. The demo site served on 127.0.0.1:PORT in a thread.
 3. Crawl every demo source (`demo-*` in the sources file) → NLP on waiting articles →
    incident resolution.
@@ -46,11 +46,11 @@ class DemoResult:
 
 
 def ensure_elasticsearch(settings: Settings, console: Console) -> Elasticsearch:
-    """The configured cluster when KHABAR_ES_URL is set, else the local node (started if needed)."""
+    """The configured cluster when KHABAR_ES_URL is set or it answers, else the local node (started)."""
     from index.client import ensure_reachable, es_client
     from khabar import es_local
 
-    if not os.environ.get("KHABAR_ES_URL"):
+    if not os.environ.get("KHABAR_ES_URL") and es_local.health(settings.elasticsearch.url) is None:
         with console.status("starting the local Elasticsearch (first run downloads it)…"):
             node = es_local.start(settings)
         settings.elasticsearch.url = node.url
@@ -173,8 +173,8 @@ def run_demo(settings: Settings, *, port: int = 8765, keep_running: bool = False
             "(curl -H 'X-API-Key: secret' http://127.0.0.1:8080/v1/incidents)\n"
             "  • the scheduler's view: khabar status\n"
             "  • exports:   khabar export --format gtd-csv -o incidents.csv\n"
-            "  • dashboards: docker compose up kibana (see the README), index pattern "
-            f"{settings.elasticsearch.index_prefix}-incidents",
+            "  • dashboards: docker compose up -d kibana, then `khabar kibana import` "
+            f"(Kibana at http://127.0.0.1:5601, data view {settings.elasticsearch.index_prefix}-incidents)",
             highlight=False,
         )
         if keep_running:

@@ -61,6 +61,13 @@ class NlpSettings(Section):
     max_text_chars: int = Field(default=200_000, ge=1000)
 
 
+class IncidentSettings(Section):
+    """How mentions are merged into incidents."""
+
+    window_days: int = Field(default=3, ge=0, le=30)
+    threshold: float = Field(default=0.62, gt=0, le=1)
+
+
 class ApiSettings(Section):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65535)
@@ -85,6 +92,7 @@ class Settings(Section):
     local_es: LocalEsSettings = Field(default_factory=LocalEsSettings)
     writer: WriterSettings = Field(default_factory=WriterSettings)
     nlp: NlpSettings = Field(default_factory=NlpSettings)
+    incidents: IncidentSettings = Field(default_factory=IncidentSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     scheduler: SchedulerSettings = Field(default_factory=SchedulerSettings)
     config_file: Path | None = Field(default=None, exclude=True)

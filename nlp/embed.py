@@ -10,6 +10,15 @@ import torch
 
 EMBEDDING_DIM = 384
 MAX_THREADS = 2
+SMALL_BATCH = 8  # below this many texts one thread is faster (no intra-op sync)
+
+
+def default_threads() -> int:
+    """Torch threads for large batches: KHABAR_TORCH_THREADS, else min(2, CPUs)."""
+    env = os.environ.get("KHABAR_TORCH_THREADS")
+    if env and env.isdigit() and int(env) > 0:
+        return min(MAX_THREADS, int(env))
+    return max(1, min(MAX_THREADS, os.cpu_count() or 1))
 
 
 def minilm_dir() -> Path:
@@ -38,7 +47,7 @@ class SentenceEmbedder:
 
         hf_logging.disable_progress_bar()
         folder = str(model_dir or minilm_dir())
-        torch.set_num_threads(min(MAX_THREADS, torch.get_num_threads()))
+        self.threads = default_threads()
         self.tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
         self.model = AutoModel.from_pretrained(folder, local_files_only=True)
         self.model.eval()
@@ -62,6 +71,8 @@ class SentenceEmbedder:
         # Sort by length so batches pad little; restore the order afterwards.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        # Tiny batches (the extractor's per-article calls) run 10x slower with 2 threads on a busy machine.
+        torch.set_num_threads(1 if len(texts) < SMALL_BATCH else self.threads)
         with torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
                 idx = order[start : start + self.batch_size]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
 
@@ -14,6 +17,7 @@ from index.client import es_client
 from index.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
 from index.templates import alias_name, init_indices
 from khabar.api import create_app
+from khabar.cli import main
 from khabar.errors import ConfigError
 from khabar.settings import ApiSettings, Settings
 from tests.conftest import drop_indices, make_settings
@@ -205,3 +209,25 @@ def test_metrics_and_status(client: TestClient, es: Elasticsearch, api_settings:
     assert "khabar_crawl_errors_total" in text and "khabar_elasticsearch_up 1.0" in text
     status = client.get("/v1/status", headers=AUTH).json()
     assert status["spool_size"] == 0 and status["articles_pending"] == 0
+
+
+def test_trends_matches_library(client: TestClient, es: Elasticsearch, api_settings: Settings) -> None:
+    from index.trends import trends
+
+    for n in range(4):
+        put(es, api_settings, "incidents", f"inc{n:04d}", incident(n, date=date(2025, 1 + n, 1)), refresh=False)
+    es.indices.refresh(index=alias_name(api_settings, "incidents"))
+    resp = client.get("/v1/trends", params={"by": "province", "interval": "quarter", "from": "2025-01-01"}, headers=AUTH)
+    assert resp.status_code == 200, resp.text
+    expected = trends(es, api_settings, by="province", interval="quarter", date_from=date(2025, 1, 1))
+    assert resp.json() == json.loads(expected.to_json())
+    assert client.get("/v1/trends", params={"by": "weather"}, headers=AUTH).status_code == 422
+
+
+def test_serve_refuses_without_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("KHABAR_API_KEYS", raising=False)
+    monkeypatch.setenv("KHABAR_DATA_DIR", str(tmp_path))
+    result = CliRunner().invoke(main, ["serve", "--no-scheduler"])
+    assert result.exit_code == 2 and "no API keys configured" in result.output
+    both = CliRunner().invoke(main, ["serve", "--no-api", "--no-scheduler"])
+    assert both.exit_code == 2

@@ -42,7 +42,7 @@ def gold_urls(base: str) -> set[str]:
 def stored_urls(es: Elasticsearch, settings: Settings) -> set[str]:
     index = alias_name(settings, "articles")
     es.indices.refresh(index=index)
-    hits = es.search(index=index, size=1000, source=["url"])["hits"]["hits"]
+    hits = es.search(index=index, size=1000, source_includes=["url"])["hits"]["hits"]
     return {h["_source"]["url"] for h in hits}
 
 

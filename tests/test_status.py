@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
+from pydantic import BaseModel
 
 from index.records import Article, CrawlErrors, CrawlRun
 from index.templates import alias_name
@@ -18,10 +20,10 @@ from khabar.settings import Settings
 from khabar.status import JobLog, collect_status
 
 
-def store(es: Elasticsearch, settings: Settings, kind: str, docs: list[tuple[str, object]]) -> None:
-    ops: list[object] = []
+def store(es: Elasticsearch, settings: Settings, kind: str, docs: list[tuple[str, BaseModel]]) -> None:
+    ops: list[dict[str, Any]] = []
     for doc_id, doc in docs:
-        ops += [{"index": {"_index": alias_name(settings, kind), "_id": doc_id}}, doc.model_dump(mode="json")]  # type: ignore[attr-defined]
+        ops += [{"index": {"_index": alias_name(settings, kind), "_id": doc_id}}, doc.model_dump(mode="json")]
     es.bulk(operations=ops, refresh=True)
 
 

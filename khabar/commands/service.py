@@ -28,7 +28,9 @@ def _config_path() -> str | None:
 @click.option("--no-api", is_flag=True, help="Run only the scheduler.")
 @click.option("--no-scheduler", is_flag=True, help="Run only the API.")
 @click.option("--insecure-no-auth", is_flag=True, help="Serve the API without API keys when none are configured (local tests only).")
-def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, insecure_no_auth: bool) -> None:
+@click.option("--feed-lag", type=click.FloatRange(min=0), default=2.0, show_default=True,
+              help="Seconds /v1/feed holds back recent updates (at least the index refresh interval plus write time).")
+def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, insecure_no_auth: bool, feed_lag: float) -> None:
     """Run the scheduler (crawls, NLP, incident resolution, spool replay) and the HTTP API.
 
     SIGTERM/SIGINT shut down gracefully (running crawls finish their current batch);
@@ -46,7 +48,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
     if not no_api:
         from khabar.api import create_app
 
-        app = create_app(settings, insecure_no_auth=insecure_no_auth)  # refuses to start without keys
+        app = create_app(settings, insecure_no_auth=insecure_no_auth, feed_lag_seconds=feed_lag)  # refuses without keys
     service = Service(settings, config_path=_config_path()) if not no_scheduler else None
     stop = threading.Event()
     if service is not None:

@@ -86,6 +86,10 @@ ZERO_PATTERNS = {
     "without casualties": ("killed", "injured"),
 }
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+_STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:coded|recorded|put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
+RANGE_WORDS = ("to", "or", "-", "–")
+CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
+PRONOUNS = {"he", "she"}
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,7 @@ class CasualtyFigure:
     total: bool = False
     sub_count: bool = False
     also: bool = False
+    claimed: bool = False
 
 
 def word_value(words: list[str]) -> int | None:
@@ -150,19 +155,56 @@ def _number_groups(sent: Span) -> list[tuple[Token, Token, int]]:
         start = i
         if i > 0 and tokens[i - 1].lower_ in ("a", "an") and low in MULTIPLIERS:
             start = i - 1
+        if _after_out_of(tokens, start):
+            i = j + 1
+            continue
         words = [t.lower_ for t in tokens[start : j + 1]]
-        value = word_value(words)
+        value = _range_value(tokens, start, j) if start > 0 and tokens[start - 1].lower_ == "between" else word_value(words)
+        j, value = _range_end(tokens, j, value)
         if value is not None and not (1900 <= value <= 2100 and _DIGITS.match(low)):
             groups.append((tokens[start], tokens[j], value))
         i = j + 1
     return groups
 
 
+def _is_number(tok: Token) -> bool:
+    """A digit or number word."""
+    return _DIGITS.match(tok.lower_) is not None or tok.lower_ in UNITS
+
+
+def _after_out_of(tokens: list[Token], start: int) -> bool:
+    """"out of a dozen personnel, 3 were killed": the base of a proportion, not a count."""
+    before = [t.lower_ for t in tokens[max(0, start - 3) : start]]
+    return "out" in before and before[-1] in ("of", "a", "an")
+
+
+def _range_value(tokens: list[Token], start: int, end: int) -> int | None:
+    """"between two and four" → 2 (the lower bound of a range)."""
+    words = [t.lower_ for t in tokens[start : end + 1]]
+    if "and" in words:
+        words = words[: words.index("and")]
+    return word_value(words)
+
+
+def _range_end(tokens: list[Token], j: int, value: int | None) -> tuple[int, int | None]:
+    """Extend "two to four" / "2-3" to the range's last token; the value is the lower bound."""
+    if value is None or j + 2 >= len(tokens):
+        return j, value
+    if tokens[j + 1].lower_ in RANGE_WORDS and _is_number(tokens[j + 2]):
+        return j + 2, value
+    return j, value
+
+
 def _singular_groups(sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
     """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
     groups = []
     for tok in sent:
-        if tok.i in taken or tok.lower_ not in PERSON_NOUNS or tok.tag_ not in ("NN", "NNP"):
+        if tok.i in taken:
+            continue
+        if tok.lower_ in PRONOUNS and tok.dep_ == "nsubjpass" and casualty_kind(tok.head):
+            groups.append((tok, tok, 1))
+            continue
+        if tok.lower_ not in PERSON_NOUNS or (tok.tag_ not in ("NN", "NNP") and tok.lower_ != "personnel"):
             continue
         if any(c.dep_ == "nummod" for c in tok.children):
             continue
@@ -316,6 +358,7 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
     taken |= {_victim_token(first, last).i for first, last, _ in groups}
     groups += _singular_groups(sent, taken)
     also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
+    claim_at = next((t.i for t in sent if t.lower_ in CLAIM_WORDS), None)
     for first, last, value in sorted(groups, key=lambda g: g[0].i):
         victim = _victim_token(first, last)
         total_kind = _toll_kind(victim, sent)
@@ -336,6 +379,17 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
                 total=total_kind is not None,
                 sub_count=_is_subcount(victim),
                 also=also,
+                claimed=claim_at is not None and claim_at < first.i,
             )
         )
-    return figures + zero_figures(sent, sent_index)
+    return figures + stated_tolls(sent, sent_index) + zero_figures(sent, sent_index)
+
+
+def stated_tolls(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+    """"fatalities put at 12", "fatalities coded as 3": a stated death toll."""
+    out = []
+    for m in _STATED_TOLL.finditer(sent.text):
+        char_span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
+        out.append(CasualtyFigure("killed", int(m.group(1)), None, span, victim="fatalities", total=True))
+    return out

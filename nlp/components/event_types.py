@@ -33,6 +33,12 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "clashes": ("armed_assault", 0.7), "clashed": ("armed_assault", 0.8), "attacking": ("armed_assault", 0.8),
     "gunmen": ("armed_assault", 0.4), "shot": ("armed_assault", 0.6), "sniper": ("armed_assault", 0.8),
     "quadcopter": ("armed_assault", 0.8), "on fire": ("armed_assault", 0.8), "torched": ("armed_assault", 0.9), "drone attack": ("armed_assault", 1.0),
+    "fired at": ("armed_assault", 1.0), "fired on": ("armed_assault", 1.0), "fired upon": ("armed_assault", 1.0),
+    "exchanged fire": ("armed_assault", 1.0), "rocket attacks": ("armed_assault", 1.0), "fired rockets": ("armed_assault", 1.0),
+    "targeted": ("armed_assault", 0.8), "lobbed": ("bombing", 0.8),
+    "rocket propelled grenade": ("armed_assault", 1.1), "rocket propelled grenades": ("armed_assault", 1.1),
+    "rocket-propelled grenade": ("armed_assault", 1.1), "rocket-propelled grenades": ("armed_assault", 1.1),
+    "grenade launcher": ("armed_assault", 1.1), "grenade launchers": ("armed_assault", 1.1), "rpg": ("armed_assault", 1.0),
     # targeted killing
     "gunned down": ("targeted_killing", 1.1), "shot dead": ("targeted_killing", 1.0),
     "target killing": ("targeted_killing", 1.3), "targeted killing": ("targeted_killing", 1.3),
@@ -62,6 +68,7 @@ INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission l
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
+GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
             "targeted_killing", "armed_assault")
 
@@ -142,6 +149,13 @@ def is_foiled(text: str) -> bool:
     return any(_find(low, f) >= 0 for f in FOILED)
 
 
+def _drop_generic(triggers: list[Trigger]) -> list[Trigger]:
+    """Drop "attacked"/"attack" in a sentence that also names the weapon ("attacked ... with an IED")."""
+    specific = {t.span.sent_index for t in triggers if t.span.text.lower() not in GENERIC and t.strength >= 1.0}
+    kept = [t for t in triggers if t.span.text.lower() not in GENERIC or t.span.sent_index not in specific]
+    return kept or triggers
+
+
 def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, float] | None = None) -> tuple[str, Trigger | None]:
     """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority."""
     if not triggers:
@@ -149,6 +163,7 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, floa
             best = max(classifier_scores, key=lambda k: classifier_scores[k])
             return best, None
         return "other", None
+    triggers = _drop_generic(triggers)
     first_sent = triggers[0].span.sent_index
     votes: dict[str, float] = {}
     best_trigger: dict[str, Trigger] = {}

@@ -423,6 +423,20 @@ def _window_queries(since: date | None, config: ResolveConfig) -> tuple[dict[str
     return mentions, incidents
 
 
+def _write_stamped(writer: BulkWriter, incidents: list[Incident]) -> None:
+    """Write changed incidents chunk by chunk, each stamped `updated_at` just before its bulk request.
+
+    The feed serves incidents in (updated_at, incident_id) order once they are a little older
+    than the refresh interval; stamping right before each write keeps that order safe.
+    """
+    for start in range(0, len(incidents), writer.chunk_size):
+        stamp = utcnow()
+        for incident in incidents[start : start + writer.chunk_size]:
+            incident.updated_at = stamp
+            writer.index("incidents", incident.incident_id, incident)
+        writer.flush()
+
+
 def resolve_incidents(
     es: Elasticsearch,
     settings: Settings,
@@ -448,23 +462,25 @@ def resolve_incidents(
     report = ResolveReport(mentions=len(mentions))
     writer = BulkWriter(es, settings)
     produced: set[str] = set()
+    changed: list[Incident] = []
     for cluster in cluster_mentions(mentions.values(), config):
         incident = build_incident(cluster, now=now)
         produced.add(incident.incident_id)
         old = existing.get(incident.incident_id)
         if old is None:
             report.incidents_created += 1
+            changed.append(incident)
         elif content_digest(old) == content_digest(incident):
             report.incidents_unchanged += 1
         else:
-            incident.updated_at = now
             report.incidents_updated += 1
-        if old is None or content_digest(old) != content_digest(incident):
-            writer.index("incidents", incident.incident_id, incident)
+            changed.append(incident)
         for mention in cluster:
             if mention.incident_id != incident.incident_id:
                 writer.update("events", mention.id, {"incident_id": incident.incident_id})
                 report.mentions_relinked += 1
+    writer.flush()
+    _write_stamped(writer, changed)
     for incident_id in sorted(set(existing) - produced):
         writer.delete("incidents", incident_id)
         report.incidents_deleted += 1

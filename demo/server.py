@@ -199,17 +199,17 @@ class DemoHandler(BaseHTTPRequestHandler):
         if name == "loop2.html":
             return self._redirect("/faults/loop1.html", head_only)
         if name == "latin1.html":
-            body = _page("Bomb defused near Peshawar café", _LATIN1_PARAS, charset="windows-1252").encode("cp1252")
-            return self._send(200, body, "text/html; charset=windows-1252", head_only)
+            latin1 = _page("Bomb defused near Peshawar café", _LATIN1_PARAS, charset="windows-1252").encode("cp1252")
+            return self._send(200, latin1, "text/html; charset=windows-1252", head_only)
         if name == "script-only.html":
-            body = ("<!DOCTYPE html><html><head><title></title></head><body>"
+            script_page = ("<!DOCTYPE html><html><head><title></title></head><body>"
                     "<script>var app={};app.init=function(){document.body.innerHTML='';};</script>"
                     "<script src=\"/static/app.js\"></script><script>app.init();</script></body></html>")
-            return self._send(200, body.encode(), html, head_only)
+            return self._send(200, script_page.encode(), html, head_only)
         if name == "malformed.xml":
-            body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Broken feed</title>"
+            broken = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Broken feed</title>"
                     f"<item><title>Truncated item</title><link>{self.base_url}/faults/good.html</link><descr")
-            return self._send(200, body.encode(), "application/rss+xml; charset=utf-8", head_only)
+            return self._send(200, broken.encode(), "application/rss+xml; charset=utf-8", head_only)
         if name == "offsite.html":
             return self._redirect("http://example.invalid/x", head_only)
         return self._not_found(head_only)
@@ -225,8 +225,9 @@ class DemoServer(ThreadingHTTPServer):
         self.verbose = verbose
         self.slow_seconds = slow_seconds
         host, port = self.server_address[:2]
-        self.base_url = f"http://{host}:{port}"
-        self._big = None
+        host_text = host.decode() if isinstance(host, bytes) else str(host)
+        self.base_url = f"http://{host_text}:{port}"
+        self._big: bytes | None = None
 
     @property
     def big_page(self) -> bytes:
@@ -243,7 +244,7 @@ class DemoServer(ThreadingHTTPServer):
 
 
 def make_server(root: Path = DEFAULT_ROOT, host: str = "127.0.0.1", port: int = 0, *,
-                verbose: bool = False, slow_seconds: float = 5.0) -> ThreadingHTTPServer:
+                verbose: bool = False, slow_seconds: float = 5.0) -> DemoServer:
     """Create (bind) but do not start a server for ``root``; port 0 picks an ephemeral port."""
     return DemoServer((host, port), DemoHandler, Path(root) if root is not None else DEFAULT_ROOT,
                       verbose=verbose, slow_seconds=slow_seconds)

@@ -8,6 +8,7 @@ import pkgutil
 import sys
 
 import click
+from rich.markup import escape
 
 from khabar import commands
 from khabar.cli_support import console, current_settings, out
@@ -21,7 +22,7 @@ class KhabarGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KhabarError as exc:
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             sys.exit(exc.exit_code)
 
 

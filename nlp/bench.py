@@ -113,6 +113,7 @@ class BenchResult:
     bare_docs_per_s: float
     bare_words_per_s: float
     ratio: float
+    pipeline_peak_rss_mb: float
     peak_rss_mb: float
 
     def as_dict(self) -> dict[str, float]:
@@ -159,6 +160,7 @@ def bench(n_docs: int = 40, seed: int = 13, min_words: int = 400, max_words: int
     words = sum(len(t.split()) for t in texts)
     _warm_up(articles)
     pipeline_s, events = _timed(lambda: run_pipeline(articles))
+    pipeline_rss = peak_rss_mb()
     run_bare(texts[:1])
     bare_s, _ = _timed(lambda: run_bare(texts))
     return BenchResult(
@@ -172,5 +174,6 @@ def bench(n_docs: int = 40, seed: int = 13, min_words: int = 400, max_words: int
         bare_docs_per_s=n_docs / bare_s,
         bare_words_per_s=words / bare_s,
         ratio=bare_s / pipeline_s,
+        pipeline_peak_rss_mb=pipeline_rss,
         peak_rss_mb=peak_rss_mb(),
     )

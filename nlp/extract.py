@@ -1,4 +1,11 @@
-"""Article → events: run the pipeline, segment frames, fill every field with its evidence."""
+"""Article → events: run the pipeline, segment frames, fill every field with its evidence.
+
+Dates: `date_precision` is "day"/"month"/"year" only when the date is stated in (or
+resolved from) the text. A roundup incident without a date of its own takes the lede's
+date (no evidence of its own). When the article gives no date at all, the event keeps
+the publication date with `date_precision="unknown"`, no `date` evidence and a lower
+confidence: the incident happened on or before that day.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +19,8 @@ from spacy.tokens import Doc
 
 from index.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from nlp.components.base import TextSpan
-from nlp.components.casualties import CasualtyFigure
-from nlp.components.dates import best_date
+from nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure
+from nlp.components.dates import DateMention, best_date
 from nlp.components.event_types import Trigger, choose_event_type
 from nlp.components.frames import Frame, SentenceInfo, analyse, segment
 from nlp.components.locations import choose_location
@@ -25,6 +32,12 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 200_000
 MODEL_VERSION = "rules-1"
+STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
+                            "rangers", "policemen", "personnel", "officials"})
+STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security operations whoever fired first
+CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
+               "gunfight", "shootout", "rocket", "rockets", "mortar", "shelling")
+NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -98,6 +111,12 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     return total, first
 
 
+def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Drop figures a group claims ("BLA claimed eight soldiers were killed") when a reported one exists."""
+    reported = [f for f in figures if not f.claimed and f.value > 0 and not f.sub_count]
+    return [f for f in figures if not f.claimed] if reported else figures
+
+
 class Extractor:
     """Rule-based event extractor with an optional MiniLM classifier hook."""
 
@@ -142,7 +161,9 @@ class Extractor:
         if relevance < 0.5:
             return [], []
         type_scores = self._type_scores(frames)
-        events = [self._event(frame, published.date(), relevance, scores) for frame, scores in zip(frames, type_scores, strict=True)]
+        lede = frame_date(frames[0])
+        events = [self._event(frame, published.date(), relevance, scores, lede)
+                  for frame, scores in zip(frames, type_scores, strict=True)]
         return events, self._embeddings(events)
 
     def _relevance(self, art: Article, frames: list[Frame]) -> float:
@@ -186,16 +207,17 @@ class Extractor:
             return [None] * len(events)
         return [[float(x) for x in row] for row in matrix]
 
-    def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None) -> ExtractedEvent:
-        """Fill one ExtractedEvent from a frame."""
+    def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None,
+               lede: DateMention | None = None) -> ExtractedEvent:
+        """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = choose_event_type(triggers, type_scores)
         figures = [f for s in frame.sentences for f in s.casualties]
-        event_type = _refine_type(event_type, figures, triggers)
+        opener = frame.opener or frame.sentences[0]
+        event_type = _refine_type(event_type, figures, triggers, opener)
         ev: dict[str, Evidence] = {}
         fields: dict[str, Any] = {"event_type": event_type}
-        opener = frame.opener or frame.sentences[0]
         if trigger is not None:
             ev["event_type"] = evidence(trigger.span)
         else:
@@ -206,9 +228,12 @@ class Extractor:
         )
         self._fill_figures(fields, ev, figures, foiled, event_type)
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent)
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede)
+        if is_targeted_killing(fields, triggers):
+            fields["event_type"] = "targeted_killing"
         strength = min(1.0, trigger.strength if trigger else 0.4)
-        fields["confidence"] = round(max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness)), 3)
+        penalty = 0.1 if fields["date_precision"] == "unknown" else 0.0
+        fields["confidence"] = round(max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty)), 3)
         return ExtractedEvent(**fields, evidence=ev)
 
     @staticmethod
@@ -216,7 +241,7 @@ class Extractor:
                       foiled: bool, event_type: str) -> None:
         """killed / injured / attackers_killed / kidnapped with evidence."""
         for kind in FIGURE_KINDS:
-            found = aggregate_figures([f for f in figures if f.kind == kind])
+            found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]))
             if found is not None:
                 fields[kind] = found[0]
                 ev[kind] = evidence(found[1].span)
@@ -229,18 +254,18 @@ class Extractor:
 
     @staticmethod
     def _fill_context(fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
-                      event_type: str, trig_sent: int) -> float:
+                      event_type: str, trig_sent: int, lede: DateMention | None = None) -> float:
         """Date, location, perpetrator and target; returns the completeness score (0..1)."""
         filled = 0
-        dates = sorted((d for s in frame.sentences for d in s.dates),
-                       key=lambda d: (d.span.sent_index != trig_sent, d.span.sent_index))
-        chosen = best_date(dates)
+        chosen = frame_date(frame, trig_sent)
         if chosen is not None:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
             filled += 1
+        elif lede is not None:
+            fields["date"], fields["date_precision"] = lede.value, lede.precision
         else:
-            fields["date"], fields["date_precision"] = published, "day"
+            fields["date"], fields["date_precision"] = published, "unknown"
         loc = choose_location([m for s in frame.sentences for m in s.locations], trig_sent)
         if loc is not None:
             fields["location"] = loc[0]
@@ -249,11 +274,14 @@ class Extractor:
         else:
             fields["location"] = Location()
         groups = [g for s in frame.sentences for g in s.groups]
-        claim_only = any(s.claim and not s.groups for s in frame.sentences)
-        perp = choose_perpetrator(groups, claim_only)
+        claims = [s for s in frame.sentences if s.claim and not s.groups]
+        perp = choose_perpetrator(groups, bool(claims))
         if perp is not None and event_type != "security_operation":
             fields["perpetrator"] = Perpetrator(name=perp.name, attribution=perp.attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
+        elif claims and event_type != "security_operation":
+            fields["perpetrator"] = Perpetrator(attribution="claimed")
+            ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
         targets = [t for s in frame.sentences for t in s.targets]
         target = choose_target(targets, event_type, trig_sent)
         if target is not None:
@@ -265,6 +293,22 @@ class Extractor:
         return filled / 4
 
 
+def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger]) -> bool:
+    """An armed assault that killed one person, not in a clash, and not a soldier or policeman."""
+    if fields["event_type"] != "armed_assault" or fields.get("killed") != 1:
+        return False
+    if fields.get("injured") or fields.get("attackers_killed") or fields.get("target_type") in NOT_TARGETED:
+        return False
+    return not any(t.span.text.lower() in CLASH_WORDS for t in triggers)
+
+
+def frame_date(frame: Frame, trig_sent: int | None = None) -> DateMention | None:
+    """The date stated in a frame, preferring the trigger sentence, then earlier sentences."""
+    dates = sorted((d for s in frame.sentences for d in s.dates),
+                   key=lambda d: (d.span.sent_index != trig_sent, d.span.sent_index))
+    return best_date(dates)
+
+
 def _frame_strength(frame: Frame) -> float:
     """How clearly a frame reports an incident: trigger strength plus figures (0..1)."""
     strength = max((s.strength for s in frame.sentences if not s.non_event), default=0.0)
@@ -272,13 +316,30 @@ def _frame_strength(frame: Frame) -> float:
     return min(1.0, 0.6 * min(strength, 1.0) + (0.4 if figures else 0.0) + (0.2 if strength >= 1.0 else 0.0))
 
 
-def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger]) -> str:
-    """Adjust the trigger vote with casualty context."""
+def militant_initiated(info: SentenceInfo) -> bool:
+    """True when the sentence's first acting subject is a militant ("BLA militants fired at ...")."""
+    for tok in info.sent:
+        if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in ATTACKER_NOUNS:
+            return True
+        if tok.lower_ in STATE_SUBJECTS:
+            return False
+    return False
+
+
+def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
+                 opener: SentenceInfo | None = None) -> str:
+    """Adjust the trigger vote with casualty context and with who started the fight."""
     attackers = sum(f.value for f in figures if f.kind == "attackers_killed")
     victims = sum(f.value for f in figures if f.kind == "killed")
     kinds = {t.event_type for t in triggers}
     if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
         return "security_operation"
+    if event_type == "security_operation" and opener is not None and militant_initiated(opener):
+        operation = max((t.strength for t in triggers if t.event_type == "security_operation"), default=0.0)
+        if operation < STRONG_OPERATION and any(t.event_type == "armed_assault" for t in triggers):
+            return "armed_assault"
     if event_type == "other" and figures:
         return "armed_assault"
     return event_type

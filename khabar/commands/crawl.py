@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
 from crawlers.sources import SourcesConfig, load_sources
 from index.records import CrawlRun
 from khabar.cli_support import console, current_settings, out
-from khabar.errors import KhabarError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -23,21 +20,6 @@ CONFIG_OPTION = click.option(
     "--config", "sources_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Sources file (default: sources_file from the settings, config/sources.yaml).",
 )
-
-
-def clear_errors(command: F) -> F:
-    """Print a KhabarError as one message, markup-escaped (source keys such as
-    `sources[dawn]` look like rich markup), and exit with its code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except KhabarError as exc:
-            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-            sys.exit(exc.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _load(sources_file: Path | None) -> SourcesConfig:
@@ -70,7 +52,6 @@ def summary_table(runs: list[CrawlRun]) -> Table:
 @click.argument("source_ids", nargs=-1)
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every enabled source.")
 @CONFIG_OPTION
-@clear_errors
 def crawl(source_ids: tuple[str, ...], all_sources: bool, sources_file: Path | None) -> None:
     """Crawl the given sources (or --all enabled ones) and store their articles."""
     from crawlers.runner import crawl_sources, select_sources
@@ -98,7 +79,6 @@ def sources_group() -> None:
 
 @sources_group.command("validate")
 @CONFIG_OPTION
-@clear_errors
 def sources_validate(sources_file: Path | None) -> None:
     """Validate the sources file and list its sources (exit 2 with the first mistake)."""
     config = _load(sources_file)
@@ -113,7 +93,6 @@ def sources_validate(sources_file: Path | None) -> None:
 @click.argument("source_id")
 @click.option("--pages", type=click.IntRange(1, 100), default=3, show_default=True, help="Article pages to fetch.")
 @CONFIG_OPTION
-@clear_errors
 def sources_test(source_id: str, pages: int, sources_file: Path | None) -> None:
     """Dry run: fetch a few articles of one source and show what was extracted (stores nothing)."""
     from crawlers.runner import crawl_source, select_sources

@@ -75,7 +75,8 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
     table.add_row("bare spaCy", f"{result.bare_docs_per_s:.2f}", f"{result.bare_words_per_s:.0f}", f"{result.bare_s:.2f}")
     out.print(table)
     out.print(
-        f"ratio pipeline/bare: {result.ratio:.2f}x  peak RSS: {result.peak_rss_mb:.0f} MB  "
+        f"ratio pipeline/bare: {result.ratio:.2f}x  peak RSS: {result.peak_rss_mb:.0f} MB "
+        f"(after the pipeline, before loading bare spaCy: {result.pipeline_peak_rss_mb:.0f} MB)  "
         f"docs: {result.docs}  words: {result.words}  events: {result.events}"
     )
 

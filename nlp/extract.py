@@ -34,6 +34,7 @@ MAX_CHARS = 200_000
 MODEL_VERSION = "rules-1"
 STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
                             "rangers", "policemen", "personnel", "officials"})
+RESPONSE_TO = ("attack", "attacked", "attacks", "ambush", "ambushed", "stormed")  # "police repulsed an attack"
 STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security operations whoever fired first
 CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
                "gunfight", "shootout", "rocket", "rockets", "mortar", "shelling")
@@ -154,14 +155,15 @@ class Extractor:
     # ---- assembly ---------------------------------------------------------------------------
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
         published = art.published_at or datetime.now(UTC)
-        frames = segment(analyse(doc, published))
+        infos = analyse(doc, published)
+        frames = segment(infos)
         if not frames:
             return [], []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return [], []
         type_scores = self._type_scores(frames)
-        lede = frame_date(frames[0])
+        lede = lede_date(infos) or frame_date(frames[0])
         events = [self._event(frame, published.date(), relevance, scores, lede)
                   for frame, scores in zip(frames, type_scores, strict=True)]
         return events, self._embeddings(events)
@@ -216,6 +218,8 @@ class Extractor:
         figures = [f for s in frame.sentences for f in s.casualties]
         opener = frame.opener or frame.sentences[0]
         event_type = _refine_type(event_type, figures, triggers, opener)
+        if trigger is not None and trigger.event_type != event_type:
+            trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
         ev: dict[str, Evidence] = {}
         fields: dict[str, Any] = {"event_type": event_type}
         if trigger is not None:
@@ -302,6 +306,12 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger]) -> bool
     return not any(t.span.text.lower() in CLASH_WORDS for t in triggers)
 
 
+def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
+    """The date of the article's first incident sentence (a roundup's lede, even when dropped as a summary)."""
+    first = next((s for s in infos if s.opens_frame()), None)
+    return best_date(first.dates) if first is not None else None
+
+
 def frame_date(frame: Frame, trig_sent: int | None = None) -> DateMention | None:
     """The date stated in a frame, preferring the trigger sentence, then earlier sentences."""
     dates = sorted((d for s in frame.sentences for d in s.dates),
@@ -316,16 +326,16 @@ def _frame_strength(frame: Frame) -> float:
     return min(1.0, 0.6 * min(strength, 1.0) + (0.4 if figures else 0.0) + (0.2 if strength >= 1.0 else 0.0))
 
 
-def militant_initiated(info: SentenceInfo) -> bool:
-    """True when the sentence's first acting subject is a militant ("BLA militants fired at ...")."""
+def initiator(info: SentenceInfo) -> str | None:
+    """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ...")."""
     for tok in info.sent:
-        if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in tok.head.children):
             continue
         if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in ATTACKER_NOUNS:
-            return True
+            return "militant"
         if tok.lower_ in STATE_SUBJECTS:
-            return False
-    return False
+            return "state"
+    return None
 
 
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
@@ -336,10 +346,19 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     kinds = {t.event_type for t in triggers}
     if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
         return "security_operation"
-    if event_type == "security_operation" and opener is not None and militant_initiated(opener):
+    side = initiator(opener) if opener is not None else None
+    if event_type == "security_operation" and side == "militant":
         operation = max((t.strength for t in triggers if t.event_type == "security_operation"), default=0.0)
-        if operation < STRONG_OPERATION and any(t.event_type == "armed_assault" for t in triggers):
+        if operation < STRONG_OPERATION:
             return "armed_assault"
+    responding = any(t.span.text.lower() in RESPONSE_TO for t in triggers if t.span.sent_index == (opener.index if opener else -1))
+    operation_lede = any(t.event_type == "security_operation" for t in triggers
+                         if opener is not None and t.span.sent_index == opener.index)
+    if event_type == "armed_assault" and side == "state" and (
+            operation_lede or ("security_operation" in kinds or attackers and not responding) and victims <= attackers):
+        return "security_operation"
+    if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
+        return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "other" and figures:
         return "armed_assault"
     return event_type

@@ -577,6 +577,8 @@ def train(
     """Train both heads, evaluate them on the dev split and save an .npz file."""
     np.random.seed(seed)
     examples = collect_examples(satp, acled, demo_gold, news)
+    if not any(ex.source in {"satp", "acled"} for ex in examples):
+        raise FileNotFoundError(f"no labelled data found (SATP: {satp}, ACLED: {acled})")
     if embed is None:
         from nlp.embed import SentenceEmbedder
 

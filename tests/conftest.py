@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,15 +41,22 @@ def _node_settings(data_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def es_node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings | None]:
-    """The test session's Elasticsearch: KHABAR_TEST_ES_URL, else a local node started here."""
+def es_node() -> Iterator[Settings | None]:
+    """The test session's Elasticsearch: KHABAR_TEST_ES_URL, else a local node started here.
+
+    Its data lives outside pytest's temporary tree, which other pytest sessions prune.
+    """
     if os.environ.get("KHABAR_TEST_ES_URL"):
         yield None
         return
-    node_settings = _node_settings(tmp_path_factory.mktemp("es-node"))
-    es_local.start(node_settings)
-    yield node_settings
-    es_local.stop(node_settings)
+    data_dir = Path(tempfile.mkdtemp(prefix="khabar-test-es-"))
+    node_settings = _node_settings(data_dir)
+    try:
+        es_local.start(node_settings)
+        yield node_settings
+    finally:
+        es_local.stop(node_settings)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -74,5 +76,38 @@ def test_scores_embed_each_text_once(classifier: IncidentClassifier, monkeypatch
     assert len(rel) == len(types) == emb.shape[0] == 2
 
 
-def test_missing_head_gives_none(tmp_path: pytest.TempPathFactory) -> None:
-    assert load_classifier(tmp_path / "missing.npz") is None  # type: ignore[operator]
+def test_missing_head_gives_none(tmp_path: Path) -> None:
+    assert load_classifier(tmp_path / "missing.npz") is None
+
+
+def _fake_embed(texts: list[str]) -> np.ndarray:
+    """A cheap deterministic stand-in for MiniLM: hashed bag of words, unit norm."""
+    import zlib
+
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for word in text.lower().split():
+            out[i, zlib.crc32(word.encode()) % 384] += 1.0
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
+    from nlp.train import train
+
+    acled = tmp_path / "acled.csv"
+    acled.write_text(
+        "event_date,sub_event_type,actor1,fatalities,notes\n"
+        "2021-01-02,Grenade,BLA,0,\"On 2 January 2021, militants threw a grenade at a shop in Quetta.\"\n"
+        "2021-02-03,Armed clash,BLF,2,\"On 3 February 2021, militants attacked a checkpost in Kech.\"\n"
+        "2022-03-04,Grenade,BLA,1,\"On 4 March 2022, a grenade exploded near a bank in Turbat.\"\n",
+        encoding="utf-8",
+    )
+    first = train(satp=None, acled=acled, demo_gold=None, news=None, output=tmp_path / "a.npz", embed=_fake_embed)
+    second = train(satp=None, acled=acled, demo_gold=None, news=None, output=tmp_path / "b.npz", embed=_fake_embed)
+    assert first.digest == second.digest
+    a, b = np.load(tmp_path / "a.npz"), np.load(tmp_path / "b.npz")
+    assert np.array_equal(a["type_W"], b["type_W"]) and np.array_equal(a["relevance_W"], b["relevance_W"])
+    clf = IncidentClassifier(tmp_path / "a.npz", embedder=type("E", (), {"embed": staticmethod(_fake_embed)})())
+    assert clf.relevance(["A grenade exploded in Quetta."])[0] > clf.relevance(["The cricket board met."])[0]
+    with pytest.raises(FileNotFoundError):
+        train(satp=None, acled=None, demo_gold=None, news=None, output=tmp_path / "c.npz", embed=_fake_embed)

@@ -24,14 +24,17 @@ def train_cmd(
     """Train the relevance and event-type heads on MiniLM embeddings."""
     from nlp import train as training
 
-    result = training.train(
-        satp=satp or training.DEFAULT_SATP,
-        acled=acled or training.DEFAULT_ACLED,
-        demo_gold=demo_gold or training.DEFAULT_DEMO_GOLD,
-        news=news or training.DEFAULT_NEWS,
-        output=output or training.DEFAULT_OUTPUT,
-        seed=seed,
-    )
+    try:
+        result = training.train(
+            satp=satp or training.DEFAULT_SATP,
+            acled=acled or training.DEFAULT_ACLED,
+            demo_gold=demo_gold or training.DEFAULT_DEMO_GOLD,
+            news=news or training.DEFAULT_NEWS,
+            output=output or training.DEFAULT_OUTPUT,
+            seed=seed,
+        )
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
     out.print(f"saved {result.output} (data sha256 {result.digest[:12]})")
     out.print_json(json.dumps({"counts": result.counts, "dev_metrics": result.metrics}))
 

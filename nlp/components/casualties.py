@@ -195,13 +195,24 @@ def _range_end(tokens: list[Token], j: int, value: int | None) -> tuple[int, int
     return j, value
 
 
+def victim_verb(tok: Token) -> Token | None:
+    """The casualty verb of "He was killed", "he ... died", "Constable Sher Alam was martyred"."""
+    person = tok.lower_ in PRONOUNS or (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON")
+    if not person or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
+        return verb if casualty_kind(verb) else None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
+
+
 def _singular_groups(sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
     """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
     groups = []
     for tok in sent:
         if tok.i in taken:
             continue
-        if tok.lower_ in PRONOUNS and tok.dep_ == "nsubjpass" and casualty_kind(tok.head):
+        if victim_verb(tok) is not None:
             groups.append((tok, tok, 1))
             continue
         if tok.lower_ not in PERSON_NOUNS or (tok.tag_ not in ("NN", "NNP") and tok.lower_ != "personnel"):
@@ -362,7 +373,7 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
     for first, last, value in sorted(groups, key=lambda g: g[0].i):
         victim = _victim_token(first, last)
         total_kind = _toll_kind(victim, sent)
-        word = _window_kind(last, sent) or _dep_kind(victim)
+        word = _window_kind(last, sent) or _dep_kind(victim) or (victim_verb(victim) if first.i == last.i else None)
         kind = total_kind or (casualty_kind(word) if word is not None else None)
         if kind is None:
             continue

@@ -21,6 +21,8 @@ MONTHS = (
 )
 _ABS_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _ABS_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# "the night of 3-4 May", "between 5 and 6 June 2022": the range's first day
+_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -86,8 +88,17 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
     out: list[DateMention] = []
     text = sent.text
     pub = published.date()
+    ranges = [(m.start(), m.end()) for m in _DAY_RANGE.finditer(text)]
+    for m in _DAY_RANGE.finditer(text):
+        value = _dateparse(f"{m.group(1)} {m.group(2)} {m.group(3) or ''}".strip(), published)
+        if value is not None:
+            if value > pub + timedelta(days=1) and not m.group(3):
+                value = value.replace(year=value.year - 1)
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, _is_background(value, pub)))
     for regex in (_ABS_DMY, _ABS_MDY):
         for m in regex.finditer(text):
+            if any(a <= m.start() < b for a, b in ranges):
+                continue
             value = _dateparse(m.group(0), published)
             if value is None:
                 continue

@@ -35,7 +35,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "quadcopter": ("armed_assault", 0.8), "on fire": ("armed_assault", 0.8), "torched": ("armed_assault", 0.9), "drone attack": ("armed_assault", 1.0),
     "fired at": ("armed_assault", 1.0), "fired on": ("armed_assault", 1.0), "fired upon": ("armed_assault", 1.0),
     "exchanged fire": ("armed_assault", 1.0), "rocket attacks": ("armed_assault", 1.0), "fired rockets": ("armed_assault", 1.0),
-    "targeted": ("armed_assault", 0.8), "lobbed": ("bombing", 0.8),
+    "targeted": ("armed_assault", 0.7), "lobbed": ("bombing", 0.8), "bombed": ("bombing", 1.0),
+    "shells": ("armed_assault", 0.9), "armed clash": ("armed_assault", 1.0),
     "rocket propelled grenade": ("armed_assault", 1.1), "rocket propelled grenades": ("armed_assault", 1.1),
     "rocket-propelled grenade": ("armed_assault", 1.1), "rocket-propelled grenades": ("armed_assault", 1.1),
     "grenade launcher": ("armed_assault", 1.1), "grenade launchers": ("armed_assault", 1.1), "rpg": ("armed_assault", 1.0),
@@ -60,7 +61,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "raid": ("security_operation", 0.9), "raided": ("security_operation", 0.9), "encounter": ("security_operation", 0.8),
     "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
 }
-INFRA_VERBS = ("on fire", "blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
+INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
@@ -100,6 +101,13 @@ def _char_span(sent: Span, phrase: str, index: int) -> TextSpan:
     return TextSpan.from_span(sent, index)
 
 
+def _fired_grenade(text: str) -> bool:
+    """"fired rockets and grenades": grenades that are fired are launcher rounds, not thrown bombs."""
+    fired = any(_find(text, w) >= 0 for w in ("fired", "rockets", "rocket", "launcher", "launchers"))
+    thrown = any(_find(text, w) >= 0 for w in ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades"))
+    return fired and not thrown
+
+
 def infrastructure_trigger(text: str) -> str | None:
     """"blew up a gas pipeline" → the verb phrase, when an infrastructure noun is attacked."""
     verb = next((v for v in INFRA_VERBS if _find(text, v) >= 0), None)
@@ -118,6 +126,8 @@ def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
             continue
         if etype == "security_operation" and phrase in ("operation", "ctd") and not _operation_context(text):
             continue
+        if phrase in ("grenade", "grenades") and _fired_grenade(text):
+            etype = "armed_assault"
         is_suicide = suicide and etype in ("bombing", "armed_assault")
         found.append(Trigger(etype, strength, is_suicide, _char_span(sent, phrase, index)))
     verb = infrastructure_trigger(text)
@@ -150,9 +160,9 @@ def is_foiled(text: str) -> bool:
 
 
 def _drop_generic(triggers: list[Trigger]) -> list[Trigger]:
-    """Drop "attacked"/"attack" in a sentence that also names the weapon ("attacked ... with an IED")."""
-    specific = {t.span.sent_index for t in triggers if t.span.text.lower() not in GENERIC and t.strength >= 1.0}
-    kept = [t for t in triggers if t.span.text.lower() not in GENERIC or t.span.sent_index not in specific]
+    """Drop "attacked"/"attack"/"targeted" when the frame also names what happened ("an IED", "opened fire")."""
+    specific = [t for t in triggers if t.span.text.lower() not in GENERIC and t.strength >= 0.9]
+    kept = [t for t in triggers if t.span.text.lower() not in GENERIC] if specific else triggers
     return kept or triggers
 
 
@@ -164,7 +174,7 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, floa
             return best, None
         return "other", None
     triggers = _drop_generic(triggers)
-    first_sent = triggers[0].span.sent_index
+    first_sent = min(t.span.sent_index for t in triggers)
     votes: dict[str, float] = {}
     best_trigger: dict[str, Trigger] = {}
     for trig in triggers:

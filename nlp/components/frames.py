@@ -35,6 +35,7 @@ NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-ter
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
                      "funeral prayers", "compensation", "protest", "think tank", "seminar", "meeting")
+INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "protest"})
 PLUPERFECT_VERBS = {"killed", "attacked", "claimed", "targeted", "martyred", "struck", "carried", "injured",
                     "wounded", "abducted", "kidnapped", "bombed", "stormed"}
 
@@ -102,13 +103,16 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def _is_background(sent: Span, dates: list[DateMention]) -> bool:
-    """A recap of earlier violence rather than the new incident."""
+def _is_background(sent: Span, dates: list[DateMention], claim: bool = False) -> bool:
+    """A recap of earlier violence rather than the new incident (a claim is never a recap by tense:
+    "its fighters had targeted the convoy")."""
     current = [d for d in dates if not d.background]
     if current:
         return False
     if any(d.background for d in dates):
         return True
+    if claim:
+        return False
     text = f" {normalise(sent.text)} "
     if any(f" {p} " in text for p in BACKGROUND_PHRASES):
         return True
@@ -120,10 +124,17 @@ def _is_background(sent: Span, dates: list[DateMention]) -> bool:
     return False
 
 
-def _is_non_event(sent: Span) -> bool:
-    """Court, policy, statistics, condemnation: mentions of violence that are not a report of it."""
+def _is_non_event(sent: Span, triggers: list[Trigger], figures: list[CasualtyFigure]) -> bool:
+    """Court, policy, statistics, condemnation: mentions of violence that are not a report of it.
+
+    Incidental words ("during a football match") do not cancel a sentence that reports a
+    strong trigger with casualties."""
     text = f" {normalise(sent.text)} "
-    return any(f" {p} " in text for p in NON_EVENT_PHRASES)
+    hits = [p for p in NON_EVENT_PHRASES if f" {p} " in text]
+    if not hits:
+        return False
+    reported = any(t.strength >= 1.0 for t in triggers) and any(f.value > 0 for f in figures)
+    return not (reported and all(p in INCIDENTAL_PHRASES for p in hits))
 
 
 def _place_lead(sent: Span) -> bool:
@@ -148,20 +159,23 @@ def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime
     """Run every component over one sentence."""
     dates = find_dates(sent, published, index)
     low = normalise(sent.text)
+    triggers = find_triggers(sent, index)
+    casualties = extract_casualties(sent, index)
+    claim = has_claim(sent)
     return SentenceInfo(
         index=index,
         sent=sent,
         paragraph=paragraph,
-        triggers=find_triggers(sent, index),
-        casualties=extract_casualties(sent, index),
+        triggers=triggers,
+        casualties=casualties,
         dates=dates,
         groups=find_groups(sent, index),
         targets=find_targets(sent, index),
         locations=find_locations(sent, index),
-        claim=has_claim(sent),
+        claim=claim,
         foiled=is_foiled(sent.text),
-        background=_is_background(sent, dates),
-        non_event=_is_non_event(sent),
+        background=_is_background(sent, dates, claim),
+        non_event=_is_non_event(sent, triggers, casualties),
         marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS) or _place_lead(sent),
     )
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -13,6 +15,8 @@ from nlp.components.base import TextSpan
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
+# "Kalat district", "(Kech, Balochistan)", "Nushki (Balochistan)": a district named as the event's district
+_MARKED_AFTER = re.compile(r"^\s*(?:district\b|,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\((?:[A-Z][\w-]+\s?){1,3}\))")
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,38 @@ def _geocode(mention: LocationMention, context_district: str | None) -> Location
     return load_gazetteer().resolve_location(mention.name) or geocode(mention.name, context_district)
 
 
+def marked_district(mention: LocationMention) -> bool:
+    """True for "Kalat district", "(Kech, Balochistan)" or "Nushki (Balochistan)"."""
+    if mention.kind not in ("place", "district"):
+        return False
+    offset = mention.span.end - mention.span.sent_start
+    return _MARKED_AFTER.match(mention.span.sentence[offset : offset + 60]) is not None
+
+
+@lru_cache(maxsize=4096)
+def district_named(name: str) -> str | None:
+    """The district a name denotes when it is itself a district ("Kech", "Killa Abdullah")."""
+    try:
+        from nlp.gazetteer import load_gazetteer
+    except ImportError:  # pragma: no cover
+        return None
+    gaz = load_gazetteer()
+    loc = gaz.resolve_location(name)
+    if loc is None or not loc.district:
+        return None
+    return loc.district if name in gaz.district_names() or loc.district == name else None
+
+
+def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
+    """A resolved location agrees with the provinces and marked districts the frame names."""
+    return (not provinces or loc.province in provinces) and (not districts or loc.district in districts)
+
+
 def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -> tuple[Location, LocationMention] | None:
-    """The frame's location: the most precise non-dateline mention near the trigger, else the dateline."""
+    """The frame's location: the most precise non-dateline mention near the trigger, else the dateline.
+
+    A place that contradicts a province or a marked district the frame names ("Sheh Mardan
+    area in Kalat district (Balochistan)") gives way to the next mention that agrees."""
     body = [m for m in mentions if not m.dateline]
     pool = body or mentions
     if not pool:
@@ -72,9 +106,17 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -
         aside = 1 if any(w in m.span.sentence.lower() for w in ASIDE_WORDS) and near else 0
         return (aside, near, KIND_RANK.get(m.kind, 4), m.span.start)
 
-    best = sorted(pool, key=rank)[0]
+    ranked = sorted(pool, key=rank)
     districts = [m.name for m in pool if m.kind == "district"]
-    loc = _geocode(best, districts[0] if districts else None)
-    if loc is None:
-        return None
-    return loc, best
+    context = districts[0] if districts else None
+    provinces = {m.name for m in pool if m.kind == "province" and not m.foreign}
+    marked = {d for m in pool if marked_district(m) and (d := district_named(m.name))}
+    first: tuple[Location, LocationMention] | None = None
+    for mention in ranked:
+        loc = _geocode(mention, context)
+        if loc is None:
+            continue
+        if _consistent(loc, provinces, marked):
+            return loc, mention
+        first = first or (loc, mention)
+    return first

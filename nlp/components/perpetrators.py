@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -18,6 +19,7 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "were behind", "was behind", "is behind", "involved in", "affiliated with", "belonging to",
                  "linked to", "linked with", "attributed", "hand of", "ispr", "police said", "officials said",
                  "according to police", "according to the ispr", "involvement")
+_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew"}
 
@@ -35,7 +37,7 @@ class GroupMention:
 def sentence_attribution(sent: Span) -> str:
     """"claimed" / "blamed" / "unknown" for the way a sentence links a group to an attack."""
     text = f" {normalise(sent.text)} "
-    if any(p in text for p in NO_CLAIM):
+    if any(p in text for p in NO_CLAIM) or _NO_CLAIM.search(text):
         return "blamed" if any(f" {p} " in text for p in BLAME_PHRASES[:12]) else "unknown"
     if any(f" {p} " in text for p in CLAIM_PHRASES) or " claimed " in text:
         return "claimed"

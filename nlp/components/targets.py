@@ -17,7 +17,7 @@ TARGET_LEXICON: dict[str, str] = {
     "police checkpoint": "police", "police check post": "police", "police checkpost": "police",
     # security forces
     "soldier": "security_forces", "soldiers": "security_forces", "troops": "security_forces", "army": "security_forces",
-    "fc": "security_forces", "frontier corps": "security_forces", "levies": "security_forces",
+    "fc": "security_forces", "frontier corps": "security_forces", "levies": "police",
     "checkpost": "security_forces", "check post": "security_forces", "checkpoint": "security_forces",
     "security forces": "security_forces", "security personnel": "security_forces", "military": "security_forces",
     "convoy": "security_forces", "cantonment": "security_forces", "camp": "security_forces", "jawans": "security_forces",
@@ -30,12 +30,12 @@ TARGET_LEXICON: dict[str, str] = {
     "workers": "civilians", "market": "civilians", "bazaar": "civilians", "shop": "civilians", "house": "civilians",
     "residents": "civilians", "woman": "civilians", "women": "civilians", "children": "civilians", "child": "civilians",
     "farmers": "civilians", "traders": "civilians", "shepherd": "civilians", "family": "civilians",
-    "journalist": "civilians", "doctor": "civilians", "tribal elder": "civilians", "hotel": "civilians",
+    "journalist": "civilians", "person": "civilians", "informant": "civilians", "informer": "civilians", "doctor": "civilians", "tribal elder": "civilians", "hotel": "civilians",
     # government
     "government official": "government", "officials": "government", "deputy commissioner": "government",
     "assistant commissioner": "government", "government office": "government", "tehsildar": "government",
     "office": "government", "court": "government", "judge": "government", "polio": "government",
-    "polio team": "government", "polio worker": "government", "polio workers": "government", "nadra": "government",
+    "polio team": "civilians", "polio worker": "civilians", "polio workers": "civilians", "nadra": "government",
     "district administration": "government", "election office": "government", "customs": "government",
     # religious
     "mosque": "religious", "imambargah": "religious", "cleric": "religious", "church": "religious",
@@ -47,7 +47,8 @@ TARGET_LEXICON: dict[str, str] = {
     "election rally": "political", "political leader": "political", "jui-f": "political", "pti": "political",
     "ppp": "political", "anp": "political", "pml-n": "political", "corner meeting": "political",
     "election campaign": "political", "mpa": "political", "mna": "political", "senator": "political",
-    "political party": "political", "party leader": "political", "convention": "political",
+    "political party": "political", "national party": "political", "balochistan national party": "political",
+    "bnp": "political", "jamaat-e-islami": "political", "mqm": "political", "pml-q": "political", "party leader": "political", "convention": "political",
     # foreigners
     "chinese": "foreigners", "chinese nationals": "foreigners", "foreign tourists": "foreigners",
     "foreigners": "foreigners", "foreign nationals": "foreigners", "chinese engineers": "foreigners",
@@ -114,6 +115,26 @@ def _role_score(sent: Span, span: TextSpan) -> float:
     return 1.0
 
 
+FORCE_TYPES = ("police", "security_forces")
+CARRIER_TYPES = ("transport", "security_forces")  # "FC vehicle", "police convoy": whose vehicle it is
+
+
+def _owner_type(sent: Span, span: TextSpan) -> str | None:
+    """"a Frontier Corps vehicle", "vehicle of the police": the force a vehicle or convoy belongs to."""
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    if not tokens:
+        return None
+    head = tokens[-1]
+    owners = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tokens[0].i]
+    owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for owner in owners:
+        words = " ".join(t.lower_ for t in owner.subtree if t.dep_ != "det")
+        kind = TARGET_LEXICON.get(words) or TARGET_LEXICON.get(owner.lower_)
+        if kind in FORCE_TYPES:
+            return kind
+    return None
+
+
 def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
     """Target words of one sentence, longest phrases first (a phrase hides its parts)."""
     text = f" {normalise(sent.text)} "
@@ -126,7 +147,10 @@ def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
         if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
             continue
         covered.append((span.start, span.end))
-        found.append(TargetMention(TARGET_LEXICON[phrase], _role_score(sent, span), span))
+        kind = TARGET_LEXICON[phrase]
+        if kind in CARRIER_TYPES:
+            kind = _owner_type(sent, span) or kind
+        found.append(TargetMention(kind, _role_score(sent, span), span))
     return sorted(found, key=lambda m: m.span.start)
 
 

@@ -111,3 +111,11 @@ def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
     assert clf.relevance(["A grenade exploded in Quetta."])[0] > clf.relevance(["The cricket board met."])[0]
     with pytest.raises(FileNotFoundError):
         train(satp=None, acled=None, demo_gold=None, news=None, output=tmp_path / "c.npz", embed=_fake_embed)
+
+
+def test_numpy_backend_matches_torch(classifier: IncidentClassifier) -> None:
+    from nlp.embed import SentenceEmbedder
+
+    texts = ["Gunmen shot dead a police constable in Bannu.", "The budget was approved.", ""]
+    numpy_vectors = SentenceEmbedder(backend="numpy").embed(texts)
+    assert np.abs(numpy_vectors - classifier.embedder.embed(texts)).max() < 1e-5

@@ -245,3 +245,16 @@ def test_target_words(nlp: Language, text: str, target: str) -> None:
     assert target in found
     if "vehicle" in text:
         assert "transport" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The soldier was killed in the incident.", {"killed": [1]}),
+        ("1 policeman was killed and 9 others including children injured.", {"killed": [1], "injured": [9]}),
+        ("Two guards were claimed to be killed in the attack.", {"killed": [2]}),
+        ("Five people were reported to be injured.", {"injured": [5]}),
+    ],
+)
+def test_more_casualty_phrasing(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

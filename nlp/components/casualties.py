@@ -54,7 +54,7 @@ PERSON_NOUNS = {
     "engineer", "employee", "villager", "shepherd", "commander", "major", "captain",
     "lieutenant", "sub-inspector", "inspector", "sho", "asi", "levies", "fc", "sweeper",
     "vaccinator", "contractor", "national", "nationals", "tourist", "tourists",
-    "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys",
+    "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys", "guards",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -222,7 +222,8 @@ def _singular_groups(sent: Span, taken: set[int]) -> list[tuple[Token, Token, in
         dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another")]
         if not dets:
             continue
-        if dets[0].lower_ == "the" and tok.lower_ not in ATTACKER_NOUNS | {"bomber", "attacker"}:
+        if dets[0].lower_ == "the" and tok.lower_ not in ATTACKER_NOUNS | {"bomber", "attacker"} and not (
+                tok.dep_ == "nsubjpass" and casualty_kind(tok.head)):
             continue
         groups.append((dets[0], tok, 1))
     return groups
@@ -267,8 +268,9 @@ def _victim_token(first: Token, last: Token) -> Token:
 def _window_kind(last: Token, sent: Span) -> Token | None:
     """A casualty word within a few tokens after the number ("4 others injured")."""
     fill = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
-            "others", "people", "persons", "had", "got", "being", "seriously", "critically"}
-    for tok in sent.doc[last.i + 1 : min(last.i + 6, sent.end)]:
+            "others", "people", "persons", "had", "got", "being", "seriously", "critically",
+            "claimed", "reported", "feared", "believed", "said", "to", "be"}
+    for tok in sent.doc[last.i + 1 : min(last.i + 8, sent.end)]:
         if casualty_kind(tok):
             return tok
         if tok.lower_ not in fill and tok.lower_ not in PERSON_NOUNS and tok.pos_ not in ("ADJ", "ADV"):
@@ -281,7 +283,7 @@ def _dep_kind(victim: Token) -> Token | None:
     node = victim
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
-    for child in victim.children:
+    for child in victim.subtree:
         if child.dep_ in ("amod", "acl", "relcl") and casualty_kind(child):
             return child
     head = node.head

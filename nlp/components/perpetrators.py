@@ -18,7 +18,8 @@ NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "n
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
                  "were behind", "was behind", "is behind", "involved in", "affiliated with", "belonging to",
                  "linked to", "linked with", "attributed", "hand of", "ispr", "police said", "officials said",
-                 "according to police", "according to the ispr", "involvement")
+                 "according to police", "according to the ispr", "involvement", "the work of", "hallmarks of", "pointed to", "points to",
+                 "hallmark of")
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew"}

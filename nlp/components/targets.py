@@ -116,7 +116,7 @@ def _role_score(sent: Span, span: TextSpan) -> float:
 
 
 FORCE_TYPES = ("police", "security_forces")
-CARRIER_TYPES = ("transport", "security_forces")  # "FC vehicle", "police convoy": whose vehicle it is
+CARRIER_TYPES = ("transport", "security_forces", "education")  # "FC vehicle", "police training school": whose it is
 
 
 def _owner_type(sent: Span, span: TextSpan) -> str | None:

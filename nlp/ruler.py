@@ -1,4 +1,4 @@
-"""spaCy EntityRuler built from the gazetteer: PK_LOC, FOREIGN_LOC, MIL_GROUP, SEC_ACTOR.
+"""spaCy entity ruler built from the gazetteer: PK_LOC, FOREIGN_LOC, MIL_GROUP, SEC_ACTOR.
 
 Pattern ids: ``province:<name>``, ``district:<name>``, ``place:<name>``, ``country:<name>``
 for locations; the canonical name for groups and actors.
@@ -12,8 +12,10 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from nlp.gazetteer import Entry, load_gazetteer
 
@@ -131,12 +133,63 @@ def ruler_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
     return _dedupe(patterns)
 
 
+class GazetteerRuler:
+    """Tags gazetteer names with two phrase matchers (exact case and lower case).
+
+    Token patterns are turned into phrase patterns: a pattern whose tokens all need exact
+    case goes to the ORTH matcher, any other to the LOWER matcher. Phrase matching costs
+    about the same however many names there are, unlike token patterns.
+    Longest matches win; they overwrite overlapping entities already on the doc.
+    """
+
+    def __init__(self, nlp: Language, name: str, overwrite_ents: bool = True) -> None:
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, str]] = {}
+        self.add_patterns(nlp, ruler_patterns(nlp))
+
+    def add_patterns(self, nlp: Language, patterns: Iterable[dict[str, Any]]) -> None:
+        """Add `{"label", "id", "pattern": [token dicts]}` patterns."""
+        exact: dict[str, list[Doc]] = {}
+        lowered: dict[str, list[Doc]] = {}
+        for entry in patterns:
+            key = f"{entry['label']}|{entry['id']}"
+            tokens = entry["pattern"]
+            if all("ORTH" in t for t in tokens):
+                exact.setdefault(key, []).append(Doc(nlp.vocab, words=[t["ORTH"] for t in tokens]))
+            else:
+                words = [str(t.get("LOWER") or t.get("ORTH")).lower() for t in tokens]
+                lowered.setdefault(key, []).append(Doc(nlp.vocab, words=words))
+        for matcher, table in ((self.exact, exact), (self.lowered, lowered)):
+            for key, docs in table.items():
+                matcher.add(key, docs)
+                self.keys[nlp.vocab.strings[key]] = tuple(key.split("|", 1))  # type: ignore[assignment]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in [*self.exact(doc), *self.lowered(doc)]:
+            label, ent_id = self.keys[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+        if not spans:
+            return doc
+        found = filter_spans(spans)
+        taken = {i for span in found for i in range(span.start, span.end)}
+        if self.overwrite_ents:
+            kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+            doc.ents = sorted([*kept, *found], key=lambda s: s.start)
+        else:
+            existing = {i for e in doc.ents for i in range(e.start, e.end)}
+            extra = [s for s in found if not any(i in existing for i in range(s.start, s.end))]
+            doc.ents = sorted([*doc.ents, *extra], key=lambda s: s.start)
+        return doc
+
+
 @Language.factory(FACTORY, default_config={"overwrite_ents": True})
-def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> EntityRuler:
-    """An EntityRuler loaded with the gazetteer patterns."""
-    ruler = EntityRuler(nlp, name, overwrite_ents=overwrite_ents)
-    ruler.add_patterns(ruler_patterns(nlp))
-    return ruler
+def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerRuler:
+    """The gazetteer ruler, loaded with every alias."""
+    return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents)
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:

@@ -258,3 +258,9 @@ def test_target_words(nlp: Language, text: str, target: str) -> None:
 )
 def test_more_casualty_phrasing(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_modifier_target_gives_way_to_its_head(nlp: Language) -> None:
+    found = {m.target_type for m in find_targets(sent(nlp, "Militants shot a suspected army informant in Sibi."))}
+    assert "civilians" in found
+    assert "security_forces" not in found

@@ -151,7 +151,19 @@ def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
         if kind in CARRIER_TYPES:
             kind = _owner_type(sent, span) or kind
         found.append(TargetMention(kind, _role_score(sent, span), span))
-    return sorted(found, key=lambda m: m.span.start)
+    return sorted(_drop_modifiers(sent, found), key=lambda m: m.span.start)
+
+
+def _drop_modifiers(sent: Span, found: list[TargetMention]) -> list[TargetMention]:
+    """"an army informant": a target word modifying another target word gives way to its head."""
+    last = {id(m): max((t for t in sent if m.span.start <= t.idx < m.span.end), key=lambda t: t.i, default=None)
+            for m in found}
+    heads = {tok.i for tok in last.values() if tok is not None}
+
+    def modifier(m: TargetMention) -> bool:
+        tok = last[id(m)]
+        return tok is not None and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in heads
+    return [m for m in found if not modifier(m)]
 
 
 def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: int | None) -> TargetMention | None:

@@ -34,6 +34,25 @@ log = logging.getLogger(__name__)
 EventCallback = Callable[[dict[str, Any]], None]
 RUN_EXCLUDE = {"duration_seconds", "error_count"}
 
+_running: set[CrawlProcess] = set()
+_running_lock = threading.Lock()
+
+
+def running_crawls() -> list[CrawlProcess]:
+    """The crawl children this process has started and not yet waited for."""
+    with _running_lock:
+        return list(_running)
+
+
+def stop_running_crawls() -> list[int]:
+    """Ask every running crawl child to finish (SIGTERM: it closes its spider and flushes)."""
+    stopped = []
+    for crawl in running_crawls():
+        if crawl.popen.poll() is None:
+            crawl.popen.send_signal(signal.SIGTERM)
+            stopped.append(crawl.pid)
+    return stopped
+
 
 class UnknownSource(KhabarError):
     """A source id that is not in the sources file."""
@@ -72,6 +91,8 @@ class CrawlProcess:
         )
         self._reader = threading.Thread(target=self._read, args=(self.popen.stdout,), daemon=True)
         self._reader.start()
+        with _running_lock:
+            _running.add(self)
 
     @property
     def pid(self) -> int:
@@ -100,6 +121,8 @@ class CrawlProcess:
     def wait(self, timeout: float | None = None) -> CrawlRun:
         """Wait for the child to end and return its run (interrupted/failed if it died)."""
         code = self.popen.wait(timeout)
+        with _running_lock:
+            _running.discard(self)
         self._reader.join(5)
         self._log.close()
         shutil.rmtree(self.workdir, ignore_errors=True)

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -368,38 +366,13 @@ class Service:
         log.info("scheduler stopped")
 
 
-def child_pids() -> list[int]:
-    """This process's direct children (Linux /proc; multiprocessing's list elsewhere)."""
-    me = os.getpid()
-    pids: set[int] = {p.pid for p in multiprocessing.active_children() if p.pid}
-    proc = Path("/proc")
-    if proc.is_dir():
-        for entry in proc.iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            fields = stat.rsplit(")", 1)[-1].split()
-            if len(fields) > 1 and int(fields[1]) == me:
-                pids.add(int(entry.name))
-    return sorted(pids)
+def terminate_children() -> list[int]:
+    """Ask the crawl children this service started to finish; returns their pids."""
+    from crawlers.runner import stop_running_crawls
 
-
-def terminate_children(exclude: set[int] | None = None) -> list[int]:
-    """Send SIGTERM to this process's children (the crawl children); returns their pids."""
-    sent = []
-    for pid in child_pids():
-        if exclude and pid in exclude:
-            continue
-        try:
-            os.kill(pid, signal.SIGTERM)
-            sent.append(pid)
-        except ProcessLookupError:
-            continue
+    sent = stop_running_crawls()
     if sent:
-        log.info("asked %d child processes to finish: %s", len(sent), sent)
+        log.info("asked %d crawl processes to finish: %s", len(sent), sent)
     return sent
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -192,6 +193,23 @@ def satp_predicted_label(event_type: str | None, gold: frozenset[str]) -> str | 
     return hit[0] if hit else sorted(accepted)[0]
 
 
+SATP_DAY = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b")
+SATP_YEAR = 2020
+
+
+def satp_published(text: str) -> datetime | None:
+    """SATP paragraphs carry no publication date; their daily digests run the day after the
+    first date they name ("on February 19"), so that day (in a fixed year) stands in for it."""
+    match = SATP_DAY.search(text)
+    if match is None:
+        return None
+    try:
+        day = datetime.strptime(f"{match.group(1)} {match.group(2)} {SATP_YEAR}", "%B %d %Y")
+    except ValueError:
+        return None
+    return datetime.combine(day.date() + timedelta(days=1), time(12), PKT)
+
+
 def evaluate_satp(
     path: Path, split: str = "dev", extract: Callable[[dict[str, Any]], list[ExtractedEvent]] | None = None
 ) -> list[Metric]:
@@ -200,7 +218,7 @@ def evaluate_satp(
     rows = load_satp_rows(path, split)
     golds, preds, found = [], [], []
     for i, row in enumerate(rows):
-        article = {"id": f"satp-{i}", "title": "", "text": row["text"], "published_at": None, "url": f"satp:{i}"}
+        article = {"id": f"satp-{i}", "title": "", "text": row["text"], "published_at": satp_published(row["text"]), "url": f"satp:{i}"}
         event = primary_event(extract(article))
         gold = satp_gold(row)
         golds.append(gold)

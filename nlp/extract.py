@@ -31,6 +31,7 @@ from nlp.pipeline import build_nlp
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 200_000
+CLASSIFIER_FRAME_MIN = 0.85  # classifier relevance needed to report an incident the rules did not frame
 MODEL_VERSION = "rules-1"
 STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
                             "rangers", "policemen", "personnel", "officials"})
@@ -156,7 +157,7 @@ class Extractor:
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
         published = art.published_at or datetime.now(UTC)
         infos = analyse(doc, published)
-        frames = segment(infos)
+        frames = segment(infos) or self._classifier_frame(art, infos)
         if not frames:
             return [], []
         relevance = self._relevance(art, frames)
@@ -167,6 +168,25 @@ class Extractor:
         events = [self._event(frame, published.date(), relevance, scores, lede)
                   for frame, scores in zip(frames, type_scores, strict=True)]
         return events, self._embeddings(events)
+
+    def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
+        """One frame for a report the rules could not segment (no strong trigger sentence).
+
+        Only when the classifier is confident the text reports an incident and the text has
+        at least a weak trigger or a casualty figure.
+        """
+        if self.classifier is None:
+            return []
+        candidates = [i for i in infos if not i.background and not i.non_event]
+        if not any(i.triggers or i.casualties for i in candidates):
+            return []
+        text = " ".join([art.title, *(i.sent.text for i in candidates[:2])]).strip()
+        try:
+            prob = float(self.classifier.relevance([text])[0])
+        except Exception as exc:  # noqa: BLE001 - classifier failure falls back to rules
+            log.warning("classifier relevance failed: %s", exc)
+            return []
+        return [Frame(sentences=candidates)] if prob >= CLASSIFIER_FRAME_MIN else []
 
     def _relevance(self, art: Article, frames: list[Frame]) -> float:
         """Rules (trigger strength + figures) combined with the classifier's probability."""

@@ -125,3 +125,16 @@ def test_classifier_hook_embeds_and_gates() -> None:
     weak = "Police said an attack was possible. Officials held a meeting on security."
     low = Extractor(nlp=ex.nlp, classifier=FakeClassifier(0.0))
     assert low.extract({"id": "w", "url": "u", "text": weak, "published_at": PUB}) == []
+
+
+def test_confident_classifier_frames_a_report_the_rules_could_not() -> None:
+    text = "Gunmen set ablaze a truck carrying supplies near Kalat on Monday"
+    article = {"id": "t", "url": "u", "text": text, "published_at": PUB}
+    rules_only = Extractor(classifier=None)
+    assert rules_only.extract(article) == []
+    unsure = Extractor(nlp=rules_only.nlp, classifier=FakeClassifier(0.5))
+    assert unsure.extract(article) == []
+    confident = Extractor(nlp=rules_only.nlp, classifier=FakeClassifier(0.95))
+    (event,) = confident.extract(article)
+    assert event.location.district == "Kalat"
+    assert event.date == date(2025, 3, 3)

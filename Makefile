@@ -28,7 +28,7 @@ demo: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy khabar crawlers nlp index incidents demo
+	$(BIN)/mypy khabar crawlers nlp index incidents demo tests
 
 es-start: install
 	$(BIN)/khabar es start

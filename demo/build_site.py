@@ -142,7 +142,7 @@ def render_article(outlet_mod, idx: int, a: dict, all_articles: list) -> str:
                 f'<span class="{st["dateline"]}">{d.strftime("%A")}, {_human_date(d)}</span></div>')
     body = "\n".join([
         _header(outlet, st, prefix),
-        f'<div class="wrap">',
+        '<div class="wrap">',
         crumbs,
         f'<main><article class="{st["article"]}">',
         f'<h1 class="{st["headline"]}">{escape(a["title"])}</h1>',
@@ -246,13 +246,14 @@ def render_sitemap(outlet_mod, articles: list) -> str:
 
 def render_private(outlet_mod) -> str:
     p = indus_times.PRIVATE_PAGE
+    title = str(p["title"])
     outlet = outlet_mod.OUTLET
     st = STYLE[outlet["key"]]
     body = "\n".join([_header(outlet, st, "/indus-times/"),
-                      f'<main><article class="{st["article"]}"><h1>{escape(p["title"])}</h1>'
+                      f'<main><article class="{st["article"]}"><h1>{escape(title)}</h1>'
                       + "".join(f"<p>{escape(x)}</p>" for x in p["paragraphs"]) + "</article></main>",
                       _footer(outlet, st, "/indus-times/")])
-    return _page(outlet, p["title"], body, '<meta name="robots" content="noindex">\n')
+    return _page(outlet, title, body, '<meta name="robots" content="noindex">\n')
 
 
 def sorted_articles(mod) -> list:

@@ -15,8 +15,8 @@ import posixpath
 import sys
 import threading
 import time
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
-from datetime import datetime, timezone, timedelta
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -110,7 +110,7 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - stdlib signature
         if getattr(self.server, "verbose", False):
-            sys.stderr.write("%s - - [%s] %s\n" % (self.address_string(), self.log_date_time_string(), format % args))
+            sys.stderr.write(f"{self.address_string()} - - [{self.log_date_time_string()}] {format % args}\n")
 
     def _send(self, status: int, body: bytes, ctype: str, head_only: bool = False, extra: dict | None = None) -> None:
         self.send_response(status)

@@ -1,5 +1,5 @@
 """The Indus Times - fictional Karachi-based national daily."""
-from . import KP, BA, SD, PB, TTP, HGB, ISKP, BLA, SRA, LEJ, art, ev
+from . import BA, BLA, HGB, ISKP, KP, LEJ, PB, SD, SRA, TTP, art, ev
 
 OUTLET = {
     "key": "indus-times",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, helpers
 
 from index.records import Article, EventMention, ExtractedEvent, utcnow
 from index.templates import alias_name
@@ -95,6 +95,19 @@ def write_article(es: Elasticsearch, settings: Settings, writer: BulkWriter, art
 def mark_article(writer: BulkWriter, article_id: str, partial: dict[str, Any]) -> None:
     """Queue a partial update of the article's NLP fields."""
     writer.update("articles", article_id, partial)
+
+
+def requeue_articles(es: Elasticsearch, settings: Settings, statuses: tuple[str, ...] = ("done", "failed")) -> int:
+    """Mark articles with these NLP statuses pending again (after a model update, or to retry
+    failures); `process` then re-extracts them, replacing their mentions. Returns the count."""
+    query = {"query": {"terms": {"nlp_status": list(statuses)}}}
+    count = 0
+    with BulkWriter(es, settings) as writer:
+        for hit in helpers.scan(es, index=alias_name(settings, "articles"), query=query, _source=False):
+            mark_article(writer, hit["_id"], {"nlp_status": "pending", "nlp_error": None})
+            count += 1
+    es.indices.refresh(index=alias_name(settings, "articles"))
+    return count
 
 
 def process_pending(es: Elasticsearch, settings: Settings, extractor: Extractor, batch_size: int | None = None,

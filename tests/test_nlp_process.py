@@ -98,3 +98,19 @@ def test_failed_article_is_marked(es: Elasticsearch, settings: Settings, extract
     assert report.failed == 1
     stored = get_article(es, settings, art)
     assert stored["nlp_status"] == "failed" and "bad article" in stored["nlp_error"]
+
+
+def test_reprocess_requeues_done_and_failed_articles(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
+    from nlp.process import requeue_articles
+
+    done = put_article(es, settings, "https://example.test/done", SINGLE)
+    process_pending(es, settings, extractor)
+    failed = put_article(es, settings, "https://example.test/failed", SINGLE)
+    es.update(index=alias_name(settings, "articles"), id=failed.id, doc={"nlp_status": "failed", "nlp_error": "x"}, refresh=True)
+    assert requeue_articles(es, settings, ("failed",)) == 1
+    assert get_article(es, settings, failed)["nlp_status"] == "pending"
+    assert get_article(es, settings, done)["nlp_status"] == "done"
+    assert requeue_articles(es, settings) == 1
+    report = process_pending(es, settings, extractor)
+    assert report.done == 2 and report.mentions_written == 2
+    assert len(mentions(es, settings, done)) == 1

@@ -137,16 +137,21 @@ def extract_cmd(input_file: IO[str], output_file: IO[str], rules_only: bool) -> 
 @click.command("process")
 @click.option("--batch-size", type=int, default=None, help="Articles per nlp.pipe batch (default: settings.nlp.batch_size).")
 @click.option("--limit", type=int, default=None, help="Process at most N pending articles.")
-def process_cmd(batch_size: int | None, limit: int | None) -> None:
+@click.option("--reprocess", is_flag=True, help="Re-extract every article (after a model or rules update).")
+@click.option("--retry-failed", is_flag=True, help="Retry articles whose extraction failed.")
+def process_cmd(batch_size: int | None, limit: int | None, reprocess: bool, retry_failed: bool) -> None:
     """Extract events from pending articles into the events index, then mark them done."""
     from rich.progress import Progress
 
     from khabar.cli_support import connected_es, console, current_settings
     from nlp.extract import Extractor
-    from nlp.process import process_pending
+    from nlp.process import process_pending, requeue_articles
 
     settings = current_settings()
     es = connected_es(settings)
+    if reprocess or retry_failed:
+        statuses = ("done", "failed") if reprocess else ("failed",)
+        console.print(f"{requeue_articles(es, settings, statuses)} articles queued for extraction again")
     extractor = Extractor()
     with Progress(console=console) as progress:
         task = progress.add_task("extracting", total=limit)

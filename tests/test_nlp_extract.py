@@ -138,3 +138,14 @@ def test_confident_classifier_frames_a_report_the_rules_could_not() -> None:
     (event,) = confident.extract(article)
     assert event.location.district == "Kalat"
     assert event.date == date(2025, 3, 3)
+
+
+def test_recap_of_a_claimed_attack_is_background(extractor: Extractor) -> None:
+    text = (
+        "TANK: Unidentified militants blew up a mobile phone tower on the outskirts of Tank on Tuesday night, police said. "
+        "There were no casualties.\n\n"
+        "The attack comes a month after a suicide bombing at a political convention in Bajaur killed 14 people, "
+        "an attack claimed by the Islamic State Khorasan Province."
+    )
+    events = run(extractor, text)
+    assert [(e.event_type, e.location.district) for e in events] == [("infrastructure_attack", "Tank")]

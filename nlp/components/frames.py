@@ -8,6 +8,7 @@ comes weeks after...", "Last month ... had killed", "In 2023") are dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -31,6 +32,9 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
                       "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
                       "anniversary", "since the start of", "spate of")
+# "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
+# even when the recalled attack was claimed.
+RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
@@ -109,7 +113,7 @@ def _is_background(sent: Span, dates: list[DateMention], claim: bool = False) ->
     current = [d for d in dates if not d.background]
     if current:
         return False
-    if any(d.background for d in dates):
+    if any(d.background for d in dates) or RECAP_AFTER.search(sent.text):
         return True
     if claim:
         return False

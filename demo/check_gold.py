@@ -19,8 +19,7 @@ DEMO_DIR = Path(__file__).resolve().parent
 SITE_DIR = DEMO_DIR / "site"
 GAZ_CANDIDATES = [
     os.environ.get("KHABAR_GAZETTEER", ""),
-    str(DEMO_DIR.parent / "shared" / "data" / "gazetteer"),
-    "/work/shared/data/gazetteer",
+    str(DEMO_DIR.parent.parent / "shared" / "data" / "gazetteer"),
 ]
 
 EVENT_TYPES = {"bombing", "armed_assault", "targeted_killing", "kidnapping", "hijacking",

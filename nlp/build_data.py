@@ -1,6 +1,6 @@
 """Build Khabar's compact gazetteer files in ``nlp/data/`` from the shared sources.
 
-Run: ``python -m nlp.build_data --shared /work/shared/data/gazetteer``.
+Run: ``python -m nlp.build_data --shared ../shared/data/gazetteer``.
 The runtime and the tests read only the files written here.
 """
 

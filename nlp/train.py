@@ -25,7 +25,7 @@ import numpy as np
 
 LOGGER = logging.getLogger(__name__)
 
-SHARED_EVAL = Path("/work/shared/data/eval")
+SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"  # ../shared beside the checkout
 DEFAULT_SATP = SHARED_EVAL / "satp_attacktype_train_dev.csv"
 DEFAULT_ACLED = SHARED_EVAL / "acled_balochistan_2020_2022.csv"
 DEFAULT_NEWS = SHARED_EVAL / "extraction"

@@ -273,8 +273,8 @@ def render_markdown(report: Report) -> str:
 
 def stacked_bars_svg(categories: list[str], series: list[tuple[str, list[int]]], title: str) -> str:
     """A vertical stacked bar chart with a legend, as inline SVG."""
-    width, height, left, bottom, top = 720, 320, 40, 40, 30
-    plot_w, plot_h = width - left - 150, height - bottom - top
+    width, height, left, bottom, top = 800, 320, 40, 40, 30
+    plot_w, plot_h = width - left - 230, height - bottom - top
     totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
     peak = max(totals + [1])
     step = plot_w / max(len(categories), 1)
@@ -302,7 +302,7 @@ def stacked_bars_svg(categories: list[str], series: list[tuple[str, list[int]]],
     for s, (name, _) in enumerate(series):
         y = top + 14 * s
         parts.append(f'<rect x="{left + plot_w + 12}" y="{y}" width="10" height="10" fill="{PALETTE[s % len(PALETTE)]}"/>')
-        parts.append(f'<text x="{left + plot_w + 26}" y="{y + 9}" font-size="11">{html.escape(name[:22])}</text>')
+        parts.append(f'<text x="{left + plot_w + 26}" y="{y + 9}" font-size="11">{html.escape(name[:34])}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -355,7 +355,7 @@ def render_html(report: Report) -> str:
     ]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Khabar report {report.year}</title>
-<style>body{{font-family:sans-serif;max-width:800px;margin:2em auto;color:#222}}table{{border-collapse:collapse;margin:1em 0}}
+<style>body{{font-family:sans-serif;max-width:860px;margin:2em auto;color:#222}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}.big{{font-size:1.4em}}</style></head><body>
 <h1>Militant violence in Pakistan, {report.year}</h1>
 <p class="big">{report.attacks} attacks ({e(_pct(report.attacks_change_pct))} on {report.year - 1}),

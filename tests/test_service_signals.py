@@ -103,3 +103,62 @@ def test_sigterm_mid_crawl_then_rerun_gives_exact_set(settings: Settings, es: El
     assert run.status == "finished", run.message
     assert stored_urls(es, settings) == expected
     assert run.articles_new == len(expected) - len(partial)
+
+
+def stored_job_ids(data_dir: Path) -> set[str]:
+    import sqlite3
+
+    path = data_dir / "scheduler.sqlite"
+    if not path.exists():
+        return set()
+    with sqlite3.connect(path) as db:
+        try:
+            return {row[0] for row in db.execute("select id from apscheduler_jobs")}
+        except sqlite3.OperationalError:
+            return set()
+
+
+def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.mark.slow
+def test_sighup_reloads_sources_and_refuses_an_invalid_file(settings: Settings, tmp_path: Path) -> None:
+    base = "http://127.0.0.1:8765"
+    config = write_config(tmp_path, settings, base, delay=0.0)
+    sources_file = tmp_path / "sources.yaml"
+    first = yaml.safe_load(sources_file.read_text())
+    first["sources"][0]["schedule"] = {"interval_minutes": 600}
+    sources_file.write_text(yaml.safe_dump(first), encoding="utf-8")
+    env = {**os.environ, "KHABAR_CONFIG": str(config)}
+    for name in ("KHABAR_ES_URL", "KHABAR_INDEX_PREFIX", "KHABAR_DATA_DIR", "KHABAR_SOURCES"):
+        env.pop(name, None)
+    log_file = tmp_path / "serve.log"
+    with open(log_file, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "khabar.cli", "-v", "serve", "--no-api"], cwd=ROOT, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+    data_dir = settings.data_path
+    try:
+        assert wait_for(lambda: f"crawl:demo-{OUTLET}" in stored_job_ids(data_dir), 40), log_file.read_text()
+
+        second = dict(first["sources"][0], id="demo-second", name="Second outlet")
+        sources_file.write_text(yaml.safe_dump({"sources": [first["sources"][0], second]}), encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: "crawl:demo-second" in stored_job_ids(data_dir), 15), log_file.read_text()
+
+        sources_file.write_text("sources:\n  - id: broken\n    kind: carrier-pigeon\n", encoding="utf-8")
+        proc.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: "refused" in log_file.read_text(), 15), log_file.read_text()
+        assert {f"crawl:demo-{OUTLET}", "crawl:demo-second"} <= stored_job_ids(data_dir)
+        assert proc.poll() is None, "an invalid sources file must not stop the service"
+
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()

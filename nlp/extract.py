@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from index.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
-from nlp.components.base import TextSpan
+from nlp.components.base import TextSpan, normalise
 from nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure
 from nlp.components.dates import DateMention, best_date
 from nlp.components.event_types import Trigger, choose_event_type
@@ -40,6 +40,7 @@ STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security 
 CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
                "gunfight", "shootout", "rocket", "rockets", "mortar", "shelling")
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
+ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -255,6 +256,8 @@ class Extractor:
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede)
         if is_targeted_killing(fields, triggers):
             fields["event_type"] = "targeted_killing"
+        if fields["event_type"] == "targeted_killing" and armed_victim(frame):
+            fields["event_type"] = "armed_assault"
         strength = min(1.0, trigger.strength if trigger else 0.4)
         penalty = 0.1 if fields["date_precision"] == "unknown" else 0.0
         fields["confidence"] = round(max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty)), 3)
@@ -318,12 +321,21 @@ class Extractor:
 
 
 def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger]) -> bool:
-    """An armed assault that killed one person, not in a clash, and not a soldier or policeman."""
+    """An armed assault that killed one person, not in a clash, and not a soldier or policeman.
+
+    One bystander wounded alongside the victim does not make it an indiscriminate attack."""
     if fields["event_type"] != "armed_assault" or fields.get("killed") != 1:
         return False
-    if fields.get("injured") or fields.get("attackers_killed") or fields.get("target_type") in NOT_TARGETED:
+    if (fields.get("injured") or 0) > 1 or fields.get("attackers_killed") or fields.get("target_type") in NOT_TARGETED:
         return False
     return not any(t.span.text.lower() in CLASH_WORDS for t in triggers)
+
+
+def armed_victim(frame: Frame) -> bool:
+    """The victim belongs to an armed group (a pro-government militia, a "death squad"): a fight between armed
+    actors, not the targeted killing of a civilian or official."""
+    text = f" {normalise(' '.join(s.sent.text for s in frame.sentences))} "
+    return any(f" {w} " in text for w in ARMED_VICTIMS)
 
 
 def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
@@ -364,6 +376,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     attackers = sum(f.value for f in figures if f.kind == "attackers_killed")
     victims = sum(f.value for f in figures if f.kind == "killed")
     kinds = {t.event_type for t in triggers}
+    kidnapped = sum(f.value for f in figures if f.kind == "kidnapped")
+    if event_type == "kidnapping" and victims and victims >= kidnapped:
+        # "killed four and abducted one", "abducted and killed": the killing is the incident
+        return "armed_assault"
     if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
         return "security_operation"
     side = initiator(opener) if opener is not None else None

@@ -264,3 +264,38 @@ def test_modifier_target_gives_way_to_its_head(nlp: Language) -> None:
     found = {m.target_type for m in find_targets(sent(nlp, "Militants shot a suspected army informant in Sibi."))}
     assert "civilians" in found
     assert "security_forces" not in found
+
+
+def test_one_wounded_bystander_keeps_a_targeted_killing(extractor: Extractor) -> None:
+    events = run(extractor, "Unknown gunmen opened fire on a shopkeeper in Turbat on Tuesday. "
+                            "He was killed on the spot while another man was injured.")
+    assert [e.event_type for e in events] == ["targeted_killing"]
+
+
+def test_killing_a_militia_member_is_not_a_targeted_killing(extractor: Extractor) -> None:
+    events = run(extractor, "Unidentified gunmen shot dead a commander of a pro-government militia in Kech district on Friday.")
+    assert [e.event_type for e in events] == ["armed_assault"]
+
+
+def test_killings_outweigh_a_secondary_abduction(extractor: Extractor) -> None:
+    events = run(extractor, "Armed men attacked a house in Panjgur district on Monday, killing three people and abducting one.")
+    assert [e.event_type for e in events] == ["armed_assault"]
+
+
+def test_abducted_then_killed_is_a_killing(extractor: Extractor) -> None:
+    events = run(extractor, "Militants abducted a schoolteacher from Awaran on Sunday. He was later killed.")
+    assert [e.event_type for e in events] == ["targeted_killing"]
+
+
+def test_body_of_earlier_abductee_is_a_killing(extractor: Extractor) -> None:
+    events = run(extractor, "The bullet-riddled body of a shopkeeper who had been abducted by armed men last week "
+                            "was found in Mashkay area of Awaran district on Monday.")
+    assert [e.event_type for e in events] == ["targeted_killing"]
+
+
+@pytest.mark.parametrize("text", [
+    "A student was picked up by security forces from his home in Turbat on Monday, his family said.",
+    "A political activist was forcibly disappeared from Quetta on Sunday, his relatives said.",
+])
+def test_forced_disappearance_is_an_abduction(nlp: Language, text: str) -> None:
+    assert _type(nlp, text) == "kidnapping"

@@ -49,6 +49,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "abducted": ("kidnapping", 1.1), "kidnapped": ("kidnapping", 1.1), "kidnapping": ("kidnapping", 1.0),
     "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 0.8),
     "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
+    "forcibly disappeared": ("kidnapping", 1.1), "forced disappearance": ("kidnapping", 1.0),
+    "enforced disappearance": ("kidnapping", 1.0), "picked up by": ("kidnapping", 1.0),
     # hijacking
     "hijacked": ("hijacking", 1.5), "hijacking": ("hijacking", 1.5), "hijack": ("hijacking", 1.3),
     "hijackers": ("hijacking", 1.3),
@@ -69,6 +71,7 @@ INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission l
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
+BODY_FOUND = ("body", "bodies", "dead body", "found dead")  # "the body of a man abducted last week was found"
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
             "targeted_killing", "armed_assault")
@@ -130,10 +133,24 @@ def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
             etype = "armed_assault"
         is_suicide = suicide and etype in ("bombing", "armed_assault")
         found.append(Trigger(etype, strength, is_suicide, _char_span(sent, phrase, index)))
+    if any(t.event_type == "kidnapping" for t in found) and any(_find(text, w) >= 0 for w in BODY_FOUND):
+        found = [_aftermath(sent, t, text) if t.event_type == "kidnapping" else t for t in found]
     verb = infrastructure_trigger(text)
     if verb:
         found.append(Trigger("infrastructure_attack", 1.3, False, _char_span(sent, verb, index)))
     return sorted(_drop_nested(found), key=lambda t: -t.strength)
+
+
+def _aftermath(sent: Span, trig: Trigger, text: str) -> Trigger:
+    """A body found of someone abducted earlier reports a killing, not a kidnapping.
+
+    Kept as a kidnapping only when "abducted" is itself the sentence's active verb
+    ("gunmen abducted two men and dumped their bodies" is still reported as an abduction)."""
+    tokens = [t for t in sent if trig.span.start <= t.idx < trig.span.end]
+    if tokens and tokens[0].pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tokens[0].children):
+        return trig
+    etype = "armed_assault" if _find(text, "bodies") >= 0 else "targeted_killing"
+    return Trigger(etype, 1.0, False, trig.span)
 
 
 def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:

@@ -106,6 +106,7 @@ class Article(Record):
     nlp_processed_at: datetime | None = None
     nlp_error: str | None = None
     event_count: int = 0
+    embedding: list[float] | None = Field(default=None, description="MiniLM embedding of the headline and lead paragraph")
 
     def model_post_init(self, __context: object) -> None:
         if not self.id:

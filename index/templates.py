@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from khabar.settings import Settings
 
@@ -82,6 +82,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
         "nlp_processed_at": DATE,
         "nlp_error": TEXT,
         "event_count": INTEGER,
+        "embedding": EMBEDDING,
     },
     "events": {
         "id": KEYWORD,
@@ -285,9 +286,30 @@ def alias_drift(es: Elasticsearch, settings: Settings) -> list[str]:
     return drift
 
 
+def expected_properties(kind: str) -> dict[str, Any]:
+    """The field mappings of a kind's index (its composed templates' properties)."""
+    properties = dict(EVENT_FIELDS) if kind in USES_EVENT_FIELDS else {}
+    properties.update(KIND_FIELDS[kind])
+    return properties
+
+
+def mapping_drift(es: Elasticsearch, settings: Settings, kind: str) -> list[str]:
+    """Fields the current index of a kind lacks or maps differently from the code."""
+    concrete = index_name(settings, kind)
+    if not es.indices.exists(index=concrete):
+        return []
+    actual = es.indices.get_mapping(index=concrete)[concrete]["mappings"].get("properties", {})
+    drift: list[str] = []
+    _covers(_normalise(expected_properties(kind)), _normalise(actual), f"index {concrete} mapping", drift)
+    return drift
+
+
 def check_indices(es: Elasticsearch, settings: Settings) -> list[str]:
     """All drift between code and cluster; empty when they agree."""
-    return template_drift(es, settings) + alias_drift(es, settings)
+    drift = template_drift(es, settings) + alias_drift(es, settings)
+    for kind in KINDS:
+        drift += mapping_drift(es, settings, kind)
+    return drift
 
 
 def init_indices(es: Elasticsearch, settings: Settings) -> list[str]:
@@ -325,7 +347,24 @@ def init_indices(es: Elasticsearch, settings: Settings) -> list[str]:
         elif not _alias_targets(es, alias):
             es.indices.put_alias(index=concrete, name=alias, is_write_index=True)
             changes.append(f"alias {alias}: pointed at {concrete}")
+        changes += _add_new_fields(es, settings, kind)
     return changes
+
+
+def _add_new_fields(es: Elasticsearch, settings: Settings, kind: str) -> list[str]:
+    """Apply additive mapping changes (new fields) to the current index in place.
+
+    A changed field type cannot be applied in place: that needs a new schema version
+    and `khabar index migrate`.
+    """
+    concrete = index_name(settings, kind)
+    if not mapping_drift(es, settings, kind):
+        return []
+    try:
+        es.indices.put_mapping(index=concrete, properties=expected_properties(kind))
+    except BadRequestError as exc:
+        return [f"index {concrete}: mapping conflicts with the code ({exc.message}); raise its schema version and run `khabar index migrate`"]
+    return [f"index {concrete}: new fields added to the mapping"]
 
 
 def _alias_targets(es: Elasticsearch, alias: str) -> list[str]:

@@ -10,7 +10,7 @@ confidence: the incident happened on or before that day.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -69,6 +69,15 @@ def default_classifier() -> Classifier | None:
 def article_text(article: Article) -> str:
     """The text offsets refer to: `text`, or the paragraphs joined by blank lines."""
     return article.text or "\n\n".join(article.paragraphs)
+
+
+def lead_paragraph(article: Article) -> str:
+    """The article's first paragraph of real text (skips one-line datelines and bylines)."""
+    paragraphs = article.paragraphs or article_text(article).split("\n\n")
+    for paragraph in paragraphs:
+        if len(paragraph.split()) >= 12:
+            return paragraph.strip()
+    return paragraphs[0].strip() if paragraphs else ""
 
 
 def to_article(data: Article | dict[str, Any]) -> Article:
@@ -153,6 +162,18 @@ class Extractor:
         for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             events, embeddings = self._events(art, doc)
             yield art.id, events, embeddings
+
+    def article_embeddings(self, articles: Sequence[Article]) -> list[list[float] | None]:
+        """One embedding per article, of its headline and lead paragraph (one classifier batch)."""
+        if self.classifier is None or not articles:
+            return [None] * len(articles)
+        texts = [". ".join(part for part in (a.title.strip(), lead_paragraph(a)) if part)[:1000] for a in articles]
+        try:
+            matrix = self.classifier.embed(texts)
+        except Exception as exc:  # noqa: BLE001 - embeddings are optional
+            log.warning("article embedding failed: %s", exc)
+            return [None] * len(articles)
+        return [[float(x) for x in row] for row in matrix]
 
     # ---- assembly ---------------------------------------------------------------------------
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:

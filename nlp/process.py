@@ -78,8 +78,8 @@ def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list
 
 
 def write_article(es: Elasticsearch, settings: Settings, writer: BulkWriter, article: Article,
-                  mentions: list[EventMention], report: ProcessReport) -> None:
-    """Replace the article's mentions, flush, then mark it done."""
+                  mentions: list[EventMention], report: ProcessReport, embedding: list[float] | None = None) -> None:
+    """Replace the article's mentions, flush, then mark it done (with its embedding)."""
     stale = existing_mentions(es, settings, article.id) - {m.id for m in mentions}
     for mention in mentions:
         writer.index("events", mention.id, mention)
@@ -89,7 +89,7 @@ def write_article(es: Elasticsearch, settings: Settings, writer: BulkWriter, art
     report.mentions_written += len(mentions)
     report.mentions_deleted += len(stale)
     mark_article(writer, article.id, {"nlp_status": "done", "nlp_processed_at": utcnow(),
-                                      "event_count": len(mentions), "nlp_error": None})
+                                      "event_count": len(mentions), "nlp_error": None, "embedding": embedding})
 
 
 def mark_article(writer: BulkWriter, article_id: str, partial: dict[str, Any]) -> None:
@@ -131,12 +131,14 @@ def _process_batch(es: Elasticsearch, settings: Settings, extractor: Extractor, 
                    batch: list[Article], report: ProcessReport) -> None:
     """Extract one batch with `nlp.pipe`; a failing article is marked failed, the rest go on."""
     by_id = {a.id: a for a in batch}
+    article_vectors = {a.id: v for a, v in zip(batch, extractor.article_embeddings(batch), strict=True)}
     results = extractor.extract_many_with_embeddings(batch, batch_size=len(batch))
     for article in batch:
         report.articles += 1
         try:
             art_id, events, embeddings = next(results)
-            write_article(es, settings, writer, by_id[art_id], to_mentions(by_id[art_id], events, embeddings), report)
+            write_article(es, settings, writer, by_id[art_id], to_mentions(by_id[art_id], events, embeddings), report,
+                          article_vectors.get(art_id))
             report.done += 1
         except StopIteration:
             break

@@ -149,3 +149,22 @@ def test_recap_of_a_claimed_attack_is_background(extractor: Extractor) -> None:
     )
     events = run(extractor, text)
     assert [(e.event_type, e.location.district) for e in events] == [("infrastructure_attack", "Tank")]
+
+
+def test_article_embedding_uses_headline_and_lead() -> None:
+    from index.records import Article
+    from nlp.extract import lead_paragraph
+
+    article = Article(url="u", title="Blast in Quetta", paragraphs=["QUETTA:", CHECKPOST.split("\n\n")[0], "More."])
+    assert lead_paragraph(article).startswith("PESHAWAR: Three policemen")
+    seen: list[str] = []
+
+    class Recorder(FakeClassifier):
+        def embed(self, texts: list[str]) -> list[list[float]]:
+            seen.extend(texts)
+            return super().embed(texts)
+
+    ex = Extractor(nlp=Extractor(classifier=None).nlp, classifier=Recorder(0.9))
+    assert ex.article_embeddings([article]) == [[1.0, 0.0, 0.0]]
+    assert seen == [f"Blast in Quetta. {lead_paragraph(article)}"]
+    assert Extractor(nlp=ex.nlp, classifier=None).article_embeddings([article]) == [None]

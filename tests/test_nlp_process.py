@@ -114,3 +114,27 @@ def test_reprocess_requeues_done_and_failed_articles(es: Elasticsearch, settings
     report = process_pending(es, settings, extractor)
     assert report.done == 2 and report.mentions_written == 2
     assert len(mentions(es, settings, done)) == 1
+
+
+class UnitVectors:
+    """A stand-in classifier: every text is relevant and embeds to the same 384-d unit vector."""
+
+    def relevance(self, texts: list[str]) -> list[float]:
+        return [0.99] * len(texts)
+
+    def event_type_scores(self, texts: list[str]) -> list[dict[str, float]]:
+        return [{} for _ in texts]
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return [[1.0] + [0.0] * 383 for _ in texts]
+
+
+def test_article_and_event_embeddings_are_stored(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
+    art = put_article(es, settings, "https://example.test/embedded", SINGLE)
+    with_vectors = Extractor(nlp=extractor.nlp, classifier=UnitVectors())
+    report = process_pending(es, settings, with_vectors)
+    assert report.done == 1
+    stored = get_article(es, settings, art)
+    assert stored["nlp_status"] == "done"
+    assert len(stored["embedding"]) == 384
+    assert len(mentions(es, settings, art)[0]["embedding"]) == 384

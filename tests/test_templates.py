@@ -57,3 +57,16 @@ def test_new_schema_version_rolls_out_behind_the_alias(settings: Settings, es: E
     assert list(es.indices.get_alias(name=alias)) == [index_name(settings, "articles", 2)]
     assert es.get(index=alias, id="a1")["_source"]["title"] == "kept across versions"
     assert check_indices(es, settings) == []
+
+
+def test_new_field_is_added_to_the_current_index_in_place(settings: Settings, es: Elasticsearch, monkeypatch) -> None:
+    from index import templates
+
+    monkeypatch.setitem(templates.KIND_FIELDS, "articles", {**templates.KIND_FIELDS["articles"], "summary": templates.TEXT})
+    drift = check_indices(es, settings)
+    assert any("summary" in line for line in drift)
+    changes = init_indices(es, settings)
+    assert any("new fields added" in line for line in changes)
+    assert check_indices(es, settings) == []
+    props = next(iter(es.indices.get_mapping(index=alias_name(settings, "articles")).values()))["mappings"]["properties"]
+    assert props["summary"]["type"] == "text"

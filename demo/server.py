@@ -260,6 +260,16 @@ def serve_in_thread(root: Path | None = None, port: int = 0, *, host: str = "127
     return server, server.base_url  # type: ignore[attr-defined]
 
 
+def serve_until_interrupted(server: ThreadingHTTPServer) -> None:
+    """Serve until Ctrl-C, then close the socket."""
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m demo.server", description="Serve the Khabar demo news site.")
     ap.add_argument("--port", type=int, default=8765)
@@ -270,12 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     server = make_server(args.root, args.host, args.port, verbose=args.verbose, slow_seconds=args.slow_seconds)
     print(f"Serving {args.root} at {server.base_url}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(server)
     return 0
 
 

@@ -63,19 +63,24 @@ def write_config(tmp: Path, settings: Settings, base: str, delay: float) -> Path
     return path
 
 
+def start_serve(config: Path, log_file: Path) -> subprocess.Popen[bytes]:
+    """`khabar serve --no-api` in a subprocess, configured by `config` alone, logging to log_file."""
+    env = {**os.environ, "KHABAR_CONFIG": str(config)}
+    for name in ("KHABAR_ES_URL", "KHABAR_INDEX_PREFIX", "KHABAR_DATA_DIR", "KHABAR_SOURCES"):
+        env.pop(name, None)
+    with open(log_file, "wb") as log:
+        return subprocess.Popen([sys.executable, "-m", "khabar.cli", "-v", "serve", "--no-api"], cwd=ROOT, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+
+
 @pytest.mark.slow
 def test_sigterm_mid_crawl_then_rerun_gives_exact_set(settings: Settings, es: Elasticsearch, demo_site: str, tmp_path: Path) -> None:
     from crawlers.runner import crawl_source
     from crawlers.sources import load_sources
 
     config = write_config(tmp_path, settings, demo_site, delay=0.4)
-    env = {**os.environ, "KHABAR_CONFIG": str(config)}
-    for name in ("KHABAR_ES_URL", "KHABAR_INDEX_PREFIX", "KHABAR_DATA_DIR", "KHABAR_SOURCES"):
-        env.pop(name, None)
     log_file = tmp_path / "serve.log"
-    with open(log_file, "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "khabar.cli", "-v", "serve", "--no-api"], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
+    proc = start_serve(config, log_file)
     crawl_log = settings.data_path / "logs" / f"crawl-demo-{OUTLET}.log"
     try:
         deadline = time.monotonic() + 30
@@ -135,13 +140,8 @@ def test_sighup_reloads_sources_and_refuses_an_invalid_file(settings: Settings, 
     first = yaml.safe_load(sources_file.read_text())
     first["sources"][0]["schedule"] = {"interval_minutes": 600}
     sources_file.write_text(yaml.safe_dump(first), encoding="utf-8")
-    env = {**os.environ, "KHABAR_CONFIG": str(config)}
-    for name in ("KHABAR_ES_URL", "KHABAR_INDEX_PREFIX", "KHABAR_DATA_DIR", "KHABAR_SOURCES"):
-        env.pop(name, None)
     log_file = tmp_path / "serve.log"
-    with open(log_file, "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "khabar.cli", "-v", "serve", "--no-api"], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
+    proc = start_serve(config, log_file)
     data_dir = settings.data_path
     try:
         assert wait_for(lambda: f"crawl:demo-{OUTLET}" in stored_job_ids(data_dir), 40), log_file.read_text()

@@ -129,16 +129,11 @@ def demo_site_group() -> None:
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None, help="Site folder (default demo/site).")
 def demo_site_serve(port: int, host: str, root: Path | None) -> None:
     """Serve the demo site until Ctrl-C."""
-    from demo.server import DEFAULT_ROOT, make_server
+    from demo.server import DEFAULT_ROOT, make_server, serve_until_interrupted
 
     server = make_server(root or DEFAULT_ROOT, host, port)
-    out.print(f"Serving the demo site at {server.base_url}/ (Ctrl-C to stop)")  # type: ignore[attr-defined]
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    out.print(f"Serving the demo site at {server.base_url}/ (Ctrl-C to stop)")
+    serve_until_interrupted(server)
 
 
 COMMANDS = [crawl, sources_group, demo_site_group]

@@ -1,6 +1,8 @@
 """Khabar's HTTP API (FastAPI): incidents, events, articles, trends, a change feed, status, metrics.
 
 Auth: every route but `/healthz` needs an API key from `api.api_keys` (or `KHABAR_API_KEYS`),
+`/openapi.json` included; with `api.public_docs: true` the OpenAPI document and the interactive
+docs (`/docs`, `/redoc`) are served without a key (they describe the API but hold no data).
 sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`; keys are compared in constant time and
 a wrong or missing key gets a generic 401. With no keys configured `create_app` refuses to
 build the app (ConfigError) unless `insecure_no_auth=True` (`khabar serve --insecure-no-auth`),
@@ -242,7 +244,11 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
                           "set KHABAR_API_KEYS=key1,key2 (or api.api_keys), or pass --insecure-no-auth for a local test")
     client = es or es_client(settings)
     max_size = settings.api.max_page_size
-    app = FastAPI(title="Khabar API", version="1", description=__doc__)
+    public_docs = settings.api.public_docs or not keys
+    app = FastAPI(title="Khabar API", version="1", description=__doc__,
+                  openapi_url="/openapi.json" if public_docs else None,
+                  docs_url="/docs" if public_docs else None,
+                  redoc_url="/redoc" if public_docs else None)
     app.add_exception_handler(TransportError, _es_unavailable)
     app.add_exception_handler(ApiError, _es_error)
     app.state.settings = settings
@@ -319,6 +325,12 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
         return collect_status(client, settings).model_dump(mode="json")
 
     app.include_router(api)
+
+    if not public_docs:
+
+        @app.get("/openapi.json", dependencies=[Depends(make_auth(keys))], include_in_schema=False)
+        def openapi_document() -> JSONResponse:
+            return JSONResponse(app.openapi())
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:

@@ -169,7 +169,7 @@ def run_demo(settings: Settings, *, port: int = 8765, keep_running: bool = False
             console.print("No dated incidents yet: nothing to report.")
         console.print(
             "\nNext:\n"
-            "  • the API:   KHABAR_API_KEYS=secret khabar serve   → http://127.0.0.1:8080/docs "
+            "  • the API:   KHABAR_API_KEYS=secret khabar serve   → http://127.0.0.1:8080/openapi.json "
             "(curl -H 'X-API-Key: secret' http://127.0.0.1:8080/v1/incidents)\n"
             "  • the scheduler's view: khabar status\n"
             "  • exports:   khabar export --format gtd-csv -o incidents.csv\n"

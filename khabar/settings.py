@@ -73,6 +73,7 @@ class ApiSettings(Section):
     port: int = Field(default=8080, ge=1, le=65535)
     api_keys: list[str] = Field(default_factory=list)
     max_page_size: int = Field(default=500, ge=1)
+    public_docs: bool = False  # serve /openapi.json and /docs without a key
 
 
 class SchedulerSettings(Section):

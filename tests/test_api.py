@@ -103,7 +103,18 @@ def test_auth(client: TestClient) -> None:
     assert client.get("/v1/incidents", headers=AUTH).status_code == 200
     assert client.get("/v1/incidents", headers={"X-API-Key": "other-key"}).status_code == 200
     assert client.get("/v1/status", headers={"authorization": f"bearer {KEY}"}).status_code == 200
+    assert client.get("/openapi.json").status_code == 401
+    spec = client.get("/openapi.json", headers=AUTH)
+    assert spec.status_code == 200 and "/v1/incidents" in spec.json()["paths"]
+    assert client.get("/docs").status_code == 404
+
+
+def test_public_docs_setting_opens_the_api_description_only(api_settings: Settings) -> None:
+    public = api_settings.model_copy(update={"api": api_settings.api.model_copy(update={"public_docs": True})})
+    client = TestClient(create_app(public))
     assert client.get("/openapi.json").status_code == 200
+    assert client.get("/docs").status_code == 200
+    assert client.get("/v1/incidents").status_code == 401
 
 
 def test_validation(client: TestClient) -> None:

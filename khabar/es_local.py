@@ -188,9 +188,9 @@ def health(url: str, timeout: float = 2.0) -> dict | None:
 def start(settings: Settings, port: int | None = None, wait: bool = True) -> LocalNode:
     """Start the node in the background (fetching it first) and wait for yellow or green."""
     node = node_for(settings, port)
-    if read_pid(node) is not None and health(node.url) is not None:
-        return node
     if health(node.url) is not None:
+        if read_pid(node) is not None:
+            return node
         raise KhabarError(f"port {node.port} is already serving another Elasticsearch: stop it, or set local_es.port / KHABAR_ES_PORT")
     fetch(settings)
     java_home = find_java(settings)

@@ -56,12 +56,14 @@ def pending_articles(es: Elasticsearch, settings: Settings, limit: int | None, p
         after = hits[-1]["sort"]
 
 
-def existing_mentions(es: Elasticsearch, settings: Settings, article_id: str) -> set[str]:
-    """Ids of the mentions currently stored for an article."""
-    index = alias_name(settings, "events")
-    es.indices.refresh(index=index)
-    resp = es.search(index=index, query={"term": {"article_id": article_id}}, size=1000, source=False)
-    return {hit["_id"] for hit in resp["hits"]["hits"]}
+def existing_mentions(es: Elasticsearch, settings: Settings, article_ids: list[str]) -> dict[str, set[str]]:
+    """Ids of the mentions currently stored for each of these articles (one query)."""
+    resp = es.search(index=alias_name(settings, "events"), query={"terms": {"article_id": article_ids}},
+                      size=10_000, source_includes=["article_id"])
+    stored: dict[str, set[str]] = {a: set() for a in article_ids}
+    for hit in resp["hits"]["hits"]:
+        stored.setdefault(hit["_source"]["article_id"], set()).add(hit["_id"])
+    return stored
 
 
 def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list[list[float] | None]) -> list[EventMention]:
@@ -77,19 +79,15 @@ def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list
     return out
 
 
-def write_article(es: Elasticsearch, settings: Settings, writer: BulkWriter, article: Article,
-                  mentions: list[EventMention], report: ProcessReport, embedding: list[float] | None = None) -> None:
-    """Replace the article's mentions, flush, then mark it done (with its embedding)."""
-    stale = existing_mentions(es, settings, article.id) - {m.id for m in mentions}
+def queue_mentions(writer: BulkWriter, mentions: list[EventMention], stored: set[str], report: ProcessReport) -> None:
+    """Queue an article's new mentions and the deletion of those it no longer has."""
+    stale = stored - {m.id for m in mentions}
     for mention in mentions:
         writer.index("events", mention.id, mention)
     for doc_id in sorted(stale):
         writer.delete("events", doc_id)
-    writer.flush()
     report.mentions_written += len(mentions)
     report.mentions_deleted += len(stale)
-    mark_article(writer, article.id, {"nlp_status": "done", "nlp_processed_at": utcnow(),
-                                      "event_count": len(mentions), "nlp_error": None, "embedding": embedding})
 
 
 def mark_article(writer: BulkWriter, article_id: str, partial: dict[str, Any]) -> None:
@@ -116,30 +114,36 @@ def process_pending(es: Elasticsearch, settings: Settings, extractor: Extractor,
     report = ProcessReport()
     size = batch_size or settings.nlp.batch_size
     articles = list(pending_articles(es, settings, limit))
+    es.indices.refresh(index=alias_name(settings, "events"))
     with BulkWriter(es, settings) as writer:
         for start in range(0, len(articles), size):
             batch = articles[start : start + size]
             _process_batch(es, settings, extractor, writer, batch, report)
-            writer.flush()
             if progress is not None:
                 progress(len(batch))
-        es.indices.refresh(index=[alias_name(settings, "articles"), alias_name(settings, "events")])
+    es.indices.refresh(index=[alias_name(settings, "articles"), alias_name(settings, "events")])
     return report
 
 
 def _process_batch(es: Elasticsearch, settings: Settings, extractor: Extractor, writer: BulkWriter,
                    batch: list[Article], report: ProcessReport) -> None:
-    """Extract one batch with `nlp.pipe`; a failing article is marked failed, the rest go on."""
+    """Extract one batch with `nlp.pipe`; a failing article is marked failed, the rest go on.
+
+    Every mention of the batch is flushed before any of its articles is marked done, so a
+    crash in between leaves those articles pending, to be redone (their mention ids are stable).
+    """
     by_id = {a.id: a for a in batch}
+    stored = existing_mentions(es, settings, list(by_id))
     article_vectors = {a.id: v for a, v in zip(batch, extractor.article_embeddings(batch), strict=True)}
     results = extractor.extract_many_with_embeddings(batch, batch_size=len(batch))
+    finished: dict[str, int] = {}
     for article in batch:
         report.articles += 1
         try:
             art_id, events, embeddings = next(results)
-            write_article(es, settings, writer, by_id[art_id], to_mentions(by_id[art_id], events, embeddings), report,
-                          article_vectors.get(art_id))
-            report.done += 1
+            mentions = to_mentions(by_id[art_id], events, embeddings)
+            queue_mentions(writer, mentions, stored.get(art_id, set()), report)
+            finished[art_id] = len(mentions)
         except StopIteration:
             break
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
@@ -151,6 +155,12 @@ def _process_batch(es: Elasticsearch, settings: Settings, extractor: Extractor, 
             mark_article(writer, article.id, {"nlp_status": "failed", "nlp_error": str(exc)[:1000],
                                               "nlp_processed_at": utcnow()})
             results = extractor.extract_many_with_embeddings(batch[batch.index(article) + 1 :], batch_size=len(batch))
+    writer.flush()
+    for art_id, count in finished.items():
+        mark_article(writer, art_id, {"nlp_status": "done", "nlp_processed_at": utcnow(), "event_count": count,
+                                      "nlp_error": None, "embedding": article_vectors.get(art_id)})
+        report.done += 1
+    writer.flush()
 
 
 def _is_connection_error(exc: Exception) -> bool:

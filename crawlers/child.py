@@ -1,6 +1,6 @@
 """One crawl of one source in this (child) process, with a fresh Twisted reactor.
 
-    python -m crawlers.child JOB.json
+    python -m khabar.crawlers.child JOB.json
 
 The job file holds `settings` (Khabar settings), `source`, `run` (the CrawlRun started by
 the parent), `dry_run` and `max_pages`. Progress and the final run are written to stdout
@@ -15,10 +15,11 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from crawlers.sources import Source
-from crawlers.spiders import spider_for
-from index.records import CrawlRun, utcnow
-from khabar.settings import Settings
+from khabar.crawlers.sources import Source
+from khabar.crawlers.spiders import spider_for
+
+from khabar.core.records import CrawlRun, utcnow
+from khabar.core.settings import Settings
 
 _stdout_lock = threading.Lock()
 
@@ -52,13 +53,13 @@ def scrapy_settings(source: Source, settings: Settings, *, dry_run: bool = False
         "LOG_LEVEL": "INFO",
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-            "crawlers.middlewares.GuardMiddleware": 50,
-            "crawlers.middlewares.RedirectLoopMiddleware": 650,
+            "khabar.crawlers.middlewares.GuardMiddleware": 50,
+            "khabar.crawlers.middlewares.RedirectLoopMiddleware": 650,
         },
         "ITEM_PIPELINES": {
-            "crawlers.pipelines.CanonicalUrlPipeline": 100,
-            "crawlers.pipelines.DedupPipeline": 200,
-            "crawlers.pipelines.StorePipeline": 300,
+            "khabar.crawlers.pipelines.CanonicalUrlPipeline": 100,
+            "khabar.crawlers.pipelines.DedupPipeline": 200,
+            "khabar.crawlers.pipelines.StorePipeline": 300,
         },
         "KHABAR_SETTINGS": settings,
         "KHABAR_DRY_RUN": dry_run,

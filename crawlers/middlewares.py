@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+from khabar.crawlers.urls import canonicalize_url, host_of, is_private_address, on_domains
 from scrapy import Request
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -27,12 +28,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as twisted_error
 from twisted.python.failure import Failure
 
-from crawlers.urls import canonicalize_url, host_of, is_private_address, on_domains
-
 if TYPE_CHECKING:
+    from khabar.crawlers.sources import Source
     from scrapy.crawler import Crawler
-
-    from crawlers.sources import Source
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 

@@ -1,6 +1,6 @@
 """Item pipelines: canonical URL → dedup/versioning → store.
 
-Crawler settings they read: `KHABAR_SETTINGS` (a `khabar.settings.Settings`),
+Crawler settings they read: `KHABAR_SETTINGS` (a `khabar.core.settings.Settings`),
 `KHABAR_DRY_RUN` (store nothing, report each article instead), `KHABAR_FLUSH_ITEMS`
 and `KHABAR_FLUSH_SECONDS` (how often buffered writes go to Elasticsearch).
 
@@ -16,20 +16,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from elasticsearch import Elasticsearch, NotFoundError
+from khabar.crawlers.items import ArticleItem
+from khabar.crawlers.urls import choose_canonical
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name
+from khabar.index.writer import BulkWriter
 from scrapy.exceptions import DropItem
 
-from crawlers.items import ArticleItem
-from crawlers.urls import choose_canonical
-from index.client import es_client
-from index.records import Article, article_id, content_hash, utcnow
-from index.templates import alias_name
-from index.writer import BulkWriter
+from khabar.core.records import Article, article_id, content_hash, utcnow
 
 if TYPE_CHECKING:
+    from khabar.crawlers.spiders import SourceSpider
     from scrapy.crawler import Crawler
 
-    from crawlers.spiders import SourceSpider
-    from khabar.settings import Settings
+    from khabar.core.settings import Settings
 
 
 class _Pipeline:

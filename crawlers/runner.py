@@ -1,6 +1,6 @@
 """Run crawls, each in a child process with its own Twisted reactor.
 
-`crawl_source` runs one source (`python -m crawlers.child JOB.json`), follows its JSON-line
+`crawl_source` runs one source (`python -m khabar.crawlers.child JOB.json`), follows its JSON-line
 progress on stdout, and writes the resulting `CrawlRun` to `khabar-crawl-runs` (finished,
 failed, or interrupted when the child was killed by a signal). `crawl_sources` runs several,
 one after another; one failing source does not stop the others.
@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from khabar.crawlers.sources import Source, SourcesConfig, load_sources
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
-from crawlers.sources import Source, SourcesConfig, load_sources
-from index.records import CrawlRun, utcnow
-from khabar.errors import KhabarError
-from khabar.settings import Settings
+from khabar.core.errors import KhabarError
+from khabar.core.records import CrawlRun, utcnow
+from khabar.core.settings import Settings
 
 log = logging.getLogger(__name__)
 EventCallback = Callable[[dict[str, Any]], None]
@@ -84,7 +84,7 @@ class CrawlProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in wait()
         self.popen = subprocess.Popen(
-            [sys.executable, "-m", "crawlers.child", str(job_path)],
+            [sys.executable, "-m", "khabar.crawlers.child", str(job_path)],
             stdout=subprocess.PIPE,
             stderr=self._log,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -155,8 +155,8 @@ def start_crawl(settings: Settings, source: Source, *, dry_run: bool = False, ma
 
 def record_run(settings: Settings, run: CrawlRun) -> None:
     """Store a CrawlRun in `khabar-crawl-runs` (spooled if Elasticsearch is down)."""
-    from index.client import es_client
-    from index.writer import BulkWriter
+    from khabar.index.client import es_client
+    from khabar.index.writer import BulkWriter
 
     writer = BulkWriter(es_client(settings), settings, refresh="wait_for")
     writer.index("crawl-runs", run.id, run)

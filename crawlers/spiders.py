@@ -15,16 +15,16 @@ from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
 import scrapy
+from khabar.crawlers.extract import decode_html, extract_page, parse_datetime
+from khabar.crawlers.items import ArticleItem
+from khabar.crawlers.middlewares import classify_failure
+from khabar.crawlers.sources import Source
+from khabar.crawlers.urls import canonicalize_url
 from lxml import etree
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.extract import decode_html, extract_page, parse_datetime
-from crawlers.items import ArticleItem
-from crawlers.middlewares import classify_failure
-from crawlers.sources import Source
-from crawlers.urls import canonicalize_url
-from index.records import CrawlRun
+from khabar.core.records import CrawlRun
 
 ProgressCallback = Callable[[dict[str, Any]], None]
 HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")

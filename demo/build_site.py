@@ -2,7 +2,7 @@
 
 Deterministic: running it twice produces byte-identical output.
 
-    python3 -m demo.build_site            # or: python3 demo/build_site.py
+    python3 -m khabar.demo.build_site            # or: python3 demo/build_site.py
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from demo.articles import frontier_herald, indus_times, quetta_chronicle  # noqa: E402
-from demo.articles.context import pad  # noqa: E402
+from khabar.demo.articles import frontier_herald, indus_times, quetta_chronicle  # noqa: E402
+from khabar.demo.articles.context import pad  # noqa: E402
 
 DEMO_DIR = Path(__file__).resolve().parent
 SITE_DIR = DEMO_DIR / "site"

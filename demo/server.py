@@ -1,6 +1,6 @@
 """Threaded HTTP server for the Khabar demo news site, with fault routes for crawler tests.
 
-    python3 -m demo.server --port 8765 [--root DIR] [--verbose] [--slow-seconds 5]
+    python3 -m khabar.demo.server --port 8765 [--root DIR] [--verbose] [--slow-seconds 5]
 
 Library use (tests)::
 
@@ -271,7 +271,7 @@ def serve_until_interrupted(server: ThreadingHTTPServer) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m demo.server", description="Serve the Khabar demo news site.")
+    ap = argparse.ArgumentParser(prog="python -m khabar.demo.server", description="Serve the Khabar demo news site.")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)

@@ -8,10 +8,10 @@ from datetime import date
 from typing import IO, Any
 
 from elasticsearch import Elasticsearch, helpers
+from khabar.index.templates import alias_name
 
-from index.records import Incident
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.records import Incident
+from khabar.core.settings import Settings
 
 EXPORT_EXCLUDE = {"embedding"}
 

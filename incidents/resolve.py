@@ -34,8 +34,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
+from khabar.index.templates import alias_name
+from khabar.index.writer import BulkWriter
 
-from index.records import (
+from khabar.core.records import (
     Attribution,
     EventMention,
     FigureRange,
@@ -46,9 +48,7 @@ from index.records import (
     stable_id,
     utcnow,
 )
-from index.templates import alias_name
-from index.writer import BulkWriter
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 ATTACK_TYPES = frozenset({"bombing", "armed_assault", "targeted_killing"})
 ATTRIBUTION_RANK: dict[str, int] = {"claimed": 2, "blamed": 1, "unknown": 0}

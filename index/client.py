@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch, TransportError
 
-from khabar.errors import ElasticsearchUnavailable
-from khabar.settings import Settings
+from khabar.core.errors import ElasticsearchUnavailable
+from khabar.core.settings import Settings
 
 
 def es_client(settings: Settings, **overrides: object) -> Elasticsearch:

@@ -12,11 +12,11 @@ from datetime import date
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
+from khabar.index.templates import alias_name
+from khabar.index.trends import MISSING_KEY, attack_filter
 from pydantic import BaseModel
 
-from index.templates import alias_name
-from index.trends import MISSING_KEY, attack_filter
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 Format = Literal["text", "markdown", "html"]
 KP = "Khyber Pakhtunkhwa"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from index.records import RECORDS
+from khabar.core.records import RECORDS
 
 
 def record_schemas() -> dict[str, dict[str, object]]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 KINDS: tuple[str, ...] = ("articles", "events", "incidents", "crawl-runs")
 SCHEMA_VERSIONS: dict[str, int] = {"articles": 1, "events": 1, "incidents": 1, "crawl-runs": 1}
@@ -145,7 +145,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
 
 
 def _crawl_error_fields() -> dict[str, Any]:
-    from index.records import CrawlErrors
+    from khabar.core.records import CrawlErrors
 
     return {name: INTEGER for name in CrawlErrors.model_fields}
 

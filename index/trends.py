@@ -12,10 +12,10 @@ from datetime import date
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
+from khabar.index.templates import alias_name
 from pydantic import BaseModel
 
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 By = Literal["group", "province", "district", "event_type", "target_type"]
 Interval = Literal["month", "quarter", "year"]

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
+from khabar.index.templates import alias_name
 from pydantic import BaseModel
 
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

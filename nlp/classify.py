@@ -1,6 +1,6 @@
 """Incident relevance and event-type classification on MiniLM embeddings.
 
-The heads are small softmax layers trained by `nlp.train` and shipped in
+The heads are small softmax layers trained by `khabar.tools.train` and shipped in
 `nlp/models/incident_head.npz`. Embedding is the costly step, so `scores()` embeds
 each distinct text once and the single-purpose methods share a small cache.
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from index.records import EVENT_TYPES
+from khabar.core.records import EVENT_TYPES
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class IncidentClassifier:
             self.type_labels: tuple[str, ...] = tuple(str(x) for x in data["type_labels"])
             self.meta: dict[str, Any] = json.loads(str(data["meta"]))
         if embedder is None:
-            from nlp.embed import SentenceEmbedder
+            from khabar.nlp.embed import SentenceEmbedder
 
             embedder = SentenceEmbedder()
         self.embedder = embedder

@@ -180,7 +180,7 @@ class SentenceEmbedder:
         self, model_dir: Path | None = None, max_length: int = 128, batch_size: int = 32, backend: str | None = None
     ) -> None:
         folder = Path(model_dir or minilm_dir())
-        self.backend_name = backend or os.environ.get("KHABAR_EMBED_BACKEND") or "torch"
+        self.backend_name = backend or os.environ.get("KHABAR_EMBED_BACKEND") or "numpy"
         if self.backend_name not in BACKENDS:
             raise ValueError(f"unknown embedding backend {self.backend_name!r}; use one of {BACKENDS}")
         backend_cls = _TorchBackend if self.backend_name == "torch" else _NumpyBackend

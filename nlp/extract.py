@@ -14,19 +14,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
+from khabar.nlp.components.base import TextSpan, normalise
+from khabar.nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure
+from khabar.nlp.components.dates import DateMention, best_date
+from khabar.nlp.components.event_types import Trigger, choose_event_type
+from khabar.nlp.components.frames import Frame, SentenceInfo, analyse, segment
+from khabar.nlp.components.locations import choose_location
+from khabar.nlp.components.perpetrators import choose_perpetrator
+from khabar.nlp.components.targets import choose_target
+from khabar.nlp.pipeline import build_nlp
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from index.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
-from nlp.components.base import TextSpan, normalise
-from nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure
-from nlp.components.dates import DateMention, best_date
-from nlp.components.event_types import Trigger, choose_event_type
-from nlp.components.frames import Frame, SentenceInfo, analyse, segment
-from nlp.components.locations import choose_location
-from nlp.components.perpetrators import choose_perpetrator
-from nlp.components.targets import choose_target
-from nlp.pipeline import build_nlp
+from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ _DEFAULT = object()
 
 
 class Classifier(Protocol):
-    """The part of `nlp.classify.IncidentClassifier` the extractor uses."""
+    """The part of `khabar.nlp.classify.IncidentClassifier` the extractor uses."""
 
     def relevance(self, texts: list[str]) -> list[float]: ...
 
@@ -56,9 +56,9 @@ class Classifier(Protocol):
 
 
 def default_classifier() -> Classifier | None:
-    """`nlp.classify.load_classifier()`, or None when it (or torch) is unavailable."""
+    """`khabar.nlp.classify.load_classifier()`, or None when it (or torch) is unavailable."""
     try:
-        from nlp.classify import load_classifier
+        from khabar.nlp.classify import load_classifier
 
         return load_classifier()  # type: ignore[return-value]
     except Exception as exc:  # noqa: BLE001 - optional model: any failure means rules only

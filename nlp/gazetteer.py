@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from index.records import Location
+from khabar.core.records import Location
 
 DATA_DIR = Path(__file__).parent / "data"
 COUNTRY = "Pakistan"

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import shapely
+from khabar.nlp.gazetteer import DATA_DIR, Entry, load_gazetteer
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
-from index.records import Location
-from nlp.gazetteer import DATA_DIR, Entry, load_gazetteer
+from khabar.core.records import Location
 
 
 @dataclass(frozen=True)

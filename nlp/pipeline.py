@@ -36,11 +36,11 @@ def _use_fast_ops() -> None:
 
 
 def _add_gazetteer(nlp: Language) -> bool:
-    """Add the gazetteer entity ruler when `nlp.ruler` is available."""
+    """Add the gazetteer entity ruler when `khabar.nlp.ruler` is available."""
     try:
-        from nlp.ruler import add_gazetteer_ruler
+        from khabar.nlp.ruler import add_gazetteer_ruler
     except ImportError:
-        log.warning("nlp.ruler not available: no gazetteer entities")
+        log.warning("khabar.nlp.ruler not available: no gazetteer entities")
         return False
     add_gazetteer_ruler(nlp)
     return True

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
+from khabar.index.templates import alias_name
+from khabar.index.writer import BulkWriter
+from khabar.nlp.extract import MODEL_VERSION, Extractor
 
-from index.records import Article, EventMention, ExtractedEvent, utcnow
-from index.templates import alias_name
-from index.writer import BulkWriter
-from khabar.settings import Settings
-from nlp.extract import MODEL_VERSION, Extractor
+from khabar.core.records import Article, EventMention, ExtractedEvent, utcnow
+from khabar.core.settings import Settings
 
 log = logging.getLogger(__name__)
 ProgressHook = Callable[[int], None]

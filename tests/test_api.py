@@ -12,14 +12,14 @@ import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
 
-from index.client import es_client
-from index.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
-from index.templates import alias_name, init_indices
-from khabar.api import create_app
+from khabar.app.api import create_app
 from khabar.cli import main
-from khabar.errors import ConfigError
-from khabar.settings import ApiSettings, Settings
+from khabar.core.errors import ConfigError
+from khabar.core.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
+from khabar.core.settings import ApiSettings, Settings
 from tests.conftest import drop_indices, make_settings
 
 KEY = "test-key-123"
@@ -223,7 +223,7 @@ def test_metrics_and_status(client: TestClient, es: Elasticsearch, api_settings:
 
 
 def test_trends_matches_library(client: TestClient, es: Elasticsearch, api_settings: Settings) -> None:
-    from index.trends import trends
+    from khabar.index.trends import trends
 
     for n in range(4):
         put(es, api_settings, "incidents", f"inc{n:04d}", incident(n, date=date(2025, 1 + n, 1)), refresh=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from khabar.commands.nlp_tools import bench_nlp_cmd
-from nlp.bench import make_articles
+from khabar.cli.commands.nlp_tools import bench_nlp_cmd
+from khabar.tools.bench import make_articles
 
 
 def test_articles_are_deterministic_and_sized() -> None:

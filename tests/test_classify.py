@@ -6,9 +6,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from khabar.nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier
 
-from index.records import EVENT_TYPES
-from nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier
+from khabar.core.records import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def _fake_embed(texts: list[str]) -> np.ndarray:
 
 
 def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
-    from nlp.train import train
+    from khabar.tools.train import train
 
     acled = tmp_path / "acled.csv"
     acled.write_text(
@@ -114,7 +114,7 @@ def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
 
 
 def test_numpy_backend_matches_torch(classifier: IncidentClassifier) -> None:
-    from nlp.embed import SentenceEmbedder
+    from khabar.nlp.embed import SentenceEmbedder
 
     texts = ["Gunmen shot dead a police constable in Bannu.", "The budget was approved.", ""]
     numpy_vectors = SentenceEmbedder(backend="numpy").embed(texts)

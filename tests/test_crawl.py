@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
+from khabar.crawlers.runner import crawl_sources
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name
 
-from crawlers.runner import crawl_sources
-from index.client import es_client
-from index.records import CrawlRun
-from index.templates import alias_name
 from khabar.cli import main
-from khabar.settings import Settings
+from khabar.core.records import CrawlRun
+from khabar.core.settings import Settings
 from tests.test_crawl_support import (
     demo_server,
     demo_source,
@@ -68,7 +68,7 @@ def sources_file(base: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def runs(msettings: Settings, sources_file: Path) -> dict[str, CrawlRun]:
     """The faults source first, then the three healthy outlets, in one crawl_sources call."""
-    from crawlers.sources import load_sources
+    from khabar.crawlers.sources import load_sources
 
     done = crawl_sources(msettings, None, sources=load_sources(sources_file))
     return {run.source_id: run for run in done}
@@ -123,7 +123,7 @@ def test_runs_recorded(runs: dict[str, CrawlRun], msettings: Settings, mes: Elas
 
 
 def test_second_crawl_stores_nothing_new(runs: dict[str, CrawlRun], msettings: Settings, sources_file: Path, mes: Elasticsearch) -> None:
-    from crawlers.sources import load_sources
+    from khabar.crawlers.sources import load_sources
 
     before = {d["id"]: d for d in stored_articles(mes, msettings, term={"source_id": "demo-frontier-herald"})}
     (again,) = crawl_sources(msettings, ["demo-frontier-herald"], sources=load_sources(sources_file))

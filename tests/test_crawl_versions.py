@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from khabar.crawlers.runner import crawl_source
+from khabar.crawlers.urls import canonicalize_url
+from khabar.demo.server import DEFAULT_ROOT
+from khabar.index.templates import alias_name
 
-from crawlers.runner import crawl_source
-from crawlers.urls import canonicalize_url
-from demo.server import DEFAULT_ROOT
-from index.records import article_id
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.records import article_id
+from khabar.core.settings import Settings
 from tests.test_crawl_support import demo_server, demo_source, gold_paths, stored_articles, write_sources
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crawlers.eval_extraction import (
+from khabar.cli.commands.extraction import extraction_command
+from khabar.tools.eval_extraction import (
     SnippetCounts,
     bag_of_words_scores,
     evaluate_extraction,
@@ -21,7 +22,6 @@ from crawlers.eval_extraction import (
     same_title,
     score_snippets,
 )
-from khabar.commands.extraction import extraction_command
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 

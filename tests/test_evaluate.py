@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index.records import ExtractedEvent, Location
-from khabar.commands.nlp_tools import eval_events_cmd
-from nlp.evaluate import (
+from khabar.cli.commands.nlp_tools import eval_events_cmd
+from khabar.core.records import ExtractedEvent, Location
+from khabar.tools.evaluate import (
     accuracy,
     binary_prf,
     macro_f1,
@@ -21,7 +21,7 @@ from nlp.evaluate import (
     satp_predicted_label,
     total_killed,
 )
-from nlp.train import acled_event_type, lead_text
+from khabar.tools.train import acled_event_type, lead_text
 
 
 def test_prf_exact() -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
 
-from index.client import es_client
-from index.records import EventMention, Incident, IncidentSource, Location, Perpetrator
-from index.templates import alias_name, init_indices
+from khabar.app.export import CSV_COLUMNS, GTD_COLUMNS, export
 from khabar.cli import main
-from khabar.export import CSV_COLUMNS, GTD_COLUMNS, export
-from khabar.settings import Settings
+from khabar.core.records import EventMention, Incident, IncidentSource, Location, Perpetrator
+from khabar.core.settings import Settings
 from tests.conftest import drop_indices, make_settings
 
 

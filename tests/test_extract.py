@@ -1,4 +1,4 @@
-"""Tests for crawlers.extract and the parse-html command (fixtures only, no network)."""
+"""Tests for khabar.crawlers.extract and the parse-html command (fixtures only, no network)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
+from khabar.crawlers.extract import ExtractedPage, decode_html, extract_page, read_html_file
 
-from crawlers.extract import ExtractedPage, decode_html, extract_page, read_html_file
-from khabar.commands.extraction import COMMANDS, EVAL_COMMANDS, parse_html
+from khabar.cli.commands.extraction import COMMANDS, EVAL_COMMANDS, parse_html
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 URL = "https://valleyherald.example/news/story?id=1"

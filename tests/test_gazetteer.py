@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from nlp.gazetteer import Gazetteer, load_gazetteer, normalize
+from khabar.nlp.gazetteer import Gazetteer, load_gazetteer, normalize
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from nlp.gazetteer import load_gazetteer
-from nlp.geocode import district_at, geocode
+from khabar.nlp.gazetteer import load_gazetteer
+from khabar.nlp.geocode import district_at, geocode
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from typing import Any
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 
-from incidents.evaluate import evaluate_files
-from khabar.settings import Settings
+from khabar.core.settings import Settings
+from khabar.tools.eval_incidents import evaluate_files
 from tests.test_incidents import mention, put
 
 ARTICLES_GOLD = [

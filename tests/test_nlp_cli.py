@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from khabar.commands.nlp import COMMANDS, extract_cmd, looks_english
+from khabar.cli.commands.nlp import COMMANDS, extract_cmd, looks_english
 
 GOOD = {"id": "g1", "url": "https://example.test/g1", "published_at": "2025-03-05T08:00:00+00:00",
         "text": "Three soldiers were martyred when terrorists attacked a checkpost in Kech on Monday."}
@@ -24,7 +24,7 @@ def test_looks_english() -> None:
 
 
 def test_extract_malformed_lines(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("khabar.commands.nlp.MAX_TEXT_CHARS", 5_000)  # keep the parse of the 5 MB line short
+    monkeypatch.setattr("khabar.cli.commands.nlp.MAX_TEXT_CHARS", 5_000)  # keep the parse of the 5 MB line short
     huge = dict(GOOD, id="big", text=GOOD["text"] + " " + "Officials said the area was cordoned off. " * 125_000)
     lines = [json.dumps(GOOD), "{not json", json.dumps({"id": "empty", "title": "x"}), json.dumps(FRENCH), json.dumps(huge),
              json.dumps({"id": "para", "paragraphs": [GOOD["text"]], "published_at": GOOD["published_at"]})]

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from khabar.nlp.components.casualties import extract_casualties, word_value
+from khabar.nlp.components.dates import find_dates
+from khabar.nlp.components.event_types import choose_event_type, find_triggers
+from khabar.nlp.components.perpetrators import find_groups
+from khabar.nlp.components.targets import choose_target, find_targets
+from khabar.nlp.pipeline import build_nlp
 from spacy.language import Language
 from spacy.tokens import Span
-
-from nlp.components.casualties import extract_casualties, word_value
-from nlp.components.dates import find_dates
-from nlp.components.event_types import choose_event_type, find_triggers
-from nlp.components.perpetrators import find_groups
-from nlp.components.targets import choose_target, find_targets
-from nlp.pipeline import build_nlp
 
 PUB = datetime(2025, 3, 5, 9, 0)  # a Wednesday
 

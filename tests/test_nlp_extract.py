@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from khabar.nlp.extract import Extractor, article_text
 
-from index.records import ExtractedEvent
-from nlp.extract import Extractor, article_text
+from khabar.core.records import ExtractedEvent
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)  # a Wednesday
 
@@ -97,7 +97,7 @@ def test_paragraphs_and_extract_many(extractor: Extractor) -> None:
     results = dict(extractor.extract_many([art, {"id": "q", "url": "u", "text": POLICY, "published_at": PUB}], 2))
     assert len(results["p"]) == 1 and results["q"] == []
     ev = results["p"][0].evidence["killed"]
-    from nlp.extract import to_article
+    from khabar.nlp.extract import to_article
 
     assert article_text(to_article(art))[ev.start : ev.end] == ev.sentence
 
@@ -152,8 +152,9 @@ def test_recap_of_a_claimed_attack_is_background(extractor: Extractor) -> None:
 
 
 def test_article_embedding_uses_headline_and_lead() -> None:
-    from index.records import Article
-    from nlp.extract import lead_paragraph
+    from khabar.nlp.extract import lead_paragraph
+
+    from khabar.core.records import Article
 
     article = Article(url="u", title="Blast in Quetta", paragraphs=["QUETTA:", CHECKPOST.split("\n\n")[0], "More."])
     assert lead_paragraph(article).startswith("PESHAWAR: Three policemen")

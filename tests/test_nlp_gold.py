@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from nlp.extract import Extractor
+from khabar.nlp.extract import Extractor
 
 SITE = Path(__file__).resolve().parent.parent / "demo" / "site"
 GOLD = SITE / "gold.jsonl"
@@ -15,7 +14,7 @@ GOLD = SITE / "gold.jsonl"
 
 @pytest.mark.skipif(not GOLD.exists(), reason="demo site not built")
 def test_demo_articles_match_gold() -> None:
-    from crawlers.extract import extract_page, read_html_file
+    from khabar.crawlers.extract import extract_page, read_html_file
 
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()][:12]
     ex = Extractor(classifier=None)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import khabar.nlp.process as process_mod
 import pytest
 from elasticsearch import Elasticsearch
+from khabar.index.templates import alias_name
+from khabar.nlp.extract import Extractor
+from khabar.nlp.process import process_pending
 
-import nlp.process as process_mod
-from index.records import Article, mention_id
-from index.templates import alias_name
-from khabar.settings import Settings
-from nlp.extract import Extractor
-from nlp.process import process_pending
+from khabar.core.records import Article, mention_id
+from khabar.core.settings import Settings
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
 ROUNDUP = (
@@ -101,7 +101,7 @@ def test_failed_article_is_marked(es: Elasticsearch, settings: Settings, extract
 
 
 def test_reprocess_requeues_done_and_failed_articles(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
-    from nlp.process import requeue_articles
+    from khabar.nlp.process import requeue_articles
 
     done = put_article(es, settings, "https://example.test/done", SINGLE)
     process_pending(es, settings, extractor)

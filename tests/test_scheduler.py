@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from apscheduler.triggers.interval import IntervalTrigger
 
-from khabar.service import JobSpec, Service, ensure_job, heartbeat_job
-from khabar.settings import SchedulerSettings, Settings
-from khabar.status import JobLog, next_run_times
+from khabar.app.service import JobSpec, Service, ensure_job, heartbeat_job
+from khabar.app.status import JobLog, next_run_times
+from khabar.core.settings import SchedulerSettings, Settings
 
 SOURCE = """
   - id: {id}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from index.schemas import record_schemas, write_schemas
+from khabar.index.schemas import record_schemas, write_schemas
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "schemas"
 

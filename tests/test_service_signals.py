@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 from elasticsearch import Elasticsearch
+from khabar.index.templates import alias_name
 
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "demo" / "site" / "gold.jsonl"
@@ -25,7 +25,7 @@ OUTLET = "frontier-herald"
 
 @pytest.fixture
 def demo_site() -> Iterator[str]:
-    from demo.server import serve_in_thread
+    from khabar.demo.server import serve_in_thread
 
     server, base = serve_in_thread(port=0)
     yield base
@@ -75,8 +75,8 @@ def start_serve(config: Path, log_file: Path) -> subprocess.Popen[bytes]:
 
 @pytest.mark.slow
 def test_sigterm_mid_crawl_then_rerun_gives_exact_set(settings: Settings, es: Elasticsearch, demo_site: str, tmp_path: Path) -> None:
-    from crawlers.runner import crawl_source
-    from crawlers.sources import load_sources
+    from khabar.crawlers.runner import crawl_source
+    from khabar.crawlers.sources import load_sources
 
     config = write_config(tmp_path, settings, demo_site, delay=0.4)
     log_file = tmp_path / "serve.log"

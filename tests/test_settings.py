@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from khabar.cli import main
-from khabar.errors import ConfigError
-from khabar.settings import load_settings
+from khabar.core.errors import ConfigError
+from khabar.core.settings import load_settings
 
 
 def write(tmp_path: Path, text: str) -> Path:

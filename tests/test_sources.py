@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from khabar.crawlers.sources import load_sources
 
-from crawlers.sources import load_sources
 from khabar.cli import main
-from khabar.errors import ConfigError
+from khabar.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "config" / "sources.yaml"

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
+from khabar.index.templates import alias_name
+from khabar.index.writer import Spool
 from pydantic import BaseModel
 
-from index.records import Article, CrawlErrors, CrawlRun
-from index.templates import alias_name
-from index.writer import Spool
+from khabar.app.status import JobLog, collect_status
 from khabar.cli import main
-from khabar.cli_support import out
-from khabar.settings import Settings
-from khabar.status import JobLog, collect_status
+from khabar.cli.support import out
+from khabar.core.records import Article, CrawlErrors, CrawlRun
+from khabar.core.settings import Settings
 
 
 def store(es: Elasticsearch, settings: Settings, kind: str, docs: list[tuple[str, BaseModel]]) -> None:

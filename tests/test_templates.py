@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
+from khabar.index.client import es_client
+from khabar.index.templates import KINDS, alias_name, check_indices, index_name, init_indices
 
-from index.client import es_client
-from index.templates import KINDS, alias_name, check_indices, index_name, init_indices
-from khabar.settings import Settings
+from khabar.core.settings import Settings
 
 
 def test_init_is_idempotent_and_check_reports_no_drift(bare_settings: Settings) -> None:
@@ -44,7 +44,7 @@ def test_mappings_have_counting_fields_geo_and_vectors(settings: Settings, es: E
 
 
 def test_new_schema_version_rolls_out_behind_the_alias(settings: Settings, es: Elasticsearch, monkeypatch) -> None:
-    from index import templates
+    from khabar.index import templates
 
     alias = alias_name(settings, "articles")
     es.index(index=alias, id="a1", document={"title": "kept across versions"}, refresh=True)
@@ -60,7 +60,7 @@ def test_new_schema_version_rolls_out_behind_the_alias(settings: Settings, es: E
 
 
 def test_new_field_is_added_to_the_current_index_in_place(settings: Settings, es: Elasticsearch, monkeypatch) -> None:
-    from index import templates
+    from khabar.index import templates
 
     monkeypatch.setitem(templates.KIND_FIELDS, "articles", {**templates.KIND_FIELDS["articles"], "summary": templates.TEXT})
     drift = check_indices(es, settings)

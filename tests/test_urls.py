@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from crawlers.urls import canonicalize_url, choose_canonical, is_private_address, on_domains
+from khabar.crawlers.urls import canonicalize_url, choose_canonical, is_private_address, on_domains
 
 
 @pytest.mark.parametrize(

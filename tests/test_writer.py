@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
+from khabar.index.writer import BulkWriter
 
-from index.client import es_client
-from index.records import Article
-from index.templates import alias_name, init_indices
-from index.writer import BulkWriter
-from khabar import es_local
-from khabar.settings import LocalEsSettings, Settings
+from khabar.app import es_local
+from khabar.core.records import Article
+from khabar.core.settings import LocalEsSettings, Settings
 
 from .conftest import free_node_port, make_settings
 

@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from khabar.errors import KhabarError
+from khabar.core.errors import KhabarError
 
 NDJSON_FILE = "saved_objects.ndjson"
 DEFAULT_PREFIX = "khabar"

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from khabar.nlp.components.base import TextSpan, normalise
 from spacy.tokens import Span, Token
-
-from nlp.components.base import TextSpan, normalise
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 

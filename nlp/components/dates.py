@@ -8,9 +8,8 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 import dateparser
+from khabar.nlp.components.base import TextSpan
 from spacy.tokens import Span
-
-from nlp.components.base import TextSpan
 
 Precision = Literal["day", "month", "year", "unknown"]
 

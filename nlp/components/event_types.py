@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.nlp.components.base import TextSpan, normalise
 from spacy.tokens import Span
-
-from nlp.components.base import TextSpan, normalise
 
 # phrase → (event type, strength); matched on normalised, space-padded sentence text
 TRIGGERS: dict[str, tuple[str, float]] = {

@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from khabar.nlp.components.base import normalise
+from khabar.nlp.components.casualties import CasualtyFigure, extract_casualties
+from khabar.nlp.components.dates import DateMention, find_dates
+from khabar.nlp.components.event_types import Trigger, find_triggers, is_foiled
+from khabar.nlp.components.locations import LocationMention, find_locations
+from khabar.nlp.components.perpetrators import GroupMention, find_groups, has_claim
+from khabar.nlp.components.targets import TargetMention, find_targets
 from spacy.tokens import Doc, Span
-
-from nlp.components.base import normalise
-from nlp.components.casualties import CasualtyFigure, extract_casualties
-from nlp.components.dates import DateMention, find_dates
-from nlp.components.event_types import Trigger, find_triggers, is_foiled
-from nlp.components.locations import LocationMention, find_locations
-from nlp.components.perpetrators import GroupMention, find_groups, has_claim
-from nlp.components.targets import TargetMention, find_targets
 
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
@@ -202,7 +201,7 @@ def district_of(kind: str, name: str) -> str:
     if kind == "district":
         return name
     try:
-        from nlp.geocode import geocode
+        from khabar.nlp.geocode import geocode
     except ImportError:  # pragma: no cover
         return name
     loc = geocode(name)

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from khabar.nlp.components.base import TextSpan
 from spacy.tokens import Span
 
-from index.records import Location
-from nlp.components.base import TextSpan
+from khabar.core.records import Location
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
@@ -51,10 +51,10 @@ def find_locations(sent: Span, index: int = -1) -> list[LocationMention]:
 
 
 def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
-    """Resolve a mention with `nlp.geocode` (falls back to the gazetteer)."""
+    """Resolve a mention with `khabar.nlp.geocode` (falls back to the gazetteer)."""
     try:
-        from nlp.gazetteer import load_gazetteer
-        from nlp.geocode import geocode
+        from khabar.nlp.gazetteer import load_gazetteer
+        from khabar.nlp.geocode import geocode
     except ImportError:  # pragma: no cover - gazetteer missing
         return None
     if mention.kind == "place":
@@ -76,7 +76,7 @@ def marked_district(mention: LocationMention) -> bool:
 def district_named(name: str) -> str | None:
     """The district a name denotes when it is itself a district ("Kech", "Killa Abdullah")."""
     try:
-        from nlp.gazetteer import load_gazetteer
+        from khabar.nlp.gazetteer import load_gazetteer
     except ImportError:  # pragma: no cover
         return None
     gaz = load_gazetteer()

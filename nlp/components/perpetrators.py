@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khabar.nlp.components.base import TextSpan, normalise
 from spacy.tokens import Span
-
-from nlp.components.base import TextSpan, normalise
 
 CLAIM_PHRASES = ("claimed responsibility", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",

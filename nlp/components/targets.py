@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khabar.nlp.components.base import TextSpan, normalise
 from spacy.tokens import Span
-
-from nlp.components.base import TextSpan, normalise
 
 TARGET_LEXICON: dict[str, str] = {
     # police

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 import click
 from rich.table import Table
 
-from crawlers.sources import SourcesConfig, load_sources
-from index.records import CrawlRun
-from khabar.cli_support import console, current_settings, out
+from khabar.cli.support import console, current_settings, out
+from khabar.core.records import CrawlRun
+from khabar.crawlers.sources import SourcesConfig, load_sources
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,8 +54,8 @@ def summary_table(runs: list[CrawlRun]) -> Table:
 @CONFIG_OPTION
 def crawl(source_ids: tuple[str, ...], all_sources: bool, sources_file: Path | None) -> None:
     """Crawl the given sources (or --all enabled ones) and store their articles."""
-    from crawlers.runner import crawl_sources, select_sources
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.crawlers.runner import crawl_sources, select_sources
 
     if bool(source_ids) == all_sources:
         raise click.UsageError("give one or more SOURCE_IDs, or --all")
@@ -95,7 +95,7 @@ def sources_validate(sources_file: Path | None) -> None:
 @CONFIG_OPTION
 def sources_test(source_id: str, pages: int, sources_file: Path | None) -> None:
     """Dry run: fetch a few articles of one source and show what was extracted (stores nothing)."""
-    from crawlers.runner import crawl_source, select_sources
+    from khabar.crawlers.runner import crawl_source, select_sources
 
     config = _load(sources_file)
     source = select_sources(config, [source_id])[0]
@@ -129,7 +129,7 @@ def demo_site_group() -> None:
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None, help="Site folder (default demo/site).")
 def demo_site_serve(port: int, host: str, root: Path | None) -> None:
     """Serve the demo site until Ctrl-C."""
-    from demo.server import DEFAULT_ROOT, make_server, serve_until_interrupted
+    from khabar.demo.server import DEFAULT_ROOT, make_server, serve_until_interrupted
 
     server = make_server(root or DEFAULT_ROOT, host, port)
     out.print(f"Serving the demo site at {server.base_url}/ (Ctrl-C to stop)")

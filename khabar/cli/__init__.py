@@ -10,9 +10,9 @@ import sys
 import click
 from rich.markup import escape
 
-from khabar import commands
-from khabar.cli_support import console, current_settings, out
-from khabar.errors import KhabarError
+from khabar.cli import commands
+from khabar.cli.support import console, current_settings, out
+from khabar.core.errors import KhabarError
 
 
 class KhabarGroup(click.Group):
@@ -46,7 +46,7 @@ def es_group() -> None:
 @es_group.command("fetch")
 def es_fetch() -> None:
     """Download Elasticsearch from Maven Central into the cache and unpack it."""
-    from khabar import es_local
+    from khabar.app import es_local
 
     home = es_local.fetch(current_settings())
     out.print(f"Elasticsearch ready at {home}")
@@ -56,7 +56,7 @@ def es_fetch() -> None:
 @click.option("--port", type=int, default=None, help="HTTP port (default local_es.port, 9200).")
 def es_start(port: int | None) -> None:
     """Start the local node in the background and wait until it is ready."""
-    from khabar import es_local
+    from khabar.app import es_local
 
     settings = current_settings()
     with console.status("starting Elasticsearch…"):
@@ -68,7 +68,7 @@ def es_start(port: int | None) -> None:
 @click.option("--port", type=int, default=None)
 def es_stop(port: int | None) -> None:
     """Stop the local node started by `khabar es start` (that process only)."""
-    from khabar import es_local
+    from khabar.app import es_local
 
     stopped = es_local.stop(current_settings(), port=port)
     out.print("stopped" if stopped else "no local Elasticsearch was running")
@@ -79,9 +79,9 @@ def es_status() -> None:
     """Version, health and document counts per Khabar index."""
     from rich.table import Table
 
-    from index.client import server_version
-    from index.templates import doc_counts
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.client import server_version
+    from khabar.index.templates import doc_counts
 
     settings = current_settings()
     es = connected_es(settings)
@@ -101,8 +101,8 @@ def index_group() -> None:
 @index_group.command("init")
 def index_init() -> None:
     """Install templates and create indices behind their aliases (idempotent)."""
-    from index.templates import init_indices
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.templates import init_indices
 
     settings = current_settings()
     changes = init_indices(connected_es(settings), settings)
@@ -114,8 +114,8 @@ def index_init() -> None:
 @index_group.command("check")
 def index_check() -> None:
     """Report drift between the code's templates and the cluster; exit 1 on drift."""
-    from index.templates import check_indices
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.templates import check_indices
 
     settings = current_settings()
     drift = check_indices(connected_es(settings), settings)
@@ -130,8 +130,8 @@ def index_check() -> None:
 @index_group.command("migrate")
 def index_migrate() -> None:
     """Move documents to the current schema version's indices and switch the aliases."""
-    from index.templates import migrate
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.templates import migrate
 
     settings = current_settings()
     for line in migrate(connected_es(settings), settings) or ["nothing to migrate"]:
@@ -144,7 +144,7 @@ def schemas(output: str) -> None:
     """Write the JSON Schemas of Khabar's records (Article, EventMention, Incident, CrawlRun)."""
     from pathlib import Path
 
-    from index.schemas import write_schemas
+    from khabar.index.schemas import write_schemas
 
     for path in write_schemas(Path(output)):
         out.print(str(path))
@@ -161,9 +161,9 @@ def bench_group() -> None:
 
 
 def _register_plugins() -> None:
-    """Add the commands each module of `khabar.commands` exports."""
+    """Add the commands each module of `khabar.cli.commands` exports."""
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"khabar.commands.{info.name}")
+        module = importlib.import_module(f"khabar.cli.commands.{info.name}")
         for command in getattr(module, "COMMANDS", []):
             main.add_command(command)
         for command in getattr(module, "EVAL_COMMANDS", []):

@@ -7,7 +7,7 @@ Two datasets are understood (each found under the evaluated root or being it):
 * ``fundus/<country>/`` - fundus parser test pages with expected title, body
   and publishing date per parser version.
 
-Khabar's :func:`crawlers.extract.extract_page` is compared against a baseline
+Khabar's :func:`khabar.crawlers.extract.extract_page` is compared against a baseline
 of plain trafilatura defaults measured in the same run.
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 
 import trafilatura
 
-from crawlers.extract import extract_page, parse_datetime, read_html_file
+from khabar.crawlers.extract import extract_page, parse_datetime, read_html_file
 
 SYSTEMS = ("khabar", "trafilatura")
 TRAFILATURA_DIR = "trafilatura_news"

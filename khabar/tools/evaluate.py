@@ -1,7 +1,7 @@
 """Evaluate the extractor against SATP, ACLED and the demo site's gold file.
 
 Metric helpers are pure functions (tested on tiny inputs); the dataset runners
-turn gold rows into articles, run `nlp.extract.Extractor` and score the fields.
+turn gold rows into articles, run `khabar.nlp.extract.Extractor` and score the fields.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from index.records import ExtractedEvent
+from khabar.core.records import ExtractedEvent
 
 PKT = timezone(timedelta(hours=5))
 
@@ -122,8 +122,8 @@ def exact_row(name: str, pairs: list[tuple[Any, Any]], note: str = "") -> Metric
 
 def default_extract() -> Callable[[dict[str, Any]], list[ExtractedEvent]]:
     """The production extractor with the shipped classifier."""
-    from nlp.classify import load_classifier
-    from nlp.extract import Extractor
+    from khabar.nlp.classify import load_classifier
+    from khabar.nlp.extract import Extractor
 
     return Extractor(classifier=load_classifier()).extract
 
@@ -136,7 +136,7 @@ def primary_event(events: list[ExtractedEvent]) -> ExtractedEvent | None:
 def _gazetteer() -> Any | None:
     """The gazetteer, or None while it is unavailable."""
     try:
-        from nlp.gazetteer import load_gazetteer
+        from khabar.nlp.gazetteer import load_gazetteer
 
         return load_gazetteer()
     except Exception:  # noqa: BLE001 - evaluation degrades to raw string comparison
@@ -179,7 +179,7 @@ def load_satp_rows(path: Path, split: str) -> list[dict[str, str]]:
 
 def satp_gold(row: dict[str, str]) -> frozenset[str]:
     """The SATP labels set to 1 in a row."""
-    from nlp.train import SATP_LABELS
+    from khabar.tools.train import SATP_LABELS
 
     return frozenset(label for label, column in SATP_LABELS.items() if row.get(column) == "1")
 
@@ -280,8 +280,8 @@ def evaluate_acled(
     path: Path, split: str = "dev", extract: Callable[[dict[str, Any]], list[ExtractedEvent]] | None = None
 ) -> list[Metric]:
     """Field accuracy of the best-matching event for each ACLED note."""
-    from index.records import EVENT_TYPES
-    from nlp.train import acled_event_type, acled_split
+    from khabar.core.records import EVENT_TYPES
+    from khabar.tools.train import acled_event_type, acled_split
 
     extract = extract or default_extract()
     rows = [r for r in load_csv(path) if split == "all" or acled_split(r) == split]
@@ -322,7 +322,7 @@ def evaluate_acled(
 
 def demo_article(site: Path, item: dict[str, Any]) -> dict[str, Any]:
     """Read a demo page and turn it into an article dict with `extract_page`."""
-    from crawlers.extract import extract_page
+    from khabar.crawlers.extract import extract_page
 
     url = item["url"]
     path = site / url.lstrip("/")
@@ -382,8 +382,8 @@ def evaluate_demo(
     site: Path, split: str = "all", extract: Callable[[dict[str, Any]], list[ExtractedEvent]] | None = None
 ) -> list[Metric]:
     """Relevance per article and matched-event field accuracy on the demo site."""
-    from index.records import EVENT_TYPES
-    from nlp.train import _split_by_hash
+    from khabar.core.records import EVENT_TYPES
+    from khabar.tools.train import _split_by_hash
 
     extract = extract or default_extract()
     items = [json.loads(line) for line in (site / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from crawlers.extract import extract_page, read_html_file
+from khabar.crawlers.extract import extract_page, read_html_file
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
@@ -69,7 +69,7 @@ def parse_html(paths: tuple[Path, ...], url: str | None) -> None:
 @click.option("--workers", default=2, show_default=True, help="Worker processes.")
 def extraction_command(root: Path, as_json: bool, workers: int) -> None:
     """Evaluate main-text extraction (Khabar vs trafilatura defaults) on labelled pages in ROOT."""
-    from crawlers.eval_extraction import evaluate_extraction, render_report
+    from khabar.tools.eval_extraction import evaluate_extraction, render_report
 
     report = evaluate_extraction(root, workers=workers)
     if not report.datasets:

@@ -3,14 +3,14 @@
 Jobs (stable ids, so a restart finds and keeps them):
 
 - `crawl:<source_id>`: one per enabled source, on the source's own schedule (cron or
-  interval, with jitter); runs `crawlers.runner.crawl_source`, which crawls in a child
+  interval, with jitter); runs `khabar.crawlers.runner.crawl_source`, which crawls in a child
   process, so a crashing crawl cannot take the service down;
 - `nlp`: process articles waiting for NLP; `resolve`: resolve incidents;
   `spool`: replay operations spooled while Elasticsearch was down.
 
 Every job has `max_instances=1`, `coalesce=True` and the configured `misfire_grace_time`.
 Job functions are module-level and take simple arguments (the job store pickles references
-to them). Each run is recorded in `khabar.status.JobLog`.
+to them). Each run is recorded in `khabar.app.status.JobLog`.
 
 The sources file is re-read on SIGHUP and whenever its mtime changes (polled every
 `poll_seconds`): crawl jobs are added, removed or rescheduled; an invalid file is refused
@@ -42,9 +42,9 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from khabar.errors import ConfigError, KhabarError
-from khabar.settings import Settings, load_settings
-from khabar.status import JobLog, jobstore_path
+from khabar.app.status import JobLog, jobstore_path
+from khabar.core.errors import ConfigError, KhabarError
+from khabar.core.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +96,8 @@ def _describe(result: object) -> str | None:
 # -- job functions (module-level: the SQLite job store stores references to them) ---------
 def run_crawl_job(source_id: str, config_path: str | None = None) -> None:
     """Crawl one source (in a child process, via the crawl runner)."""
-    from crawlers.runner import crawl_source
-    from crawlers.sources import load_sources
+    from khabar.crawlers.runner import crawl_source
+    from khabar.crawlers.sources import load_sources
 
     settings = _settings(config_path)
 
@@ -116,7 +116,7 @@ def _shared_extractor() -> Any:
     global _extractor
     with _extractor_lock:
         if _extractor is None:
-            from nlp.extract import Extractor
+            from khabar.nlp.extract import Extractor
 
             _extractor = Extractor()
         return _extractor
@@ -124,8 +124,8 @@ def _shared_extractor() -> Any:
 
 def run_nlp_job(config_path: str | None = None) -> None:
     """Extract events from the articles waiting for NLP."""
-    from index.client import es_client
-    from nlp.process import process_pending
+    from khabar.index.client import es_client
+    from khabar.nlp.process import process_pending
 
     settings = _settings(config_path)
     _recorded(settings, "nlp", lambda: process_pending(es_client(settings), settings, _shared_extractor()))
@@ -133,8 +133,8 @@ def run_nlp_job(config_path: str | None = None) -> None:
 
 def run_resolve_job(config_path: str | None = None) -> None:
     """Merge event mentions into incidents."""
-    from incidents.resolve import resolve_incidents
-    from index.client import es_client
+    from khabar.incidents.resolve import resolve_incidents
+    from khabar.index.client import es_client
 
     settings = _settings(config_path)
     _recorded(settings, "resolve", lambda: resolve_incidents(es_client(settings), settings))
@@ -142,8 +142,8 @@ def run_resolve_job(config_path: str | None = None) -> None:
 
 def run_spool_job(config_path: str | None = None) -> None:
     """Replay the operations spooled while Elasticsearch was unreachable."""
-    from index.client import es_client
-    from index.writer import BulkWriter
+    from khabar.index.client import es_client
+    from khabar.index.writer import BulkWriter
 
     settings = _settings(config_path)
 
@@ -288,7 +288,7 @@ class Service:
 
     def reload_sources(self) -> bool:
         """Re-read the sources file and sync the crawl jobs; an invalid file changes nothing."""
-        from crawlers.sources import load_sources
+        from khabar.crawlers.sources import load_sources
 
         path = self.sources_path
         try:
@@ -368,7 +368,7 @@ class Service:
 
 def terminate_children() -> list[int]:
     """Ask the crawl children this service started to finish; returns their pids."""
-    from crawlers.runner import stop_running_crawls
+    from khabar.crawlers.runner import stop_running_crawls
 
     sent = stop_running_crawls()
     if sent:

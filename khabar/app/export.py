@@ -26,8 +26,8 @@ from typing import IO, Any, Literal
 
 from elasticsearch import Elasticsearch, helpers
 
-from index.templates import alias_name
-from khabar.settings import Settings
+from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 What = Literal["incidents", "events"]
 Format = Literal["jsonl", "csv", "geojson", "gtd-csv"]

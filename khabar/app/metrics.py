@@ -15,10 +15,10 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from index.records import CrawlErrors
-from index.templates import alias_name
-from khabar.settings import Settings
-from khabar.status import JobLog, article_counts, spool_size
+from khabar.app.status import JobLog, article_counts, spool_size
+from khabar.core.records import CrawlErrors
+from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import click
 from elasticsearch import Elasticsearch
 from rich.console import Console
 
-from khabar.settings import Settings, load_settings
+from khabar.core.settings import Settings, load_settings
 
 console = Console(stderr=True)
 out = Console()
@@ -30,7 +30,7 @@ def current_settings() -> Settings:
 
 def connected_es(settings: Settings | None = None) -> Elasticsearch:
     """A client to the configured cluster, checked to be reachable (clear error otherwise)."""
-    from index.client import ensure_reachable, es_client
+    from khabar.index.client import ensure_reachable, es_client
 
     settings = settings or current_settings()
     es = es_client(settings)

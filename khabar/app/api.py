@@ -41,12 +41,12 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from index.client import es_client
-from index.records import EVENT_TYPES, TARGET_TYPES
-from index.templates import alias_name
-from index.trends import By, Interval, Metric, trends
-from khabar.errors import ConfigError, KhabarError
-from khabar.settings import Settings
+from khabar.core.errors import ConfigError, KhabarError
+from khabar.core.records import EVENT_TYPES, TARGET_TYPES
+from khabar.core.settings import Settings
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name
+from khabar.index.trends import By, Interval, Metric, trends
 
 log = logging.getLogger(__name__)
 
@@ -310,7 +310,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     @api.get("/sources")
     def sources() -> list[dict[str, Any]]:
         """Configured sources with their schedules, last and next runs."""
-        from khabar.status import next_run_times, source_statuses
+        from khabar.app.status import next_run_times, source_statuses
 
         found, problem = source_statuses(client, settings, next_run_times(settings))
         if problem:
@@ -320,7 +320,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     @api.get("/status")
     def status() -> dict[str, Any]:
         """Per-source last/next run and error rate, NLP backlog, spool size, job runs."""
-        from khabar.status import collect_status
+        from khabar.app.status import collect_status
 
         return collect_status(client, settings).model_dump(mode="json")
 
@@ -341,7 +341,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
             return JSONResponse(status_code=503, content={"status": "unavailable", "elasticsearch": f"unreachable ({type(exc).__name__})"})
         return JSONResponse(content={"status": "ok", "elasticsearch": health.get("status")})
 
-    from khabar.metrics import make_registry, render
+    from khabar.app.metrics import make_registry, render
 
     registry = make_registry(settings, client)
 

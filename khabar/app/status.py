@@ -23,9 +23,9 @@ from typing import Any, Literal
 from elasticsearch import Elasticsearch
 from pydantic import BaseModel, Field
 
-from index.templates import alias_name
-from khabar.errors import KhabarError
-from khabar.settings import Settings
+from khabar.core.errors import KhabarError
+from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,7 @@ def describe_schedule(schedule: Any) -> str | None:
 
 def configured_sources(settings: Settings) -> list[Any]:
     """The sources in the sources file (raises ConfigError when it is invalid)."""
-    from crawlers.sources import load_sources
+    from khabar.crawlers.sources import load_sources
 
     return list(load_sources(settings.sources_file).sources)
 
@@ -298,7 +298,7 @@ def article_counts(es: Elasticsearch, settings: Settings) -> dict[str, int]:
 
 
 def spool_size(settings: Settings) -> int:
-    from index.writer import Spool
+    from khabar.index.writer import Spool
 
     return Spool(settings.spool_path).size()
 

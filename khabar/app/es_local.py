@@ -17,8 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from khabar.errors import KhabarError
-from khabar.settings import Settings
+from khabar.core.errors import KhabarError
+from khabar.core.settings import Settings
 
 ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 JVM_CANDIDATES = ("/usr/lib/jvm",)

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from khabar.cli_support import console, current_settings, out
+from khabar.cli.support import console, current_settings, out
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -35,8 +35,8 @@ def resolve_cmd(since: datetime | None, as_json: bool) -> None:
     """Cluster event mentions into incidents in the incidents index."""
     from dataclasses import asdict
 
-    from incidents.resolve import resolve_incidents
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.incidents.resolve import resolve_incidents
 
     settings = current_settings()
     with console.status("resolving incidents…"):
@@ -56,8 +56,8 @@ def resolve_cmd(since: datetime | None, as_json: bool) -> None:
 @click.option("--to", "date_to", type=DATE, default=None, help="Last incident date (YYYY-MM-DD).")
 def export_cmd(output: Path | None, date_from: datetime | None, date_to: datetime | None) -> None:
     """Write incidents as JSON Lines (one per line, with their sources' URLs)."""
-    from incidents.export import iter_incidents, write_jsonl
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.incidents.export import iter_incidents, write_jsonl
 
     settings = current_settings()
     found = iter_incidents(connected_es(settings), settings, date_from=_day(date_from), date_to=_day(date_to))
@@ -80,14 +80,14 @@ def export_cmd(output: Path | None, date_from: datetime | None, date_to: datetim
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_incidents_cmd(path: Path, predicted: Path | None, as_json: bool) -> None:
     """Pairwise precision/recall/F1 of the incident grouping against gold at PATH."""
-    from incidents.evaluate import evaluate_files, read_jsonl
+    from khabar.tools.eval_incidents import evaluate_files, read_jsonl
 
     predictions: list[dict[str, Any]]
     if predicted is not None:
         predictions = read_jsonl(predicted)
     else:
-        from incidents.export import incident_line, iter_incidents
-        from khabar.cli_support import connected_es
+        from khabar.cli.support import connected_es
+        from khabar.incidents.export import incident_line, iter_incidents
 
         settings = current_settings()
         predictions = [incident_line(i) for i in iter_incidents(connected_es(settings), settings)]
@@ -123,8 +123,8 @@ def trends_cmd(
     """Incidents (or killed/injured) per period and key, with year-over-year change."""
     from rich.table import Table
 
-    from index.trends import trends
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.trends import trends
 
     settings = current_settings()
     table = trends(
@@ -154,8 +154,8 @@ def trends_cmd(
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default stdout).")
 def report_cmd(year: int, fmt: str, output: Path | None) -> None:
     """The yearly report: attacks, deaths, groups, provinces, deadliest incidents."""
-    from index.report import build_report, render
-    from khabar.cli_support import connected_es
+    from khabar.cli.support import connected_es
+    from khabar.index.report import build_report, render
 
     settings = current_settings()
     text = render(build_report(connected_es(settings), settings, year), fmt)  # type: ignore[arg-type]
@@ -175,7 +175,7 @@ def kibana_group() -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default stdout).")
 def kibana_export_cmd(output: Path | None) -> None:
     """Write the saved objects as NDJSON (index patterns use the configured prefix)."""
-    from index.kibana import saved_objects_ndjson
+    from khabar.index.kibana import saved_objects_ndjson
 
     text = saved_objects_ndjson(current_settings().elasticsearch.index_prefix)
     if output is None:
@@ -192,7 +192,7 @@ def kibana_export_cmd(output: Path | None) -> None:
 @click.option("--password", default=None, envvar="KHABAR_KIBANA_PASSWORD", help="Password for basic auth.")
 def kibana_import_cmd(url: str, api_key: str | None, user: str | None, password: str | None) -> None:
     """Import the saved objects into Kibana (overwriting earlier versions)."""
-    from index.kibana import import_saved_objects, saved_objects_ndjson
+    from khabar.index.kibana import import_saved_objects, saved_objects_ndjson
 
     text = saved_objects_ndjson(current_settings().elasticsearch.index_prefix)
     result = import_saved_objects(url, text, api_key=api_key, user=user, password=password)

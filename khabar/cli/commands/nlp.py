@@ -125,7 +125,7 @@ def run_extract(stream: IO[str], output: IO[str], extractor: Any, err: IO[str]) 
 @click.option("--output", "output_file", type=click.File("w", encoding="utf-8"), default="-", help="JSON Lines of events (default stdout).")
 @click.option("--rules-only", is_flag=True, help="Do not load the MiniLM classifier.")
 def extract_cmd(input_file: IO[str], output_file: IO[str], rules_only: bool) -> None:
-    from nlp.extract import Extractor
+    from khabar.nlp.extract import Extractor
 
     extractor = Extractor(classifier=None) if rules_only else Extractor()
     bad = run_extract(input_file, output_file, extractor, sys.stderr)
@@ -143,9 +143,9 @@ def process_cmd(batch_size: int | None, limit: int | None, reprocess: bool, retr
     """Extract events from pending articles into the events index, then mark them done."""
     from rich.progress import Progress
 
-    from khabar.cli_support import connected_es, console, current_settings
-    from nlp.extract import Extractor
-    from nlp.process import process_pending, requeue_articles
+    from khabar.cli.support import connected_es, console, current_settings
+    from khabar.nlp.extract import Extractor
+    from khabar.nlp.process import process_pending, requeue_articles
 
     settings = current_settings()
     es = connected_es(settings)

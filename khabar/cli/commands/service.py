@@ -12,7 +12,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from khabar.cli_support import connected_es, console, current_settings, out
+from khabar.cli.support import connected_es, console, current_settings, out
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
     SIGTERM/SIGINT shut down gracefully (running crawls finish their current batch);
     SIGHUP reloads the sources file (which is also watched for changes).
     """
-    from khabar.service import Service, install_signal_handlers, run_forever
+    from khabar.app.service import Service, install_signal_handlers, run_forever
 
     if no_api and no_scheduler:
         raise click.UsageError("--no-api and --no-scheduler together leave nothing to run")
@@ -46,7 +46,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
         logging.getLogger("apscheduler").setLevel(logging.INFO)
     app = None
     if not no_api:
-        from khabar.api import create_app
+        from khabar.app.api import create_app
 
         app = create_app(settings, insecure_no_auth=insecure_no_auth, feed_lag_seconds=feed_lag)  # refuses without keys
     service = Service(settings, config_path=_config_path()) if not no_scheduler else None
@@ -84,7 +84,7 @@ def _when(value: datetime | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(as_json: bool) -> None:
     """Per source: last run, next run, error rate; overall: NLP backlog, failures, spool size."""
-    from khabar.status import collect_status
+    from khabar.app.status import collect_status
 
     settings = current_settings()
     result = collect_status(connected_es(settings), settings)
@@ -135,7 +135,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 def export_cmd(what: str, fmt: str, date_from: date | None, date_to: date | None, include_operations: bool | None,
                output: Path | None) -> None:
     """Export incidents or events as JSON Lines, CSV, GeoJSON or GTD-style CSV."""
-    from khabar.export import export
+    from khabar.app.export import export
 
     settings = current_settings()
     es = connected_es(settings)
@@ -157,7 +157,7 @@ def export_cmd(what: str, fmt: str, date_from: date | None, date_to: date | None
 @click.option("--rules-only", is_flag=True, help="NLP without the transformer classifier (faster, a little less accurate).")
 def demo(port: int, keep_running: bool, rules_only: bool) -> None:
     """One full cycle on the demo news site: crawl → NLP → incidents → trend report."""
-    from khabar.demo_job import run_demo
+    from khabar.app.demo_job import run_demo
 
     run_demo(current_settings(), port=port, keep_running=keep_running, rules_only=rules_only)
 

@@ -1,6 +1,6 @@
 """Build Khabar's compact gazetteer files in ``nlp/data/`` from the shared sources.
 
-Run: ``python -m nlp.build_data --shared ../shared/data/gazetteer``.
+Run: ``python -m khabar.tools.build_data --shared ../shared/data/gazetteer``.
 The runtime and the tests read only the files written here.
 """
 
@@ -18,7 +18,9 @@ from typing import Any
 from shapely.geometry import MultiPolygon, Point, Polygon, mapping, shape
 from shapely.ops import unary_union
 
-DATA_DIR = Path(__file__).parent / "data"
+from khabar.nlp.gazetteer import DATA_DIR as GAZETTEER_DATA_DIR
+
+DATA_DIR = GAZETTEER_DATA_DIR
 SIMPLIFY_TOLERANCE = 0.005
 COORD_DECIMALS = 4
 

@@ -23,14 +23,18 @@ from typing import Any
 
 import numpy as np
 
+from khabar.core.settings import PROJECT_ROOT
+from khabar.demo import DEMO_DIR
+from khabar.nlp.classify import DEFAULT_HEAD
+
 LOGGER = logging.getLogger(__name__)
 
-SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "eval"  # ../shared beside the checkout
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "data" / "eval"  # ../shared beside the checkout
 DEFAULT_SATP = SHARED_EVAL / "satp_attacktype_train_dev.csv"
 DEFAULT_ACLED = SHARED_EVAL / "acled_balochistan_2020_2022.csv"
 DEFAULT_NEWS = SHARED_EVAL / "extraction"
-DEFAULT_DEMO_GOLD = Path(__file__).resolve().parents[1] / "demo" / "site" / "gold.jsonl"
-DEFAULT_OUTPUT = Path(__file__).resolve().parent / "models" / "incident_head.npz"
+DEFAULT_DEMO_GOLD = DEMO_DIR / "site" / "gold.jsonl"
+DEFAULT_OUTPUT = DEFAULT_HEAD
 
 # Event types the type head learns. `hijacking` has no training data and stays rule-based.
 HEAD_TYPES: tuple[str, ...] = (
@@ -580,7 +584,7 @@ def train(
     if not any(ex.source in {"satp", "acled"} for ex in examples):
         raise FileNotFoundError(f"no labelled data found (SATP: {satp}, ACLED: {acled})")
     if embed is None:
-        from nlp.embed import SentenceEmbedder
+        from khabar.nlp.embed import SentenceEmbedder
 
         embed = SentenceEmbedder().embed
     emb = embed([ex.text for ex in examples]).astype(np.float32)

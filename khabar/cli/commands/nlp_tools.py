@@ -22,7 +22,7 @@ def train_cmd(
     satp: Path | None, acled: Path | None, demo_gold: Path | None, news: Path | None, output: Path | None, seed: int
 ) -> None:
     """Train the relevance and event-type heads on MiniLM embeddings."""
-    from nlp import train as training
+    from khabar.tools import train as training
 
     try:
         result = training.train(
@@ -46,7 +46,7 @@ def train_cmd(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def eval_events_cmd(dataset: str, path: Path, split: str | None, as_json: bool) -> None:
     """Score extracted events against SATP, ACLED or the demo site's gold file."""
-    from nlp.evaluate import metrics_json, metrics_table, run_evaluation
+    from khabar.tools.evaluate import metrics_json, metrics_table, run_evaluation
 
     split = split or ("all" if dataset == "demo" else "dev")
     metrics = run_evaluation(dataset, path, split)
@@ -64,7 +64,7 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
     """Throughput of the extractor vs a bare spaCy pipe over generated articles."""
     from rich.table import Table
 
-    from nlp.bench import bench
+    from khabar.tools.bench import bench
 
     result = bench(n_docs=docs, seed=seed)
     if as_json:

@@ -24,10 +24,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from index.records import CrawlRun
-from index.templates import alias_name
-from khabar.errors import KhabarError
-from khabar.settings import Settings
+from khabar.core.errors import KhabarError
+from khabar.core.records import CrawlRun
+from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 DEMO_PREFIX = "demo-"
 DEMO_HOST = "127.0.0.1:8765"
@@ -47,8 +47,8 @@ class DemoResult:
 
 def ensure_elasticsearch(settings: Settings, console: Console) -> Elasticsearch:
     """The configured cluster when KHABAR_ES_URL is set or it answers, else the local node (started)."""
-    from index.client import ensure_reachable, es_client
-    from khabar import es_local
+    from khabar.app import es_local
+    from khabar.index.client import ensure_reachable, es_client
 
     if not os.environ.get("KHABAR_ES_URL") and es_local.health(settings.elasticsearch.url) is None:
         with console.status("starting the local Elasticsearch (first run downloads it)…"):
@@ -61,7 +61,7 @@ def ensure_elasticsearch(settings: Settings, console: Console) -> Elasticsearch:
 
 def demo_sources(settings: Settings, port: int) -> list[Any]:
     """The demo sources from the sources file, pointed at the demo site's port."""
-    from crawlers.sources import load_sources
+    from khabar.crawlers.sources import load_sources
 
     sources = [s for s in load_sources(settings.sources_file).sources if s.id.startswith(DEMO_PREFIX)]
     if not sources:
@@ -74,7 +74,7 @@ def demo_sources(settings: Settings, port: int) -> list[Any]:
 
 def crawl_all(settings: Settings, sources: list[Any], console: Console) -> list[CrawlRun]:
     """Crawl each demo source (child processes) with a live progress line per source."""
-    from crawlers.runner import crawl_display, crawl_source
+    from khabar.crawlers.runner import crawl_display, crawl_source
 
     runs = []
     with crawl_display(True, console) as on_event_for:
@@ -85,8 +85,8 @@ def crawl_all(settings: Settings, sources: list[Any], console: Console) -> list[
 
 def process_all(es: Elasticsearch, settings: Settings, console: Console, rules_only: bool = False) -> int:
     """NLP on every article waiting for it, with a progress bar."""
-    from nlp.extract import Extractor
-    from nlp.process import process_pending
+    from khabar.nlp.extract import Extractor
+    from khabar.nlp.process import process_pending
 
     es.indices.refresh(index=alias_name(settings, "articles"))
     pending = int(es.count(index=alias_name(settings, "articles"), query={"term": {"nlp_status": "pending"}})["count"])
@@ -115,7 +115,7 @@ def trends_table(es: Elasticsearch, settings: Settings, year: int) -> Table:
     """Incidents and deaths by group in `year`."""
     from datetime import date
 
-    from index.trends import trends
+    from khabar.index.trends import trends
 
     counts = trends(es, settings, by="group", interval="year", date_from=date(year, 1, 1), date_to=date(year, 12, 31))
     deaths = trends(es, settings, by="group", interval="year", metric="killed", date_from=date(year, 1, 1), date_to=date(year, 12, 31))
@@ -130,10 +130,10 @@ def trends_table(es: Elasticsearch, settings: Settings, year: int) -> Table:
 def run_demo(settings: Settings, *, port: int = 8765, keep_running: bool = False, rules_only: bool = False,
              console: Console | None = None) -> DemoResult:
     """Run the whole demo cycle; returns what it did."""
-    from demo.server import serve_in_thread
-    from incidents.resolve import resolve_incidents
-    from index.report import build_report, render_text
-    from index.templates import init_indices
+    from khabar.demo.server import serve_in_thread
+    from khabar.incidents.resolve import resolve_incidents
+    from khabar.index.report import build_report, render_text
+    from khabar.index.templates import init_indices
 
     console = console or Console()
     result = DemoResult()

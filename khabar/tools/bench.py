@@ -130,8 +130,8 @@ def _timed(fn: Callable[[], int]) -> tuple[float, int]:
 
 def run_pipeline(articles: list[dict[str, Any]], batch_size: int = 16) -> int:
     """Run the full extractor; return the number of events."""
-    from nlp.classify import load_classifier
-    from nlp.extract import Extractor
+    from khabar.nlp.classify import load_classifier
+    from khabar.nlp.extract import Extractor
 
     extractor = Extractor(classifier=load_classifier())
     return sum(len(events) for _, events in extractor.extract_many(articles, batch_size=batch_size))
@@ -147,7 +147,7 @@ def run_bare(texts: Iterable[str], batch_size: int = 16) -> int:
 
 def _warm_up(articles: list[dict[str, Any]]) -> None:
     """Load models once so that loading is not timed."""
-    from nlp.classify import load_classifier
+    from khabar.nlp.classify import load_classifier
 
     load_classifier()
     run_pipeline(articles[:1])

@@ -1,10 +1,13 @@
 """One crawl of one source in this (child) process, with a fresh Twisted reactor.
 
-    python -m khabar.crawlers.child JOB.json
+    python -m khabar.crawlers.child < JOB_JSON
 
-The job file holds `settings` (Khabar settings), `source`, `run` (the CrawlRun started by
-the parent), `dry_run` and `max_pages`. Progress and the final run are written to stdout
-as JSON lines (`{"event": "progress"|"article"|"result", ...}`); Scrapy's log goes to stderr.
+The job arrives on stdin, never in a file or on the command line (it holds Elasticsearch
+credentials and API keys): `settings` (Khabar settings), `source`, `run` (the CrawlRun
+started by the parent), `dry_run` and `max_pages`. Progress and the final run are written
+to stdout as JSON lines (`{"event": "progress"|"article"|"result", ...}`); Scrapy's log
+goes to stderr. The spider closes itself at 80% of the source's `max_duration_seconds`
+(the parent kills the process at the limit).
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 from khabar.crawlers.sources import Source
@@ -22,6 +24,7 @@ from khabar.core.records import CrawlRun, utcnow
 from khabar.core.settings import Settings
 
 _stdout_lock = threading.Lock()
+GRACEFUL_SHARE = 0.8  # of max_duration_seconds: the spider closes itself then
 
 
 def emit(event: dict[str, Any]) -> None:
@@ -48,6 +51,9 @@ def scrapy_settings(source: Source, settings: Settings, *, dry_run: bool = False
         "RETRY_ENABLED": source.retry_times > 0,
         "RETRY_TIMES": source.retry_times,
         "REDIRECT_MAX_TIMES": 5,
+        "CLOSESPIDER_TIMEOUT": max(1.0, source.max_duration_seconds * GRACEFUL_SHARE),
+        "TWISTED_DNS_RESOLVER": "khabar.crawlers.middlewares.GuardedResolver",
+        "KHABAR_ALLOW_PRIVATE": source.allow_private_addresses,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
@@ -76,7 +82,9 @@ def run_crawl(settings: Settings, source: Source, run: CrawlRun, *, dry_run: boo
     process.start()
     run.ended_at = utcnow()
     reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-    if reason == "shutdown":
+    if reason == "closespider_timeout":
+        run.status, run.message = "timed_out", f"stopped at its wall-clock limit ({source.max_duration_seconds:g} s, max_duration_seconds)"
+    elif reason == "shutdown":
         run.status, run.message = "interrupted", "stopped by a signal (Ctrl-C or SIGTERM) before the end"
     elif run.pages_fetched == 0:
         errors = ", ".join(f"{kind} {n}" for kind, n in run.errors.model_dump().items() if n) or "no errors"
@@ -86,9 +94,8 @@ def run_crawl(settings: Settings, source: Source, run: CrawlRun, *, dry_run: boo
     return run
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    job = json.loads(Path(args[0]).read_text(encoding="utf-8"))
+def main() -> int:
+    job = json.loads(sys.stdin.read())
     settings = Settings.model_validate(job["settings"])
     source = Source.model_validate(job["source"])
     run = CrawlRun.model_validate(job["run"])

@@ -23,6 +23,8 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from khabar.core.language import detect_language
+
 LOGGER = logging.getLogger(__name__)
 
 # WHATWG: these labels really mean windows-1252 on the web.
@@ -63,49 +65,6 @@ _PROMO_LINE = re.compile(
     re.IGNORECASE,
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•*]\s+")
-_EN_STOPWORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "that",
-        "for",
-        "it",
-        "on",
-        "was",
-        "with",
-        "as",
-        "by",
-        "at",
-        "be",
-        "this",
-        "from",
-        "are",
-        "have",
-        "has",
-        "not",
-        "an",
-        "or",
-        "but",
-        "his",
-        "her",
-        "their",
-        "they",
-        "he",
-        "she",
-        "said",
-        "were",
-        "been",
-        "which",
-        "will",
-        "would",
-        "who",
-    ]
-)
 
 _DATE_META = (
     ("property", "article:published_time"),
@@ -407,15 +366,15 @@ def extract_authors(tree: Any, trafilatura_author: str | None) -> list[str]:
 
 
 def guess_language(tree: Any | None, text: str) -> str | None:
-    """Language from <html lang>/og:locale, else an English stopword heuristic."""
+    """Language from <html lang>/og:locale, else the shared language identifier (20+ words, confident)."""
     if tree is not None:
         declared = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "property", "og:locale")
         if declared and (code := re.split(r"[-_]", declared.strip())[0].lower()) and code.isalpha():
             return code
-    words = re.findall(r"[a-z']+", text.lower())
-    if len(words) >= 20 and sum(w in _EN_STOPWORDS for w in words) / len(words) > 0.15:
-        return "en"
-    return None
+    if len(text.split()) < 20:
+        return None
+    code, probability = detect_language(text)
+    return code if probability >= 0.5 else None
 
 
 def extract_canonical_url(tree: Any, url: str | None) -> str | None:

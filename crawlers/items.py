@@ -22,6 +22,9 @@ class ArticleItem:
     url: str = ""
     """Canonical URL, set by `CanonicalUrlPipeline`."""
     outcome: str = ""
-    """What the dedup pipeline decided: new, updated, unchanged or duplicate."""
+    """What the dedup pipeline decided: new, updated, unchanged, duplicate, or undecided
+    (Elasticsearch unreachable for the lookups: written as an upsert)."""
     document: dict[str, Any] | None = None
-    """The article document to write (whole, or the changed fields for unchanged/duplicate)."""
+    """The article document to write (whole, or the changed fields for unchanged/duplicate/undecided)."""
+    upsert: dict[str, Any] | None = None
+    """The whole article, created when an undecided article is not stored yet."""

@@ -7,6 +7,17 @@ and `KHABAR_FLUSH_SECONDS` (how often buffered writes go to Elasticsearch).
 Every article is written as one whole document (or one partial update of one document),
 so a crawl killed at any moment leaves no half-written article; what was still buffered
 is simply fetched again by the next run, and ids from canonical URLs prevent duplicates.
+
+A page may give another URL as its canonical only on its own site (`choose_canonical`),
+and may not replace the stored text of an article it was not fetched as: a page whose
+declared canonical names an existing article with other text, which never listed the
+page's own URL, is stored under its own URL instead (no canonical hijack).
+
+When Elasticsearch cannot be reached for the duplicate lookups, the article is not
+dropped: it is written as an upsert (its whole text, NLP pending) through the writer,
+which spools it while Elasticsearch is away, and the run counts a `storage` error; the
+spool is replayed once Elasticsearch is back, so every fetched article ends up stored
+once, with its newest text.
 """
 
 from __future__ import annotations
@@ -15,11 +26,9 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from elasticsearch import Elasticsearch, NotFoundError
 from khabar.crawlers.items import ArticleItem
-from khabar.crawlers.urls import choose_canonical
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name
+from khabar.crawlers.urls import canonicalize_url, choose_canonical
+from khabar.index.store import ArticleStore, Store, StoreError, StoreUnavailable
 from khabar.index.writer import BulkWriter
 from scrapy.exceptions import DropItem
 
@@ -79,23 +88,31 @@ class DedupPipeline(_Pipeline):
     """Decide whether an article is new, a new version, unchanged or a duplicate of another
     URL's text, and prepare the write (`item.outcome`, `item.document`)."""
 
-    es: Elasticsearch | None = None
+    articles: ArticleStore | None = None
 
     def open_spider(self) -> None:
         self.seen = SeenThisRun()
         if not self.dry_run:
-            self.es = es_client(self.settings)
-            self.index = alias_name(self.settings, "articles")
+            self.articles = Store.connect(self.settings).articles
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         if not item.url:
             raise DropItem("no canonical URL")
         article = self.build_article(item)
-        existing = self.find_by_id(article.id)
+        try:
+            existing = self.find_by_id(article.id)
+            if existing is not None and self.claims_other_article(item, article, existing):
+                item.url = canonicalize_url(item.fetched_url)
+                article = self.build_article(item)
+                existing = self.find_by_id(article.id)
+            if existing is None:
+                original = self.find_by_hash(article.content_hash)
+        except (StoreUnavailable, StoreError) as exc:
+            self.undecided(item, article, exc)
+            return item
         if existing is not None:
             self.decide_same_url(item, article, existing)
         else:
-            original = self.find_by_hash(article.content_hash)
             if original is not None:
                 self.decide_duplicate(item, article, original)
             else:
@@ -103,6 +120,28 @@ class DedupPipeline(_Pipeline):
         if item.outcome in ("new", "updated"):
             self.seen.remember(item.document or {})
         return item
+
+    def claims_other_article(self, item: ArticleItem, article: Article, existing: dict[str, Any]) -> bool:
+        """Whether a page fetched from another URL declares an existing article's URL as its
+        canonical while holding other text, and was never seen as that article: a hijack."""
+        fetched = canonicalize_url(item.fetched_url)
+        if fetched == item.url or fetched in existing.get("urls", []):
+            return False
+        if existing.get("content_hash") == article.content_hash:
+            return False
+        self.spider.logger.warning("%s declares %s as its canonical URL but holds other text: stored under its own URL",
+                                   item.fetched_url, item.url)
+        return True
+
+    def undecided(self, item: ArticleItem, article: Article, exc: Exception) -> None:
+        """Elasticsearch unreachable for the lookups: upsert the article (spooled by the writer
+        while Elasticsearch is away) with its newest text, and count a storage error."""
+        self.spider.logger.warning("duplicate lookup for %s failed (%s): article written as an upsert", item.url, type(exc).__name__)
+        self.spider.count_error("storage")
+        doc = article.model_dump(mode="json")
+        changed = {k: doc[k] for k in ("title", "text", "paragraphs", "authors", "published_at", "fetched_at", "last_seen",
+                                       "language", "content_hash", "outlet", "source_id", "tags", "country")}
+        item.outcome, item.document, item.upsert = "undecided", {**changed, "nlp_status": "pending"}, doc
 
     def build_article(self, item: ArticleItem) -> Article:
         """The article record for a fresh fetch (first version)."""
@@ -159,23 +198,20 @@ class DedupPipeline(_Pipeline):
         item.outcome, item.document = "duplicate", {"urls": urls, "last_seen": now}
 
     def find_by_id(self, doc_id: str) -> dict[str, Any] | None:
-        if doc_id in self.seen.by_id or self.es is None:
+        if doc_id in self.seen.by_id or self.articles is None:
             return self.seen.by_id.get(doc_id)
-        try:
-            doc: dict[str, Any] = self.es.get(index=self.index, id=doc_id)["_source"]
-        except NotFoundError:
+        doc = self.articles.get_doc(doc_id)
+        if doc is None:
             return None
         self.seen.by_id[doc_id] = doc
         return doc
 
     def find_by_hash(self, digest: str) -> dict[str, Any] | None:
-        if digest in self.seen.by_hash or self.es is None:
+        if digest in self.seen.by_hash or self.articles is None:
             return self.seen.by_hash.get(digest)
-        hits = self.es.search(index=self.index, query={"term": {"content_hash": digest}}, size=1, sort=[{"first_seen": "asc"}])
-        found = hits["hits"]["hits"]
-        if not found:
+        doc = self.articles.first_with_content_hash(digest)
+        if doc is None:
             return None
-        doc: dict[str, Any] = found[0]["_source"]
         self.seen.by_hash[digest] = doc
         return doc
 
@@ -197,11 +233,12 @@ class StorePipeline(_Pipeline):
         self.pending = 0
         self.last_flush = time.monotonic()
         if not self.dry_run:
-            self.writer = BulkWriter(es_client(self.settings), self.settings)
+            self.writer = Store.connect(self.settings).writer()
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         run = self.spider.run
-        setattr(run, f"articles_{item.outcome}", getattr(run, f"articles_{item.outcome}") + 1)
+        if item.outcome != "undecided":  # counted as a storage error by DedupPipeline
+            setattr(run, f"articles_{item.outcome}", getattr(run, f"articles_{item.outcome}") + 1)
         if self.writer is None:
             self.preview(item)
         elif item.document is not None:
@@ -214,6 +251,8 @@ class StorePipeline(_Pipeline):
         doc_id = article_id(item.url)
         if item.outcome in ("new", "updated"):
             self.writer.index("articles", doc_id, item.document)
+        elif item.outcome == "undecided":
+            self.writer.update("articles", doc_id, item.document, upsert=item.upsert)
         else:
             self.writer.update("articles", doc_id, item.document)
         self.pending += 1
@@ -222,7 +261,9 @@ class StorePipeline(_Pipeline):
 
     def flush(self) -> None:
         if self.writer is not None and self.pending:
-            self.writer.flush()
+            result = self.writer.flush()
+            if result.spooled or result.dead_lettered:  # the run must not look clean
+                self.spider.count_error("storage", result.spooled + result.dead_lettered)
         self.pending = 0
         self.last_flush = time.monotonic()
 
@@ -237,4 +278,7 @@ class StorePipeline(_Pipeline):
     def close_spider(self) -> None:
         if self.writer is not None:
             self.flush()
-            self.writer.refresh_indices("articles")
+            try:
+                self.writer.refresh_indices("articles")
+            except (StoreUnavailable, StoreError) as exc:  # the articles are spooled
+                self.spider.logger.warning("cannot refresh the articles index: %s", exc)

@@ -1,9 +1,12 @@
 """Run crawls, each in a child process with its own Twisted reactor.
 
-`crawl_source` runs one source (`python -m khabar.crawlers.child JOB.json`), follows its JSON-line
-progress on stdout, and writes the resulting `CrawlRun` to `khabar-crawl-runs` (finished,
-failed, or interrupted when the child was killed by a signal). `crawl_sources` runs several,
-one after another; one failing source does not stop the others.
+`crawl_source` runs one source (`python -m khabar.crawlers.child`, the job, credentials
+included, written to its stdin: nothing on disk), follows its JSON-line progress on stdout,
+and writes the resulting `CrawlRun` to `khabar-crawl-runs` (finished, failed, interrupted
+when the child was killed by a signal, or timed_out). Every crawl ends within its source's
+`max_duration_seconds`: the child closes its spider at 80% of it, the parent sends SIGTERM
+shortly before the limit and SIGKILL at it. `crawl_sources` runs several, one after
+another; one failing source does not stop the others.
 """
 
 from __future__ import annotations
@@ -11,18 +14,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, Any
 
 from khabar.crawlers.sources import Source, SourcesConfig, load_sources
+from khabar.index.store import Store
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
@@ -33,6 +35,7 @@ from khabar.core.settings import Settings
 log = logging.getLogger(__name__)
 EventCallback = Callable[[dict[str, Any]], None]
 RUN_EXCLUDE = {"duration_seconds", "error_count"}
+TERM_GRACE_SECONDS = 10.0  # SIGTERM this long (at most 10% of the limit) before SIGKILL at the limit
 
 _running: set[CrawlProcess] = set()
 _running_lock = threading.Lock()
@@ -70,7 +73,8 @@ class CrawlProcess:
         self.run = CrawlRun(source_id=source.id)
         self.on_event = on_event
         self.result: CrawlRun | None = None
-        self.workdir = Path(tempfile.mkdtemp(prefix=f"khabar-crawl-{source.id}-"))
+        self.max_duration = source.max_duration_seconds
+        self.timed_out = False
         job = {
             "settings": settings.model_dump(mode="json"),
             "source": source.model_dump(mode="json"),
@@ -78,17 +82,23 @@ class CrawlProcess:
             "dry_run": dry_run,
             "max_pages": max_pages,
         }
-        job_path = self.workdir / "job.json"
-        job_path.write_text(json.dumps(job), encoding="utf-8")
         self.log_path = settings.data_path / "logs" / f"crawl-{source.id}.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in wait()
+        self.started = time.monotonic()
         self.popen = subprocess.Popen(
-            [sys.executable, "-m", "khabar.crawlers.child", str(job_path)],
+            [sys.executable, "-m", "khabar.crawlers.child"],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._log,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
+        assert self.popen.stdin is not None
+        try:
+            self.popen.stdin.write(json.dumps(job).encode("utf-8"))
+            self.popen.stdin.close()
+        except BrokenPipeError:  # the child died at once; wait() reports it
+            pass
         self._reader = threading.Thread(target=self._read, args=(self.popen.stdout,), daemon=True)
         self._reader.start()
         with _running_lock:
@@ -118,14 +128,44 @@ class CrawlProcess:
             if self.on_event is not None:
                 self.on_event(event)
 
+    def _wait_within_limit(self, timeout: float | None) -> int:
+        """Wait for the child's exit code, enforcing the wall-clock limit: SIGTERM a grace
+        period before it, SIGKILL at it. `timeout` (the caller's own wait) raises
+        subprocess.TimeoutExpired as Popen.wait does."""
+        deadline = self.started + self.max_duration
+        term_at = deadline - min(TERM_GRACE_SECONDS, self.max_duration * 0.1)
+        until = None if timeout is None else time.monotonic() + timeout
+        while True:
+            now = time.monotonic()
+            if now >= term_at and self.popen.poll() is None and not self.timed_out:
+                self.timed_out = True
+                log.warning("crawl of %s reached its limit of %g s: stopping it", self.source.id, self.max_duration)
+                self.popen.send_signal(signal.SIGTERM)
+            if now >= deadline and self.popen.poll() is None:
+                self.popen.kill()
+            next_step = deadline if self.timed_out else term_at
+            if until is not None:
+                next_step = min(next_step, until)
+            try:
+                return self.popen.wait(max(0.05, next_step - now))
+            except subprocess.TimeoutExpired:
+                if until is not None and time.monotonic() >= until:
+                    raise
+
     def wait(self, timeout: float | None = None) -> CrawlRun:
-        """Wait for the child to end and return its run (interrupted/failed if it died)."""
-        code = self.popen.wait(timeout)
+        """Wait for the child to end and return its run (interrupted/failed if it died,
+        timed_out when it was stopped at its wall-clock limit)."""
+        code = self._wait_within_limit(timeout)
         with _running_lock:
             _running.discard(self)
         self._reader.join(5)
         self._log.close()
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        if self.timed_out:
+            run = self.result or self.run
+            run.ended_at = run.ended_at or utcnow()
+            how = "stopped with SIGTERM" if code == -signal.SIGTERM or self.result is not None else "killed with SIGKILL"
+            run.status, run.message = "timed_out", f"crawl exceeded its wall-clock limit of {self.max_duration:g} s (max_duration_seconds): {how}"
+            return run
         if self.result is not None:
             return self.result
         run = self.run
@@ -155,10 +195,7 @@ def start_crawl(settings: Settings, source: Source, *, dry_run: bool = False, ma
 
 def record_run(settings: Settings, run: CrawlRun) -> None:
     """Store a CrawlRun in `khabar-crawl-runs` (spooled if Elasticsearch is down)."""
-    from khabar.index.client import es_client
-    from khabar.index.writer import BulkWriter
-
-    writer = BulkWriter(es_client(settings), settings, refresh="wait_for")
+    writer = Store.connect(settings).writer(refresh="wait_for")
     writer.index("crawl-runs", run.id, run)
     writer.flush()
 

@@ -81,6 +81,7 @@ class SourceOptions(_Strict):
     timeout_seconds: float = Field(default=30.0, gt=0)
     retry_times: int = Field(default=1, ge=0, le=10)
     min_text_chars: int = Field(default=80, ge=1)
+    max_duration_seconds: float = Field(default=1800.0, gt=0)  # wall-clock limit of one crawl; killed at it
     allow_private_addresses: bool = False
     enabled: bool = True
 

@@ -8,12 +8,13 @@ hooks (`SiteHooks`), registered in `HOOKS` by source id.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
+import feedparser
 import scrapy
 from khabar.crawlers.extract import decode_html, extract_page, parse_datetime
 from khabar.crawlers.items import ArticleItem
@@ -22,6 +23,8 @@ from khabar.crawlers.sources import Source
 from khabar.crawlers.urls import canonicalize_url
 from lxml import etree
 from scrapy.http import Response
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from khabar.core.records import CrawlRun
@@ -169,60 +172,38 @@ def feed_date(value: str | None) -> datetime | None:
         return parse_datetime(value)
 
 
-def parse_xml(body: bytes) -> tuple[Any | None, bool]:
-    """Parse a feed or sitemap: (root element or None, well_formed). Gzip is unpacked;
-    a broken document is parsed again in recovery mode to salvage what it holds."""
-    if body[:2] == b"\x1f\x8b":
-        try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError):
-            return None, False
+class TooLarge(ValueError):
+    """A compressed body whose unpacked size exceeds the source's `max_page_bytes`."""
+
+
+def unpack(body: bytes, max_size: int) -> bytes:
+    """A feed or sitemap body, gunzipped (at most `max_size` bytes unpacked: TooLarge) when
+    it is a gzip file; Content-Encoding gzip is already undone by Scrapy under the same cap."""
+    if body[:2] != b"\x1f\x8b":
+        return body
     try:
-        return etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True)), True
-    except etree.XMLSyntaxError:
-        pass
-    try:
-        root = etree.fromstring(body, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError:
-        root = None
-    return root, False
+        return gunzip(body, max_size=max_size)
+    except ValueError as exc:  # Scrapy's decompression-size error is a ValueError
+        raise TooLarge(f"gzip body unpacks to more than {max_size} bytes") from exc
 
 
-def _local(element: Any) -> str:
-    return etree.QName(element).localname.lower() if isinstance(element.tag, str) else ""
+# feedparser notes these without the document being broken.
+_BENIGN_FEED_ISSUES = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
-def _child_text(element: Any, name: str) -> str | None:
-    for child in element:
-        if _local(child) == name and (child.text or "").strip():
-            return str(child.text).strip()
-    return None
-
-
-def feed_entries(root: Any) -> list[tuple[str, dict[str, Any]]]:
-    """(link, {title, published}) for each RSS item or Atom entry."""
+def feed_entries(parsed: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(link, {"feed": {title, published}}) for each RSS item or Atom entry feedparser found."""
     entries: list[tuple[str, dict[str, Any]]] = []
-    for element in root.iter():
-        name = _local(element)
-        if name not in ("item", "entry"):
-            continue
-        link = _child_text(element, "link")
-        if name == "entry" or not link:
-            for child in element:
-                if _local(child) == "link" and child.get("href") and child.get("rel", "alternate") == "alternate":
-                    link = child.get("href")
-                    break
-        if not link:
-            guid = next((c for c in element if _local(c) == "guid" and c.get("isPermaLink", "true") != "false"), None)
-            link = (guid.text or "").strip() if guid is not None else None
+    for entry in parsed.entries:
+        link = entry.get("link") or (entry.get("id") if entry.get("guidislink") else None)
         if link:
-            published = _child_text(element, "pubdate") or _child_text(element, "published") or _child_text(element, "updated")
-            entries.append((link, {"feed": {"title": _child_text(element, "title"), "published": published}}))
+            published = entry.get("published") or entry.get("updated")
+            entries.append((str(link), {"feed": {"title": entry.get("title"), "published": published}}))
     return entries
 
 
 class RssSpider(SourceSpider):
-    """Articles linked from RSS 2.0, RSS 1.0 or Atom feeds."""
+    """Articles linked from RSS 2.0, RSS 1.0 or Atom feeds (parsed by feedparser)."""
 
     name = "khabar-rss"
     kind = "rss"
@@ -233,44 +214,83 @@ class RssSpider(SourceSpider):
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.saw_page(response)
-        root, well_formed = parse_xml(response.body)
-        if root is None or _local(root) not in ("rss", "feed", "rdf"):
+        try:
+            parsed = feedparser.parse(unpack(response.body, self.source.max_page_bytes))
+        except TooLarge as exc:
+            self.logger.info("too_large: %s (%s)", response.url, exc)
+            self.count_error("too_large")
+            return
+        if not parsed.get("version") and not parsed.entries:
             self.count_error("malformed_feed")
             return
-        if not well_formed:
-            self.count_error("malformed_feed")
-        entries = [(response.urljoin(link), meta) for link, meta in feed_entries(root)]
+        if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _BENIGN_FEED_ISSUES):
+            self.count_error("malformed_feed")  # salvaged: what could be parsed is still used
+        entries = [(response.urljoin(link), meta) for link, meta in feed_entries(parsed)]
         yield from self.article_requests(entries)
 
 
+MAX_SITEMAP_DEPTH = 3  # start sitemap → index → index → sitemap
+
+
 class SitemapSpider(SourceSpider):
-    """Articles listed in XML sitemaps (sitemap indexes are followed, gzip is fine)."""
+    """Articles listed in XML sitemaps, parsed by Scrapy's `Sitemap` (gzip is fine, capped
+    at `max_page_bytes` unpacked). Indexes are followed at most `MAX_SITEMAP_DEPTH` deep,
+    each sitemap at most once, and at most `max_pages` child sitemaps per run, so an index
+    that lists itself or a cycle of indexes ends. A start URL ending in `/robots.txt`
+    follows the robots file's `Sitemap:` lines."""
 
     name = "khabar-sitemap"
     kind = "sitemap"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sitemaps_seen: set[str] = set()
+        self.child_sitemaps = 0
+
     def start_urls_requests(self) -> Iterable[scrapy.Request]:
         for url in self.source.urls:
-            yield self.sitemap_request(url)
+            request = self.sitemap_request(url, depth=0)
+            if request is not None:
+                yield request
 
-    def sitemap_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.errback, dont_filter=True)
+    def sitemap_request(self, url: str, depth: int) -> scrapy.Request | None:
+        """A request for a sitemap not seen yet this run, within the depth and count limits."""
+        key = canonicalize_url(url)
+        if key in self.sitemaps_seen or depth > MAX_SITEMAP_DEPTH:
+            return None
+        if depth > 0:
+            if self.child_sitemaps >= self.max_pages:
+                return None
+            self.child_sitemaps += 1
+        self.sitemaps_seen.add(key)
+        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.errback, dont_filter=True, cb_kwargs={"depth": depth})
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_sitemap(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
         self.saw_page(response)
-        root, well_formed = parse_xml(response.body)
-        if root is None or _local(root) not in ("urlset", "sitemapindex"):
+        if urlsplit(response.url).path.endswith("/robots.txt"):
+            for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+                if (request := self.sitemap_request(url, depth + 1)) is not None:
+                    yield request
+            return
+        try:
+            sitemap = Sitemap(unpack(response.body, self.source.max_page_bytes))
+            entries = list(sitemap)
+        except TooLarge as exc:
+            self.logger.info("too_large: %s (%s)", response.url, exc)
+            self.count_error("too_large")
+            return
+        except (etree.LxmlError, StopIteration, AttributeError, TypeError):
             self.count_error("malformed_feed")
             return
-        if not well_formed:
+        if sitemap.type not in ("urlset", "sitemapindex"):
             self.count_error("malformed_feed")
-        entries = [(element, _child_text(element, "loc")) for element in root if _local(element) in ("url", "sitemap")]
-        if _local(root) == "sitemapindex":
-            for _element, loc in entries[: self.max_pages]:
-                if loc:
-                    yield self.sitemap_request(response.urljoin(loc))
             return
-        urls = [(response.urljoin(loc), {"feed": {"published": _child_text(el, "lastmod")}}) for el, loc in entries if loc]
+        if sitemap.type == "sitemapindex":
+            for entry in entries:
+                if entry.get("loc") and (request := self.sitemap_request(response.urljoin(entry["loc"]), depth + 1)) is not None:
+                    yield request
+            return
+        urls = [(response.urljoin(e["loc"]), {"feed": {"published": e.get("lastmod")}}) for e in entries if e.get("loc")]
         yield from self.article_requests(urls)
 
 

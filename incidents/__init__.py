@@ -1,7 +1,9 @@
 """Incidents: event mentions from many reports merged into one record per real incident.
 
-- `khabar.incidents.resolve`: cluster `EventMention`s into `Incident`s in `khabar-incidents`;
-- `khabar.incidents.export`: incidents as JSON Lines;
+- `khabar.incidents.resolve`: cluster `EventMention`s into `Incident`s: `plan_resolution` is pure
+  (mentions and stored incidents in, a `ResolutionPlan` out); `resolve_incidents` loads and writes
+  through the storage layer (`khabar.index.store.Store`);
+- exports live in `khabar.app.export` (one exporter for every format);
 - `khabar.tools.eval_incidents`: pairwise precision/recall/F1 of the grouping against a gold file.
 """
 

@@ -19,27 +19,33 @@ lacks a district).
 
 Reconciled figures: `killed`/`injured` are the latest non-null report (by published_at),
 but never below a figure that two or more sources agree on (so a later, vaguer report of
-a lower toll does not undo a toll that "rose to" N according to several outlets).
+a lower toll does not undo a toll that "rose to" N according to several outlets), taken from
+the reports that are not flagged for review when there are any: a report the extractor flagged,
+or one far above the other sources' figures, is set aside and puts the incident under review
+(`review`, `review_fields`, `review_notes`, halved confidence; khabar.incidents.plausibility).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
-from elasticsearch import Elasticsearch, helpers
-from khabar.index.templates import alias_name
+import numpy as np
+from khabar.incidents import matching
+from khabar.incidents.corrections import Corrections
+from khabar.incidents.plausibility import REVIEW_CONFIDENCE_FACTOR, SCREENED, FigureReview, review_figure
+from khabar.index.corrections import CorrectionStore
+from khabar.index.store import Store
 from khabar.index.writer import BulkWriter
 
 from khabar.core.records import (
     Attribution,
     EventMention,
+    Evidence,
     FigureRange,
     Incident,
     IncidentSource,
@@ -48,7 +54,6 @@ from khabar.core.records import (
     stable_id,
     utcnow,
 )
-from khabar.core.settings import Settings
 
 ATTACK_TYPES = frozenset({"bombing", "armed_assault", "targeted_killing"})
 ATTRIBUTION_RANK: dict[str, int] = {"claimed": 2, "blamed": 1, "unknown": 0}
@@ -163,17 +168,6 @@ def _place_score(a: Location, b: Location) -> float:
     return 0.5
 
 
-def _cosine(a: Sequence[float] | None, b: Sequence[float] | None) -> float | None:
-    if not a or not b or len(a) != len(b):
-        return None
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    na = math.sqrt(sum(x * x for x in a))
-    nb = math.sqrt(sum(y * y for y in b))
-    if na == 0 or nb == 0:
-        return None
-    return dot / (na * nb)
-
-
 def pair_score(a: EventMention, b: EventMention, config: ResolveConfig | None = None) -> float | None:
     """How likely two mentions describe the same incident (0..1), or None when they cannot."""
     config = config or ResolveConfig()
@@ -198,7 +192,7 @@ def pair_score(a: EventMention, b: EventMention, config: ResolveConfig | None = 
         "place": _place_score(a.location, b.location),
         "target": 1.0 if a.target_type == b.target_type else 0.5 if "other" in (a.target_type, b.target_type) else 0.2,
     }
-    cosine = _cosine(a.embedding, b.embedding)
+    cosine = matching.cosine(a.embedding, b.embedding)
     if cosine is not None:
         parts["embedding"] = max(0.0, cosine)
     total = sum(config.weights[k] for k in parts)
@@ -315,12 +309,11 @@ def _mean_embedding(members: Sequence[EventMention]) -> list[float] | None:
     if not vectors:
         return None
     size = len(vectors[0])
-    vectors = [v for v in vectors if len(v) == size]
-    mean = [sum(v[i] for v in vectors) / len(vectors) for i in range(size)]
-    norm = math.sqrt(sum(x * x for x in mean))
+    mean = np.asarray([v for v in vectors if len(v) == size], dtype=np.float64).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
     if norm == 0:
         return None
-    return [round(x / norm, 6) for x in mean]
+    return [round(float(x), 6) for x in mean / norm]
 
 
 def build_incident(members: Sequence[EventMention], *, now: datetime | None = None) -> Incident:
@@ -330,6 +323,9 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
     times = [m.published_at if m.published_at is not None else EPOCH for m in members]
     published = [m.published_at for m in members if m.published_at is not None]
     best = max(members, key=lambda m: (m.confidence, -members.index(m)))
+    reviews = {name: _counted_figure(members, name) for name in SCREENED}  # cross-source plausibility
+    under_review = [r for r in reviews.values() if r.under_review]
+    set_aside = {mention_id for r in under_review for mention_id in r.flagged}
     sources = [
         IncidentSource(
             mention_id=m.id,
@@ -342,6 +338,7 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
             injured=m.injured,
             perpetrator=m.perpetrator.name,
             attribution=m.perpetrator.attribution,
+            review=m.id in set_aside,
         )
         for m in members
     ]
@@ -355,6 +352,8 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
     perpetrator = _best_perpetrator(members)
     distinct_sources = len({m.article_id for m in members})
     confidence = min(0.99, max(m.confidence for m in members) + 0.05 * (distinct_sources - 1))
+    if under_review:
+        confidence *= REVIEW_CONFIDENCE_FACTOR
     return Incident(
         incident_id=incident_id_for(members[0].id),
         event_type=_majority([m.event_type for m in members], skip="other"),  # type: ignore[arg-type]
@@ -362,8 +361,8 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
         date=day,
         date_precision=dated.date_precision if day is not None else "unknown",
         location=_best_location(members),
-        killed=reconcile_figure(list(zip(times, [m.killed for m in members], strict=True))),
-        injured=reconcile_figure(list(zip(times, [m.injured for m in members], strict=True))),
+        killed=reviews["killed"].value,
+        injured=reviews["injured"].value,
         attackers_killed=reconcile_figure(list(zip(times, [m.attackers_killed for m in members], strict=True))),
         kidnapped=reconcile_figure(list(zip(times, [m.kidnapped for m in members], strict=True))),
         perpetrator=perpetrator,
@@ -379,9 +378,39 @@ def build_incident(members: Sequence[EventMention], *, now: datetime | None = No
         last_updated_at=max(published) if published else None,
         resolved_at=now,
         updated_at=now,
-        evidence=best.evidence,
+        evidence=_figure_evidence(best, members, under_review),
         embedding=_mean_embedding(members),
+        review=bool(under_review),
+        review_fields=[r.figure for r in under_review],
+        review_notes=[note for r in under_review for note in r.notes],
     )
+
+
+def _counted_figure(members: Sequence[EventMention], figure: str) -> FigureReview:
+    """A figure reconciled from the reports that are not flagged (khabar.incidents.plausibility)."""
+
+    def reconcile(pool: Sequence[EventMention]) -> int | None:
+        return reconcile_figure([(m.published_at or EPOCH, getattr(m, figure)) for m in pool])
+
+    return review_figure(members, figure, reconcile)
+
+
+def _figure_evidence(best: EventMention, members: Sequence[EventMention], under_review: list[FigureReview]) -> dict[str, Evidence]:
+    """The most confident mention's evidence; for a figure under review, the sentence of a report that
+    gives the counted value, and the set-aside report's sentence as `<figure>_under_review`."""
+    evidence = dict(best.evidence)
+    by_id = {m.id: m for m in members}
+    for review in under_review:
+        name = review.figure
+        flagged = max((by_id[i] for i in review.flagged), key=lambda m: getattr(m, name))
+        if name in flagged.evidence:
+            evidence[f"{name}_under_review"] = flagged.evidence[name]
+        giver = next((m for m in members if getattr(m, name) == review.value and name in m.evidence), None)
+        if giver is not None:
+            evidence[name] = giver.evidence[name]
+        elif getattr(best, name) != review.value:
+            evidence.pop(name, None)
+    return evidence
 
 
 def content_digest(incident: Incident) -> str:
@@ -390,37 +419,90 @@ def content_digest(incident: Incident) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-# -- Elasticsearch I/O ----------------------------------------------------------------
+# -- the plan (pure) -------------------------------------------------------------------
 
 
-def _scan(es: Elasticsearch, index: str, query: dict[str, Any]) -> list[dict[str, Any]]:
-    return list(helpers.scan(es, index=index, query={"query": query}, size=500))
+@dataclass
+class ResolutionPlan:
+    """What resolving a set of mentions against the stored incidents should change.
+
+    `incidents` are all the incidents the mentions form (ids from their first mention);
+    `changed` those new or different from what is stored; `deleted` stored incidents that no
+    longer have mentions; `relinks` maps mention id to its new incident id.
+    """
+
+    incidents: list[Incident] = field(default_factory=list)
+    changed: list[Incident] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    relinks: dict[str, str] = field(default_factory=dict)
+    report: ResolveReport = field(default_factory=ResolveReport)
 
 
-def _load_mentions(es: Elasticsearch, settings: Settings, query: dict[str, Any]) -> dict[str, EventMention]:
-    found: dict[str, EventMention] = {}
-    for hit in _scan(es, alias_name(settings, "events"), query):
-        mention = EventMention.model_validate(hit["_source"])
-        found[hit["_id"]] = mention
-    return found
+def plan_resolution(
+    mentions: Iterable[EventMention],
+    existing: dict[str, Incident],
+    config: ResolveConfig | None = None,
+    *,
+    now: datetime | None = None,
+    corrections: Corrections | None = None,
+) -> ResolutionPlan:
+    """Cluster the mentions into incidents and compare them with the `existing` ones (by id).
+
+    Pure: no storage. `existing` should hold every stored incident that any of the mentions
+    belongs to (and those of the window being resolved), so vanished incidents are deleted.
+    """
+    config = config or ResolveConfig()
+    now = now or utcnow()
+    mentions = list(mentions)
+    plan = ResolutionPlan(report=ResolveReport(mentions=len(mentions)))
+    produced: set[str] = set()
+    clusters = cluster_mentions(mentions, config)
+    if corrections is not None:  # analysts' splits, merges and corrected fields win (incidents.corrections)
+        clusters = corrections.regroup(clusters)
+    for cluster in clusters:
+        incident = build_incident(cluster, now=now)
+        if corrections is not None:
+            incident = corrections.apply(incident, cluster)
+        plan.incidents.append(incident)
+        produced.add(incident.incident_id)
+        old = existing.get(incident.incident_id)
+        if old is None:
+            plan.report.incidents_created += 1
+            plan.changed.append(incident)
+        elif content_digest(old) == content_digest(incident):
+            plan.report.incidents_unchanged += 1
+        else:
+            plan.report.incidents_updated += 1
+            plan.changed.append(incident)
+        for mention in cluster:
+            if mention.incident_id != incident.incident_id:
+                plan.relinks[mention.id] = incident.incident_id
+    plan.report.mentions_relinked = len(plan.relinks)
+    plan.deleted = sorted(set(existing) - produced)
+    plan.report.incidents_deleted = len(plan.deleted)
+    return plan
 
 
-def _load_incidents(es: Elasticsearch, settings: Settings, query: dict[str, Any]) -> dict[str, Incident]:
-    found: dict[str, Incident] = {}
-    for hit in _scan(es, alias_name(settings, "incidents"), query):
-        found[hit["_id"]] = Incident.model_validate(hit["_source"])
-    return found
+# -- storage I/O (through the store) ------------------------------------------------------
 
 
-def _window_queries(since: date | None, config: ResolveConfig) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Queries for the mentions and the incidents in the candidate window."""
-    if since is None:
-        everything: dict[str, Any] = {"match_all": {}}
-        return everything, everything
-    lower = (since - timedelta(days=2 * config.window_days)).isoformat()
-    mentions = {"bool": {"should": [{"range": {"date": {"gte": lower}}}, {"range": {"published_at": {"gte": lower}}}]}}
-    incidents = {"bool": {"should": [{"range": {"date": {"gte": lower}}}, {"range": {"last_updated_at": {"gte": lower}}}]}}
-    return mentions, incidents
+def window_start(since: date | None, config: ResolveConfig) -> date | None:
+    """The earliest day whose mentions and incidents are reloaded when resolving from `since`."""
+    return None if since is None else since - timedelta(days=2 * config.window_days)
+
+
+def load_window(store: Store, since: date | None, config: ResolveConfig) -> tuple[dict[str, EventMention], dict[str, Incident]]:
+    """The mentions and incidents to resolve from `since` (all without it), plus every incident
+    touching those mentions and every mention of those incidents, so a cluster is never split."""
+    store.refresh("events", "incidents")
+    lower = window_start(since, config)
+    mentions = store.mentions.since(lower)
+    existing = store.incidents.since(lower)
+    if since is not None:
+        existing.update(store.incidents.containing_mentions(sorted(mentions)))
+        missing = sorted({mid for inc in existing.values() for mid in inc.mention_ids} - set(mentions))
+        mentions.update(store.mentions.by_ids(missing))
+    return mentions, existing
 
 
 def _write_stamped(writer: BulkWriter, incidents: list[Incident]) -> None:
@@ -437,53 +519,31 @@ def _write_stamped(writer: BulkWriter, incidents: list[Incident]) -> None:
         writer.flush()
 
 
+def apply_plan(store: Store, plan: ResolutionPlan) -> None:
+    """Write a plan: mention links first, then changed incidents, then deletions."""
+    writer = store.writer()
+    for mention_id, incident_id in plan.relinks.items():
+        writer.update("events", mention_id, {"incident_id": incident_id})
+    writer.flush()
+    _write_stamped(writer, plan.changed)
+    for incident_id in plan.deleted:
+        writer.delete("incidents", incident_id)
+    writer.flush()
+    store.refresh("incidents", "events")
+
+
 def resolve_incidents(
-    es: Elasticsearch,
-    settings: Settings,
+    store: Store,
     *,
     since: date | None = None,
     config: ResolveConfig | None = None,
     now: datetime | None = None,
 ) -> ResolveReport:
-    """Cluster the mentions (all, or those since `since` and their incidents) into incidents."""
+    """Cluster the stored mentions (all, or those since `since` and their incidents) into incidents."""
+    settings = store.settings
     config = config or ResolveConfig(window_days=settings.incidents.window_days, threshold=settings.incidents.threshold)
-    now = now or utcnow()
-    mention_query, incident_query = _window_queries(since, config)
-    es.indices.refresh(index=f"{alias_name(settings, 'events')},{alias_name(settings, 'incidents')}")
-    mentions = _load_mentions(es, settings, mention_query)
-    existing = _load_incidents(es, settings, incident_query)
-    if since is not None:
-        touching = _load_incidents(es, settings, {"terms": {"mention_ids": sorted(mentions)}}) if mentions else {}
-        existing.update(touching)
-        missing = sorted({mid for inc in existing.values() for mid in inc.mention_ids} - set(mentions))
-        if missing:
-            mentions.update(_load_mentions(es, settings, {"ids": {"values": missing}}))
-
-    report = ResolveReport(mentions=len(mentions))
-    writer = BulkWriter(es, settings)
-    produced: set[str] = set()
-    changed: list[Incident] = []
-    for cluster in cluster_mentions(mentions.values(), config):
-        incident = build_incident(cluster, now=now)
-        produced.add(incident.incident_id)
-        old = existing.get(incident.incident_id)
-        if old is None:
-            report.incidents_created += 1
-            changed.append(incident)
-        elif content_digest(old) == content_digest(incident):
-            report.incidents_unchanged += 1
-        else:
-            report.incidents_updated += 1
-            changed.append(incident)
-        for mention in cluster:
-            if mention.incident_id != incident.incident_id:
-                writer.update("events", mention.id, {"incident_id": incident.incident_id})
-                report.mentions_relinked += 1
-    writer.flush()
-    _write_stamped(writer, changed)
-    for incident_id in sorted(set(existing) - produced):
-        writer.delete("incidents", incident_id)
-        report.incidents_deleted += 1
-    writer.flush()
-    writer.refresh_indices("incidents", "events")
-    return report
+    mentions, existing = load_window(store, since, config)
+    corrections = Corrections(CorrectionStore(store.es, settings).states())
+    plan = plan_resolution(mentions.values(), existing, config, now=now, corrections=corrections)
+    apply_plan(store, plan)
+    return plan.report

@@ -12,10 +12,13 @@ from typing import Any
 
 from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
+from khabar.core.records import CrawlErrors
 from khabar.core.settings import Settings
 
-KINDS: tuple[str, ...] = ("articles", "events", "incidents", "crawl-runs")
-SCHEMA_VERSIONS: dict[str, int] = {"articles": 1, "events": 1, "incidents": 1, "crawl-runs": 1}
+KINDS: tuple[str, ...] = ("articles", "events", "incidents", "crawl-runs",
+                          "watchlists", "alerts", "corrections")
+SCHEMA_VERSIONS: dict[str, int] = {"articles": 1, "events": 1, "incidents": 1, "crawl-runs": 1,
+                                   "watchlists": 1, "alerts": 1, "corrections": 1}
 EMBEDDING_DIMS = 384
 
 KEYWORD = {"type": "keyword"}
@@ -54,6 +57,7 @@ EVENT_FIELDS: dict[str, Any] = {
     "perpetrator": {"properties": {"name": KEYWORD, "attribution": KEYWORD, "mention": NAME}},
     "target_type": KEYWORD,
     "confidence": FLOAT,
+    "review": BOOLEAN,
     "evidence": STORED_ONLY,
     "embedding": EMBEDDING,
 }
@@ -112,6 +116,7 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
                 "injured": INTEGER,
                 "perpetrator": KEYWORD,
                 "attribution": KEYWORD,
+                "review": BOOLEAN,
             }
         },
         "mention_ids": KEYWORD,
@@ -145,12 +150,39 @@ KIND_FIELDS: dict[str, dict[str, Any]] = {
 
 
 def _crawl_error_fields() -> dict[str, Any]:
-    from khabar.core.records import CrawlErrors
-
     return {name: INTEGER for name in CrawlErrors.model_fields}
 
 
 KIND_FIELDS["crawl-runs"]["errors"] = {"properties": _crawl_error_fields()}
+# Watchlists and alerts (khabar.index.alerts). One `watchlists` index holds every record of the
+# watchlist machinery, told apart by `record` (watchlist, message, attempt, state): fewer indices.
+KIND_FIELDS |= {
+    "watchlists": {
+        "record": KEYWORD, "id": KEYWORD, "created_at": DATE,
+        # record=watchlist (the secret is stored, never indexed)
+        "name": NAME, "filter": STORED_ONLY, "webhook_url": KEYWORD, "email": KEYWORD, "events": KEYWORD,
+        "secret": {"type": "keyword", "index": False, "doc_values": False},
+        # record=message (the outbox; id = idempotency key) and record=attempt (the delivery log)
+        "watchlist_id": KEYWORD, "channel": KEYWORD, "event": KEYWORD, "subject_id": KEYWORD,
+        "body": {"type": "text", "index": False}, "status": KEYWORD, "attempts": INTEGER, "next_attempt_at": DATE,
+        "delivered_at": DATE, "last_status_code": INTEGER, "last_error": TEXT, "outbox_id": KEYWORD, "attempt": INTEGER,
+        "at": DATE, "ok": BOOLEAN, "status_code": INTEGER, "error": TEXT, "duration_seconds": FLOAT,
+        # record=state (what the matcher last saw of an incident, and its cursor)
+        "incident_id": KEYWORD, "state": STORED_ONLY, "seen_at": DATE,
+    },
+    "alerts": {"id": KEYWORD, "kind": KEYWORD, "dimension": KEYWORD, "key": KEYWORD, "period_start": DATE,
+               "period_end": DATE, "count": INTEGER, "baseline": FLOAT, "ratio": FLOAT, "raised_at": DATE,
+               "message": TEXT, "source_id": KEYWORD, "status": KEYWORD},
+}
+# Analysts' corrections (khabar.index.corrections): one `state` record per corrected incident
+# (overrides, pinned mentions, rejected, merged_into) and one `audit` record per change.
+KIND_FIELDS["corrections"] = {
+    "id": KEYWORD, "record": KEYWORD, "incident_id": KEYWORD, "action": KEYWORD, "key_name": KEYWORD, "role": KEYWORD,
+    "at": DATE, "note": TEXT, "fields": KEYWORD, "mention_ids": KEYWORD, "incident_ids": KEYWORD, "merged_into": KEYWORD,
+    "rejected": BOOLEAN, "before": STORED_ONLY, "after": STORED_ONLY, "overrides": STORED_ONLY, "updated_at": DATE,
+}
+KIND_FIELDS["incidents"] |= {"corrected": KEYWORD, "rejected": BOOLEAN, "suggestions": STORED_ONLY}
+KIND_FIELDS["incidents"] |= {"review_fields": KEYWORD, "review_notes": {"type": "text", "index": False}}  # figures under review
 USES_EVENT_FIELDS = {"events", "incidents"}
 
 

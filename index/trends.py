@@ -80,7 +80,7 @@ def _year_earlier(day: date) -> date:
 
 
 def attack_filter(date_from: date | None, date_to: date | None, include_operations: bool) -> dict[str, Any]:
-    """The bool query for incidents in a date range (operations excluded unless asked)."""
+    """The bool query for incidents in a date range (rejected ones excluded; operations too unless asked)."""
     filters: list[dict[str, Any]] = []
     bounds: dict[str, str] = {}
     if date_from is not None:
@@ -88,7 +88,9 @@ def attack_filter(date_from: date | None, date_to: date | None, include_operatio
     if date_to is not None:
         bounds["lte"] = date_to.isoformat()
     filters.append({"range": {"date": bounds}} if bounds else {"exists": {"field": "date"}})
-    must_not = [] if include_operations else [{"term": {"event_type": "security_operation"}}]
+    must_not: list[dict[str, Any]] = [{"term": {"rejected": True}}]  # an analyst said: not an incident
+    if not include_operations:
+        must_not.append({"term": {"event_type": "security_operation"}})
     return {"bool": {"filter": filters, "must_not": must_not}}
 
 

@@ -1,8 +1,10 @@
 """Incident relevance and event-type classification on MiniLM embeddings.
 
-The heads are small softmax layers trained by `khabar.tools.train` and shipped in
-`nlp/models/incident_head.npz`. Embedding is the costly step, so `scores()` embeds
-each distinct text once and the single-purpose methods share a small cache.
+The heads are logistic regressions fitted with scikit-learn by `khabar.tools.train` and
+shipped as plain arrays (no pickles) in `nlp/models/incident_head.npz`; predicting is one
+softmax layer in numpy, so the runtime needs no scikit-learn. Embedding is the costly
+step, so `scores()` embeds each distinct text once and the single-purpose methods share a
+small cache.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ DEFAULT_HEAD = Path(__file__).resolve().parent / "models" / "incident_head.npz"
 CACHE_SIZE = 4096
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
+def softmax(logits: np.ndarray) -> np.ndarray:
     """Row-wise softmax."""
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
@@ -64,11 +66,11 @@ class IncidentClassifier:
 
     def relevance_from_embeddings(self, emb: np.ndarray) -> np.ndarray:
         """P(incident) per row."""
-        return _softmax(emb @ self.relevance_w + self.relevance_b)[:, 1]
+        return softmax(emb @ self.relevance_w + self.relevance_b)[:, 1]
 
     def types_from_embeddings(self, emb: np.ndarray) -> list[dict[str, float]]:
         """Probability per EVENT_TYPES value (0.0 for types the head does not learn)."""
-        probs = _softmax(emb @ self.type_w + self.type_b)
+        probs = softmax(emb @ self.type_w + self.type_b)
         out = []
         for row in probs:
             scores = {t: 0.0 for t in EVENT_TYPES}

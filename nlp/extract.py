@@ -9,9 +9,13 @@ confidence: the incident happened on or before that day.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 from khabar.nlp.components.base import TextSpan, normalise
@@ -22,7 +26,7 @@ from khabar.nlp.components.frames import Frame, SentenceInfo, analyse, segment
 from khabar.nlp.components.locations import choose_location
 from khabar.nlp.components.perpetrators import choose_perpetrator
 from khabar.nlp.components.targets import choose_target
-from khabar.nlp.pipeline import build_nlp
+from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,9 +34,33 @@ from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Per
 
 log = logging.getLogger(__name__)
 
+PKT = timezone(timedelta(hours=5))
+DATA_DIR = Path(__file__).parent / "data"
+REVIEW_CONFIDENCE_FACTOR = 0.5  # an implausible toll halves the event's confidence
+UNSUPPORTED_RATIO = 5  # a toll over 5x every other killed figure of the event is not taken silently
+UNSUPPORTED_MIN = 20
+LEDE_PARAGRAPHS = 2  # substantial paragraphs allowed before the first incident opens
+LEDE_MIN_TOKENS = 8  # a dateline or byline paragraph is not substantial
 MAX_CHARS = 200_000
 CLASSIFIER_FRAME_MIN = 0.85  # classifier relevance needed to report an incident the rules did not frame
-MODEL_VERSION = "rules-1"
+NLP_DIR = Path(__file__).parent
+
+
+def model_version() -> str:
+    """"rules-" + a short hash of what decides the output: the pipeline (spaCy model and its
+    settings), the rule code and its thresholds, the rule data and the classifier head. Any change
+    gives a new version, so `khabar process --reprocess` can tell which events are stale."""
+    digest = hashlib.sha256(f"{MODEL_NAME}:{','.join(EXCLUDED)}".encode())
+    files = [NLP_DIR / "pipeline.py", NLP_DIR / "extract.py", NLP_DIR / "ruler.py",
+             *sorted((NLP_DIR / "components").glob("*.py")), *sorted(DATA_DIR.glob("*.json")),
+             *sorted((NLP_DIR / "models").glob("*.npz"))]
+    for path in files:
+        digest.update(path.relative_to(NLP_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"rules-{digest.hexdigest()[:12]}"
+
+
+MODEL_VERSION = model_version()
 STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
                             "rangers", "policemen", "personnel", "officials"})
 RESPONSE_TO = ("attack", "attacked", "attacks", "ambush", "ambushed", "stormed")  # "police repulsed an attack"
@@ -96,7 +124,7 @@ def evidence(span: TextSpan, narrow: bool = True) -> Evidence:
 
 
 def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigure] | None:
-    """One count from many figures: sum within a sentence, max across sentences, tolls override,
+    """One count from many figures: sum within a sentence, max across sentences, the latest toll overrides,
     "also" adds, sub-counts ("including three children") are ignored."""
     usable = [f for f in figures if not f.sub_count]
     if not usable:
@@ -111,16 +139,25 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     seen_victims: set[str] = set()
     for idx, (_, figs) in enumerate(sorted(by_sent.items())):
         tolls = [f for f in figs if f.total]
-        value = max(f.value for f in tolls) if tolls else sum(f.value for f in figs)
+        value = max(f.value for f in tolls) if tolls else sentence_count(figs)
         victims = {f.victim for f in figs}
         if tolls:
-            total = max(total, value) if idx else value
+            total = value  # a stated toll is the article's latest figure ("rose to", "revised to")
         elif idx and figs[0].also and not victims & seen_victims:
             total += value
         else:
             total = max(total, value)
         seen_victims |= victims
     return total, first
+
+
+def sentence_count(figures: list[CasualtyFigure]) -> int:
+    """One count from a sentence's figures: their sum ("four soldiers and two civilians"), or the
+    total when the sentence gives a total and its components ("27 — 25 on Tuesday and two on Sunday")."""
+    values = sorted((f.value for f in figures), reverse=True)
+    if len(values) >= 3 and values[0] == sum(values[1:]):
+        return values[0]
+    return sum(values)
 
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -177,10 +214,10 @@ class Extractor:
 
     # ---- assembly ---------------------------------------------------------------------------
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
-        published = art.published_at or datetime.now(UTC)
+        published = local_time(art.published_at or datetime.now(UTC))
         infos = analyse(doc, published)
         frames = segment(infos) or self._classifier_frame(art, infos)
-        if not frames:
+        if not frames or not news_in_lede(infos, frames[0]):
             return [], []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
@@ -257,8 +294,8 @@ class Extractor:
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = choose_event_type(triggers, type_scores)
-        figures = [f for s in frame.sentences for f in s.casualties]
         opener = frame.opener or frame.sentences[0]
+        figures = [f for s in sents if not older_incident(s, frame_date(frame, opener.index)) for f in s.casualties]
         event_type = _refine_type(event_type, figures, triggers, opener)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
@@ -281,7 +318,11 @@ class Extractor:
             fields["event_type"] = "armed_assault"
         strength = min(1.0, trigger.strength if trigger else 0.4)
         penalty = 0.1 if fields["date_precision"] == "unknown" else 0.0
-        fields["confidence"] = round(max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty)), 3)
+        confidence = max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty))
+        fields["review"] = implausible_toll(fields.get("killed"), [f for f in figures if f.kind == "killed"])
+        if fields["review"]:
+            confidence *= REVIEW_CONFIDENCE_FACTOR
+        fields["confidence"] = round(confidence, 3)
         return ExtractedEvent(**fields, evidence=ev)
 
     @staticmethod
@@ -323,9 +364,12 @@ class Extractor:
             fields["location"] = Location()
         groups = [g for s in frame.sentences for g in s.groups]
         claims = [s for s in frame.sentences if s.claim and not s.groups]
-        perp = choose_perpetrator(groups, bool(claims))
-        if perp is not None and event_type != "security_operation":
-            fields["perpetrator"] = Perpetrator(name=perp.name, attribution=perp.attribution, mention=perp.mention)  # type: ignore[arg-type]
+        lede_sent = frame.opener or frame.sentences[0]
+        perp = choose_perpetrator(groups, bool(claims), lede_sent.index)
+        if perp is not None:
+            # a group the lede names as the actor (or an operation's target group) without a claim is blamed
+            attribution = "blamed" if perp.attribution == "unknown" else perp.attribution
+            fields["perpetrator"] = Perpetrator(name=perp.name, attribution=attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
         elif claims and event_type != "security_operation":
             fields["perpetrator"] = Perpetrator(attribution="claimed")
@@ -339,6 +383,30 @@ class Extractor:
         if "killed" in ev or "injured" in ev:
             filled += 1
         return filled / 4
+
+
+@lru_cache(maxsize=1)
+def record_toll() -> int:
+    """The largest toll of a militant attack in Pakistan on record (`data/deadliest_attacks.json`)."""
+    data = json.loads((DATA_DIR / "deadliest_attacks.json").read_text(encoding="utf-8"))
+    return max(int(a["killed"]) for a in data["attacks"])
+
+
+def implausible_toll(killed: int | None, figures: list[CasualtyFigure]) -> bool:
+    """A toll above the deadliest attack on record, or far above every other killed figure the
+    event's sentences give (one sentence's number that nothing else in the report supports)."""
+    if not killed:
+        return False
+    if killed > record_toll():
+        return True
+    others = [f.value for f in figures if f.value != killed and not f.sub_count]
+    return bool(others) and killed >= UNSUPPORTED_MIN and killed > UNSUPPORTED_RATIO * max(others)
+
+
+def local_time(moment: datetime) -> datetime:
+    """Publication time in Pakistan time (relative dates are written from the newsroom's day);
+    a naive time is taken as local already."""
+    return moment.astimezone(PKT) if moment.tzinfo is not None else moment.replace(tzinfo=PKT)
 
 
 def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger]) -> bool:
@@ -357,6 +425,27 @@ def armed_victim(frame: Frame) -> bool:
     actors, not the targeted killing of a civilian or official."""
     text = f" {normalise(' '.join(s.sent.text for s in frame.sentences))} "
     return any(f" {w} " in text for w in ARMED_VICTIMS)
+
+
+def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
+    """A news report gives its incident in the first paragraphs (inverted pyramid); when the first
+    incident opens only after `LEDE_PARAGRAPHS` paragraphs of other matter (a funeral, a verdict,
+    a rail timetable, statistics), the article reports no new incident."""
+    opener = first.opener or first.sentences[0]
+    words: dict[int, int] = {}
+    for info in infos:
+        words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
+    before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS)
+    return before < LEDE_PARAGRAPHS
+
+
+def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
+    """A sentence dated before the frame's event day ("On Friday a bomber had struck a mosque,
+    killing 62" in Tuesday's report): its figures belong to an older incident."""
+    if event_day is None or event_day.precision != "day":
+        return False
+    days = [d.value for d in info.dates if not d.background and d.precision == "day"]
+    return bool(days) and all(day < event_day.value for day in days)
 
 
 def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
@@ -398,8 +487,9 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     victims = sum(f.value for f in figures if f.kind == "killed")
     kinds = {t.event_type for t in triggers}
     kidnapped = sum(f.value for f in figures if f.kind == "kidnapped")
-    if event_type == "kidnapping" and victims and victims >= kidnapped:
-        # "killed four and abducted one", "abducted and killed": the killing is the incident
+    if event_type == "kidnapping" and kidnapped and victims > kidnapped:
+        # "killed four and abducted one": the killing is the incident; "abducted nine passengers
+        # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings
         return "armed_assault"
     if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
         return "security_operation"
@@ -418,6 +508,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "other" and figures:
         return "armed_assault"
+    infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers
+                     if opener is not None and t.span.sent_index == opener.index)
+    if infra_lede and not victims and event_type in ("bombing", "armed_assault"):
+        return "infrastructure_attack"  # "a bomb planted beside the railway track went off": the track was the target
     return event_type
 
 

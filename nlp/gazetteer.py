@@ -34,8 +34,8 @@ _SUFFIXES = {"district", "districts", "city", "town", "tehsil", "agency", "divis
              "area", "areas", "region", "valley", "cantonment", "cantt", "village"}
 
 
-def normalize(text: str) -> str:
-    """Case/punctuation/diacritic-insensitive key: "D.I. Khan" -> "dikhan"."""
+def name_key(text: str) -> str:
+    """Lookup key of a name, case/punctuation/diacritic-insensitive: "D.I. Khan" -> "dikhan"."""
     folded = unicodedata.normalize("NFKD", text.replace("&", " and "))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     words = re.findall(r"[a-z0-9]+", folded)
@@ -47,7 +47,7 @@ def normalize(text: str) -> str:
 def strip_suffix(text: str) -> str:
     """Drop generic trailing words ("Bannu district" -> "Bannu")."""
     words = text.split()
-    while len(words) > 1 and normalize(words[-1]) in _SUFFIXES:
+    while len(words) > 1 and name_key(words[-1]) in _SUFFIXES:
         words = words[:-1]
     return " ".join(words)
 
@@ -126,7 +126,7 @@ class Gazetteer:
     # -- loading -----------------------------------------------------------------------------
 
     def _add_surface(self, surface: str, entry: Entry, source: Source) -> None:
-        key = normalize(surface)
+        key = name_key(surface)
         if not key:
             return
         self._surfaces.append((surface, entry, source))
@@ -158,24 +158,24 @@ class Gazetteer:
             name = g["canonical_name"]
             self._groups[name] = g
             for alias in [name, *g["abbreviations"], *g["aliases"]]:
-                self._group_index.setdefault(normalize(alias), name)
+                self._group_index.setdefault(name_key(alias), name)
 
     def _load_actors(self) -> None:
         for a in _read("actors.json"):
             name = a["canonical_name"]
             self._actors[name] = a
             for alias in [name, *a["aliases"]]:
-                self._actor_index.setdefault(normalize(alias), name)
+                self._actor_index.setdefault(name_key(alias), name)
 
     # -- locations ---------------------------------------------------------------------------
 
     def _lookup_key(self, name: str) -> str | None:
         """The index key for ``name``: exact, suffix-stripped, then fuzzy."""
         for candidate in (name, strip_suffix(name)):
-            key = normalize(candidate)
+            key = name_key(candidate)
             if key in self._best:
                 return key
-        key = normalize(strip_suffix(name))
+        key = name_key(strip_suffix(name))
         if len(key) < LOC_FUZZY_MIN_LEN:
             return None
         hit = process.extractOne(key, self._loc_keys, scorer=fuzz.ratio, score_cutoff=LOC_FUZZY_CUTOFF)
@@ -204,7 +204,7 @@ class Gazetteer:
     def location_surfaces(self) -> Iterator[tuple[str, Entry, Source]]:
         """Every surface form with its preferred entry (for building ruler patterns)."""
         for surface, _, source in self._surfaces:
-            yield surface, self._best[normalize(surface)], source
+            yield surface, self._best[name_key(surface)], source
 
     def district_names(self) -> list[str]:
         """All district names."""
@@ -222,7 +222,7 @@ class Gazetteer:
 
     @staticmethod
     def _match(name: str, index: dict[str, str], keys: list[str]) -> str | None:
-        key = normalize(name)
+        key = name_key(name)
         if key in index:
             return index[key]
         if len(key) < NAME_FUZZY_MIN_LEN:

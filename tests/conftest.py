@@ -37,7 +37,9 @@ def free_node_port(start: int = TEST_ES_PORT) -> int:
 
 def _node_settings(data_dir: Path) -> Settings:
     cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
-    return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(), cache_dir=cache, heap="512m"))
+    # allow_root: test machines and CI containers often run as root (the node then runs
+    # without Elasticsearch's native access; es_local logs a warning saying so).
+    return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(), cache_dir=cache, heap="512m", allow_root=True))
 
 
 @pytest.fixture(scope="session")

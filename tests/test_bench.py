@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from khabar.nlp.pipeline import build_nlp
 
 from khabar.cli.commands.nlp_tools import bench_nlp_cmd
-from khabar.tools.bench import make_articles
+from khabar.tools.bench import bare_pipeline, make_articles
 
 
 def test_articles_are_deterministic_and_sized() -> None:
@@ -20,3 +21,13 @@ def test_bench_command_prints_fields() -> None:
     assert result.exit_code == 0, result.output
     for field in ("articles/s", "words/s", "peak RSS", "ratio pipeline/bare"):
         assert field in result.output
+
+
+def test_bare_baseline_runs_the_same_model_components_as_khabar() -> None:
+    bare = bare_pipeline().pipe_names
+    khabar = build_nlp().pipe_names
+    assert bare, "the baseline runs no component"
+    assert set(bare) <= set(khabar)
+    assert all(name.startswith("khabar_") for name in set(khabar) - set(bare)), "a model component is missing"
+    assert "lemmatizer" not in bare
+    assert [name for name in khabar if name in bare] == bare

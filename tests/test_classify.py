@@ -6,9 +6,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from khabar.nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier
+from khabar.nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier, softmax
+from sklearn.linear_model import LogisticRegression
 
 from khabar.core.records import EVENT_TYPES
+from khabar.tools.train import (
+    cross_validate_c,
+    embedded_examples,
+    evaluate_head_file,
+    expand_soft_targets,
+    fit_logistic,
+    head_metric_rows,
+    train,
+)
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +102,6 @@ def _fake_embed(texts: list[str]) -> np.ndarray:
 
 
 def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
-    from khabar.tools.train import train
-
     acled = tmp_path / "acled.csv"
     acled.write_text(
         "event_date,sub_event_type,actor1,fatalities,notes\n"
@@ -113,9 +121,47 @@ def test_train_is_reproducible_and_loadable(tmp_path: Path) -> None:
         train(satp=None, acled=None, demo_gold=None, news=None, output=tmp_path / "c.npz", embed=_fake_embed)
 
 
-def test_numpy_backend_matches_torch(classifier: IncidentClassifier) -> None:
-    from khabar.nlp.embed import SentenceEmbedder
+def test_fit_logistic_matches_sklearn_probabilities() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5))
+    binary = (x[:, 0] + 0.3 * rng.normal(size=60) > 0).astype(int)
+    w, b = fit_logistic(x, binary, np.ones(60), 2, c=1.0)
+    reference = LogisticRegression(C=1.0, max_iter=5000, tol=1e-6).fit(x, binary).predict_proba(x)
+    assert w.shape == (5, 2) and b.shape == (2,)
+    assert np.abs(softmax(x @ w + b) - reference).max() < 1e-4
+    three = np.where(x[:, 1] > 0.5, 3, binary)  # classes 0, 1, 3 of 4: class 2 has no data
+    w, b = fit_logistic(x, three, np.ones(60), 4, c=1.0)
+    probs = softmax(x @ w + b)
+    assert probs[:, 2].max() < 1e-6
+    assert (probs.argmax(axis=1) == three).mean() > 0.8
 
-    texts = ["Gunmen shot dead a police constable in Bannu.", "The budget was approved.", ""]
-    numpy_vectors = SentenceEmbedder(backend="numpy").embed(texts)
-    assert np.abs(numpy_vectors - classifier.embedder.embed(texts)).max() < 1e-5
+
+def test_soft_targets_become_weighted_rows() -> None:
+    rows, classes, weights = expand_soft_targets(
+        [{"b": 0.5, "a": 0.5}, {"c": 1.0}], np.array([2.0, 1.0]), ("a", "b", "c")
+    )
+    assert rows.tolist() == [0, 0, 1]
+    assert classes.tolist() == [0, 1, 2]
+    assert weights.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_eval_heads_recomputes_the_dev_metrics_train_stored(tmp_path: Path) -> None:
+    acled = tmp_path / "acled.csv"
+    acled.write_text(
+        "event_date,sub_event_type,actor1,fatalities,notes\n"
+        "2021-01-02,Grenade,BLA,0,\"On 2 January 2021, militants threw a grenade at a shop in Quetta.\"\n"
+        "2022-03-04,Grenade,BLA,1,\"On 4 March 2022, a grenade exploded near a bank in Turbat.\"\n"
+        "2022-03-05,Attack,BLF,3,\"On 5 March 2022, gunmen attacked a checkpost in Kech, killing three.\"\n",
+        encoding="utf-8",
+    )
+    sources = {"satp": None, "acled": acled, "demo_gold": None, "news": None}
+    result = train(**sources, output=tmp_path / "h.npz", embed=_fake_embed)
+    again = evaluate_head_file(tmp_path / "h.npz", **sources, embed=_fake_embed)
+    assert again == result.metrics
+    rows = head_metric_rows(again)
+    assert [row[0] for row in rows] == ["relevance", "relevance", "type"]  # no SATP or demo dev data here
+    assert rows[2][2] == 2 and rows[2][3].startswith("accuracy ")
+    examples, emb = embedded_examples(**sources, embed=_fake_embed)
+    scores = cross_validate_c(examples, emb, grid=(0.1, 10.0), folds=3)
+    assert set(scores) == {0.1, 10.0}
+    assert all(0.0 <= value <= 1.0 for row in scores.values() for value in row.values())

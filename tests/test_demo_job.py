@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from khabar.demo.job import run_demo
 from khabar.index.templates import alias_name
 from rich.console import Console
 
-from khabar.app.demo_job import run_demo
 from khabar.core.settings import Settings
 
 GOLD = Path(__file__).resolve().parent.parent / "demo" / "site" / "gold.jsonl"

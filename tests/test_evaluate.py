@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,24 +14,29 @@ from khabar.cli.commands.nlp_tools import eval_events_cmd
 from khabar.core.records import ExtractedEvent, Location
 from khabar.tools.evaluate import (
     accuracy,
-    binary_prf,
+    evaluate_news,
     macro_f1,
     match_events,
+    news_split_of,
     per_label_prf,
-    prf,
     satp_predicted_label,
+    text_states_date,
     total_killed,
 )
+from khabar.tools.scoring import binary_prf, prf
 from khabar.tools.train import acled_event_type, lead_text
 
 
 def test_prf_exact() -> None:
-    assert prf(3, 1, 2) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
-    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    assert tuple(prf(3, 1, 2)) == pytest.approx((0.75, 0.6, 2 * 0.75 * 0.6 / 1.35))
+    assert tuple(prf(0, 0, 0)) == (0.0, 0.0, 0.0)
+    assert tuple(prf(0, 0, 0, undefined=1.0)) == (1.0, 1.0, 1.0)
+    with pytest.raises(ValueError):
+        prf(1, -1, 0)
 
 
 def test_binary_prf_exact() -> None:
-    assert binary_prf([True, True, False, False], [True, False, True, False]) == pytest.approx((0.5, 0.5, 0.5))
+    assert tuple(binary_prf([True, True, False, False], [True, False, True, False])) == pytest.approx((0.5, 0.5, 0.5))
 
 
 def test_accuracy_exact() -> None:
@@ -129,3 +135,70 @@ def test_eval_satp_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(eval_events_cmd, ["--dataset", "satp", str(path)])
     assert result.exit_code == 0, result.output
     assert "macro-F1" in result.output and "recall" in result.output
+
+
+def test_match_events_is_one_to_one() -> None:
+    golds = [{"event_type": "bombing", "district": "Quetta", "date": "2025-01-06", "killed": 3}]
+    preds = [ExtractedEvent(event_type="bombing", location=Location(district="Quetta"), killed=3, confidence=0.5),
+             ExtractedEvent(event_type="bombing", location=Location(district="Quetta"), killed=3, confidence=0.9)]
+    assert match_events(golds, preds) == [(0, 1)]  # the second copy is left over: a false positive
+    unrelated = [ExtractedEvent(event_type="kidnapping", location=Location(district="Kech"))]
+    assert match_events(golds, unrelated) == []
+
+
+def test_text_states_date_reads_the_gold_side_only() -> None:
+    monday = date(2024, 8, 12)
+    assert text_states_date("A blast on Monday killed three.", monday, monday)
+    assert text_states_date("Militants attacked a post on 12 August.", monday, date(2024, 8, 14))
+    assert text_states_date("A bomb went off yesterday.", monday, date(2024, 8, 13))
+    assert not text_states_date("A bomb went off in Quetta.", monday, monday)
+
+
+def test_news_split_keeps_an_incident_on_one_side() -> None:
+    incidents = {f"pk-{i}": {"article_ids": [f"a{i}", f"b{i}"]} for i in range(40)}
+    incidents["pk-link"] = {"article_ids": ["b0", "c0"]}  # c0 joins a0/b0's group through b0
+    ids = [x for i in range(40) for x in (f"a{i}", f"b{i}")] + ["c0", "lone"]
+    split = news_split_of(ids, incidents)
+    assert split == news_split_of(list(reversed(ids)), incidents)  # deterministic
+    assert all(split[f"a{i}"] == split[f"b{i}"] for i in range(40))
+    assert split["c0"] == split["a0"]
+    assert {"study", "holdout"} == set(split.values())
+
+
+def _news_folder(tmp_path: Path) -> Path:
+    articles = [
+        {"id": "n1", "published_at": "2024-08-12T10:00:00+05:00", "title": "Blast in Quetta",
+         "paragraphs": ["Eleven people were killed on Monday when a bomb exploded in Quetta."]},
+        {"id": "n2", "published_at": "2024-08-12T10:00:00+05:00", "title": "Cabinet meets",
+         "paragraphs": ["The cabinet approved the budget."]},
+    ]
+    gold = [
+        {"id": "n1", "is_incident_report": True, "events": [
+            {"event_type": "bombing", "date": "2024-08-12", "district": "Quetta", "province": "Balochistan",
+             "killed": 11, "injured": None, "attackers_killed": None, "perpetrator": None, "attribution": "unknown"}]},
+        {"id": "n2", "is_incident_report": False, "events": []},
+    ]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    (tmp_path / "incidents.json").write_text(json.dumps({"pk-1": {"article_ids": ["n1"]}}), encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_news_counts_extra_events_as_false_positives(tmp_path: Path) -> None:
+    folder = _news_folder(tmp_path)
+    event = ExtractedEvent(event_type="bombing", date=date(2024, 8, 12), location=Location(district="Quetta",
+                           province="Balochistan"), killed=11, confidence=0.9)
+
+    def extract(article: dict) -> list[ExtractedEvent]:
+        return [event, event.model_copy(update={"confidence": 0.4})] if article["id"] == "n1" else []
+
+    metrics = {(m.field, m.metric): m for m in evaluate_news(folder, "all", extract=extract)}
+    assert metrics[("events", "P/R/F1")].note.startswith("P=0.500 R=1.000")
+    assert metrics[("killed", "exact")].value == 1.0 and metrics[("date", "exact")].n == 1
+    assert metrics[("relevance", "P/R/F1")].value == 1.0
+
+
+def test_eval_news_command_prints_study_and_holdout(tmp_path: Path) -> None:
+    result = CliRunner().invoke(eval_events_cmd, ["--dataset", "news", str(_news_folder(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "(study)" in result.output and "(holdout)" in result.output

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from khabar.index.client import es_client
+from khabar.index.store import Store
 from khabar.index.templates import alias_name, init_indices
 
 from khabar.app.export import CSV_COLUMNS, GTD_COLUMNS, export
@@ -57,7 +58,7 @@ def es(stored: Settings) -> Elasticsearch:
 
 def run(es: Elasticsearch, settings: Settings, **kwargs: object) -> tuple[int, str]:
     buf = io.StringIO()
-    count = export(es, settings, buf, **kwargs)  # type: ignore[arg-type]
+    count = export(Store(es, settings), buf, **kwargs)  # type: ignore[arg-type]
     return count, buf.getvalue()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from khabar.nlp.gazetteer import Gazetteer, load_gazetteer, normalize
+from khabar.nlp.gazetteer import Gazetteer, load_gazetteer, name_key
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +12,7 @@ def gaz() -> Gazetteer:
 
 
 def test_normalize_punctuation_and_case() -> None:
-    assert normalize("D.I. Khan") == normalize("DI Khan") == normalize("d i khan") == "dikhan"
+    assert name_key("D.I. Khan") == name_key("DI Khan") == name_key("d i khan") == "dikhan"
 
 
 @pytest.mark.parametrize("alias", ["D.I. Khan", "DI Khan", "d i khan", "D. I. Khan"])

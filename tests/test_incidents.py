@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from elasticsearch import Elasticsearch
 from khabar.incidents.resolve import incident_id_for, pair_score, reconcile_figure, resolve_incidents
+from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.index.writer import BulkWriter
 
@@ -79,7 +80,7 @@ def test_two_outlets_one_incident_later_toll(es: Elasticsearch, settings: Settin
     first = mention("a1", outlet="Dawn", published="2025-03-01T18:00", killed=7, injured=12)
     later = mention("a2", outlet="Express Tribune", published="2025-03-02T08:00", killed=11, injured=15)
     put(es, settings, later, first)
-    report = resolve_incidents(es, settings)
+    report = resolve_incidents(Store(es, settings))
     assert (report.mentions, report.incidents_created) == (2, 1)
     [incident] = incidents(es, settings)
     assert incident.incident_id == incident_id_for(first.id)
@@ -96,7 +97,7 @@ def test_two_outlets_one_incident_later_toll(es: Elasticsearch, settings: Settin
 
 def test_same_day_different_districts_stay_apart(es: Elasticsearch, settings: Settings) -> None:
     put(es, settings, mention("b1", district="Peshawar"), mention("b2", district="Bannu"))
-    assert resolve_incidents(es, settings).incidents_created == 2
+    assert resolve_incidents(Store(es, settings)).incidents_created == 2
 
 
 def test_operation_and_attack_stay_apart(es: Elasticsearch, settings: Settings) -> None:
@@ -104,12 +105,12 @@ def test_operation_and_attack_stay_apart(es: Elasticsearch, settings: Settings) 
     operation = mention("c2", event_type="security_operation", killed=3, target="militants")
     put(es, settings, attack, operation)
     assert pair_score(attack, operation) is None
-    assert resolve_incidents(es, settings).incidents_created == 2
+    assert resolve_incidents(Store(es, settings)).incidents_created == 2
 
 
 def test_same_article_never_merges(es: Elasticsearch, settings: Settings) -> None:
     put(es, settings, mention("d1", position=0, killed=2), mention("d1", position=1, killed=2))
-    assert resolve_incidents(es, settings).incidents_created == 2
+    assert resolve_incidents(Store(es, settings)).incidents_created == 2
 
 
 def test_resolution_is_reproducible(es: Elasticsearch, settings: Settings) -> None:
@@ -120,10 +121,10 @@ def test_resolution_is_reproducible(es: Elasticsearch, settings: Settings) -> No
         mention("e2", published="2025-03-02T11:00", killed=6, outlet="Geo"),
         mention("e3", district="Quetta", province="Balochistan"),
     )
-    first = resolve_incidents(es, settings)
+    first = resolve_incidents(Store(es, settings))
     ids = [i.incident_id for i in incidents(es, settings)]
     updated = [i.updated_at for i in incidents(es, settings)]
-    second = resolve_incidents(es, settings)
+    second = resolve_incidents(Store(es, settings))
     assert first.incidents_created == 2
     assert (second.incidents_created, second.incidents_updated, second.incidents_unchanged, second.incidents_deleted) == (
         0,
@@ -133,7 +134,7 @@ def test_resolution_is_reproducible(es: Elasticsearch, settings: Settings) -> No
     )
     assert [i.incident_id for i in incidents(es, settings)] == ids
     assert [i.updated_at for i in incidents(es, settings)] == updated
-    third = resolve_incidents(es, settings, since=date(2025, 3, 1))
+    third = resolve_incidents(Store(es, settings), since=date(2025, 3, 1))
     assert third.incidents_unchanged == 2 and third.incidents_created == 0
 
 
@@ -141,10 +142,10 @@ def test_reextracted_mention_moves_and_old_incident_is_deleted(es: Elasticsearch
     moving = mention("f1", published="2025-03-01T20:00", district="Peshawar")
     other = mention("f2", published="2025-03-01T10:00", district="Mardan", outlet="Geo")
     put(es, settings, moving, other)
-    resolve_incidents(es, settings)
+    resolve_incidents(Store(es, settings))
     assert {i.incident_id for i in incidents(es, settings)} == {incident_id_for(moving.id), incident_id_for(other.id)}
     put(es, settings, moving.model_copy(update={"location": other.location, "article_version": 2}))
-    report = resolve_incidents(es, settings)
+    report = resolve_incidents(Store(es, settings))
     assert (report.incidents_deleted, report.incidents_updated) == (1, 1)
     [incident] = incidents(es, settings)
     assert incident.incident_id == incident_id_for(other.id)
@@ -168,11 +169,11 @@ def test_late_claim_merges_and_upgrades_attribution(es: Elasticsearch, settings:
         outlet="BBC Urdu",
     )
     put(es, settings, early, blamed)
-    resolve_incidents(es, settings)
+    resolve_incidents(Store(es, settings))
     [before] = incidents(es, settings)
     assert before.perpetrator.attribution == "blamed"
     put(es, settings, claim)
-    report = resolve_incidents(es, settings, since=date(2025, 3, 3))
+    report = resolve_incidents(Store(es, settings), since=date(2025, 3, 3))
     assert report.incidents_updated == 1 and report.incidents_created == 0
     [after] = incidents(es, settings)
     assert after.incident_id == before.incident_id

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from khabar.nlp.components.casualties import extract_casualties, word_value
-from khabar.nlp.components.dates import find_dates
+from khabar.nlp.components.dates import best_date, find_dates
 from khabar.nlp.components.event_types import choose_event_type, find_triggers
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.components.targets import choose_target, find_targets
@@ -82,7 +82,8 @@ def test_qualifier(nlp: Language) -> None:
         ("On Tuesday, militants attacked a post.", date(2025, 3, 4), "day"),
         ("Late last night gunmen struck.", date(2025, 3, 4), "day"),
         ("The attack took place on Sunday night.", date(2025, 3, 2), "day"),
-        ("A blast on Wednesday killed two.", date(2025, 2, 26), "day"),
+        ("A blast on Wednesday killed two.", date(2025, 3, 5), "day"),  # wire style: the day of publication
+        ("A blast last Wednesday killed two.", date(2025, 2, 26), "day"),
         ("A blast this morning killed two.", date(2025, 3, 5), "day"),
         ("Yesterday a bomb went off.", date(2025, 3, 4), "day"),
         ("Earlier this month, gunmen attacked a bus.", date(2025, 3, 1), "month"),
@@ -93,6 +94,18 @@ def test_qualifier(nlp: Language) -> None:
 def test_dates(nlp: Language, text: str, value: date, precision: str) -> None:
     first = find_dates(sent(nlp, text), PUB)[0]
     assert (first.value, first.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["Fitna al-Khawarij terrorists attacked the post, the ISPR said.",
+                                  "Khwarij of Fitna al Hindustan attacked the post, the ISPR said."])
+def test_state_blame_labels_are_not_groups(nlp: Language, text: str) -> None:
+    assert find_groups(sent(nlp, text)) == []
+
+
+def test_reporting_dates_come_after_incident_dates(nlp: Language) -> None:
+    found = find_dates(sent(nlp, "Militants attacked a post last night, the ISPR said on Wednesday."), datetime(2025, 3, 5, 20, 0))
+    assert [(d.value, d.reporting) for d in found] == [(date(2025, 3, 5), True), (date(2025, 3, 4), False)]
+    assert best_date(found).value == date(2025, 3, 4)
 
 
 def test_old_dates_are_background(nlp: Language) -> None:
@@ -106,7 +119,7 @@ def test_old_dates_are_background(nlp: Language) -> None:
         ("The TTP claimed responsibility for the attack.", "Tehrik-i-Taliban Pakistan", "claimed"),
         ("The Pakistani Taliban owned the attack in a statement.", "Tehrik-i-Taliban Pakistan", "claimed"),
         ("Police blamed the BLA for the blast.", "Balochistan Liberation Army", "blamed"),
-        ("Fitna al-Khawarij terrorists attacked the post, the ISPR said.", "Tehrik-i-Taliban Pakistan", "blamed"),
+        ("TTP terrorists attacked the post, the ISPR said.", "Tehrik-i-Taliban Pakistan", "blamed"),
         ("The BLA has been active in the area for years.", "Balochistan Liberation Army", "unknown"),
     ],
 )

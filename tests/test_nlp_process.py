@@ -8,9 +8,10 @@ from typing import Any
 import khabar.nlp.process as process_mod
 import pytest
 from elasticsearch import Elasticsearch
+from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.nlp.extract import Extractor
-from khabar.nlp.process import process_pending
+from khabar.nlp.process import process_pending, requeue_articles
 
 from khabar.core.records import Article, mention_id
 from khabar.core.settings import Settings
@@ -47,7 +48,7 @@ def mentions(es: Elasticsearch, settings: Settings, art: Article) -> list[dict[s
 
 def test_pending_to_done_and_rerun_replaces(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
     art = put_article(es, settings, "https://example.test/roundup", ROUNDUP)
-    report = process_pending(es, settings, extractor, batch_size=4)
+    report = process_pending(Store(es, settings), extractor, batch_size=4)
     assert (report.done, report.failed, report.mentions_written) == (1, 0, 2)
     stored = get_article(es, settings, art)
     assert stored["nlp_status"] == "done" and stored["event_count"] == 2 and stored["nlp_processed_at"]
@@ -59,11 +60,11 @@ def test_pending_to_done_and_rerun_replaces(es: Elasticsearch, settings: Setting
     # the article is edited: one event now; re-processing replaces, never duplicates
     es.update(index=alias_name(settings, "articles"), id=art.id,
               doc={"text": SINGLE, "nlp_status": "pending"}, refresh=True)
-    report = process_pending(es, settings, extractor)
+    report = process_pending(Store(es, settings), extractor)
     assert report.mentions_deleted == 1
     docs = mentions(es, settings, art)
     assert [d["_id"] for d in docs] == [mention_id(art.id, 0)] and docs[0]["killed"] == 3
-    assert process_pending(es, settings, extractor).articles == 0
+    assert process_pending(Store(es, settings), extractor).articles == 0
 
 
 def test_crash_after_mentions_leaves_article_pending(es: Elasticsearch, settings: Settings, extractor: Extractor,
@@ -75,12 +76,12 @@ def test_crash_after_mentions_leaves_article_pending(es: Elasticsearch, settings
 
     monkeypatch.setattr(process_mod, "mark_article", crash)
     with pytest.raises(KeyboardInterrupt):
-        process_pending(es, settings, extractor)
+        process_pending(Store(es, settings), extractor)
     assert len(mentions(es, settings, art)) == 1
     assert get_article(es, settings, art)["nlp_status"] == "pending"
 
     monkeypatch.undo()
-    report = process_pending(es, settings, extractor, limit=10)
+    report = process_pending(Store(es, settings), extractor, limit=10)
     assert report.done == 1
     assert get_article(es, settings, art)["nlp_status"] == "done"
     assert len(mentions(es, settings, art)) == 1
@@ -94,24 +95,22 @@ def test_failed_article_is_marked(es: Elasticsearch, settings: Settings, extract
         raise ValueError("bad article")
 
     monkeypatch.setattr(process_mod, "to_mentions", boom)
-    report = process_pending(es, settings, extractor)
+    report = process_pending(Store(es, settings), extractor)
     assert report.failed == 1
     stored = get_article(es, settings, art)
     assert stored["nlp_status"] == "failed" and "bad article" in stored["nlp_error"]
 
 
 def test_reprocess_requeues_done_and_failed_articles(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
-    from khabar.nlp.process import requeue_articles
-
     done = put_article(es, settings, "https://example.test/done", SINGLE)
-    process_pending(es, settings, extractor)
+    process_pending(Store(es, settings), extractor)
     failed = put_article(es, settings, "https://example.test/failed", SINGLE)
     es.update(index=alias_name(settings, "articles"), id=failed.id, doc={"nlp_status": "failed", "nlp_error": "x"}, refresh=True)
-    assert requeue_articles(es, settings, ("failed",)) == 1
+    assert requeue_articles(Store(es, settings), ("failed",)) == 1
     assert get_article(es, settings, failed)["nlp_status"] == "pending"
     assert get_article(es, settings, done)["nlp_status"] == "done"
-    assert requeue_articles(es, settings) == 1
-    report = process_pending(es, settings, extractor)
+    assert requeue_articles(Store(es, settings)) == 1
+    report = process_pending(Store(es, settings), extractor)
     assert report.done == 2 and report.mentions_written == 2
     assert len(mentions(es, settings, done)) == 1
 
@@ -132,7 +131,7 @@ class UnitVectors:
 def test_article_and_event_embeddings_are_stored(es: Elasticsearch, settings: Settings, extractor: Extractor) -> None:
     art = put_article(es, settings, "https://example.test/embedded", SINGLE)
     with_vectors = Extractor(nlp=extractor.nlp, classifier=UnitVectors())
-    report = process_pending(es, settings, with_vectors)
+    report = process_pending(Store(es, settings), with_vectors)
     assert report.done == 1
     stored = get_article(es, settings, art)
     assert stored["nlp_status"] == "done"

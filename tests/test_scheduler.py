@@ -91,7 +91,7 @@ def test_internal_jobs_and_job_log(sched_settings: Settings, services: list[Serv
     services.append(service)
     service.start()
     ids = {j.id for j in service.jobs()}
-    assert ids == {"nlp", "resolve", "spool", "crawl:alpha", "crawl:beta"}
+    assert ids == {"nlp", "resolve", "spool", "alerts", "spikes", "crawl:alpha", "crawl:beta"}
     job = service.scheduler.get_job("nlp")
     assert job.max_instances == 1 and job.coalesce is True
     assert job.misfire_grace_time == sched_settings.scheduler.misfire_grace_seconds

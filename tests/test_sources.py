@@ -15,6 +15,7 @@ from khabar.core.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "config" / "sources.yaml"
+DEMO = ROOT / "demo" / "sources.yaml"
 
 
 def _source(**overrides: Any) -> dict[str, Any]:
@@ -29,19 +30,25 @@ def _write(tmp_path: Path, *sources: dict[str, Any], **top: Any) -> Path:
     return path
 
 
-def test_shipped_sources_are_valid() -> None:
+def test_shipped_sources_are_valid_and_never_crawl_private_addresses() -> None:
     config = load_sources(SHIPPED)
     ids = config.ids
     assert {"dawn", "express-tribune", "the-news", "geo-news", "pakistan-today", "balochistan-post", "business-recorder"} <= set(ids)
-    assert [s.id for s in config.enabled] == ["demo-frontier-herald", "demo-quetta-chronicle", "demo-indus-times"]
-    assert {s.id: s.kind for s in config.enabled} == {
-        "demo-frontier-herald": "rss", "demo-quetta-chronicle": "sitemap", "demo-indus-times": "listing"
-    }
-    for source in config.enabled:
-        assert source.allow_private_addresses and all(u.startswith("http://127.0.0.1:8765/") for u in source.urls)
+    # a production `khabar serve` must never crawl loopback: no demo source, nothing enabled until checked
+    assert config.enabled == []
+    assert not any(s.allow_private_addresses or s.id.startswith("demo-") for s in config.sources)
     dawn = config.get("dawn")
     assert not dawn.enabled and not dawn.allow_private_addresses and dawn.obey_robots_txt
     assert dawn.max_page_bytes == 2 * 1024 * 1024
+
+
+def test_demo_sources_live_in_their_own_file() -> None:
+    config = load_sources(DEMO)
+    assert {s.id: s.kind for s in config.enabled} == {
+        "demo-frontier-herald": "rss", "demo-quetta-chronicle": "sitemap", "demo-indus-times": "listing"
+    }
+    for source in config.sources:
+        assert source.allow_private_addresses and all(u.startswith("http://127.0.0.1:8765/") for u in source.urls)
 
 
 def test_defaults_apply_and_domains_default_to_url_hosts(tmp_path: Path) -> None:
@@ -99,7 +106,7 @@ def test_bad_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_cli_validate_lists_sources(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["sources", "validate", "--config", str(SHIPPED)])
     assert result.exit_code == 0, result.output
-    assert "demo-indus-times" in result.output.replace("\n", "") or "10 sources" in result.output
+    assert "business-recorder" in result.output.replace("\n", "") or "7 sources" in result.output
     assert "valid" in result.output
 
 

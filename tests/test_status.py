@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
+from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.index.writer import Spool
 from pydantic import BaseModel
@@ -18,6 +19,8 @@ from khabar.cli import main
 from khabar.cli.support import out
 from khabar.core.records import Article, CrawlErrors, CrawlRun
 from khabar.core.settings import Settings
+
+DEMO_SOURCES = Path(__file__).resolve().parent.parent / "demo" / "sources.yaml"
 
 
 def store(es: Elasticsearch, settings: Settings, kind: str, docs: list[tuple[str, BaseModel]]) -> None:
@@ -44,11 +47,12 @@ def populated(es: Elasticsearch, settings: Settings) -> Settings:
     Spool(settings.spool_path).append([{"op": "delete", "index": "x", "id": str(n)} for n in range(7)])
     joblog = JobLog.for_settings(settings)
     joblog.finished("nlp", joblog.started("nlp"), "ok", "done=3")
+    settings.sources_file = DEMO_SOURCES  # the demo outlets are configured sources here
     return settings
 
 
 def test_collect_status(es: Elasticsearch, populated: Settings) -> None:
-    status = collect_status(es, populated)
+    status = collect_status(Store(es, populated))
     assert (status.articles_pending, status.articles_failed, status.spool_size) == (3, 2, 7)
     by_id = {s.source_id: s for s in status.sources}
     herald = by_id["demo-frontier-herald"]

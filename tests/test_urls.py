@@ -40,12 +40,53 @@ def test_on_domains_includes_subdomains_only() -> None:
 
 @pytest.mark.parametrize(
     "host",
-    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.169.254", "::1", "[::1]", "fe80::1", "0.0.0.0", "::ffff:127.0.0.1"],
+    ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.169.254", "::1", "[::1]", "fe80::1", "0.0.0.0",
+     "::ffff:127.0.0.1", "100.64.0.1", "100.127.255.254", "192.0.2.7", "198.18.0.1", "224.0.0.1", "fc00::1"],
 )
 def test_private_addresses(host: str) -> None:
     assert is_private_address(host)
 
 
-@pytest.mark.parametrize("host", ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "does-not-resolve.invalid"])
-def test_public_or_unresolvable_addresses(host: str) -> None:
+@pytest.mark.parametrize("host", ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "www.dawn.com"])
+def test_public_literals_and_names_left_to_the_resolver(host: str) -> None:
     assert not is_private_address(host)
+
+
+def test_rel_canonical_only_on_the_pages_own_site() -> None:
+    domains = ["dawn.com", "tribune.com.pk"]
+    assert choose_canonical("https://amp.dawn.com/news/1", "https://www.dawn.com/news/1", domains) == "https://www.dawn.com/news/1"
+    assert choose_canonical("https://www.dawn.com/news/1", "https://tribune.com.pk/story/9", domains) == "https://www.dawn.com/news/1"
+    assert choose_canonical("http://127.0.0.1:8765/a.html", "http://127.0.0.2:8765/b.html", ["127.0.0.1", "127.0.0.2"]) == \
+        "http://127.0.0.1:8765/a.html"
+
+
+def test_canonicalize_url_normalises_percent_encoding() -> None:
+    assert canonicalize_url("https://x.pk/a b/%7euser?q=é") == canonicalize_url("https://x.pk/a%20b/~user?q=%C3%A9")
+
+
+def test_resolver_pins_first_global_address_and_refuses_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from khabar.crawlers import middlewares
+    from twisted.internet import error
+
+    answers = {"mixed.test": ["10.0.0.1", "93.184.216.34"], "inside.test": ["127.0.0.1", "100.64.0.9"]}
+    calls: list[str] = []
+
+    def fake(host: str, *_: object) -> list[tuple[object, ...]]:
+        calls.append(host)
+        if host not in answers:
+            raise socket.gaierror(socket.EAI_NONAME, "no such name")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, 0)) for a in answers[host]]
+
+    monkeypatch.setattr(middlewares.socket, "getaddrinfo", fake)
+    resolver = middlewares.GuardedResolver(None, allow_private=False, timeout=5)  # type: ignore[arg-type]
+    assert resolver.resolve("mixed.test") == "93.184.216.34"
+    answers["mixed.test"] = ["127.0.0.1"]  # rebinding: later answers change nothing
+    assert resolver.resolve("mixed.test") == "93.184.216.34" and calls.count("mixed.test") == 1
+    with pytest.raises(middlewares.PrivateAddressLookup):
+        resolver.resolve("inside.test")
+    assert "inside.test" in middlewares.REFUSED_NAMES
+    with pytest.raises(error.DNSLookupError):
+        resolver.resolve("missing.test")
+    assert middlewares.GuardedResolver(None, allow_private=True, timeout=5).resolve("inside.test") == "127.0.0.1"  # type: ignore[arg-type]

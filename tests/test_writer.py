@@ -58,7 +58,7 @@ def test_rejected_document_goes_to_dead_letter_and_batch_mates_land(settings: Se
 
 
 def test_outage_mid_stream_spools_then_replays_exactly_once(es_url: str, tmp_path: Path) -> None:
-    node_settings = Settings(data_dir=tmp_path / "node", local_es=LocalEsSettings(port=free_node_port(9300)))
+    node_settings = Settings(data_dir=tmp_path / "node", local_es=LocalEsSettings(port=free_node_port(9300), allow_root=True))
     node = es_local.start(node_settings)
     try:
         settings = make_settings(node.url, tmp_path / "data")

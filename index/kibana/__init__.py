@@ -11,6 +11,8 @@ import json
 from importlib import resources
 from typing import Any
 
+import httpx
+
 from khabar.core.errors import KhabarError
 
 NDJSON_FILE = "saved_objects.ndjson"
@@ -98,8 +100,6 @@ def import_saved_objects(
     timeout: float = 30.0,
 ) -> dict[str, Any]:
     """POST the objects to Kibana's `_import?overwrite=true`; KhabarError when it fails."""
-    import httpx
-
     headers = {"kbn-xsrf": "true"}
     auth: tuple[str, str] | None = None
     if api_key:

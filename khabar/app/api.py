@@ -33,20 +33,23 @@ import hmac
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from khabar.app.alerts_api import alerts_router
+from khabar.app.auth import write_guard
+from khabar.app.corrections_api import install_workbench, resolve_incident_id
+from khabar.app.health import HEALTH_TIMEOUT, HealthProbe
+from khabar.app.metrics import make_registry, render
+from khabar.app.status import collect_status, next_run_times, source_statuses
 from khabar.core.errors import ConfigError, KhabarError
 from khabar.core.records import EVENT_TYPES, TARGET_TYPES
 from khabar.core.settings import Settings
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name
-from khabar.index.trends import By, Interval, Metric, trends
+from khabar.index.store import ListingFilters, Store, StoreError, StoreNotFound, StoreUnavailable
+from khabar.index.trends import By, Interval, Metric
 
 log = logging.getLogger(__name__)
 
@@ -55,23 +58,6 @@ DEFAULT_FEED_LAG = 2.0
 Kind = Literal["incidents", "events", "articles"]
 
 
-@dataclass(frozen=True)
-class KindSpec:
-    """How one index is listed: its date field, id field, text and outlet fields."""
-
-    date_field: str
-    id_field: str
-    text_fields: tuple[str, ...]
-    outlet_field: str
-    event_fields: bool
-
-
-KINDS: dict[str, KindSpec] = {
-    "incidents": KindSpec("date", "incident_id", ("sources.title", "perpetrator.mention", "location.place"), "outlets", True),
-    "events": KindSpec("date", "id", ("title", "perpetrator.mention", "location.place"), "outlet", True),
-    "articles": KindSpec("published_at", "id", ("title", "text"), "outlet", False),
-}
-EXCLUDE = ["embedding"]
 Size = Annotated[int, Query(ge=1, description="Page size (default 50, capped at api.max_page_size)")]
 Cursor = Annotated[str | None, Query(description="`next_cursor` of the previous page", max_length=2000)]
 
@@ -106,6 +92,8 @@ def _presented_key(request: Request) -> str | None:
 
 def make_auth(keys: list[str]) -> Callable[[Request], None]:
     """A dependency that accepts one of `keys` (no keys: everything, for --insecure-no-auth)."""
+    if any(not k.strip() for k in keys):  # settings refuse these too; never let "" match a missing key
+        raise ConfigError("settings", "api.api_keys", "an API key is empty or blank", "give every key a non-empty value")
     encoded = [k.encode() for k in keys]
 
     def require_key(request: Request) -> None:
@@ -115,26 +103,14 @@ def make_auth(keys: list[str]) -> Callable[[Request], None]:
         matched = False
         for key in encoded:  # no short-circuit: time doesn't depend on which key matched
             matched |= hmac.compare_digest(presented, key)
-        if not matched:
+        if not matched or not presented:
             raise HTTPException(status_code=401, detail="unauthorized", headers={"WWW-Authenticate": "Bearer"})
 
     return require_key
 
 
 # -- queries -------------------------------------------------------------------------------
-@dataclass
-class Filters:
-    """Query parameters shared by the listings."""
-
-    date_from: date | None
-    date_to: date | None
-    group: str | None
-    province: str | None
-    district: str | None
-    event_type: str | None
-    target_type: str | None
-    q: str | None
-    outlet: str | None
+Filters = ListingFilters
 
 
 def filters(
@@ -147,6 +123,7 @@ def filters(
     target_type: Annotated[str | None, Query(description=f"One of {', '.join(TARGET_TYPES)}")] = None,
     q: Annotated[str | None, Query(description="Full-text search (simple query string)", max_length=500)] = None,
     outlet: str | None = None,
+    corrected: Annotated[bool | None, Query(description="Incidents only: corrected or rejected by an analyst (true) or not (false)")] = None,
 ) -> Filters:
     if event_type is not None and event_type not in EVENT_TYPES:
         raise HTTPException(status_code=422, detail=f"event_type must be one of {', '.join(EVENT_TYPES)}")
@@ -154,68 +131,21 @@ def filters(
         raise HTTPException(status_code=422, detail=f"target_type must be one of {', '.join(TARGET_TYPES)}")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(status_code=422, detail="`from` is after `to`")
-    return Filters(date_from, date_to, group, province, district, event_type, target_type, q, outlet)
+    return Filters(date_from, date_to, group, province, district, event_type, target_type, q, outlet, corrected)
 
 
-def build_query(kind: str, f: Filters) -> dict[str, Any]:
-    """The Elasticsearch query for a listing's filters."""
-    spec = KINDS[kind]
-    must: list[dict[str, Any]] = []
-    if f.date_from or f.date_to:
-        bounds: dict[str, str] = {"format": "strict_date_optional_time"}
-        if f.date_from:
-            bounds["gte"] = f.date_from.isoformat()
-        if f.date_to:
-            bounds["lt"] = (f.date_to + timedelta(days=1)).isoformat()
-        must.append({"range": {spec.date_field: bounds}})
-    terms = {"outlet": (spec.outlet_field, f.outlet)}
-    if spec.event_fields:
-        terms |= {
-            "group": ("perpetrator.name", f.group),
-            "province": ("location.province", f.province),
-            "district": ("location.district", f.district),
-            "event_type": ("event_type", f.event_type),
-            "target_type": ("target_type", f.target_type),
-        }
-    for field_name, value in terms.values():
-        if value is not None:
-            must.append({"term": {field_name: value}})
-    if f.q:
-        must.append({"simple_query_string": {"query": f.q, "fields": list(spec.text_fields), "default_operator": "and"}})
-    return {"bool": {"filter": must}} if must else {"match_all": {}}
-
-
-def list_page(es: Elasticsearch, settings: Settings, kind: str, f: Filters, size: int, cursor: str | None) -> dict[str, Any]:
+def list_page(store: Store, kind: str, f: Filters, size: int, cursor: str | None) -> dict[str, Any]:
     """One page of a listing with its next cursor."""
-    spec = KINDS[kind]
-    body: dict[str, Any] = {
-        "query": build_query(kind, f),
-        "size": size,
-        "sort": [{spec.date_field: {"order": "desc", "missing": "_last"}}, {spec.id_field: {"order": "asc"}}],
-        "track_total_hits": True,
-        "source_excludes": EXCLUDE,
-    }
-    if cursor:
-        body["search_after"] = decode_cursor(kind, cursor)
-    resp = es.search(index=alias_name(settings, kind), **body)
-    hits = resp["hits"]["hits"]
-    next_cursor = encode_cursor(kind, hits[-1]["sort"]) if len(hits) == size else None
-    return {"items": [h["_source"] for h in hits], "next_cursor": next_cursor, "total": resp["hits"]["total"]["value"]}
+    page = store.list_page(kind, f, size, decode_cursor(kind, cursor) if cursor else None)
+    next_cursor = encode_cursor(kind, page.last_sort) if page.last_sort is not None and len(page.items) == size else None
+    return {"items": page.items, "next_cursor": next_cursor, "total": page.total}
 
 
-def feed_page(es: Elasticsearch, settings: Settings, since: str | None, limit: int, lag: float) -> tuple[list[dict[str, Any]], str | None]:
+def feed_page(store: Store, since: str | None, limit: int, lag: float) -> tuple[list[dict[str, Any]], str | None]:
     """Incidents changed after the cursor, oldest change first, each with its cursor."""
     cutoff = datetime.now(UTC) - timedelta(seconds=lag)
-    body: dict[str, Any] = {
-        "query": {"range": {"updated_at": {"lte": cutoff.isoformat(), "format": "strict_date_optional_time"}}},
-        "size": limit,
-        "sort": [{"updated_at": {"order": "asc"}}, {"incident_id": {"order": "asc"}}],
-        "source_excludes": EXCLUDE,
-    }
-    if since:
-        body["search_after"] = decode_cursor("feed", since)
-    hits = es.search(index=alias_name(settings, "incidents"), **body)["hits"]["hits"]
-    items = [{**h["_source"], "cursor": encode_cursor("feed", h["sort"])} for h in hits]
+    after = decode_cursor("feed", since) if since else None
+    items = [{**doc, "cursor": encode_cursor("feed", sort)} for doc, sort in store.incidents.changed_page(cutoff, after, limit)]
     return items, (items[-1]["cursor"] if items else since)
 
 
@@ -227,7 +157,7 @@ def _es_unavailable(request: Request, exc: Exception) -> JSONResponse:
 
 def _es_error(request: Request, exc: Exception) -> JSONResponse:
     status = getattr(exc, "status_code", 500)
-    if isinstance(exc, NotFoundError) or status == 404:
+    if isinstance(exc, StoreNotFound) or status == 404:
         return JSONResponse(status_code=503, content={"detail": "Khabar's indices are missing: run `khabar index init`"})
     if status == 400:
         return JSONResponse(status_code=422, content={"detail": f"query rejected by Elasticsearch: {getattr(exc, 'message', exc)}"})
@@ -235,29 +165,29 @@ def _es_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=503, content={"detail": f"Elasticsearch error ({status})"})
 
 
-def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasticsearch | None = None,
+def create_app(settings: Settings, *, insecure_no_auth: bool = False, store: Store | None = None,
                feed_lag_seconds: float = DEFAULT_FEED_LAG) -> FastAPI:
     """The API app. Raises ConfigError when no API keys are configured and auth isn't waived."""
-    keys = list(settings.api.api_keys)
+    keys = [k.key for k in settings.api.all_keys()]  # `api.keys` and `api.api_keys` (`KEY` or `KEY:analyst`)
     if not keys and not insecure_no_auth:
         raise ConfigError("settings", "api.api_keys", "no API keys configured, so the API would be open to anyone",
                           "set KHABAR_API_KEYS=key1,key2 (or api.api_keys), or pass --insecure-no-auth for a local test")
-    client = es or es_client(settings)
+    client = store or Store.connect(settings)
     max_size = settings.api.max_page_size
     public_docs = settings.api.public_docs or not keys
     app = FastAPI(title="Khabar API", version="1", description=__doc__,
                   openapi_url="/openapi.json" if public_docs else None,
                   docs_url="/docs" if public_docs else None,
                   redoc_url="/redoc" if public_docs else None)
-    app.add_exception_handler(TransportError, _es_unavailable)
-    app.add_exception_handler(ApiError, _es_error)
+    app.add_exception_handler(StoreUnavailable, _es_unavailable)
+    app.add_exception_handler(StoreError, _es_error)
     app.state.settings = settings
-    app.state.es = client
-    api = APIRouter(prefix="/v1", dependencies=[Depends(make_auth(keys))])
+    app.state.store = client
+    api = APIRouter(prefix="/v1", dependencies=[Depends(make_auth(keys)), Depends(write_guard(settings))])
 
     def listing(kind: Kind) -> Callable[..., dict[str, Any]]:
         def handler(f: Annotated[Filters, Depends(filters)], size: Size = DEFAULT_PAGE_SIZE, cursor: Cursor = None) -> dict[str, Any]:
-            return list_page(client, settings, kind, f, min(size, max_size), cursor)
+            return list_page(client, kind, f, min(size, max_size), cursor)
 
         handler.__name__ = f"list_{kind}"
         handler.__doc__ = f"List {kind}, newest first, with filters and cursor pagination."
@@ -268,15 +198,12 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
 
     @api.get("/incidents/{incident_id}")
     def incident_detail(incident_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
-        """One incident with its sources, evidence and the event mentions it merges."""
-        index = alias_name(settings, "incidents")
-        hits = client.search(index=index, query={"term": {"incident_id": incident_id}}, size=1, source_excludes=EXCLUDE)["hits"]["hits"]
-        if not hits:
+        """One incident with its sources, evidence and the event mentions it merges (a merged-away id answers with its survivor)."""
+        incident_id = resolve_incident_id(client, incident_id)
+        incident = client.incidents.get_doc(incident_id)
+        if incident is None:
             raise HTTPException(status_code=404, detail="incident not found")
-        incident = hits[0]["_source"]
-        mentions = client.search(index=alias_name(settings, "events"), query={"term": {"incident_id": incident_id}},
-                                 size=200, source_excludes=EXCLUDE, sort=[{"id": "asc"}])["hits"]["hits"]
-        return {**incident, "mentions": [h["_source"] for h in mentions]}
+        return {**incident, "mentions": client.mentions.docs_of_incident(incident_id)}
 
     @api.get("/trends")
     def get_trends(
@@ -289,7 +216,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     ) -> Any:
         """Counts by group/province/type over time: the same table as `khabar trends`."""
         try:
-            table = trends(client, settings, by=by, interval=interval, metric=metric, date_from=date_from,
+            table = client.trends(by=by, interval=interval, metric=metric, date_from=date_from,
                            date_to=date_to, include_operations=include_operations)
         except (ValueError, KhabarError) as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from None
@@ -302,7 +229,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
         limit: Annotated[int, Query(ge=1)] = 100,
     ) -> Response:
         """New and updated incidents after `since`, ordered by (updated_at, incident_id), as NDJSON."""
-        items, next_cursor = feed_page(client, settings, since, min(limit, max_size), feed_lag_seconds)
+        items, next_cursor = feed_page(client, since, min(limit, max_size), feed_lag_seconds)
         body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
         headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
         return Response(content=body, media_type="application/x-ndjson", headers=headers)
@@ -310,9 +237,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     @api.get("/sources")
     def sources() -> list[dict[str, Any]]:
         """Configured sources with their schedules, last and next runs."""
-        from khabar.app.status import next_run_times, source_statuses
-
-        found, problem = source_statuses(client, settings, next_run_times(settings))
+        found, problem = source_statuses(client, next_run_times(settings))
         if problem:
             raise HTTPException(status_code=503, detail=f"sources file invalid: {problem}")
         return [s.model_dump(mode="json") for s in found]
@@ -320,11 +245,11 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
     @api.get("/status")
     def status() -> dict[str, Any]:
         """Per-source last/next run and error rate, NLP backlog, spool size, job runs."""
-        from khabar.app.status import collect_status
+        return collect_status(client).model_dump(mode="json")
 
-        return collect_status(client, settings).model_dump(mode="json")
-
+    api.include_router(alerts_router(client.es, settings))  # watchlists and alerts (write_dependency= for roles)
     app.include_router(api)
+    install_workbench(app, client, settings)  # corrections (analyst keys), history, map data, the /ui/ console
 
     if not public_docs:
 
@@ -332,18 +257,17 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, es: Elasti
         def openapi_document() -> JSONResponse:
             return JSONResponse(app.openapi())
 
+    # A short client timeout, one check in flight, results reused: probes never exhaust the pool.
+    probe = HealthProbe(lambda: Store(client.es.options(request_timeout=HEALTH_TIMEOUT), settings).health(timeout="1s"),
+                        errors=(StoreUnavailable, StoreError))
+
     @app.get("/healthz")
     def healthz() -> JSONResponse:
-        """Liveness (no auth): 200 when Elasticsearch answers, 503 otherwise."""
-        try:
-            health = client.cluster.health(timeout="2s")
-        except (TransportError, ApiError) as exc:
-            return JSONResponse(status_code=503, content={"status": "unavailable", "elasticsearch": f"unreachable ({type(exc).__name__})"})
-        return JSONResponse(content={"status": "ok", "elasticsearch": health.get("status")})
+        """Liveness (no auth): 200 when Elasticsearch answers, 503 otherwise (cached for a moment)."""
+        health = probe.get()
+        return JSONResponse(status_code=health.status_code, content=health.body)
 
-    from khabar.app.metrics import make_registry, render
-
-    registry = make_registry(settings, client)
+    registry = make_registry(client)
 
     @app.get("/metrics", dependencies=[Depends(make_auth(keys))], response_class=Response)
     def metrics() -> Response:

@@ -2,10 +2,17 @@
 
 The node runs from the `integ-test-zip` distribution (server core only) with
 security off on 127.0.0.1, its data and logs under Khabar's data directory.
+
+As root, the node only starts with `local_es.allow_root: true` (`--allow-root`), and then
+without Elasticsearch's native access (a logged warning names what that disables).
+`stop` only signals a process that is verifiably this node (its `/proc` command line and
+environment name this node's Elasticsearch home and config directory), never whatever
+process reused a stale pid file's number.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -20,6 +27,9 @@ import httpx
 from khabar.core.errors import KhabarError
 from khabar.core.settings import Settings
 
+log = logging.getLogger(__name__)
+ROOT_DISABLES = ("native access: the system call filter (seccomp), memory locking (bootstrap.memory_lock) "
+                 "and the native check that refuses to run as root")
 ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 JVM_CANDIDATES = ("/usr/lib/jvm",)
 MIN_JAVA = 17
@@ -174,6 +184,51 @@ def read_pid(node: LocalNode) -> int | None:
     return pid
 
 
+def is_this_node(pid: int, node: LocalNode) -> bool:
+    """Whether process `pid` is this node's Elasticsearch: its command line sets this node's
+    ES home, and its config directory (command line or ES_PATH_CONF) is this node's."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except OSError:  # gone, or not ours to inspect
+        return False
+    args = [a.decode("utf-8", "replace") for a in cmdline]
+    env = [e.decode("utf-8", "replace") for e in environ]
+    home_ok = f"-Des.path.home={node.home}" in args
+    conf_ok = f"-Des.path.conf={node.config_dir}" in args or f"ES_PATH_CONF={node.config_dir}" in env
+    return home_ok and conf_ok
+
+
+def node_pid(node: LocalNode) -> int | None:
+    """The recorded PID when that process is alive and is this node (see is_this_node)."""
+    pid = read_pid(node)
+    if pid is None:
+        return None
+    if not is_this_node(pid, node):
+        log.warning("pid file %s names process %d, which is not this Elasticsearch node (pid reused?): ignored",
+                    node.pid_file, pid)
+        return None
+    return pid
+
+
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def check_root(settings: Settings) -> bool:
+    """Refuse to run the node as root unless `local_es.allow_root`; True when running as root."""
+    if not running_as_root():
+        return False
+    if not settings.local_es.allow_root:
+        raise KhabarError(
+            "refusing to start Elasticsearch as root: it would run without its " + ROOT_DISABLES + ". "
+            "Run Khabar as an ordinary user, or opt in with `local_es.allow_root: true` in the settings, "
+            "KHABAR_ES_ALLOW_ROOT=true or `--allow-root` (development and CI only)"
+        )
+    log.warning("running Elasticsearch as root (local_es.allow_root): this disables its %s", ROOT_DISABLES)
+    return True
+
+
 def health(url: str, timeout: float = 2.0) -> dict | None:
     """Cluster health, or None when the node does not answer."""
     try:
@@ -189,9 +244,10 @@ def start(settings: Settings, port: int | None = None, wait: bool = True) -> Loc
     """Start the node in the background (fetching it first) and wait for yellow or green."""
     node = node_for(settings, port)
     if health(node.url) is not None:
-        if read_pid(node) is not None:
+        if node_pid(node) is not None:
             return node
         raise KhabarError(f"port {node.port} is already serving another Elasticsearch: stop it, or set local_es.port / KHABAR_ES_PORT")
+    as_root = check_root(settings)
     fetch(settings)
     java_home = find_java(settings)
     write_config(node, settings)
@@ -199,9 +255,9 @@ def start(settings: Settings, port: int | None = None, wait: bool = True) -> Loc
     env.update({"ES_JAVA_HOME": str(java_home), "ES_PATH_CONF": str(node.config_dir)})
     env.pop("JAVA_HOME", None)
     opts = env.get("ES_JAVA_OPTS", "")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+    if as_root:
         # Elasticsearch refuses to run as root through its native root check; with native
-        # access unavailable the node skips that check (local development node only).
+        # access unavailable the node skips that check (opted in: local_es.allow_root).
         opts += " -Djna.nounpack=true -Djna.boot.library.path=/nonexistent"
     env["ES_JAVA_OPTS"] = opts.strip()
     log = (node.base / "logs" / "startup.out").open("ab")
@@ -243,17 +299,18 @@ def _log_tail(node: LocalNode, lines: int = 8) -> str:
 
 
 def stop(settings: Settings, port: int | None = None, timeout: float = 60.0) -> bool:
-    """Stop the node whose PID was recorded (that process only). True when one was stopped."""
+    """Stop the node whose PID was recorded, after checking that process is this node (a
+    reused pid is left alone). True when one was stopped."""
     node = node_for(settings, port)
-    pid = read_pid(node)
+    pid = node_pid(node)
     if pid is None:
         node.pid_file.unlink(missing_ok=True)
         return False
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and read_pid(node) is not None:
+    while time.monotonic() < deadline and node_pid(node) is not None:
         time.sleep(0.3)
-    if read_pid(node) is not None:
+    if node_pid(node) is not None:
         os.kill(pid, signal.SIGKILL)
     node.pid_file.unlink(missing_ok=True)
     return True

@@ -13,7 +13,8 @@ Formats:
   Security operations are not terrorist attacks in GTD's sense and are left out unless
   `include_operations` is set.
 
-Records are streamed with `helpers.scan` (unordered), so exports of any size use constant memory.
+Records are streamed from the store in (date, id) order, undated last, so exports of any size use
+constant memory; this is the one exporter (`khabar export` and `khabar incidents export`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import IO, Any, Literal
 
-from elasticsearch import Elasticsearch, helpers
-
-from khabar.core.settings import Settings
-from khabar.index.templates import alias_name
+from khabar.index.store import Store, date_range_query
 
 What = Literal["incidents", "events"]
 Format = Literal["jsonl", "csv", "geojson", "gtd-csv"]
@@ -62,33 +60,34 @@ GTD_COLUMNS = ["eventid", "iyear", "imonth", "iday", "country_txt", "provstate",
 COMMON_COLUMNS = ["date", "date_precision", "event_type", "suicide", "country", "province", "district", "place", "lat", "lon",
                   "killed", "injured", "attackers_killed", "kidnapped", "perpetrator", "attribution", "target_type", "confidence"]
 CSV_COLUMNS: dict[str, list[str]] = {
-    "incidents": ["incident_id", *COMMON_COLUMNS, "source_count", "outlets", "source_urls", "first_reported_at", "updated_at"],
+    "incidents": ["incident_id", *COMMON_COLUMNS, "source_count", "outlets", "source_urls", "first_reported_at", "updated_at",
+                  "corrected", "rejected"],
     "events": ["id", *COMMON_COLUMNS, "article_id", "article_url", "outlet", "title", "published_at", "incident_id"],
 }
 
 
-def date_query(date_from: date | None, date_to: date | None, include_operations: bool = True) -> dict[str, Any]:
-    """Records whose `date` is in [date_from, date_to] (either end open)."""
-    filters: list[dict[str, Any]] = []
-    if date_from or date_to:
-        bounds: dict[str, str] = {}
-        if date_from:
-            bounds["gte"] = date_from.isoformat()
-        if date_to:
-            bounds["lte"] = date_to.isoformat()
-        filters.append({"range": {"date": bounds}})
-    query: dict[str, Any] = {"bool": {"filter": filters}}
-    if not include_operations:
-        query["bool"]["must_not"] = [{"term": {"event_type": "security_operation"}}]
-    return query
+ID_FIELDS: dict[str, str] = {"incidents": "incident_id", "events": "id"}
 
 
-def iter_records(es: Elasticsearch, settings: Settings, what: What, date_from: date | None = None,
-                 date_to: date | None = None, include_operations: bool = True) -> Iterator[dict[str, Any]]:
-    """The stored records, streamed (unordered), without embeddings."""
-    body = {"query": date_query(date_from, date_to, include_operations), "_source": {"excludes": ["embedding"]}}
-    for hit in helpers.scan(es, index=alias_name(settings, what), query=body, size=500):
-        yield hit["_source"]
+def iter_records(store: Store, what: What, date_from: date | None = None, date_to: date | None = None,
+                 include_operations: bool = True) -> Iterator[dict[str, Any]]:
+    """The stored records in (date, id) order (undated last), streamed, without embeddings."""
+    query = date_range_query(date_from, date_to, include_operations)
+    yield from store.iter_docs(what, query, ordered_by=["date", ID_FIELDS[what]])
+
+
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection, OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a text starting like a formula gets a `'` in
+    front; a bare carriage return becomes a newline (which the writer quotes; a bare CR it would not)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_PREFIXES):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _num(value: Any) -> Any:
@@ -113,6 +112,7 @@ def flat_row(what: What, doc: dict[str, Any]) -> dict[str, Any]:
             "outlets": ";".join(doc.get("outlets") or []),
             "source_urls": ";".join(s.get("url", "") for s in doc.get("sources") or []),
             "first_reported_at": doc.get("first_reported_at"), "updated_at": doc.get("updated_at"),
+            "corrected": ";".join(doc.get("corrected") or []), "rejected": bool(doc.get("rejected")),  # analysts' corrections
         }
     else:
         row |= {k: doc.get(k) for k in ("id", "article_id", "article_url", "outlet", "title", "published_at", "incident_id")}
@@ -160,7 +160,7 @@ def feature(what: What, doc: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "id": props.get("incident_id") or props.get("id"), "geometry": geometry, "properties": props}
 
 
-def export(es: Elasticsearch, settings: Settings, stream: IO[str], *, what: What = "incidents", fmt: Format = "jsonl",
+def export(store: Store, stream: IO[str], *, what: What = "incidents", fmt: Format = "jsonl",
            date_from: date | None = None, date_to: date | None = None, include_operations: bool | None = None) -> int:
     """Write the records to `stream` in `fmt`; returns how many were written.
 
@@ -169,7 +169,7 @@ def export(es: Elasticsearch, settings: Settings, stream: IO[str], *, what: What
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     ops = fmt != "gtd-csv" if include_operations is None else include_operations
-    records = iter_records(es, settings, what, date_from, date_to, ops)
+    records = iter_records(store, what, date_from, date_to, ops)
     count = 0
     if fmt == "jsonl":
         for doc in records:
@@ -180,7 +180,7 @@ def export(es: Elasticsearch, settings: Settings, stream: IO[str], *, what: What
         writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for doc in records:
-            writer.writerow(to_row(what, doc))
+            writer.writerow({column: safe_cell(value) for column, value in to_row(what, doc).items()})
             count += 1
     else:
         stream.write('{"type": "FeatureCollection", "features": [\n')

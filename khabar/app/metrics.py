@@ -10,39 +10,32 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from elasticsearch import Elasticsearch
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from khabar.app.status import JobLog, article_counts, spool_size
+from khabar.app.alerts import alert_metrics
+from khabar.app.status import JobLog, spool_size
 from khabar.core.records import CrawlErrors
-from khabar.core.settings import Settings
-from khabar.index.templates import alias_name
+from khabar.index.store import Store
 
 log = logging.getLogger(__name__)
 
 DOC_KINDS = {"articles": "articles", "events": "events", "incidents": "incidents", "crawl-runs": "crawl_runs"}
 
 
-def crawl_totals(es: Elasticsearch, settings: Settings) -> dict[str, float]:
+def crawl_totals(store: Store) -> dict[str, float]:
     """Sums over every crawl run: pages fetched, bytes, articles new/updated and errors by kind."""
     fields = ["pages_fetched", "bytes", "articles_new", "articles_updated"] + [f"errors.{k}" for k in CrawlErrors.model_fields]
-    resp = es.search(index=alias_name(settings, "crawl-runs"), size=0,
-                     aggs={name: {"sum": {"field": name}} for name in fields})
-    return {name: float(resp["aggregations"][name]["value"] or 0) for name in fields}
-
-
-def doc_total(es: Elasticsearch, settings: Settings, kind: str) -> int:
-    return int(es.count(index=alias_name(settings, kind))["count"])
+    return store.crawl_runs.sums(fields)
 
 
 class KhabarCollector(Collector):
     """Yields Khabar's metrics on every scrape."""
 
-    def __init__(self, settings: Settings, es: Elasticsearch) -> None:
-        self.settings = settings
-        self.es = es
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.settings = store.settings
 
     def collect(self) -> Iterator[Metric]:
         up = GaugeMetricFamily("khabar_elasticsearch_up", "1 when Elasticsearch answered this scrape")
@@ -53,13 +46,17 @@ class KhabarCollector(Collector):
             log.warning("metrics: Elasticsearch unavailable: %s", exc)
             up.add_metric([], 0)
         yield up
+        try:  # watchlists, outbox (queue length), delivery attempts, alerts
+            yield from list(alert_metrics(self.store.es, self.settings))
+        except Exception as exc:  # noqa: BLE001 - a scrape must not fail because ES is down
+            log.warning("metrics: alert metrics unavailable: %s", exc)
         yield from self._from_files()
 
     def _from_es(self) -> Iterator[Metric]:
         docs = GaugeMetricFamily("khabar_documents", "Documents stored, by index kind", labels=["kind"])
         for kind, label in DOC_KINDS.items():
-            docs.add_metric([label], doc_total(self.es, self.settings, kind))
-        totals = crawl_totals(self.es, self.settings)
+            docs.add_metric([label], self.store.count(kind))
+        totals = crawl_totals(self.store)
         pages = CounterMetricFamily("khabar_pages_fetched", "Pages fetched by all crawl runs")
         pages.add_metric([], totals["pages_fetched"])
         fetched = CounterMetricFamily("khabar_bytes_fetched", "Bytes fetched by all crawl runs")
@@ -71,7 +68,7 @@ class KhabarCollector(Collector):
         for kind in CrawlErrors.model_fields:
             errors.add_metric([kind], totals[f"errors.{kind}"])
         nlp = GaugeMetricFamily("khabar_articles_by_nlp_status", "Articles by NLP status", labels=["status"])
-        counts = article_counts(self.es, self.settings)
+        counts = self.store.articles.status_counts()
         for status in ("pending", "done", "failed"):
             nlp.add_metric([status], counts.get(status, 0))
         yield from (docs, pages, fetched, articles, errors, nlp)
@@ -96,10 +93,10 @@ class KhabarCollector(Collector):
         yield from (duration, success, ok, runs)
 
 
-def make_registry(settings: Settings, es: Elasticsearch) -> CollectorRegistry:
+def make_registry(store: Store) -> CollectorRegistry:
     """A registry holding only Khabar's collector (one per app, so tests don't collide)."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(KhabarCollector(settings, es))
+    registry.register(KhabarCollector(store))
     return registry
 
 

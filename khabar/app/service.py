@@ -7,6 +7,12 @@ Jobs (stable ids, so a restart finds and keeps them):
   process, so a crashing crawl cannot take the service down;
 - `nlp`: process articles waiting for NLP; `resolve`: resolve incidents;
   `spool`: replay operations spooled while Elasticsearch was down.
+- `alerts`: match changed incidents against watchlists and deliver (`khabar.app.alerts`);
+  `spikes`: surge and threat detection (`khabar.app.spikes`).
+
+Event-driven: a crawl that stored new or changed articles runs `nlp` at once, NLP that wrote
+mentions runs `resolve`, a resolution that created or updated incidents runs `alerts`
+(`trigger_now`, APScheduler `modify_job(next_run_time=now)`); the timers stay as a safety net.
 
 Every job has `max_instances=1`, `coalesce=True` and the configured `misfire_grace_time`.
 Job functions are module-level and take simple arguments (the job store pickles references
@@ -18,13 +24,21 @@ with a log message and the running jobs stay as they are.
 
 Shutdown (`begin_shutdown` from a signal handler, then `stop`): no new jobs start, running
 crawl children get SIGTERM (the crawl runner's child closes its spider and writes its current
-batch), running jobs are waited for, and the writers they use are flushed as they finish.
+batch), running jobs are waited for (at most `scheduler.stop_timeout_seconds`; a job still
+running then is named in the log and `khabar serve` exits anyway), and the writers they use
+are flushed as they finish.
+
+One service per data directory: `start` takes an fcntl lock on `service.lock` there (the
+kernel drops it whatever way the process ends); a second service on the same directory
+refuses to start with ServiceAlreadyRunning instead of running every job twice.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
+import os
 import signal
 import threading
 import time
@@ -36,34 +50,80 @@ from typing import Any, TypeVar
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from khabar.app import pipeline
+from khabar.app.alert_jobs import run_alerts, run_spikes
 from khabar.app.status import JobLog, jobstore_path
 from khabar.core.errors import ConfigError, KhabarError
 from khabar.core.settings import Settings, load_settings
+from khabar.crawlers.runner import stop_running_crawls
+from khabar.crawlers.sources import load_sources
+from khabar.index.store import Store
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 CRAWL_PREFIX = "crawl:"
-INTERNAL_JOBS = ("nlp", "resolve", "spool")
+INTERNAL_JOBS = ("nlp", "resolve", "spool", "alerts", "spikes")
 
 # The settings of the service running in this process; job functions use them, and fall
 # back to loading the settings file when run elsewhere.
 _active: dict[str, Settings] = {}
 _stopping = threading.Event()
-_extractor_lock = threading.Lock()
-_extractor: Any = None
 
 
 def _settings(config_path: str | None) -> Settings:
     if "settings" in _active:
         return _active["settings"]
     return load_settings(Path(config_path) if config_path else None)
+
+
+# Event-driven pipeline: a job that produced work for the next one runs it now (the timers stay
+# as a safety net). A trigger that arrives while the target runs re-runs it when it finishes.
+_scheduler: dict[str, BackgroundScheduler] = {}
+_chain_lock = threading.Lock()
+_running: set[str] = set()
+_rerun: set[str] = set()
+
+
+def trigger_now(job_id: str) -> bool:
+    """Run an internal job as soon as possible (after its current run, if it is running)."""
+    scheduler = _scheduler.get("scheduler")
+    if scheduler is None or _stopping.is_set():
+        return False
+    with _chain_lock:
+        if job_id in _running:
+            _rerun.add(job_id)
+            return True
+    try:
+        scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
+    except JobLookupError:
+        return False
+    return True
+
+
+def _chained(settings: Settings, job_id: str, fn: Callable[[], T], then: str | None, fired: Callable[[T], bool]) -> T | None:
+    """`_recorded`, then trigger `then` when `fired(result)`; honour triggers that came in meanwhile."""
+    with _chain_lock:
+        _running.add(job_id)
+    try:
+        result = _recorded(settings, job_id, fn)
+    finally:
+        with _chain_lock:
+            _running.discard(job_id)
+            again = job_id in _rerun
+            _rerun.discard(job_id)
+    if again:
+        trigger_now(job_id)
+    if then is not None and result is not None and fired(result):
+        trigger_now(then)
+    return result
 
 
 def _recorded(settings: Settings, job_id: str, fn: Callable[[], T]) -> T | None:
@@ -96,9 +156,6 @@ def _describe(result: object) -> str | None:
 # -- job functions (module-level: the SQLite job store stores references to them) ---------
 def run_crawl_job(source_id: str, config_path: str | None = None) -> None:
     """Crawl one source (in a child process, via the crawl runner)."""
-    from khabar.crawlers.runner import crawl_source
-    from khabar.crawlers.sources import load_sources
-
     settings = _settings(config_path)
 
     def crawl() -> Any:
@@ -106,49 +163,43 @@ def run_crawl_job(source_id: str, config_path: str | None = None) -> None:
         source = sources.get(source_id)
         if source is None:
             raise KhabarError(f"source {source_id!r} is no longer in {settings.sources_file}")
-        return crawl_source(settings, source)
+        return pipeline.crawl_step(settings, [source])[0]
 
-    _recorded(settings, f"{CRAWL_PREFIX}{source_id}", crawl)
-
-
-def _shared_extractor() -> Any:
-    """One NLP extractor per process (loading the models takes a while)."""
-    global _extractor
-    with _extractor_lock:
-        if _extractor is None:
-            from khabar.nlp.extract import Extractor
-
-            _extractor = Extractor()
-        return _extractor
+    _chained(settings, f"{CRAWL_PREFIX}{source_id}", crawl, "nlp", lambda run: bool(run.articles_new or run.articles_updated))
 
 
 def run_nlp_job(config_path: str | None = None) -> None:
     """Extract events from the articles waiting for NLP."""
-    from khabar.index.client import es_client
-    from khabar.nlp.process import process_pending
-
     settings = _settings(config_path)
-    _recorded(settings, "nlp", lambda: process_pending(es_client(settings), settings, _shared_extractor()))
+    _chained(settings, "nlp", lambda: pipeline.nlp_step(Store.connect(settings), pipeline.shared_extractor()),
+             "resolve", lambda report: bool(report.mentions_written or report.mentions_deleted))
 
 
 def run_resolve_job(config_path: str | None = None) -> None:
     """Merge event mentions into incidents."""
-    from khabar.incidents.resolve import resolve_incidents
-    from khabar.index.client import es_client
-
     settings = _settings(config_path)
-    _recorded(settings, "resolve", lambda: resolve_incidents(es_client(settings), settings))
+    _chained(settings, "resolve", lambda: pipeline.resolve_step(Store.connect(settings)), "alerts",
+             lambda report: bool(report.incidents_created or report.incidents_updated))
+
+
+def run_alerts_job(config_path: str | None = None) -> None:
+    """Match changed incidents against the watchlists and deliver what is due (khabar.app.alerts)."""
+    settings = _settings(config_path)
+    _chained(settings, "alerts", lambda: run_alerts(Store.connect(settings).es, settings), None, bool)
+
+
+def run_spikes_job(config_path: str | None = None) -> None:
+    """Raise surge and threat alerts (khabar.app.spikes)."""
+    settings = _settings(config_path)
+    _chained(settings, "spikes", lambda: run_spikes(Store.connect(settings).es, settings), "alerts", lambda text: "queued=0" not in text)
 
 
 def run_spool_job(config_path: str | None = None) -> None:
     """Replay the operations spooled while Elasticsearch was unreachable."""
-    from khabar.index.client import es_client
-    from khabar.index.writer import BulkWriter
-
     settings = _settings(config_path)
 
     def replay() -> Any:
-        writer = BulkWriter(es_client(settings), settings)
+        writer = Store.connect(settings).writer()
         return writer.replay_spool() if writer.spool.size() else None
 
     _recorded(settings, "spool", replay)
@@ -199,6 +250,10 @@ def internal_specs(settings: Settings, config_path: str | None) -> list[JobSpec]
         JobSpec("nlp", run_nlp_job, (config_path,), IntervalTrigger(minutes=sched.nlp_interval_minutes, jitter=jitter, timezone=UTC), "process articles"),
         JobSpec("resolve", run_resolve_job, (config_path,), IntervalTrigger(minutes=sched.resolve_interval_minutes, jitter=jitter, timezone=UTC), "resolve incidents"),
         JobSpec("spool", run_spool_job, (config_path,), IntervalTrigger(minutes=sched.spool_replay_minutes, timezone=UTC), "replay spool"),
+        JobSpec("alerts", run_alerts_job, (config_path,), IntervalTrigger(seconds=settings.alerts.match_interval_seconds, timezone=UTC),
+                "match watchlists and deliver"),
+        JobSpec("spikes", run_spikes_job, (config_path,), IntervalTrigger(minutes=settings.alerts.spike_interval_minutes, timezone=UTC),
+                "detect surges"),
     ]
 
 
@@ -243,6 +298,42 @@ def ensure_job(scheduler: BackgroundScheduler, spec: JobSpec) -> str:
 
 
 # -- the service ---------------------------------------------------------------------------
+class ServiceAlreadyRunning(KhabarError):
+    """Another Khabar service holds this data directory."""
+
+
+class InstanceLock:
+    """An exclusive, non-blocking fcntl lock on a file holding the owner's pid."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: Any = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise ServiceAlreadyRunning naming the holder's pid."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise ServiceAlreadyRunning(
+                f"another Khabar service (pid {holder}) is already running on data directory {self.path.parent}; "
+                "stop it first, or give this one its own data_dir (KHABAR_DATA_DIR)") from None
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
 class Service:
     """The scheduler, its jobs, the sources-file watcher and graceful shutdown."""
 
@@ -260,14 +351,20 @@ class Service:
         self._watcher: threading.Thread | None = None
         self._shutdown_thread: threading.Thread | None = None
         self.last_reload_error: str | None = None
+        self.instance_lock = InstanceLock(settings.data_path / "service.lock")
 
     @property
     def sources_path(self) -> Path:
         return self.settings.sources_file
 
     def start(self) -> None:
-        """Load the job store, bring its jobs in line with the settings and sources, start firing."""
+        """Load the job store, bring its jobs in line with the settings and sources, start firing.
+
+        Raises ServiceAlreadyRunning when another service holds the data directory.
+        """
+        self.instance_lock.acquire()
         _active["settings"] = self.settings
+        _scheduler["scheduler"] = self.scheduler
         _stopping.clear()
         self.scheduler.start(paused=True)
         if self.internal_jobs:
@@ -288,8 +385,6 @@ class Service:
 
     def reload_sources(self) -> bool:
         """Re-read the sources file and sync the crawl jobs; an invalid file changes nothing."""
-        from khabar.crawlers.sources import load_sources
-
         path = self.sources_path
         try:
             mtime = path.stat().st_mtime if path.exists() else None
@@ -353,23 +448,45 @@ class Service:
                 pass
         terminate_children()
 
-    def stop(self, wait: bool = True) -> None:
-        """Shut down: no new jobs, wait for running ones (their writers flush as they finish)."""
+    def stop(self, wait: bool = True, timeout: float | None = None) -> bool:
+        """Shut down: no new jobs, wait for running ones (their writers flush as they finish), but
+        at most `timeout` seconds (default `scheduler.stop_timeout_seconds`).
+
+        Returns False when jobs were still running at the deadline (they are named in the log).
+        """
+        limit = self.settings.scheduler.stop_timeout_seconds if timeout is None else timeout
         self.begin_shutdown()
         if self._shutdown_thread is not None:
-            self._shutdown_thread.join(timeout=10)
+            self._shutdown_thread.join(timeout=min(10.0, limit))
+        finished = True
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=wait)
+            if wait:
+                waiter = threading.Thread(target=self.scheduler.shutdown, kwargs={"wait": True}, name="khabar-stop", daemon=True)
+                waiter.start()
+                waiter.join(timeout=limit)
+                if waiter.is_alive():
+                    finished = False
+                    log.error("jobs still running %.0f s after shutdown began, not waiting any longer: %s",
+                              limit, ", ".join(self.running_job_ids()) or "unknown")
+            else:
+                self.scheduler.shutdown(wait=False)
         if self._watcher is not None:
             self._watcher.join(timeout=5)
         _active.pop("settings", None)
+        _scheduler.pop("scheduler", None)
+        self.instance_lock.release()
         log.info("scheduler stopped")
+        return finished
+
+    def running_job_ids(self) -> list[str]:
+        """Ids of the jobs running now (from the executor's instance counts)."""
+        executor = getattr(self.scheduler, "_executors", {}).get("default")  # APScheduler 3 keeps counts privately
+        instances: dict[str, int] = getattr(executor, "_instances", {})
+        return sorted(job_id for job_id, count in instances.items() if count)
 
 
 def terminate_children() -> list[int]:
     """Ask the crawl children this service started to finish; returns their pids."""
-    from khabar.crawlers.runner import stop_running_crawls
-
     sent = stop_running_crawls()
     if sent:
         log.info("asked %d crawl processes to finish: %s", len(sent), sent)
@@ -380,7 +497,15 @@ def run_forever(service: Service, stop: threading.Event) -> None:
     """Block until `stop` is set (by a signal handler), then shut the service down."""
     while not stop.wait(0.5):
         pass
-    service.stop()
+    exit_unless_stopped(service.stop())
+
+
+def exit_unless_stopped(finished: bool) -> None:
+    """After a shutdown that gave up on a hung job, leave now: its worker thread would keep the
+    interpreter from exiting (concurrent.futures joins its threads at exit)."""
+    if not finished:
+        logging.shutdown()
+        os._exit(1)
 
 
 def install_signal_handlers(service: Service, stop: threading.Event) -> None:

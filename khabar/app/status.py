@@ -20,12 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from elasticsearch import Elasticsearch
 from pydantic import BaseModel, Field
 
 from khabar.core.errors import KhabarError
 from khabar.core.settings import Settings
-from khabar.index.templates import alias_name
+from khabar.crawlers.sources import load_sources
+from khabar.index.store import Store
+from khabar.index.writer import Spool
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +220,6 @@ def describe_schedule(schedule: Any) -> str | None:
 
 def configured_sources(settings: Settings) -> list[Any]:
     """The sources in the sources file (raises ConfigError when it is invalid)."""
-    from khabar.crawlers.sources import load_sources
-
     return list(load_sources(settings.sources_file).sources)
 
 
@@ -241,32 +240,20 @@ def _summary(source: dict[str, Any], hit_id: str | None = None) -> CrawlRunSumma
     )
 
 
-def latest_runs(es: Elasticsearch, settings: Settings, window: int = ERROR_WINDOW) -> dict[str, list[CrawlRunSummary]]:
-    """The last `window` crawl runs per source, newest first (terms + top_hits aggregation)."""
-    resp = es.search(
-        index=alias_name(settings, "crawl-runs"),
-        size=0,
-        aggs={
-            "by_source": {
-                "terms": {"field": "source_id", "size": 1000},
-                "aggs": {"recent": {"top_hits": {"size": window, "sort": [{"started_at": {"order": "desc"}}]}}},
-            }
-        },
-    )
-    out: dict[str, list[CrawlRunSummary]] = {}
-    for bucket in resp["aggregations"]["by_source"]["buckets"]:
-        hits = bucket["recent"]["hits"]["hits"]
-        out[str(bucket["key"])] = [_summary(h["_source"], h["_id"]) for h in hits]
-    return out
+def latest_runs(store: Store, window: int = ERROR_WINDOW) -> dict[str, list[CrawlRunSummary]]:
+    """The last `window` crawl runs per source, newest first."""
+    return {source_id: [_summary(doc, hit_id) for hit_id, doc in runs]
+            for source_id, runs in store.crawl_runs.latest_by_source(window).items()}
 
 
 def _has_errors(run: CrawlRunSummary) -> bool:
     return run.error_count > 0 or run.status == "failed"
 
 
-def source_statuses(es: Elasticsearch, settings: Settings, nexts: dict[str, datetime | None]) -> tuple[list[SourceStatus], str | None]:
+def source_statuses(store: Store, nexts: dict[str, datetime | None]) -> tuple[list[SourceStatus], str | None]:
     """Per-source status: configured sources first (file order), then sources seen only in crawl runs."""
-    runs = latest_runs(es, settings)
+    settings = store.settings
+    runs = latest_runs(store)
     problem: str | None = None
     try:
         sources = configured_sources(settings)
@@ -290,16 +277,7 @@ def source_statuses(es: Elasticsearch, settings: Settings, nexts: dict[str, date
     return out, problem
 
 
-def article_counts(es: Elasticsearch, settings: Settings) -> dict[str, int]:
-    """Articles by `nlp_status`."""
-    resp = es.search(index=alias_name(settings, "articles"), size=0,
-                     aggs={"status": {"terms": {"field": "nlp_status", "size": 10}}})
-    return {str(b["key"]): int(b["doc_count"]) for b in resp["aggregations"]["status"]["buckets"]}
-
-
 def spool_size(settings: Settings) -> int:
-    from khabar.index.writer import Spool
-
     return Spool(settings.spool_path).size()
 
 
@@ -309,11 +287,12 @@ def job_statuses(settings: Settings, nexts: dict[str, datetime | None]) -> list[
     return [JobStatus(job_id=j, next_run=nexts.get(j), last_run=records.get(j)) for j in ids]
 
 
-def collect_status(es: Elasticsearch, settings: Settings) -> ServiceStatus:
-    """The whole service status (raises the client's errors when Elasticsearch is down)."""
+def collect_status(store: Store) -> ServiceStatus:
+    """The whole service status (raises the store's errors when Elasticsearch is down)."""
+    settings = store.settings
     nexts = next_run_times(settings)
-    sources, problem = source_statuses(es, settings, nexts)
-    counts = article_counts(es, settings)
+    sources, problem = source_statuses(store, nexts)
+    counts = store.articles.status_counts()
     return ServiceStatus(
         sources=sources,
         jobs=job_statuses(settings, nexts),

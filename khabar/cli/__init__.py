@@ -6,13 +6,17 @@ import importlib
 import logging
 import pkgutil
 import sys
+from pathlib import Path
 
 import click
 from rich.markup import escape
+from rich.table import Table
 
+from khabar.app import es_local
 from khabar.cli import commands
-from khabar.cli.support import console, current_settings, out
+from khabar.cli.support import connected_store, console, current_settings, out
 from khabar.core.errors import KhabarError
+from khabar.index.schemas import write_schemas
 
 
 class KhabarGroup(click.Group):
@@ -46,30 +50,28 @@ def es_group() -> None:
 @es_group.command("fetch")
 def es_fetch() -> None:
     """Download Elasticsearch from Maven Central into the cache and unpack it."""
-    from khabar.app import es_local
-
     home = es_local.fetch(current_settings())
     out.print(f"Elasticsearch ready at {home}")
 
 
 @es_group.command("start")
 @click.option("--port", type=int, default=None, help="HTTP port (default local_es.port, 9200).")
-def es_start(port: int | None) -> None:
+@click.option("--allow-root", is_flag=True, help="Allow running the node as root (disables its native access: "
+              "system call filter, memory locking); same as local_es.allow_root.")
+def es_start(port: int | None, allow_root: bool) -> None:
     """Start the local node in the background and wait until it is ready."""
-    from khabar.app import es_local
-
     settings = current_settings()
+    if allow_root:
+        settings.local_es.allow_root = True
     with console.status("starting Elasticsearch…"):
         node = es_local.start(settings, port=port)
-    out.print(f"Elasticsearch is up at {node.url} (pid {es_local.read_pid(node)}, data in {node.base})")
+    out.print(f"Elasticsearch is up at {node.url} (pid {es_local.node_pid(node)}, data in {node.base})")
 
 
 @es_group.command("stop")
 @click.option("--port", type=int, default=None)
 def es_stop(port: int | None) -> None:
     """Stop the local node started by `khabar es start` (that process only)."""
-    from khabar.app import es_local
-
     stopped = es_local.stop(current_settings(), port=port)
     out.print("stopped" if stopped else "no local Elasticsearch was running")
 
@@ -77,18 +79,12 @@ def es_stop(port: int | None) -> None:
 @es_group.command("status")
 def es_status() -> None:
     """Version, health and document counts per Khabar index."""
-    from rich.table import Table
-
-    from khabar.cli.support import connected_es
-    from khabar.index.client import server_version
-    from khabar.index.templates import doc_counts
-
     settings = current_settings()
-    es = connected_es(settings)
-    health = es.cluster.health()
-    out.print(f"Elasticsearch {server_version(es)} at {settings.elasticsearch.url}: health {health['status']}")
+    store = connected_store(settings)
+    health = store.health()
+    out.print(f"Elasticsearch {store.server_version()} at {settings.elasticsearch.url}: health {health['status']}")
     table = Table("index", "documents")
-    for name, count in doc_counts(es, settings).items():
+    for name, count in store.doc_counts().items():
         table.add_row(name, "missing" if count is None else str(count))
     out.print(table)
 
@@ -101,11 +97,7 @@ def index_group() -> None:
 @index_group.command("init")
 def index_init() -> None:
     """Install templates and create indices behind their aliases (idempotent)."""
-    from khabar.cli.support import connected_es
-    from khabar.index.templates import init_indices
-
-    settings = current_settings()
-    changes = init_indices(connected_es(settings), settings)
+    changes = connected_store().init_indices()
     for line in changes:
         out.print(line)
     out.print("indices up to date" if not changes else f"{len(changes)} changes")
@@ -114,11 +106,7 @@ def index_init() -> None:
 @index_group.command("check")
 def index_check() -> None:
     """Report drift between the code's templates and the cluster; exit 1 on drift."""
-    from khabar.cli.support import connected_es
-    from khabar.index.templates import check_indices
-
-    settings = current_settings()
-    drift = check_indices(connected_es(settings), settings)
+    drift = connected_store().check_indices()
     for line in drift:
         out.print(line, highlight=False)
     if drift:
@@ -130,11 +118,7 @@ def index_check() -> None:
 @index_group.command("migrate")
 def index_migrate() -> None:
     """Move documents to the current schema version's indices and switch the aliases."""
-    from khabar.cli.support import connected_es
-    from khabar.index.templates import migrate
-
-    settings = current_settings()
-    for line in migrate(connected_es(settings), settings) or ["nothing to migrate"]:
+    for line in connected_store().migrate() or ["nothing to migrate"]:
         out.print(line)
 
 
@@ -142,10 +126,6 @@ def index_migrate() -> None:
 @click.option("--output", type=click.Path(file_okay=False), default="docs/schemas", show_default=True)
 def schemas(output: str) -> None:
     """Write the JSON Schemas of Khabar's records (Article, EventMention, Incident, CrawlRun)."""
-    from pathlib import Path
-
-    from khabar.index.schemas import write_schemas
-
     for path in write_schemas(Path(output)):
         out.print(str(path))
 

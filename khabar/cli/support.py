@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from elasticsearch import Elasticsearch
 from rich.console import Console
 
 from khabar.core.settings import Settings, load_settings
+from khabar.index.store import Store
 
 console = Console(stderr=True)
 out = Console()
@@ -28,11 +28,6 @@ def current_settings() -> Settings:
     return settings
 
 
-def connected_es(settings: Settings | None = None) -> Elasticsearch:
-    """A client to the configured cluster, checked to be reachable (clear error otherwise)."""
-    from khabar.index.client import ensure_reachable, es_client
-
-    settings = settings or current_settings()
-    es = es_client(settings)
-    ensure_reachable(es, settings)
-    return es
+def connected_store(settings: Settings | None = None) -> Store:
+    """The store on the configured cluster, checked to be reachable (clear error otherwise)."""
+    return Store.connect(settings or current_settings(), check=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from datetime import date as Date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
@@ -174,6 +174,7 @@ class EventFields(Record):
     perpetrator: Perpetrator = Field(default_factory=Perpetrator)
     target_type: TargetType = "other"
     confidence: float = 0.0
+    review: bool = Field(default=False, description="A figure is implausible (above what the text or the record supports): check before counting it")
 
 
 class ExtractedEvent(EventFields):
@@ -222,6 +223,7 @@ class IncidentSource(Record):
     injured: int | None = None
     perpetrator: str | None = None
     attribution: Attribution = "unknown"
+    review: bool = Field(default=False, description="This report's figure was not counted: flagged by extraction or far above the other sources'")
 
 
 class FigureRange(Record):
@@ -247,6 +249,11 @@ class Incident(EventFields):
     updated_at: datetime = Field(default_factory=utcnow, description="When this incident's record last changed")
     evidence: dict[str, Evidence] = Field(default_factory=dict)
     embedding: list[float] | None = None
+    corrected: list[str] = Field(default_factory=list, description="Fields an analyst corrected (they win over the machine)")
+    suggestions: dict[str, Any] = Field(default_factory=dict, description="The machine's value of a corrected field, when it differs")
+    rejected: bool = Field(default=False, description="An analyst marked this a false positive: left out of counts")
+    review_fields: list[str] = Field(default_factory=list, description="Figures under review (`killed`, `injured`): a source's higher figure was set aside, or only flagged reports give one")
+    review_notes: list[str] = Field(default_factory=list, description="Why each figure is under review, with the set-aside figure and its outlet")
 
 
 class CrawlErrors(Record):
@@ -263,6 +270,7 @@ class CrawlErrors(Record):
     redirect_loop: int = 0
     robots_denied: int = 0
     private_address: int = 0
+    storage: int = 0  # articles whose duplicate lookup or write could not reach Elasticsearch (spooled)
     other: int = 0
 
     @property
@@ -277,7 +285,7 @@ class CrawlRun(Record):
     source_id: str
     started_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
-    status: Literal["running", "finished", "failed", "interrupted"] = "running"
+    status: Literal["running", "finished", "failed", "interrupted", "timed_out"] = "running"
     pages_fetched: int = 0
     bytes: int = 0
     articles_new: int = 0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -47,6 +48,9 @@ class LocalEsSettings(Section):
     cache_dir: Path = Path("~/.cache/khabar")
     java_home: Path | None = None
     start_timeout: float = Field(default=180.0, gt=0)
+    # Running the node as root disables its native access (system call filter, memory
+    # locking, native root check); refused unless opted in (`khabar es start --allow-root`).
+    allow_root: bool = False
 
 
 class WriterSettings(Section):
@@ -68,12 +72,58 @@ class IncidentSettings(Section):
     threshold: float = Field(default=0.62, gt=0, le=1)
 
 
+BLANK_KEY = "an API key is empty or blank (an unset variable in a template?); empty keys are refused"
+Role = Literal["reader", "analyst"]
+ROLES: tuple[str, ...] = ("reader", "analyst")
+
+
+class ApiKey(Section):
+    """One API key: a name for the audit trail, the secret, and what it may do."""
+
+    name: str = Field(min_length=1)
+    key: str = Field(min_length=1)
+    role: Role = "reader"
+
+    @field_validator("key")
+    @classmethod
+    def _non_blank_key(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError(BLANK_KEY)
+        return value
+
+
+def parse_key_entry(entry: str, position: int) -> ApiKey:
+    """`KEY` (a reader) or `KEY:ROLE` from `api.api_keys`/`KHABAR_API_KEYS`, named after its digest."""
+    key, role = entry, "reader"
+    head, sep, tail = entry.rpartition(":")
+    if sep and head and tail in ROLES:
+        key, role = head, tail
+    digest = hashlib.sha256(key.encode()).hexdigest()[:8]
+    return ApiKey(name=f"key{position + 1}-{digest}", key=key, role=role)  # type: ignore[arg-type]
+
+
 class ApiSettings(Section):
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65535)
-    api_keys: list[str] = Field(default_factory=list)
+    api_keys: list[str] = Field(default_factory=list)  # `KEY` (reader) or `KEY:analyst`
+    keys: list[ApiKey] = Field(default_factory=list)  # named keys with roles
     max_page_size: int = Field(default=500, ge=1)
     public_docs: bool = False  # serve /openapi.json and /docs without a key
+
+    @field_validator("api_keys")
+    @classmethod
+    def _no_blank_keys(cls, keys: list[str]) -> list[str]:
+        """An empty key (an unset variable in a template) would let requests without a key in."""
+        for entry in keys:
+            head, sep, tail = entry.rpartition(":")
+            key = head if sep and tail in ROLES else entry
+            if not key.strip():
+                raise ValueError(BLANK_KEY)
+        return keys
+
+    def all_keys(self) -> list[ApiKey]:
+        """Every configured key with its name and role: `keys`, then the plain `api_keys`."""
+        return list(self.keys) + [parse_key_entry(entry, i) for i, entry in enumerate(self.api_keys)]
 
 
 class SchedulerSettings(Section):
@@ -82,6 +132,25 @@ class SchedulerSettings(Section):
     spool_replay_minutes: float = Field(default=2, gt=0)
     misfire_grace_seconds: int = Field(default=300, ge=1)
     jitter_seconds: int = Field(default=30, ge=0)
+    stop_timeout_seconds: float = Field(default=60, gt=0)  # shutdown waits at most this long for running jobs
+
+
+class AlertSettings(Section):
+    """Watchlists, webhook/e-mail delivery and spike detection (see docs/alerts.md)."""
+
+    allow_private_webhooks: bool = False  # true: webhooks may point at loopback/private addresses
+    match_interval_seconds: float = Field(default=30, gt=0)  # safety-net timer of the match+deliver job
+    retry_base_seconds: float = Field(default=30, ge=0)  # first retry delay; doubles per attempt
+    retry_max_seconds: float = Field(default=3600, ge=0)  # cap on one retry delay
+    give_up_hours: float = Field(default=24, gt=0)  # stop retrying a delivery this long after it was queued
+    request_timeout: float = Field(default=10, gt=0)
+    spike_interval_minutes: float = Field(default=60, gt=0)
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = "khabar@localhost"
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
 
 
 class Settings(Section):
@@ -96,6 +165,7 @@ class Settings(Section):
     incidents: IncidentSettings = Field(default_factory=IncidentSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     scheduler: SchedulerSettings = Field(default_factory=SchedulerSettings)
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
     config_file: Path | None = Field(default=None, exclude=True)
 
     @property
@@ -128,7 +198,9 @@ ENV_OVERRIDES: dict[str, str] = {
     "KHABAR_ES_HEAP": "local_es.heap",
     "KHABAR_ES_VERSION": "local_es.version",
     "KHABAR_CACHE_DIR": "local_es.cache_dir",
+    "KHABAR_ES_ALLOW_ROOT": "local_es.allow_root",
     "KHABAR_API_KEYS": "api.api_keys",
+    "KHABAR_ALERTS_ALLOW_PRIVATE": "alerts.allow_private_webhooks",
 }
 LIST_KEYS = {"api.api_keys"}
 
@@ -198,7 +270,25 @@ def describe_validation_error(file: str, exc: ValidationError, model: type[BaseM
     if env_keys and key in env_keys:
         env_name = next(n for n, d in ENV_OVERRIDES.items() if d == key)
         where = f"environment variable {env_name}"
-    return ConfigError(where, key, f"{err['msg']} (got {err.get('input')!r})", "set a value of the expected type")
+    if SECRET_FIELDS & {str(p) for p in err["loc"]}:  # never echo a secret, not even a wrong one
+        fix = ("give every key a non-empty value (check the variable your template substitutes) or remove the entry"
+               if BLANK_KEY in str(err["msg"]) else "set a valid value")
+        return ConfigError(where, key, f"{err['msg']} (value not shown: it is a secret)", fix)
+    return ConfigError(where, key, f"{err['msg']} (got {_redacted(err.get('input'))!r})", "set a value of the expected type")
+
+
+# Settings whose values are never printed in errors.
+SECRET_FIELDS = frozenset({"api_keys", "keys", "key", "api_key", "password", "smtp_password"})
+
+
+def _redacted(value: Any) -> Any:
+    """A URL's password (`https://user:secret@host`) replaced by `***` before it is echoed."""
+    if isinstance(value, str) and "://" in value and "@" in value:
+        scheme, _, rest = value.partition("://")
+        userinfo, at, host = rest.rpartition("@")
+        if at and ":" in userinfo:
+            return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+    return value
 
 
 def _model_at(model: type[BaseModel], path: list[str]) -> type[BaseModel] | None:

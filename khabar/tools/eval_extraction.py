@@ -27,6 +27,7 @@ from typing import Any
 import trafilatura
 
 from khabar.crawlers.extract import extract_page, parse_datetime, read_html_file
+from khabar.tools.scoring import prf
 
 SYSTEMS = ("khabar", "trafilatura")
 TRAFILATURA_DIR = "trafilatura_news"
@@ -54,24 +55,18 @@ class SnippetCounts:
 
     def metrics(self) -> dict[str, float]:
         """Precision, recall, F1 and accuracy."""
-        precision = _ratio(self.tp, self.tp + self.fp)
-        recall = _ratio(self.tp, self.tp + self.fn)
+        scores = prf(self.tp, self.fp, self.fn)
         total = self.tp + self.fp + self.tn + self.fn
         return {
-            "precision": precision,
-            "recall": recall,
-            "f1": f1_score(precision, recall),
+            "precision": scores.precision,
+            "recall": scores.recall,
+            "f1": scores.f1,
             "accuracy": _ratio(self.tp + self.tn, total),
         }
 
 
 def _ratio(num: float, den: float) -> float:
     return num / den if den else 0.0
-
-
-def f1_score(precision: float, recall: float) -> float:
-    """Harmonic mean of precision and recall (0 when both are 0)."""
-    return _ratio(2 * precision * recall, precision + recall)
 
 
 def normalise_space(text: str | None) -> str:
@@ -105,9 +100,8 @@ def bag_of_words_scores(predicted: str | None, expected: str) -> dict[str, float
     """Multiset word overlap precision/recall/F1 of predicted vs expected text."""
     pred, gold = Counter(tokenize(predicted)), Counter(tokenize(expected))
     overlap = sum((pred & gold).values())
-    precision = _ratio(overlap, sum(pred.values()))
-    recall = _ratio(overlap, sum(gold.values()))
-    return {"precision": precision, "recall": recall, "f1": f1_score(precision, recall)}
+    scores = prf(overlap, sum(pred.values()) - overlap, sum(gold.values()) - overlap)
+    return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
 
 
 def same_title(predicted: str | None, expected: str) -> bool:

@@ -13,8 +13,10 @@ singletons; predicted mentions with no gold counterpart are gold singletons.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -22,6 +24,13 @@ from typing import Any
 from urllib.parse import urlparse
 
 from pydantic import BaseModel
+
+from khabar.core.records import Article, EventMention
+from khabar.incidents import matching
+from khabar.incidents.resolve import cluster_mentions
+from khabar.nlp.extract import Extractor
+from khabar.nlp.process import to_mentions
+from khabar.tools.scoring import prf
 
 
 @dataclass(frozen=True)
@@ -158,9 +167,7 @@ def score_grouping(gold: list[Item], predicted: list[Item]) -> GroupingScores:
             pred_clusters.append(f"p:{p.cluster}")
     gold_pairs, pred_pairs = _pairs(gold_clusters), _pairs(pred_clusters)
     correct = len(gold_pairs & pred_pairs)
-    precision = correct / len(pred_pairs) if pred_pairs else 1.0
-    recall = correct / len(gold_pairs) if gold_pairs else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(correct, len(pred_pairs) - correct, len(gold_pairs) - correct, undefined=1.0)
     return GroupingScores(
         precision=round(precision, 4),
         recall=round(recall, 4),
@@ -190,3 +197,352 @@ def evaluate_files(gold_path: Path, predicted: Iterable[dict[str, Any]]) -> Grou
     records = read_jsonl(gold_path)
     covered = gold_paths(records)
     return score_grouping(gold_items(records), [p for p in predicted_items(predicted) if p.path in covered])
+
+
+# -- labelled corpora run through extraction and resolution offline ---------------------------
+
+CV_FOLDS = 4
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+THRESHOLD_GRID = tuple(step / 100 for step in range(20, 91, 5))
+STUDY_SHARE = 60  # percent of incident groups in the STUDY split; the rest is HOLDOUT
+CACHE_DIR = Path(tempfile.gettempdir()) / "khabar-eval-incidents"
+NLP_DIR = Path(__file__).resolve().parents[2] / "nlp"
+Clusterer = Callable[[list[EventMention], dict[str, list[float] | None]], list[list[EventMention]]]
+
+
+@dataclass
+class Corpus:
+    """Articles with gold event mentions; `digest` identifies the articles' content."""
+
+    name: str
+    articles: list[Article]
+    gold: list[Item]
+    digest: str
+
+
+@dataclass
+class Extracted:
+    """What the extractor made of a corpus: mentions (with embeddings) and article embeddings."""
+
+    mentions: list[EventMention]
+    article_vectors: dict[str, list[float] | None]
+
+
+def _digest(*chunks: bytes) -> str:
+    return hashlib.sha1(b"\x1f".join(chunks)).hexdigest()[:16]
+
+
+def load_news_dev(root: Path) -> Corpus:
+    """`articles.jsonl` + `gold.jsonl` of a news_dev-style folder (gold events carry `incident_key`)."""
+    raw = (root / "articles.jsonl").read_bytes()
+    records = read_jsonl(root / "articles.jsonl")
+    gold_by_id = {g["id"]: g for g in read_jsonl(root / "gold.jsonl")}
+    articles: list[Article] = []
+    gold: list[Item] = []
+    for record in records:
+        article = Article(
+            url=record["url"],
+            outlet=record.get("outlet") or "",
+            title=record.get("title") or "",
+            paragraphs=list(record.get("paragraphs") or []),
+            authors=[record["author"]] if record.get("author") else [],
+            published_at=record.get("published_at"),
+        )
+        articles.append(article)
+        gold.extend(gold_items([{"url": article.url, "events": gold_by_id.get(record["id"], {}).get("events", [])}]))
+    return Corpus(root.name, articles, gold, _digest(raw, (root / "gold.jsonl").read_bytes()))
+
+
+def load_demo() -> Corpus:
+    """The bundled demo site's articles (as rendered) and `demo/site/gold.jsonl`."""
+    from khabar.demo import build_site
+
+    articles: list[Article] = []
+    for module in build_site.OUTLETS:
+        for data in build_site.sorted_articles(module):
+            articles.append(
+                Article(
+                    url=build_site.article_path(module.OUTLET["key"], data),
+                    outlet=module.OUTLET["name"],
+                    title=data["title"],
+                    paragraphs=list(data["paragraphs"]),
+                    published_at=data["published_at"],
+                )
+            )
+    gold = gold_items(build_site.gold_records())
+    body = json.dumps([a.model_dump(mode="json", include={"url", "title", "paragraphs", "published_at"}) for a in articles])
+    return Corpus("demo", articles, gold, _digest(body.encode("utf-8")))
+
+
+def split_of(key: str) -> str:
+    """`study` or `holdout`, a deterministic hash of an incident group's key."""
+    return "study" if int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 100 < STUDY_SHARE else "holdout"
+
+
+def article_groups(corpus: Corpus) -> dict[str, str]:
+    """Each article path's group: articles sharing an incident (roundups chain them) share one.
+
+    A group is named by its smallest incident key (an article without events by its path).
+    """
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for item in corpus.gold:
+        a, b = find("a:" + item.path), find("k:" + item.cluster)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    names: dict[str, str] = {}
+    for item in corpus.gold:
+        root = find("k:" + item.cluster)
+        names[root] = min(names.get(root, item.cluster), item.cluster)
+    return {url_path(a.url): names.get(find("a:" + url_path(a.url)), url_path(a.url)) for a in corpus.articles}
+
+
+def article_splits(corpus: Corpus) -> dict[str, str]:
+    """Each article path's split (study or holdout) by its group: the parts share no article and no incident."""
+    return {path: split_of(group) for path, group in article_groups(corpus).items()}
+
+
+def _extraction_digest(corpus: Corpus) -> str:
+    """The corpus and every extraction input (code, data, model head): a changed extractor misses the cache."""
+    files = sorted(p for p in NLP_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".npz", ".jsonl"})
+    return _digest(corpus.digest.encode(), *(p.read_bytes() for p in files))
+
+
+def extract_corpus(corpus: Corpus, extractor: Extractor | None = None, cache_dir: Path | None = CACHE_DIR) -> Extracted:
+    """Run the service's extractor over a corpus (as `process` does), cached under `cache_dir`."""
+    cache = cache_dir / f"{corpus.name}-{_extraction_digest(corpus)}.json" if cache_dir is not None else None
+    if cache is not None and cache.exists():
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        return Extracted([EventMention.model_validate(m) for m in data["mentions"]], data["article_vectors"])
+    extractor = extractor or Extractor()
+    by_id = {a.id: a for a in corpus.articles}
+    vectors = dict(zip(by_id, extractor.article_embeddings(corpus.articles), strict=True))
+    mentions: list[EventMention] = []
+    for art_id, events, embeddings in extractor.extract_many_with_embeddings(corpus.articles):
+        mentions.extend(to_mentions(by_id[art_id], events, embeddings))
+    extracted = Extracted(mentions, vectors)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        body = {"mentions": [m.model_dump(mode="json") for m in mentions], "article_vectors": vectors}
+        cache.write_text(json.dumps(body), encoding="utf-8")
+    return extracted
+
+
+def mention_items(clusters: Iterable[Sequence[EventMention]]) -> list[Item]:
+    """Predicted items: one per mention, in its cluster, with the mention's own type and district."""
+    items: list[Item] = []
+    for index, cluster in enumerate(clusters):
+        for mention in cluster:
+            items.append(Item(url_path(mention.article_url), f"c{index}", _lower(mention.event_type), _lower(mention.location.district)))
+    return items
+
+
+def baseline_clusterer(mentions: list[EventMention], article_vectors: dict[str, list[float] | None]) -> list[list[EventMention]]:
+    """Today's resolver (`khabar.incidents.resolve.cluster_mentions`, default settings)."""
+    return cluster_mentions(mentions)
+
+
+def score_corpus(corpus: Corpus, clusters: list[list[EventMention]]) -> dict[str, GroupingScores]:
+    """Pairwise scores over the whole corpus and over its study and holdout parts."""
+    splits = article_splits(corpus)
+    predicted = mention_items(clusters)
+    scores = {"all": score_grouping(corpus.gold, predicted)}
+    for part in ("study", "holdout"):
+        scores[part] = score_grouping(
+            [g for g in corpus.gold if splits.get(g.path) == part], [p for p in predicted if splits.get(p.path) == part]
+        )
+    return scores
+
+
+# -- training the pairwise matcher --------------------------------------------------------------
+
+
+def gold_labels(corpus: Corpus, mentions: Sequence[EventMention]) -> dict[str, str | None]:
+    """Each mention's gold incident key (matched one to one within its article), or None."""
+    predicted = [Item(url_path(m.article_url), m.id, _lower(m.event_type), _lower(m.location.district)) for m in mentions]
+    labels: dict[str, str | None] = {m.id: None for m in mentions}
+    for gi, pi in _match(corpus.gold, predicted):
+        labels[predicted[pi].cluster] = corpus.gold[gi].cluster
+    return labels
+
+
+@dataclass
+class TrainingSet:
+    """One corpus's part used for training: its mentions, their gold keys, and their CV folds."""
+
+    corpus: Corpus
+    extracted: Extracted
+    mentions: list[EventMention]
+    labels: dict[str, str | None]
+    folds: dict[str, int]
+
+
+def training_set(corpus: Corpus, extracted: Extracted, parts: Iterable[str] = ("study",), folds: int = CV_FOLDS) -> TrainingSet:
+    """The mentions of some splits (`all` for every article), labelled, with a fold per incident group."""
+    groups = article_groups(corpus)
+    wanted = set(parts)
+    mentions = [
+        m for m in extracted.mentions
+        if "all" in wanted or split_of(groups.get(url_path(m.article_url), "")) in wanted
+    ]
+    fold_of = {
+        m.id: int(hashlib.sha1(("fold:" + groups.get(url_path(m.article_url), "")).encode()).hexdigest()[:8], 16) % folds
+        for m in mentions
+    }
+    return TrainingSet(corpus, extracted, mentions, gold_labels(corpus, mentions), fold_of)
+
+
+def training_pairs(data: TrainingSet, skip_fold: int | None = None) -> tuple[list[list[float]], list[int]]:
+    """Feature vectors and labels (1: same gold incident) of the candidate pairs, leaving out one fold.
+
+    A mention with no gold counterpart (a recap, a distractor) is a negative with everything.
+    """
+    mentions = [m for m in data.mentions if data.folds[m.id] != skip_fold]
+    features: list[list[float]] = []
+    targets: list[int] = []
+    for a, b in combinations(mentions, 2):
+        row = matching.pair_features(a, b, data.extracted.article_vectors)
+        if row is None:
+            continue
+        features.append(row)
+        targets.append(int(data.labels[a.id] is not None and data.labels[a.id] == data.labels[b.id]))
+    return features, targets
+
+
+def _fit(sets: Sequence[TrainingSet], c: float, skip_fold: int | None = None) -> tuple[tuple[float, ...], float] | None:
+    """Logistic-regression weights and intercept on the sets' pairs (None without both labels)."""
+    from sklearn.linear_model import LogisticRegression  # heavy optional dependency (tools only)
+
+    features: list[list[float]] = []
+    targets: list[int] = []
+    for data in sets:
+        rows, labels = training_pairs(data, skip_fold)
+        features.extend(rows)
+        targets.extend(labels)
+    if len(set(targets)) < 2:
+        return None
+    fitted = LogisticRegression(C=c, class_weight="balanced", max_iter=5000).fit(features, targets)
+    return tuple(float(w) for w in fitted.coef_[0]), float(fitted.intercept_[0])
+
+
+def _fold_counts(data: TrainingSet, model: matching.MatchModel, fold: int) -> tuple[int, int, int]:
+    """(correct, predicted, gold) pairs among one fold's articles when all the set's mentions are
+    clustered by `model` (as dense as in use: a fold's mentions can be confused with the others)."""
+    groups = article_groups(data.corpus)
+    paths = {url_path(m.article_url) for m in data.mentions if data.folds[m.id] == fold}
+    wanted = {groups[p] for p in paths if p in groups}
+    gold = [g for g in data.corpus.gold if groups.get(g.path) in wanted]
+    clusters = matching.cluster(data.mentions, model, data.extracted.article_vectors)
+    predicted = [item for item in mention_items(clusters) if groups.get(item.path) in wanted]
+    scores = score_grouping(gold, predicted)
+    return scores.correct_pairs, scores.predicted_pairs, scores.gold_pairs
+
+
+def train_matcher(
+    sets: Sequence[TrainingSet], cs: Sequence[float] = C_GRID, thresholds: Sequence[float] = THRESHOLD_GRID
+) -> matching.MatchModel:
+    """Pick C and the threshold by cross-validation over incident groups (pairwise F1 of the
+    clustering of the left-out folds, pooled per corpus, averaged over corpora), then fit on
+    every pair with that C."""
+    best: tuple[float, float, float] | None = None
+    for c in cs:
+        counts = {(t, i): [0, 0, 0] for t in thresholds for i in range(len(sets))}
+        for fold in range(CV_FOLDS):
+            fitted = _fit(sets, c, skip_fold=fold)
+            if fitted is None:
+                continue
+            for t in thresholds:
+                model = matching.MatchModel(fitted[0], fitted[1], t)
+                for i, data in enumerate(sets):
+                    for slot, value in enumerate(_fold_counts(data, model, fold)):
+                        counts[(t, i)][slot] += value
+        for t in thresholds:
+            f1s = [prf(cor, pred - cor, gold - cor, undefined=1.0).f1 for cor, pred, gold in (counts[(t, i)] for i in range(len(sets)))]
+            mean = sum(f1s) / len(f1s)  # every corpus counts alike, however many pairs it has
+            if best is None or mean > best[0] + 1e-9:
+                best = (mean, c, t)
+    assert best is not None
+    fitted = _fit(sets, best[1])
+    if fitted is None:
+        raise ValueError("training needs both matching and non-matching pairs")
+    return matching.MatchModel(fitted[0], fitted[1], best[2])
+
+
+def matcher_clusterer(model: matching.MatchModel | None = None) -> Clusterer:
+    """The learned matcher as a clusterer (the stored model unless one is given)."""
+
+    def run(mentions: list[EventMention], article_vectors: dict[str, list[float] | None]) -> list[list[EventMention]]:
+        return matching.cluster(mentions, model, article_vectors)
+
+    return run
+
+
+def model_clusters(extracted: Extracted, model: matching.MatchModel) -> list[list[EventMention]]:
+    """Cluster a corpus's mentions with a given model."""
+    return matching.cluster(extracted.mentions, model, extracted.article_vectors)
+
+
+# -- what `khabar eval incidents --dataset` and `khabar incidents train` run ---------------------
+
+RESOLVERS = ("matcher", "baseline")
+
+
+def clusterer_for(resolver: str, model_path: Path | None = None) -> Clusterer:
+    """`matcher` (the learned matcher, stored or at `model_path`) or `baseline` (today's greedy resolver)."""
+    if resolver == "baseline":
+        return baseline_clusterer
+    if resolver == "matcher":
+        return matcher_clusterer(matching.load_model(model_path) if model_path is not None else None)
+    raise ValueError(f"unknown resolver {resolver!r}; choose one of {', '.join(RESOLVERS)}")
+
+
+def extract_all(corpora: Sequence[Corpus], cache_dir: Path | None = CACHE_DIR) -> list[Extracted]:
+    """Extract several corpora, loading the extractor (spaCy, MiniLM) once and only on a cache miss."""
+    extractor: Extractor | None = None
+    found: list[Extracted] = []
+    for corpus in corpora:
+        cache = cache_dir / f"{corpus.name}-{_extraction_digest(corpus)}.json" if cache_dir is not None else None
+        if extractor is None and (cache is None or not cache.exists()):
+            extractor = Extractor()
+        found.append(extract_corpus(corpus, extractor, cache_dir))
+    return found
+
+
+def evaluate_datasets(
+    news_dir: Path | None,
+    *,
+    resolver: str = "matcher",
+    model_path: Path | None = None,
+    cache_dir: Path | None = CACHE_DIR,
+) -> dict[str, GroupingScores]:
+    """Extract, resolve and score: news_dev (all, study, holdout) when given, and the demo gold."""
+    clusterer = clusterer_for(resolver, model_path)
+    rows: dict[str, GroupingScores] = {}
+    corpora = ([load_news_dev(news_dir)] if news_dir is not None else []) + [load_demo()]
+    for corpus, extracted in zip(corpora, extract_all(corpora, cache_dir), strict=True):
+        scores = score_corpus(corpus, clusterer(extracted.mentions, extracted.article_vectors))
+        if corpus.name == "demo":
+            rows["demo"] = scores["all"]
+        else:
+            rows.update({f"{corpus.name} {part}": value for part, value in scores.items()})
+    return rows
+
+
+def train_from_datasets(
+    news_dir: Path, output: Path | None = None, *, cache_dir: Path | None = CACHE_DIR
+) -> tuple[matching.MatchModel, Path]:
+    """Train the matcher on news_dev's STUDY split and the whole demo gold; write it to `output`
+    (default `incidents/matcher.json`). Returns the model and where it went."""
+    news, demo = load_news_dev(news_dir), load_demo()
+    news_extracted, demo_extracted = extract_all([news, demo], cache_dir)
+    model = train_matcher([training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",))])
+    target = output or matching.MODEL_PATH
+    target.write_text(model.to_json(), encoding="utf-8")
+    matching.load_model.cache_clear()
+    return model, target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -39,6 +40,17 @@ class TextSpan:
         """Build from an inclusive token range."""
         lo, hi = sorted((first.i, last.i))
         return cls.from_span(first.doc[lo : hi + 1], sent_index)
+
+
+def char_span(sent: Span, phrase: str, index: int = -1) -> TextSpan | None:
+    """The first whole-word occurrence of a lower-case phrase in a sentence ("ied" never matches
+    inside "carried"), or None."""
+    low = sent.text.lower()
+    for match in re.finditer(rf"(?<![\w]){re.escape(phrase)}(?![\w])", low):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
+        if span is not None:
+            return TextSpan.from_span(span, index)
+    return None
 
 
 def lower_words(span: Span) -> list[str]:

@@ -21,7 +21,7 @@ UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "seventy": 70, "eighty": 80, "ninety": 90, "both": 2,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "dozen": 12}
 NUMBER_WORDS = set(UNITS) | set(MULTIPLIERS) | {"a", "an", "and", "-"}
@@ -84,8 +84,12 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+_MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
-_STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:coded|recorded|put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
+# "fatalities put at 12": a stated toll as news writes it (annotation markup such as ACLED's
+# "fatalities coded as 3" is not read: news never contains it).
+_STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
 RANGE_WORDS = ("to", "or", "-", "–")
 CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
 PRONOUNS = {"he", "she"}
@@ -141,7 +145,12 @@ def _number_groups(sent: Span) -> list[tuple[Token, Token, int]]:
         low = tok.lower_
         is_num = _DIGITS.match(low) is not None or low in UNITS or low in MULTIPLIERS
         negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
-        if not is_num or tok.ent_type_ in SKIP_ENTS or negated:
+        if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
+            i += 1
+            continue
+        # "the toll had risen to 15 overnight": NER may read "15 overnight" as a time
+        toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(t.lower_ in TOTAL_WORDS for t in tokens)
+        if not is_num or (tok.ent_type_ in SKIP_ENTS and not toll_value) or negated:
             i += 1
             continue
         j = i
@@ -251,6 +260,8 @@ def casualty_kind(token: Token) -> str | None:
         return "kidnapped"
     if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
         return "killed"
+    if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
+        return "killed"  # "embraced shahadat": martyred
     return None
 
 
@@ -317,6 +328,19 @@ def _toll_kind(victim: Token, sent: Span) -> str | None:
     return None
 
 
+def _among_total(first: Token) -> bool:
+    """"Nine Chinese were among the 13 people killed": the number after "among (the)" is the toll."""
+    before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
+    return bool(before) and (before[-1] == "among" or before[-2:] == ["among", "the"])
+
+
+def _part_of(last: Token) -> bool:
+    """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
+    after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
+    return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these")
+                                                      or after[1] in UNITS or _DIGITS.match(after[1]) is not None)
+
+
 def _is_subcount(victim: Token) -> bool:
     """True for "including three children", "among them two women"."""
     for anc in [victim, *list(victim.ancestors)[:3]]:
@@ -370,12 +394,22 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
     taken |= {_victim_token(first, last).i for first, last, _ in groups}
     groups += _singular_groups(sent, taken)
     also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
-    claim_at = next((t.i for t in sent if t.lower_ in CLAIM_WORDS), None)
+    # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
+    # bombing that killed 15" reports the toll
+    claim_at = next((t.i for t in sent if t.lower_ in CLAIM_WORDS
+                     and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])), None)
+    # "the initial toll was four": an earlier figure, not the article's latest toll
+    initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
+    among_at = next((first.i for first, _, _ in groups if _among_total(first)), None)
     for first, last, value in sorted(groups, key=lambda g: g[0].i):
+        among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
         victim = _victim_token(first, last)
         total_kind = _toll_kind(victim, sent)
         word = _window_kind(last, sent) or _dep_kind(victim) or (victim_verb(victim) if first.i == last.i else None)
-        kind = total_kind or (casualty_kind(word) if word is not None else None)
+        word_kind = casualty_kind(word) if word is not None else None
+        if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
+            total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
+        kind = total_kind or word_kind
         if kind is None:
             continue
         if victim.i != last.i and total_kind is None and not _is_person(victim):
@@ -388,8 +422,8 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
                 qualifier=_qualifier(first),
                 span=TextSpan.from_tokens(first, end, sent_index),
                 victim=victim.lower_,
-                total=total_kind is not None,
-                sub_count=_is_subcount(victim),
+                total=(total_kind is not None and not initial) or _among_total(first),
+                sub_count=not _among_total(first) and (_is_subcount(victim) or among_sentence or _part_of(last)),
                 also=also,
                 claimed=claim_at is not None and claim_at < first.i,
             )
@@ -398,7 +432,7 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
 
 
 def stated_tolls(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
-    """"fatalities put at 12", "fatalities coded as 3": a stated death toll."""
+    """"fatalities put at 12": a stated death toll."""
     out = []
     for m in _STATED_TOLL.finditer(sent.text):
         char_span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")

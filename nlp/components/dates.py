@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -51,6 +51,7 @@ class DateMention:
     span: TextSpan
     explicit: bool = True
     background: bool = False
+    reporting: bool = False  # the day something was said or claimed ("the ISPR said on Wednesday")
 
 
 def _dateparse(text: str, base: datetime) -> date | None:
@@ -71,14 +72,35 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
     return published - timedelta(days=delta)
 
 
+_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,\s*$")
+REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "added", "confirmed", "reported",
+                             "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted"})
+
+
+def reporting_date(sent: Span, span: TextSpan) -> bool:
+    """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
+    responsibility on Wednesday"): the day of the report, not of the incident."""
+    if _DATELINE_PREFIX.match(sent.doc.text[sent.start_char : span.start]):
+        return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    outside = [t for t in tokens if not (span.start <= t.head.idx < span.end)]
+    for tok in outside[:1]:
+        head = tok.head
+        if head.lower_ in ("on", "late", "early") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ in REPORTING_VERBS:
+            return True
+    return False
+
+
 def _span(sent: Span, start: int, end: int, index: int) -> TextSpan:
     """A TextSpan for sentence-relative character offsets."""
     char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
     return TextSpan.from_span(char_span if char_span is not None else sent, index)
 
 
-def _is_background(value: date, published: date) -> bool:
-    """A date well before publication is a recap, not the new incident."""
+def predates_news(value: date, published: date) -> bool:
+    """A date well before publication belongs to a recap, not the new incident."""
     return (published - value).days > 10
 
 
@@ -93,7 +115,7 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
         if value is not None:
             if value > pub + timedelta(days=1) and not m.group(3):
                 value = value.replace(year=value.year - 1)
-            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, _is_background(value, pub)))
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, predates_news(value, pub)))
     for regex in (_ABS_DMY, _ABS_MDY):
         for m in regex.finditer(text):
             if any(a <= m.start() < b for a, b in ranges):
@@ -103,7 +125,7 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
                 continue
             if value > pub + timedelta(days=1) and m.lastindex and not m.group(3):
                 value = value.replace(year=value.year - 1)
-            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, _is_background(value, pub)))
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, predates_news(value, pub)))
     if out:
         return out
     for m in _MONTH_YEAR.finditer(text):
@@ -123,16 +145,13 @@ def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
     out: list[DateMention] = []
     low = sent.text.lower()
     pub = published.date()
-    today_said = any(w in low for w in ("today", "this morning", "tonight", "this evening"))
     for m in _WEEKDAY.finditer(sent.text):
         weekday = WEEKDAYS.index(m.group(1).lower())
-        prefix = m.group(0).lower()
-        value = weekday_before(pub, weekday, same_day=today_said)
-        if prefix.startswith("last ") and value == pub - timedelta(days=(pub.weekday() - weekday) % 7 or 7):
-            pass
+        # News names the weekday even for the day of publication ("on Monday" in a Monday
+        # report is that Monday); "last Monday" on a Monday is the week before.
+        same_day = not m.group(0).lower().startswith("last ")
+        value = weekday_before(pub, weekday, same_day=same_day)
         out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index)))
-    if out:
-        return out
     for phrase, (days, precision) in RELATIVE.items():
         at = low.find(phrase)
         if at < 0 or (phrase == "today" and "earlier today" in low):
@@ -151,7 +170,8 @@ def find_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMen
     """All date mentions of one sentence, absolute first (a "Published ..." byline gives none)."""
     if sent.text.lstrip().lower().startswith(("published", "updated", "last updated", "posted")):
         return []
-    return absolute_dates(sent, published, index) + relative_dates(sent, published, index)
+    found = absolute_dates(sent, published, index) + relative_dates(sent, published, index)
+    return [replace(d, reporting=True) if reporting_date(sent, d.span) else d for d in found]
 
 
 def best_date(mentions: list[DateMention]) -> DateMention | None:
@@ -160,4 +180,4 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     if not current:
         return None
     order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-    return sorted(current, key=lambda m: order[m.precision])[0]
+    return sorted(current, key=lambda m: (m.reporting, order[m.precision]))[0]

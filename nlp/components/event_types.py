@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.nlp.components.base import TextSpan, normalise
+from khabar.nlp.components.base import TextSpan, char_span, normalise
 from spacy.tokens import Span
 
 # phrase → (event type, strength); matched on normalised, space-padded sentence text
@@ -46,7 +46,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "shot and killed": ("targeted_killing", 1.0), "killed in a targeted attack": ("targeted_killing", 1.3),
     # kidnapping
     "abducted": ("kidnapping", 1.1), "kidnapped": ("kidnapping", 1.1), "kidnapping": ("kidnapping", 1.0),
-    "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 0.8),
+    "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 1.1), "hostages": ("kidnapping", 1.1),
+    "offloaded": ("kidnapping", 1.0),
     "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
     "forcibly disappeared": ("kidnapping", 1.1), "forced disappearance": ("kidnapping", 1.0),
     "enforced disappearance": ("kidnapping", 1.0), "picked up by": ("kidnapping", 1.0),
@@ -63,7 +64,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
 }
 INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
-               "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned")
+               "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned", "went off",
+               "derailed", "derail")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
                "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam")
@@ -90,17 +92,6 @@ def _find(text: str, phrase: str) -> int:
     """Offset of a whole-word phrase in padded lower text, or -1."""
     at = f" {text} ".find(f" {phrase} ")
     return at
-
-
-def _char_span(sent: Span, phrase: str, index: int) -> TextSpan:
-    """Locate a phrase in the sentence for evidence (falls back to the sentence)."""
-    low = sent.text.lower()
-    at = low.find(phrase)
-    if at >= 0:
-        span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
-        if span is not None:
-            return TextSpan.from_span(span, index)
-    return TextSpan.from_span(sent, index)
 
 
 def _fired_grenade(text: str) -> bool:
@@ -131,12 +122,12 @@ def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
         if phrase in ("grenade", "grenades") and _fired_grenade(text):
             etype = "armed_assault"
         is_suicide = suicide and etype in ("bombing", "armed_assault")
-        found.append(Trigger(etype, strength, is_suicide, _char_span(sent, phrase, index)))
+        found.append(Trigger(etype, strength, is_suicide, char_span(sent, phrase, index) or TextSpan.from_span(sent, index)))
     if any(t.event_type == "kidnapping" for t in found) and any(_find(text, w) >= 0 for w in BODY_FOUND):
         found = [_aftermath(sent, t, text) if t.event_type == "kidnapping" else t for t in found]
     verb = infrastructure_trigger(text)
     if verb:
-        found.append(Trigger("infrastructure_attack", 1.3, False, _char_span(sent, verb, index)))
+        found.append(Trigger("infrastructure_attack", 1.3, False, char_span(sent, verb, index) or TextSpan.from_span(sent, index)))
     return sorted(_drop_nested(found), key=lambda t: -t.strength)
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from khabar.nlp.components.base import normalise
-from khabar.nlp.components.casualties import CasualtyFigure, extract_casualties
+from khabar.nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure, casualty_kind, extract_casualties
 from khabar.nlp.components.dates import DateMention, find_dates
 from khabar.nlp.components.event_types import Trigger, find_triggers, is_foiled
 from khabar.nlp.components.locations import LocationMention, find_locations
@@ -39,6 +39,11 @@ NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-ter
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
                      "funeral prayers", "compensation", "protest", "think tank", "seminar", "meeting")
 INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "protest"})
+# A statistic, not an incident: a count of incidents ("785 militant attacks") or a toll summed
+# over a period ("in the first ten months", "this year", "since 2021").
+STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
+STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year"
+                         r"|since (?:january|20\d\d|19\d\d)|in 20\d\d)\b", re.IGNORECASE)
 PLUPERFECT_VERBS = {"killed", "attacked", "claimed", "targeted", "martyred", "struck", "carried", "injured",
                     "wounded", "abducted", "kidnapped", "bombed", "stormed"}
 
@@ -61,6 +66,7 @@ class SentenceInfo:
     background: bool
     non_event: bool
     marker: bool
+    militant_agent: bool = False
 
     @property
     def strength(self) -> float:
@@ -77,6 +83,10 @@ class SentenceInfo:
         if self.background or self.non_event:
             return False
         if self.strength >= 0.8 or (self.marker and self.has_figures):
+            return True
+        if self.strength >= 0.5 and self.militant_agent:  # "BLF militants fired a rocket at a check post"
+            return True
+        if self.claim and self.strength >= 0.8:  # "A TTP faction claimed the court bombing"
             return True
         return self.has_figures and (self.strength >= 0.5 or any(f.kind != "injured" for f in self.casualties))
 
@@ -106,9 +116,21 @@ def _paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def _is_background(sent: Span, dates: list[DateMention], claim: bool = False) -> bool:
-    """A recap of earlier violence rather than the new incident (a claim is never a recap by tense:
-    "its fighters had targeted the convoy")."""
+def is_statistic(text: str, strength: float = 0.0) -> bool:
+    """A statistic ("Pakistan recorded 785 militant attacks in the first ten months of this year,
+    in which 951 people were killed"): incidents counted, or a toll summed over a period by a
+    sentence that reports no incident itself (a strong trigger: "one of the deadliest attacks
+    this year" still reports the attack)."""
+    if STAT_COUNT.search(text):
+        return True
+    return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
+
+
+def is_background(sent: Span, dates: list[DateMention], claim: bool = False, strength: float = 0.0) -> bool:
+    """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
+    recap by tense: "its fighters had targeted the convoy")."""
+    if is_statistic(sent.text, strength) and not claim:
+        return True
     current = [d for d in dates if not d.background]
     if current:
         return False
@@ -137,7 +159,16 @@ def _is_non_event(sent: Span, triggers: list[Trigger], figures: list[CasualtyFig
     if not hits:
         return False
     reported = any(t.strength >= 1.0 for t in triggers) and any(f.value > 0 for f in figures)
+    if reported and (_reports_in_main_clause(sent, triggers) or has_claim(sent)):
+        return False  # "12 people were killed in a blast outside the district court": the court is the place
     return not (reported and all(p in INCIDENTAL_PHRASES for p in hits))
+
+
+def _reports_in_main_clause(sent: Span, triggers: list[Trigger]) -> bool:
+    """True when the sentence's main verb (or one conjoined with it) is the casualty or attack word."""
+    heads = [sent.root, *sent.root.conjuncts, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+    spans = [(t.span.start, t.span.end) for t in triggers]
+    return any(casualty_kind(h) or any(a <= h.idx < b for a, b in spans) for h in heads)
 
 
 def _place_lead(sent: Span) -> bool:
@@ -156,6 +187,12 @@ def drop_summary(frames: list[Frame]) -> list[Frame]:
     lede = _districts(first.sentences)
     covered = _districts([s for f in rest for s in f.sentences])
     return rest if len(lede) >= 2 and lede <= covered else frames
+
+
+def militant_agent(sent: Span) -> bool:
+    """True when a named group or an attacker noun is the active subject of a verb ("BLF militants fired")."""
+    return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in ATTACKER_NOUNS)
+               for tok in sent)
 
 
 def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime) -> SentenceInfo:
@@ -177,8 +214,9 @@ def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime
         locations=find_locations(sent, index),
         claim=claim,
         foiled=is_foiled(sent.text),
-        background=_is_background(sent, dates, claim),
+        background=is_background(sent, dates, claim, max((t.strength for t in triggers), default=0.0)),
         non_event=_is_non_event(sent, triggers, casualties),
+        militant_agent=militant_agent(sent),
         marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS) or _place_lead(sent),
     )
 
@@ -221,6 +259,13 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and not own & known
 
 
+def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
+    """True when every day the sentence names comes before every day the frame names."""
+    own = [d.value for d in info.dates if not d.background and d.precision == "day"]
+    known = [d.value for s in frame.sentences for d in s.dates if not d.background and d.precision == "day"]
+    return bool(own) and bool(known) and max(own) < min(known)
+
+
 def segment(infos: list[SentenceInfo]) -> list[Frame]:
     """Group sentences into incident frames, dropping background recaps."""
     frames: list[Frame] = []
@@ -235,6 +280,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and info.strength >= 0.8)
             )
+            if split and not info.marker and _earlier_than(info, current):
+                continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
                 preamble = []

@@ -14,6 +14,8 @@ from khabar.core.records import Location
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
+STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
+                          "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
 # "Kalat district", "(Kech, Balochistan)", "Nushki (Balochistan)": a district named as the event's district
 _MARKED_AFTER = re.compile(r"^\s*(?:district\b|,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\((?:[A-Z][\w-]+\s?){1,3}\))")
@@ -38,11 +40,17 @@ def _is_dateline(ent: Span) -> bool:
     return at_start and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
 
 
+def _names_a_street(ent: Span) -> bool:
+    """"Mastung Road", "Pishin Stop", "Lahore Chowk": a street or stop named after another town."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS
+
+
 def find_locations(sent: Span, index: int = -1) -> list[LocationMention]:
-    """PK_LOC and FOREIGN_LOC entities of one sentence."""
+    """PK_LOC and FOREIGN_LOC entities of one sentence (not the town names of streets and stops)."""
     out = []
     for ent in sent.ents:
-        if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
+        if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_ or _names_a_street(ent):
             continue
         kind, name = ent.ent_id_.split(":", 1)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
@@ -108,7 +116,9 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -
 
     ranked = sorted(pool, key=rank)
     districts = [m.name for m in pool if m.kind == "district"]
-    context = districts[0] if districts else None
+    # a town that is itself a district ("Quetta") settles ambiguous localities ("Model Town") too
+    towns = [d for m in pool if m.kind == "place" and (d := district_named(m.name))]
+    context = districts[0] if districts else towns[0] if towns else None
     provinces = {m.name for m in pool if m.kind == "province" and not m.foreign}
     marked = {d for m in pool if marked_district(m) and (d := district_named(m.name))}
     first: tuple[Location, LocationMention] | None = None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.nlp.components.base import TextSpan, normalise
+from khabar.nlp.gazetteer import load_gazetteer
 from spacy.tokens import Span
 
-CLAIM_PHRASES = ("claimed responsibility", "claimed the attack", "claimed the", "claiming responsibility",
+CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
                  "claimed it", "has claimed", "have claimed", "in a statement claimed", "claimed that its",
                  "claimed to have", "claims responsibility", "claimed credit", "owned up")
@@ -20,8 +22,45 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "according to police", "according to the ispr", "involvement", "the work of", "hallmarks of", "pointed to", "points to",
                  "hallmark of")
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
-ATTACK_VERBS = {"attacked", "attack", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
-                "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew"}
+ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
+                "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
+                "shot", "gunned", "launched", "lobbed", "rammed", "exploded", "bombed", "raided", "torched", "set",
+                "abduct", "kill", "kills", "attacking", "firing", "blown", "destroyed", "damaged", "seized", "took"}
+
+
+# State-blame labels: the state's names for its enemies, not the name of a group that acted.
+STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
+AFGHAN_TALIBAN = "Taliban (Afghanistan)"
+PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
+# "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.
+AFGHAN_CONTEXT = re.compile(r"\bafghan (?:taliban|forces|troops|border forces|border police|soldiers|side|government|regime|posts)\b"
+                            r"|\bacross the border\b|\bcross-border\b|\bislamic emirate\b|\bkabul\b|\bfrom afghanistan\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _report_as() -> dict[str, str]:
+    """Faction → parent label to report (`report_as` in groups.json: Majeed Brigade → BLA)."""
+    return {g["canonical_name"]: g["report_as"] for g in load_gazetteer().groups() if g.get("report_as")}
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    """Group → its parent when groups.json names exactly another known group as parent."""
+    groups = load_gazetteer().groups()
+    known = {g["canonical_name"] for g in groups}
+    return {g["canonical_name"]: g["parent_or_umbrella"] for g in groups if g.get("parent_or_umbrella") in known}
+
+
+def group_name(ent: Span) -> str | None:
+    """The group to report for a MIL_GROUP entity: None for a state-blame label, the Afghan
+    Taliban for a bare "Taliban" in an Afghan/cross-border sentence, a faction's parent."""
+    mention = " ".join(ent.text.lower().split())
+    if STATE_BLAME_LABEL.search(mention):
+        return None
+    name = ent.ent_id_ or ent.text
+    if mention in ("taliban", "the taliban") and AFGHAN_CONTEXT.search(ent.sent.text):
+        return AFGHAN_TALIBAN
+    return _report_as().get(name, name)
 
 
 @dataclass(frozen=True)
@@ -52,7 +91,7 @@ def _agent_of_attack(ent: Span) -> bool:
     for _ in range(3):
         if head.dep_ in ("nsubj", "agent") or (head.dep_ == "pobj" and head.head.lower_ == "by"):
             verb = head.head if head.dep_ != "pobj" else head.head.head
-            return verb.lower_ in ATTACK_VERBS or verb.pos_ == "VERB"
+            return verb.lower_ in ATTACK_VERBS
         if head.head.i == head.i:
             return False
         head = head.head
@@ -66,10 +105,13 @@ def find_groups(sent: Span, index: int = -1) -> list[GroupMention]:
     for ent in sent.ents:
         if ent.label_ != "MIL_GROUP":
             continue
+        name = group_name(ent)
+        if name is None:
+            continue
         attr = attribution
         if attr == "unknown" and _agent_of_attack(ent):
             attr = "blamed"
-        out.append(GroupMention(ent.ent_id_ or ent.text, ent.text, attr, TextSpan.from_span(ent, index)))
+        out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
     return out
 
 
@@ -78,12 +120,21 @@ def has_claim(sent: Span) -> bool:
     return sentence_attribution(sent) == "claimed"
 
 
-def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool) -> GroupMention | None:
-    """The frame's perpetrator: a claim beats a blame beats a bare mention."""
+def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool,
+                       lede_index: int | None = None) -> GroupMention | None:
+    """The frame's perpetrator: a claim beats a blame beats a bare mention. A bare mention (no
+    claim, blame or attacking verb) counts only in the frame's lede sentence (`lede_index`, when
+    given): later in a report a bare name is context ("the claims of the Afghan Taliban")."""
+    if lede_index is not None:
+        mentions = [m for m in mentions if m.attribution != "unknown" or m.span.sent_index == lede_index]
     if not mentions:
         return None
     rank = {"claimed": 0, "blamed": 1, "unknown": 2}
-    best = sorted(mentions, key=lambda m: (rank[m.attribution], m.span.start))[0]
+    parents = _parents()
+    names_here = {m.name for m in mentions}
+    # "A faction of the Pakistani Taliban, Jamaat-ul-Ahrar, claimed": the faction named beside its parent
+    specific = {m.name for m in mentions if parents.get(m.name) in names_here}
+    best = sorted(mentions, key=lambda m: (rank[m.attribution], m.name not in specific, m.span.start))[0]
     names = {m.name for m in mentions}
     if best.attribution != "claimed" and claim_without_name and len(names) == 1:
         return GroupMention(best.name, best.mention, "claimed", best.span)

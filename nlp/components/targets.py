@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.nlp.components.base import TextSpan, normalise
+from khabar.nlp.components.base import TextSpan, char_span, normalise
 from spacy.tokens import Span
 
 TARGET_LEXICON: dict[str, str] = {
@@ -83,22 +83,6 @@ class TargetMention:
     span: TextSpan
 
 
-def _char_span(sent: Span, phrase: str, index: int) -> TextSpan | None:
-    """Locate a whole-word phrase in the sentence."""
-    low = sent.text.lower()
-    start = 0
-    while True:
-        at = low.find(phrase, start)
-        if at < 0:
-            return None
-        before = low[at - 1] if at > 0 else " "
-        after = low[at + len(phrase)] if at + len(phrase) < len(low) else " "
-        if not before.isalnum() and not after.isalnum():
-            span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
-            return TextSpan.from_span(span, index) if span is not None else None
-        start = at + 1
-
-
 def _role_score(sent: Span, span: TextSpan) -> float:
     """Higher when the word is the object/victim of the event, lower when it is an agent."""
     tokens = [t for t in sent if span.start <= t.idx < span.end]
@@ -142,7 +126,7 @@ def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
     for phrase in sorted(TARGET_LEXICON, key=len, reverse=True):
         if f" {phrase} " not in text:
             continue
-        span = _char_span(sent, phrase, index)
+        span = char_span(sent, phrase, index)
         if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
             continue
         covered.append((span.start, span.end))

@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 import click
 from rich.table import Table
 
-from khabar.cli.support import console, current_settings, out
+from khabar.cli.support import connected_store, console, current_settings, out
 from khabar.core.records import CrawlRun
+from khabar.crawlers.runner import crawl_source, crawl_sources, select_sources
 from khabar.crawlers.sources import SourcesConfig, load_sources
+from khabar.demo.server import DEFAULT_ROOT, make_server, serve_until_interrupted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,7 +42,7 @@ def summary_table(runs: list[CrawlRun]) -> Table:
         table.add_column(name, justify="right")
     table.add_column("errors", overflow="fold")
     for run in runs:
-        colour = {"finished": "green", "failed": "red", "interrupted": "yellow"}.get(run.status, "white")
+        colour = {"finished": "green", "failed": "red", "interrupted": "yellow", "timed_out": "red"}.get(run.status, "white")
         table.add_row(
             run.source_id, f"[{colour}]{run.status}[/]", str(run.articles_new), str(run.articles_updated),
             str(run.articles_unchanged), str(run.articles_duplicate), str(run.pages_fetched), _errors_text(run),
@@ -54,15 +56,12 @@ def summary_table(runs: list[CrawlRun]) -> Table:
 @CONFIG_OPTION
 def crawl(source_ids: tuple[str, ...], all_sources: bool, sources_file: Path | None) -> None:
     """Crawl the given sources (or --all enabled ones) and store their articles."""
-    from khabar.cli.support import connected_es
-    from khabar.crawlers.runner import crawl_sources, select_sources
-
     if bool(source_ids) == all_sources:
         raise click.UsageError("give one or more SOURCE_IDs, or --all")
     settings = current_settings()
     config = _load(sources_file)
     select_sources(config, source_ids or None)  # unknown ids: clear error before any work
-    connected_es(settings)
+    connected_store(settings)
     runs = crawl_sources(settings, source_ids or None, sources=config, progress=True, console=console)
     out.print(summary_table(runs))
     for run in runs:
@@ -95,8 +94,6 @@ def sources_validate(sources_file: Path | None) -> None:
 @CONFIG_OPTION
 def sources_test(source_id: str, pages: int, sources_file: Path | None) -> None:
     """Dry run: fetch a few articles of one source and show what was extracted (stores nothing)."""
-    from khabar.crawlers.runner import crawl_source, select_sources
-
     config = _load(sources_file)
     source = select_sources(config, [source_id])[0]
     articles: list[dict[str, Any]] = []
@@ -129,8 +126,6 @@ def demo_site_group() -> None:
 @click.option("--root", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None, help="Site folder (default demo/site).")
 def demo_site_serve(port: int, host: str, root: Path | None) -> None:
     """Serve the demo site until Ctrl-C."""
-    from khabar.demo.server import DEFAULT_ROOT, make_server, serve_until_interrupted
-
     server = make_server(root or DEFAULT_ROOT, host, port)
     out.print(f"Serving the demo site at {server.base_url}/ (Ctrl-C to stop)")
     serve_until_interrupted(server)

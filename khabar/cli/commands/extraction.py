@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from khabar.crawlers.extract import extract_page, read_html_file
 
@@ -69,7 +70,7 @@ def parse_html(paths: tuple[Path, ...], url: str | None) -> None:
 @click.option("--workers", default=2, show_default=True, help="Worker processes.")
 def extraction_command(root: Path, as_json: bool, workers: int) -> None:
     """Evaluate main-text extraction (Khabar vs trafilatura defaults) on labelled pages in ROOT."""
-    from khabar.tools.eval_extraction import evaluate_extraction, render_report
+    from khabar.tools.eval_extraction import evaluate_extraction, render_report  # tools load only for eval commands
 
     report = evaluate_extraction(root, workers=workers)
     if not report.datasets:
@@ -77,8 +78,6 @@ def extraction_command(root: Path, as_json: bool, workers: int) -> None:
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2))
         return
-    from rich.console import Console
-
     Console().print(render_report(report))
 
 

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.table import Table
 
-from khabar.cli.support import console, current_settings, out
+from khabar.app.export import export, iter_records
+from khabar.app.spikes import what_changed_section
+from khabar.cli.support import connected_store, console, current_settings, out
+from khabar.incidents.resolve import resolve_incidents
+from khabar.index.alerts import AlertStore
+from khabar.index.kibana import import_saved_objects, saved_objects_ndjson
+from khabar.index.report import render
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -33,14 +41,9 @@ def incidents_group() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def resolve_cmd(since: datetime | None, as_json: bool) -> None:
     """Cluster event mentions into incidents in the incidents index."""
-    from dataclasses import asdict
-
-    from khabar.cli.support import connected_es
-    from khabar.incidents.resolve import resolve_incidents
-
-    settings = current_settings()
+    store = connected_store()
     with console.status("resolving incidents…"):
-        report = resolve_incidents(connected_es(settings), settings, since=_day(since))
+        report = resolve_incidents(store, since=_day(since))
     if as_json:
         click.echo(json.dumps(asdict(report)))
         return
@@ -55,43 +58,77 @@ def resolve_cmd(since: datetime | None, as_json: bool) -> None:
 @click.option("--from", "date_from", type=DATE, default=None, help="First incident date (YYYY-MM-DD).")
 @click.option("--to", "date_to", type=DATE, default=None, help="Last incident date (YYYY-MM-DD).")
 def export_cmd(output: Path | None, date_from: datetime | None, date_to: datetime | None) -> None:
-    """Write incidents as JSON Lines (one per line, with their sources' URLs)."""
-    from khabar.cli.support import connected_es
-    from khabar.incidents.export import iter_incidents, write_jsonl
-
-    settings = current_settings()
-    found = iter_incidents(connected_es(settings), settings, date_from=_day(date_from), date_to=_day(date_to))
+    """Write incidents as JSON Lines (one per line, with their sources' URLs), ordered by date."""
+    store = connected_store()
+    span: dict[str, Any] = {"what": "incidents", "fmt": "jsonl", "date_from": _day(date_from), "date_to": _day(date_to)}
     if output is None:
-        count = write_jsonl(found, sys.stdout)
+        count = export(store, sys.stdout, **span)
     else:
         with open(output, "w", encoding="utf-8") as handle:
-            count = write_jsonl(found, handle)
+            count = export(store, handle, **span)
     console.print(f"{count} incidents exported")
 
 
 @click.command("incidents")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option(
     "--predicted",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help="An export JSONL instead of the index.",
 )
+@click.option(
+    "--dataset",
+    type=click.Choice(["news", "demo"]),
+    default=None,
+    help="Extract and resolve a labelled corpus offline: news (a news_dev folder at PATH, plus the demo gold) or demo.",
+)
+@click.option("--resolver", type=click.Choice(["matcher", "baseline"]), default="matcher", show_default=True,
+              help="With --dataset: the learned matcher or the old greedy resolver.")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="With --dataset: a matcher model other than incidents/matcher.json.")
+@click.option("--no-cache", is_flag=True, help="With --dataset: extract again instead of reusing cached mentions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_incidents_cmd(path: Path, predicted: Path | None, as_json: bool) -> None:
-    """Pairwise precision/recall/F1 of the incident grouping against gold at PATH."""
-    from khabar.tools.eval_incidents import evaluate_files, read_jsonl
+def eval_incidents_cmd(
+    path: Path | None,
+    predicted: Path | None,
+    dataset: str | None,
+    resolver: str,
+    model_path: Path | None,
+    no_cache: bool,
+    as_json: bool,
+) -> None:
+    """Pairwise precision/recall/F1 of the incident grouping against gold at PATH.
 
-    predictions: list[dict[str, Any]]
-    if predicted is not None:
-        predictions = read_jsonl(predicted)
-    else:
-        from khabar.cli.support import connected_es
-        from khabar.incidents.export import incident_line, iter_incidents
+    With --dataset, the articles are extracted and resolved here as the service does, and the
+    scores of news_dev (all, its study and holdout parts) and of the demo gold are printed.
+    """
+    from khabar.tools import eval_incidents as tool  # loads spaCy and the extractor: only for this command
 
-        settings = current_settings()
-        predictions = [incident_line(i) for i in iter_incidents(connected_es(settings), settings)]
-    scores = evaluate_files(path, predictions)
+    if dataset is not None:
+        if dataset == "news" and (path is None or not path.is_dir()):
+            raise click.UsageError("--dataset news needs PATH: the news_dev folder")
+        with console.status("extracting and resolving…"):
+            rows = tool.evaluate_datasets(
+                path if dataset == "news" else None,
+                resolver=resolver,
+                model_path=model_path,
+                cache_dir=None if no_cache else tool.CACHE_DIR,
+            )
+        if as_json:
+            click.echo(json.dumps({name: scores.model_dump() for name, scores in rows.items()}))
+            return
+        for name, scores in rows.items():
+            click.echo(
+                f"{name:<16} {resolver:<8} P {scores.precision:.3f}  R {scores.recall:.3f}  F1 {scores.f1:.3f}  "
+                f"incidents {scores.predicted_incidents}/{scores.gold_incidents} (predicted/gold)  "
+                f"pairs {scores.correct_pairs}/{scores.predicted_pairs}/{scores.gold_pairs} (correct/predicted/gold)"
+            )
+        return
+    if path is None or path.is_dir():
+        raise click.UsageError("PATH must be a gold JSONL file (or use --dataset)")
+    predictions = tool.read_jsonl(predicted) if predicted is not None else list(iter_records(connected_store(), "incidents"))
+    scores = tool.evaluate_files(path, predictions)
     if as_json:
         click.echo(scores.model_dump_json())
         return
@@ -101,6 +138,19 @@ def eval_incidents_cmd(path: Path, predicted: Path | None, as_json: bool) -> Non
         f"mentions gold {scores.gold_mentions}, predicted {scores.predicted_mentions}, matched {scores.matched_mentions}; "
         f"pairs gold {scores.gold_pairs}, predicted {scores.predicted_pairs}, correct {scores.correct_pairs}"
     )
+
+
+@incidents_group.command("train")
+@click.argument("news_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default incidents/matcher.json).")
+def train_incidents_cmd(news_dir: Path, output: Path | None) -> None:
+    """Train the incident matcher on NEWS_DIR's study split and the demo gold (C and threshold by cross-validation)."""
+    from khabar.tools import eval_incidents as tool  # loads spaCy and the extractor: only for this command
+
+    with console.status("extracting and training…"):
+        model, target = tool.train_from_datasets(news_dir, output)
+    out.print(f"matcher written to {target} (threshold {model.threshold:.2f}, {len(model.weights)} features)")
 
 
 @click.command("trends")
@@ -121,15 +171,7 @@ def trends_cmd(
     as_json: bool,
 ) -> None:
     """Incidents (or killed/injured) per period and key, with year-over-year change."""
-    from rich.table import Table
-
-    from khabar.cli.support import connected_es
-    from khabar.index.trends import trends
-
-    settings = current_settings()
-    table = trends(
-        connected_es(settings),
-        settings,
+    table = connected_store().trends(
         by=by,  # type: ignore[arg-type]
         interval=interval,  # type: ignore[arg-type]
         metric=metric,  # type: ignore[arg-type]
@@ -154,11 +196,8 @@ def trends_cmd(
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default stdout).")
 def report_cmd(year: int, fmt: str, output: Path | None) -> None:
     """The yearly report: attacks, deaths, groups, provinces, deadliest incidents."""
-    from khabar.cli.support import connected_es
-    from khabar.index.report import build_report, render
-
-    settings = current_settings()
-    text = render(build_report(connected_es(settings), settings, year), fmt)  # type: ignore[arg-type]
+    store = connected_store()
+    text = render(store.report(year), fmt) + what_changed_section(AlertStore(store.es, store.settings), year, fmt)  # type: ignore[arg-type]
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -175,8 +214,6 @@ def kibana_group() -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default stdout).")
 def kibana_export_cmd(output: Path | None) -> None:
     """Write the saved objects as NDJSON (index patterns use the configured prefix)."""
-    from khabar.index.kibana import saved_objects_ndjson
-
     text = saved_objects_ndjson(current_settings().elasticsearch.index_prefix)
     if output is None:
         click.echo(text, nl=False)
@@ -192,8 +229,6 @@ def kibana_export_cmd(output: Path | None) -> None:
 @click.option("--password", default=None, envvar="KHABAR_KIBANA_PASSWORD", help="Password for basic auth.")
 def kibana_import_cmd(url: str, api_key: str | None, user: str | None, password: str | None) -> None:
     """Import the saved objects into Kibana (overwriting earlier versions)."""
-    from khabar.index.kibana import import_saved_objects, saved_objects_ndjson
-
     text = saved_objects_ndjson(current_settings().elasticsearch.index_prefix)
     result = import_saved_objects(url, text, api_key=api_key, user=user, password=password)
     out.print(f"imported {result.get('successCount', 0)} saved objects into {url}")

@@ -9,31 +9,36 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import click
+from rich.progress import Progress
+
+from khabar.cli.support import connected_store, console
+from khabar.core.language import is_english
 
 MAX_TEXT_CHARS = 200_000
 MAX_LINE_BYTES = 50_000_000
-ENGLISH_WORDS = frozenset(
-    ["the", "an", "of", "to", "in", "and", "was", "were", "is", "are", "on", "at", "by", "for", "with", "from", "that", "this", "said", "killed", "injured", "when", "after", "had", "has", "have", "it", "its", "as", "he", "she", "they", "their", "two", "three", "people"]
-)
+READ_CHUNK = 1 << 20
+ARTICLE_STR_FIELDS = ("title", "text", "published_at", "url", "outlet", "source_id")
 
 EXTRACT_HELP = """Extract events from articles given as JSON Lines, touching no index.
 
 \b
-Input (FILE or stdin), one article per line:
+Input (FILE or stdin), one article per line (UTF-8):
   {"id": str, "title": str, "text": str | "paragraphs": [str], "published_at": ISO-8601, "url": str}
-Output (FILE or stdout), one line per input line, in input order:
-  {"id": str, "events": [ExtractedEvent], "skipped"?: "non-English"}
+Output (FILE or stdout), exactly one line per non-blank input line, in input order:
+  {"id": str, "events": [ExtractedEvent]}, or {"id", "events": [], "skipped": "non-English"},
+  or {"id": str | null, "events": [], "error": str} for a line that could not be used
   ExtractedEvent = {event_type, suicide, date (YYYY-MM-DD), date_precision,
     location {country, province, district, place, lat, lon, precision, point},
     killed, injured, attackers_killed, kidnapped,
     perpetrator {name, attribution: claimed|blamed|unknown, mention},
-    target_type, confidence (0..1),
+    target_type, confidence (0..1), review,
     evidence {field: {sentence, start, end, text}}}
   Evidence offsets are character offsets into `text` (or the paragraphs joined
   by a blank line); the title is never part of the offsets.
 
-Bad lines (invalid JSON, no text, non-English, oversized text is truncated to
-200,000 characters) are reported on stderr with their line number; the rest are
+Bad lines (invalid UTF-8 or JSON, fields of the wrong type, lone surrogates, no
+text, lines over 50 MB) give an error line and a message on stderr with their line
+number; text over 200,000 characters is truncated with a warning; the rest are
 processed. Exit code 0 when every line was processed cleanly, 1 otherwise.
 """
 
@@ -47,85 +52,117 @@ class LineResult:
     bad: bool
 
 
-def looks_english(text: str) -> bool:
-    """A cheap language check: share of common English words and of Latin letters."""
-    sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
-    if letters and sum(1 for c in letters if c.isascii()) / len(letters) < 0.7:
-        return False
-    words = [w.strip(".,;:!?\"'()").lower() for w in sample.split()]
-    words = [w for w in words if w]
-    if len(words) < 8:
-        return True
-    return sum(1 for w in words if w in ENGLISH_WORDS) / len(words) >= 0.12
+def _has_lone_surrogate(value: str) -> bool:
+    """True when a string holds a UTF-16 surrogate that no UTF-8 text can carry."""
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _error(art_id: Any, lineno: int, message: str) -> LineResult:
+    """An error output line for a line that cannot be used."""
+    if not isinstance(art_id, (str, int)) or isinstance(art_id, bool) or (isinstance(art_id, str) and _has_lone_surrogate(art_id)):
+        art_id = None
+    return LineResult({"id": art_id, "events": [], "error": message}, [f"line {lineno}: {message}"], True)
 
 
 def parse_line(line: str, lineno: int) -> LineResult:
-    """Validate one input line; the record is ready for the extractor (or None when unusable)."""
+    """Validate one input line; the record is ready for the extractor, or an error/skip record."""
     try:
         data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return LineResult(None, [f"line {lineno}: invalid JSON ({exc.msg})"], True)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return _error(None, lineno, f"invalid JSON ({getattr(exc, 'msg', exc)})")
     if not isinstance(data, dict):
-        return LineResult(None, [f"line {lineno}: not a JSON object"], True)
-    text = data.get("text") or "\n\n".join(p for p in data.get("paragraphs") or [] if isinstance(p, str))
-    if not isinstance(text, str) or not text.strip():
-        return LineResult({"id": data.get("id"), "events": [], "skipped": "no text"},
-                          [f"line {lineno}: article {data.get('id')!r} has no text"], True)
+        return _error(None, lineno, "not a JSON object")
+    art_id = data.get("id")
+    if art_id is not None and (not isinstance(art_id, (str, int)) or isinstance(art_id, bool)):
+        return _error(None, lineno, f"'id' must be a string, not {type(art_id).__name__}")
+    for name in ARTICLE_STR_FIELDS:
+        value = data.get(name)
+        if value is not None and not isinstance(value, str):
+            return _error(art_id, lineno, f"'{name}' must be a string, not {type(value).__name__}")
+    paragraphs = data.get("paragraphs")
+    if paragraphs is not None and (not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs)):
+        return _error(art_id, lineno, "'paragraphs' must be a list of strings")
+    strings = [v for v in (art_id, *(data.get(n) for n in ARTICLE_STR_FIELDS), *(paragraphs or [])) if isinstance(v, str)]
+    if any(_has_lone_surrogate(v) for v in strings):
+        return _error(art_id, lineno, "text holds a lone UTF-16 surrogate (not valid Unicode text)")
+    text = data.get("text") or "\n\n".join(p for p in paragraphs or [] if p.strip())
+    if not text.strip():
+        return _error(art_id, lineno, f"article {art_id!r} has no text")
     warnings: list[str] = []
     bad = False
     if len(text) > MAX_TEXT_CHARS:
         warnings.append(f"line {lineno}: text of {len(text)} characters truncated to {MAX_TEXT_CHARS}")
         text, bad = text[:MAX_TEXT_CHARS], True
-    if not looks_english(text):
-        return LineResult({"id": data.get("id"), "events": [], "skipped": "non-English"},
-                          [f"line {lineno}: article {data.get('id')!r} is not English; skipped"], True)
-    article = {k: data[k] for k in ("id", "title", "published_at", "url", "outlet", "source_id") if data.get(k)}
+    if not is_english(text):
+        return LineResult({"id": art_id, "events": [], "skipped": "non-English"},
+                          [f"line {lineno}: article {art_id!r} is not English; skipped"], True)
+    article = {k: data[k] for k in ("title", "published_at", "url", "outlet", "source_id") if data.get(k)}
+    article["id"] = str(art_id) if art_id is not None else f"line-{lineno}"
     article["text"] = text
-    article.setdefault("id", f"line-{lineno}")
     return LineResult(article, warnings, bad)
 
 
-def iter_lines(stream: IO[str]) -> Iterator[tuple[int, str]]:
-    """Non-blank input lines with their 1-based numbers."""
-    for lineno, line in enumerate(stream, start=1):
+def iter_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | LineResult]]:
+    """Non-blank input lines with their 1-based numbers, decoded; a line that is not valid UTF-8
+    or is longer than MAX_LINE_BYTES comes as an error LineResult (its bytes are skipped, never
+    held in memory beyond the limit)."""
+    lineno = 0
+    while True:
+        raw = stream.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(READ_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield lineno, _error(None, lineno, f"line longer than {MAX_LINE_BYTES} bytes; skipped")
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield lineno, _error(None, lineno, f"invalid UTF-8 at byte {exc.start}")
+            continue
         if line.strip():
             yield lineno, line
 
 
-def run_extract(stream: IO[str], output: IO[str], extractor: Any, err: IO[str]) -> int:
-    """Process every line; returns the number of bad lines."""
+def _write(output: IO[str], record: dict[str, Any]) -> None:
+    """One output line."""
+    output.write(json.dumps(record, ensure_ascii=False) + "\n")
+    output.flush()
+
+
+def run_extract(stream: IO[bytes], output: IO[str], extractor: Any, err: IO[str]) -> int:
+    """Process every line, writing one output line for each; returns the number of bad lines."""
     bad = 0
-    for lineno, line in iter_lines(stream):
-        result = parse_line(line, lineno)
+    for lineno, item in iter_lines(stream):
+        result = item if isinstance(item, LineResult) else parse_line(item, lineno)
         for warning in result.warnings:
-            print(f"warning: {warning}", file=err)
+            print(f"{'error' if result.record and 'error' in result.record else 'warning'}: {warning}", file=err)
         bad += int(result.bad)
         record = result.record
         if record is None:
             continue
-        if "skipped" in record:
-            output.write(json.dumps(record) + "\n")
+        if "skipped" in record or "error" in record:
+            _write(output, record)
             continue
         try:
             events = extractor.extract(record)
+            payload = {"id": record["id"], "events": [e.model_dump(mode="json") for e in events]}
         except Exception as exc:  # noqa: BLE001 - report and carry on
             print(f"error: line {lineno}: extraction failed: {exc}", file=err)
             bad += 1
-            output.write(json.dumps({"id": record["id"], "events": [], "error": str(exc)}) + "\n")
-            continue
-        payload = {"id": record["id"], "events": [e.model_dump(mode="json") for e in events]}
-        output.write(json.dumps(payload, ensure_ascii=False) + "\n")
-        output.flush()
+            payload = {"id": record["id"], "events": [], "error": f"extraction failed: {exc}"}
+        _write(output, payload)
     return bad
 
 
 @click.command("extract", help=EXTRACT_HELP)
-@click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), default="-", help="JSON Lines of articles (default stdin).")
+@click.option("--input", "input_file", type=click.File("rb"), default="-", help="JSON Lines of articles (default stdin).")
 @click.option("--output", "output_file", type=click.File("w", encoding="utf-8"), default="-", help="JSON Lines of events (default stdout).")
 @click.option("--rules-only", is_flag=True, help="Do not load the MiniLM classifier.")
-def extract_cmd(input_file: IO[str], output_file: IO[str], rules_only: bool) -> None:
-    from khabar.nlp.extract import Extractor
+def extract_cmd(input_file: IO[bytes], output_file: IO[str], rules_only: bool) -> None:
+    from khabar.nlp.extract import Extractor  # heavy (spaCy, MiniLM): loaded when the command runs
 
     extractor = Extractor(classifier=None) if rules_only else Extractor()
     bad = run_extract(input_file, output_file, extractor, sys.stderr)
@@ -141,21 +178,17 @@ def extract_cmd(input_file: IO[str], output_file: IO[str], rules_only: bool) -> 
 @click.option("--retry-failed", is_flag=True, help="Retry articles whose extraction failed.")
 def process_cmd(batch_size: int | None, limit: int | None, reprocess: bool, retry_failed: bool) -> None:
     """Extract events from pending articles into the events index, then mark them done."""
-    from rich.progress import Progress
+    from khabar.nlp.extract import Extractor  # heavy (spaCy, MiniLM): loaded when the command runs
+    from khabar.nlp.process import process_pending, requeue_articles  # imports the extractor (spaCy)
 
-    from khabar.cli.support import connected_es, console, current_settings
-    from khabar.nlp.extract import Extractor
-    from khabar.nlp.process import process_pending, requeue_articles
-
-    settings = current_settings()
-    es = connected_es(settings)
+    store = connected_store()
     if reprocess or retry_failed:
         statuses = ("done", "failed") if reprocess else ("failed",)
-        console.print(f"{requeue_articles(es, settings, statuses)} articles queued for extraction again")
+        console.print(f"{requeue_articles(store, statuses)} articles queued for extraction again")
     extractor = Extractor()
     with Progress(console=console) as progress:
         task = progress.add_task("extracting", total=limit)
-        report = process_pending(es, settings, extractor, batch_size, limit,
+        report = process_pending(store, extractor, batch_size, limit,
                                  progress=lambda n: progress.advance(task, n))
     console.print(f"articles {report.articles}: done {report.done}, failed {report.failed}; "
                   f"mentions written {report.mentions_written}, deleted {report.mentions_deleted}")

@@ -1,9 +1,10 @@
-"""`khabar train`, `khabar eval events` and `khabar bench nlp`."""
+"""`khabar train`, `khabar eval events`, `khabar eval heads` and `khabar bench nlp`."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -18,12 +19,44 @@ out = Console()
 @click.option("--news", type=click.Path(path_type=Path), default=None, help="Folder of non-incident news HTML.")
 @click.option("--output", type=click.Path(path_type=Path), default=None, help="Head file (.npz).")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--cv", is_flag=True, help="Only cross-validate C on the training split (writes nothing).")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Analysts' corrections as labelled examples (`khabar corrections export`).")
 def train_cmd(
-    satp: Path | None, acled: Path | None, demo_gold: Path | None, news: Path | None, output: Path | None, seed: int
+    satp: Path | None,
+    acled: Path | None,
+    demo_gold: Path | None,
+    news: Path | None,
+    output: Path | None,
+    seed: int,
+    cv: bool,
+    corrections: Path | None,
 ) -> None:
     """Train the relevance and event-type heads on MiniLM embeddings."""
     from khabar.tools import train as training
+    from khabar.tools.train_corrections import load_corrections
 
+    if cv:
+        try:
+            examples, emb = training.embedded_examples(
+                satp or training.DEFAULT_SATP,
+                acled or training.DEFAULT_ACLED,
+                demo_gold or training.DEFAULT_DEMO_GOLD,
+                news or training.DEFAULT_NEWS,
+            )
+        except FileNotFoundError as exc:
+            raise click.ClickException(str(exc)) from exc
+        scores = training.cross_validate_c(examples, emb, seed=seed)
+        out.print("5-fold cross-validation on the training split (mean held-out score per C):")
+        for c, row in scores.items():
+            chosen = " ".join(
+                name for name, value in (("relevance", training.RELEVANCE_C), ("type", training.TYPE_C)) if value == c
+            )
+            out.print(
+                f"C={c:<6g} relevance F1 {row['relevance_f1']:.4f}  type accuracy {row['type_accuracy']:.4f}"
+                + (f"  <- used for {chosen}" if chosen else "")
+            )
+        return
     try:
         result = training.train(
             satp=satp or training.DEFAULT_SATP,
@@ -32,28 +65,84 @@ def train_cmd(
             news=news or training.DEFAULT_NEWS,
             output=output or training.DEFAULT_OUTPUT,
             seed=seed,
+            extra_examples=load_corrections(corrections) if corrections else (),
         )
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     out.print(f"saved {result.output} (data sha256 {result.digest[:12]})")
     out.print_json(json.dumps({"counts": result.counts, "dev_metrics": result.metrics}))
+    out.print(_heads_table(result.metrics, "dev metrics of the new head"))
+
+
+def _heads_table(metrics: dict[str, dict[str, float]], title: str) -> Any:
+    """The heads' dev metrics as a table (`khabar train` and `khabar eval heads`)."""
+    from rich.table import Table
+
+    from khabar.tools.train import head_metric_rows
+
+    table = Table(title=title)
+    for column in ("head", "data", "n", "result"):
+        table.add_column(column, justify="right" if column == "n" else "left")
+    for head, data, n, result in head_metric_rows(metrics):
+        table.add_row(head, data, str(n), result)
+    return table
+
+
+@click.command("heads")
+@click.option("--head", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Head file (default: the shipped nlp/models/incident_head.npz).")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the labelled sets (default ../shared/data/eval).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def eval_heads_cmd(head: Path | None, data: Path | None, as_json: bool) -> None:
+    """Dev metrics of the classifier heads alone (the dev split of `khabar train`'s data)."""
+    from khabar.tools import train as training
+
+    data = data or training.SHARED_EVAL
+    try:
+        metrics = training.evaluate_head_file(
+            head or training.DEFAULT_OUTPUT,
+            satp=data / training.DEFAULT_SATP.name,
+            acled=data / training.DEFAULT_ACLED.name,
+            news=data / training.DEFAULT_NEWS.name,
+        )
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(metrics, indent=1))
+    else:
+        out.print(_heads_table(metrics, "khabar eval heads (dev split)"))
 
 
 @click.command("events")
-@click.option("--dataset", type=click.Choice(["acled", "satp", "demo"]), required=True)
+@click.option("--dataset", type=click.Choice(["acled", "satp", "demo", "news"]), required=True)
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--split", type=click.Choice(["dev", "all"]), default=None, help="Default: dev (demo: all).")
+@click.option("--split", type=click.Choice(["dev", "all", "study", "holdout"]), default=None,
+              help="Default: dev (demo: all; news: study and holdout, each printed).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def eval_events_cmd(dataset: str, path: Path, split: str | None, as_json: bool) -> None:
-    """Score extracted events against SATP, ACLED or the demo site's gold file."""
-    from khabar.tools.evaluate import metrics_json, metrics_table, run_evaluation
+    """Score extracted events against SATP, ACLED, the demo site's gold file or news_dev.
 
-    split = split or ("all" if dataset == "demo" else "dev")
-    metrics = run_evaluation(dataset, path, split)
-    if as_json:
-        click.echo(metrics_json(metrics))
+    news: PATH is a news_dev folder; its articles are split by incident group into a STUDY part
+    and a HOLDOUT part (never studied while tuning); by default both are scored and printed."""
+    from khabar.tools.evaluate import default_extract, metrics_json, metrics_table, run_evaluation
+
+    if dataset == "news":
+        splits = [split] if split in {"study", "holdout", "all"} else ["study", "holdout"]
+    elif split in {"study", "holdout"}:
+        raise click.BadParameter(f"--split {split} applies to --dataset news only", param_hint="--split")
     else:
-        out.print(metrics_table(metrics, f"khabar eval events --dataset {dataset} ({split})"))
+        splits = [split or ("all" if dataset == "demo" else "dev")]
+    extract = default_extract()
+    results = {name: run_evaluation(dataset, path, name, extract=extract) for name in splits}
+    if as_json:
+        if len(results) == 1:
+            click.echo(metrics_json(next(iter(results.values()))))
+        else:
+            click.echo("{" + ", ".join(f'"{k}": {metrics_json(v)}' for k, v in results.items()) + "}")
+        return
+    for name, metrics in results.items():
+        out.print(metrics_table(metrics, f"khabar eval events --dataset {dataset} ({name})"))
 
 
 @click.command("nlp")
@@ -82,8 +171,9 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
         f"(after the pipeline, before loading bare spaCy: {result.pipeline_peak_rss_mb:.0f} MB)  "
         f"docs: {result.docs}  words: {result.words}  events: {result.events}"
     )
+    out.print(f"spaCy components on both sides: {', '.join(result.components)}")
 
 
 COMMANDS: list[click.Command] = [train_cmd]
-EVAL_COMMANDS: list[click.Command] = [eval_events_cmd]
+EVAL_COMMANDS: list[click.Command] = [eval_events_cmd, eval_heads_cmd]
 BENCH_COMMANDS: list[click.Command] = [bench_nlp_cmd]

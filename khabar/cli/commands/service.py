@@ -12,7 +12,11 @@ from typing import Any
 import click
 from rich.table import Table
 
-from khabar.cli.support import connected_es, console, current_settings, out
+from khabar.app.export import export
+from khabar.app.source_health import degraded_sources
+from khabar.app.status import collect_status
+from khabar.cli.support import connected_store, console, current_settings, out
+from khabar.index.alerts import AlertStore
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +40,8 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
     SIGTERM/SIGINT shut down gracefully (running crawls finish their current batch);
     SIGHUP reloads the sources file (which is also watched for changes).
     """
-    from khabar.app.service import Service, install_signal_handlers, run_forever
+    # heavy (APScheduler, the NLP pipeline, FastAPI, uvicorn): loaded only when `serve` runs
+    from khabar.app.service import Service, exit_unless_stopped, install_signal_handlers, run_forever
 
     if no_api and no_scheduler:
         raise click.UsageError("--no-api and --no-scheduler together leave nothing to run")
@@ -46,7 +51,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
         logging.getLogger("apscheduler").setLevel(logging.INFO)
     app = None
     if not no_api:
-        from khabar.app.api import create_app
+        from khabar.app.api import create_app  # heavy (FastAPI): only when serving the API
 
         app = create_app(settings, insecure_no_auth=insecure_no_auth, feed_lag_seconds=feed_lag)  # refuses without keys
     service = Service(settings, config_path=_config_path()) if not no_scheduler else None
@@ -59,7 +64,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
         assert service is not None
         run_forever(service, stop)
         return
-    import uvicorn
+    import uvicorn  # heavy: only when serving the API
 
     class KhabarServer(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -73,7 +78,7 @@ def serve(host: str | None, port: int | None, no_api: bool, no_scheduler: bool, 
         KhabarServer(config).run()
     finally:
         if service is not None:
-            service.stop()
+            exit_unless_stopped(service.stop())
 
 
 def _when(value: datetime | None) -> str:
@@ -84,10 +89,8 @@ def _when(value: datetime | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 def status(as_json: bool) -> None:
     """Per source: last run, next run, error rate; overall: NLP backlog, failures, spool size."""
-    from khabar.app.status import collect_status
-
-    settings = current_settings()
-    result = collect_status(connected_es(settings), settings)
+    store = connected_store()
+    result = collect_status(store)
     if as_json:
         out.print_json(result.model_dump_json())
         return
@@ -112,6 +115,8 @@ def status(as_json: bool) -> None:
               f"spool: {result.spool_size} operations", highlight=False)
     if result.sources_error:
         out.print(f"[red]sources file problem:[/] {result.sources_error}", highlight=False)
+    for alert in degraded_sources(AlertStore(store.es, store.settings)):  # source health (docs/alerts.md)
+        out.print(f"[yellow]source degraded:[/] {alert['message']}", highlight=False)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -135,18 +140,15 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
 def export_cmd(what: str, fmt: str, date_from: date | None, date_to: date | None, include_operations: bool | None,
                output: Path | None) -> None:
     """Export incidents or events as JSON Lines, CSV, GeoJSON or GTD-style CSV."""
-    from khabar.app.export import export
-
-    settings = current_settings()
-    es = connected_es(settings)
+    store = connected_store()
     kwargs: dict[str, Any] = {"what": what, "fmt": fmt, "date_from": date_from, "date_to": date_to,
                               "include_operations": include_operations}
     if output is None:
-        count = export(es, settings, sys.stdout, **kwargs)
+        count = export(store, sys.stdout, **kwargs)
     else:
         tmp = output.with_name(output.name + ".part")
         with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            count = export(es, settings, handle, **kwargs)
+            count = export(store, handle, **kwargs)
         tmp.replace(output)
     console.print(f"exported {count} {what}" + (f" to {output}" if output else ""))
 
@@ -155,11 +157,16 @@ def export_cmd(what: str, fmt: str, date_from: date | None, date_to: date | None
 @click.option("--port", type=int, default=8765, show_default=True, help="Port for the demo news site.")
 @click.option("--keep-running", is_flag=True, help="Keep serving the demo site (and the local Elasticsearch) until Ctrl-C.")
 @click.option("--rules-only", is_flag=True, help="NLP without the transformer classifier (faster, a little less accurate).")
-def demo(port: int, keep_running: bool, rules_only: bool) -> None:
-    """One full cycle on the demo news site: crawl → NLP → incidents → trend report."""
-    from khabar.app.demo_job import run_demo
+@click.option("--allow-root", is_flag=True, help="Allow the local Elasticsearch to run as root (disables its native access); "
+              "same as local_es.allow_root.")
+def demo(port: int, keep_running: bool, rules_only: bool, allow_root: bool) -> None:
+    """One full cycle on the demo news site (its sources: demo/sources.yaml): crawl → NLP → incidents → trend report."""
+    from khabar.demo.job import run_demo  # heavy (spaCy, Scrapy): loaded when the demo runs
 
-    run_demo(current_settings(), port=port, keep_running=keep_running, rules_only=rules_only)
+    settings = current_settings()
+    if allow_root:
+        settings.local_es.allow_root = True
+    run_demo(settings, port=port, keep_running=keep_running, rules_only=rules_only)
 
 
 COMMANDS: list[click.Command] = [serve, status, export_cmd, demo]

@@ -1,0 +1,252 @@
+"""`khabar eval all`: run every evaluation and regenerate docs/accuracy.md from what they print.
+
+Each section is one ordinary `khabar …` command line, run in this process through the same
+click command a user would type, so every figure on the page is printed by that command and
+nothing is computed a second way. Adding an evaluation is one `Section(...)` line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from khabar.core.settings import PROJECT_ROOT
+
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "data" / "eval"  # ../shared beside the checkout
+DEFAULT_OUTPUT = PROJECT_ROOT / "docs" / "accuracy.md"
+REPORT_COLUMNS = "150"  # width of the captured tables
+GOALS = (
+    "events (news_dev holdout, ACLED dev) killed ≥ 0.85, injured ≥ 0.80, date ≥ 0.90, district ≥ 0.85, "
+    "province ≥ 0.95, perpetrator + attribution ≥ 0.85, event type ≥ 0.85, relevance F1 ≥ 0.90; "
+    "incident grouping pairwise F1 ≥ 0.95; throughput ≥ 0.5× bare spaCy; peak memory < 1.5 GB"
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One evaluation: a heading, a `khabar` command line and what the reader should know."""
+
+    title: str
+    args: tuple[str, ...]  # after `khabar`; "{shared}": the labelled-data folder, "{root}": the checkout
+    about: str
+    shared: bool = False  # needs the labelled data under ../shared
+    bench: bool = False  # a timing, skipped by --no-bench
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "Article extraction",
+        ("eval", "extraction", "{shared}/extraction"),
+        "Khabar's `extract_page` against plain `trafilatura.extract` defaults in the same run: "
+        "must/must-not snippets on trafilatura's news pages, word-level body, title and date on fundus pages. "
+        "The boilerplate-line filter was written after looking at these pages, so Khabar's figure is optimistic.",
+        shared=True,
+    ),
+    Section(
+        "Events: ACLED Balochistan 2022 (dev split)",
+        ("eval", "events", "--dataset", "acled", "{shared}/acled_balochistan_2020_2022.csv", "--split", "dev"),
+        "Each note is scored as one short article; gold types come from `sub_event_type` as mapped in "
+        "`docs/event_types.md`. The rules were studied on the 2020-2021 rows only. ACLED has no injured counts "
+        "and no negative examples.",
+        shared=True,
+    ),
+    Section(
+        "Events: SATP attack-type paragraphs (dev split)",
+        ("eval", "events", "--dataset", "satp", "{shared}/satp_attacktype_train_dev.csv", "--split", "dev"),
+        "The most confident event per paragraph; a type is correct when one of the paragraph's inferred gold "
+        "labels accepts it (`docs/event_types.md`). Much of SATP is Indian reporting with its punctuation stripped.",
+        shared=True,
+    ),
+    Section(
+        "Events: news_dev reports (study and holdout)",
+        ("eval", "events", "--dataset", "news", "{shared}/news_dev"),
+        "Multi-paragraph news reports; predicted and gold events matched one to one. "
+        "The holdout part is never studied: it is the honest figure.",
+        shared=True,
+    ),
+    Section(
+        "Events: the demo site (all articles)",
+        ("eval", "events", "--dataset", "demo", "{root}/demo/site", "--split", "all"),
+        "The demo site and the rules were written side by side: an upper bound.",
+    ),
+    Section(
+        "Events: the demo site (dev articles, not in the classifier's training data)",
+        ("eval", "events", "--dataset", "demo", "{root}/demo/site", "--split", "dev"),
+        "Articles held out of the classifier head's training data by URL hash.",
+    ),
+    Section(
+        "Incidents: grouping reports of the same incident (news_dev and demo)",
+        ("eval", "incidents", "--dataset", "news", "{shared}/news_dev"),
+        "Articles extracted and resolved offline as the service does; pairwise P/R/F1 over event mentions, "
+        "news_dev in full and in its study and holdout parts, then the demo gold.",
+        shared=True,
+    ),
+    Section(
+        "Incidents: the demo site alone",
+        ("eval", "incidents", "--dataset", "demo"),
+        "The same on the bundled demo site only (runs without ../shared; its extraction is cached).",
+    ),
+    Section(
+        "Classifier heads alone (dev split)",
+        ("eval", "heads", "--data", "{shared}"),
+        "The shipped relevance and event-type heads on the dev part of their training data "
+        "(SATP dev, ACLED 2022, demo dev, news dev, seed dev), without the rules.",
+        shared=True,
+    ),
+    Section(
+        "Throughput",
+        ("bench", "nlp", "--docs", "40"),
+        "The full extractor against bare spaCy running the same model components over the same "
+        "generated articles in the same process. Timings vary by about ±20 % on a shared machine.",
+        bench=True,
+    ),
+)
+
+
+def git_commit(root: Path = PROJECT_ROOT) -> str:
+    """HEAD's commit hash, marked when the working tree has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"{head} (with uncommitted changes)" if dirty else head
+
+
+@contextlib.contextmanager
+def _report_width() -> Iterator[None]:
+    """Wide tables while capturing (rich reads COLUMNS when it prints)."""
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = REPORT_COLUMNS
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = previous
+
+
+def run_command(root: click.Command, args: list[str]) -> tuple[str, str | None]:
+    """Run `khabar ARGS` in this process; return what it printed and an error message or None."""
+    buffer = io.StringIO()
+    error: str | None = None
+    with _report_width(), contextlib.redirect_stdout(buffer):
+        try:
+            root.main(args, prog_name="khabar", standalone_mode=False)
+        except click.ClickException as exc:
+            error = exc.format_message()
+        except SystemExit as exc:
+            if exc.code not in (0, None):
+                error = f"exited with status {exc.code}"
+        except Exception as exc:  # noqa: BLE001 - one broken evaluation must not stop the others; it is reported
+            error = f"crashed: {type(exc).__name__}: {exc}"
+    return buffer.getvalue(), error
+
+
+def _display(arg: str) -> str:
+    """An argument as the reader would type it in the checkout (../shared/… rather than /abs/…)."""
+    if not os.path.isabs(arg):
+        return arg
+    relative = os.path.relpath(arg, PROJECT_ROOT)
+    return arg if relative.startswith(os.path.join(os.pardir, os.pardir)) else relative
+
+
+def _expand(arg: str, data: Path) -> str:
+    """Fill in the {shared} (labelled data) and {root} (checkout) placeholders."""
+    return arg.replace("{shared}", str(data)).replace("{root}", str(PROJECT_ROOT))
+
+
+def render_section(section: Section, shown: str, printed: str, error: str | None, seconds: float | None) -> str:
+    """One markdown section: heading, command, note and the command's output verbatim."""
+    lines = [f"## {section.title}", "", "```", shown, "```", "", section.about, ""]
+    if error is not None:
+        lines += [f"**Not measured:** {error}", ""]
+    if printed.strip():
+        lines += ["```text", printed.rstrip(), "```", ""]
+    if seconds is not None:
+        lines += [f"_({seconds:.0f} s)_", ""]
+    return "\n".join(lines)
+
+
+def render_page(sections: list[str], commit: str, when: datetime) -> str:
+    """The whole accuracy page."""
+    header = [
+        "# Accuracy and speed",
+        "",
+        f"Generated by `khabar eval all` on {when:%Y-%m-%d %H:%M} UTC at commit `{commit}`,",
+        f"on {platform.system()} {platform.machine()} with {os.cpu_count()} CPU cores, Python {platform.python_version()}.",
+        "Every figure is printed by the command shown above it; rerun `khabar eval all` to refresh this page.",
+        "The labelled data sets sit in `../shared/data/eval/` beside a development checkout (not shipped).",
+        "",
+        "How to read the tables: **P/R/F1** rows give F1 in *value* and P, R in the note; **exact** rows are",
+        "exact-match accuracy over the matched events (*n*); **macro-F1** averages F1 over the event types with gold support.",
+        "",
+        f"Goals: {GOALS}.",
+        "",
+    ]
+    return "\n".join(header) + "\n" + "\n".join(sections)
+
+
+@click.command("all")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=SHARED_EVAL,
+    show_default=True,
+    help="Folder of the labelled data sets (sections needing it are skipped when it is missing).",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+    help="Markdown page to (re)write.",
+)
+@click.option("--no-bench", is_flag=True, help="Skip the throughput benchmark.")
+@click.pass_context
+def eval_all_cmd(ctx: click.Context, data: Path, output: Path, no_bench: bool) -> None:
+    """Run every evaluation and regenerate docs/accuracy.md, stamped with the date and commit."""
+    root = ctx.find_root().command
+    config = ctx.find_root().params.get("config")
+    prefix = ["--config", str(config)] if config else []  # the sections read the same settings file
+    rendered: list[str] = []
+    failures = 0
+    for section in SECTIONS:
+        args = [_expand(arg, data) for arg in section.args]
+        shown = "khabar " + " ".join(_display(arg) for arg in args)
+        click.echo(f"== {section.title}: {shown}", err=True)
+        if section.bench and no_bench:
+            rendered.append(render_section(section, shown, "", "skipped (--no-bench)", None))
+            continue
+        if section.shared and not data.is_dir():
+            rendered.append(render_section(section, shown, "", f"labelled data not found at {_display(str(data))}", None))
+            continue
+        start = time.perf_counter()
+        printed, error = run_command(root, prefix + args)
+        seconds = time.perf_counter() - start
+        sys.stderr.write(printed)
+        if error is not None:
+            failures += 1
+            click.echo(f"error: {error}", err=True)
+        rendered.append(render_section(section, shown, printed, error, seconds))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(render_page(rendered, git_commit(), datetime.now(UTC)), encoding="utf-8")
+    click.echo(f"wrote {output} ({len(SECTIONS)} sections, {failures} failed)")
+    if failures:
+        raise click.ClickException(f"{failures} evaluation(s) failed; see {output}")
+
+
+EVAL_COMMANDS: list[click.Command] = [eval_all_cmd]

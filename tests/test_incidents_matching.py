@@ -1,0 +1,161 @@
+"""The learned incident matcher: features, adjacency, clustering, and its stored model (no ES)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from khabar.incidents import matching
+from khabar.incidents.matching import FEATURES, MatchModel, cluster, district_key, district_neighbours, pair_features
+
+from khabar.core.records import EventMention, Evidence, Location, Perpetrator
+
+PKT = timezone(timedelta(hours=5))
+BLAST = [1.0, 0.1, 0.0]  # evidence about a market blast
+RESCUE = [0.0, 0.2, 1.0]  # evidence about an attack on the rescue team
+
+
+def mention(
+    article: str,
+    *,
+    position: int = 0,
+    outlet: str = "Dawn",
+    published: str = "2025-03-02T09:00",
+    day: str | None = "2025-03-01",
+    date_text: str | None = "March 1",
+    event_type: str = "bombing",
+    province: str = "Khyber Pakhtunkhwa",
+    district: str | None = "Peshawar",
+    killed: int | None = None,
+    group: str | None = None,
+    target: str = "civilians",
+    embedding: list[float] | None = None,
+    confidence: float = 0.9,
+) -> EventMention:
+    """A synthetic mention of one event in one article."""
+    evidence = {"date": Evidence(sentence=f"It happened {date_text}.", start=0, end=10, text=date_text)} if date_text else {}
+    return EventMention(
+        article_id=article,
+        position=position,
+        article_url=f"https://{outlet.lower()}.example/{article}.html",
+        outlet=outlet,
+        published_at=datetime.fromisoformat(published).replace(tzinfo=PKT),
+        event_type=event_type,  # type: ignore[arg-type]
+        date=date.fromisoformat(day) if day else None,
+        date_precision="day" if day else "unknown",
+        location=Location(country="Pakistan", province=province, district=district,
+                          precision="district" if district else "province"),
+        killed=killed,
+        perpetrator=Perpetrator(name=group, attribution="claimed" if group else "unknown"),
+        target_type=target,  # type: ignore[arg-type]
+        confidence=confidence,
+        embedding=embedding if embedding is not None else BLAST,
+        evidence=evidence,
+    )
+
+
+def vectors(*mentions: EventMention) -> dict[str, list[float] | None]:
+    """Article embeddings equal to the mentions' evidence embeddings (a one-event article)."""
+    return {m.article_id: m.embedding for m in mentions}
+
+
+def test_adjacency_comes_from_the_polygons() -> None:
+    neighbours = district_neighbours()
+    assert {"charsadda", "nowshera", "khyber"} <= neighbours["peshawar"]
+    assert "quetta" not in neighbours["peshawar"] and "peshawar" not in neighbours["peshawar"]
+    assert "pishin" in neighbours["quetta"] and "quetta" in neighbours["pishin"]  # symmetric
+    assert district_key("Kachhi (Bolan)") == district_key("Kachhi")
+    assert district_key("Karachi South") == district_key("Karachi") == "karachi"
+
+
+def test_pairs_that_cannot_match() -> None:
+    a = mention("a1", position=0)
+    assert pair_features(a, mention("a1", position=1)) is None  # one article never reports one incident twice
+    assert pair_features(a, mention("a2", day="2025-03-20", published="2025-03-21T09:00")) is None  # too far apart
+    assert pair_features(a, mention("a3", day=None, date_text=None, published="2025-03-02T10:00")) is not None
+    unlike = mention("a4", embedding=RESCUE)
+    assert pair_features(a, unlike, vectors(a, unlike)) is None  # evidence and headlines both say another incident
+    assert pair_features(a, unlike, {}) is not None  # one unlike text alone does not rule a match out
+
+
+def test_an_undated_later_report_fits_an_earlier_stated_date() -> None:
+    stated = mention("a1", day="2025-03-01", published="2025-03-01T20:00")
+    undated = mention("a2", day=None, date_text=None, published="2025-03-04T09:00")
+    assert matching.day_gap(stated, undated) == 0  # "on or before its publication day"
+    assert matching.day_gap(undated, stated) == 0
+    dated_later = mention("a3", day="2025-03-04", published="2025-03-04T09:00")
+    assert matching.day_gap(stated, dated_later) == 3
+
+
+def test_week_shift_only_for_bare_weekdays() -> None:
+    weekday = mention("a1", day="2025-02-22", date_text="on Saturday", published="2025-03-02T09:00")
+    stated = mention("a2", day="2025-03-01", date_text="March 1")
+    row = dict(zip(FEATURES, pair_features(weekday, stated) or [], strict=True))
+    assert row["week_shift"] == 1.0
+    other = mention("a3", day="2025-02-22", date_text="Feb 22", published="2025-03-02T09:00")
+    row = dict(zip(FEATURES, pair_features(other, stated) or [], strict=True))
+    assert row["week_shift"] == 0.0
+
+
+def test_neighbouring_and_province_only_locations_are_features() -> None:
+    a = mention("a1", district="Peshawar")
+    row = dict(zip(FEATURES, pair_features(a, mention("a2", district="Charsadda")) or [], strict=True))
+    assert (row["same_district"], row["neighbour_district"], row["far_district"]) == (0.0, 1.0, 0.0)
+    row = dict(zip(FEATURES, pair_features(a, mention("a3", district=None)) or [], strict=True))
+    assert row["province_only"] == 1.0
+    row = dict(zip(FEATURES, pair_features(a, mention("a4", district="Quetta", province="Balochistan")) or [], strict=True))
+    assert (row["far_district"], row["neighbour_district"]) == (1.0, 0.0)
+
+
+def test_stored_model_matches_the_features() -> None:
+    model = matching.load_model()
+    assert model.features == FEATURES and len(model.weights) == len(FEATURES)
+    assert 0.0 < model.threshold < 1.0
+    body = json.loads(matching.MODEL_PATH.read_text(encoding="utf-8"))
+    assert body["features"] == list(FEATURES)
+
+
+def test_model_json_round_trip_and_stale_models_are_refused(tmp_path: Path) -> None:
+    model = MatchModel(tuple(float(i) / 10 for i in range(len(FEATURES))), -1.5, 0.4)
+    assert MatchModel.from_json(model.to_json()) == model
+    stale = json.loads(model.to_json())
+    stale["features"] = stale["features"][:-1]
+    with pytest.raises(ValueError, match="other features"):
+        MatchModel.from_json(json.dumps(stale))
+
+
+def test_follow_up_with_rising_toll_and_later_claim_joins_the_first_report() -> None:
+    first = mention("a1", outlet="Dawn", published="2025-03-01T18:00", killed=7)
+    later = mention("a2", outlet="Geo", published="2025-03-03T09:00", day=None, date_text=None, killed=11,
+                    group="Tehrik-i-Taliban Pakistan", district="Charsadda")
+    [incident] = cluster([later, first], article_vectors=vectors(first, later))
+    assert [m.article_id for m in incident] == ["a1", "a2"]
+
+
+def test_two_attacks_on_one_day_in_one_district_stay_apart_when_the_texts_differ() -> None:
+    blast = mention("a1", outlet="Dawn", killed=6, embedding=BLAST)
+    rescue = mention("a2", outlet="Dawn", published="2025-03-02T10:00", event_type="armed_assault", killed=2,
+                     target="police", embedding=RESCUE)
+    blast_follow_up = mention("a3", outlet="Geo", published="2025-03-02T12:00", killed=7, embedding=BLAST)
+    groups = cluster([rescue, blast_follow_up, blast], article_vectors=vectors(blast, rescue, blast_follow_up))
+    assert sorted(sorted(m.article_id for m in g) for g in groups) == [["a1", "a3"], ["a2"]]
+
+
+def test_roundup_events_never_merge_and_order_does_not_matter() -> None:
+    first = mention("r1", position=0, district="Bannu")
+    second = mention("r1", position=1, district="Bannu")
+    follow_up = mention("f1", outlet="Geo", published="2025-03-02T11:00", district="Bannu")
+    found = cluster([first, second, follow_up], article_vectors=vectors(first, follow_up))
+    again = cluster([follow_up, second, first], article_vectors=vectors(first, follow_up))
+    assert [[m.id for m in g] for g in found] == [[m.id for m in g] for g in again]
+    assert all(len({m.article_id for m in g}) == len(g) for g in found)
+    assert len(found) == 2
+
+
+def test_cosine_is_the_one_numpy_similarity() -> None:
+    assert matching.cosine([1.0, 0.0], [1.0, 1.0]) == pytest.approx(2 ** -0.5)
+    assert matching.cosine([1.0, 2.0], [-2.0, -4.0]) == pytest.approx(-1.0)
+    for a, b in (([0.0, 0.0], [1.0, 1.0]), (None, [1.0]), ([], []), ([1.0, 2.0], [1.0])):
+        assert matching.cosine(a, b) is None

@@ -9,10 +9,16 @@ follow-up may raise or revise a toll), and the cosine similarity of their eviden
 and of their headlines. A logistic regression (`khabar incidents train`, weights in
 `incidents/matcher.json`) turns the features into a probability.
 
+Pairs that cannot match at all: mentions of one article (a roundup lists different
+incidents), dates more than `MAX_GAP_DAYS` apart after the tolerances, pairs whose evidence
+sentences and headlines are both unlike (`TEXT_FLOOR`: the texts say two incidents), and,
+when neither has any text embedding, districts that are known, different and not neighbours
+or a security operation against an attack. With the texts, those two are features: a far
+district is often a geocoding slip upstream, and one clash can be an "operation" in one report
+and an "ambush" in another.
+
 `cluster` groups mentions by average-linkage agglomeration over those probabilities: two
-groups merge while their mean pairwise probability reaches the threshold; mentions of one
-article never merge (a roundup lists different incidents), and no pair beyond `MAX_GAP_DAYS`
-counts. Average linkage keeps two attacks on one day in one district apart when their texts
+groups merge while their mean pairwise probability reaches the threshold. Average linkage keeps two attacks on one day in one district apart when their texts
 differ, where single linkage would chain them through a vague report.
 """
 
@@ -171,6 +177,11 @@ class Similarity:
         return found if found is not None else 0.5
 
 
+def cosine(a: Sequence[float] | None, b: Sequence[float] | None) -> float | None:
+    """Cosine similarity (numpy), or None when a vector is missing, empty, zero or of another length."""
+    return Similarity._cos(_unit(a), _unit(b))
+
+
 def _unit(vector: Sequence[float] | None) -> np.ndarray | None:
     if not vector:
         return None
@@ -199,17 +210,18 @@ def pair_features(
     same_district = float(da is not None and da == db)
     neighbour = float(da is not None and db is not None and da != db and db in district_neighbours().get(da, ()))
     far = float(da is not None and db is not None and da != db and not neighbour)
-    far_province = float(far and pa is not None and pb is not None and pa != pb)  # neighbours may straddle a border
-    province_only = float((da is None) != (db is None) and pa is not None and pa == pb)
-    place_a, place_b = _norm(a.location.place), _norm(b.location.place)
-    name_a, name_b = _norm(a.perpetrator.name), _norm(b.perpetrator.name)
-    op_a, op_b = a.event_type == "security_operation", b.event_type == "security_operation"
-    killed = _toll_ratio(a.killed, b.killed)
+    operation_vs_attack = float((a.event_type == "security_operation") != (b.event_type == "security_operation"))
     similarity = similarity or Similarity([a, b], article_vectors)
     evidence_cos = similarity.evidence_cosine(a, b)
     article_cos = similarity.article_cosine(a, b)
+    if evidence_cos is None and article_cos is None and (far or operation_vs_attack):
+        return None  # without the texts, the fields decide: far districts, or an operation against an attack
     if evidence_cos is not None and article_cos is not None and max(evidence_cos, article_cos) < TEXT_FLOOR:
         return None
+    province_only = float((da is None) != (db is None) and pa is not None and pa == pb)
+    place_a, place_b = _norm(a.location.place), _norm(b.location.place)
+    name_a, name_b = _norm(a.perpetrator.name), _norm(b.perpetrator.name)
+    killed = _toll_ratio(a.killed, b.killed)
     return [
         float(gap == 0 and _dated(a) and _dated(b)),
         min(gap, MAX_GAP_DAYS) / MAX_GAP_DAYS,
@@ -219,14 +231,14 @@ def pair_features(
         same_district,
         neighbour,
         far,
-        far_province,
+        float(far and pa is not None and pb is not None and pa != pb),
         province_only,
         float(place_a is not None and place_a == place_b),
         float(name_a is not None and name_a == name_b),
         float(name_a is not None and name_b is not None and name_a != name_b),
         float(a.event_type == b.event_type),
         float(a.event_type in ATTACKS and b.event_type in ATTACKS and a.event_type != b.event_type),
-        float(op_a != op_b),
+        operation_vs_attack,
         min(killed, 3.0),
         evidence_cos if evidence_cos is not None else 0.5,
         article_cos if article_cos is not None else 0.5,
@@ -274,14 +286,18 @@ def pair_probabilities(
     model: MatchModel,
     article_vectors: Mapping[str, Sequence[float] | None] | None = None,
 ) -> dict[tuple[int, int], float]:
-    """P(same incident) for every pair (i < j) that can match; absent pairs cannot."""
+    """P(same incident) for every pair (i < j) that can match; absent pairs cannot.
+
+    Only pairs within the date window are scored (mentions in day order, so each stops early).
+    """
     days = [mention_day(m) for m in mentions]
     order = sorted((i for i in range(len(mentions)) if days[i] is not None), key=lambda i: (days[i], i))
+    reach = MAX_GAP_DAYS + 7  # the largest raw day difference the tolerances can bring within MAX_GAP_DAYS
     probs: dict[tuple[int, int], float] = {}
     similarity = Similarity(mentions, article_vectors)
     for pos, i in enumerate(order):
         for j in order[pos + 1 :]:
-            if (days[j] - days[i]).days > MAX_GAP_DAYS + 7:  # type: ignore[operator]
+            if (days[j] - days[i]).days > reach:  # type: ignore[operator]
                 break
             features = pair_features(mentions[i], mentions[j], similarity=similarity)
             if features is not None:

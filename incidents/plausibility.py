@@ -4,7 +4,9 @@ An incident's toll must not be taken silently from one report that the others do
 support. A report's figure is *flagged* when
 
 - the extractor flagged the mention for review (`EventMention.review`: its toll is above the
-  deadliest attack on record or far above the article's other figures; it concerns `killed`), or
+  deadliest attack on record or far above the article's other figures; it concerns `killed`)
+  and no unflagged source gives a figure of its scale, between half and twice it (another
+  outlet's 57 backs a funeral report's 60), or
 - it is far above what the incident's other sources give: with at least two other figures,
   more than 3x their median, at least 10 above it, and more than twice the highest of them
   (a toll that several outlets report rising is supported by the outlet nearest to it).
@@ -46,11 +48,11 @@ def flagged_reports(members: Sequence[EventMention], figure: str) -> dict[str, s
     by_extraction = {m.id for m, _ in given if figure == "killed" and m.review}
     reasons: dict[str, str] = {}
     for mention, value in given:
-        if mention.id in by_extraction:
-            reasons[mention.id] = EXTRACTION_FLAG
-            continue
         others = [v for m, v in given if m.id != mention.id and m.id not in by_extraction]
-        if unsupported(value, others):
+        if mention.id in by_extraction:
+            if not any(value <= 2 * v <= 4 * value for v in others):
+                reasons[mention.id] = EXTRACTION_FLAG
+        elif unsupported(value, others):
             reasons[mention.id] = f"over {OUTLIER_RATIO:g}x the median ({statistics.median(others):g}) of the other sources' figures"
     return reasons
 

@@ -5,8 +5,10 @@ How it works (simple and deterministic beats clever):
 1. load every mention in the candidate window (all of them without `since`), plus every
    mention of an existing incident that touches the window, so a cluster is never split
    by the window's edge;
-2. order them by (published_at, mention id) and cluster greedily in that order: a mention
-   joins the best-scoring compatible cluster, or starts a new one;
+2. cluster them with the learned matcher (`khabar.incidents.matching`, the default; it also
+   uses the articles' headline embeddings), or, with `ResolveConfig(learned=False)`, order
+   them by (published_at, mention id) and cluster greedily in that order: a mention joins the
+   best-scoring compatible cluster, or starts a new one (the "hard rules" below are this one's);
 3. reconcile each cluster's figures into an `Incident` whose id comes from its first
    mention (`stable_id("incident", first_mention_id)`), so resolving again gives the same ids;
 4. upsert incidents whose content changed, delete incidents that no longer have mentions,
@@ -30,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -39,6 +41,7 @@ from khabar.incidents import matching
 from khabar.incidents.corrections import Corrections
 from khabar.incidents.plausibility import REVIEW_CONFIDENCE_FACTOR, SCREENED, FigureReview, review_figure
 from khabar.index.corrections import CorrectionStore
+from khabar.index.lease import lease
 from khabar.index.store import Store
 from khabar.index.writer import BulkWriter
 
@@ -65,10 +68,15 @@ VOLATILE_FIELDS = {"resolved_at", "updated_at"}
 
 @dataclass(frozen=True)
 class ResolveConfig:
-    """Tuning of the resolver."""
+    """Tuning of the resolver.
+
+    `learned`: cluster with the learned matcher (`khabar.incidents.matching`, its own model and
+    threshold); False: the greedy weighted score below (`threshold`, `weights`).
+    """
 
     window_days: int = 3
     threshold: float = 0.62
+    learned: bool = True
     weights: dict[str, float] = field(
         default_factory=lambda: {
             "type": 0.25,
@@ -445,22 +453,28 @@ def plan_resolution(
     *,
     now: datetime | None = None,
     corrections: Corrections | None = None,
+    article_vectors: Mapping[str, Sequence[float] | None] | None = None,
 ) -> ResolutionPlan:
     """Cluster the mentions into incidents and compare them with the `existing` ones (by id).
 
     Pure: no storage. `existing` should hold every stored incident that any of the mentions
     belongs to (and those of the window being resolved), so vanished incidents are deleted.
+    `article_vectors` (article id → headline+lead embedding) feed the learned matcher.
     """
     config = config or ResolveConfig()
     now = now or utcnow()
     mentions = list(mentions)
     plan = ResolutionPlan(report=ResolveReport(mentions=len(mentions)))
     produced: set[str] = set()
-    clusters = cluster_mentions(mentions, config)
+    if config.learned:
+        clusters = matching.cluster(mentions, article_vectors=article_vectors)
+    else:
+        clusters = cluster_mentions(mentions, config)
     if corrections is not None:  # analysts' splits, merges and corrected fields win (incidents.corrections)
         clusters = corrections.regroup(clusters)
-    for cluster in clusters:
+    for cluster, incident_id in zip(clusters, surviving_ids(clusters, existing), strict=True):
         incident = build_incident(cluster, now=now)
+        incident.incident_id = incident_id
         if corrections is not None:
             incident = corrections.apply(incident, cluster)
         plan.incidents.append(incident)
@@ -481,6 +495,33 @@ def plan_resolution(
     plan.deleted = sorted(set(existing) - produced)
     plan.report.incidents_deleted = len(plan.deleted)
     return plan
+
+
+def surviving_ids(clusters: Sequence[Sequence[EventMention]], existing: dict[str, Incident]) -> list[str]:
+    """The incident id of each cluster: the stored incident it continues, else a new id.
+
+    A cluster keeps the stored incident most of its mentions belonged to (ties: the one first
+    reported, then the smaller id), so an incident keeps its id when an earlier report is
+    backfilled or a member moves, and when two stored incidents merge the survivor is
+    deterministic. Clusters claim ids in resolution order (by their first mention) and each id
+    goes to one cluster; a cluster without a free stored id gets `incident_id_for` its first
+    mention whose id is free (the other part of a split).
+    """
+    def first(i: int) -> tuple[datetime, str]:
+        return min((mention_order(m) for m in clusters[i]), default=(FAR_FUTURE, ""))
+
+    taken: set[str] = set()
+    chosen: list[str] = [""] * len(clusters)
+    for index in sorted(range(len(clusters)), key=first):
+        members = sorted(clusters[index], key=mention_order)
+        counts = Counter(m.incident_id for m in members if m.incident_id in existing)
+        ranked = sorted((i for i in counts if i not in taken and i is not None),
+                        key=lambda i: (-counts[i], existing[i].first_reported_at or FAR_FUTURE, i))
+        fresh = (incident_id_for(m.id) for m in members)
+        free = [i for i in fresh if i not in taken and (i not in existing or i in counts)]
+        chosen[index] = ranked[0] if ranked else free[0] if free else stable_id("incident", *(m.id for m in members))
+        taken.add(chosen[index])
+    return chosen
 
 
 # -- storage I/O (through the store) ------------------------------------------------------
@@ -538,12 +579,20 @@ def resolve_incidents(
     since: date | None = None,
     config: ResolveConfig | None = None,
     now: datetime | None = None,
+    lease_wait: float = 600.0,
 ) -> ResolveReport:
-    """Cluster the stored mentions (all, or those since `since` and their incidents) into incidents."""
+    """Cluster the stored mentions (all, or those since `since` and their incidents) into incidents.
+
+    One resolver at a time: the read-plan-write runs under the `resolver` lease in Elasticsearch
+    (a second run, from the scheduler or the CLI, waits for it, then sees what the first wrote;
+    `LeaseBusy` when it waits longer than `lease_wait` seconds).
+    """
     settings = store.settings
     config = config or ResolveConfig(window_days=settings.incidents.window_days, threshold=settings.incidents.threshold)
-    mentions, existing = load_window(store, since, config)
-    corrections = Corrections(CorrectionStore(store.es, settings).states())
-    plan = plan_resolution(mentions.values(), existing, config, now=now, corrections=corrections)
-    apply_plan(store, plan)
+    with lease(store.es, settings, "resolver", wait=lease_wait):
+        mentions, existing = load_window(store, since, config)
+        corrections = Corrections(CorrectionStore(store.es, settings).states())
+        vectors = store.articles.embeddings(sorted({m.article_id for m in mentions.values()})) if config.learned else None
+        plan = plan_resolution(mentions.values(), existing, config, now=now, corrections=corrections, article_vectors=vectors)
+        apply_plan(store, plan)
     return plan.report

@@ -3,6 +3,11 @@
 Counts are of attacks: incidents other than security operations. Deaths are the sum
 of reconciled `killed`. Groups exclude "Unknown" from the top lists (it still appears in
 the monthly chart). Rendered as text, Markdown or self-contained HTML with inline SVG.
+
+Incidents whose killed/injured figure is under review (`review`: a source's figure was
+implausible, khabar.incidents.plausibility) are left out by default and listed with a count
+("N incidents with figures under review left out"); `include_review=True` (`khabar report
+--include-review`) counts them with their counted figure. Rejected incidents are never counted.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
 from khabar.index.templates import alias_name
-from khabar.index.trends import MISSING_KEY, attack_filter
+from khabar.index.trends import MISSING_KEY, Review, attack_filter
 from pydantic import BaseModel
 
 from khabar.core.settings import Settings
@@ -24,6 +29,7 @@ BALOCHISTAN = "Balochistan"
 TOP_GROUPS = 10
 CHART_GROUPS = 5
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#7f7f7f"]
+UNDER_REVIEW_LISTED = 50
 
 
 class GroupStat(BaseModel):
@@ -56,6 +62,18 @@ class DeadlyIncident(BaseModel):
     sources: list[SourceLink]
 
 
+class UnderReview(BaseModel):
+    """An incident whose figures are under review, with why."""
+
+    incident_id: str
+    date: date | None
+    province: str | None
+    district: str | None
+    killed: int | None
+    injured: int | None
+    notes: list[str]
+
+
 class MonthCounts(BaseModel):
     month: str
     counts: dict[str, int]
@@ -80,6 +98,9 @@ class Report(BaseModel):
     deadliest: list[DeadlyIncident]
     chart_groups: list[str]
     monthly: list[MonthCounts]
+    include_review: bool = False
+    under_review_count: int = 0  # incidents of the year with figures under review (left out unless include_review)
+    under_review: list[UnderReview] = []  # the first of them, by date
 
 
 def change_pct(current: int, previous: int) -> float | None:
@@ -91,8 +112,8 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole * 100, 1) if whole else 0.0
 
 
-def _year_query(year: int) -> dict[str, Any]:
-    return attack_filter(date(year, 1, 1), date(year, 12, 31), include_operations=False)
+def _year_query(year: int, review: Review = "exclude") -> dict[str, Any]:
+    return attack_filter(date(year, 1, 1), date(year, 12, 31), include_operations=False, review=review)
 
 
 def _groups(buckets: list[dict[str, Any]]) -> list[GroupStat]:
@@ -103,9 +124,10 @@ def _groups(buckets: list[dict[str, Any]]) -> list[GroupStat]:
     ][:TOP_GROUPS]
 
 
-def build_report(es: Elasticsearch, settings: Settings, year: int) -> Report:
-    """The report for a calendar year from `khabar-incidents`."""
+def build_report(es: Elasticsearch, settings: Settings, year: int, *, include_review: bool = False) -> Report:
+    """The report for a calendar year from `khabar-incidents` (figures under review left out unless asked)."""
     index = alias_name(settings, "incidents")
+    review: Review = "include" if include_review else "exclude"
     killed = {"killed": {"sum": {"field": "killed"}}}
     group_terms = {"field": "perpetrator.name", "missing": MISSING_KEY, "size": TOP_GROUPS + 1}
     aggs: dict[str, Any] = {
@@ -125,8 +147,9 @@ def build_report(es: Elasticsearch, settings: Settings, year: int) -> Report:
             "aggs": {"groups": {"terms": {"field": "perpetrator.name", "missing": MISSING_KEY, "size": 1000}}},
         },
     }
-    current = es.search(index=index, size=0, query=_year_query(year), aggs=aggs, track_total_hits=True)
-    previous = es.search(index=index, size=0, query=_year_query(year - 1), aggs={"killed": aggs["killed"]}, track_total_hits=True)
+    current = es.search(index=index, size=0, query=_year_query(year, review), aggs=aggs, track_total_hits=True)
+    previous = es.search(index=index, size=0, query=_year_query(year - 1, review), aggs={"killed": aggs["killed"]},
+                         track_total_hits=True)
     cur_aggs = current["aggregations"]
     attacks, attacks_prev = int(current["hits"]["total"]["value"]), int(previous["hits"]["total"]["value"])
     deaths = int(cur_aggs["killed"]["value"] or 0)
@@ -154,11 +177,19 @@ def build_report(es: Elasticsearch, settings: Settings, year: int) -> Report:
     deadly_hits = es.search(
         index=index,
         size=10,
-        query={"bool": {"filter": [_year_query(year), {"range": {"killed": {"gt": 0}}}]}},
+        query={"bool": {"filter": [_year_query(year, review), {"range": {"killed": {"gt": 0}}}]}},
         sort=[{"killed": "desc"}, {"date": "asc"}, {"incident_id": "asc"}],
         source_excludes=["embedding", "evidence"],
     )["hits"]["hits"]
     deadliest = [_deadly(h["_source"]) for h in deadly_hits]
+    reviewed = es.search(
+        index=index,
+        size=UNDER_REVIEW_LISTED,
+        query=_year_query(year, "only"),
+        sort=[{"date": "asc"}, {"incident_id": "asc"}],
+        source_includes=["incident_id", "date", "location", "killed", "injured", "review_notes"],
+        track_total_hits=True,
+    )["hits"]
     return Report(
         year=year,
         attacks=attacks,
@@ -176,6 +207,22 @@ def build_report(es: Elasticsearch, settings: Settings, year: int) -> Report:
         deadliest=deadliest,
         chart_groups=[*chart_groups, "Other"],
         monthly=monthly,
+        include_review=include_review,
+        under_review_count=int(reviewed["total"]["value"]),
+        under_review=[_under_review(h["_source"]) for h in reviewed["hits"]],
+    )
+
+
+def _under_review(doc: dict[str, Any]) -> UnderReview:
+    location = doc.get("location") or {}
+    return UnderReview(
+        incident_id=doc["incident_id"],
+        date=doc.get("date"),
+        province=location.get("province"),
+        district=location.get("district"),
+        killed=doc.get("killed"),
+        injured=doc.get("injured"),
+        notes=list(doc.get("review_notes") or []),
     )
 
 
@@ -205,6 +252,27 @@ def _place(i: DeadlyIncident) -> str:
     return ", ".join(p for p in (i.district, i.province) if p) or "unknown place"
 
 
+def review_summary(report: Report) -> str | None:
+    """The line saying how many incidents with figures under review were left out (or included)."""
+    n = report.under_review_count
+    if not n:
+        return None
+    what = f"{n} incident{'' if n == 1 else 's'} with figures under review"
+    if report.include_review:
+        return f"Including {what} (each with the figure its unflagged sources give, where any)"
+    return f"{what} left out (khabar report --include-review counts them)"
+
+
+def _review_line(i: UnderReview) -> str:
+    place = ", ".join(p for p in (i.district, i.province) if p) or "unknown place"
+    return f"{i.date} {place} [{i.incident_id}]: killed {i.killed}, injured {i.injured}; {'; '.join(i.notes) or 'under review'}"
+
+
+def _review_more(report: Report) -> list[str]:
+    rest = report.under_review_count - len(report.under_review)
+    return [f"… and {rest} more (khabar trends --review only, or the API's review=only, lists them)"] if rest > 0 else []
+
+
 def render_text(report: Report) -> str:
     """A plain-text report."""
     lines = [
@@ -226,6 +294,12 @@ def render_text(report: Report) -> str:
     for i in report.deadliest:
         lines.append(f"  {i.date} {_place(i)}: {i.killed} killed ({i.event_type}, {i.perpetrator or 'unknown'})")
         lines.extend(f"    - {s.outlet}: {s.url}" for s in i.sources)
+    summary = review_summary(report)
+    if summary:
+        lines[5:5] = ["", f"{summary}."]  # the count beside the totals, the incidents at the end
+        lines.append(f"{summary}:")
+        lines.extend(f"  {_review_line(i)}" for i in report.under_review)
+        lines.extend(f"  {line}" for line in _review_more(report))
     return "\n".join(lines) + "\n"
 
 
@@ -268,6 +342,12 @@ def render_markdown(report: Report) -> str:
     for i in report.deadliest:
         links = ", ".join(f"[{s.outlet or 'source'}]({s.url})" for s in i.sources)
         lines.append(f"| {i.date} | {_place(i)} | {i.event_type} | {i.perpetrator or 'unknown'} | {i.killed} | {links} |")
+    summary = review_summary(report)
+    if summary:
+        lines[9:9] = [f"{summary}.", ""]  # below the totals table
+        lines.extend(["", "## Figures under review", "", f"{summary}:", ""])
+        lines.extend(f"- {_review_line(i)}" for i in report.under_review)
+        lines.extend(f"- {line}" for line in _review_more(report))
     return "\n".join(lines) + "\n"
 
 
@@ -353,6 +433,11 @@ def render_html(report: Report) -> str:
         ]
         for i in report.deadliest
     ]
+    summary = review_summary(report)
+    review_html = ""
+    if summary:
+        items = "".join(f"<li>{e(line)}</li>" for line in [*map(_review_line, report.under_review), *_review_more(report)])
+        review_html = f"<h2>Figures under review</h2>\n<p>{e(summary)}:</p>\n<ul>{items}</ul>\n"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Khabar report {report.year}</title>
 <style>body{{font-family:sans-serif;max-width:860px;margin:2em auto;color:#222}}table{{border-collapse:collapse;margin:1em 0}}
@@ -370,7 +455,7 @@ td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}.big{{font-size:1.
 {table(["Group", "Deaths", "Attacks"], [[e(g.name), str(g.deaths), str(g.attacks)] for g in report.top_groups_by_deaths])}
 <h2>Deadliest incidents</h2>
 {table(["Date", "Place", "Type", "Group", "Killed", "Sources"], deadly_rows)}
-</body></html>
+{review_html}</body></html>
 """
 
 

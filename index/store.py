@@ -131,6 +131,14 @@ class ArticleStore(_KindStore):
             return None
         return doc
 
+    def embeddings(self, article_ids: list[str]) -> dict[str, list[float] | None]:
+        """The headline+lead embedding of each of these articles (None where there is none)."""
+        found: dict[str, list[float] | None] = dict.fromkeys(article_ids)
+        if article_ids:
+            for hit in self._scan({"ids": {"values": article_ids}}, _source=["embedding"]):
+                found[hit["_id"]] = hit["_source"].get("embedding")
+        return found
+
     def first_with_content_hash(self, digest: str) -> dict[str, Any] | None:
         """The earliest-seen stored article with this content hash, or None."""
         hits = self.es.search(index=self.alias, query={"term": {"content_hash": digest}}, size=1,
@@ -277,6 +285,7 @@ class ListingFilters:
     q: str | None = None
     outlet: str | None = None
     corrected: bool | None = None  # incidents an analyst corrected or rejected (True) or left as extracted (False)
+    review: str = "include"  # figures under review (incidents and events): "include", "exclude" or "only"
 
 
 def listing_query(kind: str, f: ListingFilters) -> dict[str, Any]:
@@ -307,6 +316,10 @@ def listing_query(kind: str, f: ListingFilters) -> dict[str, Any]:
     if f.corrected is not None and kind == "incidents":
         touched = {"bool": {"should": [{"exists": {"field": "corrected"}}, {"term": {"rejected": True}}]}}
         must.append(touched if f.corrected else {"bool": {"must_not": [touched]}})
+    if spec.event_fields and f.review == "only":
+        must.append({"term": {"review": True}})
+    elif spec.event_fields and f.review == "exclude":
+        must.append({"bool": {"must_not": [{"term": {"review": True}}]}})
     return {"bool": {"filter": must}} if must else {"match_all": {}}
 
 
@@ -407,6 +420,6 @@ class Store:
         """The trends table (see khabar.index.trends.trends)."""
         return trend_tables.trends(self.es, self.settings, **options)
 
-    def report(self, year: int) -> report_module.Report:
+    def report(self, year: int, *, include_review: bool = False) -> report_module.Report:
         """The yearly report (see khabar.index.report.build_report)."""
-        return report_module.build_report(self.es, self.settings, year)
+        return report_module.build_report(self.es, self.settings, year, include_review=include_review)

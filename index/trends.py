@@ -3,6 +3,12 @@
 Elasticsearch does the counting (date_histogram on `date` × terms on the key field, with
 sums of killed/injured); year-over-year change is computed here, from one extra year
 queried before `date_from` and trimmed from the output.
+
+Incidents an analyst rejected are never counted. Incidents whose killed/injured figure is under
+review (`review`: a source's figure was implausible, khabar.incidents.plausibility) are left out
+by default (`review="exclude"`), so trends agree with `khabar report`; the table says how many
+were left out (`under_review`). `review="include"` counts them with their counted figure (from
+the unflagged sources where there are any); `review="only"` shows just them.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from khabar.core.settings import Settings
 By = Literal["group", "province", "district", "event_type", "target_type"]
 Interval = Literal["month", "quarter", "year"]
 Metric = Literal["incidents", "killed", "injured"]
+Review = Literal["exclude", "include", "only"]
+REVIEW_MODES: tuple[str, ...] = Review.__args__  # type: ignore[attr-defined]
 
 BY_FIELDS: dict[str, str] = {
     "group": "perpetrator.name",
@@ -52,6 +60,8 @@ class TrendTable(BaseModel):
     date_from: date | None = None
     date_to: date | None = None
     include_operations: bool = False
+    review: Review = "exclude"
+    under_review: int = 0  # incidents with figures under review in the range, left out when review="exclude"
     rows: list[TrendRow] = []
 
     def to_json(self) -> str:
@@ -79,8 +89,11 @@ def _year_earlier(day: date) -> date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def attack_filter(date_from: date | None, date_to: date | None, include_operations: bool) -> dict[str, Any]:
-    """The bool query for incidents in a date range (rejected ones excluded; operations too unless asked)."""
+def attack_filter(
+    date_from: date | None, date_to: date | None, include_operations: bool, review: Review = "include"
+) -> dict[str, Any]:
+    """The bool query for incidents in a date range (rejected ones excluded; operations too unless asked;
+    incidents with figures under review as `review` says: included, excluded or only those)."""
     filters: list[dict[str, Any]] = []
     bounds: dict[str, str] = {}
     if date_from is not None:
@@ -91,7 +104,20 @@ def attack_filter(date_from: date | None, date_to: date | None, include_operatio
     must_not: list[dict[str, Any]] = [{"term": {"rejected": True}}]  # an analyst said: not an incident
     if not include_operations:
         must_not.append({"term": {"event_type": "security_operation"}})
+    if review not in REVIEW_MODES:
+        raise ValueError(f"unknown review {review!r}; expected one of {', '.join(REVIEW_MODES)}")
+    if review == "exclude":
+        must_not.append({"term": {"review": True}})
+    elif review == "only":
+        filters.append({"term": {"review": True}})
     return {"bool": {"filter": filters, "must_not": must_not}}
+
+
+def under_review_count(es: Elasticsearch, settings: Settings, date_from: date | None, date_to: date | None,
+                       include_operations: bool = False) -> int:
+    """Incidents in the range (not rejected) whose figures are under review."""
+    query = attack_filter(date_from, date_to, include_operations, review="only")
+    return int(es.count(index=alias_name(settings, "incidents"), query=query)["count"])
 
 
 def _metric_value(bucket: dict[str, Any], metric: Metric) -> int:
@@ -110,8 +136,10 @@ def trends(
     date_from: date | None = None,
     date_to: date | None = None,
     include_operations: bool = False,
+    review: Review = "exclude",
 ) -> TrendTable:
-    """Incidents (or killed/injured) per period and key, with year-over-year change."""
+    """Incidents (or killed/injured) per period and key, with year-over-year change (incidents with
+    figures under review left out unless `review` is "include" or "only")."""
     if by not in BY_FIELDS:
         raise ValueError(f"unknown --by {by!r}; expected one of {', '.join(BY_FIELDS)}")
     query_from = _year_earlier(date_from) if date_from is not None else None
@@ -130,7 +158,7 @@ def trends(
     response = es.search(
         index=alias_name(settings, "incidents"),
         size=0,
-        query=attack_filter(query_from, date_to, include_operations),
+        query=attack_filter(query_from, date_to, include_operations, review),
         aggs=body_aggs,
     )
     values: dict[tuple[date, str], int] = {}
@@ -142,7 +170,8 @@ def trends(
             values[(start, str(bucket["key"]))] = _metric_value(bucket, metric)
     covered_from = query_from if query_from is not None else (min(starts) if starts else None)
     table = TrendTable(
-        by=by, interval=interval, metric=metric, date_from=date_from, date_to=date_to, include_operations=include_operations
+        by=by, interval=interval, metric=metric, date_from=date_from, date_to=date_to, include_operations=include_operations,
+        review=review, under_review=under_review_count(es, settings, date_from, date_to, include_operations),
     )
     if not starts:
         return table

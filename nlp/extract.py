@@ -13,20 +13,19 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import TextSpan, normalise
-from khabar.nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure
-from khabar.nlp.components.dates import DateMention, best_date
-from khabar.nlp.components.event_types import Trigger, choose_event_type
-from khabar.nlp.components.frames import Frame, SentenceInfo, analyse, segment
-from khabar.nlp.components.locations import choose_location
+from khabar.nlp.components.casualties import CasualtyFigure
+from khabar.nlp.components.dates import PKT, DateMention, best_date
+from khabar.nlp.components.event_types import Trigger
+from khabar.nlp.components.frames import Frame, SentenceInfo
 from khabar.nlp.components.perpetrators import choose_perpetrator
-from khabar.nlp.components.targets import choose_target
-from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp
+from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,7 +33,6 @@ from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Per
 
 log = logging.getLogger(__name__)
 
-PKT = timezone(timedelta(hours=5))
 DATA_DIR = Path(__file__).parent / "data"
 REVIEW_CONFIDENCE_FACTOR = 0.5  # an implausible toll halves the event's confidence
 UNSUPPORTED_RATIO = 5  # a toll over 5x every other killed figure of the event is not taken silently
@@ -48,9 +46,11 @@ NLP_DIR = Path(__file__).parent
 
 def model_version() -> str:
     """"rules-" + a short hash of what decides the output: the pipeline (spaCy model and its
-    settings), the rule code and its thresholds, the rule data and the classifier head. Any change
-    gives a new version, so `khabar process --reprocess` can tell which events are stale."""
+    settings, the rule components' config as `nlp.config` shows it), the rule code and its thresholds,
+    the rule data and the classifier head. Any change gives a new version, so
+    `khabar process --reprocess` can tell which events are stale."""
     digest = hashlib.sha256(f"{MODEL_NAME}:{','.join(EXCLUDED)}".encode())
+    digest.update(json.dumps(pipeline_config(), sort_keys=True).encode())
     files = [NLP_DIR / "pipeline.py", NLP_DIR / "extract.py", NLP_DIR / "ruler.py",
              *sorted((NLP_DIR / "components").glob("*.py")), *sorted(DATA_DIR.glob("*.json")),
              *sorted((NLP_DIR / "models").glob("*.npz"))]
@@ -171,6 +171,10 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, classifier: Any = _DEFAULT, max_chars: int = MAX_CHARS) -> None:
         self.nlp = nlp or build_nlp()
+        self.event_types: event_types.EventTypeRules = self.nlp.get_pipe(event_types.FACTORY)
+        self.locations: locations.LocationRules = self.nlp.get_pipe(locations.FACTORY)
+        self.targets: targets.TargetRules = self.nlp.get_pipe(targets.FACTORY)
+        self.casualties: casualties.CasualtyRules = self.nlp.get_pipe(casualties.FACTORY)
         self.classifier: Classifier | None = default_classifier() if classifier is _DEFAULT else classifier
         self.max_chars = max_chars
 
@@ -182,8 +186,7 @@ class Extractor:
     def extract_with_embeddings(self, article: Article | dict[str, Any]) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
         """Events and one embedding per event (None without a classifier)."""
         art = to_article(article)
-        doc = self.nlp(article_text(art)[: self.max_chars])
-        return self._events(art, doc)
+        return self._events(art, self.nlp(self._doc(art)))
 
     def extract_many(self, articles: Iterable[Article | dict[str, Any]], batch_size: int = 16) -> Iterator[tuple[str, list[ExtractedEvent]]]:
         """`(article_id, events)` for each article, parsing with `nlp.pipe` in batches."""
@@ -195,7 +198,7 @@ class Extractor:
     ) -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
         """Like `extract_many`, with the per-event embeddings."""
         arts = (to_article(a) for a in articles)
-        pairs = ((article_text(a)[: self.max_chars], a) for a in arts)
+        pairs = ((self._doc(a), a) for a in arts)
         for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             events, embeddings = self._events(art, doc)
             yield art.id, events, embeddings
@@ -213,10 +216,16 @@ class Extractor:
         return [[float(x) for x in row] for row in matrix]
 
     # ---- assembly ---------------------------------------------------------------------------
+    def _doc(self, art: Article) -> Doc:
+        """The article's text, tokenised, with the publication time the date component resolves against."""
+        doc = self.nlp.make_doc(article_text(art)[: self.max_chars])
+        doc._.published = local_time(art.published_at or datetime.now(UTC))
+        return doc
+
     def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
-        published = local_time(art.published_at or datetime.now(UTC))
-        infos = analyse(doc, published)
-        frames = segment(infos) or self._classifier_frame(art, infos)
+        published: datetime = doc._.published
+        infos: list[SentenceInfo] = doc._.sentences
+        frames = doc._.frames or self._classifier_frame(art, infos)
         if not frames or not news_in_lede(infos, frames[0]):
             return [], []
         relevance = self._relevance(art, frames)
@@ -293,10 +302,10 @@ class Extractor:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
-        event_type, trigger = choose_event_type(triggers, type_scores)
+        event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener = frame.opener or frame.sentences[0]
         figures = [f for s in sents if not older_incident(s, frame_date(frame, opener.index)) for f in s.casualties]
-        event_type = _refine_type(event_type, figures, triggers, opener)
+        event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
         ev: dict[str, Evidence] = {}
@@ -341,8 +350,7 @@ class Extractor:
         if event_type == "kidnapping" and fields.get("kidnapped") is None:
             fields["kidnapped"] = None
 
-    @staticmethod
-    def _fill_context(fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
+    def _fill_context(self, fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
                       event_type: str, trig_sent: int, lede: DateMention | None = None) -> float:
         """Date, location, perpetrator and target; returns the completeness score (0..1)."""
         filled = 0
@@ -355,7 +363,7 @@ class Extractor:
             fields["date"], fields["date_precision"] = lede.value, lede.precision
         else:
             fields["date"], fields["date_precision"] = published, "unknown"
-        loc = choose_location([m for s in frame.sentences for m in s.locations], trig_sent)
+        loc = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent)
         if loc is not None:
             fields["location"] = loc[0]
             ev["location"] = evidence(loc[1].span)
@@ -375,7 +383,7 @@ class Extractor:
             fields["perpetrator"] = Perpetrator(attribution="claimed")
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
         targets = [t for s in frame.sentences for t in s.targets]
-        target = choose_target(targets, event_type, trig_sent)
+        target = self.targets.choose(targets, event_type, trig_sent)
         if target is not None:
             fields["target_type"] = target.target_type
             ev["target_type"] = evidence(target.span)
@@ -468,12 +476,12 @@ def _frame_strength(frame: Frame) -> float:
     return min(1.0, 0.6 * min(strength, 1.0) + (0.4 if figures else 0.0) + (0.2 if strength >= 1.0 else 0.0))
 
 
-def initiator(info: SentenceInfo) -> str | None:
+def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ...")."""
     for tok in info.sent:
         if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in tok.head.children):
             continue
-        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in ATTACKER_NOUNS:
+        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns:
             return "militant"
         if tok.lower_ in STATE_SUBJECTS:
             return "state"
@@ -481,7 +489,7 @@ def initiator(info: SentenceInfo) -> str | None:
 
 
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
-                 opener: SentenceInfo | None = None) -> str:
+                 opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight."""
     attackers = sum(f.value for f in figures if f.kind == "attackers_killed")
     victims = sum(f.value for f in figures if f.kind == "killed")
@@ -493,7 +501,7 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault"
     if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
         return "security_operation"
-    side = initiator(opener) if opener is not None else None
+    side = initiator(opener, attacker_nouns) if opener is not None else None
     if event_type == "security_operation" and side == "militant":
         operation = max((t.strength for t in triggers if t.event_type == "security_operation"), default=0.0)
         if operation < STRONG_OPERATION:

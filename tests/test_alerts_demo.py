@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from rich.console import Console
 
 from khabar.app import alert_jobs, alerts
 from khabar.core.settings import AlertSettings, Settings
-from tests.test_alerts import Receiver, check_signature
+from tests.test_alerts import Receiver, SmtpSink, check_signature
 from tests.test_demo_job import free_port
 
 GROUPS = ("Tehrik-i-Taliban Pakistan", "Balochistan Liberation Army", "No Such Group")
@@ -59,6 +60,14 @@ def test_service_is_event_driven_fetch_to_webhook_within_a_minute(settings: Sett
     """The real service: a new article on a local outlet reaches the webhook without waiting for any timer."""
     from khabar.tools.freshness import bench_freshness
 
-    result = bench_freshness(settings, timeout=120)
+    sink = SmtpSink()
+    arrivals: list[float] = []
+    sink.on_message = lambda data: arrivals.append(time.time())
+    try:
+        result = bench_freshness(settings, timeout=120, smtp_port=sink.port, mail_arrivals=arrivals)
+    finally:
+        sink.close()
     assert result.fetch_to_incident is not None and result.fetch_to_incident <= 60, result
     assert result.fetch_to_webhook is not None and result.fetch_to_webhook <= 60, result
+    assert result.fetch_to_email is not None and result.fetch_to_email <= 60, result
+    assert b"To: analyst@example.org" in sink.messages[0] and b"incident.created" in sink.messages[0]

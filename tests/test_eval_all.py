@@ -70,3 +70,17 @@ def test_sections_without_labelled_data_are_skipped(tmp_path: Path, monkeypatch:
     result = CliRunner().invoke(main, ["eval", "all", "--data", str(tmp_path / "none"), "--output", str(page)])
     assert result.exit_code == 0, result.output
     assert "labelled data not found" in page.read_text(encoding="utf-8")
+
+
+def test_fresh_sections_run_in_a_new_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sections = (
+        Section("Version", ("--version",), "v", fresh=True),
+        Section("Bad usage", ("eval", "events"), "b", fresh=True),
+    )
+    monkeypatch.setattr(eval_all, "SECTIONS", sections)
+    page = tmp_path / "accuracy.md"
+    result = CliRunner().invoke(main, ["eval", "all", "--data", str(tmp_path), "--output", str(page)])
+    assert result.exit_code == 1, result.output
+    text = page.read_text(encoding="utf-8")
+    assert "version" in text.split("## Version", 1)[1].split("## Bad usage", 1)[0]
+    assert "exited with status 2" in text.split("## Bad usage", 1)[1]

@@ -104,9 +104,23 @@ def test_neighbouring_and_province_only_locations_are_features() -> None:
     row = dict(zip(FEATURES, pair_features(a, mention("a2", district="Charsadda")) or [], strict=True))
     assert (row["same_district"], row["neighbour_district"], row["far_district"]) == (0.0, 1.0, 0.0)
     row = dict(zip(FEATURES, pair_features(a, mention("a3", district=None)) or [], strict=True))
-    assert row["province_only"] == 1.0
-    row = dict(zip(FEATURES, pair_features(a, mention("a4", district="Quetta", province="Balochistan")) or [], strict=True))
-    assert (row["far_district"], row["neighbour_district"]) == (1.0, 0.0)
+    assert (row["province_only"], row["neighbour_district"]) == (1.0, 0.0)
+    row = dict(zip(FEATURES, pair_features(a, mention("a4", district="Bannu")) or [], strict=True))
+    assert (row["far_district"], row["far_other_province"]) == (1.0, 0.0)
+    row = dict(zip(FEATURES, pair_features(a, mention("a5", district="Quetta", province="Balochistan")) or [], strict=True))
+    assert (row["far_district"], row["far_other_province"]) == (1.0, 1.0)
+
+
+def test_without_texts_the_fields_rule_far_districts_and_operations_out() -> None:
+    bare = {"embedding": None}
+    a = mention("a1", district="Peshawar").model_copy(update=bare)
+    far = mention("a2", district="Bannu").model_copy(update=bare)
+    operation = mention("a3", event_type="security_operation", target="militants").model_copy(update=bare)
+    assert pair_features(a, far, {}) is None and pair_features(a, operation, {}) is None
+    assert pair_features(a, mention("a4", district="Charsadda").model_copy(update=bare), {}) is not None
+    # with the texts, they are evidence to weigh (one clash can be an "operation" and an "ambush")
+    row = dict(zip(FEATURES, pair_features(mention("a1"), mention("a3", event_type="security_operation")) or [], strict=True))
+    assert row["operation_vs_attack"] == 1.0
 
 
 def test_stored_model_matches_the_features() -> None:

@@ -23,6 +23,12 @@ is the cursor to pass next time. Only incidents whose `updated_at` is at least
 so one written just before a poll but not yet searchable is not jumped over; a poller that
 always passes the last cursor therefore sees every incident update once, in order, at most a
 few seconds late.
+
+Figures under review (`review: true`: a killed/injured figure above what the other sources or
+the record support, khabar.incidents.plausibility): the listings take `review=include|exclude|only`
+(default `include`, so nothing disappears silently; `only` lists what to check); `/v1/trends` takes
+the same parameter with default `exclude`, as `khabar trends` and `khabar report` do, and says how
+many were left out (`under_review`).
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from khabar.core.errors import ConfigError, KhabarError
 from khabar.core.records import EVENT_TYPES, TARGET_TYPES
 from khabar.core.settings import Settings
 from khabar.index.store import ListingFilters, Store, StoreError, StoreNotFound, StoreUnavailable
-from khabar.index.trends import By, Interval, Metric
+from khabar.index.trends import By, Interval, Metric, Review
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +130,7 @@ def filters(
     q: Annotated[str | None, Query(description="Full-text search (simple query string)", max_length=500)] = None,
     outlet: str | None = None,
     corrected: Annotated[bool | None, Query(description="Incidents only: corrected or rejected by an analyst (true) or not (false)")] = None,
+    review: Annotated[Review, Query(description="Incidents and events with figures under review: include (default), exclude, or only them")] = "include",
 ) -> Filters:
     if event_type is not None and event_type not in EVENT_TYPES:
         raise HTTPException(status_code=422, detail=f"event_type must be one of {', '.join(EVENT_TYPES)}")
@@ -131,7 +138,7 @@ def filters(
         raise HTTPException(status_code=422, detail=f"target_type must be one of {', '.join(TARGET_TYPES)}")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(status_code=422, detail="`from` is after `to`")
-    return Filters(date_from, date_to, group, province, district, event_type, target_type, q, outlet, corrected)
+    return Filters(date_from, date_to, group, province, district, event_type, target_type, q, outlet, corrected, review)
 
 
 def list_page(store: Store, kind: str, f: Filters, size: int, cursor: str | None) -> dict[str, Any]:
@@ -213,11 +220,13 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, store: Sto
         date_from: Annotated[date | None, Query(alias="from")] = None,
         date_to: Annotated[date | None, Query(alias="to")] = None,
         include_operations: bool = False,
+        review: Annotated[Review, Query(description="Incidents with figures under review: exclude (default), include, or only them")] = "exclude",
     ) -> Any:
-        """Counts by group/province/type over time: the same table as `khabar trends`."""
+        """Counts by group/province/type over time: the same table as `khabar trends` (figures under review
+        left out by default; `under_review` says how many)."""
         try:
             table = client.trends(by=by, interval=interval, metric=metric, date_from=date_from,
-                           date_to=date_to, include_operations=include_operations)
+                           date_to=date_to, include_operations=include_operations, review=review)
         except (ValueError, KhabarError) as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from None
         return json.loads(table.to_json())

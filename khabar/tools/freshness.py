@@ -48,6 +48,7 @@ class Freshness:
     trigger_to_fetch: float | None
     fetch_to_incident: float | None
     fetch_to_webhook: float | None
+    fetch_to_email: float | None = None  # with an SMTP server (`smtp_port`)
 
 
 class _Receiver:
@@ -86,8 +87,13 @@ def _site(root: Path) -> tuple[str, str]:
     return item.replace("/frontier-herald/", f"/{OUTLET}/"), f"{article}\n{html}"
 
 
-def bench_freshness(settings: Settings, timeout: float = 300.0) -> Freshness:
-    """Run the measurement (see the module docstring) on indices of a fresh prefix, removed afterwards."""
+def bench_freshness(settings: Settings, timeout: float = 300.0, smtp_port: int | None = None,
+                    mail_arrivals: list[float] | None = None) -> Freshness:
+    """Run the measurement (see the module docstring) on indices of a fresh prefix, removed afterwards.
+
+    With `smtp_port` (a local SMTP server that appends each message's arrival time to
+    `mail_arrivals`), an e-mail watchlist is added too and its delivery timed.
+    """
     work = Path(tempfile.mkdtemp(prefix="khabar-fresh-"))
     prefix = f"{settings.elasticsearch.index_prefix}-fresh{uuid.uuid4().hex[:6]}"
     root = work / "site"
@@ -106,7 +112,8 @@ def bench_freshness(settings: Settings, timeout: float = 300.0) -> Freshness:
         "data_dir": work / "data", "sources_file": sources,
         "elasticsearch": settings.elasticsearch.model_copy(update={"index_prefix": prefix}),
         "scheduler": SchedulerSettings(jitter_seconds=0, nlp_interval_minutes=600, resolve_interval_minutes=600),
-        "alerts": AlertSettings(allow_private_webhooks=True, match_interval_seconds=600),
+        "alerts": AlertSettings(allow_private_webhooks=True, match_interval_seconds=600,
+                                smtp_host="127.0.0.1" if smtp_port else None, smtp_port=smtp_port or 25),
     })
     store = Store.connect(bench, check=True)
     store.init_indices()
@@ -115,6 +122,8 @@ def bench_freshness(settings: Settings, timeout: float = 300.0) -> Freshness:
     try:
         pipeline.shared_extractor()  # load the models before the clock starts
         create_watchlist(AlertStore(store.es, bench), bench, WatchlistIn(name="everything", webhook_url=receiver.url))
+        if smtp_port:
+            create_watchlist(AlertStore(store.es, bench), bench, WatchlistIn(name="by mail", email="analyst@example.org"))
         service = Service(bench, poll_seconds=3600)
         service.start()
         (root / OUTLET / path).write_text(html, encoding="utf-8")
@@ -124,7 +133,8 @@ def bench_freshness(settings: Settings, timeout: float = 300.0) -> Freshness:
         trigger_now(f"{CRAWL_PREFIX}{SOURCE_ID}")
         fetched = incident_at = delivered = None
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and (incident_at is None or delivered is None):
+        mails = mail_arrivals if mail_arrivals is not None else []
+        while time.monotonic() < deadline and (incident_at is None or delivered is None or (smtp_port and not mails)):
             if fetched is None:
                 docs = list(store.iter_docs("articles", {"match_all": {}}))
                 if docs and docs[0].get("fetched_at"):
@@ -139,6 +149,7 @@ def bench_freshness(settings: Settings, timeout: float = 300.0) -> Freshness:
             trigger_to_fetch=round(fetched - triggered, 1) if fetched else None,
             fetch_to_incident=round(incident_at - fetched, 1) if fetched and incident_at else None,
             fetch_to_webhook=round(delivered - fetched, 1) if fetched and delivered else None,
+            fetch_to_email=round(mails[0] - fetched, 1) if fetched and mails else None,
         )
     finally:
         if service is not None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -73,3 +76,68 @@ def normalise(text: str) -> str:
     for ch in text.lower():
         out.append(f" {ch} " if ch in ",.;:!?()\"“”'’" else ch)
     return " ".join("".join(out).split())
+
+
+PADDED_PUNCT = ",.;:!?()\"“”'’"  # the characters `normalise` pads with spaces
+
+
+def _boundary(ch: str) -> bool:
+    """True for a character that ends a word in `normalise`d text (whitespace or padded punctuation)."""
+    return ch.isspace() or ch in PADDED_PUNCT
+
+
+class PhraseFinder:
+    """Named phrase lists matched with a `PhraseMatcher` (attr="LOWER").
+
+    A match counts when the words stand alone in the sentence the way `normalise` sees them:
+    bounded by whitespace, the sentence's edges or padded punctuation ("police's", "(police)"),
+    never inside a hyphenated word ("police-led") and with only whitespace between its words.
+    So `phrases(sent)["x"]` holds exactly the phrases of list "x" for which
+    `f" {phrase} " in f" {normalise(sent.text)} "` holds (a phrase containing padded punctuation
+    can never match and is left out). spaCy keeps extra whitespace ("opened  fire") as tokens the
+    matcher cannot skip, so in a sentence with such a token the phrases of several words are
+    looked up in its normalised text instead.
+    """
+
+    def __init__(self, nlp: Language, lists: dict[str, Iterable[str]]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names = list(lists)
+        self.multiword: dict[str, list[str]] = {name: [] for name in self.names}
+        patterns: dict[str, list[Doc]] = {}
+        for list_name, phrases in lists.items():
+            for phrase in phrases:
+                if not any(ch in PADDED_PUNCT for ch in phrase):
+                    patterns.setdefault(f"{list_name}\t{phrase}", []).append(nlp.make_doc(phrase))
+                    if " " in phrase:
+                        self.multiword[list_name].append(phrase)
+        for key, docs in patterns.items():
+            self.matcher.add(key, docs)
+
+    def phrases(self, sent: Span) -> dict[str, set[str]]:
+        """For each list, the phrases that occur as whole words in the sentence."""
+        found: dict[str, set[str]] = {name: set() for name in self.names}
+        text = sent.text
+        strings = sent.doc.vocab.strings
+        for match_id, start, end in self.matcher(sent):
+            span = sent.doc[start:end]
+            lo, hi = span.start_char - sent.start_char, span.end_char - sent.start_char
+            if (lo > 0 and not _boundary(text[lo - 1])) or (hi < len(text) and not _boundary(text[hi])):
+                continue
+            list_name, phrase = strings[match_id].split("\t", 1)
+            if normalise(span.text) == phrase:
+                found[list_name].add(phrase)
+        if any(t.is_space for t in sent):
+            padded = f" {normalise(text)} "
+            for list_name, phrases in self.multiword.items():
+                found[list_name].update(p for p in phrases if f" {p} " in padded)
+        return found
+
+
+def set_extension(obj: type[Doc] | type[Span], name: str) -> None:
+    """Register a `._.name` extension (default None) once."""
+    if not obj.has_extension(name):
+        obj.set_extension(name, default=None)
+
+
+# the publication time relative dates are resolved against; set by the extractor before the rules run
+set_extension(Doc, "published")

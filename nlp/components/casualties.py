@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from khabar.nlp.components.base import TextSpan, normalise
-from spacy.tokens import Span, Token
+import spacy
+from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 
@@ -93,6 +96,31 @@ _STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:put|estimated|r
 RANGE_WORDS = ("to", "or", "-", "–")
 CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
 PRONOUNS = {"he", "she"}
+WINDOW_FILL = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
+               "others", "people", "persons", "had", "got", "being", "seriously", "critically",
+               "claimed", "reported", "feared", "believed", "said", "to", "be"}  # between a number and its casualty word
+FACTORY = "khabar_casualties"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "units": dict(UNITS),
+    "multipliers": dict(MULTIPLIERS),
+    "qualifiers": list(QUALIFIERS),
+    "killed_words": sorted(KILLED_WORDS),
+    "injured_words": sorted(INJURED_WORDS),
+    "kidnap_words": sorted(KIDNAP_WORDS),
+    "attacker_nouns": sorted(ATTACKER_NOUNS),
+    "person_nouns": sorted(PERSON_NOUNS - ATTACKER_NOUNS),  # attacker nouns count people too
+    "non_person": sorted(NON_PERSON),
+    "total_words": sorted(TOTAL_WORDS),
+    "subcount_words": sorted(SUBCOUNT_WORDS),
+    "skip_ents": sorted(SKIP_ENTS),
+    "zero_patterns": {pattern: list(kinds) for pattern, kinds in ZERO_PATTERNS.items()},
+    "range_words": list(RANGE_WORDS),
+    "claim_words": sorted(CLAIM_WORDS),
+    "pronouns": sorted(PRONOUNS),
+    "window_fill": sorted(WINDOW_FILL),
+}
+set_extension(Span, "casualties")
+set_extension(Doc, "casualties")
 
 
 @dataclass(frozen=True)
@@ -110,332 +138,384 @@ class CasualtyFigure:
     claimed: bool = False
 
 
-def word_value(words: list[str]) -> int | None:
-    """Value of a number phrase in words: "twenty-three", "a dozen", "two hundred"."""
-    total, current, seen = 0, 0, False
-    for word in words:
-        if word in ("a", "an"):
-            current = max(current, 1)
-            continue
-        if word in ("and", "-"):
-            continue
-        if word in UNITS:
-            current += UNITS[word]
-            seen = True
-        elif word in MULTIPLIERS:
-            current = max(current, 1) * MULTIPLIERS[word]
-            seen = True
-            if word == "thousand":
-                total, current = total + current, 0
-        elif _DIGITS.match(word):
-            current += int(word.replace(",", ""))
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
+class CasualtyRules:
+    """Pipeline component: every sentence's casualty figures (`sent._.casualties`, in order of appearance);
+    `doc._.casualties` holds them all. Number words, casualty words and person nouns come from the config."""
 
+    def __init__(self, nlp: Language, name: str, **config: Any) -> None:
+        self.name = name
+        self.units: dict[str, int] = dict(config["units"])
+        self.multipliers: dict[str, int] = dict(config["multipliers"])
+        self.number_words = set(self.units) | set(self.multipliers) | {"a", "an", "and", "-"}
+        self.qualifiers = tuple(config["qualifiers"])
+        self.killed_words = frozenset(config["killed_words"])
+        self.injured_words = frozenset(config["injured_words"])
+        self.kidnap_words = frozenset(config["kidnap_words"])
+        self.attacker_nouns = frozenset(config["attacker_nouns"])
+        self.non_person = frozenset(config["non_person"])
+        self.total_words = frozenset(config["total_words"])
+        self.subcount_words = frozenset(config["subcount_words"])
+        self.skip_ents = frozenset(config["skip_ents"])
+        self.claim_words = frozenset(config["claim_words"])
+        self.pronouns = frozenset(config["pronouns"])
+        self.window_fill = frozenset(config["window_fill"])
+        self.person_nouns = frozenset(config["person_nouns"]) | self.attacker_nouns
+        self.zero_patterns = {pattern: tuple(kinds) for pattern, kinds in config["zero_patterns"].items()}
+        self.range_words = tuple(config["range_words"])
+        self.finder = PhraseFinder(nlp, {"zero": self.zero_patterns})
 
-def _number_groups(sent: Span) -> list[tuple[Token, Token, int]]:
-    """(first token, last token, value) for each number expression in the sentence."""
-    groups: list[tuple[Token, Token, int]] = []
-    tokens = list(sent)
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        low = tok.lower_
-        is_num = _DIGITS.match(low) is not None or low in UNITS or low in MULTIPLIERS
-        negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
-        if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
-            i += 1
-            continue
-        # "the toll had risen to 15 overnight": NER may read "15 overnight" as a time
-        toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(t.lower_ in TOTAL_WORDS for t in tokens)
-        if not is_num or (tok.ent_type_ in SKIP_ENTS and not toll_value) or negated:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and (tokens[j + 1].lower_ in NUMBER_WORDS - {"a", "an"}):
-            if tokens[j + 1].lower_ in ("and", "-") and (
-                j + 2 >= len(tokens) or tokens[j + 2].lower_ not in UNITS
-            ):
-                break
-            j += 1
-        start = i
-        if i > 0 and tokens[i - 1].lower_ in ("a", "an") and low in MULTIPLIERS:
-            start = i - 1
-        if _after_out_of(tokens, start):
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for index, sent in enumerate(doc.sents):
+            sent._.casualties = self.extract_casualties(sent, index)
+            found.extend(sent._.casualties)
+        doc._.casualties = found
+        return doc
+
+    def word_value(self, words: list[str]) -> int | None:
+        """Value of a number phrase in words: "twenty-three", "a dozen", "two hundred"."""
+        total, current, seen = 0, 0, False
+        for word in words:
+            if word in ("a", "an"):
+                current = max(current, 1)
+                continue
+            if word in ("and", "-"):
+                continue
+            if word in self.units:
+                current += self.units[word]
+                seen = True
+            elif word in self.multipliers:
+                current = max(current, 1) * self.multipliers[word]
+                seen = True
+                if word == "thousand":
+                    total, current = total + current, 0
+            elif _DIGITS.match(word):
+                current += int(word.replace(",", ""))
+                seen = True
+            else:
+                return None
+        return total + current if seen else None
+
+    def _number_groups(self, sent: Span) -> list[tuple[Token, Token, int]]:
+        """(first token, last token, value) for each number expression in the sentence."""
+        groups: list[tuple[Token, Token, int]] = []
+        tokens = list(sent)
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            low = tok.lower_
+            is_num = _DIGITS.match(low) is not None or low in self.units or low in self.multipliers
+            negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
+            if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
+                i += 1
+                continue
+            # "the toll had risen to 15 overnight": NER may read "15 overnight" as a time
+            toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(t.lower_ in self.total_words for t in tokens)
+            if not is_num or (tok.ent_type_ in self.skip_ents and not toll_value) or negated:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and (tokens[j + 1].lower_ in self.number_words - {"a", "an"}):
+                if tokens[j + 1].lower_ in ("and", "-") and (
+                    j + 2 >= len(tokens) or tokens[j + 2].lower_ not in self.units
+                ):
+                    break
+                j += 1
+            start = i
+            if i > 0 and tokens[i - 1].lower_ in ("a", "an") and low in self.multipliers:
+                start = i - 1
+            if self._after_out_of(tokens, start):
+                i = j + 1
+                continue
+            words = [t.lower_ for t in tokens[start : j + 1]]
+            value = self._range_value(tokens, start, j) if start > 0 and tokens[start - 1].lower_ == "between" else self.word_value(words)
+            j, value = self._range_end(tokens, j, value)
+            if value is not None and not (1900 <= value <= 2100 and _DIGITS.match(low)):
+                groups.append((tokens[start], tokens[j], value))
             i = j + 1
-            continue
-        words = [t.lower_ for t in tokens[start : j + 1]]
-        value = _range_value(tokens, start, j) if start > 0 and tokens[start - 1].lower_ == "between" else word_value(words)
-        j, value = _range_end(tokens, j, value)
-        if value is not None and not (1900 <= value <= 2100 and _DIGITS.match(low)):
-            groups.append((tokens[start], tokens[j], value))
-        i = j + 1
-    return groups
+        return groups
 
+    def _is_number(self, tok: Token) -> bool:
+        """A digit or number word."""
+        return _DIGITS.match(tok.lower_) is not None or tok.lower_ in self.units
 
-def _is_number(tok: Token) -> bool:
-    """A digit or number word."""
-    return _DIGITS.match(tok.lower_) is not None or tok.lower_ in UNITS
+    def _after_out_of(self, tokens: list[Token], start: int) -> bool:
+        """"out of a dozen personnel, 3 were killed": the base of a proportion, not a count."""
+        before = [t.lower_ for t in tokens[max(0, start - 3) : start]]
+        return "out" in before and before[-1] in ("of", "a", "an")
 
+    def _range_value(self, tokens: list[Token], start: int, end: int) -> int | None:
+        """"between two and four" → 2 (the lower bound of a range)."""
+        words = [t.lower_ for t in tokens[start : end + 1]]
+        if "and" in words:
+            words = words[: words.index("and")]
+        return self.word_value(words)
 
-def _after_out_of(tokens: list[Token], start: int) -> bool:
-    """"out of a dozen personnel, 3 were killed": the base of a proportion, not a count."""
-    before = [t.lower_ for t in tokens[max(0, start - 3) : start]]
-    return "out" in before and before[-1] in ("of", "a", "an")
-
-
-def _range_value(tokens: list[Token], start: int, end: int) -> int | None:
-    """"between two and four" → 2 (the lower bound of a range)."""
-    words = [t.lower_ for t in tokens[start : end + 1]]
-    if "and" in words:
-        words = words[: words.index("and")]
-    return word_value(words)
-
-
-def _range_end(tokens: list[Token], j: int, value: int | None) -> tuple[int, int | None]:
-    """Extend "two to four" / "2-3" to the range's last token; the value is the lower bound."""
-    if value is None or j + 2 >= len(tokens):
+    def _range_end(self, tokens: list[Token], j: int, value: int | None) -> tuple[int, int | None]:
+        """Extend "two to four" / "2-3" to the range's last token; the value is the lower bound."""
+        if value is None or j + 2 >= len(tokens):
+            return j, value
+        if tokens[j + 1].lower_ in self.range_words and self._is_number(tokens[j + 2]):
+            return j + 2, value
         return j, value
-    if tokens[j + 1].lower_ in RANGE_WORDS and _is_number(tokens[j + 2]):
-        return j + 2, value
-    return j, value
 
-
-def victim_verb(tok: Token) -> Token | None:
-    """The casualty verb of "He was killed", "he ... died", "Constable Sher Alam was martyred"."""
-    person = tok.lower_ in PRONOUNS or (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON")
-    if not person or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = tok.head
-    if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
-        return verb if casualty_kind(verb) else None
-    return next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
-
-
-def _singular_groups(sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
-    """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
-    groups = []
-    for tok in sent:
-        if tok.i in taken:
-            continue
-        if victim_verb(tok) is not None:
-            groups.append((tok, tok, 1))
-            continue
-        if tok.lower_ not in PERSON_NOUNS or (tok.tag_ not in ("NN", "NNP") and tok.lower_ != "personnel"):
-            continue
-        if any(c.dep_ == "nummod" for c in tok.children):
-            continue
-        dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another")]
-        if not dets:
-            continue
-        if dets[0].lower_ == "the" and tok.lower_ not in ATTACKER_NOUNS | {"bomber", "attacker"} and not (
-                tok.dep_ == "nsubjpass" and casualty_kind(tok.head)):
-            continue
-        groups.append((dets[0], tok, 1))
-    return groups
-
-
-def _is_person(token: Token) -> bool:
-    """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
-    low = token.lower_
-    if low in PERSON_NOUNS:
-        return True
-    return token.pos_ in ("NOUN", "PROPN") and low.rstrip("s") not in NON_PERSON
-
-
-def casualty_kind(token: Token) -> str | None:
-    """"killed" / "injured" / "kidnapped" for a casualty word, else None."""
-    low = token.lower_
-    if low in KILLED_WORDS:
-        if low == "lives" and not any(t.lower_ in ("lost", "lose", "losing") for t in token.head.subtree):
+    def victim_verb(self, tok: Token) -> Token | None:
+        """The casualty verb of "He was killed", "he ... died", "Constable Sher Alam was martyred"."""
+        person = tok.lower_ in self.pronouns or (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON")
+        if not person or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        if low in ("death", "deaths") and token.dep_ == "compound":
-            return "killed"
-        return "killed"
-    if low in INJURED_WORDS:
-        return "injured"
-    if low in KIDNAP_WORDS or (low == "taken" and "hostage" in token.sent.text.lower()):
-        return "kidnapped"
-    if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
-        return "killed"
-    if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
-        return "killed"  # "embraced shahadat": martyred
-    return None
+        verb = tok.head
+        if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
+            return verb if self.casualty_kind(verb) else None
+        return next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
 
+    def _singular_groups(self, sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
+        """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
+        groups = []
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            if self.victim_verb(tok) is not None:
+                groups.append((tok, tok, 1))
+                continue
+            if tok.lower_ not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and tok.lower_ != "personnel"):
+                continue
+            if any(c.dep_ == "nummod" for c in tok.children):
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another")]
+            if not dets:
+                continue
+            if dets[0].lower_ == "the" and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not (
+                    tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head)):
+                continue
+            groups.append((dets[0], tok, 1))
+        return groups
 
-def _victim_token(first: Token, last: Token) -> Token:
-    """The noun a number expression counts (its head when it is a modifier)."""
-    if last.dep_ in ("nummod", "quantmod") and last.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return last.head
-    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    if nxt is not None and nxt.lower_ in PERSON_NOUNS:
-        return nxt
-    return last
-
-
-def _window_kind(last: Token, sent: Span) -> Token | None:
-    """A casualty word within a few tokens after the number ("4 others injured")."""
-    fill = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
-            "others", "people", "persons", "had", "got", "being", "seriously", "critically",
-            "claimed", "reported", "feared", "believed", "said", "to", "be"}
-    for tok in sent.doc[last.i + 1 : min(last.i + 8, sent.end)]:
-        if casualty_kind(tok):
-            return tok
-        if tok.lower_ not in fill and tok.lower_ not in PERSON_NOUNS and tok.pos_ not in ("ADJ", "ADV"):
-            return None
-    return None
-
-
-def _dep_kind(victim: Token) -> Token | None:
-    """The casualty word governing a victim noun through the parse."""
-    node = victim
-    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
-        node = node.head
-    for child in victim.subtree:
-        if child.dep_ in ("amod", "acl", "relcl") and casualty_kind(child):
-            return child
-    head = node.head
-    for _ in range(3):
-        if casualty_kind(head):
-            return head
-        if head.lower_ in ("left", "leaving", "leave", "leaves"):
-            for child in head.children:
-                if casualty_kind(child):
-                    return child
-            return None
-        if head.dep_ in ("xcomp", "conj", "advcl") and head.pos_ == "VERB":
-            return None
-        if head.head.i == head.i:
-            return None
-        head = head.head
-    return None
-
-
-def _toll_kind(victim: Token, sent: Span) -> str | None:
-    """"the death toll rose to 12" → killed (a total)."""
-    words = {t.lower_ for t in sent}
-    if not words & TOTAL_WORDS:
-        return None
-    for anc in list(victim.ancestors)[:4]:
-        subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in TOTAL_WORDS]
-        if subjects:
-            mods = {t.lower_ for t in subjects[0].subtree}
-            if mods & {"injured", "injury", "wounded"}:
-                return "injured"
-            return "killed"
-    return None
-
-
-def _among_total(first: Token) -> bool:
-    """"Nine Chinese were among the 13 people killed": the number after "among (the)" is the toll."""
-    before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
-    return bool(before) and (before[-1] == "among" or before[-2:] == ["among", "the"])
-
-
-def _part_of(last: Token) -> bool:
-    """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
-    after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
-    return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these")
-                                                      or after[1] in UNITS or _DIGITS.match(after[1]) is not None)
-
-
-def _is_subcount(victim: Token) -> bool:
-    """True for "including three children", "among them two women"."""
-    for anc in [victim, *list(victim.ancestors)[:3]]:
-        if anc.lower_ in SUBCOUNT_WORDS or (anc.dep_ == "prep" and anc.lower_ == "among"):
+    def _is_person(self, token: Token) -> bool:
+        """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
+        low = token.lower_
+        if low in self.person_nouns:
             return True
-        if anc.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
-            break
-    return False
+        return token.pos_ in ("NOUN", "PROPN") and low.rstrip("s") not in self.non_person
+
+    def casualty_kind(self, token: Token) -> str | None:
+        """"killed" / "injured" / "kidnapped" for a casualty word, else None."""
+        low = token.lower_
+        if low in self.killed_words:
+            if low == "lives" and not any(t.lower_ in ("lost", "lose", "losing") for t in token.head.subtree):
+                return None
+            if low in ("death", "deaths") and token.dep_ == "compound":
+                return "killed"
+            return "killed"
+        if low in self.injured_words:
+            return "injured"
+        if low in self.kidnap_words or (low == "taken" and "hostage" in token.sent.text.lower()):
+            return "kidnapped"
+        if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
+            return "killed"
+        if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
+            return "killed"  # "embraced shahadat": martyred
+        return None
+
+    def _victim_token(self, first: Token, last: Token) -> Token:
+        """The noun a number expression counts (its head when it is a modifier)."""
+        if last.dep_ in ("nummod", "quantmod") and last.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return last.head
+        nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+        if nxt is not None and nxt.lower_ in self.person_nouns:
+            return nxt
+        return last
+
+    def _window_kind(self, last: Token, sent: Span) -> Token | None:
+        """A casualty word within a few tokens after the number ("4 others injured")."""
+        for tok in sent.doc[last.i + 1 : min(last.i + 8, sent.end)]:
+            if self.casualty_kind(tok):
+                return tok
+            if tok.lower_ not in self.window_fill and tok.lower_ not in self.person_nouns and tok.pos_ not in ("ADJ", "ADV"):
+                return None
+        return None
+
+    def _dep_kind(self, victim: Token) -> Token | None:
+        """The casualty word governing a victim noun through the parse."""
+        node = victim
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+        for child in victim.subtree:
+            if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
+                return child
+        head = node.head
+        for _ in range(3):
+            if self.casualty_kind(head):
+                return head
+            if head.lower_ in ("left", "leaving", "leave", "leaves"):
+                for child in head.children:
+                    if self.casualty_kind(child):
+                        return child
+                return None
+            if head.dep_ in ("xcomp", "conj", "advcl") and head.pos_ == "VERB":
+                return None
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        return None
+
+    def _toll_kind(self, victim: Token, sent: Span) -> str | None:
+        """"the death toll rose to 12" → killed (a total)."""
+        words = {t.lower_ for t in sent}
+        if not words & self.total_words:
+            return None
+        for anc in list(victim.ancestors)[:4]:
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.total_words]
+            if subjects:
+                mods = {t.lower_ for t in subjects[0].subtree}
+                if mods & {"injured", "injury", "wounded"}:
+                    return "injured"
+                return "killed"
+        return None
+
+    def _among_total(self, first: Token) -> bool:
+        """"Nine Chinese were among the 13 people killed": the number after "among (the)" is the toll."""
+        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
+        return bool(before) and (before[-1] == "among" or before[-2:] == ["among", "the"])
+
+    def _part_of(self, last: Token) -> bool:
+        """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
+        after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
+        return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these")
+                                                          or after[1] in self.units or _DIGITS.match(after[1]) is not None)
+
+    def _is_subcount(self, victim: Token) -> bool:
+        """True for "including three children", "among them two women"."""
+        for anc in [victim, *list(victim.ancestors)[:3]]:
+            if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
+                return True
+            if anc.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+                break
+        return False
+
+    def _qualifier(self, first: Token) -> str | None:
+        """"at least" / "more than" before a number."""
+        before = normalise(first.doc[max(first.sent.start, first.i - 3) : first.i].text)
+        for q in self.qualifiers:
+            if before.endswith(q):
+                return q
+        return None
+
+    def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
+        """Map a casualty word's kind to a figure kind, separating attackers from victims."""
+        attacker = victim.lower_ in self.attacker_nouns or any(
+            c.lower_ in self.attacker_nouns for c in victim.children if c.dep_ in ("compound", "amod")
+        )
+        if kind == "killed":
+            return "attackers_killed" if attacker else "killed"
+        if kind == "kidnapped":
+            return "kidnapped"
+        return "injured"
+
+    def zero_figures(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+        """"no casualties", "no one was hurt" → figures of 0."""
+        present = self.finder.phrases(sent)["zero"]
+        out = []
+        for pattern, kinds in self.zero_patterns.items():
+            if pattern not in present:
+                continue
+            span = TextSpan.from_span(sent, sent_index)
+            for kind in kinds:
+                out.append(CasualtyFigure(kind, 0, None, span, victim="", total=False))  # type: ignore[arg-type]
+        return out
+
+    def extract_casualties(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+        """Every casualty figure in one sentence, in order of appearance."""
+        figures: list[CasualtyFigure] = []
+        groups = self._number_groups(sent)
+        taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
+        taken |= {self._victim_token(first, last).i for first, last, _ in groups}
+        groups += self._singular_groups(sent, taken)
+        also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
+        # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
+        # bombing that killed 15" reports the toll
+        claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
+                         and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])), None)
+        # "the initial toll was four": an earlier figure, not the article's latest toll
+        initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
+        among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
+        for first, last, value in sorted(groups, key=lambda g: g[0].i):
+            among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
+            victim = self._victim_token(first, last)
+            total_kind = self._toll_kind(victim, sent)
+            word = self._window_kind(last, sent) or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
+            word_kind = self.casualty_kind(word) if word is not None else None
+            if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
+                total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
+            kind = total_kind or word_kind
+            if kind is None:
+                continue
+            if victim.i != last.i and total_kind is None and not self._is_person(victim):
+                continue
+            end = word if word is not None and abs(word.i - first.i) < 12 else last
+            figures.append(
+                CasualtyFigure(
+                    kind=self._resolve_kind(kind, victim),
+                    value=value,
+                    qualifier=self._qualifier(first),
+                    span=TextSpan.from_tokens(first, end, sent_index),
+                    victim=victim.lower_,
+                    total=(total_kind is not None and not initial) or self._among_total(first),
+                    sub_count=not self._among_total(first) and (self._is_subcount(victim) or among_sentence or self._part_of(last)),
+                    also=also,
+                    claimed=claim_at is not None and claim_at < first.i,
+                )
+            )
+        return figures + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+
+    def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+        """"fatalities put at 12": a stated death toll."""
+        out = []
+        for m in _STATED_TOLL.finditer(sent.text):
+            char_span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
+            out.append(CasualtyFigure("killed", int(m.group(1)), None, span, victim="fatalities", total=True))
+        return out
 
 
-def _qualifier(first: Token) -> str | None:
-    """"at least" / "more than" before a number."""
-    before = normalise(first.doc[max(first.sent.start, first.i - 3) : first.i].text)
-    for q in QUALIFIERS:
-        if before.endswith(q):
-            return q
-    return None
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_casualties(nlp: Language, name: str, units: dict[str, int], multipliers: dict[str, int],
+                    qualifiers: list[str], killed_words: list[str], injured_words: list[str], kidnap_words: list[str],
+                    attacker_nouns: list[str], person_nouns: list[str], non_person: list[str], total_words: list[str],
+                    subcount_words: list[str], skip_ents: list[str], zero_patterns: dict[str, list[str]],
+                    range_words: list[str], claim_words: list[str], pronouns: list[str],
+                    window_fill: list[str]) -> CasualtyRules:
+    """The casualty component."""
+    return CasualtyRules(nlp, name, units=units, multipliers=multipliers, qualifiers=qualifiers,
+                         killed_words=killed_words, injured_words=injured_words, kidnap_words=kidnap_words,
+                         attacker_nouns=attacker_nouns, person_nouns=person_nouns, non_person=non_person,
+                         total_words=total_words, subcount_words=subcount_words, skip_ents=skip_ents,
+                         zero_patterns=zero_patterns, range_words=range_words, claim_words=claim_words,
+                         pronouns=pronouns, window_fill=window_fill)
 
 
-def _resolve_kind(kind: str, victim: Token) -> CasualtyKind:
-    """Map a casualty word's kind to a figure kind, separating attackers from victims."""
-    attacker = victim.lower_ in ATTACKER_NOUNS or any(
-        c.lower_ in ATTACKER_NOUNS for c in victim.children if c.dep_ in ("compound", "amod")
-    )
-    if kind == "killed":
-        return "attackers_killed" if attacker else "killed"
-    if kind == "kidnapped":
-        return "kidnapped"
-    return "injured"
+_DEFAULT_RULES: dict[int, tuple[Vocab, CasualtyRules]] = {}
 
 
-def zero_figures(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
-    """"no casualties", "no one was hurt" → figures of 0."""
-    text = normalise(sent.text)
-    out = []
-    for pattern, kinds in ZERO_PATTERNS.items():
-        at = text.find(pattern)
-        if at < 0:
-            continue
-        span = TextSpan.from_span(sent, sent_index)
-        for kind in kinds:
-            out.append(CasualtyFigure(kind, 0, None, span, victim="", total=False))  # type: ignore[arg-type]
-    return out
+def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
+    """The component with its default config, for callers that hold a sentence but no pipeline."""
+    key = id(vocab) if vocab is not None else 0
+    if key not in _DEFAULT_RULES:
+        nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
+        _DEFAULT_RULES[key] = (nlp.vocab, CasualtyRules(nlp, FACTORY, **DEFAULT_CONFIG))
+    return _DEFAULT_RULES[key][1]
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
-    """Every casualty figure in one sentence, in order of appearance."""
-    figures: list[CasualtyFigure] = []
-    groups = _number_groups(sent)
-    taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
-    taken |= {_victim_token(first, last).i for first, last, _ in groups}
-    groups += _singular_groups(sent, taken)
-    also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
-    # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
-    # bombing that killed 15" reports the toll
-    claim_at = next((t.i for t in sent if t.lower_ in CLAIM_WORDS
-                     and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])), None)
-    # "the initial toll was four": an earlier figure, not the article's latest toll
-    initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
-    among_at = next((first.i for first, _, _ in groups if _among_total(first)), None)
-    for first, last, value in sorted(groups, key=lambda g: g[0].i):
-        among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
-        victim = _victim_token(first, last)
-        total_kind = _toll_kind(victim, sent)
-        word = _window_kind(last, sent) or _dep_kind(victim) or (victim_verb(victim) if first.i == last.i else None)
-        word_kind = casualty_kind(word) if word is not None else None
-        if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
-            total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
-        kind = total_kind or word_kind
-        if kind is None:
-            continue
-        if victim.i != last.i and total_kind is None and not _is_person(victim):
-            continue
-        end = word if word is not None and abs(word.i - first.i) < 12 else last
-        figures.append(
-            CasualtyFigure(
-                kind=_resolve_kind(kind, victim),
-                value=value,
-                qualifier=_qualifier(first),
-                span=TextSpan.from_tokens(first, end, sent_index),
-                victim=victim.lower_,
-                total=(total_kind is not None and not initial) or _among_total(first),
-                sub_count=not _among_total(first) and (_is_subcount(victim) or among_sentence or _part_of(last)),
-                also=also,
-                claimed=claim_at is not None and claim_at < first.i,
-            )
-        )
-    return figures + stated_tolls(sent, sent_index) + zero_figures(sent, sent_index)
+    """Every casualty figure in one sentence with the default config, in order of appearance."""
+    return default_rules(sent.vocab).extract_casualties(sent, sent_index)
 
 
-def stated_tolls(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
-    """"fatalities put at 12": a stated death toll."""
-    out = []
-    for m in _STATED_TOLL.finditer(sent.text):
-        char_span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
-        out.append(CasualtyFigure("killed", int(m.group(1)), None, span, victim="fatalities", total=True))
-    return out
+def word_value(words: list[str]) -> int | None:
+    """Value of a number phrase in words with the default number words: "twenty-three", "a dozen"."""
+    return default_rules().word_value(words)
+
+
+def casualty_kind(token: Token) -> str | None:
+    """"killed" / "injured" / "kidnapped" for a casualty word with the default config, else None."""
+    return default_rules(token.vocab).casualty_kind(token)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from typing import Literal
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, Literal
 
 import dateparser
-from khabar.nlp.components.base import TextSpan
-from spacy.tokens import Span
+from khabar.nlp.components.base import TextSpan, set_extension
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -39,6 +40,9 @@ RELATIVE: dict[str, tuple[int, Precision]] = {
     "earlier this week": (3, "day"),
     "earlier this month": (-1, "month"),
 }
+PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
+RECAP_DAYS = 10  # a date this many days before publication belongs to a recap
+BYLINE_PREFIXES = ("published", "updated", "last updated", "posted")  # a "Published ..." byline dates the page
 BACKGROUND_RELATIVE = ("last month", "last year", "earlier this year", "previous year", "months ago", "years ago", "last year's")
 
 
@@ -77,7 +81,7 @@ REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "add
                              "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted"})
 
 
-def reporting_date(sent: Span, span: TextSpan) -> bool:
+def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
     responsibility on Wednesday"): the day of the report, not of the incident."""
     if _DATELINE_PREFIX.match(sent.doc.text[sent.start_char : span.start]):
@@ -88,7 +92,7 @@ def reporting_date(sent: Span, span: TextSpan) -> bool:
         head = tok.head
         if head.lower_ in ("on", "late", "early") and head.head.i != head.i:
             head = head.head
-        if head.lower_ in REPORTING_VERBS:
+        if head.lower_ in reporting_verbs:
             return True
     return False
 
@@ -99,12 +103,12 @@ def _span(sent: Span, start: int, end: int, index: int) -> TextSpan:
     return TextSpan.from_span(char_span if char_span is not None else sent, index)
 
 
-def predates_news(value: date, published: date) -> bool:
+def predates_news(value: date, published: date, recap_days: int = RECAP_DAYS) -> bool:
     """A date well before publication belongs to a recap, not the new incident."""
-    return (published - value).days > 10
+    return (published - value).days > recap_days
 
 
-def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
+def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days: int = RECAP_DAYS) -> list[DateMention]:
     """"3 March 2025", "March 3", "in March 2023", "in 2023"."""
     out: list[DateMention] = []
     text = sent.text
@@ -115,7 +119,8 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
         if value is not None:
             if value > pub + timedelta(days=1) and not m.group(3):
                 value = value.replace(year=value.year - 1)
-            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, predates_news(value, pub)))
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
+                                   predates_news(value, pub, recap_days)))
     for regex in (_ABS_DMY, _ABS_MDY):
         for m in regex.finditer(text):
             if any(a <= m.start() < b for a, b in ranges):
@@ -125,7 +130,8 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
                 continue
             if value > pub + timedelta(days=1) and m.lastindex and not m.group(3):
                 value = value.replace(year=value.year - 1)
-            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True, predates_news(value, pub)))
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
+                                   predates_news(value, pub, recap_days)))
     if out:
         return out
     for m in _MONTH_YEAR.finditer(text):
@@ -140,8 +146,14 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
     return out
 
 
-def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
-    """"on Tuesday", "late last night", "yesterday", "earlier this month"."""
+def relative_dates(sent: Span, published: datetime, index: int = -1,
+                   relative: dict[str, tuple[int, Precision]] | None = None,
+                   background_relative: tuple[str, ...] = BACKGROUND_RELATIVE) -> list[DateMention]:
+    """"on Tuesday", "late last night", "yesterday", "earlier this month".
+
+    `relative` phrases (days back, precision) are found as substrings in order, the first one only;
+    `background_relative` phrases ("last year") mark a recap."""
+    relative = RELATIVE if relative is None else relative
     out: list[DateMention] = []
     low = sent.text.lower()
     pub = published.date()
@@ -152,14 +164,14 @@ def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
         same_day = not m.group(0).lower().startswith("last ")
         value = weekday_before(pub, weekday, same_day=same_day)
         out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index)))
-    for phrase, (days, precision) in RELATIVE.items():
+    for phrase, (days, precision) in relative.items():
         at = low.find(phrase)
         if at < 0 or (phrase == "today" and "earlier today" in low):
             continue
         value = pub.replace(day=1) if days < 0 else pub - timedelta(days=days)
         out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index)))
         break
-    for phrase in BACKGROUND_RELATIVE:
+    for phrase in background_relative:
         at = low.find(phrase)
         if at >= 0:
             out.append(DateMention(pub, "unknown", _span(sent, at, at + len(phrase), index), True, True))
@@ -167,11 +179,59 @@ def relative_dates(sent: Span, published: datetime, index: int = -1) -> list[Dat
 
 
 def find_dates(sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
-    """All date mentions of one sentence, absolute first (a "Published ..." byline gives none)."""
-    if sent.text.lstrip().lower().startswith(("published", "updated", "last updated", "posted")):
-        return []
-    found = absolute_dates(sent, published, index) + relative_dates(sent, published, index)
-    return [replace(d, reporting=True) if reporting_date(sent, d.span) else d for d in found]
+    """All date mentions of one sentence with the default config, absolute first."""
+    return DEFAULT_RULES.find(sent, published, index)
+
+
+class DateRules:
+    """Pipeline component: every sentence's date mentions (`sent._.dates`), resolved against the publication
+    time in `doc._.published` (now, Pakistan time, when unset); `doc._.dates` holds them all."""
+
+    def __init__(self, name: str, relative: dict[str, list[Any]], background_relative: list[str],
+                 reporting_verbs: list[str], byline_prefixes: list[str], recap_days: int) -> None:
+        self.name = name
+        self.relative: dict[str, tuple[int, Precision]] = {p: (int(d), prec) for p, (d, prec) in relative.items()}
+        self.background_relative = tuple(background_relative)
+        self.reporting_verbs = frozenset(reporting_verbs)
+        self.byline_prefixes = tuple(byline_prefixes)
+        self.recap_days = recap_days
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published or datetime.now(UTC).astimezone(PKT)
+        found = []
+        for index, sent in enumerate(doc.sents):
+            sent._.dates = self.find(sent, published, index)
+            found.extend(sent._.dates)
+        doc._.dates = found
+        return doc
+
+    def find(self, sent: Span, published: datetime, index: int = -1) -> list[DateMention]:
+        """All date mentions of one sentence, absolute first (a "Published ..." byline gives none)."""
+        if sent.text.lstrip().lower().startswith(self.byline_prefixes):
+            return []
+        found = absolute_dates(sent, published, index, self.recap_days) + relative_dates(
+            sent, published, index, self.relative, self.background_relative)
+        return [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
+
+
+FACTORY = "khabar_dates"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "relative": {phrase: list(value) for phrase, value in RELATIVE.items()},
+    "background_relative": list(BACKGROUND_RELATIVE),
+    "reporting_verbs": sorted(REPORTING_VERBS),
+    "byline_prefixes": list(BYLINE_PREFIXES),
+    "recap_days": RECAP_DAYS,
+}
+DEFAULT_RULES = DateRules(FACTORY, **DEFAULT_CONFIG)
+set_extension(Span, "dates")
+set_extension(Doc, "dates")
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_dates(nlp: Language, name: str, relative: dict[str, list[Any]], background_relative: list[str],
+               reporting_verbs: list[str], byline_prefixes: list[str], recap_days: int) -> DateRules:
+    """The date component."""
+    return DateRules(name, relative, background_relative, reporting_verbs, byline_prefixes, recap_days)
 
 
 def best_date(mentions: list[DateMention]) -> DateMention | None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from khabar.nlp.components.base import TextSpan, char_span, normalise
-from spacy.tokens import Span
+import spacy
+from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, normalise, set_extension
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 # phrase → (event type, strength); matched on normalised, space-padded sentence text
 TRIGGERS: dict[str, tuple[str, float]] = {
@@ -76,6 +80,30 @@ BODY_FOUND = ("body", "bodies", "dead body", "found dead")  # "the body of a man
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
             "targeted_killing", "armed_assault")
+OPERATION_CONTEXT = ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
+                     "fc", "frontier corps", "army", "forces")  # "operation" counts only when security forces conduct it
+FIRED_WORDS = ("fired", "rockets", "rocket", "launcher", "launchers")
+THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
+FACTORY = "khabar_event_types"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "triggers": {phrase: list(value) for phrase, value in TRIGGERS.items()},
+    "contextual_triggers": ["operation", "ctd"],
+    "operation_context": list(OPERATION_CONTEXT),
+    "grenades": ["grenade", "grenades"],
+    "fired_words": list(FIRED_WORDS),
+    "thrown_words": list(THROWN_WORDS),
+    "infra_verbs": list(INFRA_VERBS),
+    "infra_nouns": list(INFRA_NOUNS),
+    "infra_strength": 1.3,
+    "foiled": list(FOILED),
+    "suicide": list(SUICIDE),
+    "body_found": list(BODY_FOUND),
+    "generic": sorted(GENERIC),
+    "priority": list(PRIORITY),
+}
+set_extension(Span, "triggers")
+set_extension(Span, "foiled")
+set_extension(Doc, "triggers")
 
 
 @dataclass(frozen=True)
@@ -88,50 +116,98 @@ class Trigger:
     span: TextSpan
 
 
-def _find(text: str, phrase: str) -> int:
-    """Offset of a whole-word phrase in padded lower text, or -1."""
-    at = f" {text} ".find(f" {phrase} ")
-    return at
+class EventTypeRules:
+    """Pipeline component: every sentence's event triggers (`sent._.triggers`, strongest first) and whether it
+    reports a foiled attack (`sent._.foiled`); `doc._.triggers` holds them all. Phrases from the config."""
+
+    def __init__(self, nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
+                 operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
+                 infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
+                 suicide: list[str], body_found: list[str], generic: list[str], priority: list[str]) -> None:
+        self.name = name
+        self.triggers = {phrase: (str(etype), float(strength)) for phrase, (etype, strength) in triggers.items()}
+        self.contextual = frozenset(contextual_triggers)
+        self.grenades = frozenset(grenades)
+        self.infra_verbs = list(infra_verbs)
+        self.infra_strength = infra_strength
+        self.suicide = tuple(suicide)
+        self.generic = frozenset(generic)
+        self.priority = tuple(priority)
+        self.finder = PhraseFinder(nlp, {
+            "trigger": self.triggers, "operation": operation_context, "fired": fired_words, "thrown": thrown_words,
+            "infra_verb": infra_verbs, "infra_noun": infra_nouns, "foiled": foiled, "body": body_found,
+        })
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for index, sent in enumerate(doc.sents):
+            phrases = self.finder.phrases(sent)
+            sent._.triggers = self._triggers(sent, index, phrases)
+            sent._.foiled = bool(phrases["foiled"])
+            found.extend(sent._.triggers)
+        doc._.triggers = found
+        return doc
+
+    def find(self, sent: Span, index: int = -1) -> list[Trigger]:
+        """All event triggers of one sentence, strongest first."""
+        return self._triggers(sent, index, self.finder.phrases(sent))
+
+    def _triggers(self, sent: Span, index: int, phrases: dict[str, set[str]]) -> list[Trigger]:
+        text = normalise(sent.text)
+        suicide = any(s in text for s in self.suicide)  # a stem: "self-detonat" covers "self-detonated"
+        fired_grenade = bool(phrases["fired"]) and not phrases["thrown"]  # launcher rounds, not thrown bombs
+        found: list[Trigger] = []
+        for phrase, (etype, strength) in self.triggers.items():
+            if phrase not in phrases["trigger"]:
+                continue
+            if etype == "security_operation" and phrase in self.contextual and not phrases["operation"]:
+                continue
+            if phrase in self.grenades and fired_grenade:
+                etype = "armed_assault"
+            is_suicide = suicide and etype in ("bombing", "armed_assault")
+            found.append(Trigger(etype, strength, is_suicide, char_span(sent, phrase, index) or TextSpan.from_span(sent, index)))
+        if any(t.event_type == "kidnapping" for t in found) and phrases["body"]:
+            bodies = "bodies" in phrases["body"]
+            found = [_aftermath(sent, t, bodies) if t.event_type == "kidnapping" else t for t in found]
+        # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked
+        verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
+        if verb and phrases["infra_noun"]:
+            span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
+            found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        return sorted(_drop_nested(found), key=lambda t: -t.strength)
+
+    def choose(self, triggers: list[Trigger], classifier_scores: dict[str, float] | None = None) -> tuple[str, Trigger | None]:
+        """`choose_event_type` with this component's generic words and priority."""
+        return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
 
 
-def _fired_grenade(text: str) -> bool:
-    """"fired rockets and grenades": grenades that are fired are launcher rounds, not thrown bombs."""
-    fired = any(_find(text, w) >= 0 for w in ("fired", "rockets", "rocket", "launcher", "launchers"))
-    thrown = any(_find(text, w) >= 0 for w in ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades"))
-    return fired and not thrown
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_event_types(nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
+                     operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
+                     infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
+                     suicide: list[str], body_found: list[str], generic: list[str], priority: list[str]) -> EventTypeRules:
+    """The event-trigger component."""
+    return EventTypeRules(nlp, name, triggers, contextual_triggers, operation_context, grenades, fired_words,
+                          thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide, body_found,
+                          generic, priority)
 
 
-def infrastructure_trigger(text: str) -> str | None:
-    """"blew up a gas pipeline" → the verb phrase, when an infrastructure noun is attacked."""
-    verb = next((v for v in INFRA_VERBS if _find(text, v) >= 0), None)
-    if verb and any(_find(text, n) >= 0 for n in INFRA_NOUNS):
-        return verb
-    return None
+_DEFAULT_RULES: dict[int, tuple[Vocab, EventTypeRules]] = {}
+
+
+def default_rules(vocab: Vocab) -> EventTypeRules:
+    """The component with its default config, for callers that hold a sentence but no pipeline."""
+    if id(vocab) not in _DEFAULT_RULES:
+        _DEFAULT_RULES[id(vocab)] = (vocab, EventTypeRules(spacy.blank("en", vocab=vocab), FACTORY, **DEFAULT_CONFIG))
+    return _DEFAULT_RULES[id(vocab)][1]
 
 
 def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
-    """All event triggers of one sentence, strongest first."""
-    text = normalise(sent.text)
-    suicide = any(s in text for s in SUICIDE)
-    found: list[Trigger] = []
-    for phrase, (etype, strength) in TRIGGERS.items():
-        if _find(text, phrase) < 0:
-            continue
-        if etype == "security_operation" and phrase in ("operation", "ctd") and not _operation_context(text):
-            continue
-        if phrase in ("grenade", "grenades") and _fired_grenade(text):
-            etype = "armed_assault"
-        is_suicide = suicide and etype in ("bombing", "armed_assault")
-        found.append(Trigger(etype, strength, is_suicide, char_span(sent, phrase, index) or TextSpan.from_span(sent, index)))
-    if any(t.event_type == "kidnapping" for t in found) and any(_find(text, w) >= 0 for w in BODY_FOUND):
-        found = [_aftermath(sent, t, text) if t.event_type == "kidnapping" else t for t in found]
-    verb = infrastructure_trigger(text)
-    if verb:
-        found.append(Trigger("infrastructure_attack", 1.3, False, char_span(sent, verb, index) or TextSpan.from_span(sent, index)))
-    return sorted(_drop_nested(found), key=lambda t: -t.strength)
+    """All event triggers of one sentence with the default config, strongest first."""
+    return default_rules(sent.vocab).find(sent, index)
 
 
-def _aftermath(sent: Span, trig: Trigger, text: str) -> Trigger:
+def _aftermath(sent: Span, trig: Trigger, bodies: bool) -> Trigger:
     """A body found of someone abducted earlier reports a killing, not a kidnapping.
 
     Kept as a kidnapping only when "abducted" is itself the sentence's active verb
@@ -139,8 +215,7 @@ def _aftermath(sent: Span, trig: Trigger, text: str) -> Trigger:
     tokens = [t for t in sent if trig.span.start <= t.idx < trig.span.end]
     if tokens and tokens[0].pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tokens[0].children):
         return trig
-    etype = "armed_assault" if _find(text, "bodies") >= 0 else "targeted_killing"
-    return Trigger(etype, 1.0, False, trig.span)
+    return Trigger("armed_assault" if bodies else "targeted_killing", 1.0, False, trig.span)
 
 
 def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
@@ -151,36 +226,22 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not any(inside(t, other) for other in triggers)]
 
 
-def _operation_context(text: str) -> bool:
-    """"operation" counts only when security forces conduct it."""
-    return any(
-        _find(text, w) >= 0
-        for w in ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
-                  "fc", "frontier corps", "army", "forces")
-    )
-
-
-def is_foiled(text: str) -> bool:
-    """True when the sentence says an attack was prevented."""
-    low = normalise(text)
-    return any(_find(low, f) >= 0 for f in FOILED)
-
-
-def _drop_generic(triggers: list[Trigger]) -> list[Trigger]:
+def _drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) -> list[Trigger]:
     """Drop "attacked"/"attack"/"targeted" when the frame also names what happened ("an IED", "opened fire")."""
-    specific = [t for t in triggers if t.span.text.lower() not in GENERIC and t.strength >= 0.9]
-    kept = [t for t in triggers if t.span.text.lower() not in GENERIC] if specific else triggers
+    specific = [t for t in triggers if t.span.text.lower() not in generic and t.strength >= 0.9]
+    kept = [t for t in triggers if t.span.text.lower() not in generic] if specific else triggers
     return kept or triggers
 
 
-def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, float] | None = None) -> tuple[str, Trigger | None]:
+def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, float] | None = None,
+                      generic: frozenset[str] = GENERIC, priority: tuple[str, ...] = PRIORITY) -> tuple[str, Trigger | None]:
     """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority."""
     if not triggers:
         if classifier_scores:
             best = max(classifier_scores, key=lambda k: classifier_scores[k])
             return best, None
         return "other", None
-    triggers = _drop_generic(triggers)
+    triggers = _drop_generic(triggers, generic)
     first_sent = min(t.span.sent_index for t in triggers)
     votes: dict[str, float] = {}
     best_trigger: dict[str, Trigger] = {}
@@ -197,5 +258,5 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, floa
     if len(tied) > 1 and classifier_scores:
         tied.sort(key=lambda t: -classifier_scores.get(t, 0.0))
         return tied[0], best_trigger[tied[0]]
-    tied.sort(key=lambda t: (-votes[t], PRIORITY.index(t) if t in PRIORITY else 99))
+    tied.sort(key=lambda t: (-votes[t], priority.index(t) if t in priority else 99))
     return tied[0], best_trigger[tied[0]]

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from khabar.nlp.components.base import normalise
-from khabar.nlp.components.casualties import ATTACKER_NOUNS, CasualtyFigure, casualty_kind, extract_casualties
-from khabar.nlp.components.dates import DateMention, find_dates
-from khabar.nlp.components.event_types import Trigger, find_triggers, is_foiled
-from khabar.nlp.components.locations import LocationMention, find_locations
-from khabar.nlp.components.perpetrators import GroupMention, find_groups, has_claim
-from khabar.nlp.components.targets import TargetMention, find_targets
+from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
+from khabar.nlp.components.base import PhraseFinder, normalise, set_extension
+from khabar.nlp.components.casualties import CasualtyFigure, CasualtyRules
+from khabar.nlp.components.dates import DateMention
+from khabar.nlp.components.event_types import Trigger
+from khabar.nlp.components.locations import LocationMention
+from khabar.nlp.components.perpetrators import GroupMention
+from khabar.nlp.components.targets import TargetMention
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
@@ -126,51 +128,6 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
 
-def is_background(sent: Span, dates: list[DateMention], claim: bool = False, strength: float = 0.0) -> bool:
-    """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
-    recap by tense: "its fighters had targeted the convoy")."""
-    if is_statistic(sent.text, strength) and not claim:
-        return True
-    current = [d for d in dates if not d.background]
-    if current:
-        return False
-    if any(d.background for d in dates) or RECAP_AFTER.search(sent.text):
-        return True
-    if claim:
-        return False
-    text = f" {normalise(sent.text)} "
-    if any(f" {p} " in text for p in BACKGROUND_PHRASES):
-        return True
-    for tok in sent:
-        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ in PLUPERFECT_VERBS:
-            return True
-        if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ == "been" and tok.head.head.lower_ in PLUPERFECT_VERBS:
-            return True
-    return False
-
-
-def _is_non_event(sent: Span, triggers: list[Trigger], figures: list[CasualtyFigure]) -> bool:
-    """Court, policy, statistics, condemnation: mentions of violence that are not a report of it.
-
-    Incidental words ("during a football match") do not cancel a sentence that reports a
-    strong trigger with casualties."""
-    text = f" {normalise(sent.text)} "
-    hits = [p for p in NON_EVENT_PHRASES if f" {p} " in text]
-    if not hits:
-        return False
-    reported = any(t.strength >= 1.0 for t in triggers) and any(f.value > 0 for f in figures)
-    if reported and (_reports_in_main_clause(sent, triggers) or has_claim(sent)):
-        return False  # "12 people were killed in a blast outside the district court": the court is the place
-    return not (reported and all(p in INCIDENTAL_PHRASES for p in hits))
-
-
-def _reports_in_main_clause(sent: Span, triggers: list[Trigger]) -> bool:
-    """True when the sentence's main verb (or one conjoined with it) is the casualty or attack word."""
-    heads = [sent.root, *sent.root.conjuncts, *(c for c in sent.root.children if c.dep_ == "ccomp")]
-    spans = [(t.span.start, t.span.end) for t in triggers]
-    return any(casualty_kind(h) or any(a <= h.idx < b for a, b in spans) for h in heads)
-
-
 def _place_lead(sent: Span) -> bool:
     """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
     if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
@@ -189,48 +146,132 @@ def drop_summary(frames: list[Frame]) -> list[Frame]:
     return rest if len(lede) >= 2 and lede <= covered else frames
 
 
-def militant_agent(sent: Span) -> bool:
-    """True when a named group or an attacker noun is the active subject of a verb ("BLF militants fired")."""
-    return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in ATTACKER_NOUNS)
-               for tok in sent)
+FACTORY = "khabar_frames"
+UPSTREAM = (event_types.FACTORY, casualties.FACTORY, dates.FACTORY, perpetrators.FACTORY, targets.FACTORY,
+            locations.FACTORY)
+DEFAULT_CONFIG: dict[str, Any] = {
+    "segment_markers": list(SEGMENT_MARKERS),
+    "background_phrases": list(BACKGROUND_PHRASES),
+    "non_event_phrases": list(NON_EVENT_PHRASES),
+    "incidental_phrases": sorted(INCIDENTAL_PHRASES),
+    "pluperfect_verbs": sorted(PLUPERFECT_VERBS),
+    "casualties_pipe": casualties.FACTORY,
+}
+set_extension(Doc, "sentences")
+set_extension(Doc, "frames")
 
 
-def analyse_sentence(sent: Span, index: int, paragraph: int, published: datetime) -> SentenceInfo:
-    """Run every component over one sentence."""
-    dates = find_dates(sent, published, index)
-    low = normalise(sent.text)
-    triggers = find_triggers(sent, index)
-    casualties = extract_casualties(sent, index)
-    claim = has_claim(sent)
-    return SentenceInfo(
-        index=index,
-        sent=sent,
-        paragraph=paragraph,
-        triggers=triggers,
-        casualties=casualties,
-        dates=dates,
-        groups=find_groups(sent, index),
-        targets=find_targets(sent, index),
-        locations=find_locations(sent, index),
-        claim=claim,
-        foiled=is_foiled(sent.text),
-        background=is_background(sent, dates, claim, max((t.strength for t in triggers), default=0.0)),
-        non_event=_is_non_event(sent, triggers, casualties),
-        militant_agent=militant_agent(sent),
-        marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in SEGMENT_MARKERS) or _place_lead(sent),
-    )
+class FrameRules:
+    """Pipeline component, after the sentence components: `doc._.sentences` (a `SentenceInfo` per non-blank
+    sentence, from the `sent._` results) and `doc._.frames` (one `Frame` per reported incident)."""
+
+    def __init__(self, nlp: Language, name: str, segment_markers: list[str], background_phrases: list[str],
+                 non_event_phrases: list[str], incidental_phrases: list[str], pluperfect_verbs: list[str],
+                 casualties_pipe: str) -> None:
+        missing = [pipe for pipe in UPSTREAM if pipe not in nlp.pipe_names]
+        if missing:
+            raise ValueError(f"{FACTORY} needs these components before it: {', '.join(missing)}")
+        self.name = name
+        self.casualties: CasualtyRules = nlp.get_pipe(casualties_pipe)
+        self.segment_markers = tuple(segment_markers)
+        self.incidental = frozenset(incidental_phrases)
+        self.pluperfect_verbs = frozenset(pluperfect_verbs)
+        self.finder = PhraseFinder(nlp, {"background": background_phrases, "non_event": non_event_phrases})
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sentences = self.analyse(doc)
+        doc._.frames = segment(doc._.sentences)
+        return doc
+
+    def analyse(self, doc: Doc) -> list[SentenceInfo]:
+        """SentenceInfo for every sentence of a document."""
+        starts = _paragraph_starts(doc.text)
+        infos = []
+        for index, sent in enumerate(doc.sents):
+            if not sent.text.strip():
+                continue
+            paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
+            infos.append(self.analyse_sentence(sent, index, paragraph))
+        return infos
+
+    def analyse_sentence(self, sent: Span, index: int, paragraph: int) -> SentenceInfo:
+        """Gather the sentence components' results (`sent._`) and decide background, non-event and marker."""
+        phrases = self.finder.phrases(sent)
+        low = normalise(sent.text)
+        triggers, figures, claim = sent._.triggers, sent._.casualties, sent._.claim
+        return SentenceInfo(
+            index=index,
+            sent=sent,
+            paragraph=paragraph,
+            triggers=triggers,
+            casualties=figures,
+            dates=sent._.dates,
+            groups=sent._.groups,
+            targets=sent._.targets,
+            locations=sent._.locations,
+            claim=claim,
+            foiled=sent._.foiled,
+            background=self.is_background(sent, sent._.dates, claim, max((t.strength for t in triggers), default=0.0),
+                                          phrases["background"]),
+            non_event=self._is_non_event(sent, triggers, figures, phrases["non_event"]),
+            militant_agent=self.militant_agent(sent),
+            marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in self.segment_markers) or _place_lead(sent),
+        )
+
+    def is_background(self, sent: Span, dates: list[DateMention], claim: bool, strength: float,
+                      background_phrases: set[str]) -> bool:
+        """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
+        recap by tense: "its fighters had targeted the convoy")."""
+        if is_statistic(sent.text, strength) and not claim:
+            return True
+        current = [d for d in dates if not d.background]
+        if current:
+            return False
+        if any(d.background for d in dates) or RECAP_AFTER.search(sent.text):
+            return True
+        if claim:
+            return False
+        if background_phrases:
+            return True
+        for tok in sent:
+            if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ in self.pluperfect_verbs:
+                return True
+            if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ == "been" and tok.head.head.lower_ in self.pluperfect_verbs:
+                return True
+        return False
+
+    def _is_non_event(self, sent: Span, triggers: list[Trigger], figures: list[CasualtyFigure], hits: set[str]) -> bool:
+        """Court, policy, statistics, condemnation: mentions of violence that are not a report of it.
+
+        Incidental words ("during a football match") do not cancel a sentence that reports a
+        strong trigger with casualties."""
+        if not hits:
+            return False
+        reported = any(t.strength >= 1.0 for t in triggers) and any(f.value > 0 for f in figures)
+        if reported and (self._reports_in_main_clause(sent, triggers) or sent._.claim):
+            return False  # "12 people were killed in a blast outside the district court": the court is the place
+        return not (reported and all(p in self.incidental for p in hits))
+
+    def _reports_in_main_clause(self, sent: Span, triggers: list[Trigger]) -> bool:
+        """True when the sentence's main verb (or one conjoined with it) is the casualty or attack word."""
+        heads = [sent.root, *sent.root.conjuncts, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+        spans = [(t.span.start, t.span.end) for t in triggers]
+        return any(self.casualties.casualty_kind(h) or any(a <= h.idx < b for a, b in spans) for h in heads)
+
+    def militant_agent(self, sent: Span) -> bool:
+        """True when a named group or an attacker noun is the active subject of a verb ("BLF militants fired")."""
+        attackers = self.casualties.attacker_nouns
+        return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attackers)
+                   for tok in sent)
 
 
-def analyse(doc: Doc, published: datetime) -> list[SentenceInfo]:
-    """SentenceInfo for every sentence of a document."""
-    starts = _paragraph_starts(doc.text)
-    infos = []
-    for index, sent in enumerate(doc.sents):
-        if not sent.text.strip():
-            continue
-        paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
-        infos.append(analyse_sentence(sent, index, paragraph, published))
-    return infos
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_frames(nlp: Language, name: str, segment_markers: list[str], background_phrases: list[str],
+                non_event_phrases: list[str], incidental_phrases: list[str], pluperfect_verbs: list[str],
+                casualties_pipe: str) -> FrameRules:
+    """The frame component."""
+    return FrameRules(nlp, name, segment_markers, background_phrases, non_event_phrases, incidental_phrases,
+                      pluperfect_verbs, casualties_pipe)
 
 
 @lru_cache(maxsize=4096)

@@ -6,9 +6,11 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from khabar.nlp.components.base import TextSpan
-from spacy.tokens import Span
+from khabar.nlp.components.base import TextSpan, set_extension
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
 
@@ -40,22 +42,60 @@ def _is_dateline(ent: Span) -> bool:
     return at_start and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
 
 
-def _names_a_street(ent: Span) -> bool:
-    """"Mastung Road", "Pishin Stop", "Lahore Chowk": a street or stop named after another town."""
-    doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].lower_ in STREET_WORDS
+FACTORY = "khabar_locations"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "street_words": sorted(STREET_WORDS),
+    "aside_words": list(ASIDE_WORDS),
+    "kind_rank": dict(KIND_RANK),
+}
+set_extension(Span, "locations")
+set_extension(Doc, "locations")
 
 
-def find_locations(sent: Span, index: int = -1) -> list[LocationMention]:
-    """PK_LOC and FOREIGN_LOC entities of one sentence (not the town names of streets and stops)."""
+def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = STREET_WORDS) -> list[LocationMention]:
+    """PK_LOC and FOREIGN_LOC entities of one sentence (not the town names of streets and stops: "Mastung Road",
+    "Pishin Stop", "Lahore Chowk")."""
     out = []
+    doc = sent.doc
     for ent in sent.ents:
-        if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_ or _names_a_street(ent):
+        if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
+            continue
+        if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             continue
         kind, name = ent.ent_id_.split(":", 1)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
                                    ent.label_ == "FOREIGN_LOC"))
     return out
+
+
+class LocationRules:
+    """Pipeline component: every sentence's gazetteer locations (`sent._.locations`, from the gazetteer ruler's
+    PK_LOC/FOREIGN_LOC entities); `doc._.locations` holds them all."""
+
+    def __init__(self, name: str, street_words: list[str], aside_words: list[str], kind_rank: dict[str, int]) -> None:
+        self.name = name
+        self.street_words = frozenset(street_words)
+        self.aside_words = tuple(aside_words)
+        self.kind_rank = dict(kind_rank)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for index, sent in enumerate(doc.sents):
+            sent._.locations = find_locations(sent, index, self.street_words)
+            found.extend(sent._.locations)
+        doc._.locations = found
+        return doc
+
+    def choose(self, mentions: list[LocationMention], trigger_sent: int | None) -> tuple[Location, LocationMention] | None:
+        """`choose_location` with this component's aside words and kind ranks."""
+        return choose_location(mentions, trigger_sent, self.aside_words, self.kind_rank)
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_locations(nlp: Language, name: str, street_words: list[str], aside_words: list[str],
+                   kind_rank: dict[str, int]) -> LocationRules:
+    """The location component."""
+    return LocationRules(name, street_words, aside_words, kind_rank)
 
 
 def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
@@ -99,7 +139,9 @@ def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool
     return (not provinces or loc.province in provinces) and (not districts or loc.district in districts)
 
 
-def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -> tuple[Location, LocationMention] | None:
+def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
+                    aside_words: tuple[str, ...] = ASIDE_WORDS,
+                    kind_rank: dict[str, int] | None = None) -> tuple[Location, LocationMention] | None:
     """The frame's location: the most precise non-dateline mention near the trigger, else the dateline.
 
     A place that contradicts a province or a marked district the frame names ("Sheh Mardan
@@ -109,10 +151,12 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None) -
     if not pool:
         return None
 
+    ranks = KIND_RANK if kind_rank is None else kind_rank
+
     def rank(m: LocationMention) -> tuple[int, int, int, int]:
         near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
-        aside = 1 if any(w in m.span.sentence.lower() for w in ASIDE_WORDS) and near else 0
-        return (aside, near, KIND_RANK.get(m.kind, 4), m.span.start)
+        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near else 0  # "shifted to hospital"
+        return (aside, near, ranks.get(m.kind, 4), m.span.start)
 
     ranked = sorted(pool, key=rank)
     districts = [m.name for m in pool if m.kind == "district"]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from khabar.nlp.components.base import TextSpan, normalise
+import spacy
+from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
 from khabar.nlp.gazetteer import load_gazetteer
-from spacy.tokens import Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
@@ -73,50 +77,112 @@ class GroupMention:
     span: TextSpan
 
 
+FACTORY = "khabar_perpetrators"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "claim_phrases": [*CLAIM_PHRASES, "claimed"],
+    "no_claim": list(NO_CLAIM),
+    "blame_phrases": list(BLAME_PHRASES[:12]),  # blame words: a group blamed even where no claim was made
+    "source_phrases": list(BLAME_PHRASES[12:]),  # who says so ("police said", "ispr"), the group's involvement
+    "attack_verbs": sorted(ATTACK_VERBS),
+}
+set_extension(Span, "groups")
+set_extension(Span, "claim")
+set_extension(Doc, "groups")
+
+
+class PerpetratorRules:
+    """Pipeline component: every sentence's named militant groups with their attribution (`sent._.groups`) and
+    whether it reports a claim of responsibility (`sent._.claim`); `doc._.groups` holds them all."""
+
+    def __init__(self, nlp: Language, name: str, claim_phrases: list[str], no_claim: list[str],
+                 blame_phrases: list[str], source_phrases: list[str], attack_verbs: list[str]) -> None:
+        self.name = name
+        self.no_claim = tuple(no_claim)
+        self.attack_verbs = frozenset(attack_verbs)
+        self.finder = PhraseFinder(nlp, {"claim": claim_phrases, "blame": blame_phrases, "source": source_phrases})
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for index, sent in enumerate(doc.sents):
+            attribution = self.attribution(sent)
+            sent._.claim = attribution == "claimed"
+            sent._.groups = self._groups(sent, index, attribution)
+            found.extend(sent._.groups)
+        doc._.groups = found
+        return doc
+
+    def attribution(self, sent: Span) -> str:
+        """"claimed" / "blamed" / "unknown" for the way a sentence links a group to an attack."""
+        phrases = self.finder.phrases(sent)
+        text = f" {normalise(sent.text)} "
+        if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
+            return "blamed" if phrases["blame"] else "unknown"
+        if phrases["claim"]:
+            return "claimed"
+        if phrases["blame"] or phrases["source"]:
+            return "blamed"
+        return "unknown"
+
+    def find(self, sent: Span, index: int = -1) -> list[GroupMention]:
+        """MIL_GROUP entities of one sentence, with canonical names and attribution."""
+        return self._groups(sent, index, self.attribution(sent))
+
+    def _groups(self, sent: Span, index: int, attribution: str) -> list[GroupMention]:
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "MIL_GROUP":
+                continue
+            name = group_name(ent)
+            if name is None:
+                continue
+            attr = attribution
+            if attr == "unknown" and self._agent_of_attack(ent):
+                attr = "blamed"
+            out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
+        return out
+
+    def _agent_of_attack(self, ent: Span) -> bool:
+        """True when the group (or "<group> terrorists") is the subject of an attack verb."""
+        head = ent.root
+        for _ in range(3):
+            if head.dep_ in ("nsubj", "agent") or (head.dep_ == "pobj" and head.head.lower_ == "by"):
+                verb = head.head if head.dep_ != "pobj" else head.head.head
+                return verb.lower_ in self.attack_verbs
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        return False
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_perpetrators(nlp: Language, name: str, claim_phrases: list[str], no_claim: list[str],
+                      blame_phrases: list[str], source_phrases: list[str], attack_verbs: list[str]) -> PerpetratorRules:
+    """The perpetrator component."""
+    return PerpetratorRules(nlp, name, claim_phrases, no_claim, blame_phrases, source_phrases, attack_verbs)
+
+
+_DEFAULT_RULES: dict[int, tuple[Vocab, PerpetratorRules]] = {}
+
+
+def default_rules(vocab: Vocab) -> PerpetratorRules:
+    """The component with its default config, for callers that hold a sentence but no pipeline."""
+    if id(vocab) not in _DEFAULT_RULES:
+        _DEFAULT_RULES[id(vocab)] = (vocab, PerpetratorRules(spacy.blank("en", vocab=vocab), FACTORY, **DEFAULT_CONFIG))
+    return _DEFAULT_RULES[id(vocab)][1]
+
+
 def sentence_attribution(sent: Span) -> str:
-    """"claimed" / "blamed" / "unknown" for the way a sentence links a group to an attack."""
-    text = f" {normalise(sent.text)} "
-    if any(p in text for p in NO_CLAIM) or _NO_CLAIM.search(text):
-        return "blamed" if any(f" {p} " in text for p in BLAME_PHRASES[:12]) else "unknown"
-    if any(f" {p} " in text for p in CLAIM_PHRASES) or " claimed " in text:
-        return "claimed"
-    if any(f" {p} " in text for p in BLAME_PHRASES):
-        return "blamed"
-    return "unknown"
-
-
-def _agent_of_attack(ent: Span) -> bool:
-    """True when the group (or "<group> terrorists") is the subject of an attack verb."""
-    head = ent.root
-    for _ in range(3):
-        if head.dep_ in ("nsubj", "agent") or (head.dep_ == "pobj" and head.head.lower_ == "by"):
-            verb = head.head if head.dep_ != "pobj" else head.head.head
-            return verb.lower_ in ATTACK_VERBS
-        if head.head.i == head.i:
-            return False
-        head = head.head
-    return False
+    """"claimed" / "blamed" / "unknown" with the default config."""
+    return default_rules(sent.vocab).attribution(sent)
 
 
 def find_groups(sent: Span, index: int = -1) -> list[GroupMention]:
-    """MIL_GROUP entities of one sentence, with canonical names and attribution."""
-    out = []
-    attribution = sentence_attribution(sent)
-    for ent in sent.ents:
-        if ent.label_ != "MIL_GROUP":
-            continue
-        name = group_name(ent)
-        if name is None:
-            continue
-        attr = attribution
-        if attr == "unknown" and _agent_of_attack(ent):
-            attr = "blamed"
-        out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
-    return out
+    """MIL_GROUP entities of one sentence with the default config."""
+    return default_rules(sent.vocab).find(sent, index)
 
 
 def has_claim(sent: Span) -> bool:
-    """True when a sentence reports a claim of responsibility."""
+    """True when a sentence reports a claim of responsibility (default config)."""
     return sentence_attribution(sent) == "claimed"
 
 

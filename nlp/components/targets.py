@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from khabar.nlp.components.base import TextSpan, char_span, normalise
-from spacy.tokens import Span
+import spacy
+from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, set_extension
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 TARGET_LEXICON: dict[str, str] = {
     # police
@@ -102,39 +106,99 @@ FORCE_TYPES = ("police", "security_forces")
 CARRIER_TYPES = ("transport", "security_forces", "education")  # "FC vehicle", "police training school": whose it is
 
 
-def _owner_type(sent: Span, span: TextSpan) -> str | None:
-    """"a Frontier Corps vehicle", "vehicle of the police": the force a vehicle or convoy belongs to."""
-    tokens = [t for t in sent if span.start <= t.idx < span.end]
-    if not tokens:
+FACTORY = "khabar_targets"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "lexicon": dict(TARGET_LEXICON),
+    "force_types": list(FORCE_TYPES),
+    "carrier_types": list(CARRIER_TYPES),
+    "near_trigger_bonus": 1.0,
+    "generic_penalty": {"civilians": 0.3},
+}
+set_extension(Span, "targets")
+set_extension(Doc, "targets")
+
+
+class TargetRules:
+    """Pipeline component: every sentence's target words (`sent._.targets`, in text order), mapped to the
+    `TargetType` enum by the config's lexicon; `doc._.targets` holds them all."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: dict[str, str], force_types: list[str],
+                 carrier_types: list[str], near_trigger_bonus: float, generic_penalty: dict[str, float]) -> None:
+        self.name = name
+        self.lexicon = dict(lexicon)
+        self.by_length = sorted(self.lexicon, key=len, reverse=True)
+        self.force_types = tuple(force_types)
+        self.carrier_types = tuple(carrier_types)
+        self.near_trigger_bonus = near_trigger_bonus
+        self.generic_penalty = dict(generic_penalty)
+        self.finder = PhraseFinder(nlp, {"target": self.lexicon})
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for index, sent in enumerate(doc.sents):
+            sent._.targets = self.find(sent, index)
+            found.extend(sent._.targets)
+        doc._.targets = found
+        return doc
+
+    def find(self, sent: Span, index: int = -1) -> list[TargetMention]:
+        """Target words of one sentence, longest phrases first (a phrase hides its parts)."""
+        present = self.finder.phrases(sent)["target"]
+        found: list[TargetMention] = []
+        covered: list[tuple[int, int]] = []
+        for phrase in self.by_length:
+            if phrase not in present:
+                continue
+            span = char_span(sent, phrase, index)
+            if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
+                continue
+            covered.append((span.start, span.end))
+            kind = self.lexicon[phrase]
+            if kind in self.carrier_types:
+                kind = self._owner_type(sent, span) or kind
+            found.append(TargetMention(kind, _role_score(sent, span), span))
+        return sorted(_drop_modifiers(sent, found), key=lambda m: m.span.start)
+
+    def _owner_type(self, sent: Span, span: TextSpan) -> str | None:
+        """"a Frontier Corps vehicle", "vehicle of the police": the force a vehicle or convoy belongs to."""
+        tokens = [t for t in sent if span.start <= t.idx < span.end]
+        if not tokens:
+            return None
+        head = tokens[-1]
+        owners = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tokens[0].i]
+        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for owner in owners:
+            words = " ".join(t.lower_ for t in owner.subtree if t.dep_ != "det")
+            kind = self.lexicon.get(words) or self.lexicon.get(owner.lower_)
+            if kind in self.force_types:
+                return kind
         return None
-    head = tokens[-1]
-    owners = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tokens[0].i]
-    owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    for owner in owners:
-        words = " ".join(t.lower_ for t in owner.subtree if t.dep_ != "det")
-        kind = TARGET_LEXICON.get(words) or TARGET_LEXICON.get(owner.lower_)
-        if kind in FORCE_TYPES:
-            return kind
-    return None
+
+    def choose(self, mentions: list[TargetMention], event_type: str, trigger_sent: int | None) -> TargetMention | None:
+        """`choose_target` with this component's weights."""
+        return choose_target(mentions, event_type, trigger_sent, self.near_trigger_bonus, self.generic_penalty)
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
+def make_targets(nlp: Language, name: str, lexicon: dict[str, str], force_types: list[str], carrier_types: list[str],
+                 near_trigger_bonus: float, generic_penalty: dict[str, float]) -> TargetRules:
+    """The target component."""
+    return TargetRules(nlp, name, lexicon, force_types, carrier_types, near_trigger_bonus, generic_penalty)
+
+
+_DEFAULT_RULES: dict[int, tuple[Vocab, TargetRules]] = {}
+
+
+def default_rules(vocab: Vocab) -> TargetRules:
+    """The component with its default config, for callers that hold a sentence but no pipeline."""
+    if id(vocab) not in _DEFAULT_RULES:
+        _DEFAULT_RULES[id(vocab)] = (vocab, TargetRules(spacy.blank("en", vocab=vocab), FACTORY, **DEFAULT_CONFIG))
+    return _DEFAULT_RULES[id(vocab)][1]
 
 
 def find_targets(sent: Span, index: int = -1) -> list[TargetMention]:
-    """Target words of one sentence, longest phrases first (a phrase hides its parts)."""
-    text = f" {normalise(sent.text)} "
-    found: list[TargetMention] = []
-    covered: list[tuple[int, int]] = []
-    for phrase in sorted(TARGET_LEXICON, key=len, reverse=True):
-        if f" {phrase} " not in text:
-            continue
-        span = char_span(sent, phrase, index)
-        if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
-            continue
-        covered.append((span.start, span.end))
-        kind = TARGET_LEXICON[phrase]
-        if kind in CARRIER_TYPES:
-            kind = _owner_type(sent, span) or kind
-        found.append(TargetMention(kind, _role_score(sent, span), span))
-    return sorted(_drop_modifiers(sent, found), key=lambda m: m.span.start)
+    """Target words of one sentence with the default config."""
+    return default_rules(sent.vocab).find(sent, index)
 
 
 def _drop_modifiers(sent: Span, found: list[TargetMention]) -> list[TargetMention]:
@@ -149,7 +213,8 @@ def _drop_modifiers(sent: Span, found: list[TargetMention]) -> list[TargetMentio
     return [m for m in found if not modifier(m)]
 
 
-def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: int | None) -> TargetMention | None:
+def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: int | None,
+                  near_trigger_bonus: float = 1.0, generic_penalty: dict[str, float] | None = None) -> TargetMention | None:
     """The frame's target: militants for operations, else the most salient victim near the trigger."""
     if event_type == "security_operation":
         militant = [m for m in mentions if m.target_type == "militants"]
@@ -157,10 +222,11 @@ def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: 
     pool = [m for m in mentions if m.target_type != "militants"]
     if not pool:
         return None
+    penalties = {"civilians": 0.3} if generic_penalty is None else generic_penalty
 
     def rank(m: TargetMention) -> tuple[float, int]:
-        near = 1.0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 0.0
-        generic = 0.3 if m.target_type == "civilians" else 0.0
+        near = near_trigger_bonus if trigger_sent is not None and m.span.sent_index == trigger_sent else 0.0
+        generic = penalties.get(m.target_type, 0.0)
         return (-(m.score + near - generic), m.span.start)
 
     return sorted(pool, key=rank)[0]

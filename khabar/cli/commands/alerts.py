@@ -155,7 +155,7 @@ def eval_alerts_cmd(acled: Path | None, date_from: datetime | None, date_to: dat
 @click.option("--timeout", type=float, default=300.0, show_default=True, help="Seconds to wait for the incident and the webhook.")
 def bench_freshness_cmd(timeout: float) -> None:
     """Seconds from fetching a new article to a searchable incident and to webhook delivery (target <= 60 s)."""
-    from khabar.tools.freshness import bench_freshness  # tools are not imported by the runtime
+    from khabar.tools.freshness import bench_freshness  # heavy: loads the service and the NLP stack
 
     result = bench_freshness(current_settings(), timeout=timeout)
 

@@ -160,6 +160,8 @@ def train_incidents_cmd(news_dir: Path, output: Path | None) -> None:
 @click.option("--from", "date_from", type=DATE, default=None, help="First day (YYYY-MM-DD).")
 @click.option("--to", "date_to", type=DATE, default=None, help="Last day (YYYY-MM-DD).")
 @click.option("--include-operations", is_flag=True, help="Count security operations too.")
+@click.option("--review", type=click.Choice(["exclude", "include", "only"]), default="exclude", show_default=True,
+              help="Incidents whose killed/injured figure is under review: leave out, count, or show only them.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def trends_cmd(
     by: str,
@@ -168,9 +170,13 @@ def trends_cmd(
     date_from: datetime | None,
     date_to: datetime | None,
     include_operations: bool,
+    review: str,
     as_json: bool,
 ) -> None:
-    """Incidents (or killed/injured) per period and key, with year-over-year change."""
+    """Incidents (or killed/injured) per period and key, with year-over-year change.
+
+    Incidents whose figures are under review are left out by default (as in `khabar report`);
+    the number left out is printed."""
     table = connected_store().trends(
         by=by,  # type: ignore[arg-type]
         interval=interval,  # type: ignore[arg-type]
@@ -178,6 +184,7 @@ def trends_cmd(
         date_from=_day(date_from),
         date_to=_day(date_to),
         include_operations=include_operations,
+        review=review,
     )
     if as_json:
         click.echo(table.to_json())
@@ -188,16 +195,24 @@ def trends_cmd(
         change = "" if row.yoy_change_pct is None else f"{row.yoy_change_pct:+.1f}%"
         view.add_row(row.period, row.key, str(row.value), previous, change)
     out.print(view)
+    if table.under_review and review == "exclude":
+        n = table.under_review
+        out.print(f"{n} incident{'' if n == 1 else 's'} with figures under review left out "
+                  "(--review include counts them, --review only shows them)")
 
 
 @click.command("report")
 @click.option("--year", type=int, required=True, help="Calendar year.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default stdout).")
-def report_cmd(year: int, fmt: str, output: Path | None) -> None:
-    """The yearly report: attacks, deaths, groups, provinces, deadliest incidents."""
+@click.option("--include-review", is_flag=True,
+              help="Count incidents whose killed/injured figure is under review (left out and listed by default).")
+def report_cmd(year: int, fmt: str, output: Path | None, include_review: bool) -> None:
+    """The yearly report: attacks, deaths, groups, provinces, deadliest incidents.
+
+    Incidents whose figures are under review are left out by default, with their count and a list."""
     store = connected_store()
-    text = render(store.report(year), fmt) + what_changed_section(AlertStore(store.es, store.settings), year, fmt)  # type: ignore[arg-type]
+    text = render(store.report(year, include_review=include_review), fmt) + what_changed_section(AlertStore(store.es, store.settings), year, fmt)  # type: ignore[arg-type]
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -17,11 +17,10 @@ import sys
 import threading
 from typing import Any
 
-from khabar.crawlers.sources import Source
-from khabar.crawlers.spiders import spider_for
-
 from khabar.core.records import CrawlRun, utcnow
 from khabar.core.settings import Settings
+from khabar.crawlers.sources import Source
+from khabar.crawlers.spiders import spider_for
 
 _stdout_lock = threading.Lock()
 GRACEFUL_SHARE = 0.8  # of max_duration_seconds: the spider closes itself then
@@ -74,7 +73,7 @@ def scrapy_settings(source: Source, settings: Settings, *, dry_run: bool = False
 
 def run_crawl(settings: Settings, source: Source, run: CrawlRun, *, dry_run: bool = False, max_pages: int | None = None) -> CrawlRun:
     """Crawl one source to the end (blocks; needs a process with no reactor running yet)."""
-    from scrapy.crawler import CrawlerProcess
+    from scrapy.crawler import CrawlerProcess  # child-process entry point: the reactor is set up only here
 
     process = CrawlerProcess(scrapy_settings(source, settings, dry_run=dry_run))
     crawler = process.create_crawler(spider_for(source))

@@ -297,7 +297,7 @@ def parse_datetime(value: str | None) -> datetime | None:
     except ValueError:
         pass
     try:
-        import dateparser
+        import dateparser  # slow import (~0.2 s, every CLI start loads this module): only for unusual dates
 
         return dateparser.parse(value, settings={"STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"})
     except (ValueError, TypeError, OverflowError, AttributeError):

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from khabar.crawlers.urls import canonicalize_url, host_of, is_global_ip, is_private_address, on_domains
 from scrapy import Request
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -38,8 +37,10 @@ from twisted.internet.interfaces import IResolverSimple
 from twisted.python.failure import Failure
 from zope.interface import implementer
 
+from khabar.crawlers.sources import Source
+from khabar.crawlers.urls import canonicalize_url, host_of, is_global_ip, is_private_address, on_domains
+
 if TYPE_CHECKING:
-    from khabar.crawlers.sources import Source
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
     from twisted.internet.base import ReactorBase

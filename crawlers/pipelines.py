@@ -26,19 +26,18 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from khabar.crawlers.items import ArticleItem
-from khabar.crawlers.urls import canonicalize_url, choose_canonical
-from khabar.index.store import ArticleStore, Store, StoreError, StoreUnavailable
-from khabar.index.writer import BulkWriter
 from scrapy.exceptions import DropItem
 
 from khabar.core.records import Article, article_id, content_hash, utcnow
+from khabar.core.settings import Settings
+from khabar.crawlers.items import ArticleItem
+from khabar.crawlers.spiders import SourceSpider
+from khabar.crawlers.urls import canonicalize_url, choose_canonical
+from khabar.index.store import ArticleStore, Store, StoreError, StoreUnavailable
+from khabar.index.writer import BulkWriter
 
 if TYPE_CHECKING:
-    from khabar.crawlers.spiders import SourceSpider
     from scrapy.crawler import Crawler
-
-    from khabar.core.settings import Settings
 
 
 class _Pipeline:

@@ -23,14 +23,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
 
-from khabar.crawlers.sources import Source, SourcesConfig, load_sources
-from khabar.index.store import Store
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from khabar.core.errors import KhabarError
 from khabar.core.records import CrawlRun, utcnow
 from khabar.core.settings import Settings
+from khabar.crawlers.sources import Source, SourcesConfig, load_sources
+from khabar.index.store import Store
 
 log = logging.getLogger(__name__)
 EventCallback = Callable[[dict[str, Any]], None]

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from croniter import croniter
-from khabar.crawlers.urls import host_of
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from khabar.core.errors import ConfigError
 from khabar.core.settings import read_yaml
+from khabar.crawlers.urls import host_of
 
 SourceKind = Literal["rss", "sitemap", "listing"]
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"

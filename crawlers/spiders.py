@@ -16,11 +16,6 @@ from urllib.parse import urlsplit
 
 import feedparser
 import scrapy
-from khabar.crawlers.extract import decode_html, extract_page, parse_datetime
-from khabar.crawlers.items import ArticleItem
-from khabar.crawlers.middlewares import classify_failure
-from khabar.crawlers.sources import Source
-from khabar.crawlers.urls import canonicalize_url
 from lxml import etree
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
@@ -28,6 +23,11 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from khabar.core.records import CrawlRun
+from khabar.crawlers.extract import decode_html, extract_page, parse_datetime
+from khabar.crawlers.items import ArticleItem
+from khabar.crawlers.middlewares import classify_failure
+from khabar.crawlers.sources import Source
+from khabar.crawlers.urls import canonicalize_url
 
 ProgressCallback = Callable[[dict[str, Any]], None]
 HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")

@@ -22,15 +22,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from khabar.crawlers.runner import crawl_display
-from khabar.crawlers.sources import Source, load_sources
-from khabar.demo import DEMO_DIR
-from khabar.demo.server import serve_in_thread
-from khabar.incidents.resolve import ResolveReport
-from khabar.index.report import render_text
-from khabar.index.store import Store
-from khabar.nlp.extract import Extractor
-from khabar.nlp.process import ProcessReport, ProgressHook
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -40,6 +31,15 @@ from khabar.app.pipeline import CycleObserver, SourceCallbacks, run_cycle
 from khabar.core.errors import KhabarError
 from khabar.core.records import CrawlRun
 from khabar.core.settings import Settings
+from khabar.crawlers.runner import crawl_display
+from khabar.crawlers.sources import Source, load_sources
+from khabar.demo import DEMO_DIR
+from khabar.demo.server import serve_in_thread
+from khabar.incidents.resolve import ResolveReport
+from khabar.index.report import render_text
+from khabar.index.store import Store
+from khabar.nlp.extract import Extractor
+from khabar.nlp.process import ProcessReport, ProgressHook
 
 DEMO_PREFIX = "demo-"
 DEMO_HOST = "127.0.0.1:8765"

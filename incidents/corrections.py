@@ -19,9 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from khabar.index.corrections import CorrectionState
-
 from khabar.core.records import EventMention, Incident
+from khabar.index.corrections import CorrectionState
 
 CORRECTABLE: tuple[str, ...] = (
     "event_type", "date", "killed", "injured", "attackers_killed", "kidnapped", "perpetrator", "target_type", "location",

@@ -82,7 +82,7 @@ def district_key(name: str | None) -> str | None:
 @lru_cache(maxsize=1)
 def district_neighbours(path: Path = POLYGONS_PATH) -> dict[str, frozenset[str]]:
     """Districts whose polygons touch or overlap (within ~2 km, the polygons are simplified)."""
-    from shapely.geometry import shape  # heavy optional dependency, loaded once
+    from shapely.geometry import shape  # slow import (~0.3 s, every CLI start loads this module): loaded once, here
     from shapely.ops import unary_union
     from shapely.strtree import STRtree
 

@@ -4,14 +4,17 @@ How it works (simple and deterministic beats clever):
 
 1. load every mention in the candidate window (all of them without `since`), plus every
    mention of an existing incident that touches the window, so a cluster is never split
-   by the window's edge;
+   by the window's edge; the scheduled run is incremental (`load_incremental`): the mentions
+   written since the last run's watermark and the stored incidents they could join (date within
+   twice the window, same province) with all their mentions;
 2. cluster them with the learned matcher (`khabar.incidents.matching`, the default; it also
    uses the articles' headline embeddings), or, with `ResolveConfig(learned=False)`, order
    them by (published_at, mention id) and cluster greedily in that order: a mention joins the
    best-scoring compatible cluster, or starts a new one (the "hard rules" below are this one's);
 3. reconcile each cluster's figures into an `Incident` whose id comes from its first
    mention (`stable_id("incident", first_mention_id)`), so resolving again gives the same ids;
-4. upsert incidents whose content changed, delete incidents that no longer have mentions,
+4. upsert incidents whose content changed, delete incidents that no longer have mentions (a
+   tombstone for the feed; one merged into another redirects to it, khabar.index.corrections),
    and write each mention's `incident_id` back to `khabar-events`.
 
 Hard rules: mentions from the same article never merge (a roundup lists different
@@ -31,19 +34,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
-from khabar.incidents import matching
-from khabar.incidents.corrections import Corrections
-from khabar.incidents.plausibility import REVIEW_CONFIDENCE_FACTOR, SCREENED, FigureReview, review_figure
-from khabar.index.corrections import CorrectionStore
-from khabar.index.lease import lease
-from khabar.index.store import Store
-from khabar.index.writer import BulkWriter
 
 from khabar.core.records import (
     Attribution,
@@ -57,13 +54,20 @@ from khabar.core.records import (
     stable_id,
     utcnow,
 )
+from khabar.incidents import matching
+from khabar.incidents.corrections import Corrections
+from khabar.incidents.plausibility import REVIEW_CONFIDENCE_FACTOR, SCREENED, FigureReview, review_figure
+from khabar.index.corrections import CorrectionStore, tombstone
+from khabar.index.lease import lease, read_watermark, write_watermark
+from khabar.index.store import Store
+from khabar.index.writer import BulkWriter
 
 ATTACK_TYPES = frozenset({"bombing", "armed_assault", "targeted_killing"})
 ATTRIBUTION_RANK: dict[str, int] = {"claimed": 2, "blamed": 1, "unknown": 0}
 PRECISION_RANK: dict[str, int] = {"place": 4, "district": 3, "province": 2, "country": 1, "unknown": 0}
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
-VOLATILE_FIELDS = {"resolved_at", "updated_at"}
+VOLATILE_FIELDS = {"resolved_at", "updated_at", "change_seq"}
 
 
 @dataclass(frozen=True)
@@ -436,12 +440,14 @@ class ResolutionPlan:
 
     `incidents` are all the incidents the mentions form (ids from their first mention);
     `changed` those new or different from what is stored; `deleted` stored incidents that no
-    longer have mentions; `relinks` maps mention id to its new incident id.
+    longer have mentions; `relinks` maps mention id to its new incident id; `merged` maps each
+    deleted incident whose mentions now belong (mostly) to another incident to that survivor.
     """
 
     incidents: list[Incident] = field(default_factory=list)
     changed: list[Incident] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)
     relinks: dict[str, str] = field(default_factory=dict)
     report: ResolveReport = field(default_factory=ResolveReport)
 
@@ -494,7 +500,19 @@ def plan_resolution(
     plan.report.mentions_relinked = len(plan.relinks)
     plan.deleted = sorted(set(existing) - produced)
     plan.report.incidents_deleted = len(plan.deleted)
+    plan.merged = merged_into(plan.deleted, existing, plan.incidents)
     return plan
+
+
+def merged_into(deleted: Iterable[str], existing: Mapping[str, Incident], incidents: Iterable[Incident]) -> dict[str, str]:
+    """For each deleted incident whose mentions live on: the incident holding most of them (ties: smaller id)."""
+    owner = {mention_id: incident.incident_id for incident in incidents for mention_id in incident.mention_ids}
+    merged: dict[str, str] = {}
+    for incident_id in deleted:
+        counts = Counter(owner[m] for m in existing[incident_id].mention_ids if m in owner)
+        if counts:
+            merged[incident_id] = min(counts, key=lambda i: (-counts[i], i))
+    return merged
 
 
 def surviving_ids(clusters: Sequence[Sequence[EventMention]], existing: dict[str, Incident]) -> list[str]:
@@ -546,6 +564,48 @@ def load_window(store: Store, since: date | None, config: ResolveConfig) -> tupl
     return mentions, existing
 
 
+WATERMARK_LAG_NS = 60 * 10**9  # a mention stamped this long before a run has landed: the next run starts there
+
+
+def candidate_spans(mentions: Iterable[EventMention], reach: timedelta) -> list[tuple[str | None, date, date]]:
+    """(province, first day, last day): the days within `reach` of each mention's day, merged per province."""
+    days: dict[str | None, list[date]] = {}
+    for mention in mentions:
+        day = mention_day(mention)
+        if day is not None:
+            days.setdefault(mention.location.province, []).append(day)
+    spans: list[tuple[str | None, date, date]] = []
+    for province in sorted(days, key=lambda p: p or ""):
+        first = last = None
+        for day in sorted(days[province]):
+            if last is not None and first is not None and day - reach <= last:
+                last = day + reach
+                continue
+            if first is not None and last is not None:
+                spans.append((province, first, last))
+            first, last = day - reach, day + reach
+        if first is not None and last is not None:
+            spans.append((province, first, last))
+    return spans
+
+
+def load_incremental(store: Store, after_seq: int, config: ResolveConfig) -> tuple[dict[str, EventMention], dict[str, Incident]]:
+    """The mentions written since `after_seq` (the last run's watermark), the stored incidents they could
+    join (dated within twice the window of them, or the learned matcher's reach, in their province) or belonged to, and every mention
+    of those incidents: what an incremental run re-resolves, instead of every mention ever stored."""
+    store.refresh("events", "incidents")
+    fresh = store.mentions.sent_after(after_seq)
+    days = 2 * config.window_days
+    if config.learned:  # as far as the learned matcher links two mentions (its gap plus the date tolerances)
+        days = max(days, matching.MAX_GAP_DAYS + 7)
+    existing = store.incidents.near(candidate_spans(fresh.values(), timedelta(days=days)))
+    existing.update(store.incidents.containing_mentions(sorted(fresh)))
+    mentions = dict(fresh)
+    missing = sorted({mid for inc in existing.values() for mid in inc.mention_ids} - set(mentions))
+    mentions.update(store.mentions.by_ids(missing))
+    return mentions, existing
+
+
 def _write_stamped(writer: BulkWriter, incidents: list[Incident]) -> None:
     """Write changed incidents chunk by chunk, each stamped `updated_at` just before its bulk request.
 
@@ -556,21 +616,34 @@ def _write_stamped(writer: BulkWriter, incidents: list[Incident]) -> None:
         stamp = utcnow()
         for incident in incidents[start : start + writer.chunk_size]:
             incident.updated_at = stamp
-            writer.index("incidents", incident.incident_id, incident)
+            writer.index("incidents", incident.incident_id, incident, stamp="change_seq")
         writer.flush()
 
 
+def write_deletions(writer: BulkWriter, deleted: Sequence[str], merged: Mapping[str, str]) -> None:
+    """Delete incidents, each after its tombstone (with `merged_into` its survivor, if merged) so the
+    feed shows the deletion; both stamped for the feed when sent."""
+    now = utcnow()
+    for incident_id in deleted:
+        doc_id, doc = tombstone(incident_id, merged.get(incident_id), at=now)
+        writer.index("corrections", doc_id, doc, stamp="change_seq")
+        writer.delete("incidents", incident_id)
+    writer.flush()
+
+
 def apply_plan(store: Store, plan: ResolutionPlan) -> None:
-    """Write a plan: mention links first, then changed incidents, then deletions."""
+    """Write a plan: mention links first, then changed incidents, then the redirects of merged-away
+    incidents (khabar.index.corrections, as an analyst's merge), then deletions."""
     writer = store.writer()
     for mention_id, incident_id in plan.relinks.items():
         writer.update("events", mention_id, {"incident_id": incident_id})
     writer.flush()
     _write_stamped(writer, plan.changed)
-    for incident_id in plan.deleted:
-        writer.delete("incidents", incident_id)
-    writer.flush()
-    store.refresh("incidents", "events")
+    redirects = CorrectionStore(store.es, store.settings)
+    redirects.clear_redirects([incident.incident_id for incident in plan.changed])
+    redirects.record_merges(plan.merged)
+    write_deletions(writer, plan.deleted, plan.merged)
+    store.refresh("incidents", "events", "corrections")
 
 
 def resolve_incidents(
@@ -580,8 +653,13 @@ def resolve_incidents(
     config: ResolveConfig | None = None,
     now: datetime | None = None,
     lease_wait: float = 600.0,
+    incremental: bool = False,
 ) -> ResolveReport:
     """Cluster the stored mentions (all, or those since `since` and their incidents) into incidents.
+
+    `incremental` (the scheduled run): only the mentions written since the last run's watermark
+    (their writer-stamped `change_seq`) and the incidents they could join (`load_incremental`); the
+    first run, without a watermark, resolves everything. Every run leaves a watermark.
 
     One resolver at a time: the read-plan-write runs under the `resolver` lease in Elasticsearch
     (a second run, from the scheduler or the CLI, waits for it, then sees what the first wrote;
@@ -590,9 +668,15 @@ def resolve_incidents(
     settings = store.settings
     config = config or ResolveConfig(window_days=settings.incidents.window_days, threshold=settings.incidents.threshold)
     with lease(store.es, settings, "resolver", wait=lease_wait):
-        mentions, existing = load_window(store, since, config)
+        started = time.time_ns()
+        watermark = read_watermark(store.es, settings, "resolver") if incremental and since is None else None
+        if watermark is not None:
+            mentions, existing = load_incremental(store, watermark, config)
+        else:
+            mentions, existing = load_window(store, since, config)
         corrections = Corrections(CorrectionStore(store.es, settings).states())
         vectors = store.articles.embeddings(sorted({m.article_id for m in mentions.values()})) if config.learned else None
         plan = plan_resolution(mentions.values(), existing, config, now=now, corrections=corrections, article_vectors=vectors)
         apply_plan(store, plan)
+        write_watermark(store.es, settings, "resolver", started - WATERMARK_LAG_NS)
     return plan.report

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from khabar.core.records import Incident, stable_id, utcnow
 from khabar.incidents.corrections import CORRECTABLE, apply_overrides, field_value
 from khabar.incidents.resolve import build_incident, mention_order
 from khabar.index.corrections import AuditEntry, CorrectionConflict, CorrectionState, CorrectionStore
-
-from khabar.core.records import Incident, stable_id, utcnow
 
 
 class CorrectionError(Exception):

@@ -19,9 +19,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError, helpers
-from khabar.index.templates import alias_name
 
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 CURSOR_ID = "_cursor"
 WATCH = "watchlists"

@@ -14,16 +14,17 @@ trends, the report, the feed) when the request that made it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from elasticsearch import ConflictError, Elasticsearch, NotFoundError, helpers
-from khabar.index.templates import alias_name
 from pydantic import Field, PrivateAttr
 
 from khabar.core.records import EventMention, Incident, Record, stable_id, utcnow
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
+from khabar.index.writer import next_seq
 
 NO_EMBEDDING = ["embedding"]
 MAX_REDIRECTS = 20
@@ -69,6 +70,18 @@ class AuditEntry(Record):
         return "audit:" + stable_id("audit", self.incident_id, self.action, self.at.isoformat(), self.key_name)
 
 
+def tombstone(incident_id: str, merged_into: str | None = None, *, at: datetime | None = None) -> tuple[str, dict[str, Any]]:
+    """The id and document that stand for a deleted incident in the change feed (`merged_into`: its survivor).
+
+    Stored here (`record: tombstone`) rather than among the incidents, so listings, trends, the
+    report and alerts never see it; the writer stamps its `change_seq` when it is sent.
+    """
+    doc_id = f"tombstone:{incident_id}"
+    doc = {"record": "tombstone", "id": doc_id, "incident_id": incident_id, "deleted": True,
+           "merged_into": merged_into, "updated_at": (at or utcnow()).isoformat()}
+    return doc_id, doc
+
+
 def _record(source: dict[str, Any]) -> dict[str, Any]:
     """A stored document without the fields the index adds (`record`, `id`)."""
     return {k: v for k, v in source.items() if k not in ("record", "id")}
@@ -111,6 +124,52 @@ class CorrectionStore:
                 return current
             current = state.merged_into
         return current
+
+    def record_merges(self, merged: Mapping[str, str], *, at: datetime | None = None) -> None:
+        """Make each merged-away id (key) redirect to its survivor (value), as an analyst's merge does.
+
+        Used by the resolver when re-resolution joins two stored incidents: the old id's state gets
+        `merged_into` (its other fields kept) and `updated_at` = `at`, so `GET /v1/incidents/{old}`
+        answers with the survivor and the feed emits a `merged_into` change. Refreshed at once.
+        """
+        if not merged:
+            return
+        at = at or utcnow()
+        ops: list[dict[str, Any]] = []
+        for old_id, survivor in sorted(merged.items()):
+            state = self.state(old_id) or CorrectionState(incident_id=old_id)
+            state = state.model_copy(update={"merged_into": survivor, "updated_at": at})
+            ops += [{"index": {"_index": self.alias, "_id": state.doc_id}},
+                    {**state.model_dump(mode="json"), "record": "state", "id": state.doc_id}]
+        self._bulk(ops)
+
+    def clear_redirects(self, incident_ids: Sequence[str]) -> list[str]:
+        """Drop the redirect of ids that are live incidents again (a split gave the id back); returns them."""
+        if not incident_ids:
+            return []
+        try:
+            hits = self.es.search(index=self.alias, size=len(incident_ids), query={"bool": {"filter": [
+                {"term": {"record": "state"}}, {"terms": {"incident_id": list(incident_ids)}}, {"exists": {"field": "merged_into"}}]}},
+            )["hits"]["hits"]
+        except NotFoundError:
+            return []
+        ops: list[dict[str, Any]] = []
+        cleared: list[str] = []
+        for hit in hits:
+            state = CorrectionState.model_validate(_record(hit["_source"])).model_copy(update={"merged_into": None, "updated_at": utcnow()})
+            cleared.append(state.incident_id)
+            ops += [{"index": {"_index": self.alias, "_id": state.doc_id}},
+                    {**state.model_dump(mode="json"), "record": "state", "id": state.doc_id}]
+        self._bulk(ops)
+        return cleared
+
+    def _bulk(self, ops: list[dict[str, Any]]) -> None:
+        if not ops:
+            return
+        resp = self.es.bulk(operations=ops, refresh=True)
+        if resp.get("errors"):
+            failed = [op for item in resp["items"] for op in item.values() if op.get("error")]
+            raise RuntimeError(f"redirect write failed: {failed[0]}")
 
     def history(self, incident_id: str) -> list[dict[str, Any]]:
         """The audit records of an incident, oldest first."""
@@ -165,10 +224,14 @@ class CorrectionStore:
         incidents_alias = alias_name(self.settings, "incidents")
         events_alias = alias_name(self.settings, "events")
         ops: list[dict[str, Any]] = []
-        for incident in incidents:
-            ops += [{"index": {"_index": incidents_alias, "_id": incident.incident_id}}, incident.model_dump(mode="json")]
+        for incident in incidents:  # stamped for the change feed now, as the writer does when it sends
+            ops += [{"index": {"_index": incidents_alias, "_id": incident.incident_id}},
+                    {**incident.model_dump(mode="json"), "change_seq": next_seq()}]
+        survivors = {state.incident_id: state.merged_into for state in states if state.merged_into}
         for incident_id in deleted:
-            ops.append({"delete": {"_index": incidents_alias, "_id": incident_id}})
+            tomb_id, tomb = tombstone(incident_id, survivors.get(incident_id))
+            ops += [{"index": {"_index": self.alias, "_id": tomb_id}}, {**tomb, "change_seq": next_seq()},
+                    {"delete": {"_index": incidents_alias, "_id": incident_id}}]
         for mention_id, incident_id in (relinks or {}).items():
             ops += [{"update": {"_index": events_alias, "_id": mention_id}}, {"doc": {"incident_id": incident_id}}]
         for entry in audit:

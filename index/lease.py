@@ -55,6 +55,17 @@ def _try_take(es: Elasticsearch, index: str, name: str, owner: str, ttl: timedel
         return None
 
 
+def read_watermark(es: Elasticsearch, settings: Settings, name: str) -> int | None:
+    """The watermark `name` stored next to the leases (e.g. the resolver's last `change_seq`), or None."""
+    resp = es.options(ignore_status=404).get(index=lease_index(settings), id=f"watermark:{name}")
+    return int(resp["_source"]["seq"]) if resp.get("found") else None
+
+
+def write_watermark(es: Elasticsearch, settings: Settings, name: str, seq: int) -> None:
+    """Store the watermark `name` (written while holding the lease of the same name)."""
+    es.index(index=lease_index(settings), id=f"watermark:{name}", document={"seq": seq, "at": _now().isoformat()}, refresh=True)
+
+
 @contextmanager
 def lease(
     es: Elasticsearch,

@@ -17,11 +17,11 @@ from datetime import date
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
-from khabar.index.templates import alias_name
-from khabar.index.trends import MISSING_KEY, Review, attack_filter
 from pydantic import BaseModel
 
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
+from khabar.index.trends import MISSING_KEY, Review, attack_filter
 
 Format = Literal["text", "markdown", "html"]
 KP = "Khyber Pakhtunkhwa"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from elastic_transport import ConnectionError as StoreConnectionError
@@ -27,15 +27,16 @@ from elasticsearch import ApiError as StoreError
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch import NotFoundError as StoreNotFound
 from elasticsearch import TransportError as StoreUnavailable
-from khabar.index import report as report_module
-from khabar.index import templates
-from khabar.index import trends as trend_tables
-from khabar.index.client import ensure_reachable, es_client, server_version
-from khabar.index.templates import alias_name
-from khabar.index.writer import BulkWriter
 
 from khabar.core.records import Article, EventMention, Incident
 from khabar.core.settings import Settings
+from khabar.index import report as report_module
+from khabar.index import templates
+from khabar.index import trends as trend_tables
+from khabar.index.alerts import AlertStore
+from khabar.index.client import ensure_reachable, es_client, server_version
+from khabar.index.templates import alias_name
+from khabar.index.writer import BulkWriter
 
 __all__ = [
     "ArticleStore", "CrawlRunStore", "IncidentStore", "ListingFilters", "MentionStore", "Store",
@@ -174,6 +175,10 @@ class MentionStore(_KindStore):
         """The mentions with these ids (missing ones are left out)."""
         return self._load({"ids": {"values": ids}}) if ids else {}
 
+    def sent_after(self, seq: int) -> dict[str, EventMention]:
+        """Mentions written (their `change_seq`, stamped by the writer) after `seq`, by id."""
+        return self._load({"range": {"change_seq": {"gt": seq}}})
+
     def docs_of_incident(self, incident_id: str, limit: int = 200) -> list[dict[str, Any]]:
         """The stored mentions merged into an incident, by id, without embeddings."""
         hits = self.es.search(index=self.alias, query={"term": {"incident_id": incident_id}}, size=limit,
@@ -196,6 +201,19 @@ class IncidentStore(_KindStore):
         bound = lower.isoformat()
         return self._load({"bool": {"should": [{"range": {"date": {"gte": bound}}}, {"range": {"last_updated_at": {"gte": bound}}}]}})
 
+    def near(self, spans: list[tuple[str | None, date, date]]) -> dict[str, Incident]:
+        """Incidents dated within any (province, first day, last day) span, in that province (any
+        province when None, and incidents without a province match every span), by id."""
+        should: list[dict[str, Any]] = []
+        for province, first, last in spans:
+            filters: list[dict[str, Any]] = [{"range": {"date": {"gte": first.isoformat(), "lte": last.isoformat()}}}]
+            if province is not None:
+                filters.append({"bool": {"should": [{"term": {"location.province": province}},
+                                                    {"bool": {"must_not": [{"exists": {"field": "location.province"}}]}}],
+                                         "minimum_should_match": 1}})
+            should.append({"bool": {"filter": filters}})
+        return self._load({"bool": {"should": should, "minimum_should_match": 1}}) if should else {}
+
     def containing_mentions(self, mention_ids: list[str]) -> dict[str, Incident]:
         """Incidents that merge any of these mentions, by id."""
         return self._load({"terms": {"mention_ids": mention_ids}}) if mention_ids else {}
@@ -212,18 +230,44 @@ class IncidentStore(_KindStore):
         value = resp["aggregations"]["latest"].get("value_as_string")
         return int(value[:4]) if value else None
 
-    def changed_page(self, before: datetime, after: list[Any] | None, limit: int) -> list[tuple[dict[str, Any], list[Any]]]:
-        """Incidents updated at or before `before`, ordered by (updated_at, incident_id), after the
-        sort position `after`; each document (without embedding) with its sort position."""
+    def changed_page(self, before_seq: int, after: list[Any] | None, limit: int) -> list[tuple[dict[str, Any], list[Any]]]:
+        """Changes of incidents stamped at or before `before_seq` (`next_seq()` units: ns since the epoch),
+        in change order, after the sort position `after`: incidents as stored (without embedding) and
+        deletions as `{"incident_id", "deleted": true, "merged_into", ...}` (the tombstones in
+        khabar.index.corrections); each with its sort position.
+
+        Change order is (`change_seq`, `updated_at`, `incident_id`); `change_seq` is stamped by the writer
+        when the write is sent (so a retried or spooled write is ordered by when it landed). Documents
+        written before it existed have none: they come first, by `updated_at`.
+        """
+        before = datetime.fromtimestamp(before_seq / 1e9, UTC).isoformat()
+        stamped = {"range": {"change_seq": {"lte": before_seq}}}
+        legacy = {"bool": {"must_not": [{"exists": {"field": "change_seq"}}],
+                           "filter": [{"range": {"updated_at": {"lte": before, "format": "strict_date_optional_time"}}}]}}
+        kinds = [{"bool": {"must_not": [{"exists": {"field": "record"}}]}}, {"term": {"record": "tombstone"}}]
         body: dict[str, Any] = {
-            "query": {"range": {"updated_at": {"lte": before.isoformat(), "format": "strict_date_optional_time"}}},
+            "query": {"bool": {"filter": [{"bool": {"should": [stamped, legacy], "minimum_should_match": 1}},
+                                          {"bool": {"should": kinds, "minimum_should_match": 1}}]}},
             "size": limit,
-            "sort": [{"updated_at": {"order": "asc"}}, {"incident_id": {"order": "asc"}}],
+            "sort": [{"change_seq": {"order": "asc", "missing": "_first", "unmapped_type": "long"}},
+                     {"updated_at": {"order": "asc"}}, {"incident_id": {"order": "asc"}}],
             "source_excludes": NO_EMBEDDING,
         }
         if after:
-            body["search_after"] = after
-        return [(h["_source"], h["sort"]) for h in self.es.search(index=self.alias, **body)["hits"]["hits"]]
+            body["search_after"] = after if len(after) == 3 else [LEGACY_SEQ, *after]  # a cursor from before change_seq
+        indices = f"{self.alias},{alias_name(self.settings, 'corrections')}"
+        hits = self.es.search(index=indices, ignore_unavailable=True, **body)["hits"]["hits"]
+        return [(_feed_doc(h["_source"]), h["sort"]) for h in hits]
+
+
+LEGACY_SEQ = -(2**63)  # the sort value of a document without change_seq (missing first)
+
+
+def _feed_doc(source: dict[str, Any]) -> dict[str, Any]:
+    """A feed line's document: an incident as stored, or a deletion from its tombstone."""
+    if source.get("record") == "tombstone":
+        return {k: source.get(k) for k in ("incident_id", "deleted", "merged_into", "updated_at", "change_seq")}
+    return source
 
 
 class CrawlRunStore(_KindStore):
@@ -342,6 +386,7 @@ class Store:
         self.mentions = MentionStore(es, settings)
         self.incidents = IncidentStore(es, settings)
         self.crawl_runs = CrawlRunStore(es, settings)
+        self.alerts = AlertStore(es, settings)
 
     @classmethod
     def connect(cls, settings: Settings, *, check: bool = False) -> Store:
@@ -371,6 +416,14 @@ class Store:
 
     def migrate(self) -> list[str]:
         return templates.migrate(self.es, self.settings)
+
+    def drop_all(self) -> None:
+        """Delete every index and template under this store's prefix (throw-away prefixes: benchmarks, tests)."""
+        prefix = self.settings.elasticsearch.index_prefix
+        es = self.es.options(ignore_status=404)
+        es.indices.delete(index=f"{prefix}-*", expand_wildcards="all")
+        es.indices.delete_index_template(name=f"{prefix}-*")
+        es.cluster.delete_component_template(name=f"{prefix}-*")
 
     def doc_counts(self) -> dict[str, int | None]:
         return templates.doc_counts(self.es, self.settings)

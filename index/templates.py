@@ -183,6 +183,11 @@ KIND_FIELDS["corrections"] = {
 }
 KIND_FIELDS["incidents"] |= {"corrected": KEYWORD, "rejected": BOOLEAN, "suggestions": STORED_ONLY}
 KIND_FIELDS["incidents"] |= {"review_fields": KEYWORD, "review_notes": {"type": "text", "index": False}}  # figures under review
+# The feed's order (khabar.index.store.IncidentStore.changed_page): a change sequence stamped when the
+# write is sent (khabar.index.writer), on incidents and on the tombstones of deleted or merged ones.
+KIND_FIELDS["incidents"] |= {"change_seq": {"type": "long"}}
+KIND_FIELDS["events"] |= {"change_seq": {"type": "long"}}  # incremental resolution: mentions sent since the last run
+KIND_FIELDS["corrections"] |= {"change_seq": {"type": "long"}, "deleted": BOOLEAN}
 USES_EVENT_FIELDS = {"events", "incidents"}
 
 

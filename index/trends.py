@@ -18,10 +18,10 @@ from datetime import date
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch
-from khabar.index.templates import alias_name
 from pydantic import BaseModel
 
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 By = Literal["group", "province", "district", "event_type", "target_type"]
 Interval = Literal["month", "quarter", "year"]

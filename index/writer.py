@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from khabar.index.templates import alias_name
 from pydantic import BaseModel
 
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +111,13 @@ def _conditional(op: dict[str, Any]) -> bool:
 
 
 def _bulk_lines(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bulk body; an index op with a `stamp` field name gets that field set to `next_seq()` now,
+    at each attempt (a retry or a spool replay is stamped when it is sent, not when it was queued)."""
     lines: list[dict[str, Any]] = []
     for op in ops:
         lines.append(_action(op))
         if op["op"] == "index":
-            lines.append(op["doc"])
+            lines.append({**op["doc"], op["stamp"]: next_seq()} if op.get("stamp") else op["doc"])
         elif op["op"] == "update":
             body: dict[str, Any] = {"doc": op["doc"]}
             if op.get("upsert") is not None:
@@ -125,6 +127,7 @@ def _bulk_lines(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 RETRY_ON_CONFLICT = 5
+STAMPED_KINDS = {"events": "change_seq", "incidents": "change_seq"}  # the feed and incremental resolution follow it
 TRANSIENT = frozenset({401, 403, 409, 429})  # plus every 5xx; 413 splits the batch
 
 
@@ -284,9 +287,17 @@ class BulkWriter:
         self.totals = WriteResult()
 
     # -- queueing -------------------------------------------------------------------
-    def index(self, kind: str, doc_id: str, doc: BaseModel | dict[str, Any]) -> None:
-        """Create or replace a document (unless a newer version of it is already stored)."""
-        self._add({"op": "index", "index": alias_name(self.settings, kind), "id": doc_id, "doc": to_doc(doc), "seq": next_seq()})
+    def index(self, kind: str, doc_id: str, doc: BaseModel | dict[str, Any], *, stamp: str | None = None) -> None:
+        """Create or replace a document (unless a newer version of it is already stored).
+
+        `stamp`: a field set to a fresh `next_seq()` each time the op is sent (the change feed's order);
+        mentions and incidents are always stamped (`change_seq`).
+        """
+        stamp = stamp or STAMPED_KINDS.get(kind)
+        op = {"op": "index", "index": alias_name(self.settings, kind), "id": doc_id, "doc": to_doc(doc), "seq": next_seq()}
+        if stamp:
+            op["stamp"] = stamp
+        self._add(op)
 
     def update(self, kind: str, doc_id: str, partial: dict[str, Any], upsert: BaseModel | dict[str, Any] | None = None,
                *, if_seq_no: int | None = None, if_primary_term: int | None = None,

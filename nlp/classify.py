@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from khabar.core.records import EVENT_TYPES
+from khabar.nlp.embed import SentenceEmbedder
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,8 +46,6 @@ class IncidentClassifier:
             self.type_labels: tuple[str, ...] = tuple(str(x) for x in data["type_labels"])
             self.meta: dict[str, Any] = json.loads(str(data["meta"]))
         if embedder is None:
-            from khabar.nlp.embed import SentenceEmbedder
-
             embedder = SentenceEmbedder()
         self.embedder = embedder
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+from safetensors.numpy import load_file
+from threadpoolctl import threadpool_limits
+from tokenizers import Tokenizer
 
 EMBEDDING_DIM = 384
 MAX_THREADS = 2
@@ -61,6 +64,7 @@ class _TorchBackend:
     def __init__(self, folder: Path, max_length: int) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        # optional backend (`khabar[torch]`): transformers and torch load only when it is chosen
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
@@ -72,7 +76,7 @@ class _TorchBackend:
 
     def encode(self, texts: list[str], threads: int) -> np.ndarray:
         """Embed one batch."""
-        import torch
+        import torch  # optional backend, as above
 
         torch.set_num_threads(threads)
         with torch.inference_mode():
@@ -106,9 +110,6 @@ class _NumpyBackend:
     """A numpy BERT encoder over the model's safetensors weights."""
 
     def __init__(self, folder: Path, max_length: int) -> None:
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
@@ -171,11 +172,7 @@ class _NumpyBackend:
 
 
 def _blas_threads(threads: int) -> AbstractContextManager[Any]:
-    """Limit BLAS threads while encoding, when threadpoolctl is installed."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return nullcontext()
+    """Limit BLAS threads while encoding."""
     return threadpool_limits(limits=threads, user_api="blas")
 
 

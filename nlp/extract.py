@@ -18,18 +18,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
+from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import TextSpan, normalise
+from khabar.nlp.components.base import TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import Trigger
 from khabar.nlp.components.frames import Frame, SentenceInfo
 from khabar.nlp.components.perpetrators import choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +87,7 @@ class Classifier(Protocol):
 def default_classifier() -> Classifier | None:
     """`khabar.nlp.classify.load_classifier()`, or None when it (or torch) is unavailable."""
     try:
-        from khabar.nlp.classify import load_classifier
-
-        return load_classifier()  # type: ignore[return-value]
+        return load_classifier()
     except Exception as exc:  # noqa: BLE001 - optional model: any failure means rules only
         log.warning("classifier unavailable, rules only: %s", exc)
         return None
@@ -160,6 +159,12 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
     return sum(values)
 
 
+def figure_total(figures: list[CasualtyFigure], kind: str) -> int:
+    """The event's count of one kind, as `_fill_figures` reports it (0 when none)."""
+    found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]))
+    return found[0] if found is not None else 0
+
+
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """Drop figures a group claims ("BLA claimed eight soldiers were killed") when a reported one exists."""
     reported = [f for f in figures if not f.claimed and f.value > 0 and not f.sub_count]
@@ -171,10 +176,10 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, classifier: Any = _DEFAULT, max_chars: int = MAX_CHARS) -> None:
         self.nlp = nlp or build_nlp()
-        self.event_types: event_types.EventTypeRules = self.nlp.get_pipe(event_types.FACTORY)
-        self.locations: locations.LocationRules = self.nlp.get_pipe(locations.FACTORY)
-        self.targets: targets.TargetRules = self.nlp.get_pipe(targets.FACTORY)
-        self.casualties: casualties.CasualtyRules = self.nlp.get_pipe(casualties.FACTORY)
+        self.event_types = get_component(self.nlp, event_types.FACTORY, event_types.EventTypeRules)
+        self.locations = get_component(self.nlp, locations.FACTORY, locations.LocationRules)
+        self.targets = get_component(self.nlp, targets.FACTORY, targets.TargetRules)
+        self.casualties = get_component(self.nlp, casualties.FACTORY, casualties.CasualtyRules)
         self.classifier: Classifier | None = default_classifier() if classifier is _DEFAULT else classifier
         self.max_chars = max_chars
 
@@ -452,6 +457,8 @@ def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
     killing 62" in Tuesday's report): its figures belong to an older incident."""
     if event_day is None or event_day.precision != "day":
         return False
+    if any(f.total and not f.sub_count for f in info.casualties):
+        return False  # "... died in hospital, bringing the number killed to five": the incident's running toll
     days = [d.value for d in info.dates if not d.background and d.precision == "day"]
     return bool(days) and all(day < event_day.value for day in days)
 
@@ -490,11 +497,12 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
 
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
                  opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
-    """Adjust the trigger vote with casualty context and with who started the fight."""
-    attackers = sum(f.value for f in figures if f.kind == "attackers_killed")
-    victims = sum(f.value for f in figures if f.kind == "killed")
+    """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
+    event's own, aggregated as its fields are: a toll repeated in three sentences counts once)."""
+    attackers = figure_total(figures, "attackers_killed")
+    victims = figure_total(figures, "killed")
     kinds = {t.event_type for t in triggers}
-    kidnapped = sum(f.value for f in figures if f.kind == "kidnapped")
+    kidnapped = figure_total(figures, "kidnapped")
     if event_type == "kidnapping" and kidnapped and victims > kidnapped:
         # "killed four and abducted one": the killing is the incident; "abducted nine passengers
         # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings

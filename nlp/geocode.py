@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import shapely
-from khabar.nlp.gazetteer import DATA_DIR, Entry, load_gazetteer
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
 from khabar.core.records import Location
+from khabar.nlp.gazetteer import DATA_DIR, Entry, load_gazetteer
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from khabar.core.records import Article, EventMention, ExtractedEvent, utcnow
 from khabar.index.store import Store, StoreConnectionError
 from khabar.index.writer import BulkWriter
 from khabar.nlp.extract import MODEL_VERSION, Extractor
-
-from khabar.core.records import Article, EventMention, ExtractedEvent, utcnow
 
 log = logging.getLogger(__name__)
 ProgressHook = Callable[[int], None]
@@ -55,7 +54,7 @@ def queue_mentions(writer: BulkWriter, mentions: list[EventMention], stored: set
     """Queue an article's new mentions and the deletion of those it no longer has."""
     stale = stored - {m.id for m in mentions}
     for mention in mentions:
-        writer.index("events", mention.id, mention)
+        writer.index("events", mention.id, mention, stamp="change_seq")  # incremental resolution picks it up
     for doc_id in sorted(stale):
         writer.delete("events", doc_id)
     report.mentions_written += len(mentions)

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import spacy
-from khabar.nlp.gazetteer import Entry, load_gazetteer
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from khabar.nlp.gazetteer import Entry, load_gazetteer
 
 FACTORY = "khabar_gazetteer_ruler"
 MIN_ALT_LEN = 5

@@ -14,7 +14,7 @@ install_s=$(( $(date +%s) - start ))
 venv_mb=$(du -sm .venv | cut -f1)
 torch=$(.venv/bin/python -c 'import importlib.util as u; print("yes" if u.find_spec("torch") else "no")')
 rss_file=$(mktemp)
-KHABAR_INDEX_PREFIX="footprint$(date +%s)" KHABAR_LOCAL_ES_ALLOW_ROOT=1 \
+KHABAR_INDEX_PREFIX="footprint$(date +%s)" KHABAR_ES_ALLOW_ROOT=true \
     /usr/bin/time -f '%M' -o "$rss_file" .venv/bin/khabar demo --port "$port" >/dev/null
 peak_mb=$(( $(tail -n 1 "$rss_file") / 1024 ))
 rm -f "$rss_file"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.templates import init_indices
 
 from khabar.app import es_local
 from khabar.core.settings import ElasticsearchSettings, LocalEsSettings, Settings
+from khabar.index.client import es_client
+from khabar.index.templates import init_indices
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_ES_PORT = int(os.environ.get("KHABAR_TEST_ES_PORT", "9250"))

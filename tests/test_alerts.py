@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
-from khabar.index.alerts import AlertStore
-from khabar.index.templates import alias_name
 
 from khabar.app import alert_jobs, alerts
 from khabar.app.api import create_app
 from khabar.core.records import Incident, Location, Perpetrator
 from khabar.core.settings import AlertSettings, ApiSettings, Settings
+from khabar.index.alerts import AlertStore
+from khabar.index.templates import alias_name
 
 KEY = "alerts-key"
 AUTH = {"X-API-Key": KEY}
@@ -276,8 +276,8 @@ def test_restart_mid_delivery_loses_nothing(asettings: Settings, es: Elasticsear
     env = {**os.environ, "KHABAR_ES_URL": asettings.elasticsearch.url, "KHABAR_INDEX_PREFIX": asettings.elasticsearch.index_prefix,
            "KHABAR_DATA_DIR": str(tmp_path / "child"), "KHABAR_ALERTS_ALLOW_PRIVATE": "1", "KHABAR_CONFIG": str(tmp_path / "none.yaml")}
     (tmp_path / "none.yaml").write_text("{}\n")
-    code = ("from khabar.core.settings import load_settings; from khabar.index.client import es_client; "
-            "from khabar.app.alert_jobs import run_alerts; s = load_settings(); print(run_alerts(es_client(s), s))")
+    code = ("from khabar.core.settings import load_settings; from khabar.index.store import Store; "
+            "from khabar.app.alert_jobs import run_alerts; print(run_alerts(Store.connect(load_settings()).alerts))")
     child = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
         assert receiver.arrived.wait(60), "the child never POSTed"
@@ -423,7 +423,7 @@ def test_run_alerts_waits_out_the_lag_for_just_written_incidents(asettings: Sett
     store = AlertStore(es, asettings)
     add_watchlist(store, asettings, receiver.url)
     write(es, asettings, [incident("i1", "TTP", 3)])  # updated_at = now: inside the 2 s lag
-    summary = alert_jobs.run_alerts(es, asettings)
+    summary = alert_jobs.run_alerts(store)
     assert "delivered=1" in summary and len(receiver.requests) == 1
 
 

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.demo.job import run_demo
-from khabar.index.alerts import AlertStore
-from khabar.index.templates import alias_name
 from rich.console import Console
 
 from khabar.app import alert_jobs, alerts
 from khabar.core.settings import AlertSettings, Settings
+from khabar.demo.job import run_demo
+from khabar.index.alerts import AlertStore
+from khabar.index.templates import alias_name
 from tests.test_alerts import Receiver, SmtpSink, check_signature
 from tests.test_demo_job import free_port
 
@@ -32,11 +32,11 @@ def test_group_watchlists_get_one_delivery_per_matching_demo_incident(settings: 
         watchlists = {g: alerts.create_watchlist(store, cfg, alerts.WatchlistIn(
             name=g, filter=alerts.WatchFilter(perpetrator=g), webhook_url=receivers[g].url)) for g in GROUPS}
         run_demo(cfg, port=free_port(), rules_only=True, console=Console(file=io.StringIO()))
-        summary = alert_jobs.run_alerts(es, cfg)
+        summary = alert_jobs.run_alerts(AlertStore(es, cfg))
         assert "given_up=0" in summary
         es.indices.refresh(index=alias_name(cfg, "incidents"))
         by_group: dict[str, set[str]] = {g: set() for g in GROUPS}
-        hits = es.search(index=alias_name(cfg, "incidents"), query={"match_all": {}}, size=1000, source=["incident_id", "perpetrator"])
+        hits = es.search(index=alias_name(cfg, "incidents"), query={"match_all": {}}, size=1000, source_includes=["incident_id", "perpetrator"])
         for hit in hits["hits"]["hits"]:
             name = (hit["_source"].get("perpetrator") or {}).get("name")
             if name in by_group:

@@ -12,14 +12,14 @@ import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name, init_indices
 
 from khabar.app.api import create_app
 from khabar.cli import main
 from khabar.core.errors import ConfigError
 from khabar.core.records import Article, EventMention, Incident, IncidentSource, Location, Perpetrator
 from khabar.core.settings import ApiSettings, Settings
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
 from tests.conftest import drop_indices, make_settings
 
 KEY = "test-key-123"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-from khabar.nlp.pipeline import build_nlp
 
 from khabar.cli.commands.nlp_tools import bench_nlp_cmd
+from khabar.nlp.pipeline import build_nlp
 from khabar.tools.bench import bare_pipeline, make_articles
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 import pytest
-from khabar.nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier, softmax
 from sklearn.linear_model import LogisticRegression
 
 from khabar.core.records import EVENT_TYPES
+from khabar.nlp.classify import DEFAULT_HEAD, IncidentClassifier, load_classifier, softmax
 from khabar.tools.train import (
     cross_validate_c,
     embedded_examples,
@@ -19,6 +20,15 @@ from khabar.tools.train import (
     head_metric_rows,
     train,
 )
+
+
+class Sources(TypedDict):
+    """The training sources' keyword arguments of `train`, `evaluate_head_file` and `embedded_examples`."""
+
+    satp: Path | None
+    acled: Path | None
+    demo_gold: Path | None
+    news: Path | None
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +164,7 @@ def test_eval_heads_recomputes_the_dev_metrics_train_stored(tmp_path: Path) -> N
         "2022-03-05,Attack,BLF,3,\"On 5 March 2022, gunmen attacked a checkpost in Kech, killing three.\"\n",
         encoding="utf-8",
     )
-    sources = {"satp": None, "acled": acled, "demo_gold": None, "news": None}
+    sources: Sources = {"satp": None, "acled": acled, "demo_gold": None, "news": None}
     result = train(**sources, output=tmp_path / "h.npz", embed=_fake_embed)
     again = evaluate_head_file(tmp_path / "h.npz", **sources, embed=_fake_embed)
     assert again == result.metrics

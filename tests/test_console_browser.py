@@ -26,14 +26,14 @@ import httpx
 import pytest
 import uvicorn
 from elasticsearch import Elasticsearch
-from khabar.incidents.resolve import resolve_incidents
-from khabar.index.client import es_client
-from khabar.index.store import Store
-from khabar.index.templates import alias_name, init_indices
 
 from khabar.app.api import create_app
 from khabar.core.records import Article, EventMention, Evidence, Location, Perpetrator
 from khabar.core.settings import ApiKey, ApiSettings, Settings
+from khabar.incidents.resolve import resolve_incidents
+from khabar.index.client import es_client
+from khabar.index.store import Store
+from khabar.index.templates import alias_name, init_indices
 from tests.conftest import ROOT, drop_indices, make_settings
 
 pytest.importorskip("selenium", reason="selenium is not installed: pip install -e '.[dev]'")

@@ -21,6 +21,12 @@ import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
+
+from khabar.app.api import create_app
+from khabar.app.export import export
+from khabar.cli import main
+from khabar.core.records import Article, EventMention, Location, Perpetrator, stable_id
+from khabar.core.settings import ApiKey, ApiSettings, Settings, load_settings
 from khabar.incidents.resolve import resolve_incidents
 from khabar.incidents.review import Review
 from khabar.index.client import es_client
@@ -28,12 +34,6 @@ from khabar.index.corrections import CorrectionConflict, CorrectionState, Correc
 from khabar.index.store import Store
 from khabar.index.templates import KINDS, alias_name, init_indices
 from khabar.nlp.classify import softmax
-
-from khabar.app.api import create_app
-from khabar.app.export import export
-from khabar.cli import main
-from khabar.core.records import Article, EventMention, Location, Perpetrator, stable_id
-from khabar.core.settings import ApiKey, ApiSettings, Settings, load_settings
 from khabar.tools.train import HEAD_TYPES, load_seed, train_heads
 from khabar.tools.train_corrections import load_corrections
 from tests.conftest import drop_indices, make_settings

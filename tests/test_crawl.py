@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.crawlers.runner import crawl_sources
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name
 
 from khabar.cli import main
 from khabar.core.records import CrawlRun
 from khabar.core.settings import Settings
+from khabar.crawlers.runner import crawl_sources
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name
 from tests.test_crawl_support import (
     demo_server,
     demo_source,

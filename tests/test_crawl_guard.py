@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+
+from khabar.core.settings import Settings
 from khabar.crawlers.runner import crawl_source, record_run, start_crawl
 from khabar.index.client import es_client
 from khabar.index.templates import alias_name
-
-from khabar.core.settings import Settings
 from tests.test_crawl_support import (
     demo_server,
     demo_source,

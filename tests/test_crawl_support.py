@@ -10,11 +10,11 @@ from typing import Any
 
 import yaml
 from elasticsearch import Elasticsearch
+
+from khabar.core.settings import Settings
 from khabar.crawlers.sources import SourcesConfig, load_sources
 from khabar.demo.server import DEFAULT_ROOT, serve_in_thread
 from khabar.index.templates import alias_name
-
-from khabar.core.settings import Settings
 
 GOLD = DEFAULT_ROOT / "gold.jsonl"
 PATTERNS = {
@@ -81,7 +81,6 @@ def module_settings(es_url: str, data_dir: Path) -> Iterator[Settings]:
     """Settings with their own indices for a whole test module (indices dropped after)."""
     from khabar.index.client import es_client
     from khabar.index.templates import init_indices
-
     from tests.conftest import drop_indices, make_settings
 
     settings = make_settings(es_url, data_dir)

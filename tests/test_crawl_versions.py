@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+
+from khabar.core.records import article_id
+from khabar.core.settings import Settings
 from khabar.crawlers.runner import crawl_source
 from khabar.crawlers.urls import canonicalize_url
 from khabar.demo.server import DEFAULT_ROOT
 from khabar.index.templates import alias_name
-
-from khabar.core.records import article_id
-from khabar.core.settings import Settings
 from tests.test_crawl_support import demo_server, demo_source, gold_paths, stored_articles, write_sources
 
 pytestmark = pytest.mark.slow

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.demo.job import run_demo
-from khabar.index.templates import alias_name
 from rich.console import Console
 
 from khabar.core.settings import Settings
+from khabar.demo.job import run_demo
+from khabar.index.templates import alias_name
 
 GOLD = Path(__file__).resolve().parent.parent / "demo" / "site" / "gold.jsonl"
 

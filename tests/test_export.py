@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.store import Store
-from khabar.index.templates import alias_name, init_indices
 
 from khabar.app.export import CSV_COLUMNS, GTD_COLUMNS, export
 from khabar.cli import main
 from khabar.core.records import EventMention, Incident, IncidentSource, Location, Perpetrator
 from khabar.core.settings import Settings
+from khabar.index.client import es_client
+from khabar.index.store import Store
+from khabar.index.templates import alias_name, init_indices
 from tests.conftest import drop_indices, make_settings
 
 

@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
-from khabar.crawlers.extract import ExtractedPage, decode_html, extract_page, read_html_file
 
 from khabar.cli.commands.extraction import COMMANDS, EVAL_COMMANDS, parse_html
+from khabar.crawlers.extract import ExtractedPage, decode_html, extract_page, read_html_file
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 URL = "https://valleyherald.example/news/story?id=1"

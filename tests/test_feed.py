@@ -9,11 +9,11 @@ from typing import Any
 
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
-from khabar.index.templates import alias_name
 
 from khabar.app.api import create_app
 from khabar.core.records import Incident
 from khabar.core.settings import ApiSettings, Settings
+from khabar.index.templates import alias_name
 
 KEY = "feed-key"
 AUTH = {"X-API-Key": KEY}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from khabar.nlp.gazetteer import Gazetteer, load_gazetteer, name_key
 
 

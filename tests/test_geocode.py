@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import district_at, geocode
 

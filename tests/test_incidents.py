@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from elasticsearch import Elasticsearch
+
+from khabar.core.records import Attribution, EventMention, Incident, Location, Perpetrator
+from khabar.core.settings import Settings
 from khabar.incidents.resolve import incident_id_for, pair_score, reconcile_figure, resolve_incidents
 from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.index.writer import BulkWriter
-
-from khabar.core.records import Attribution, EventMention, Incident, Location, Perpetrator
-from khabar.core.settings import Settings
 
 PKT = timezone(timedelta(hours=5))
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from khabar.incidents import matching
 
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location
+from khabar.incidents import matching
 from khabar.tools import eval_incidents as tool
 
 # (id, outlet, published, title, gold events: (incident key, district), extracted: (district, day, killed, vector))
@@ -46,16 +47,21 @@ class FakeExtractor:
         return next(row[0] for row in CORPUS if row[3] == article.title)
 
     def article_embeddings(self, articles: Sequence[Article]) -> list[list[float] | None]:
-        return [(self.script[self._key(a)] or [(None, None, None, None)])[0][3] for a in articles]
+        vectors: list[list[float] | None] = []
+        for article in articles:
+            scripted = self.script[self._key(article)]
+            vectors.append(scripted[0][3] if scripted else None)  # the first event's vector
+        return vectors
 
     def extract_many_with_embeddings(
         self, articles: Iterable[Article], batch_size: int = 16
     ) -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
         for article in articles:
-            events, vectors = [], []
+            events: list[ExtractedEvent] = []
+            vectors: list[list[float] | None] = []
             for district, day, killed, vector in self.script.get(self._key(article), []):
                 events.append(ExtractedEvent(
-                    event_type="bombing", date=day, date_precision="day", killed=killed, confidence=0.9,
+                    event_type="bombing", date=date.fromisoformat(day), date_precision="day", killed=killed, confidence=0.9,
                     location=Location(country="Pakistan", province=PROVINCES[district], district=district, precision="district"),
                     evidence={"date": Evidence(sentence="On March 1.", start=0, end=11, text="March 1")},
                 ))

@@ -8,11 +8,11 @@ from datetime import timedelta
 
 import pytest
 from elasticsearch import Elasticsearch
+
+from khabar.core.settings import Settings
 from khabar.incidents import resolve
 from khabar.index.lease import LeaseBusy, lease, lease_index
 from khabar.index.store import Store
-
-from khabar.core.settings import Settings
 from tests.test_incidents import incidents, mention, put
 
 

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from khabar.incidents import matching
-from khabar.incidents.matching import FEATURES, MatchModel, cluster, district_key, district_neighbours, pair_features
 
 from khabar.core.records import EventMention, Evidence, Location, Perpetrator
+from khabar.incidents import matching
+from khabar.incidents.matching import FEATURES, MatchModel, cluster, district_key, district_neighbours, pair_features
 
 PKT = timezone(timedelta(hours=5))
 BLAST = [1.0, 0.1, 0.0]  # evidence about a market blast

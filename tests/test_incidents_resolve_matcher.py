@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
-from khabar.incidents.resolve import ResolveConfig, resolve_incidents
-from khabar.index.store import Store
-from khabar.index.writer import BulkWriter
 
 from khabar.core.records import Article
 from khabar.core.settings import Settings
+from khabar.incidents.resolve import ResolveConfig, resolve_incidents
+from khabar.index.store import Store
+from khabar.index.writer import BulkWriter
 from tests.test_incidents_matching import mention
 
 DIMS = 384  # the stored embeddings are MiniLM's

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from khabar.incidents.resolve import ResolveConfig, incident_id_for, plan_resolution
-
 from khabar.core.records import EventMention, Incident
+from khabar.incidents.resolve import ResolveConfig, incident_id_for, plan_resolution
 from tests.test_incidents import mention
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

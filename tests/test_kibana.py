@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from khabar.index.kibana import load_saved_objects, referenced_fields, saved_objects_ndjson
-from khabar.index.templates import KINDS, build_templates
 
 from khabar.core.settings import Settings
+from khabar.index.kibana import load_saved_objects, referenced_fields, saved_objects_ndjson
+from khabar.index.templates import KINDS, build_templates
 
 
 def flatten(properties: dict[str, Any], prefix: str = "") -> set[str]:

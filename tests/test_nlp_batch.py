@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import khabar.nlp.process as process_mod
 import pytest
+
+import khabar.nlp.process as process_mod
+from khabar.core.records import Article, EventMention, ExtractedEvent, mention_id
 from khabar.index.store import StoreConnectionError
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import extract_batch, to_mentions
-
-from khabar.core.records import Article, EventMention, ExtractedEvent, mention_id
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
 ROUNDUP = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from khabar.nlp.extract import Extractor, article_text
 
 from khabar.core.records import ExtractedEvent
+from khabar.nlp.extract import Extractor, article_text
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)  # a Wednesday
 
@@ -152,9 +152,8 @@ def test_recap_of_a_claimed_attack_is_background(extractor: Extractor) -> None:
 
 
 def test_article_embedding_uses_headline_and_lead() -> None:
-    from khabar.nlp.extract import lead_paragraph
-
     from khabar.core.records import Article
+    from khabar.nlp.extract import lead_paragraph
 
     article = Article(url="u", title="Blast in Quetta", paragraphs=["QUETTA:", CHECKPOST.split("\n\n")[0], "More."])
     assert lead_paragraph(article).startswith("PESHAWAR: Three policemen")

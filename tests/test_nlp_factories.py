@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.language import Language
+
 from khabar.nlp import pipeline
 from khabar.nlp.components import event_types, frames, targets
 from khabar.nlp.components.base import PhraseFinder, normalise
 from khabar.nlp.extract import model_version
 from khabar.nlp.pipeline import RULES, build_nlp, pipeline_config, rules_config
-from spacy.language import Language
 
 
 @pytest.fixture(scope="module")

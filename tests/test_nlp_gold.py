@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from khabar.nlp.extract import Extractor
 
 SITE = Path(__file__).resolve().parent.parent / "demo" / "site"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from khabar.nlp.components.base import char_span
 from khabar.nlp.extract import MODEL_VERSION, Extractor, model_version, record_toll
 from khabar.nlp.pipeline import build_nlp

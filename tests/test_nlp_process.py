@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import khabar.nlp.process as process_mod
 import pytest
 from elasticsearch import Elasticsearch
+
+import khabar.nlp.process as process_mod
+from khabar.core.records import Article, mention_id
+from khabar.core.settings import Settings
 from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import process_pending, requeue_articles
-
-from khabar.core.records import Article, mention_id
-from khabar.core.settings import Settings
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
 ROUNDUP = (

@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.event_types import choose_event_type, find_triggers
@@ -13,10 +17,6 @@ from khabar.nlp.components.perpetrators import sentence_attribution
 from khabar.nlp.components.targets import find_targets
 from khabar.nlp.extract import Extractor
 from khabar.nlp.pipeline import build_nlp
-from spacy.language import Language
-from spacy.tokens import Span
-
-from khabar.core.records import ExtractedEvent
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)  # a Wednesday
 

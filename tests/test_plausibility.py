@@ -12,6 +12,10 @@ from datetime import date
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
+
+from khabar.app.api import create_app
+from khabar.core.records import EventMention, Evidence, Incident
+from khabar.core.settings import ApiSettings, Settings
 from khabar.incidents.corrections import apply_overrides
 from khabar.incidents.plausibility import unsupported
 from khabar.incidents.resolve import build_incident, resolve_incidents
@@ -20,10 +24,6 @@ from khabar.index.report import build_report, render_html, render_markdown, rend
 from khabar.index.store import Store
 from khabar.index.trends import trends
 from khabar.index.writer import BulkWriter
-
-from khabar.app.api import create_app
-from khabar.core.records import EventMention, Evidence, Incident
-from khabar.core.settings import ApiSettings, Settings
 from tests.test_incidents import incidents, mention, put
 
 BAL = "Balochistan"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.index.report import build_report, render_html, render_markdown, render_text
 
 from khabar.core.settings import Settings
+from khabar.index.report import build_report, render_html, render_markdown, render_text
 from tests.test_trends import BLA, ISKP, TTP, load_fixture
 
 

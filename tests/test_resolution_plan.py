@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from khabar.incidents.resolve import ResolveConfig, incident_id_for, plan_resolution, window_start
-
 from tests.test_incidents import mention
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from khabar.nlp.ruler import FACTORY, add_gazetteer_ruler, ruler_patterns
 from spacy.language import Language
+
+from khabar.nlp.ruler import FACTORY, add_gazetteer_ruler, ruler_patterns
 
 
 @pytest.fixture(scope="module")

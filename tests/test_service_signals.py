@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 from elasticsearch import Elasticsearch
-from khabar.index.templates import alias_name
 
 from khabar.core.settings import Settings
+from khabar.index.templates import alias_name
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "demo" / "site" / "gold.jsonl"

@@ -10,15 +10,15 @@ from typing import Any
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
 from fastapi.testclient import TestClient
-from khabar.crawlers.runner import crawl_sources
-from khabar.crawlers.sources import load_sources
-from khabar.demo.server import DEFAULT_ROOT, serve_in_thread
-from khabar.index.alerts import AlertStore
 
 from khabar.app import alerts, source_health
 from khabar.app.api import create_app
 from khabar.cli import main
 from khabar.core.settings import AlertSettings, ApiSettings, Settings
+from khabar.crawlers.runner import crawl_sources
+from khabar.crawlers.sources import load_sources
+from khabar.demo.server import DEFAULT_ROOT, serve_in_thread
+from khabar.index.alerts import AlertStore
 from tests.test_alerts import Receiver
 
 

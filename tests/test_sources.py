@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from khabar.crawlers.sources import load_sources
 
 from khabar.cli import main
 from khabar.core.errors import ConfigError
+from khabar.crawlers.sources import load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "config" / "sources.yaml"

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from elasticsearch import Elasticsearch
-from khabar.index.alerts import AlertStore, week_start
-from khabar.index.templates import alias_name
 
 from khabar.app import alerts, spikes
 from khabar.core.records import Incident, Location, Perpetrator
 from khabar.core.settings import AlertSettings, Settings
+from khabar.index.alerts import AlertStore, week_start
+from khabar.index.templates import alias_name
 from tests.test_alerts import Receiver
 
 

@@ -9,9 +9,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.index.store import Store
-from khabar.index.templates import alias_name
-from khabar.index.writer import Spool
 from pydantic import BaseModel
 
 from khabar.app.status import JobLog, collect_status
@@ -19,6 +16,9 @@ from khabar.cli import main
 from khabar.cli.support import out
 from khabar.core.records import Article, CrawlErrors, CrawlRun
 from khabar.core.settings import Settings
+from khabar.index.store import Store
+from khabar.index.templates import alias_name
+from khabar.index.writer import Spool
 
 DEMO_SOURCES = Path(__file__).resolve().parent.parent / "demo" / "sources.yaml"
 

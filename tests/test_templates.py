@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.templates import KINDS, alias_name, check_indices, index_name, init_indices
 
 from khabar.core.settings import Settings
+from khabar.index.client import es_client
+from khabar.index.templates import KINDS, alias_name, check_indices, index_name, init_indices
 
 
 def test_init_is_idempotent_and_check_reports_no_drift(bare_settings: Settings) -> None:

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.index.trends import TrendTable, trends
-from khabar.index.writer import BulkWriter
 
 from khabar.core.records import Incident, IncidentSource, Location, Perpetrator
 from khabar.core.settings import Settings
+from khabar.index.trends import TrendTable, trends
+from khabar.index.writer import BulkWriter
 
 TTP = "Tehrik-i-Taliban Pakistan"
 BLA = "Balochistan Liberation Army"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from khabar.crawlers.urls import canonicalize_url, choose_canonical, is_private_address, on_domains
 
 
@@ -67,8 +68,9 @@ def test_canonicalize_url_normalises_percent_encoding() -> None:
 def test_resolver_pins_first_global_address_and_refuses_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
     import socket
 
-    from khabar.crawlers import middlewares
     from twisted.internet import error
+
+    from khabar.crawlers import middlewares
 
     answers = {"mixed.test": ["10.0.0.1", "93.184.216.34"], "inside.test": ["127.0.0.1", "100.64.0.9"]}
     calls: list[str] = []

@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name, init_indices
-from khabar.index.writer import BulkWriter
 
 from khabar.app import es_local
 from khabar.core.records import Article
 from khabar.core.settings import LocalEsSettings, Settings
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
+from khabar.index.writer import BulkWriter
 
 from .conftest import free_node_port, make_settings
 

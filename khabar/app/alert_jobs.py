@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import time
 
-from elasticsearch import Elasticsearch
-
 from khabar.app.alerts import MATCH_LAG_SECONDS, deliver_due, match_changes
 from khabar.app.source_health import WINDOW, check_sources
 from khabar.app.spikes import run_spikes
-from khabar.core.settings import Settings
 from khabar.index.alerts import AlertStore
 
 __all__ = ["run_alerts", "run_spikes"]
 
 
-def run_alerts(es: Elasticsearch, settings: Settings) -> str:
+def run_alerts(store: AlertStore) -> str:
     """One pass of the alerts job: match changed incidents, check source health, deliver what is due."""
-    store = AlertStore(es, settings)
+    settings = store.settings
     matched = match_changes(store, settings)
     if matched.waiting:  # just-written incidents: judge them once the lag has passed, not at the next timer
         time.sleep(MATCH_LAG_SECONDS)

@@ -40,7 +40,6 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import httpx
-from elasticsearch import Elasticsearch
 from prometheus_client.core import GaugeMetricFamily, Metric
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -470,9 +469,8 @@ def send_test(store: AlertStore, settings: Settings, watchlist_id: str) -> list[
 
 
 # -- metrics ----------------------------------------------------------------------------------
-def alert_metrics(es: Elasticsearch, settings: Settings) -> Iterator[Metric]:
+def alert_metrics(store: AlertStore) -> Iterator[Metric]:
     """Outbox by status (pending = queue length), delivery attempts by outcome, alerts by kind, watchlists."""
-    store = AlertStore(es, settings)
     try:
         outbox = store.outbox_counts()
         attempts = store.delivery_counts()

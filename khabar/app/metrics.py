@@ -47,7 +47,7 @@ class KhabarCollector(Collector):
             up.add_metric([], 0)
         yield up
         try:  # watchlists, outbox (queue length), delivery attempts, alerts
-            yield from list(alert_metrics(self.store.es, self.settings))
+            yield from list(alert_metrics(self.store.alerts))
         except Exception as exc:  # noqa: BLE001 - a scrape must not fail because ES is down
             log.warning("metrics: alert metrics unavailable: %s", exc)
         yield from self._from_files()

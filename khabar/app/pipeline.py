@@ -49,8 +49,8 @@ def nlp_step(store: Store, extractor: Extractor, progress: ProgressHook | None =
 
 
 def resolve_step(store: Store, since: date | None = None) -> ResolveReport:
-    """Merge the event mentions into incidents."""
-    return resolve_incidents(store, since=since)
+    """Merge the event mentions into incidents (incrementally: those written since the last run)."""
+    return resolve_incidents(store, since=since, incremental=True)
 
 
 # -- a whole cycle -----------------------------------------------------------------------------

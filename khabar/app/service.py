@@ -185,13 +185,13 @@ def run_resolve_job(config_path: str | None = None) -> None:
 def run_alerts_job(config_path: str | None = None) -> None:
     """Match changed incidents against the watchlists and deliver what is due (khabar.app.alerts)."""
     settings = _settings(config_path)
-    _chained(settings, "alerts", lambda: run_alerts(Store.connect(settings).es, settings), None, bool)
+    _chained(settings, "alerts", lambda: run_alerts(Store.connect(settings).alerts), None, bool)
 
 
 def run_spikes_job(config_path: str | None = None) -> None:
     """Raise surge and threat alerts (khabar.app.spikes)."""
     settings = _settings(config_path)
-    _chained(settings, "spikes", lambda: run_spikes(Store.connect(settings).es, settings), "alerts", lambda text: "queued=0" not in text)
+    _chained(settings, "spikes", lambda: run_spikes(Store.connect(settings).alerts), "alerts", lambda text: "queued=0" not in text)
 
 
 def run_spool_job(config_path: str | None = None) -> None:

@@ -25,11 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from elasticsearch import Elasticsearch
-
 from khabar.app.alerts import filter_matches, queue_message
 from khabar.core.records import stable_id, utcnow
-from khabar.core.settings import Settings
 from khabar.index.alerts import GROUP_FIELDS, AlertStore, week_start
 from khabar.index.store import StoreNotFound
 
@@ -154,9 +151,9 @@ def scan(store: AlertStore, as_of: date | None = None) -> ScanReport:
     return report
 
 
-def run_spikes(es: Elasticsearch, settings: Settings) -> str:
+def run_spikes(store: AlertStore) -> str:
     """The scheduled spike-detection job."""
-    report = scan(AlertStore(es, settings))
+    report = scan(store)
     return f"raised={len(report.raised)} known={report.known} queued={report.queued}"
 
 

@@ -196,6 +196,7 @@ class EventMention(ExtractedEvent):
     title: str = ""
     published_at: datetime | None = None
     extracted_at: datetime = Field(default_factory=utcnow)
+    change_seq: int | None = Field(default=None, description="Stamped by the writer when the mention was sent (incremental resolution)")
     model_version: str = ""
     incident_id: str | None = None
     embedding: list[float] | None = None
@@ -247,6 +248,7 @@ class Incident(EventFields):
     last_updated_at: datetime | None = None
     resolved_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, description="When this incident's record last changed")
+    change_seq: int | None = Field(default=None, description="The feed's order: stamped by the writer when the record was sent")
     evidence: dict[str, Evidence] = Field(default_factory=dict)
     embedding: list[float] | None = None
     corrected: list[str] = Field(default_factory=list, description="Fields an analyst corrected (they win over the machine)")

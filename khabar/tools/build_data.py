@@ -107,7 +107,7 @@ COUNTRIES: list[dict[str, Any]] = [
 EXTRA_GROUP_ALIASES: dict[str, list[str]] = {
     "Tehrik-i-Taliban Pakistan": ["Tehrik-e-Taliban", "Tehreek-e-Taliban", "TTP militants"],
     "Islamic State Khorasan Province": ["IS-KP", "ISIS-KP", "Islamic State-Khorasan", "IS Khorasan",
-                                       "Daesh Khorasan"],
+                                       "Daesh Khorasan", "Islamic State", "Islamic State group"],
     "Balochistan Liberation Army": ["Balochistan Liberation Army"],
     "Balochistan Liberation Front": ["Baloch Liberation Front"],
 }

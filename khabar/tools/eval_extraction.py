@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from rich.console import Group
+from rich.table import Table
 
 from khabar.crawlers.extract import extract_page, parse_datetime, read_html_file
 from khabar.tools.scoring import prf
@@ -361,11 +363,8 @@ def evaluate_extraction(root: Path, workers: int = 2) -> ExtractionReport:
     )
 
 
-def render_report(report: ExtractionReport) -> Any:
+def render_report(report: ExtractionReport) -> Group:
     """Rich renderables (one table per dataset plus overall)."""
-    from rich.console import Group
-    from rich.table import Table
-
     tables = []
     sections = [(f"{d.name} ({d.pages} pages)", d.systems) for d in report.datasets]
     sections.append((f"overall (mean over datasets, {report.seconds:.1f}s)", report.overall))

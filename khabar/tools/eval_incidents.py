@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel
 
 from khabar.core.records import Article, EventMention
+from khabar.demo import build_site
 from khabar.incidents import matching
 from khabar.incidents.resolve import cluster_mentions
 from khabar.nlp.extract import Extractor
@@ -255,8 +256,6 @@ def load_news_dev(root: Path) -> Corpus:
 
 def load_demo() -> Corpus:
     """The bundled demo site's articles (as rendered) and `demo/site/gold.jsonl`."""
-    from khabar.demo import build_site
-
     articles: list[Article] = []
     for module in build_site.OUTLETS:
         for data in build_site.sorted_articles(module):
@@ -417,7 +416,7 @@ def training_pairs(data: TrainingSet, skip_fold: int | None = None) -> tuple[lis
 
 def _fit(sets: Sequence[TrainingSet], c: float, skip_fold: int | None = None) -> tuple[tuple[float, ...], float] | None:
     """Logistic-regression weights and intercept on the sets' pairs (None without both labels)."""
-    from sklearn.linear_model import LogisticRegression  # heavy optional dependency (tools only)
+    from sklearn.linear_model import LogisticRegression  # slow import (~2 s): only when training, not for scoring
 
     features: list[list[float]] = []
     targets: list[int] = []

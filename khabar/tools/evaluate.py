@@ -17,10 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from rich.table import Table
 from scipy.optimize import linear_sum_assignment
 
-from khabar.core.records import ExtractedEvent
+from khabar.core.records import EVENT_TYPES, ExtractedEvent
+from khabar.crawlers.extract import extract_page
+from khabar.nlp.classify import load_classifier
+from khabar.nlp.extract import Extractor
+from khabar.nlp.gazetteer import load_gazetteer
 from khabar.tools.scoring import binary_prf, prf
+from khabar.tools.train import SATP_LABELS, _split_by_hash, acled_event_type, acled_split
 
 PKT = timezone(timedelta(hours=5))
 
@@ -111,9 +117,6 @@ def exact_row(name: str, pairs: list[tuple[Any, Any]], note: str = "") -> Metric
 
 def default_extract() -> Callable[[dict[str, Any]], list[ExtractedEvent]]:
     """The production extractor with the shipped classifier."""
-    from khabar.nlp.classify import load_classifier
-    from khabar.nlp.extract import Extractor
-
     return Extractor(classifier=load_classifier()).extract
 
 
@@ -125,8 +128,6 @@ def primary_event(events: list[ExtractedEvent]) -> ExtractedEvent | None:
 def _gazetteer() -> Any | None:
     """The gazetteer, or None while it is unavailable."""
     try:
-        from khabar.nlp.gazetteer import load_gazetteer
-
         return load_gazetteer()
     except Exception:  # noqa: BLE001 - evaluation degrades to raw string comparison
         return None
@@ -168,8 +169,6 @@ def load_satp_rows(path: Path, split: str) -> list[dict[str, str]]:
 
 def satp_gold(row: dict[str, str]) -> frozenset[str]:
     """The SATP labels set to 1 in a row."""
-    from khabar.tools.train import SATP_LABELS
-
     return frozenset(label for label, column in SATP_LABELS.items() if row.get(column) == "1")
 
 
@@ -283,9 +282,6 @@ def evaluate_acled(
 
     Each note holds one gold event; the predicted events of the note are matched to it one to
     one (`match_events`), every other predicted event is a false positive."""
-    from khabar.core.records import EVENT_TYPES
-    from khabar.tools.train import acled_event_type, acled_split
-
     extract = extract or default_extract()
     rows = [r for r in load_csv(path) if split == "all" or acled_split(r) == split]
     golds: list[frozenset[str]] = []
@@ -334,8 +330,6 @@ def evaluate_acled(
 
 def demo_article(site: Path, item: dict[str, Any]) -> dict[str, Any]:
     """Read a demo page and turn it into an article dict with `extract_page`."""
-    from khabar.crawlers.extract import extract_page
-
     url = item["url"]
     path = site / url.lstrip("/")
     page = extract_page(path.read_bytes(), url)
@@ -400,9 +394,6 @@ def evaluate_demo(
     site: Path, split: str = "all", extract: Callable[[dict[str, Any]], list[ExtractedEvent]] | None = None
 ) -> list[Metric]:
     """Relevance per article and matched-event field accuracy on the demo site."""
-    from khabar.core.records import EVENT_TYPES
-    from khabar.tools.train import _split_by_hash
-
     extract = extract or default_extract()
     items = [json.loads(line) for line in (site / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     if split == "dev":
@@ -506,8 +497,6 @@ def evaluate_news(
     """Relevance per article, event P/R/F1 with one-to-one matching within each article, and field
     accuracy on the matched events. Date counts only where the text states or implies the gold
     date. `errors` (when given) collects the mismatches of the scored split."""
-    from khabar.core.records import EVENT_TYPES
-
     extract = extract or default_extract()
     items = load_news(folder, split)
     rel_gold, rel_pred = [], []
@@ -571,10 +560,8 @@ def metrics_json(metrics: list[Metric]) -> str:
     return json.dumps([asdict(m) for m in metrics], indent=1, ensure_ascii=False)
 
 
-def metrics_table(metrics: list[Metric], title: str) -> Any:
+def metrics_table(metrics: list[Metric], title: str) -> Table:
     """A rich table of the metrics."""
-    from rich.table import Table
-
     table = Table(title=title)
     for column in ("field", "metric", "value", "n", "note"):
         table.add_column(column, justify="right" if column in {"value", "n"} else "left", no_wrap=column != "note")

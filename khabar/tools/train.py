@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import numpy as np
+from lxml import html as lxml_html
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.utils.class_weight import compute_sample_weight
@@ -348,8 +350,6 @@ def load_acled(path: Path) -> list[Example]:
 
 def _english_paragraphs(html: bytes) -> list[str]:
     """Plain English paragraphs (12–90 words) of an HTML page."""
-    from lxml import html as lxml_html
-
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # noqa: BLE001 — any unparsable page is simply skipped
@@ -391,8 +391,6 @@ def load_seed() -> list[Example]:
 
 def _page_text(site: Path, url: str) -> str:
     """Crude text of a demo page: the file under `site` at the URL's path."""
-    from urllib.parse import urlparse
-
     rel = urlparse(url).path.lstrip("/") or "index.html"
     path = site / rel
     if path.is_dir():

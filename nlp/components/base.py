@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+ComponentT = TypeVar("ComponentT")
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,14 @@ def set_extension(obj: type[Doc] | type[Span], name: str) -> None:
     """Register a `._.name` extension (default None) once."""
     if not obj.has_extension(name):
         obj.set_extension(name, default=None)
+
+
+def get_component(nlp: Language, name: str, kind: type[ComponentT]) -> ComponentT:
+    """The pipeline's component `name` as its class (spaCy's `get_pipe` is typed as a plain callable)."""
+    component = nlp.get_pipe(name)
+    if not isinstance(component, kind):
+        raise TypeError(f"pipeline component {name!r} is a {type(component).__name__}, not a {kind.__name__}")
+    return component
 
 
 # the publication time relative dates are resolved against; set by the extractor before the rules run

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import spacy
-from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
+
+from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 
@@ -34,6 +35,7 @@ KILLED_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyr",
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
     "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded",
+    "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
 }
 INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
@@ -63,6 +65,7 @@ NON_PERSON = {
     "kilometre", "kilometer", "kg", "bomb", "ied", "building", "home", "car", "motorcycle", "truck", "tower",
     "week", "month", "year", "time", "incident", "attack", "blast", "explosion", "pylon", "bullet", "room",
     "compound", "village", "area", "district", "meter", "metre", "feet", "foot", "mile", "percent", "cent",
+    "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
 SUBCOUNT_WORDS = {"including", "among", "included"}
@@ -327,12 +330,22 @@ class CasualtyRules:
         return last
 
     def _window_kind(self, last: Token, sent: Span) -> Token | None:
-        """A casualty word within a few tokens after the number ("4 others injured")."""
-        for tok in sent.doc[last.i + 1 : min(last.i + 8, sent.end)]:
+        """A casualty word within a few tokens after the number ("4 others injured"); a parenthetical
+        sub-count between them is skipped ("nineteen others, among them two passers-by, were wounded")."""
+        doc, i, seen = sent.doc, last.i + 1, 0
+        while i < sent.end and seen < 7:
+            tok = doc[i]
+            if tok.text == "," and i + 1 < sent.end and doc[i + 1].lower_ in self.subcount_words:
+                close = next((t.i for t in doc[i + 1 : min(i + 10, sent.end)] if t.text == ","), None)
+                if close is None:
+                    return None
+                i = close + 1
+                continue
             if self.casualty_kind(tok):
                 return tok
             if tok.lower_ not in self.window_fill and tok.lower_ not in self.person_nouns and tok.pos_ not in ("ADJ", "ADV"):
                 return None
+            i, seen = i + 1, seen + 1
         return None
 
     def _dep_kind(self, victim: Token) -> Token | None:
@@ -343,6 +356,10 @@ class CasualtyRules:
         for child in victim.subtree:
             if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
                 return child
+            if child.dep_ in ("acl", "relcl"):
+                found = next((c for c in child.children if c.dep_ in ("xcomp", "oprd", "acomp") and self.casualty_kind(c)), None)
+                if found is not None:
+                    return found  # "nine men, who were later found shot dead"
         head = node.head
         for _ in range(3):
             if self.casualty_kind(head):
@@ -359,18 +376,31 @@ class CasualtyRules:
             head = head.head
         return None
 
-    def _toll_kind(self, victim: Token, sent: Span) -> str | None:
-        """"the death toll rose to 12" → killed (a total)."""
-        words = {t.lower_ for t in sent}
-        if not words & self.total_words:
+    def _toll_noun(self, token: Token) -> str | None:
+        """"killed"/"injured" for a noun that names a toll: "the (death) toll", "the number of
+        personnel killed", "the number of people who lost their lives"."""
+        low = token.lower_
+        if low in self.total_words:
+            return "injured" if {t.lower_ for t in token.subtree} & {"injured", "injury", "wounded"} else "killed"
+        if low != "number" or not any(c.lower_ == "of" for c in token.children):
             return None
-        for anc in list(victim.ancestors)[:4]:
-            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in self.total_words]
-            if subjects:
-                mods = {t.lower_ for t in subjects[0].subtree}
-                if mods & {"injured", "injury", "wounded"}:
-                    return "injured"
-                return "killed"
+        kinds = {self.casualty_kind(t) for t in token.subtree if t.i != token.i}
+        return "killed" if "killed" in kinds else "injured" if "injured" in kinds else None
+
+    def _toll_kind(self, victim: Token, sent: Span) -> str | None:
+        """"the death toll rose to 12", "police raised the toll to 12", "brought to three the number of
+        personnel killed" → killed (a total)."""
+        words = {t.lower_ for t in sent}
+        if not words & (self.total_words | {"number"}):
+            return None
+        for anc in list(victim.ancestors)[:5]:
+            if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
+                return kind  # "the number ... who lost their lives to five"
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != victim.i and (kind := self._toll_noun(child)):
+                    return kind
+            if anc.dep_ in ("conj", "ccomp"):
+                break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll
         return None
 
     def _among_total(self, first: Token) -> bool:
@@ -384,14 +414,23 @@ class CasualtyRules:
         return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
 
-    def _is_subcount(self, victim: Token) -> bool:
+    def _is_subcount(self, victim: Token, first: Token | None = None) -> bool:
         """True for "including three children", "among them two women"."""
+        if first is not None:
+            before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
+            if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
+                return True
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
                 return True
             if anc.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
                 break
         return False
+
+    def _claims_an_act(self, claim: Token) -> bool:
+        """"claimed a roadside bombing (that killed eight)": the object is the attack, not a figure."""
+        return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self.casualty_kind(c)
+                   and c.lower_ not in self.person_nouns for c in claim.children)
 
     def _qualifier(self, first: Token) -> str | None:
         """"at least" / "more than" before a number."""
@@ -401,11 +440,15 @@ class CasualtyRules:
                 return q
         return None
 
-    def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
-        """Map a casualty word's kind to a figure kind, separating attackers from victims."""
-        attacker = victim.lower_ in self.attacker_nouns or any(
+    def _is_attacker(self, victim: Token) -> bool:
+        """"militants", "the suicide bomber", "terrorist commanders": the attackers, not their victims."""
+        return victim.lower_ in self.attacker_nouns or any(
             c.lower_ in self.attacker_nouns for c in victim.children if c.dep_ in ("compound", "amod")
         )
+
+    def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
+        """Map a casualty word's kind to a figure kind, separating attackers from victims."""
+        attacker = self._is_attacker(victim)
         if kind == "killed":
             return "attackers_killed" if attacker else "killed"
         if kind == "kidnapped":
@@ -435,10 +478,12 @@ class CasualtyRules:
         # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
         # bombing that killed 15" reports the toll
         claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
-                         and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])), None)
+                         and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])
+                         and not self._claims_an_act(t)), None)
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
+        superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
         for first, last, value in sorted(groups, key=lambda g: g[0].i):
             among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
             victim = self._victim_token(first, last)
@@ -452,7 +497,11 @@ class CasualtyRules:
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
+            if kind == "injured" and total_kind is None and self._is_attacker(victim):
+                continue  # wounded attackers are not among the victims the injured count holds
             end = word if word is not None and abs(word.i - first.i) < 12 else last
+            if total_kind is not None and initial:
+                superseded.add(len(figures))
             figures.append(
                 CasualtyFigure(
                     kind=self._resolve_kind(kind, victim),
@@ -461,11 +510,13 @@ class CasualtyRules:
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
                     total=(total_kind is not None and not initial) or self._among_total(first),
-                    sub_count=not self._among_total(first) and (self._is_subcount(victim) or among_sentence or self._part_of(last)),
+                    sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
                     also=also,
                     claimed=claim_at is not None and claim_at < first.i,
                 )
             )
+        latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
+        figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
         return figures + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
 
     def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Literal
 
 import dateparser
-from khabar.nlp.components.base import TextSpan, set_extension
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from khabar.nlp.components.base import TextSpan, set_extension
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -21,8 +22,10 @@ MONTHS = (
 )
 _ABS_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _ABS_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
-# "the night of 3-4 May", "between 5 and 6 June 2022": the range's first day
-_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
+# "the night of 3-4 May", "between 5 and 6 June 2022": the range's first day (a night attack takes the day it
+# began); a span of several days ("between September 10 and 13") gives no day of its own: its last day
+_DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
+_MONTH_DAY_RANGE = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -113,11 +116,14 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
     out: list[DateMention] = []
     text = sent.text
     pub = published.date()
-    ranges = [(m.start(), m.end()) for m in _DAY_RANGE.finditer(text)]
-    for m in _DAY_RANGE.finditer(text):
-        value = _dateparse(f"{m.group(1)} {m.group(2)} {m.group(3) or ''}".strip(), published)
+    found = [(m, m.group(1), m.group(2), m.group(3), m.group(4)) for m in _DAY_RANGE.finditer(text)]
+    found += [(m, m.group(2), m.group(3), m.group(1), m.group(4)) for m in _MONTH_DAY_RANGE.finditer(text)]
+    ranges = [(m.start(), m.end()) for m, *_ in found]
+    for m, first, last, month, year in found:
+        day = last if int(last) - int(first) >= 2 else first  # several days: the last; a night: the first
+        value = _dateparse(f"{day} {month} {year or ''}".strip(), published)
         if value is not None:
-            if value > pub + timedelta(days=1) and not m.group(3):
+            if value > pub + timedelta(days=1) and not year:
                 value = value.replace(year=value.year - 1)
             out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
                                    predates_news(value, pub, recap_days)))

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
-from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, normalise, set_extension
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, normalise, set_extension
 
 # phrase → (event type, strength); matched on normalised, space-padded sentence text
 TRIGGERS: dict[str, tuple[str, float]] = {
@@ -39,7 +40,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "fired at": ("armed_assault", 1.0), "fired on": ("armed_assault", 1.0), "fired upon": ("armed_assault", 1.0),
     "exchanged fire": ("armed_assault", 1.0), "rocket attacks": ("armed_assault", 1.0), "fired rockets": ("armed_assault", 1.0),
     "targeted": ("armed_assault", 0.7), "lobbed": ("bombing", 0.8), "bombed": ("bombing", 1.0),
-    "shells": ("armed_assault", 0.9), "armed clash": ("armed_assault", 1.0),
+    "shells": ("armed_assault", 0.9), "armed clash": ("armed_assault", 1.0), "gunfire": ("armed_assault", 0.9),
     "rocket propelled grenade": ("armed_assault", 1.1), "rocket propelled grenades": ("armed_assault", 1.1),
     "rocket-propelled grenade": ("armed_assault", 1.1), "rocket-propelled grenades": ("armed_assault", 1.1),
     "grenade launcher": ("armed_assault", 1.1), "grenade launchers": ("armed_assault", 1.1), "rpg": ("armed_assault", 1.0),
@@ -76,6 +77,7 @@ INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission l
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
+KILLING_VERBS = frozenset({"killed", "martyred", "executed", "murdered", "shot", "slain", "beheaded"})
 BODY_FOUND = ("body", "bodies", "dead body", "found dead")  # "the body of a man abducted last week was found"
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
@@ -215,6 +217,8 @@ def _aftermath(sent: Span, trig: Trigger, bodies: bool) -> Trigger:
     tokens = [t for t in sent if trig.span.start <= t.idx < trig.span.end]
     if tokens and tokens[0].pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tokens[0].children):
         return trig
+    if tokens and any(c.dep_ == "conj" and c.lower_ in KILLING_VERBS for c in tokens[0].children):
+        return trig  # "the bodies of the passengers who were abducted ... and martyred": abduct-and-kill
     return Trigger("armed_assault" if bodies else "targeted_killing", 1.0, False, trig.span)
 
 

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
-from khabar.nlp.components.base import PhraseFinder, normalise, set_extension
+from khabar.nlp.components.base import PhraseFinder, get_component, normalise, set_extension
 from khabar.nlp.components.casualties import CasualtyFigure, CasualtyRules
 from khabar.nlp.components.dates import DateMention
 from khabar.nlp.components.event_types import Trigger
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import GroupMention
 from khabar.nlp.components.targets import TargetMention
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from khabar.nlp.geocode import geocode
 
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
@@ -172,7 +174,7 @@ class FrameRules:
         if missing:
             raise ValueError(f"{FACTORY} needs these components before it: {', '.join(missing)}")
         self.name = name
-        self.casualties: CasualtyRules = nlp.get_pipe(casualties_pipe)
+        self.casualties = get_component(nlp, casualties_pipe, CasualtyRules)
         self.segment_markers = tuple(segment_markers)
         self.incidental = frozenset(incidental_phrases)
         self.pluperfect_verbs = frozenset(pluperfect_verbs)
@@ -279,10 +281,6 @@ def district_of(kind: str, name: str) -> str:
     """The district a place/district mention lies in (the name itself when unknown)."""
     if kind == "district":
         return name
-    try:
-        from khabar.nlp.geocode import geocode
-    except ImportError:  # pragma: no cover
-        return name
     loc = geocode(name)
     return loc.district if loc is not None and loc.district else name
 
@@ -321,7 +319,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and info.strength >= 0.8)
             )
-            if split and not info.marker and _earlier_than(info, current):
+            if split and current is not None and not info.marker and _earlier_than(info, current):
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])

@@ -8,19 +8,31 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from khabar.nlp.components.base import TextSpan, set_extension
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
+from khabar.nlp.components.base import TextSpan, set_extension
+from khabar.nlp.gazetteer import load_gazetteer
+from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
-# "Kalat district", "(Kech, Balochistan)", "Nushki (Balochistan)": a district named as the event's district
-_MARKED_AFTER = re.compile(r"^\s*(?:district\b|,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\((?:[A-Z][\w-]+\s?){1,3}\))")
+# "Kalat district", "(Kech, Balochistan)", "Nushki (Balochistan)", "Swat's Bara Bandai area": a district named as
+# the event's district
+_MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\s*\((?:[A-Z][\w-]+\s?){1,3}\)|['’]s\s+[A-Z])")
+# "the Rawalpindi-bound train", "the Quetta-Sibi section": a route's end points, not where the event happened
+_ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z])")
+_ROUTE_BEFORE = re.compile(r"[A-Za-z]-$")
+# words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
+# such a name is resolved only in the district the article is about
+GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
+                                    "cantonment", "cantt", "garden", "new", "old", "city", "defence", "housing",
+                                    "society", "railway", "station", "airport", "bazaar", "bazar", "market",
+                                    "industrial", "area", "estate", "university", "main", "chowk"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             continue
+        if _ROUTE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
+                doc.text[max(0, ent.start_char - 2) : ent.start_char]):
+            continue
         kind, name = ent.ent_id_.split(":", 1)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
                                    ent.label_ == "FOREIGN_LOC"))
@@ -100,11 +115,6 @@ def make_locations(nlp: Language, name: str, street_words: list[str], aside_word
 
 def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
     """Resolve a mention with `khabar.nlp.geocode` (falls back to the gazetteer)."""
-    try:
-        from khabar.nlp.gazetteer import load_gazetteer
-        from khabar.nlp.geocode import geocode
-    except ImportError:  # pragma: no cover - gazetteer missing
-        return None
     if mention.kind == "place":
         loc = geocode(mention.name, context_district=context_district)
         if loc is not None:
@@ -123,15 +133,17 @@ def marked_district(mention: LocationMention) -> bool:
 @lru_cache(maxsize=4096)
 def district_named(name: str) -> str | None:
     """The district a name denotes when it is itself a district ("Kech", "Killa Abdullah")."""
-    try:
-        from khabar.nlp.gazetteer import load_gazetteer
-    except ImportError:  # pragma: no cover
-        return None
     gaz = load_gazetteer()
     loc = gaz.resolve_location(name)
     if loc is None or not loc.district:
         return None
     return loc.district if name in gaz.district_names() or loc.district == name else None
+
+
+def generic_locality(name: str) -> bool:
+    """"Model Town", "Saddar", "Civil Lines": a locality name made of words many towns share."""
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w in GENERIC_LOCALITY_WORDS for w in words)
 
 
 def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
@@ -152,25 +164,43 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         return None
 
     ranks = KIND_RANK if kind_rank is None else kind_rank
-
-    def rank(m: LocationMention) -> tuple[int, int, int, int]:
-        near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
-        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near else 0  # "shifted to hospital"
-        return (aside, near, ranks.get(m.kind, 4), m.span.start)
-
-    ranked = sorted(pool, key=rank)
     districts = [m.name for m in pool if m.kind == "district"]
     # a town that is itself a district ("Quetta") settles ambiguous localities ("Model Town") too
     towns = [d for m in pool if m.kind == "place" and (d := district_named(m.name))]
-    context = districts[0] if districts else towns[0] if towns else None
+    datelines = [d for m in mentions if m.dateline and (d := district_named(m.name))]
+    context = districts[0] if districts else towns[0] if towns else datelines[0] if datelines else None
+    resolved = {id(m): _geocode(m, context) for m in pool}
+    # how often the frame's body places the story in each district: the story's place recurs
+    counts: dict[str, int] = {}
+    for loc in resolved.values():
+        if loc is not None and loc.district:
+            counts[loc.district] = counts.get(loc.district, 0) + 1
+    dateline_provinces = {loc.province for m in mentions if m.dateline and (loc := _geocode(m, None)) is not None}
+
+    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int]:
+        near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
+        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near else 0  # "shifted to hospital"
+        loc = resolved[id(m)]
+        district = loc.district if loc is not None else None
+        # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")
+        away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
+        return (aside, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
+
+    ranked = sorted(pool, key=rank)
     provinces = {m.name for m in pool if m.kind == "province" and not m.foreign}
-    marked = {d for m in pool if marked_district(m) and (d := district_named(m.name))}
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:
-        loc = _geocode(mention, context)
+        loc = resolved[id(mention)]
         if loc is None:
             continue
+        if generic_locality(mention.name) and context is not None and loc.district != context:
+            continue  # "Model Town" in a Quetta report is Quetta's, which the gazetteer does not know
+        # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
+        marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
+                  and marked_district(m) and (d := district_named(m.name))}
         if _consistent(loc, provinces, marked):
             return loc, mention
         first = first or (loc, mention)
+    if first is None and body and datelines:
+        return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
     return first

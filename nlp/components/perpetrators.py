@@ -8,11 +8,12 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
-from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
-from khabar.nlp.gazetteer import load_gazetteer
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
+from khabar.nlp.gazetteer import load_gazetteer
 
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
@@ -22,9 +23,8 @@ NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "n
             "not claimed", "no claim", "nobody has claimed", "no organisation has claimed", "no organization has claimed")
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
                  "were behind", "was behind", "is behind", "involved in", "affiliated with", "belonging to",
-                 "linked to", "linked with", "attributed", "hand of", "ispr", "police said", "officials said",
-                 "according to police", "according to the ispr", "involvement", "the work of", "hallmarks of", "pointed to", "points to",
-                 "hallmark of")
+                 "belonged to", "belong to", "belongs to", "linked to", "linked with", "attributed", "hand of",
+                 "involvement", "the work of", "hallmarks of", "pointed to", "points to", "hallmark of")
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
@@ -82,7 +82,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "claim_phrases": [*CLAIM_PHRASES, "claimed"],
     "no_claim": list(NO_CLAIM),
     "blame_phrases": list(BLAME_PHRASES[:12]),  # blame words: a group blamed even where no claim was made
-    "source_phrases": list(BLAME_PHRASES[12:]),  # who says so ("police said", "ispr"), the group's involvement
+    # the group's involvement ("belonging to", "the work of"); who says so ("police said", "the ISPR") is no
+    # attribution by itself: a group the sentence only names in passing stays unattributed
+    "source_phrases": list(BLAME_PHRASES[12:]),
     "attack_verbs": sorted(ATTACK_VERBS),
 }
 set_extension(Span, "groups")
@@ -136,7 +138,7 @@ class PerpetratorRules:
             if name is None:
                 continue
             attr = attribution
-            if attr == "unknown" and self._agent_of_attack(ent):
+            if attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"
                 attr = "blamed"
             out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
         return out
@@ -147,6 +149,8 @@ class PerpetratorRules:
         for _ in range(3):
             if head.dep_ in ("nsubj", "agent") or (head.dep_ == "pobj" and head.head.lower_ == "by"):
                 verb = head.head if head.dep_ != "pobj" else head.head.head
+                if verb.lower_ in ("took", "seized"):  # "took hostages", not "took control of the valley"
+                    return any(t.lower_ in ("hostage", "hostages", "captive") for t in verb.subtree)
                 return verb.lower_ in self.attack_verbs
             if head.head.i == head.i:
                 return False

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
-from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, set_extension
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+
+from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, set_extension
 
 TARGET_LEXICON: dict[str, str] = {
     # police

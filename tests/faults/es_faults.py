@@ -13,8 +13,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 from urllib.parse import urlsplit
 
+ServerT = TypeVar("ServerT", bound=ThreadingHTTPServer)
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
 
 
@@ -119,7 +121,7 @@ class _StallHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving(server: ThreadingHTTPServer) -> Iterator[ThreadingHTTPServer]:
+def serving(server: ServerT) -> Iterator[ServerT]:
     """Run `server` in a thread for the block."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

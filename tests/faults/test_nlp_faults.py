@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 from elasticsearch import Elasticsearch
+
+from khabar.core.records import Article
+from khabar.core.settings import Settings
 from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import process_pending
-
-from khabar.core.records import Article
-from khabar.core.settings import Settings
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
 ROUNDUP = (

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name, init_indices
-from khabar.index.writer import BulkWriter, WriteResult
 
 from khabar.app import es_local
 from khabar.core.records import Article
 from khabar.core.settings import LocalEsSettings, Settings
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name, init_indices
+from khabar.index.writer import BulkWriter, WriteResult
 from tests.conftest import free_node_port, make_settings
 
 pytestmark = pytest.mark.slow

@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from elasticsearch import Elasticsearch
-from khabar.index.client import es_client
-from khabar.index.templates import alias_name
-from khabar.index.writer import BulkWriter, Spool, WriteResult, read_dead_letters
 
 from khabar.cli import main
 from khabar.core.records import Article
 from khabar.core.settings import Settings
+from khabar.index.client import es_client
+from khabar.index.templates import alias_name
+from khabar.index.writer import BulkWriter, Spool, WriteResult, read_dead_letters
 
 from .es_faults import FaultProxy, serving
 

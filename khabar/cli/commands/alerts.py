@@ -23,7 +23,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 def _alert_store() -> AlertStore:
     settings = current_settings()
-    return AlertStore(connected_store(settings).es, settings)
+    return connected_store(settings).alerts
 
 
 @click.group("watch")

@@ -48,7 +48,7 @@ def export_cmd(output: Path | None) -> None:
 def eval_corrections_cmd(file: Path, as_json: bool) -> None:
     """How the shipped heads do on corrected texts (a corrections export): type and rejection accuracy."""
     from khabar.nlp.classify import load_classifier  # heavy (MiniLM): only when evaluating
-    from khabar.tools.train_corrections import evaluate_on_corrections, load_corrections
+    from khabar.tools.train_corrections import evaluate_on_corrections, load_corrections  # tools (scikit-learn): only here
 
     try:
         examples = load_corrections(file, dev_share=0.0)

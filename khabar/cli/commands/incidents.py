@@ -20,7 +20,6 @@ from khabar.app.export import export, iter_records
 from khabar.app.spikes import what_changed_section
 from khabar.cli.support import connected_store, console, current_settings, out
 from khabar.incidents.resolve import resolve_incidents
-from khabar.index.alerts import AlertStore
 from khabar.index.kibana import import_saved_objects, saved_objects_ndjson
 from khabar.index.report import render
 
@@ -212,7 +211,7 @@ def report_cmd(year: int, fmt: str, output: Path | None, include_review: bool) -
 
     Incidents whose figures are under review are left out by default, with their count and a list."""
     store = connected_store()
-    text = render(store.report(year, include_review=include_review), fmt) + what_changed_section(AlertStore(store.es, store.settings), year, fmt)  # type: ignore[arg-type]
+    text = render(store.report(year, include_review=include_review), fmt) + what_changed_section(store.alerts, year, fmt)  # type: ignore[arg-type]
     if output is None:
         click.echo(text, nl=False)
     else:

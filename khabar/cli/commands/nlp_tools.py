@@ -1,4 +1,4 @@
-"""`khabar train`, `khabar eval events`, `khabar eval heads` and `khabar bench nlp`."""
+"""`khabar train`, `khabar eval events`, `khabar eval heads`, `khabar bench nlp` and `khabar bench resolve`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.table import Table
+
+from khabar.cli.support import current_settings
 
 out = Console()
 
@@ -33,7 +36,7 @@ def train_cmd(
     corrections: Path | None,
 ) -> None:
     """Train the relevance and event-type heads on MiniLM embeddings."""
-    from khabar.tools import train as training
+    from khabar.tools import train as training  # tools (scikit-learn, MiniLM) load only for this command
     from khabar.tools.train_corrections import load_corrections
 
     if cv:
@@ -76,9 +79,7 @@ def train_cmd(
 
 def _heads_table(metrics: dict[str, dict[str, float]], title: str) -> Any:
     """The heads' dev metrics as a table (`khabar train` and `khabar eval heads`)."""
-    from rich.table import Table
-
-    from khabar.tools.train import head_metric_rows
+    from khabar.tools.train import head_metric_rows  # tools (scikit-learn): only for train / eval heads
 
     table = Table(title=title)
     for column in ("head", "data", "n", "result"):
@@ -96,7 +97,7 @@ def _heads_table(metrics: dict[str, dict[str, float]], title: str) -> Any:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def eval_heads_cmd(head: Path | None, data: Path | None, as_json: bool) -> None:
     """Dev metrics of the classifier heads alone (the dev split of `khabar train`'s data)."""
-    from khabar.tools import train as training
+    from khabar.tools import train as training  # tools (scikit-learn, MiniLM) load only for this command
 
     data = data or training.SHARED_EVAL
     try:
@@ -125,7 +126,7 @@ def eval_events_cmd(dataset: str, path: Path, split: str | None, as_json: bool) 
 
     news: PATH is a news_dev folder; its articles are split by incident group into a STUDY part
     and a HOLDOUT part (never studied while tuning); by default both are scored and printed."""
-    from khabar.tools.evaluate import default_extract, metrics_json, metrics_table, run_evaluation
+    from khabar.tools.evaluate import default_extract, metrics_json, metrics_table, run_evaluation  # tools (spaCy): only here
 
     if dataset == "news":
         splits = [split] if split in {"study", "holdout", "all"} else ["study", "holdout"]
@@ -151,9 +152,7 @@ def eval_events_cmd(dataset: str, path: Path, split: str | None, as_json: bool) 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
     """Throughput of the extractor vs a bare spaCy pipe over generated articles."""
-    from rich.table import Table
-
-    from khabar.tools.bench import bench
+    from khabar.tools.bench import bench  # tools (spaCy, MiniLM) load only for this command
 
     result = bench(n_docs=docs, seed=seed)
     if as_json:
@@ -174,6 +173,29 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
     out.print(f"spaCy components on both sides: {', '.join(result.components)}")
 
 
+@click.command("resolve")
+@click.option("--mentions", type=int, default=100_000, show_default=True, help="Stored mentions to generate first.")
+@click.option("--new", type=int, default=1_000, show_default=True, help="New mentions resolved incrementally (timed).")
+@click.option("--budget", type=float, default=180.0, show_default=True, help="Seconds at most for writing the stored mentions.")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--greedy", is_flag=True, help="Time the greedy resolver instead of the learned matcher.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a line.")
+def bench_resolve_cmd(mentions: int, new: int, budget: float, seed: int, greedy: bool, as_json: bool) -> None:
+    """Seconds per 1,000 new mentions of an incremental resolution at a large store size (generated
+    data in a throw-away index prefix, dropped afterwards)."""
+    from khabar.tools.bench_resolve import bench_resolve  # tools are never imported by the runtime
+
+    result = bench_resolve(current_settings(), mentions=mentions, new=new, seed=seed, budget_s=budget, learned=not greedy)
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), indent=1))
+        return
+    out.print(
+        f"resolve: {result.s_per_1000_new:.2f} s per 1,000 new mentions at {result.stored_mentions} stored mentions "
+        f"({result.stored_incidents} incidents; requested {result.requested_mentions}; writing took {result.write_s:.0f} s); "
+        f"the run loaded {result.mentions_loaded} mentions for {result.new_mentions} new"
+    )
+
+
 COMMANDS: list[click.Command] = [train_cmd]
 EVAL_COMMANDS: list[click.Command] = [eval_events_cmd, eval_heads_cmd]
-BENCH_COMMANDS: list[click.Command] = [bench_nlp_cmd]
+BENCH_COMMANDS: list[click.Command] = [bench_nlp_cmd, bench_resolve_cmd]

@@ -16,7 +16,6 @@ from khabar.app.export import export
 from khabar.app.source_health import degraded_sources
 from khabar.app.status import collect_status
 from khabar.cli.support import connected_store, console, current_settings, out
-from khabar.index.alerts import AlertStore
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +114,7 @@ def status(as_json: bool) -> None:
               f"spool: {result.spool_size} operations", highlight=False)
     if result.sources_error:
         out.print(f"[red]sources file problem:[/] {result.sources_error}", highlight=False)
-    for alert in degraded_sources(AlertStore(store.es, store.settings)):  # source health (docs/alerts.md)
+    for alert in degraded_sources(store.alerts):  # source health (docs/alerts.md)
         out.print(f"[yellow]source degraded:[/] {alert['message']}", highlight=False)
 
 

@@ -1,0 +1,143 @@
+"""Field rules for multi-paragraph news reports: running tolls, sub-counts, places and date spans.
+
+The sentences are written for these tests (none comes from an evaluation set)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from khabar.core.records import ExtractedEvent
+from khabar.nlp.components.casualties import extract_casualties
+from khabar.nlp.components.dates import find_dates
+from khabar.nlp.components.perpetrators import find_groups
+from khabar.nlp.extract import Extractor
+from khabar.nlp.pipeline import build_nlp
+
+PUB = datetime(2025, 3, 5, 9, 0)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(classifier=None)
+
+
+def sent(nlp: Language, text: str) -> Span:
+    return nlp(text)[:]
+
+
+def counts(nlp: Language, text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for f in extract_casualties(sent(nlp, text)):
+        if not f.sub_count:
+            out.setdefault(f.kind, []).append(f.value)
+    return out
+
+
+def run(extractor: Extractor, text: str, published: datetime = PUB) -> list[ExtractedEvent]:
+    return extractor.extract({"id": "t", "url": "https://example.test/r", "text": text, "published_at": published})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll as the object of a verb, and "the number of ... killed"
+        ("Doctors raised the death toll to nine on Tuesday.", {"killed": [9]}),
+        ("Their deaths brought to four the number of guards killed since the raid began.", {"killed": [4]}),
+        ("A driver died in hospital, bringing the number of people who lost their lives to seven.",
+         {"killed": [1, 7]}),
+        # a parenthetical sub-count does not hide the casualty word, nor count twice
+        ("Three guards were martyred and eleven others, among them two traders, were wounded in the blast.",
+         {"killed": [3], "injured": [11]}),
+        ("The blast killed two people, among them a schoolboy, and wounded nine.", {"killed": [2], "injured": [9]}),
+        # a relative clause whose complement is the casualty word
+        ("Gunmen led away five labourers, who were later found shot dead.", {"killed": [5]}),
+        # a wounded attacker is not a victim
+        ("Four people were wounded when a suicide bomber struck the gate.", {"injured": [4]}),
+        # "claimed a bombing that killed": the toll is reported, not claimed
+        ("A militant group on Monday claimed a bombing that killed six people.", {"killed": [6]}),
+        # "engagements" are not people
+        ("Troops killed 14 militants in three engagements.", {"attackers_killed": [14]}),
+    ],
+)
+def test_running_tolls_and_sub_counts(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_claimed_act_figures_are_not_claims(nlp: Language) -> None:
+    figures = extract_casualties(sent(nlp, "The group claimed a bombing that killed six people."))
+    assert [(f.value, f.claimed) for f in figures] == [(6, False)]
+    claimed = extract_casualties(sent(nlp, "The group claimed that eight soldiers were killed."))
+    assert [(f.value, f.claimed) for f in claimed] == [(8, True)]
+
+
+def test_initial_figure_gives_way_to_the_later_one(nlp: Language) -> None:
+    text = "Initial reports had put the number of injured at four, but doctors later said 10 people had been hurt."
+    assert counts(nlp, text) == {"injured": [10]}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Troops killed 20 militants between February 24 and 27, the ISPR said.", date(2025, 2, 27)),
+        ("Troops killed 20 militants between 24 and 27 February, the ISPR said.", date(2025, 2, 27)),
+        ("The attack began on the night of 3-4 March.", date(2025, 3, 3)),
+        ("The post was attacked on the night between March 2 and 3.", date(2025, 3, 2)),
+    ],
+)
+def test_day_spans(nlp: Language, text: str, day: date) -> None:
+    assert find_dates(sent(nlp, text), PUB)[0].value == day
+
+
+def test_a_passing_mention_with_a_speaker_is_not_blame(nlp: Language) -> None:
+    (group,) = find_groups(sent(nlp, "Attacks have risen since talks with the TTP stalled, officials said."))
+    assert group.attribution == "unknown"
+    (group,) = find_groups(sent(nlp, "Officials said the attackers belonged to the BLA."))
+    assert group.attribution == "blamed"
+
+
+def test_took_control_is_not_an_attack(nlp: Language) -> None:
+    (group,) = find_groups(sent(nlp, "Committees were formed after the TTP took control of the valley."))
+    assert group.attribution == "unknown"
+
+
+def test_route_end_points_are_not_the_place(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb planted on the track went off under the Lahore-bound express near Sibi on Tuesday, "
+            "injuring four passengers, officials said.")
+    (event,) = run(extractor, text)
+    assert event.location.district == "Sibi"
+
+
+def test_generic_locality_is_read_in_the_dateline_city(extractor: Extractor) -> None:
+    text = ("QUETTA: Three people were killed on Tuesday when a bomb exploded in a market.\n\n"
+            "Police said the device had been planted near a school in Model Town.")
+    (event,) = run(extractor, text)
+    assert (event.location.district, event.location.province) == ("Quetta", "Balochistan")
+
+
+def test_possessive_district_beats_a_homonym_place(extractor: Extractor) -> None:
+    text = "Four people were killed on Tuesday when a bomb struck a car in Swat's Bara Khel area, police said."
+    (event,) = run(extractor, text)
+    assert event.location.district == "Swat"
+
+
+def test_toll_stated_after_an_earlier_day_is_kept(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Troops stormed the compound on Tuesday and killed the gunmen who had held it since Sunday, "
+            "officials said. Two soldiers were killed in the assault.\n\n"
+            "A policeman was killed on Sunday and another died in hospital, bringing the number of security "
+            "personnel who lost their lives to four.")
+    (event,) = run(extractor, text)
+    assert event.killed == 4
+
+
+def test_islamic_state_is_named(nlp: Language) -> None:
+    (group,) = find_groups(sent(nlp, "The Islamic State group claimed responsibility for the bombing."))
+    assert (group.name, group.attribution) == ("Islamic State Khorasan Province", "claimed")

@@ -8,6 +8,7 @@ import socket
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,21 @@ def _node_settings(data_dir: Path) -> Settings:
     # allow_root: test machines and CI containers often run as root (the node then runs
     # without Elasticsearch's native access; es_local logs a warning saying so).
     return Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(), cache_dir=cache, heap="512m", allow_root=True))
+
+
+@contextmanager
+def throwaway_node(prefix: str, first_port: int) -> Iterator[Settings]:
+    """A local node of its own (port from `first_port`, its own data directory) for tests that kill it."""
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
+    settings = Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(first_port), cache_dir=cache, heap="512m",
+                                                                   allow_root=True))
+    try:
+        es_local.start(settings)
+        yield settings
+    finally:
+        es_local.stop(settings, timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,7 @@ exactly once, at its newest version, and the run reports the errors."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,13 +15,13 @@ from elasticsearch import Elasticsearch
 
 from khabar.app import es_local
 from khabar.core.records import Article, content_hash
-from khabar.core.settings import LocalEsSettings, Settings
+from khabar.core.settings import Settings
 from khabar.crawlers.runner import start_crawl
 from khabar.crawlers.urls import canonicalize_url
 from khabar.index.client import es_client
 from khabar.index.templates import alias_name, init_indices
 from khabar.index.writer import BulkWriter, Spool
-from tests.conftest import free_node_port, make_settings
+from tests.conftest import make_settings, throwaway_node
 from tests.test_crawl_support import demo_server, demo_source, gold_paths, write_sources
 
 pytestmark = pytest.mark.slow
@@ -33,16 +31,8 @@ STALE = "An older version of this report, replaced since by the outlet. " * 3
 @pytest.fixture
 def node_settings() -> Iterator[Settings]:
     """A throw-away local node (its own port and data directory), stopped and removed after."""
-    data_dir = Path(tempfile.mkdtemp(prefix="khabar-outage-es-"))
-    cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
-    settings = Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(9400), cache_dir=cache, heap="512m",
-                                                                   allow_root=True))
-    try:
-        es_local.start(settings)
+    with throwaway_node("khabar-outage-es-", 9400) as settings:
         yield settings
-    finally:
-        es_local.stop(settings, timeout=30)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _count(es: Elasticsearch, settings: Settings, query: dict[str, object]) -> int:

@@ -5,9 +5,7 @@ newest version, and nothing is dead-lettered."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,11 +15,11 @@ from elasticsearch import Elasticsearch
 
 from khabar.app import es_local
 from khabar.core.records import Article
-from khabar.core.settings import LocalEsSettings, Settings
+from khabar.core.settings import Settings
 from khabar.index.client import es_client
 from khabar.index.templates import alias_name, init_indices
 from khabar.index.writer import BulkWriter, WriteResult
-from tests.conftest import free_node_port, make_settings
+from tests.conftest import make_settings, throwaway_node
 
 pytestmark = pytest.mark.slow
 DOCS = 3000
@@ -29,16 +27,8 @@ DOCS = 3000
 
 @pytest.fixture
 def node_settings() -> Iterator[Settings]:
-    data_dir = Path(tempfile.mkdtemp(prefix="khabar-bulk-kill-es-"))
-    cache = Path(os.environ.get("KHABAR_CACHE_DIR", "~/.cache/khabar"))
-    settings = Settings(data_dir=data_dir, local_es=LocalEsSettings(port=free_node_port(9450), cache_dir=cache, heap="512m",
-                                                                   allow_root=True))
-    try:
-        es_local.start(settings)
+    with throwaway_node("khabar-bulk-kill-es-", 9450) as settings:
         yield settings
-    finally:
-        es_local.stop(settings, timeout=30)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def article(n: int, version: int) -> Article:

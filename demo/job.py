@@ -162,6 +162,8 @@ def run_demo(settings: Settings, *, port: int = 8765, keep_running: bool = False
             "\nNext:\n"
             "  • the API:   KHABAR_API_KEYS=secret khabar serve   → http://127.0.0.1:8080/openapi.json "
             "(curl -H 'X-API-Key: secret' http://127.0.0.1:8080/v1/incidents)\n"
+            "  • the console: KHABAR_API_KEYS=secret:analyst khabar serve → http://127.0.0.1:8080/ui/ (docs/analysts.md)\n"
+            "  • watchlists and alerts: khabar watch add …, khabar alerts (docs/alerts.md)\n"
             "  • the scheduler's view: khabar status\n"
             "  • exports:   khabar export --format gtd-csv -o incidents.csv\n"
             "  • dashboards: docker compose up -d kibana, then `khabar kibana import` "

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
+from spacy.language import Language
 
 from khabar.app import es_local
 from khabar.core.settings import ElasticsearchSettings, LocalEsSettings, Settings
 from khabar.index.client import es_client
-from khabar.index.templates import init_indices
+from khabar.index.templates import alias_name, init_indices
+from khabar.nlp.extract import Extractor
+from khabar.nlp.pipeline import build_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_ES_PORT = int(os.environ.get("KHABAR_TEST_ES_PORT", "9250"))
@@ -103,6 +106,16 @@ def drop_indices(es: Elasticsearch, settings: Settings) -> None:
     es.options(ignore_status=404).cluster.delete_component_template(name=f"{prefix}-*")
 
 
+def empty_indices(es: Elasticsearch, settings: Settings, kinds: tuple[str, ...]) -> None:
+    """Delete every document of the given kinds (the server core has no delete-by-query)."""
+    for kind in kinds:
+        index = alias_name(settings, kind)
+        es.indices.refresh(index=index)
+        hits = es.search(index=index, size=10_000, source=False)["hits"]["hits"]
+        if hits:
+            es.bulk(operations=[{"delete": {"_index": h["_index"], "_id": h["_id"]}} for h in hits], refresh=True)
+
+
 @pytest.fixture
 def bare_settings(es_url: str, tmp_path: Path) -> Iterator[Settings]:
     """Settings with a unique index prefix and no indices created yet."""
@@ -122,3 +135,15 @@ def settings(bare_settings: Settings) -> Settings:
 def es(settings: Settings) -> Elasticsearch:
     """A client to the test cluster."""
     return es_client(settings)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """Khabar's spaCy pipeline (one per test module)."""
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """The rules-only extractor (no classifier head), one per test module."""
+    return Extractor(classifier=None)

@@ -20,7 +20,7 @@ from khabar.core.records import Article, EventMention, Incident, IncidentSource,
 from khabar.core.settings import ApiSettings, Settings
 from khabar.index.client import es_client
 from khabar.index.templates import alias_name, init_indices
-from tests.conftest import drop_indices, make_settings
+from tests.conftest import drop_indices, empty_indices, make_settings
 
 KEY = "test-key-123"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -60,23 +60,13 @@ def module_settings(es_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture
 def api_settings(module_settings: Settings) -> Settings:
-    empty_indices(es_client(module_settings), module_settings)
+    empty_indices(es_client(module_settings), module_settings, ("articles", "events", "incidents", "crawl-runs"))
     return module_settings
 
 
 @pytest.fixture
 def es(api_settings: Settings) -> Elasticsearch:
     return es_client(api_settings)
-
-
-def empty_indices(es: Elasticsearch, settings: Settings) -> None:
-    """Delete every document (the server core has no delete-by-query)."""
-    for kind in ("articles", "events", "incidents", "crawl-runs"):
-        index = alias_name(settings, kind)
-        es.indices.refresh(index=index)
-        hits = es.search(index=index, size=10_000, source=False)["hits"]["hits"]
-        if hits:
-            es.bulk(operations=[{"delete": {"_index": h["_index"], "_id": h["_id"]}} for h in hits], refresh=True)
 
 
 @pytest.fixture

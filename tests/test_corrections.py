@@ -36,7 +36,7 @@ from khabar.index.templates import KINDS, alias_name, init_indices
 from khabar.nlp.classify import softmax
 from khabar.tools.train import HEAD_TYPES, load_seed, train_heads
 from khabar.tools.train_corrections import load_corrections
-from tests.conftest import drop_indices, make_settings
+from tests.conftest import drop_indices, empty_indices, make_settings
 
 READER = "reader-key-1"
 ANALYST = "analyst-key-1"
@@ -115,19 +115,9 @@ def module_settings(es_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     drop_indices(es_client(settings), settings)
 
 
-def empty_indices(es: Elasticsearch, settings: Settings) -> None:
-    """Delete every document of every kind (the server core has no delete-by-query)."""
-    for kind in KINDS:
-        index = alias_name(settings, kind)
-        es.indices.refresh(index=index)
-        hits = es.search(index=index, size=10_000, source=False)["hits"]["hits"]
-        if hits:
-            es.bulk(operations=[{"delete": {"_index": h["_index"], "_id": h["_id"]}} for h in hits], refresh=True)
-
-
 @pytest.fixture
 def api_settings(module_settings: Settings) -> Settings:
-    empty_indices(es_client(module_settings), module_settings)
+    empty_indices(es_client(module_settings), module_settings, tuple(KINDS))
     return module_settings
 
 

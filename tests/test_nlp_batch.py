@@ -21,11 +21,6 @@ SINGLE = "Three soldiers were martyred when terrorists attacked a checkpost in K
 QUIET = "The provincial cabinet approved the budget for schools and hospitals on Monday."
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
-
-
 def article(slug: str, text: str) -> Article:
     return Article(url=f"https://example.test/{slug}", text=text, published_at=PUB, outlet="Test Times",
                    source_id="test", title="T", version=2)

@@ -13,14 +13,8 @@ from khabar.nlp.components.dates import best_date, find_dates
 from khabar.nlp.components.event_types import choose_event_type, find_triggers
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.components.targets import choose_target, find_targets
-from khabar.nlp.pipeline import build_nlp
 
 PUB = datetime(2025, 3, 5, 9, 0)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
 
 
 def sent(nlp: Language, text: str) -> Span:

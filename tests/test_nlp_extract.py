@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-import pytest
-
 from khabar.core.records import ExtractedEvent
 from khabar.nlp.extract import Extractor, article_text
 
@@ -32,11 +30,6 @@ FOILED = """The bomb disposal squad defused an improvised explosive device plant
 TOLL = """At least eight people were killed and 20 injured in a suicide blast at a mosque in Peshawar on Tuesday.
 
 Later, the death toll rose to 12, including three children, hospital officials said. Police blamed the Islamic State Khorasan Province for the attack."""
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
 
 
 def run(extractor: Extractor, text: str) -> list[ExtractedEvent]:

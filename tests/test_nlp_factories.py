@@ -10,12 +10,7 @@ from khabar.nlp import pipeline
 from khabar.nlp.components import event_types, frames, targets
 from khabar.nlp.components.base import PhraseFinder, normalise
 from khabar.nlp.extract import model_version
-from khabar.nlp.pipeline import RULES, build_nlp, pipeline_config, rules_config
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
+from khabar.nlp.pipeline import RULES, pipeline_config, rules_config
 
 
 def _blank(**components: dict) -> Language:

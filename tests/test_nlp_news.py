@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-import pytest
-
 from khabar.nlp.components.base import char_span
 from khabar.nlp.extract import MODEL_VERSION, Extractor, model_version, record_toll
 from khabar.nlp.pipeline import build_nlp
@@ -23,11 +21,6 @@ KURRAM_TALIBAN = (
     "killing two soldiers, the military said. Afghan Taliban forces also targeted posts in Bajaur."
 )
 BLF_NOTE = "BLF militants fired a rocket at a check post near Turbat. Casualties unknown."
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
 
 
 def _one(extractor: Extractor, text: str, published: datetime) -> dict:

@@ -8,38 +8,15 @@ from datetime import date, datetime
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
 
 from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.extract import Extractor
-from khabar.nlp.pipeline import build_nlp
+from tests.test_nlp_rules import counts, sent
 
 PUB = datetime(2025, 3, 5, 9, 0)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
-
-
-def sent(nlp: Language, text: str) -> Span:
-    return nlp(text)[:]
-
-
-def counts(nlp: Language, text: str) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
-    for f in extract_casualties(sent(nlp, text)):
-        if not f.sub_count:
-            out.setdefault(f.kind, []).append(f.value)
-    return out
 
 
 def run(extractor: Extractor, text: str, published: datetime = PUB) -> list[ExtractedEvent]:

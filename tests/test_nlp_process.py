@@ -24,11 +24,6 @@ ROUNDUP = (
 SINGLE = "Three soldiers were martyred when terrorists attacked a checkpost in Kech on Monday."
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
-
-
 def put_article(es: Elasticsearch, settings: Settings, url: str, text: str) -> Article:
     art = Article(url=url, text=text, published_at=PUB, outlet="Test Times", source_id="test", title="T", version=2)
     es.index(index=alias_name(settings, "articles"), id=art.id, document=art.model_dump(mode="json"), refresh=True)

@@ -16,19 +16,8 @@ from khabar.nlp.components.locations import choose_location, find_locations
 from khabar.nlp.components.perpetrators import sentence_attribution
 from khabar.nlp.components.targets import find_targets
 from khabar.nlp.extract import Extractor
-from khabar.nlp.pipeline import build_nlp
 
 PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_nlp()
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
 
 
 def sent(nlp: Language, text: str) -> Span:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import pytest
 from elasticsearch import Elasticsearch
 
 from khabar.core.records import Article
@@ -15,18 +14,7 @@ from khabar.index.store import Store
 from khabar.index.templates import alias_name
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import process_pending
-
-PUB = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
-ROUNDUP = (
-    "Security forces killed five terrorists in an intelligence-based operation in North Waziristan on Tuesday.\n\n"
-    "In another incident, a roadside bomb exploded near a passenger van in Turbat, killing two people."
-)
-SINGLE = "Three soldiers were martyred when terrorists attacked a checkpost in Kech on Monday."
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(classifier=None)
+from tests.test_nlp_process import PUB, ROUNDUP, SINGLE
 
 
 def put(es: Elasticsearch, settings: Settings, url: str, text: str, version: int = 1) -> Article:

@@ -24,11 +24,10 @@ differ, where single linkage would chain them through a vague report.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -281,28 +280,228 @@ def load_model(path: Path = MODEL_PATH) -> MatchModel:
     return MatchModel.from_json(Path(path).read_text(encoding="utf-8"))
 
 
+class _PairTable:
+    """Per-mention columns (numpy) for scoring many pairs at once; the same features as `pair_features`."""
+
+    def __init__(self, mentions: Sequence[EventMention], similarity: Similarity) -> None:
+        n = len(mentions)
+        self.article = _codes(m.article_id for m in mentions)
+        days = [mention_day(m) for m in mentions]
+        self.day = np.array([d.toordinal() if d is not None else 0 for d in days], dtype=np.int64)
+        self.dated = np.array([_dated(m) for m in mentions], dtype=bool)
+        self.weekday = np.array([weekday_date(m) for m in mentions], dtype=bool)
+        self.published = np.array([m.published_at.timestamp() if m.published_at is not None else np.nan for m in mentions])
+        districts = [district_key(m.location.district) for m in mentions]
+        self.district = _codes(districts)
+        known = sorted({d for d in districts if d is not None})
+        neighbours = district_neighbours()
+        index = {name: k for k, name in enumerate(known)}
+        self.adjacent = np.zeros((len(known) + 1, len(known) + 1), dtype=bool)  # the last row/column: no district
+        for name in known:
+            for other in neighbours.get(name, ()):
+                if other in index:
+                    self.adjacent[index[name], index[other]] = True
+        self.district_slot = np.array([index[d] if d is not None else len(known) for d in districts], dtype=np.int64)
+        self.province = _codes(_norm(m.location.province) for m in mentions)
+        self.place = _codes(_norm(m.location.place) for m in mentions)
+        self.perpetrator = _codes(_norm(m.perpetrator.name) for m in mentions)
+        self.event_type = _codes(m.event_type for m in mentions)
+        self.attack = np.array([m.event_type in ATTACKS for m in mentions], dtype=bool)
+        self.operation = np.array([m.event_type == "security_operation" for m in mentions], dtype=bool)
+        self.killed = np.array([m.killed if m.killed is not None else np.nan for m in mentions], dtype=np.float64)
+        self.evidence, self.has_evidence = _matrix([similarity.evidence.get(m.id) for m in mentions])
+        self.articles, self.has_article = _matrix([similarity.articles.get(m.article_id) for m in mentions])
+        self.self_cosine = np.array([similarity.self_cosine(m) for m in mentions], dtype=np.float64)
+        self.size = n
+
+    def take(self, order: np.ndarray) -> _PairTable:
+        """The same table with its rows in `order` (so a run of later mentions is a slice, not a copy)."""
+        taken = object.__new__(_PairTable)
+        for name, value in vars(self).items():
+            keep = name in ("adjacent", "size")
+            setattr(taken, name, value if keep else value[order])
+        taken.size = len(order)
+        return taken
+
+    def features(self, i: int, others: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
+        """The feature rows of pairs (i, j) for j in `others` (all dated no earlier than i), and which
+        of them can match at all (the rest are rows to ignore)."""
+        j = others
+        raw = self.day[j] - self.day[i]
+        gap = np.where(~self.dated[j] & (raw > 0), np.maximum(0, raw - 7), raw)
+        can = (self.article[j] != self.article[i]) & (gap <= MAX_GAP_DAYS)
+        pub_gap = np.nan_to_num(np.abs(self.published[j] - self.published[i]) / 86400, nan=0.0)
+        di, dj = self.district[i], self.district[j]
+        known = (di >= 0) & (dj >= 0)
+        same_district = known & (dj == di)
+        neighbour = known & (dj != di) & self.adjacent[self.district_slot[i], self.district_slot[j]]
+        far = known & (dj != di) & ~neighbour
+        operation_vs_attack = self.operation[j] != self.operation[i]
+        both_ev = self.has_evidence[j] & self.has_evidence[i]
+        both_art = self.has_article[j] & self.has_article[i]
+        evidence_cos = np.where(both_ev, self.evidence[j] @ self.evidence[i], np.nan)
+        article_cos = np.where(both_art, self.articles[j] @ self.articles[i], np.nan)
+        can &= ~(~both_ev & ~both_art & (far | operation_vs_attack))
+        can &= ~(both_ev & both_art & (np.fmax(evidence_cos, article_cos) < TEXT_FLOOR))
+        pi, pj = self.province[i], self.province[j]
+        province_only = ((di < 0) != (dj < 0)) & (pi >= 0) & (pj == pi)
+        killed = np.abs(np.log((self.killed[j] + 1) / (self.killed[i] + 1)))
+        killed = np.minimum(np.nan_to_num(killed, nan=0.0), 3.0)
+        week = (np.abs(gap - 7) <= 1) & (self.weekday[i] | self.weekday[j])
+        ti, tj = self.event_type[i], self.event_type[j]
+        ni, nj = self.perpetrator[i], self.perpetrator[j]
+        columns = [
+            (gap == 0) & self.dated[i] & self.dated[j],
+            np.minimum(gap, MAX_GAP_DAYS) / MAX_GAP_DAYS,
+            gap > 3,
+            week,
+            np.minimum(pub_gap, 14.0) / 14.0,
+            same_district,
+            neighbour,
+            far,
+            far & (pi >= 0) & (pj >= 0) & (pj != pi),
+            province_only,
+            (self.place[i] >= 0) & (self.place[j] == self.place[i]),
+            (ni >= 0) & (nj == ni),
+            (ni >= 0) & (nj >= 0) & (nj != ni),
+            tj == ti,
+            self.attack[i] & self.attack[j] & (tj != ti),
+            operation_vs_attack,
+            killed,
+            np.nan_to_num(evidence_cos, nan=0.5),
+            np.nan_to_num(article_cos, nan=0.5),
+            np.minimum(self.self_cosine[i], self.self_cosine[j]),
+        ]
+        return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]), can
+
+
+def _codes(values: Iterable[str | None]) -> np.ndarray:
+    """Integer codes for values (-1 for None), equal codes for equal values."""
+    seen: dict[str, int] = {}
+    return np.array([-1 if v is None else seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
+
+
+def _matrix(vectors: Sequence[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Stack unit vectors of the most common length; others (and missing ones) count as absent."""
+    lengths = [v.shape[0] for v in vectors if v is not None]
+    if not lengths:
+        return np.zeros((len(vectors), 0)), np.zeros(len(vectors), dtype=bool)
+    dims = max(set(lengths), key=lengths.count)
+    matrix = np.zeros((len(vectors), dims))
+    present = np.zeros(len(vectors), dtype=bool)
+    for k, vector in enumerate(vectors):
+        if vector is not None and vector.shape[0] == dims:
+            matrix[k], present[k] = vector, True
+    return matrix, present
+
+
+def _day_order(table: _PairTable, mentions: Sequence[EventMention]) -> np.ndarray:
+    """Indices of the mentions that have a day, in (day, index) order."""
+    dated = [i for i in range(table.size) if mention_day(mentions[i]) is not None]
+    return np.array(sorted(dated, key=lambda i: (int(table.day[i]), i)), dtype=np.int64)
+
+
+def _scan(table: _PairTable, order: np.ndarray, model: MatchModel) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """For each mention i (in day order): the later mentions j it can match and P(same incident).
+
+    Only mentions within the date reach are looked at (the largest raw day difference the
+    tolerances can bring within `MAX_GAP_DAYS`); features for all of them at once (numpy).
+    """
+    weights = np.asarray(model.weights, dtype=np.float64)
+    ordered = table.take(order)
+    days = ordered.day
+    reach = MAX_GAP_DAYS + 7
+    for pos, i in enumerate(order.tolist()):
+        end = int(np.searchsorted(days, days[pos] + reach, side="right"))
+        if end <= pos + 1:
+            continue
+        rows, can = ordered.features(pos, slice(pos + 1, end))
+        z = np.clip(model.intercept + rows @ weights, -40.0, 40.0)
+        yield i, order[pos + 1 : end][can], (1.0 / (1.0 + np.exp(-z)))[can]
+
+
 def pair_probabilities(
     mentions: Sequence[EventMention],
     model: MatchModel,
     article_vectors: Mapping[str, Sequence[float] | None] | None = None,
 ) -> dict[tuple[int, int], float]:
-    """P(same incident) for every pair (i < j) that can match; absent pairs cannot.
-
-    Only pairs within the date window are scored (mentions in day order, so each stops early).
-    """
-    days = [mention_day(m) for m in mentions]
-    order = sorted((i for i in range(len(mentions)) if days[i] is not None), key=lambda i: (days[i], i))
-    reach = MAX_GAP_DAYS + 7  # the largest raw day difference the tolerances can bring within MAX_GAP_DAYS
+    """P(same incident) for every pair (i < j) that can match; absent pairs cannot."""
+    table = _PairTable(mentions, Similarity(mentions, article_vectors))
     probs: dict[tuple[int, int], float] = {}
-    similarity = Similarity(mentions, article_vectors)
-    for pos, i in enumerate(order):
-        for j in order[pos + 1 :]:
-            if (days[j] - days[i]).days > reach:  # type: ignore[operator]
-                break
-            features = pair_features(mentions[i], mentions[j], similarity=similarity)
-            if features is not None:
-                probs[(min(i, j), max(i, j))] = model.probability(features)
+    for i, others, p in _scan(table, _day_order(table, mentions), model):
+        for j, value in zip(others.tolist(), p.tolist(), strict=True):
+            probs[(min(i, j), max(i, j))] = value
     return probs
+
+
+def _linked_groups(
+    mentions: Sequence[EventMention],
+    model: MatchModel,
+    article_vectors: Mapping[str, Sequence[float] | None] | None,
+) -> list[tuple[list[int], tuple[np.ndarray, ...]]]:
+    """Mentions linked (transitively) by pairs at or above the threshold, each group with the
+    probabilities of its pairs that can match (arrays: first position, second position within
+    the group, probability).
+
+    Average linkage merges two groups only when their mean pair probability reaches the
+    threshold, so at least one pair across them does: mentions never linked that way end apart
+    whatever their other pairs say, and each linked group can be clustered on its own.
+    """
+    table = _PairTable(mentions, Similarity(mentions, article_vectors))
+    order = _day_order(table, mentions)
+    parent = list(range(len(mentions)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, others, p in _scan(table, order, model):
+        for j in others[p >= model.threshold].tolist():
+            parent[root(j)] = root(i)
+    members: dict[int, list[int]] = {}
+    for k in range(len(mentions)):
+        members.setdefault(root(k), []).append(k)
+    linked = {key: group for key, group in members.items() if len(group) > 1}
+    component = np.array([root(k) for k in range(len(mentions))], dtype=np.int64)
+    position = np.full(len(mentions), -1, dtype=np.int64)
+    for group in linked.values():
+        position[group] = np.arange(len(group))
+    found: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {key: [] for key in linked}
+    multi = order[position[order] >= 0]
+    for i, others, p in _scan(table, multi, model):
+        keep = component[others] == component[i]
+        found[int(component[i])].append((np.full(int(keep.sum()), position[i]), position[others[keep]], p[keep]))
+    groups = []
+    for key in sorted(linked):
+        parts = found[key]
+        pairs = tuple(np.concatenate([part[n] for part in parts]) if parts else np.zeros(0) for n in range(3))
+        groups.append((linked[key], pairs))
+    return groups
+
+
+def _average_linkage(group: Sequence[EventMention], pairs: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:
+    """Average-linkage clusters (positions) of one linked group: groups merge while their mean pair
+    probability reaches the threshold; absent pairs count 0 and two reports of one article never
+    meet in a cluster (scipy's linkage on 1 - probability, cut at 1 - threshold)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    size = len(group)
+    distance = np.ones((size, size))
+    first, second, probability = (np.asarray(part) for part in pairs)
+    distance[first.astype(np.int64), second.astype(np.int64)] = 1.0 - probability
+    distance[second.astype(np.int64), first.astype(np.int64)] = 1.0 - probability
+    articles = _codes(m.article_id for m in group)
+    same_article = (articles[:, None] == articles[None, :]) & ~np.eye(size, dtype=bool)
+    distance[same_article] = float(size * size + 1)  # any mean including such a pair stays above the cut
+    np.fill_diagonal(distance, 0.0)
+    condensed = distance[np.triu_indices(size, k=1)]
+    labels = fcluster(linkage(condensed, method="average"), t=1.0 - threshold + 1e-12, criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for position, label in enumerate(labels.tolist()):
+        clusters.setdefault(label, []).append(position)
+    return list(clusters.values())
 
 
 def cluster(
@@ -312,49 +511,19 @@ def cluster(
 ) -> list[list[EventMention]]:
     """Average-linkage clusters of mentions (each sorted by publication, then id; clusters likewise).
 
-    The best-scoring pair of groups merges first while its mean pairwise probability reaches the
-    threshold (pairs that cannot match count 0); groups sharing an article never merge. A heap
-    with lazily dropped stale entries keeps this O(P log P) for P candidate pairs. Deterministic:
-    ties break by the groups' first members in (published_at, id) order.
+    Groups merge while their mean pairwise probability reaches the threshold (pairs that cannot
+    match count 0); groups sharing an article never merge. Only groups linked at the threshold
+    are clustered, each on its own (`_linked_groups`), so a large store stays cheap.
     """
     model = model or load_model()
     ordered = sorted(mentions, key=_order)
-    probs = pair_probabilities(ordered, model, article_vectors)
-    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    articles: dict[int, set[str]] = {i: {m.article_id} for i, m in enumerate(ordered)}
-    sums: dict[int, dict[int, float]] = {i: {} for i in range(len(ordered))}
-    for (i, j), p in probs.items():
-        sums[i][j] = sums[j][i] = p
-    version = dict.fromkeys(members, 0)
-    heap: list[tuple[float, int, int, int, int]] = []
-
-    def push(ga: int, gb: int) -> None:
-        ga, gb = min(ga, gb), max(ga, gb)
-        if articles[ga] & articles[gb]:
-            return
-        score = sums[ga][gb] / (len(members[ga]) * len(members[gb]))
-        if score >= model.threshold:
-            heapq.heappush(heap, (-score, ga, gb, version[ga], version[gb]))
-
-    for (i, j) in sorted(probs):
-        push(i, j)
-    while heap:
-        _, ga, gb, va, vb = heapq.heappop(heap)
-        if ga not in members or gb not in members or version[ga] != va or version[gb] != vb:
-            continue  # stale: one side merged or grew since
-        members[ga] = sorted(members[ga] + members.pop(gb))
-        articles[ga] |= articles.pop(gb)
-        version[ga] += 1
-        for other, total in sums.pop(gb).items():
-            if other == ga:
-                continue
-            sums[ga][other] = sums[ga].get(other, 0.0) + total
-            sums[other][ga] = sums[ga][other]
-            del sums[other][gb]
-        sums[ga].pop(gb, None)
-        for other in sorted(sums[ga]):
-            push(ga, other)
-    return [[ordered[i] for i in group] for _, group in sorted(members.items())]
+    clusters: list[list[int]] = []
+    linked: set[int] = set()
+    for members, pairs in _linked_groups(ordered, model, article_vectors):
+        linked.update(members)
+        clusters += [[members[p] for p in found] for found in _average_linkage([ordered[k] for k in members], pairs, model.threshold)]
+    clusters += [[k] for k in range(len(ordered)) if k not in linked]
+    return [[ordered[k] for k in sorted(found)] for found in sorted(clusters, key=min)]
 
 
 def _order(m: EventMention) -> tuple[datetime, str]:

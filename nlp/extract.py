@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -127,23 +127,27 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     "also" adds, sub-counts ("including three children") are ignored."""
     usable = [f for f in figures if not f.sub_count]
     if not usable:
-        return None
+        # "killing at least three of them" with no count of the whole: the part is all the report gives
+        parts = [f for f in figures if f.value > 0]
+        return (max(f.value for f in parts), max(parts, key=lambda f: f.value)) if parts else None
     positive = [f for f in usable if f.value > 0]
     if not positive:
         return 0, usable[0]
-    by_sent: dict[int, list[CasualtyFigure]] = {}
+    by_sent: dict[tuple[int, int], list[CasualtyFigure]] = {}
     for f in positive:
-        by_sent.setdefault(f.span.sent_index, []).append(f)
+        by_sent.setdefault((f.span.sent_index, f.clause), []).append(f)
     total, first = 0, positive[0]
     seen_victims: set[str] = set()
+    stated = False
     for idx, (_, figs) in enumerate(sorted(by_sent.items())):
         tolls = [f for f in figs if f.total]
         value = max(f.value for f in tolls) if tolls else sentence_count(figs)
         victims = {f.victim for f in figs}
         if tolls:
             total = value  # a stated toll is the article's latest figure ("rose to", "revised to")
-        elif idx and figs[0].also and not victims & seen_victims:
-            total += value
+            stated = True
+        elif idx and figs[0].also and not victims & seen_victims and not stated:
+            total += value  # "two passers-by were also killed" adds, unless a stated toll already counts everyone
         else:
             total = max(total, value)
         seen_victims |= victims
@@ -460,7 +464,19 @@ def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
     if any(f.total and not f.sub_count for f in info.casualties):
         return False  # "... died in hospital, bringing the number killed to five": the incident's running toll
     days = [d.value for d in info.dates if not d.background and d.precision == "day"]
-    return bool(days) and all(day < event_day.value for day in days)
+    if days:
+        return all(day < event_day.value for day in days)
+    # "In October, ten personnel were martyred" in a December report: a month (or year) that ended before the event
+    ends = [_period_end(d) for d in info.dates if d.precision in ("month", "year")]
+    return bool(ends) and all(end < event_day.value for end in ends)
+
+
+def _period_end(mention: DateMention) -> date:
+    """The last day of a month or year mention."""
+    if mention.precision == "year":
+        return date(mention.value.year, 12, 31)
+    first_of_next = (mention.value.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first_of_next - timedelta(days=1)
 
 
 def lede_date(infos: list[SentenceInfo]) -> DateMention | None:

@@ -173,3 +173,73 @@ def test_cosine_is_the_one_numpy_similarity() -> None:
     assert matching.cosine([1.0, 2.0], [-2.0, -4.0]) == pytest.approx(-1.0)
     for a, b in (([0.0, 0.0], [1.0, 1.0]), (None, [1.0]), ([], []), ([1.0, 2.0], [1.0])):
         assert matching.cosine(a, b) is None
+
+
+def _crowded_mentions(count: int = 240, seed: int = 5) -> list[EventMention]:
+    """Generated mentions crowded into three weeks, a third of them follow-ups of an earlier one,
+    with some dates, districts and embeddings missing: many candidate pairs, some clusters."""
+    import random
+
+    from khabar.tools.bench_resolve import _follow, _random_unit, synthetic_mention
+
+    rng = random.Random(seed)
+    made: list[tuple[EventMention, object]] = []
+    for k in range(count):
+        followed = rng.choice(made) if made and k % 3 == 0 else None
+        direction = followed[1] if followed else _random_unit(rng)
+        found = synthetic_mention(rng, k, recent_days=21, incident=direction)  # type: ignore[arg-type]
+        if followed:
+            _follow(found, followed[0])
+        made.append((found, direction))
+    found_mentions = [m for m, _ in made]
+    for m in found_mentions[::7]:
+        m.date = None
+    for m in found_mentions[::11]:
+        m.location = m.location.model_copy(update={"district": None})
+    for m in found_mentions[::5]:
+        m.embedding = None
+    return found_mentions
+
+
+def test_batched_pair_probabilities_equal_the_one_pair_features() -> None:
+    mentions = _crowded_mentions()
+    model = matching.load_model()
+    similarity = matching.Similarity(mentions, None)
+    expected = {}
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            row = pair_features(mentions[i], mentions[j], similarity=similarity)
+            if row is not None:
+                expected[(i, j)] = model.probability(row)
+    found = matching.pair_probabilities(mentions, model)
+    assert len(expected) > 1000 and found.keys() == expected.keys()
+    assert max(abs(found[k] - expected[k]) for k in expected) < 1e-9
+
+
+def _all_pairs_average_linkage(mentions: list[EventMention], model: MatchModel) -> list[list[str]]:
+    """Average linkage the slow way: every pair probability, best pair of groups merged first."""
+    ordered = sorted(mentions, key=matching._order)
+    probs = matching.pair_probabilities(ordered, model)
+    groups = {i: [i] for i in range(len(ordered))}
+    while True:
+        best = None
+        for ga in sorted(groups):
+            for gb in sorted(groups):
+                if gb <= ga or {ordered[i].article_id for i in groups[ga]} & {ordered[i].article_id for i in groups[gb]}:
+                    continue
+                total = sum(probs.get((min(i, j), max(i, j)), 0.0) for i in groups[ga] for j in groups[gb])
+                score = total / (len(groups[ga]) * len(groups[gb]))
+                if score >= model.threshold and (best is None or score > best[0] + 1e-12):
+                    best = (score, ga, gb)
+        if best is None:
+            return sorted(sorted(ordered[i].id for i in g) for g in groups.values())
+        _, ga, gb = best
+        groups[ga] = sorted(groups[ga] + groups.pop(gb))
+
+
+def test_clustering_only_linked_pairs_gives_the_all_pairs_clusters() -> None:
+    mentions = _crowded_mentions(count=120, seed=9)
+    model = matching.load_model()
+    found = sorted(sorted(m.id for m in group) for group in cluster(mentions, model))
+    assert any(len(group) > 2 for group in found)
+    assert found == _all_pairs_average_linkage(mentions, model)

@@ -118,3 +118,56 @@ def test_toll_stated_after_an_earlier_day_is_kept(extractor: Extractor) -> None:
 def test_islamic_state_is_named(nlp: Language) -> None:
     (group,) = find_groups(sent(nlp, "The Islamic State group claimed responsibility for the bombing."))
     assert (group.name, group.attribution) == ("Islamic State Khorasan Province", "claimed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the casualty word as the verb's complement
+        ("Five people, including two children, lost their lives when the bomb went off.", {"killed": [5]}),
+        ("Two labourers were found dead near the crusher plant.", {"killed": [2]}),
+        # a revised toll: the figure after "from" is the earlier count
+        ("Officials revised the toll down to six from eight after a recount.", {"killed": [6]}),
+        # injured who died are deaths, not injured
+        ("Two more injured succumbed on Saturday.", {"killed": [2]}),
+    ],
+)
+def test_complements_revisions_and_the_injured_who_died(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_a_while_clause_in_another_place_is_not_added_to_the_toll(extractor: Extractor) -> None:
+    text = ("Six policemen were martyred when militants ambushed their van in Lakki Marwat on Tuesday, while two "
+            "soldiers lost their lives in an exchange of fire in Bajaur.\n\nThe van was on its way to a cattle market.")
+    [event, *_] = run(extractor, text)
+    assert event.killed == 6
+
+
+def test_the_victims_home_province_is_not_the_place(extractor: Extractor) -> None:
+    text = ("KALAT: Nine Levies personnel were martyred when militants attacked their post in Mangochar tehsil of "
+            "Kalat district on Monday night, officials said. The martyred personnel, most of whom hailed from "
+            "Punjab, were flown home from Kalat on Tuesday.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.location.province) == ("Kalat", "Balochistan")
+
+
+def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor) -> None:
+    text = ("Unknown men blew up a gas pipeline near Loti village in Sui tehsil of Dera Bugti district on Monday "
+            "night, cutting supply to parts of Punjab and Sindh, Levies officials said. No one was hurt.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.location.province) == ("Dera Bugti", "Balochistan")
+
+
+def test_a_capital_as_the_speaker_is_not_a_place(extractor: Extractor) -> None:
+    text = ("ISLAMABAD — Militants attacked an army convoy in the Orakzai district on Tuesday, killing four soldiers, "
+            "the military said.\n\nSecurity officials said the convoy was first hit by a roadside bomb. Islamabad "
+            "accuses Kabul of sheltering the militants.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Orakzai"
+
+
+def test_a_country_in_the_lede_does_not_beat_the_district_after_it(extractor: Extractor) -> None:
+    text = ("QUETTA, Pakistan — A roadside bomb tore through a Levies vehicle in Pakistan's restive southwest on "
+            "Tuesday, killing three of them, police said.\n\nThe blast took place near Mangochar in Kalat district.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Kalat"

@@ -39,7 +39,7 @@ KILLED_WORDS = {
 }
 INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
-    "injury", "wounds", "critically", "hospitalised", "hospitalized",
+    "injury", "wounds", "critically", "hospitalised", "hospitalized", "treated", "treatment",
 }
 KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
 ATTACKER_NOUNS = {
@@ -139,6 +139,7 @@ class CasualtyFigure:
     sub_count: bool = False
     also: bool = False
     claimed: bool = False
+    clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
 
 
 class CasualtyRules:
@@ -285,11 +286,16 @@ class CasualtyRules:
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
-            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another")]
+            dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
+                    or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))]  # "five engineers and their driver"
             if not dets:
                 continue
-            if dets[0].lower_ == "the" and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not (
-                    tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head)):
+            definite = dets[0].lower_ in ("the", "his", "her", "their")
+            node = tok
+            while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
+                node = node.head
+            subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass") and self.casualty_kind(node.head) is not None
+            if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
@@ -342,6 +348,11 @@ class CasualtyRules:
                 i = close + 1
                 continue
             if self.casualty_kind(tok):
+                if self.casualty_kind(tok) == "injured" and tok.pos_ != "VERB":
+                    # "two more injured succumbed": the injured who died count as killed
+                    died = next((t for t in doc[i + 1 : min(i + 3, sent.end)] if t.lower_ in ("succumbed", "died")), None)
+                    if died is not None:
+                        return died
                 return tok
             if tok.lower_ not in self.window_fill and tok.lower_ not in self.person_nouns and tok.pos_ not in ("ADJ", "ADV"):
                 return None
@@ -364,6 +375,11 @@ class CasualtyRules:
         for _ in range(3):
             if self.casualty_kind(head):
                 return head
+            if victim.dep_ in ("nsubj", "nsubjpass") and head.i == victim.head.i:
+                # "five people lost their lives", "two men were found dead": the casualty word is the verb's complement
+                found = next((c for c in head.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c) == "killed"), None)
+                if found is not None:
+                    return found
             if head.lower_ in ("left", "leaving", "leave", "leaves"):
                 for child in head.children:
                     if self.casualty_kind(child):
@@ -483,6 +499,7 @@ class CasualtyRules:
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
+        other_place_at = self._other_place_clause(sent)
         superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
         for first, last, value in sorted(groups, key=lambda g: g[0].i):
             among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
@@ -513,11 +530,36 @@ class CasualtyRules:
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
                     also=also,
                     claimed=claim_at is not None and claim_at < first.i,
+                    clause=int(other_place_at is not None and first.i > other_place_at),
                 )
             )
+        superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
         return figures + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+
+    @staticmethod
+    def _other_place_clause(sent: Span) -> int | None:
+        """Where a ", while"/", whereas" clause that names its own place starts ("six policemen were
+        martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
+        doc = sent.doc
+        for tok in sent:
+            joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
+            if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sent.ents):
+                return tok.i
+        return None
+
+    @staticmethod
+    def _revised_from(figures: list[CasualtyFigure], sent: Span) -> set[int]:
+        """"revised the toll down to six from eight", "rose from 8 to 12": the figure after "from" is
+        the earlier count when the sentence gives another of its kind after "to"."""
+        previous = {tok.idx: sent.doc[tok.i - 1].lower_ for tok in sent if tok.i > sent.start}
+
+        def before(f: CasualtyFigure) -> str:
+            return previous.get(f.span.start, "")
+
+        new_kinds = {f.kind for f in figures if before(f) == "to"}
+        return {i for i, f in enumerate(figures) if before(f) == "from" and f.kind in new_kinds}
 
     def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """"fatalities put at 12": a stated death toll."""

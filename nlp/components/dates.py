@@ -28,6 +28,8 @@ _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*
 _MONTH_DAY_RANGE = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", re.I)
+# "In October, ten personnel were martyred": a month without a day or year, the latest such month
+_BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late)\s+({MONTHS})\b(?!\s+\d)", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
@@ -143,6 +145,15 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
     for m in _MONTH_YEAR.finditer(text):
         value = _dateparse(f"1 {m.group(1)} {m.group(2)}", published)
         if value:
+            bg = (value.year, value.month) != (pub.year, pub.month)
+            out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
+    if not out:
+        for m in _BARE_MONTH.finditer(text):
+            value = _dateparse(f"1 {m.group(1)} {pub.year}", published)
+            if value is None:
+                continue
+            if value > pub:
+                value = value.replace(year=value.year - 1)
             bg = (value.year, value.month) != (pub.year, pub.month)
             out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
     for m in _YEAR.finditer(text):

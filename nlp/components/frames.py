@@ -229,7 +229,8 @@ class FrameRules:
         current = [d for d in dates if not d.background]
         if current:
             return False
-        if any(d.background for d in dates) or RECAP_AFTER.search(sent.text):
+        # a claim's month or year is its motive's ("revenge for a commander killed in August"), not a recap
+        if any(d.background and not (claim and d.precision in ("month", "year")) for d in dates) or RECAP_AFTER.search(sent.text):
             return True
         if claim:
             return False

@@ -17,7 +17,8 @@ from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
-ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native")
+ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
+               "belonged to", "hometown", "home town", "ancestral")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
@@ -77,6 +78,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         if _ROUTE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
                 doc.text[max(0, ent.start_char - 2) : ent.start_char]):
             continue
+        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
+            continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         kind, name = ent.ent_id_.split(":", 1)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
                                    ent.label_ == "FOREIGN_LOC"))
@@ -126,6 +129,8 @@ def marked_district(mention: LocationMention) -> bool:
     """True for "Kalat district", "(Kech, Balochistan)" or "Nushki (Balochistan)"."""
     if mention.kind not in ("place", "district"):
         return False
+    if mention.span.text.lower().endswith(" district"):
+        return True
     offset = mention.span.end - mention.span.sent_start
     return _MARKED_AFTER.match(mention.span.sentence[offset : offset + 60]) is not None
 
@@ -147,8 +152,11 @@ def generic_locality(name: str) -> bool:
 
 
 def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
-    """A resolved location agrees with the provinces and marked districts the frame names."""
-    return (not provinces or loc.province in provinces) and (not districts or loc.district in districts)
+    """A resolved location agrees with the marked districts near it ("Sui tehsil of Dera Bugti district"),
+    or, when none is marked, with the provinces named there."""
+    if districts:
+        return loc.district in districts
+    return not provinces or loc.province in provinces
 
 
 def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
@@ -177,17 +185,28 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
             counts[loc.district] = counts.get(loc.district, 0) + 1
     dateline_provinces = {loc.province for m in mentions if m.dateline and (loc := _geocode(m, None)) is not None}
 
-    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int]:
+    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int]:
         near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
         aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near else 0  # "shifted to hospital"
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
-        return (aside, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
+        vague = 1 if m.kind == "country" or m.foreign else 0  # "Pakistan's restive southwest" names no place
+        return (aside, vague, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)
-    provinces = {m.name for m in pool if m.kind == "province" and not m.foreign}
+    if datelines and body and all(rank(m)[0] or rank(m)[1] for m in body):
+        # the body names only asides ("funeral prayers in Mardan"), foreign or country-wide places: the dateline is the place
+        return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
+
+    def provinces_near(mention: LocationMention) -> set[str]:
+        """Provinces named in the mention's own sentence or the trigger sentence, not in an aside
+        ("the martyred hailed from Punjab" says nothing of where the attack was)."""
+        return {m.name for m in pool if m.kind == "province" and not m.foreign
+                and m.span.sent_index in (mention.span.sent_index, trigger_sent)
+                and not any(w in m.span.sentence.lower() for w in aside_words)}
+
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:
         loc = resolved[id(mention)]
@@ -198,7 +217,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
         marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
                   and marked_district(m) and (d := district_named(m.name))}
-        if _consistent(loc, provinces, marked):
+        if _consistent(loc, provinces_near(mention), marked):
             return loc, mention
         first = first or (loc, mention)
     if first is None and body and datelines:

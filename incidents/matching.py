@@ -323,56 +323,64 @@ class _PairTable:
         taken.size = len(order)
         return taken
 
-    def features(self, i: int, others: np.ndarray | slice) -> tuple[np.ndarray, np.ndarray]:
-        """The feature rows of pairs (i, j) for j in `others` (all dated no earlier than i), and which
-        of them can match at all (the rest are rows to ignore)."""
-        j = others
-        raw = self.day[j] - self.day[i]
-        gap = np.where(~self.dated[j] & (raw > 0), np.maximum(0, raw - 7), raw)
-        can = (self.article[j] != self.article[i]) & (gap <= MAX_GAP_DAYS)
-        pub_gap = np.nan_to_num(np.abs(self.published[j] - self.published[i]) / 86400, nan=0.0)
-        di, dj = self.district[i], self.district[j]
+    def scores(self, rows: slice, cols: slice, model: MatchModel) -> tuple[np.ndarray, np.ndarray]:
+        """For every pair (i in `rows`, j in `cols`, j after i): whether it can match at all, and
+        P(same incident) — the features of `pair_features`, computed for the whole block at once."""
+
+        def left(values: np.ndarray) -> np.ndarray:
+            return values[rows][:, None]
+
+        def right(values: np.ndarray) -> np.ndarray:
+            return values[cols][None, :]
+
+        raw = right(self.day) - left(self.day)
+        gap = np.where(~right(self.dated) & (raw > 0), np.maximum(0, raw - 7), raw)
+        after = np.arange(rows.start, rows.stop)[:, None] < np.arange(cols.start, cols.stop)[None, :]
+        can = after & (right(self.article) != left(self.article)) & (gap <= MAX_GAP_DAYS)
+        pub_gap = np.nan_to_num(np.abs(right(self.published) - left(self.published)) / 86400, nan=0.0)
+        di, dj = left(self.district), right(self.district)
         known = (di >= 0) & (dj >= 0)
         same_district = known & (dj == di)
-        neighbour = known & (dj != di) & self.adjacent[self.district_slot[i], self.district_slot[j]]
+        neighbour = known & (dj != di) & self.adjacent[left(self.district_slot), right(self.district_slot)]
         far = known & (dj != di) & ~neighbour
-        operation_vs_attack = self.operation[j] != self.operation[i]
-        both_ev = self.has_evidence[j] & self.has_evidence[i]
-        both_art = self.has_article[j] & self.has_article[i]
-        evidence_cos = np.where(both_ev, self.evidence[j] @ self.evidence[i], np.nan)
-        article_cos = np.where(both_art, self.articles[j] @ self.articles[i], np.nan)
+        operation_vs_attack = right(self.operation) != left(self.operation)
+        both_ev = right(self.has_evidence) & left(self.has_evidence)
+        both_art = right(self.has_article) & left(self.has_article)
+        evidence_cos = np.where(both_ev, self.evidence[rows] @ self.evidence[cols].T, np.nan)
+        article_cos = np.where(both_art, self.articles[rows] @ self.articles[cols].T, np.nan)
         can &= ~(~both_ev & ~both_art & (far | operation_vs_attack))
         can &= ~(both_ev & both_art & (np.fmax(evidence_cos, article_cos) < TEXT_FLOOR))
-        pi, pj = self.province[i], self.province[j]
-        province_only = ((di < 0) != (dj < 0)) & (pi >= 0) & (pj == pi)
-        killed = np.abs(np.log((self.killed[j] + 1) / (self.killed[i] + 1)))
-        killed = np.minimum(np.nan_to_num(killed, nan=0.0), 3.0)
-        week = (np.abs(gap - 7) <= 1) & (self.weekday[i] | self.weekday[j])
-        ti, tj = self.event_type[i], self.event_type[j]
-        ni, nj = self.perpetrator[i], self.perpetrator[j]
-        columns = [
-            (gap == 0) & self.dated[i] & self.dated[j],
+        pi, pj = left(self.province), right(self.province)
+        ti, tj = left(self.event_type), right(self.event_type)
+        ni, nj = left(self.perpetrator), right(self.perpetrator)
+        with np.errstate(invalid="ignore"):
+            killed = np.abs(np.log((right(self.killed) + 1) / (left(self.killed) + 1)))
+        columns = (
+            (gap == 0) & left(self.dated) & right(self.dated),
             np.minimum(gap, MAX_GAP_DAYS) / MAX_GAP_DAYS,
             gap > 3,
-            week,
+            (np.abs(gap - 7) <= 1) & (left(self.weekday) | right(self.weekday)),
             np.minimum(pub_gap, 14.0) / 14.0,
             same_district,
             neighbour,
             far,
             far & (pi >= 0) & (pj >= 0) & (pj != pi),
-            province_only,
-            (self.place[i] >= 0) & (self.place[j] == self.place[i]),
+            ((di < 0) != (dj < 0)) & (pi >= 0) & (pj == pi),
+            (left(self.place) >= 0) & (right(self.place) == left(self.place)),
             (ni >= 0) & (nj == ni),
             (ni >= 0) & (nj >= 0) & (nj != ni),
             tj == ti,
-            self.attack[i] & self.attack[j] & (tj != ti),
+            left(self.attack) & right(self.attack) & (tj != ti),
             operation_vs_attack,
-            killed,
+            np.minimum(np.nan_to_num(killed, nan=0.0), 3.0),
             np.nan_to_num(evidence_cos, nan=0.5),
             np.nan_to_num(article_cos, nan=0.5),
-            np.minimum(self.self_cosine[i], self.self_cosine[j]),
-        ]
-        return np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]), can
+            np.minimum(left(self.self_cosine), right(self.self_cosine)),
+        )
+        z = np.full(can.shape, model.intercept)
+        for weight, column in zip(model.weights, columns, strict=True):
+            z += weight * column
+        return can, 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
 
 def _codes(values: Iterable[str | None]) -> np.ndarray:
@@ -401,23 +409,25 @@ def _day_order(table: _PairTable, mentions: Sequence[EventMention]) -> np.ndarra
     return np.array(sorted(dated, key=lambda i: (int(table.day[i]), i)), dtype=np.int64)
 
 
-def _scan(table: _PairTable, order: np.ndarray, model: MatchModel) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+def _scan(table: _PairTable, order: np.ndarray, model: MatchModel, block: int = 64) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """For each mention i (in day order): the later mentions j it can match and P(same incident).
 
-    Only mentions within the date reach are looked at (the largest raw day difference the
-    tolerances can bring within `MAX_GAP_DAYS`); features for all of them at once (numpy).
+    Mentions are scored a block of rows at a time against the later mentions within the date
+    reach (the largest raw day difference the tolerances can bring within `MAX_GAP_DAYS`), as
+    numpy arrays: the cosines of a block are one matrix product.
     """
-    weights = np.asarray(model.weights, dtype=np.float64)
     ordered = table.take(order)
     days = ordered.day
     reach = MAX_GAP_DAYS + 7
-    for pos, i in enumerate(order.tolist()):
-        end = int(np.searchsorted(days, days[pos] + reach, side="right"))
-        if end <= pos + 1:
-            continue
-        rows, can = ordered.features(pos, slice(pos + 1, end))
-        z = np.clip(model.intercept + rows @ weights, -40.0, 40.0)
-        yield i, order[pos + 1 : end][can], (1.0 / (1.0 + np.exp(-z)))[can]
+    for first in range(0, len(order), block):
+        last = min(first + block, len(order))
+        end = int(np.searchsorted(days, days[last - 1] + reach, side="right"))
+        can, p = ordered.scores(slice(first, last), slice(first, end), model)
+        later = order[first:end]
+        for row in range(last - first):
+            keep = can[row]
+            if keep.any():
+                yield int(order[first + row]), later[keep], p[row][keep]
 
 
 def pair_probabilities(

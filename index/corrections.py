@@ -115,6 +115,19 @@ class CorrectionStore:
         state._version = (int(resp["_seq_no"]), int(resp["_primary_term"]))
         return state
 
+    def states_of(self, incident_ids: Sequence[str], chunk: int = 1000) -> dict[str, CorrectionState]:
+        """The correction states of some incidents (those nobody corrected are absent), by multi-get."""
+        found: dict[str, CorrectionState] = {}
+        ids = list(incident_ids)
+        for start in range(0, len(ids), chunk):
+            docs = self.es.options(ignore_status=404).mget(
+                index=self.alias, ids=[f"state:{i}" for i in ids[start : start + chunk]]).get("docs", [])
+            for doc in docs:
+                if doc.get("found"):
+                    state = CorrectionState.model_validate(_record(doc["_source"]))
+                    found[state.incident_id] = state
+        return found
+
     def redirect(self, incident_id: str) -> str:
         """The incident an id now stands for: itself, or the survivor of the merges it went into."""
         current = incident_id
@@ -136,8 +149,9 @@ class CorrectionStore:
             return
         at = at or utcnow()
         ops: list[dict[str, Any]] = []
+        known = self.states_of(sorted(merged))
         for old_id, survivor in sorted(merged.items()):
-            state = self.state(old_id) or CorrectionState(incident_id=old_id)
+            state = known.get(old_id) or CorrectionState(incident_id=old_id)
             state = state.model_copy(update={"merged_into": survivor, "updated_at": at})
             ops += [{"index": {"_index": self.alias, "_id": state.doc_id}},
                     {**state.model_dump(mode="json"), "record": "state", "id": state.doc_id}]

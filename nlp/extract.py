@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -242,7 +243,8 @@ class Extractor:
             return [], []
         type_scores = self._type_scores(frames)
         lede = lede_date(infos) or frame_date(frames[0])
-        events = [self._event(frame, published.date(), relevance, scores, lede)
+        shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
+        events = [self._event(frame, published.date(), relevance, scores, lede, shared)
                   for frame, scores in zip(frames, type_scores, strict=True)]
         return events, self._embeddings(events)
 
@@ -307,7 +309,7 @@ class Extractor:
         return [[float(x) for x in row] for row in matrix]
 
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None,
-               lede: DateMention | None = None) -> ExtractedEvent:
+               lede: DateMention | None = None, shared: list[SentenceInfo] | None = None) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
@@ -329,7 +331,7 @@ class Extractor:
         )
         self._fill_figures(fields, ev, figures, foiled, event_type)
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede)
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared or [])
         if is_targeted_killing(fields, triggers):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -360,7 +362,8 @@ class Extractor:
             fields["kidnapped"] = None
 
     def _fill_context(self, fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
-                      event_type: str, trig_sent: int, lede: DateMention | None = None) -> float:
+                      event_type: str, trig_sent: int, lede: DateMention | None = None,
+                      shared: Sequence[SentenceInfo] = ()) -> float:
         """Date, location, perpetrator and target; returns the completeness score (0..1)."""
         filled = 0
         chosen = frame_date(frame, trig_sent)
@@ -379,7 +382,9 @@ class Extractor:
             filled += 1
         else:
             fields["location"] = Location()
-        groups = [g for s in frame.sentences for g in s.groups]
+        own = {s.index for s in frame.sentences}
+        # "ISKP claimed responsibility for both blasts": a claim over all of a roundup's incidents counts for each
+        groups = [g for s in frame.sentences for g in s.groups] + [g for s in shared if s.index not in own for g in s.groups]
         claims = [s for s in frame.sentences if s.claim and not s.groups]
         lede_sent = frame.opener or frame.sentences[0]
         perp = choose_perpetrator(groups, bool(claims), lede_sent.index)
@@ -454,6 +459,11 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS)
     return before < LEDE_PARAGRAPHS
+
+
+# "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
+EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
+                            r"(?:attacks|blasts|bombings|explosions|incidents|assaults|ambushes|strikes|raids)\b", re.IGNORECASE)
 
 
 def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:

@@ -84,3 +84,13 @@ def test_fresh_sections_run_in_a_new_process(tmp_path: Path, monkeypatch: pytest
     text = page.read_text(encoding="utf-8")
     assert "version" in text.split("## Version", 1)[1].split("## Bad usage", 1)[0]
     assert "exited with status 2" in text.split("## Bad usage", 1)[1]
+
+
+def test_sections_needing_elasticsearch_are_skipped_when_it_does_not_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(eval_all, "SECTIONS", (Section("Resolve", ("--version",), "x", elasticsearch=True),))
+    monkeypatch.setenv("KHABAR_ES_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    page = tmp_path / "accuracy.md"
+    result = CliRunner().invoke(main, ["eval", "all", "--data", str(tmp_path), "--output", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "Elasticsearch not reachable" in page.read_text(encoding="utf-8")

@@ -171,3 +171,57 @@ def test_a_country_in_the_lede_does_not_beat_the_district_after_it(extractor: Ex
             "Tuesday, killing three of them, police said.\n\nThe blast took place near Mangochar in Kalat district.")
     [event] = run(extractor, text)
     assert event.location.district == "Kalat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a denial names the group that did not do it
+        ("A bomb killed six people at a market in Bannu on Monday. The banned TTP denied involvement in a statement.",
+         (None, "unknown")),
+        # the group's past claims, and violence that "claimed lives", are no claim of this attack
+        ("A roadside bomb killed three Levies men in Kalat on Monday. The outlawed Balochistan Liberation Army has "
+         "claimed many previous attacks on security forces there.", (None, "unknown")),
+        ("Gunmen shot dead a cleric in Karachi on Monday. Police blamed Lashkar-e-Jhangvi. Sectarian violence in "
+         "the city claimed hundreds of lives a year at its peak.", ("Lashkar-e-Jhangvi", "blamed")),
+        # a claim in other words
+        ("Prisoners overpowered guards and took them hostage in Bannu on Monday. The banned Tehreek-i-Taliban "
+         "Pakistan said in a statement that its fighters were among the prisoners.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+    ],
+)
+def test_denials_past_claims_and_claims_in_other_words(extractor: Extractor, text: str,
+                                                        expected: tuple[str | None, str]) -> None:
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == expected
+
+
+def test_incidents_named_by_rank_are_followed_and_a_summary_lede_gives_way(extractor: Extractor) -> None:
+    text = ("QUETTA: At least 20 people were killed and 30 injured on Tuesday when terrorists carried out two blasts "
+            "outside election offices in Pishin and Qila Saifullah districts.\n\n"
+            "According to officials, the first blast took place outside an office in the Khanozai area of Pishin "
+            "district, where 14 people were killed and 21 injured.\n\n"
+            "About an hour later, a second blast ripped through an office in Qila Saifullah bazaar, killing six "
+            "people and injuring nine others.\n\n"
+            "The Islamic State Khorasan Province claimed responsibility for both the blasts.")
+    events = sorted(run(extractor, text), key=lambda e: e.location.district or "")
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [("Killa Saifullah", 6, 9), ("Pishin", 14, 21)]
+    assert {e.perpetrator.name for e in events} == {"Islamic State Khorasan Province"}
+
+
+def test_a_definite_rank_returns_to_the_incident_it_names(extractor: Extractor) -> None:
+    text = ("A suicide bomber struck a religious procession in Mastung on Friday, killing 40 people, police said. "
+            "Hours later, a second suicide bombing hit a mosque in Hangu district, killing five worshippers.\n\n"
+            "The first attack took place near a mosque in Mastung as hundreds gathered for the procession.\n\n"
+            "The second bombing struck during Friday prayers; twelve others were wounded.")
+    events = sorted(run(extractor, text), key=lambda e: e.location.district or "")
+    assert [(e.location.district, e.killed) for e in events] == [("Hangu", 5), ("Mastung", 40)]
+
+
+@pytest.mark.parametrize("aside", [
+    "\"This is not just another blast; it happened in the heart of the city,\" the minister said.",
+    "Days earlier, another explosion on the railway track near Sibi had narrowly missed a train.",
+])
+def test_another_in_a_quote_or_a_recap_is_no_new_incident(extractor: Extractor, aside: str) -> None:
+    text = ("A bomb exploded on the railway track in Mastung on Tuesday, killing two people, officials said.\n\n"
+            f"{aside}\n\nTrain services were suspended.")
+    assert len(run(extractor, text)) == 1

@@ -48,6 +48,33 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d)\b", re.IGNORECASE)
+# "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
+# incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
+# ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
+_INCIDENT_NOUNS = r"(?:attacks?|blasts?|bombings?|explosions?|incidents?|assaults?|ambush(?:es)?|strikes?|raids?)"
+ORDINAL_INCIDENT = re.compile(
+    r"^\W*(?:[\w'’-]+[\s,]+){0,5}?(?<!was )(?<!is )(?<!marks )(?<!marked )(?<!just )(?<!not )(?<!only )(?<!yet )(the|a|another)\s+"
+    r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + _INCIDENT_NOUNS + r"\b", re.IGNORECASE)
+# "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
+SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
+                          r"(?:attacks|blasts|bombings|explosions|incidents|assaults|ambushes|strikes|raids)\b", re.IGNORECASE)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def incident_rank(text: str) -> tuple[bool, int | None] | None:
+    """(definite, rank) when a sentence opens on an incident named by its rank ("the first blast" → (True, 1),
+    "a second bombing" → (False, 2), "another attack" → (False, None): the next one); None otherwise."""
+    found = ORDINAL_INCIDENT.match(text)
+    if found is None:
+        return None
+    determiner, ordinal = found.group(1).lower(), (found.group(2) or "").lower()
+    if determiner == "another" or ordinal == "other":
+        return (determiner == "the", None)
+    if ordinal not in ORDINALS:
+        return None
+    return determiner == "the", ORDINALS[ordinal]
+
+
 PLUPERFECT_VERBS = {"killed", "attacked", "claimed", "targeted", "martyred", "struck", "carried", "injured",
                     "wounded", "abducted", "kidnapped", "bombed", "stormed"}
 
@@ -307,13 +334,34 @@ def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
 
 
 def segment(infos: list[SentenceInfo]) -> list[Frame]:
-    """Group sentences into incident frames, dropping background recaps."""
+    """Group sentences into incident frames, dropping background recaps.
+
+    Incidents named by rank are followed: "a second blast" opens the second frame, "the first
+    attack took place in Mastung" returns to the first; a lede that only sums them up ("two
+    blasts killed 28") gives way to the incidents it sums."""
     frames: list[Frame] = []
     preamble: list[SentenceInfo] = []
     current: Frame | None = None
+    ranked: dict[int, Frame] = {}
+    summary: Frame | None = None
     for info in infos:
         if info.background:
             continue
+        rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
+        if rank is not None and current is not None:
+            definite, number = rank
+            if not ranked and current is not summary:
+                ranked[1] = current
+            number = number if number is not None else (max(ranked) + 1 if ranked else 2)
+            if definite and number in ranked:
+                current = ranked[number]
+                current.sentences.append(info)
+                continue
+            recap = any(t.lower_ == "had" and t.dep_ == "aux" for t in info.sent)  # "another blast had missed a train"
+            if not recap and (info.opens_frame() or (definite and (info.has_figures or info.locations))):
+                current = ranked[number] = Frame(sentences=[info])
+                frames.append(current)
+                continue
         if info.opens_frame():
             split = current is not None and (
                 info.marker
@@ -324,6 +372,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
+                if len(frames) == 0 and SUMMARY_LEDE.search(info.sent.text):
+                    summary = current
                 preamble = []
                 frames.append(current)
                 continue
@@ -331,4 +381,6 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             preamble.append(info)
         else:
             current.sentences.append(info)
+    if summary is not None and len(frames) >= 3 and frames[0] is summary and len(ranked) >= 2:
+        return frames[1:]
     return drop_summary(frames)

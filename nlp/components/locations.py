@@ -74,7 +74,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
-            continue
+            town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
+            if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
+                continue
         if _ROUTE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
                 doc.text[max(0, ent.start_char - 2) : ent.start_char]):
             continue

@@ -25,6 +25,15 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "were behind", "was behind", "is behind", "involved in", "affiliated with", "belonging to",
                  "belonged to", "belong to", "belongs to", "linked to", "linked with", "attributed", "hand of",
                  "involvement", "the work of", "hallmarks of", "pointed to", "points to", "hallmark of")
+# "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
+                    r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
+# "claimed hundreds of lives", "has claimed many previous attacks": not a claim of this attack
+NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
+                            r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens)\b", re.I)
+# "the TTP said in a statement that its fighters carried out the raid": a claim in other words
+CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+"
+                                r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
@@ -114,12 +123,16 @@ class PerpetratorRules:
         return doc
 
     def attribution(self, sent: Span) -> str:
-        """"claimed" / "blamed" / "unknown" for the way a sentence links a group to an attack."""
+        """"claimed" / "blamed" / "denied" / "unknown" for the way a sentence links a group to an attack."""
         phrases = self.finder.phrases(sent)
         text = f" {normalise(sent.text)} "
+        if DENIAL.search(text) and not phrases["claim"]:
+            return "unknown"  # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`)
         if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
-        if phrases["claim"]:
+        if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text:
+            return "unknown"
+        if phrases["claim"] or CLAIM_BY_STATEMENT.search(text):
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"
@@ -138,7 +151,10 @@ class PerpetratorRules:
             if name is None:
                 continue
             attr = attribution
-            if attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"
+            after = sent.doc.text[ent.end_char : min(ent.end_char + 80, sent.end_char)]
+            if DENIAL.match(after.lstrip(" ,)").replace("has ", "", 1).replace("have ", "", 1)):
+                attr = "denied"  # "the main TTP denied any role", even beside another group's claim
+            elif attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"
                 attr = "blamed"
             out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
         return out
@@ -195,6 +211,8 @@ def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool,
     """The frame's perpetrator: a claim beats a blame beats a bare mention. A bare mention (no
     claim, blame or attacking verb) counts only in the frame's lede sentence (`lede_index`, when
     given): later in a report a bare name is context ("the claims of the Afghan Taliban")."""
+    denied = {m.name for m in mentions if m.attribution == "denied"}
+    mentions = [m for m in mentions if m.attribution != "denied" and not (m.name in denied and m.attribution == "unknown")]
     if lede_index is not None:
         mentions = [m for m in mentions if m.attribution != "unknown" or m.span.sent_index == lede_index]
     if not mentions:

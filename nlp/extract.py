@@ -236,7 +236,7 @@ class Extractor:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
-        if not frames or not news_in_lede(infos, frames[0]):
+        if not frames or not news_in_lede(infos, frames[0]) or follow_up_only(infos, frames[0]):
             return [], []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
@@ -464,6 +464,30 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
 EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
                             r"(?:attacks|blasts|bombings|explosions|incidents|assaults|ambushes|strikes|raids)\b", re.IGNORECASE)
+
+
+def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:
+    """An article whose news is the aftermath (a funeral, arrests, condemnation): its lede paragraph
+    reports no incident, and the incident comes up as something the reader already knows ("the
+    attack, which killed 12", "Tuesday's bombing"), not as news ("a bomb exploded")."""
+    opener = first.opener
+    if opener is None:
+        return False
+    lede = next((i.paragraph for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    if lede is None or opener.paragraph == lede or any(i.opens_frame() for i in infos if i.paragraph == lede):
+        return False
+    return all(_known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
+
+
+def _known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
+    """A trigger noun the sentence takes as known: "the attack", "this blast", "Tuesday's bombing"."""
+    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in head.children)
 
 
 def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:

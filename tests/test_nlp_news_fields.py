@@ -225,3 +225,18 @@ def test_another_in_a_quote_or_a_recap_is_no_new_incident(extractor: Extractor, 
     text = ("A bomb exploded on the railway track in Mastung on Tuesday, killing two people, officials said.\n\n"
             f"{aside}\n\nTrain services were suspended.")
     assert len(run(extractor, text)) == 1
+
+
+def test_an_aftermath_story_reports_no_new_incident(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Thousands attended the funeral prayers of the victims at the Police Lines ground on Saturday, "
+            "as shops stayed shut across the old city.\n\n"
+            "Friday's bombing, which officials say killed 57 worshippers, has shaken the city.")
+    assert run(extractor, text, published=datetime(2025, 3, 8, 9)) == []
+
+
+def test_a_first_report_with_a_narrative_lede_is_kept(extractor: Extractor) -> None:
+    text = ("PESHAWAR: The market was crowded with shoppers on Friday afternoon.\n\n"
+            "A bomb exploded near a fruit stall, killing seven people and wounding 20, police said.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 7, 19))
+    assert event.killed == 7
+

@@ -427,7 +427,7 @@ class CasualtyRules:
     def _part_of(self, last: Token) -> bool:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
         after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
-        return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these")
+        return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these", "its", "their")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
 
     def _is_subcount(self, victim: Token, first: Token | None = None) -> bool:

@@ -256,8 +256,13 @@ class FrameRules:
         current = [d for d in dates if not d.background]
         if current:
             return False
-        # a claim's month or year is its motive's ("revenge for a commander killed in August"), not a recap
-        if any(d.background and not (claim and d.precision in ("month", "year")) for d in dates) or RECAP_AFTER.search(sent.text):
+        # a claim's month or year is its motive's ("revenge for a commander killed in August"), not a recap,
+        # unless the sentence opens with it ("In May the group claimed a blast in Karachi")
+        def recap_date(d: DateMention) -> bool:
+            opening = d.span.start - sent.start_char <= 3
+            return d.background and (not claim or d.precision not in ("month", "year") or opening)
+
+        if any(recap_date(d) for d in dates) or RECAP_AFTER.search(sent.text):
             return True
         if claim:
             return False

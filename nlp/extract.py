@@ -196,22 +196,48 @@ class Extractor:
     def extract_with_embeddings(self, article: Article | dict[str, Any]) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
         """Events and one embedding per event (None without a classifier)."""
         art = to_article(article)
-        return self._events(art, self.nlp(self._doc(art)))
+        events = self._events(art, self.nlp(self._doc(art)))
+        return events, self._embeddings(events)
 
     def extract_many(self, articles: Iterable[Article | dict[str, Any]], batch_size: int = 16) -> Iterator[tuple[str, list[ExtractedEvent]]]:
-        """`(article_id, events)` for each article, parsing with `nlp.pipe` in batches."""
-        for art_id, events, _ in self.extract_many_with_embeddings(articles, batch_size):
+        """`(article_id, events)` for each article, parsing with `nlp.pipe` in batches (no embeddings)."""
+        for art_id, events, _ in self._extract_many(articles, batch_size, embed=False):
             yield art_id, events
 
     def extract_many_with_embeddings(
         self, articles: Iterable[Article | dict[str, Any]], batch_size: int = 16
     ) -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
-        """Like `extract_many`, with the per-event embeddings."""
+        """Like `extract_many`, with the per-event embeddings (one classifier call per batch of articles)."""
+        return self._extract_many(articles, batch_size, embed=True)
+
+    def _extract_many(
+        self, articles: Iterable[Article | dict[str, Any]], batch_size: int, embed: bool
+    ) -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
         arts = (to_article(a) for a in articles)
         pairs = ((self._doc(a), a) for a in arts)
-        for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            events, embeddings = self._events(art, doc)
-            yield art.id, events, embeddings
+        pending: list[tuple[str, list[ExtractedEvent]]] = []
+
+        def flush() -> Iterator[tuple[str, list[ExtractedEvent], list[list[float] | None]]]:
+            flat = [e for _, events in pending for e in events]
+            vectors = iter(self._embeddings(flat) if embed else [None] * len(flat))
+            for art_id, events in pending:
+                yield art_id, events, [next(vectors) for _ in events]
+            pending.clear()
+
+        parsed = iter(self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))
+        while True:
+            try:
+                doc, art = next(parsed)
+                events = self._events(art, doc)
+            except StopIteration:
+                break
+            except Exception:
+                yield from flush()  # the articles before the failing one come out first, in order
+                raise
+            pending.append((art.id, events))
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()
 
     def article_embeddings(self, articles: Sequence[Article]) -> list[list[float] | None]:
         """One embedding per article, of its headline and lead paragraph (one classifier batch)."""
@@ -232,21 +258,20 @@ class Extractor:
         doc._.published = local_time(art.published_at or datetime.now(UTC))
         return doc
 
-    def _events(self, art: Article, doc: Doc) -> tuple[list[ExtractedEvent], list[list[float] | None]]:
+    def _events(self, art: Article, doc: Doc) -> list[ExtractedEvent]:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
         if not frames or not news_in_lede(infos, frames[0]) or follow_up_only(infos, frames[0]):
-            return [], []
+            return []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
-            return [], []
+            return []
         type_scores = self._type_scores(frames)
         lede = lede_date(infos) or frame_date(frames[0])
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
-        events = [self._event(frame, published.date(), relevance, scores, lede, shared)
-                  for frame, scores in zip(frames, type_scores, strict=True)]
-        return events, self._embeddings(events)
+        return [self._event(frame, published.date(), relevance, scores, lede, shared)
+                for frame, scores in zip(frames, type_scores, strict=True)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -294,7 +319,7 @@ class Extractor:
             return [None] * len(frames)
 
     def _embeddings(self, events: list[ExtractedEvent]) -> list[list[float] | None]:
-        """Embed each event's evidence sentences (joined), one batch per article."""
+        """Embed each event's evidence sentences (joined), in one classifier batch."""
         if self.classifier is None or not events:
             return [None] * len(events)
         texts = []

@@ -60,3 +60,18 @@ def test_a_storage_connection_error_aborts_the_batch(extractor: Extractor, monke
     monkeypatch.setattr(process_mod, "to_mentions", unreachable)
     with pytest.raises(StoreConnectionError):
         extract_batch(extractor, [article("x", SINGLE)])
+
+
+def test_an_extraction_failure_is_charged_to_its_own_article(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, bad, last = article("first", SINGLE), article("bad", QUIET), article("last", ROUNDUP)
+    events_of = Extractor._events
+
+    def fail_for_bad(self: Extractor, art: Article, doc: object) -> list[ExtractedEvent]:
+        if art.id == bad.id:
+            raise ValueError("parser blew up")
+        return events_of(self, art, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Extractor, "_events", fail_for_bad)
+    result = extract_batch(extractor, [first, bad, last])
+    assert result.failed == {bad.id: "parser blew up"}
+    assert len(result.mentions[first.id]) == 1 and len(result.mentions[last.id]) == 2

@@ -137,9 +137,9 @@ def _timed(fn: Callable[[], int]) -> tuple[float, int]:
 
 
 def run_pipeline(articles: list[dict[str, Any]], batch_size: int = 16) -> int:
-    """Run the full extractor; return the number of events."""
+    """Run the full extractor as the NLP stage does (events and their embeddings); return the number of events."""
     extractor = Extractor(classifier=load_classifier())
-    return sum(len(events) for _, events in extractor.extract_many(articles, batch_size=batch_size))
+    return sum(len(events) for _, events, _ in extractor.extract_many_with_embeddings(articles, batch_size=batch_size))
 
 
 def bare_pipeline() -> Language:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -71,6 +72,28 @@ def has_phrase(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str | No
         if f" {phrase} " in padded:
             return phrase
     return None
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The entities of a sentence (`Span.ents` walks every entity of the doc on each call; this
+    buckets them by sentence once per doc, after the entity ruler has run)."""
+    doc = sent.doc
+    buckets = doc.user_data.get("khabar_sentence_ents")
+    if buckets is None:
+        starts = [s.start for s in doc.sents]
+        buckets = {}
+        for ent in doc.ents:
+            buckets.setdefault(starts[bisect_right(starts, ent.start) - 1], []).append(ent)
+        doc.user_data["khabar_sentence_ents"] = buckets
+    return [e for e in buckets.get(sent.start, []) if e.end <= sent.end]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once (`Doc.text` joins every token anew on each access)."""
+    text = doc.user_data.get("khabar_text")
+    if text is None:
+        text = doc.user_data["khabar_text"] = doc.text
+    return str(text)
 
 
 def normalise(text: str) -> str:

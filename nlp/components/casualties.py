@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
+from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, sentence_ents, set_extension
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 
@@ -545,7 +545,7 @@ class CasualtyRules:
         doc = sent.doc
         for tok in sent:
             joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
-            if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sent.ents):
+            if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sentence_ents(sent)):
                 return tok.i
         return None
 

@@ -11,7 +11,7 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from khabar.nlp.components.base import TextSpan, set_extension
+from khabar.nlp.components.base import TextSpan, doc_text, set_extension
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -89,7 +89,7 @@ REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "add
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
     responsibility on Wednesday"): the day of the report, not of the incident."""
-    if _DATELINE_PREFIX.match(sent.doc.text[sent.start_char : span.start]):
+    if _DATELINE_PREFIX.match(doc_text(sent.doc)[sent.start_char : span.start]):
         return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
     tokens = [t for t in sent if span.start <= t.idx < span.end]
     outside = [t for t in tokens if not (span.start <= t.head.idx < span.end)]

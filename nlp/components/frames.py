@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
-from khabar.nlp.components.base import PhraseFinder, get_component, normalise, set_extension
+from khabar.nlp.components.base import PhraseFinder, get_component, normalise, sentence_ents, set_extension
 from khabar.nlp.components.casualties import CasualtyFigure, CasualtyRules
 from khabar.nlp.components.dates import DateMention
 from khabar.nlp.components.event_types import Trigger
@@ -161,7 +161,7 @@ def _place_lead(sent: Span) -> bool:
     """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
     if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
         return False
-    ent = next((e for e in sent.ents if e.start == sent.start + 1), None)
+    ent = next((e for e in sentence_ents(sent) if e.start == sent.start + 1), None)
     return ent is not None and ent.label_ == "PK_LOC" and ent.end < sent.end and sent.doc[ent.end].text == ","
 
 

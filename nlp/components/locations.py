@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
-from khabar.nlp.components.base import TextSpan, set_extension
+from khabar.nlp.components.base import TextSpan, doc_text, sentence_ents, set_extension
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
@@ -65,20 +65,21 @@ set_extension(Span, "locations")
 set_extension(Doc, "locations")
 
 
-def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = STREET_WORDS) -> list[LocationMention]:
+def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = STREET_WORDS,
+                   ents: list[Span] | None = None) -> list[LocationMention]:
     """PK_LOC and FOREIGN_LOC entities of one sentence (not the town names of streets and stops: "Mastung Road",
-    "Pishin Stop", "Lahore Chowk")."""
+    "Pishin Stop", "Lahore Chowk"). `ents`: the sentence's entities when the caller has them already."""
     out = []
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
             if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
                 continue
-        if _ROUTE_AFTER.match(doc.text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
-                doc.text[max(0, ent.start_char - 2) : ent.start_char]):
+        if _ROUTE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
+                doc_text(doc)[max(0, ent.start_char - 2) : ent.start_char]):
             continue
         if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
@@ -101,7 +102,7 @@ class LocationRules:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for index, sent in enumerate(doc.sents):
-            sent._.locations = find_locations(sent, index, self.street_words)
+            sent._.locations = find_locations(sent, index, self.street_words, sentence_ents(sent))
             found.extend(sent._.locations)
         doc._.locations = found
         return doc

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, set_extension
+from khabar.nlp.components.base import PhraseFinder, TextSpan, doc_text, normalise, sentence_ents, set_extension
 from khabar.nlp.gazetteer import load_gazetteer
 
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
@@ -144,14 +144,14 @@ class PerpetratorRules:
 
     def _groups(self, sent: Span, index: int, attribution: str) -> list[GroupMention]:
         out = []
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ != "MIL_GROUP":
                 continue
             name = group_name(ent)
             if name is None:
                 continue
             attr = attribution
-            after = sent.doc.text[ent.end_char : min(ent.end_char + 80, sent.end_char)]
+            after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
             if DENIAL.match(after.lstrip(" ,)").replace("has ", "", 1).replace("have ", "", 1)):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
             elif attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"

@@ -36,7 +36,8 @@ def stored(es_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Se
                  perpetrator=Perpetrator(name="Tehrik-i-Taliban Pakistan", attribution="claimed"),
                  sources=[IncidentSource(mention_id="m1", article_id="a1", url="http://x/bannu.html", title="Seven killed in Bannu")]),
         Incident(incident_id="k1", date=date(2025, 6, 1), date_precision="month", event_type="kidnapping",
-                 target_type="civilians", location=Location(country="Pakistan", province="Balochistan")),
+                 target_type="civilians", location=Location(country="Pakistan", province="Balochistan"),
+                 review_fields=["killed"]),
         Incident(incident_id="o1", date=date(2024, 9, 9), event_type="security_operation", target_type="militants",
                  attackers_killed=6, location=Location(province="Khyber Pakhtunkhwa", district="North Waziristan", lat=33.0, lon=70.1)),
     ]
@@ -78,6 +79,9 @@ def test_flat_csv(es: Elasticsearch, stored: Settings) -> None:
     assert count == 3 and list(rows[0]) == CSV_COLUMNS["incidents"]
     bannu = next(r for r in rows if r["incident_id"] == "b1")
     assert bannu["source_urls"] == "http://x/bannu.html" and bannu["killed"] == "7"
+    assert bannu["review"] == "" and next(r for r in rows if r["incident_id"] == "k1")["review"] == "killed"
+    count, text = run(es, stored, what="events", fmt="csv")
+    assert [row["review"] for row in csv.DictReader(io.StringIO(text))] == ["False"]
 
 
 def test_gtd_csv(es: Elasticsearch, stored: Settings) -> None:

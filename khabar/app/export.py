@@ -61,8 +61,8 @@ COMMON_COLUMNS = ["date", "date_precision", "event_type", "suicide", "country", 
                   "killed", "injured", "attackers_killed", "kidnapped", "perpetrator", "attribution", "target_type", "confidence"]
 CSV_COLUMNS: dict[str, list[str]] = {
     "incidents": ["incident_id", *COMMON_COLUMNS, "source_count", "outlets", "source_urls", "first_reported_at", "updated_at",
-                  "corrected", "rejected"],
-    "events": ["id", *COMMON_COLUMNS, "article_id", "article_url", "outlet", "title", "published_at", "incident_id"],
+                  "corrected", "rejected", "review"],
+    "events": ["id", *COMMON_COLUMNS, "article_id", "article_url", "outlet", "title", "published_at", "incident_id", "review"],
 }
 
 
@@ -113,9 +113,11 @@ def flat_row(what: What, doc: dict[str, Any]) -> dict[str, Any]:
             "source_urls": ";".join(s.get("url", "") for s in doc.get("sources") or []),
             "first_reported_at": doc.get("first_reported_at"), "updated_at": doc.get("updated_at"),
             "corrected": ";".join(doc.get("corrected") or []), "rejected": bool(doc.get("rejected")),  # analysts' corrections
+            "review": ";".join(doc.get("review_fields") or []),  # figures under review ("killed"): left out of counts by default
         }
     else:
         row |= {k: doc.get(k) for k in ("id", "article_id", "article_url", "outlet", "title", "published_at", "incident_id")}
+        row["review"] = bool(doc.get("review"))  # this report's figure was implausible
     return {col: _num(row.get(col)) for col in CSV_COLUMNS[what]}
 
 

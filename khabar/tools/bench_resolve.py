@@ -57,6 +57,8 @@ class ResolveBench:
     write_s: float
     resolve_s: float
     requested_mentions: int
+    generated_incidents: int = 0  # stored incidents plus the new mentions that were not follow-ups
+    incidents_after: int = 0  # incidents in the index after the run (fewer than generated: over-merging)
 
     @property
     def s_per_1000_new(self) -> float:
@@ -138,8 +140,10 @@ def bench_resolve(settings: Settings, *, mentions: int = 100_000, new: int = 1_0
         store.refresh("events", "incidents")
         write_watermark(store.es, settings, "resolver", time.time_ns())  # as if the last run resolved all of it
         fresh = store.writer(chunk_size=1000)
+        followed_up = 0
         for k in range(new):
             followed = rng.choice(recent) if recent and k % 3 == 0 else None
+            followed_up += followed is not None
             mention = synthetic_mention(rng, mentions + k, embed=embed, recent_days=NEW_SPAN_DAYS,
                                         incident=followed[1] if followed else None)
             if followed:
@@ -150,8 +154,10 @@ def bench_resolve(settings: Settings, *, mentions: int = 100_000, new: int = 1_0
         begun = time.monotonic()
         report = resolve_incidents(store, incremental=True, config=config)
         resolve_s = time.monotonic() - begun
+        store.refresh("incidents")
         return ResolveBench(stored_mentions=written, stored_incidents=incidents, new_mentions=new,
                             mentions_loaded=report.mentions, write_s=round(write_s, 2), resolve_s=round(resolve_s, 3),
-                            requested_mentions=mentions)
+                            requested_mentions=mentions, generated_incidents=incidents + new - followed_up,
+                            incidents_after=store.count("incidents"))
     finally:
         store.drop_all()  # the locks index too

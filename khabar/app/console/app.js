@@ -178,6 +178,8 @@ function badges(incident) {
   const out = [];
   if ((incident.corrected || []).length) out.push(el("span", { class: "badge corrected", title: incident.corrected.join(", "), text: "corrected" }));
   if (incident.rejected) out.push(el("span", { class: "badge rejected", text: "rejected" }));
+  const review = incident.review_fields || [];
+  if (review.length) out.push(el("span", { class: "badge review", title: (incident.review_notes || []).join("; ") || "above what the other sources or the record support", text: review.join(", ") + " under review" }));
   return out;
 }
 

@@ -192,7 +192,8 @@ def bench_resolve_cmd(mentions: int, new: int, budget: float, seed: int, greedy:
     out.print(
         f"resolve: {result.s_per_1000_new:.2f} s per 1,000 new mentions at {result.stored_mentions} stored mentions "
         f"({result.stored_incidents} incidents; requested {result.requested_mentions}; writing took {result.write_s:.0f} s); "
-        f"the run loaded {result.mentions_loaded} mentions for {result.new_mentions} new"
+        f"the run loaded {result.mentions_loaded} mentions for {result.new_mentions} new; "
+        f"incidents after the run: {result.incidents_after} (generated: {result.generated_incidents})"
     )
 
 

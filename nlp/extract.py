@@ -128,8 +128,9 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     "also" adds, sub-counts ("including three children") are ignored."""
     usable = [f for f in figures if not f.sub_count]
     if not usable:
-        # "killing at least three of them" with no count of the whole: the part is all the report gives
-        parts = [f for f in figures if f.value > 0]
+        # "killing at least three of them" with no count of the whole: the dead are all the report gives;
+        # "two of the injured are critical" is a part of a count the report does not give
+        parts = [f for f in figures if f.value > 0 and f.kind in ("killed", "attackers_killed")]
         return (max(f.value for f in parts), max(parts, key=lambda f: f.value)) if parts else None
     positive = [f for f in usable if f.value > 0]
     if not positive:

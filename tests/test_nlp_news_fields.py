@@ -240,3 +240,11 @@ def test_a_first_report_with_a_narrative_lede_is_kept(extractor: Extractor) -> N
     [event] = run(extractor, text, published=datetime(2025, 3, 7, 19))
     assert event.killed == 7
 
+
+
+def test_a_part_is_the_toll_only_for_the_dead(extractor: Extractor) -> None:
+    levies = run(extractor, "A roadside bomb hit a Levies vehicle in Kalat on Tuesday, killing at least three of them.")
+    assert [e.killed for e in levies] == [3]
+    market = run(extractor, "A bomb exploded in a market in Bannu on Tuesday, killing four people and wounding "
+                            "several others, two of them critically, doctors said.")
+    assert [(e.killed, e.injured) for e in market] == [(4, None)]

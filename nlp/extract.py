@@ -127,6 +127,11 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     """One count from many figures: sum within a sentence, max across sentences, the latest toll overrides,
     "also" adds, sub-counts ("including three children") are ignored."""
     usable = [f for f in figures if not f.sub_count]
+    # "officials initially said 11", "the earlier figure of eight was incorrect": that count, wherever else it
+    # appears, gives way to a current one
+    earlier = {f.value for f in usable if f.earlier}
+    if any(not f.earlier and f.value > 0 and f.value not in earlier for f in usable):
+        usable = [f for f in usable if not f.earlier and f.value not in earlier]
     if not usable:
         # "killing at least three of them" with no count of the whole: the dead are all the report gives;
         # "two of the injured are critical" is a part of a count the report does not give
@@ -160,9 +165,25 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
     """One count from a sentence's figures: their sum ("four soldiers and two civilians"), or the
     total when the sentence gives a total and its components ("27 — 25 on Tuesday and two on Sunday")."""
     values = sorted((f.value for f in figures), reverse=True)
-    if len(values) >= 3 and values[0] == sum(values[1:]):
-        return values[0]
+    biggest = max(figures, key=lambda f: f.value)
+    if len(values) >= 3 and values[0] == sum(values[1:]) and _parts_follow(biggest, figures):
+        return values[0]  # the total, then its parts ("27 — 25 on Tuesday and two on Sunday")
     return sum(values)
+
+
+def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """The total comes first and a dash, colon or bracket sets its parts off (not "three policemen,
+    a child and two passers-by", which adds up)."""
+    rest = [f for f in figures if f is not total]
+    if any(f.span.start < total.span.start for f in rest):
+        return False
+    offset = total.span.sent_start  # parts' spans may reach back to a casualty word before them ("killed: 5 ...")
+    between = total.span.sentence[total.span.start - offset : max(f.span.end for f in rest) - offset]
+    marks = ["—", "–", ":", "(", " - ", ";"]
+    bare_number = total.victim == total.span.text.split()[0].lower()  # "Six, four policemen and ..." (no noun)
+    if bare_number or total.victim in ("people", "persons", "others", "personnel", "individuals"):
+        marks.append(",")  # "six people, four policemen and two passers-by": a generic count, then who they were
+    return any(mark in between for mark in marks)
 
 
 def figure_total(figures: list[CasualtyFigure], kind: str) -> int:

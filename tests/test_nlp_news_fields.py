@@ -248,3 +248,50 @@ def test_a_part_is_the_toll_only_for_the_dead(extractor: Extractor) -> None:
     market = run(extractor, "A bomb exploded in a market in Bannu on Tuesday, killing four people and wounding "
                             "several others, two of them critically, doctors said.")
     assert [(e.killed, e.injured) for e in market] == [(4, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A blast ripped through an election office, martyring ten persons and injuring 12 others.",
+         {"killed": [10], "injured": [12]}),
+        # the toll of the attack the militants had taken part in is not this operation's
+        ("Security forces have killed 30 militants who took part in an attack that killed 11 soldiers.",
+         {"attackers_killed": [30]}),
+    ],
+)
+def test_present_participles_and_the_toll_of_a_referenced_attack(nlp: Language, text: str,
+                                                                  expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Security forces killed 19 militants in an operation in Orakzai on Friday, the military said.\n\n"
+            "In the earlier clash, on the night of Tuesday, eleven soldiers were killed in the same area.")
+    [event] = run(extractor, text, published=datetime(2025, 10, 10, 12))
+    assert event.event_type == "security_operation" and event.killed in (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # groups of victims add up; a total comes first and is set off from its parts
+        ("Three policemen, a child and two passers-by were killed when the bomb exploded in Quetta on Sunday.", 6, None),
+        ("A security guard and a passer-by were killed when gunmen attacked a convoy in Karachi on Sunday.", 2, None),
+        ("Gunmen killed a tribal elder and his son in Khyber on Wednesday.", 2, None),
+        ("A bomb exploded in Bannu on Monday. Six people, four policemen and two passers-by, were injured.", None, 6),
+        # a count said earlier gives way to the current one, wherever it was repeated
+        ("Gunmen ambushed a convoy in Kurram on Monday. Officials initially said 11 people were killed. A district "
+         "spokesman later said nine people were killed, as two victims had been counted twice.", 9, None),
+        ("Militants stormed a police school in Dera Ismail Khan on Monday. Sources said eight people were killed. "
+         "The DPO said the earlier figure of eight deaths was incorrect. Six people were killed.", 6, None),
+        # the injury completes the verb
+        ("Gunmen opened fire on labourers in Panjgur on Monday, killing five. Two other labourers sustained bullet "
+         "injuries.", 5, 2),
+        ("A quadcopter dropped explosives on a house in Bannu on Monday, killing a child. Four other members of the "
+         "family were shifted to hospital with injuries.", 1, 4),
+    ],
+)
+def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: int | None, injured: int | None) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (killed, injured)

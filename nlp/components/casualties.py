@@ -32,7 +32,7 @@ NUMBER_WORDS = set(UNITS) | set(MULTIPLIERS) | {"a", "an", "and", "-"}
 QUALIFIERS = ("at least", "more than", "over", "around", "about", "nearly", "almost", "up to", "some", "approximately")
 
 KILLED_WORDS = {
-    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyr",
+    "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyring", "martyr",
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
     "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded",
     "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
@@ -59,6 +59,7 @@ PERSON_NOUNS = {
     "lieutenant", "sub-inspector", "inspector", "sho", "asi", "levies", "fc", "sweeper",
     "vaccinator", "contractor", "national", "nationals", "tourist", "tourists",
     "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys", "guards",
+    "passer", "passers", "passer-by", "passers-by", "grandson", "nephew", "cousin", "bodyguard", "gunman",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -140,6 +141,7 @@ class CasualtyFigure:
     also: bool = False
     claimed: bool = False
     clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
+    earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
 
 
 class CasualtyRules:
@@ -282,7 +284,10 @@ class CasualtyRules:
             if self.victim_verb(tok) is not None:
                 groups.append((tok, tok, 1))
                 continue
-            if tok.lower_ not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and tok.lower_ != "personnel"):
+            word = tok.lower_
+            if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
+                word = f"{tok.doc[tok.i - 2].lower_}-{word}"
+            if word not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and word != "personnel"):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
@@ -294,7 +299,7 @@ class CasualtyRules:
             node = tok
             while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
                 node = node.head
-            subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass") and self.casualty_kind(node.head) is not None
+            subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and self.casualty_kind(node.head) is not None
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             groups.append((dets[0], tok, 1))
@@ -376,10 +381,14 @@ class CasualtyRules:
             if self.casualty_kind(head):
                 return head
             if victim.dep_ in ("nsubj", "nsubjpass") and head.i == victim.head.i:
-                # "five people lost their lives", "two men were found dead": the casualty word is the verb's complement
-                found = next((c for c in head.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c) == "killed"), None)
+                # "five people lost their lives", "two men were found dead", "two labourers sustained bullet
+                # injuries", "four were shifted to hospital with injuries": the casualty word completes the verb
+                found = next((c for c in head.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c)), None)
+                found = found or next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                                       for g in c.children if g.dep_ == "pobj" and self.casualty_kind(g) == "injured"), None)
+                died = next((c for c in head.children if c.dep_ == "conj" and self.casualty_kind(c) == "killed"), None)
                 if found is not None:
-                    return found
+                    return died if died is not None and self.casualty_kind(found) == "injured" else found  # "... wounds and died"
             if head.lower_ in ("left", "leaving", "leave", "leaves"):
                 for child in head.children:
                     if self.casualty_kind(child):
@@ -497,7 +506,11 @@ class CasualtyRules:
                          and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])
                          and not self._claims_an_act(t)), None)
         # "the initial toll was four": an earlier figure, not the article's latest toll
-        initial = any(t.lower_ in ("initial", "initially", "earlier", "previous", "preliminary") for t in sent)
+        initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
+                                                                "preliminary")), None)
+        initial = initial_at is not None
+        # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
+        revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
         other_place_at = self._other_place_clause(sent)
         superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
@@ -510,14 +523,14 @@ class CasualtyRules:
             if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
-            if kind is None:
+            if kind is None or (word is not None and self._in_referenced_attack(word, victim)):
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             end = word if word is not None and abs(word.i - first.i) < 12 else last
-            if total_kind is not None and initial:
+            if total_kind is not None and initial and not revision:
                 superseded.add(len(figures))
             figures.append(
                 CasualtyFigure(
@@ -526,17 +539,31 @@ class CasualtyRules:
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
-                    total=(total_kind is not None and not initial) or self._among_total(first),
+                    total=(total_kind is not None and not initial) or self._among_total(first)
+                    or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
                     also=also,
                     claimed=claim_at is not None and claim_at < first.i,
                     clause=int(other_place_at is not None and first.i > other_place_at),
+                    earlier=initial_at is not None and initial_at < first.i and total_kind is None,
                 )
             )
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
         return figures + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+
+    def _in_referenced_attack(self, word: Token, victim: Token) -> bool:
+        """"militants who took part in an attack that killed 11 soldiers": the 11 are the victims of an
+        attack the sentence refers back to (a relative clause on a prepositional object), not its news."""
+        if word.dep_ != "relcl" or victim.i not in {t.i for t in word.subtree}:
+            return False
+        noun = word.head
+        attack_nouns = {"attack", "bombing", "blast", "ambush", "raid", "assault", "explosion", "strike", "massacre"}
+        if noun.lower_.rstrip("s") not in attack_nouns or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return False
+        governor = noun.head.head
+        return governor.pos_ in ("VERB", "NOUN", "ADJ") and self.casualty_kind(governor) is None
 
     @staticmethod
     def _other_place_clause(sent: Span) -> int | None:

@@ -37,6 +37,9 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "anniversary", "since the start of", "spate of")
 # "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
 # even when the recalled attack was claimed.
+# "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
+EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\s+" + r"(?:attacks?|clash(?:es)?|blasts?|bombings?|incidents?|ambush(?:es)?|raids?|assaults?)\b",
+                              re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -253,6 +256,8 @@ class FrameRules:
         recap by tense: "its fighters had targeted the convoy")."""
         if is_statistic(sent.text, strength) and not claim:
             return True
+        if EARLIER_INCIDENT.search(sent.text):
+            return True  # "In the earlier clash, on the night of Oct 7, ...": another incident, whatever its date
         current = [d for d in dates if not d.background]
         if current:
             return False

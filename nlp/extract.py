@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import TextSpan, get_component, normalise
+from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import Trigger
@@ -356,7 +356,7 @@ class Extractor:
         return [[float(x) for x in row] for row in matrix]
 
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None,
-               lede: DateMention | None = None, shared: list[SentenceInfo] | None = None) -> ExtractedEvent:
+               lede: DateMention | None = None, shared: Sequence[SentenceInfo] = ()) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
@@ -378,7 +378,7 @@ class Extractor:
         )
         self._fill_figures(fields, ev, figures, foiled, event_type)
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared or [])
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared)
         if is_targeted_killing(fields, triggers):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -510,7 +510,7 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
 
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
 EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
-                            r"(?:attacks|blasts|bombings|explosions|incidents|assaults|ambushes|strikes|raids)\b", re.IGNORECASE)
+                            + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 
 def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:

@@ -74,6 +74,13 @@ def has_phrase(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str | No
     return None
 
 
+# What news calls one incident ("attack", "blast", ...): the nouns the roundup, recap and reference rules share.
+INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assault", "ambush", "strike", "raid", "clash",
+                  "massacre")
+# The same nouns in a regular expression, singular or plural ("ambushes", "clashes").
+INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities of a sentence (`Span.ents` walks every entity of the doc on each call; this
     buckets them by sentence once per doc, after the entity ruler has run)."""

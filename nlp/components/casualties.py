@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import PhraseFinder, TextSpan, normalise, sentence_ents, set_extension
+from khabar.nlp.components.base import INCIDENT_NOUNS, PhraseFinder, TextSpan, normalise, sentence_ents, set_extension
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 
@@ -352,8 +352,9 @@ class CasualtyRules:
                     return None
                 i = close + 1
                 continue
-            if self.casualty_kind(tok):
-                if self.casualty_kind(tok) == "injured" and tok.pos_ != "VERB":
+            kind = self.casualty_kind(tok)
+            if kind:
+                if kind == "injured" and tok.pos_ != "VERB":
                     # "two more injured succumbed": the injured who died count as killed
                     died = next((t for t in doc[i + 1 : min(i + 3, sent.end)] if t.lower_ in ("succumbed", "died")), None)
                     if died is not None:
@@ -386,9 +387,10 @@ class CasualtyRules:
                 found = next((c for c in head.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c)), None)
                 found = found or next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
                                        for g in c.children if g.dep_ == "pobj" and self.casualty_kind(g) == "injured"), None)
-                died = next((c for c in head.children if c.dep_ == "conj" and self.casualty_kind(c) == "killed"), None)
+                if found is not None and self.casualty_kind(found) == "injured":  # "... suffered two wounds and died"
+                    found = next((c for c in head.children if c.dep_ == "conj" and self.casualty_kind(c) == "killed"), found)
                 if found is not None:
-                    return died if died is not None and self.casualty_kind(found) == "injured" else found  # "... wounds and died"
+                    return found
             if head.lower_ in ("left", "leaving", "leave", "leaves"):
                 for child in head.children:
                     if self.casualty_kind(child):
@@ -559,8 +561,7 @@ class CasualtyRules:
         if word.dep_ != "relcl" or victim.i not in {t.i for t in word.subtree}:
             return False
         noun = word.head
-        attack_nouns = {"attack", "bombing", "blast", "ambush", "raid", "assault", "explosion", "strike", "massacre"}
-        if noun.lower_.rstrip("s") not in attack_nouns or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        if noun.lower_.rstrip("s") not in INCIDENT_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return False
         governor = noun.head.head
         return governor.pos_ in ("VERB", "NOUN", "ADJ") and self.casualty_kind(governor) is None

@@ -17,7 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
-from khabar.nlp.components.base import PhraseFinder, get_component, normalise, sentence_ents, set_extension
+from khabar.nlp.components.base import (
+    INCIDENT_NOUN_PATTERN,
+    PhraseFinder,
+    get_component,
+    normalise,
+    sentence_ents,
+    set_extension,
+)
 from khabar.nlp.components.casualties import CasualtyFigure, CasualtyRules
 from khabar.nlp.components.dates import DateMention
 from khabar.nlp.components.event_types import Trigger
@@ -38,8 +45,7 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
 # "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
-EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\s+" + r"(?:attacks?|clash(?:es)?|blasts?|bombings?|incidents?|ambush(?:es)?|raids?|assaults?)\b",
-                              re.IGNORECASE)
+EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\s+" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -54,13 +60,12 @@ STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:mon
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
-_INCIDENT_NOUNS = r"(?:attacks?|blasts?|bombings?|explosions?|incidents?|assaults?|ambush(?:es)?|strikes?|raids?)"
 ORDINAL_INCIDENT = re.compile(
     r"^\W*(?:[\w'’-]+[\s,]+){0,5}?(?<!was )(?<!is )(?<!marks )(?<!marked )(?<!just )(?<!not )(?<!only )(?<!yet )(the|a|another)\s+"
-    r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + _INCIDENT_NOUNS + r"\b", re.IGNORECASE)
+    r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
-                          r"(?:attacks|blasts|bombings|explosions|incidents|assaults|ambushes|strikes|raids)\b", re.IGNORECASE)
+                          + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 

@@ -65,13 +65,12 @@ set_extension(Span, "locations")
 set_extension(Doc, "locations")
 
 
-def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = STREET_WORDS,
-                   ents: list[Span] | None = None) -> list[LocationMention]:
+def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = STREET_WORDS) -> list[LocationMention]:
     """PK_LOC and FOREIGN_LOC entities of one sentence (not the town names of streets and stops: "Mastung Road",
-    "Pishin Stop", "Lahore Chowk"). `ents`: the sentence's entities when the caller has them already."""
+    "Pishin Stop", "Lahore Chowk")."""
     out = []
     doc = sent.doc
-    for ent in sent.ents if ents is None else ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
@@ -102,7 +101,7 @@ class LocationRules:
     def __call__(self, doc: Doc) -> Doc:
         found = []
         for index, sent in enumerate(doc.sents):
-            sent._.locations = find_locations(sent, index, self.street_words, sentence_ents(sent))
+            sent._.locations = find_locations(sent, index, self.street_words)
             found.extend(sent._.locations)
         doc._.locations = found
         return doc

@@ -26,7 +26,7 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "belonged to", "belong to", "belongs to", "linked to", "linked with", "attributed", "hand of",
                  "involvement", "the work of", "hallmarks of", "pointed to", "points to", "hallmark of")
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
-DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
+DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
 # "claimed hundreds of lives", "has claimed many previous attacks": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
@@ -152,7 +152,7 @@ class PerpetratorRules:
                 continue
             attr = attribution
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
-            if DENIAL.match(after.lstrip(" ,)").replace("has ", "", 1).replace("have ", "", 1)):
+            if DENIAL.match(after.lstrip(" ,)")):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
             elif attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"
                 attr = "blamed"

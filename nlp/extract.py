@@ -123,9 +123,10 @@ def evidence(span: TextSpan, narrow: bool = True) -> Evidence:
                     text=span.text if narrow and span.text != span.sentence else None)
 
 
-def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigure] | None:
+def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | None = None) -> tuple[int, CasualtyFigure] | None:
     """One count from many figures: sum within a sentence, max across sentences, the latest toll overrides,
-    "also" adds, sub-counts ("including three children") are ignored."""
+    "also" adds, sub-counts ("including three children") are ignored. `order` gives each sentence its place
+    in time when that is not the text's order (a live page with its newest entry first)."""
     usable = [f for f in figures if not f.sub_count]
     # "officials initially said 11", "the earlier figure of eight was incorrect": that count, wherever else it
     # appears, gives way to a current one
@@ -140,9 +141,10 @@ def aggregate_figures(figures: list[CasualtyFigure]) -> tuple[int, CasualtyFigur
     positive = [f for f in usable if f.value > 0]
     if not positive:
         return 0, usable[0]
-    by_sent: dict[tuple[int, int], list[CasualtyFigure]] = {}
+    by_sent: dict[tuple[int, int, int], list[CasualtyFigure]] = {}
     for f in positive:
-        by_sent.setdefault((f.span.sent_index, f.clause), []).append(f)
+        when = order.get(f.span.sent_index, f.span.sent_index) if order else f.span.sent_index
+        by_sent.setdefault((when, f.span.sent_index, f.clause), []).append(f)
     total, first = 0, positive[0]
     seen_victims: set[str] = set()
     stated = False
@@ -284,7 +286,11 @@ class Extractor:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
-        if not frames or not news_in_lede(infos, frames[0]) or follow_up_only(infos, frames[0]):
+        if frames and reaction_lede(infos):  # an aftermath story: only an incident reported apart is news
+            frames = [f for f in frames if separate_incident(f)]
+            if not frames:
+                return []
+        elif not frames or not news_in_lede(infos, frames[0]) or follow_up_only(infos, frames[0]):
             return []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
@@ -292,7 +298,8 @@ class Extractor:
         type_scores = self._type_scores(frames)
         lede = lede_date(infos) or frame_date(frames[0])
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
-        return [self._event(frame, published.date(), relevance, scores, lede, shared)
+        timeline = newest_first(infos)
+        return [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
                 for frame, scores in zip(frames, type_scores, strict=True)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
@@ -356,8 +363,10 @@ class Extractor:
         return [[float(x) for x in row] for row in matrix]
 
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None,
-               lede: DateMention | None = None, shared: Sequence[SentenceInfo] = ()) -> ExtractedEvent:
-        """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups)."""
+               lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
+               timeline: dict[int, int] | None = None) -> ExtractedEvent:
+        """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
+        sentences' order in time on a newest-first live page)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = self.event_types.choose(triggers, type_scores)
@@ -376,7 +385,7 @@ class Extractor:
         foiled = any(s.foiled for s in sents) and not any(
             f.value > 0 and f.kind in ("killed", "injured") for f in figures
         )
-        self._fill_figures(fields, ev, figures, foiled, event_type)
+        self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         trig_sent = trigger.span.sent_index if trigger else opener.index
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared)
         if is_targeted_killing(fields, triggers):
@@ -394,10 +403,10 @@ class Extractor:
 
     @staticmethod
     def _fill_figures(fields: dict[str, Any], ev: dict[str, Evidence], figures: list[CasualtyFigure],
-                      foiled: bool, event_type: str) -> None:
+                      foiled: bool, event_type: str, order: dict[int, int] | None = None) -> None:
         """killed / injured / attackers_killed / kidnapped with evidence."""
         for kind in FIGURE_KINDS:
-            found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]))
+            found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]), order)
             if found is not None:
                 fields[kind] = found[0]
                 ev[kind] = evidence(found[1].span)
@@ -496,6 +505,33 @@ def armed_victim(frame: Frame) -> bool:
     return any(f" {w} " in text for w in ARMED_VICTIMS)
 
 
+# "20:10 PKT —", "9:30 am -": an entry of a live page
+_ENTRY_STAMP = re.compile(r"^\W*(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:PKT|PST|GMT|UTC|hrs)?\s*[—–-]", re.IGNORECASE)
+
+
+def newest_first(infos: list[SentenceInfo]) -> dict[int, int] | None:
+    """On a live page whose timestamped entries run newest first, each sentence's place in time (its entry
+    counted from the oldest); None for any other text."""
+    stamps: list[tuple[int, int]] = []  # (paragraph, minutes)
+    seen: set[int] = set()
+    for info in infos:
+        if info.paragraph in seen:
+            continue
+        seen.add(info.paragraph)
+        found = _ENTRY_STAMP.match(info.sent.text)
+        if found:
+            hour, minute, half = int(found.group(1)), int(found.group(2)), (found.group(3) or "").lower()
+            hour = hour % 12 + 12 if half.startswith("p") else hour % 12 if half.startswith("a") else hour
+            stamps.append((info.paragraph, hour * 60 + minute))
+    if len(stamps) < 3:
+        return None
+    falls = sum(1 for (_, a), (_, b) in zip(stamps, stamps[1:], strict=False) if b < a)
+    if falls * 2 <= len(stamps) - 1:
+        return None
+    last = max(info.paragraph for info in infos)
+    return {info.index: (last - info.paragraph) * 1000 + info.index for info in infos}
+
+
 def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     """A news report gives its incident in the first paragraphs (inverted pyramid); when the first
     incident opens only after `LEDE_PARAGRAPHS` paragraphs of other matter (a funeral, a verdict,
@@ -505,7 +541,15 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     for info in infos:
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS)
-    return before < LEDE_PARAGRAPHS
+    return before < LEDE_PARAGRAPHS or fresh_report(opener)
+
+
+def fresh_report(info: SentenceInfo) -> bool:
+    """A sentence that brings an incident as news, wherever it stands (a feature that reports a new attack
+    in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
+    post", not "the attack") on a day it names."""
+    fresh = [t for t in info.triggers if t.strength >= 0.8 and not _known_reference(info, t)]
+    return bool(fresh) and any(d.precision == "day" and not d.background for d in info.dates)
 
 
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
@@ -524,6 +568,73 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:
     if lede is None or opener.paragraph == lede or any(i.opens_frame() for i in infos if i.paragraph == lede):
         return False
     return all(_known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
+
+
+# The lede's main verb when the news is a reaction to an incident the reader already knows
+REACTION_VERBS = frozenset({
+    "condemn", "denounce", "arrest", "detain", "apprehend", "nab", "impose", "sentence", "convict", "acquit",
+    "bury", "mourn", "protest", "demand", "visit", "announce", "offer", "award", "compensate", "ban", "suspend",
+    "express", "vow", "pledge", "chair", "summon", "urge", "criticise", "criticize", "deny", "reject", "confess",
+    "identify", "attend", "resume", "extend", "lift", "seal", "order", "form", "constitute", "hang",
+})
+IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
+
+
+def _reaction_verb(word: str) -> bool:
+    """"condemned", "arrests", "buried", "denies": a form of a reaction verb."""
+    word = word.lower()
+    if word in IRREGULAR_REACTIONS:
+        return True
+    stems = {word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else word, word[:-2] + "y" if word.endswith("ies") else word}
+    return bool(stems & REACTION_VERBS)
+
+
+def _lede_verb(info: SentenceInfo) -> Any:
+    """The lede's main verb, looking through the attribution ("X has arrested four ..., the government said")."""
+    root = info.sent.root
+    if root.pos_ not in ("VERB", "AUX"):  # "BAJAUR: The administration has imposed ...": the dateline heads the parse
+        root = next((c for c in root.children if c.pos_ in ("VERB", "AUX")), root)
+    if root.lower_ in SPEECH_VERBS:
+        return next((c for c in root.children if c.dep_ == "ccomp"), root)
+    return root
+
+
+def reaction_lede(infos: list[SentenceInfo]) -> bool:
+    """The lede reports a reaction (condemnation, arrests, a curfew, a funeral) to an incident it names as
+    known ("condemned Tuesday's suicide bombing", "arrested four men linked to the attack") or as a plan
+    ("a curfew to facilitate an operation"), and no incident of its own."""
+    lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    if lede is None:
+        return False
+    verb = _lede_verb(lede)
+    if not _reaction_verb(verb.text):
+        return False
+    return all(_known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) for t in lede.triggers)
+
+
+def _agent_of(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
+    """The trigger is the reaction's own subject ("A joint operation ... has arrested four")."""
+    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nsubj" and span.root.head == verb
+
+
+def separate_incident(frame: Frame) -> bool:
+    """A frame opened as news of its own ("In a separate incident, a bomb went off ..."), not the known one."""
+    opener = frame.opener
+    return (opener is not None and opener.marker and bool(opener.triggers)
+            and not all(_known_reference(opener, t) for t in opener.triggers))
+
+
+def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
+    """A trigger under an infinitive or a future ("to facilitate an operation", "will launch an operation")."""
+    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in (span.root, *span.root.ancestors):
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("to", "will") for c in tok.children):
+            return True
+    return False
 
 
 def _known_reference(info: SentenceInfo, trigger: Trigger) -> bool:

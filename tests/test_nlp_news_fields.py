@@ -234,6 +234,34 @@ def test_an_aftermath_story_reports_no_new_incident(extractor: Extractor) -> Non
     assert run(extractor, text, published=datetime(2025, 3, 8, 9)) == []
 
 
+@pytest.mark.parametrize("lede", [
+    "ISLAMABAD: A joint operation by the police and the counter-terrorism department has arrested four members of a "
+    "militant cell linked to Tuesday's suicide attack on the court complex, the government said on Friday.",
+    "ISLAMABAD: The United Nations on Wednesday condemned Tuesday's suicide bombing outside the court complex.\n\n"
+    "The secretary-general also offered condolences over a car explosion in a neighbouring country.",
+    "BAJAUR: The administration has imposed a curfew in parts of the district to facilitate a targeted operation "
+    "against militants.\n\nResidents said traffic was thin in the morning and gunfire was heard near the hills.",
+])
+def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede: str) -> None:
+    text = f"{lede}\n\nThe suicide bombing outside the court complex killed 12 people and wounded 27."
+    assert run(extractor, text, published=datetime(2025, 11, 14, 9)) == []
+
+
+def test_a_separate_incident_in_an_aftermath_story_is_news(extractor: Extractor) -> None:
+    text = ("ISLAMABAD: Police have arrested four men linked to Tuesday's suicide attack on the court complex.\n\n"
+            "The suicide bombing killed 12 people.\n\n"
+            "In a separate incident, gunmen shot dead two policemen in Bannu on Friday, police said.")
+    [event] = run(extractor, text, published=datetime(2025, 11, 14, 19))
+    assert (event.killed, event.location.district) == (2, "Bannu")
+
+
+def test_a_statistic_goes_on_in_the_next_sentence(extractor: Extractor) -> None:
+    text = ("ISLAMABAD: Militant attacks rose by 56 per cent in 2021, a think tank said on Sunday.\n\n"
+            "The think tank recorded 294 militant attacks during the year. A total of 606 people were injured, "
+            "389 of them civilians and 217 security personnel.")
+    assert run(extractor, text, published=datetime(2022, 1, 3, 9)) == []
+
+
 def test_a_first_report_with_a_narrative_lede_is_kept(extractor: Extractor) -> None:
     text = ("PESHAWAR: The market was crowded with shoppers on Friday afternoon.\n\n"
             "A bomb exploded near a fruit stall, killing seven people and wounding 20, police said.")
@@ -295,3 +323,100 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
 def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: int | None, injured: int | None) -> None:
     [event] = run(extractor, text)
     assert (event.killed, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two labourers were killed and another injured when gunmen opened fire at a construction site in Gwadar on "
+         "Tuesday, police said.", (2, 1)),
+        # a parse that makes the participle the verb still finds the victim of "was martyred"
+        ("A policeman deployed for the security of a polio vaccination team was martyred in an attack in Bajaur on "
+         "Tuesday, police said.", (1, None)),
+        ("In Khyber district, unidentified gunmen shot dead Malik Gul Zameer, a tribal elder, in Bara tehsil on "
+         "Tuesday morning.", (1, None)),
+        # the people a sentence counted, then killed
+        ("Gunmen stopped a bus near Noshki on Tuesday, abducted nine passengers and later shot them dead, officials "
+         "said.", (9, None)),
+        # "the number of shuhada ... rose to 43"; one of the injured who died is not among the injured
+        ("PARACHINAR: The number of shuhada of the attack on the passenger convoy in Kurram rose to 43 after a woman "
+         "injured in Tuesday's firing succumbed to her wounds at a hospital in Peshawar.", (43, None)),
+        # reported speech keeps its past perfect: the toll moving, not a recap
+        ("QUETTA: The death toll from the bombing at the railway station in Quetta rose to 26 on Tuesday. A health "
+         "department spokesman said two of the wounded had died overnight and that 62 people had been injured.",
+         (26, 62)),
+    ],
+)
+def test_tolls_as_news_writes_them(extractor: Extractor, text: str, expected: tuple[int | None, int | None]) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == expected
+
+
+def test_a_live_page_with_its_newest_entry_first_takes_the_newest_toll(extractor: Extractor) -> None:
+    text = ("20:10 PKT — Hospital officials say the death toll from the bombing at the mosque in Peshawar has "
+            "risen to 100.\n\n"
+            "17:45 PKT — The provincial police chief puts the toll at 95 dead.\n\n"
+            "09:30 PKT — The toll rose to 61 overnight as more bodies were pulled from the rubble.\n\n"
+            "08:00 PKT — A suicide bomber blew himself up in the mosque on Monday, killing dozens.")
+    [event] = run(extractor, text, published=datetime(2023, 1, 31, 20, 15))
+    assert event.killed == 100
+    chronological = "\n\n".join(reversed(text.split("\n\n")))
+    [event] = run(extractor, chronological, published=datetime(2023, 1, 31, 20, 15))
+    assert event.killed == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a wire dateline gives the filing day, not the day of the attack
+        ("QUETTA, Pakistan, Nov 10 (TCP) - The death toll from a suicide bombing at the railway station in Quetta "
+         "rose to 26, officials said on Sunday.\n\nThe bomber struck on Saturday morning on a crowded platform.",
+         datetime(2024, 11, 10, 10), "2024-11-09"),
+        # a day, even one a statement was made on, before a year of a statistic
+        ("QUETTA: Twelve soldiers were killed in an attack on a garrison in Zhob, the military said on Wednesday.\n\n"
+         "Militant attacks rose 79 per cent in the first half of 2023, a think tank said.",
+         datetime(2023, 7, 13, 9), "2023-07-12"),
+        # "on Saturday revised the toll of Monday's bombing": the bombing's day
+        ("Police on Saturday revised the death toll of Monday's suicide bombing at the mosque in Peshawar down to 84.",
+         datetime(2023, 2, 4, 19), "2023-01-30"),
+    ],
+)
+def test_the_incident_day_not_the_filing_day(extractor: Extractor, text: str, published: datetime, expected: str) -> None:
+    [event] = run(extractor, text, published=published)
+    assert str(event.date) == expected
+
+
+def test_the_post_a_victim_served_at_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("PESHAWAR: The station house officer of the Shahpur police station was shot dead near the Chamkani "
+            "bridge on Tuesday, police said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Peshawar"
+
+
+def test_a_victims_home_town_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("KALAT: The bullet-riddled body of a Levies sepoy abducted from a check post on Sunday was found on "
+            "Tuesday.\n\nThe sepoy, a resident of Khuzdar, bore bullet marks on the head, officials said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Kalat"
+
+
+def test_a_claim_for_blowing_up_a_pipeline_is_the_news(extractor: Extractor) -> None:
+    text = ("SUI: The banned Baloch Republican Army has accepted responsibility for blowing up a gas pipeline in "
+            "Dera Bugti district on Monday night.\n\nGas supply was restored on Tuesday after repairs, officials said, "
+            "adding that there was no loss of life.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.location.district) == ("infrastructure_attack", "Dera Bugti")
+    assert event.perpetrator.name == "Baloch Republican Army"
+
+
+def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor) -> None:
+    text = ("TANK: By five in the afternoon the shutters come down in the main bazaar of this town.\n\n"
+            "Residents say the fear that receded years ago has returned, and traders say they pay extortion to "
+            "keep their shops open and their families safe.\n\n"
+            "Police records show dozens of policemen killed in the district over the past decade, officials say.\n\n"
+            "On Monday night, gunmen attacked a police post on the road out of Tank. One constable was killed and "
+            "two others were wounded, a police officer said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured, str(event.date)) == (1, 2, "2025-03-03")
+    aftermath = text.replace("On Monday night, gunmen attacked a police post", "The attack on the police post")
+    assert run(extractor, aftermath) == []

@@ -8,7 +8,7 @@ dependency parse, with a short token window as a fallback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import spacy
@@ -34,7 +34,7 @@ QUALIFIERS = ("at least", "more than", "over", "around", "about", "nearly", "alm
 KILLED_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyring", "martyr",
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
-    "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded",
+    "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded", "shuhada", "shaheed",
     "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
 }
 INJURED_WORDS = {
@@ -268,6 +268,10 @@ class CasualtyRules:
     def victim_verb(self, tok: Token) -> Token | None:
         """The casualty verb of "He was killed", "he ... died", "Constable Sher Alam was martyred"."""
         person = tok.lower_ in self.pronouns or (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON")
+        if person and tok.ent_type_ == "PERSON" and tok.dep_ == "dobj" and tok.head.lower_ in ("shot", "gunned", "killed", "martyred"):
+            verb = tok.head  # "gunmen shot dead Malik Gul Zameer Afridi"
+            dead = verb.i + 1 < len(tok.doc) and tok.doc[verb.i + 1].lower_ in ("dead", "down")
+            return verb if self.casualty_kind(verb) or dead else None
         if not person or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         verb = tok.head
@@ -285,6 +289,9 @@ class CasualtyRules:
                 groups.append((tok, tok, 1))
                 continue
             word = tok.lower_
+            if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
+                groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
+                continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
             if word not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and word != "personnel"):
@@ -304,6 +311,11 @@ class CasualtyRules:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
+
+    def _casualty_next(self, tok: Token) -> bool:
+        """A casualty word right after a pronoun ("another injured", "another was wounded")."""
+        following = [t for t in tok.doc[tok.i + 1 : min(tok.i + 3, tok.sent.end)] if t.lower_ not in ("was", "got")]
+        return bool(following) and self.casualty_kind(following[0]) is not None
 
     def _is_person(self, token: Token) -> bool:
         """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
@@ -367,6 +379,14 @@ class CasualtyRules:
 
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
+        if victim.dep_ == "nsubj" and victim.head.tag_ in ("VBN", "VBD") and not self.casualty_kind(victim.head):
+            # "A policeman deployed for the team's security was martyred", parsed with "deployed" as the verb:
+            # the passive casualty verb that has no subject of its own is the victim's
+            orphan = next((t for t in victim.sent if t.i > victim.head.i and self.casualty_kind(t)
+                           and any(c.dep_ == "auxpass" for c in t.children)
+                           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+            if orphan is not None:
+                return orphan
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
@@ -531,6 +551,8 @@ class CasualtyRules:
                 continue
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
+            if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
+                continue  # "a woman injured in the firing succumbed to her wounds": one of the dead now
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             if total_kind is not None and initial and not revision:
                 superseded.add(len(figures))
@@ -553,7 +575,24 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        return figures + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+        return figures + self._killed_after(sent, figures, sent_index) + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+
+    def _killed_after(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+        """"abducted nine passengers ... and later shot them dead": the people a sentence counted, then killed."""
+        if any(f.kind == "killed" for f in figures):
+            return []
+        for tok in sent:
+            if tok.lower_ != "them" or tok.dep_ != "dobj":
+                continue
+            verb = tok.head
+            dead = tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ in ("dead", "down")
+            if self.casualty_kind(verb) != "killed" and not (verb.lower_ in ("shot", "gunned") and dead):
+                continue
+            counted = [f for f in figures if f.value > 0 and f.span.start < tok.idx and f.kind in ("kidnapped", "injured")]
+            if counted:
+                end = tok.doc[tok.i + 1] if dead else tok
+                return [replace(counted[-1], kind="killed", span=TextSpan.from_tokens(verb, end, sent_index), total=False)]
+        return []
 
     def _in_referenced_attack(self, word: Token, victim: Token) -> bool:
         """"militants who took part in an attack that killed 11 soldiers": the 11 are the victims of an

@@ -81,9 +81,10 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
     return published - timedelta(days=delta)
 
 
-_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,\s*$")
+_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
 REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "added", "confirmed", "reported",
-                             "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted"})
+                             "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "revised",
+                             "updated"})
 
 
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
@@ -257,4 +258,5 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     if not current:
         return None
     order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-    return sorted(current, key=lambda m: (m.reporting, order[m.precision]))[0]
+    # a day, even the day something was said, before a month or a year ("in the first half of 2023")
+    return sorted(current, key=lambda m: (m.precision != "day", m.reporting, order[m.precision]))[0]

@@ -68,7 +68,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "raid": ("security_operation", 0.9), "raided": ("security_operation", 0.9), "encounter": ("security_operation", 0.8),
     "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
 }
-INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
+INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowing up", "setting fire to", "torching", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned", "went off",
                "derailed", "derail")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",

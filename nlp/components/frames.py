@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
 from khabar.nlp.components.base import (
@@ -38,7 +38,7 @@ SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately"
                    "in a separate", "similarly", "on the other hand", "in yet another")
 BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day after", "came weeks after",
                       "comes months after", "weeks after", "months after", "last month", "last year",
-                      "earlier this year", "in the past", "previously", "so far this year", "since january",
+                      "earlier this year", "earlier this month", "in the past", "previously", "so far this year", "since january",
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
                       "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
                       "anniversary", "since the start of", "spate of")
@@ -56,7 +56,8 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 # over a period ("in the first ten months", "this year", "since 2021").
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year"
-                         r"|since (?:january|20\d\d|19\d\d)|in 20\d\d)\b", re.IGNORECASE)
+                         r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
+                         re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
@@ -165,6 +166,23 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
 
+SPEECH_VERBS = frozenset({"said", "told", "added", "stated", "confirmed", "reported", "says"})
+
+
+def _reported_speech(verb: Token) -> bool:
+    """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
+    return any(a.lower_ in SPEECH_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
+
+
+def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
+    """A sentence that goes on with the statistic before it in the same paragraph ("The think tank recorded
+    294 attacks during the year. A total of 606 people were injured, 389 of them civilians"): no incident
+    word, claim or day of its own, so its figures are the statistic's."""
+    return (previous.background and info.paragraph == previous.paragraph and is_statistic(previous.sent.text)
+            and not info.claim and info.strength < 0.8
+            and not any(d.precision == "day" and not d.background for d in info.dates))
+
+
 def _place_lead(sent: Span) -> bool:
     """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
     if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
@@ -223,12 +241,15 @@ class FrameRules:
     def analyse(self, doc: Doc) -> list[SentenceInfo]:
         """SentenceInfo for every sentence of a document."""
         starts = _paragraph_starts(doc.text)
-        infos = []
+        infos: list[SentenceInfo] = []
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
-            infos.append(self.analyse_sentence(sent, index, paragraph))
+            info = self.analyse_sentence(sent, index, paragraph)
+            if infos and continues_statistic(infos[-1], info):
+                info.background = True
+            infos.append(info)
         return infos
 
     def analyse_sentence(self, sent: Span, index: int, paragraph: int) -> SentenceInfo:
@@ -278,10 +299,13 @@ class FrameRules:
             return False
         if background_phrases:
             return True
+        if any(tok.lower_ in ("died", "succumbed") and _reported_speech(tok) for tok in sent):
+            return False  # "a spokesman said two of the wounded had died overnight": the toll moving, not a recap
         for tok in sent:
-            if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ in self.pluperfect_verbs:
-                return True
-            if tok.lower_ == "had" and tok.dep_ == "aux" and tok.head.lower_ == "been" and tok.head.head.lower_ in self.pluperfect_verbs:
+            if tok.lower_ != "had" or tok.dep_ != "aux":
+                continue
+            verb = tok.head.head if tok.head.lower_ == "been" else tok.head
+            if verb.lower_ in self.pluperfect_verbs:
                 return True
         return False
 

@@ -18,7 +18,8 @@ from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
-               "belonged to", "hometown", "home town", "ancestral")
+               "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
+               "were from", "was from")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
@@ -28,6 +29,8 @@ _MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]
 # "the Rawalpindi-bound train", "the Quetta-Sibi section": a route's end points, not where the event happened
 _ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z])")
 _ROUTE_BEFORE = re.compile(r"[A-Za-z]-$")
+# "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
+_AFFILIATION = (re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE), re.compile(r"^\s+police\s+station\b", re.IGNORECASE))
 # words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
 # such a name is resolved only in the district the article is about
 GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
@@ -79,6 +82,10 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
                 continue
         if _ROUTE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
                 doc_text(doc)[max(0, ent.start_char - 2) : ent.start_char]):
+            continue
+        text = doc_text(doc)
+        if _AFFILIATION[0].search(text[max(0, ent.start_char - 8) : ent.start_char]) and _AFFILIATION[1].match(
+                text[ent.end_char : ent.end_char + 20]):
             continue
         if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place

@@ -168,8 +168,10 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
     total when the sentence gives a total and its components ("27 — 25 on Tuesday and two on Sunday")."""
     values = sorted((f.value for f in figures), reverse=True)
     biggest = max(figures, key=lambda f: f.value)
-    if len(values) >= 3 and values[0] == sum(values[1:]) and _parts_follow(biggest, figures):
-        return values[0]  # the total, then its parts ("27 — 25 on Tuesday and two on Sunday")
+    if len(values) >= 2 and values[0] >= sum(values[1:]) and _parts_follow(biggest, figures):
+        # the total, then its parts, all or some ("27 — 25 on Tuesday and two on Sunday", "six people - five
+        # Chinese nationals and their driver")
+        return values[0]
     return sum(values)
 
 
@@ -541,15 +543,20 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     for info in infos:
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS)
-    return before < LEDE_PARAGRAPHS or fresh_report(opener)
+    if before < LEDE_PARAGRAPHS:
+        return True
+    lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index][-1:]
+    return fresh_report(opener, lead_in)
 
 
-def fresh_report(info: SentenceInfo) -> bool:
+def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = ()) -> bool:
     """A sentence that brings an incident as news, wherever it stands (a feature that reports a new attack
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
-    post", not "the attack") on a day it names."""
+    post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added
+    on Tuesday evening. X was dragged from his car and shot dead")."""
     fresh = [t for t in info.triggers if t.strength >= 0.8 and not _known_reference(info, t)]
-    return bool(fresh) and any(d.precision == "day" and not d.background for d in info.dates)
+    days = [d for s in (info, *lead_in) for d in s.dates if d.precision == "day" and not d.background]
+    return bool(fresh) and bool(days)
 
 
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
@@ -575,7 +582,7 @@ REACTION_VERBS = frozenset({
     "condemn", "denounce", "arrest", "detain", "apprehend", "nab", "impose", "sentence", "convict", "acquit",
     "bury", "mourn", "protest", "demand", "visit", "announce", "offer", "award", "compensate", "ban", "suspend",
     "express", "vow", "pledge", "chair", "summon", "urge", "criticise", "criticize", "deny", "reject", "confess",
-    "identify", "attend", "resume", "extend", "lift", "seal", "order", "form", "constitute", "hang",
+    "identify", "attend", "resume", "extend", "lift", "seal", "order", "form", "constitute", "hang", "gather",
 })
 IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
@@ -610,7 +617,23 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     verb = _lede_verb(lede)
     if not _reaction_verb(verb.text):
         return False
-    return all(_known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) for t in lede.triggers)
+    return all(_known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
+               or (t.span.start > verb.idx and _described(lede, t, verb)) for t in lede.triggers)
+
+
+def _described(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
+    """The trigger only describes someone the reaction is about ("the funerals of the labourers who were pulled
+    off a bus and shot dead", "condemned the attack that killed 11"): a relative clause on a noun under the
+    reaction's verb."""
+    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in (span.root, *span.root.ancestors):
+        if tok == verb:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN") and verb in tok.head.ancestors:
+            return True
+    return False
 
 
 def _agent_of(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:

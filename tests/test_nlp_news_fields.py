@@ -335,6 +335,12 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
          "Tuesday, police said.", (1, None)),
         ("In Khyber district, unidentified gunmen shot dead Malik Gul Zameer, a tribal elder, in Bara tehsil on "
          "Tuesday morning.", (1, None)),
+        # a total, then some of its parts after a dash
+        ("A suicide bomber rammed a car into a convoy in Shangla on Tuesday, killing six people - five Chinese "
+         "nationals and their Pakistani driver - police said.", (6, None)),
+        # a name the tagger misses, with a person noun in apposition, and a conjoined killing verb
+        ("Khalil Jibran, a veteran correspondent for a Pashto-language channel, was dragged from his car by gunmen in "
+         "Landi Kotal on Tuesday and shot dead.", (1, None)),
         # the people a sentence counted, then killed
         ("Gunmen stopped a bus near Noshki on Tuesday, abducted nine passengers and later shot them dead, officials "
          "said.", (9, None)),
@@ -420,3 +426,7 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
     assert (event.killed, event.injured, str(event.date)) == (1, 2, "2025-03-03")
     aftermath = text.replace("On Monday night, gunmen attacked a police post", "The attack on the police post")
     assert run(extractor, aftermath) == []
+    # the day can lead into the sentence that reports the attack
+    lead_in = text.replace("On Monday night, gunmen attacked a police post on the road out of Tank.",
+                           "The latest attack came on Monday night. Gunmen stormed a police post on the road out of Tank.")
+    assert [str(e.date) for e in run(extractor, lead_in)] == ["2025-03-03"]

@@ -60,6 +60,9 @@ PERSON_NOUNS = {
     "vaccinator", "contractor", "national", "nationals", "tourist", "tourists",
     "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys", "guards",
     "passer", "passers", "passer-by", "passers-by", "grandson", "nephew", "cousin", "bodyguard", "gunman",
+    "correspondent", "reporter", "judge", "councillor", "councilor", "activist", "politician", "candidate", "scholar",
+    "imam", "principal", "professor", "businessman", "nurse", "subedar", "havaldar", "naik", "khasadar", "volunteer",
+    "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -275,6 +278,9 @@ class CasualtyRules:
         if not person or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         verb = tok.head
+        if tok.dep_ == "nsubjpass" and not self.casualty_kind(verb):
+            # "X was dragged from his car by gunmen and shot dead": the conjoined verb
+            return self._conjoined_casualty(verb)
         if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
             return verb if self.casualty_kind(verb) else None
         return next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
@@ -311,6 +317,10 @@ class CasualtyRules:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
+
+    def _conjoined_casualty(self, verb: Token) -> Token | None:
+        """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead")."""
+        return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)), None)
 
     def _casualty_next(self, tok: Token) -> bool:
         """A casualty word right after a pronoun ("another injured", "another was wounded")."""
@@ -390,6 +400,8 @@ class CasualtyRules:
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
+        if node.dep_ == "nsubjpass" and not self.casualty_kind(node.head) and (conj := self._conjoined_casualty(node.head)):
+            return conj  # "X, a correspondent, was dragged from his car by gunmen and shot dead"
         for child in victim.subtree:
             if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
                 return child

@@ -19,7 +19,7 @@ from khabar.nlp.geocode import geocode
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
-               "were from", "was from")
+               "were from", "was from", "janaza", "burial", "buried", "mourners")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
@@ -48,6 +48,7 @@ class LocationMention:
     span: TextSpan
     dateline: bool = False
     foreign: bool = False
+    clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -91,8 +92,21 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         kind, name = ent.ent_id_.split(":", 1)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
-                                   ent.label_ == "FOREIGN_LOC"))
+                                   ent.label_ == "FOREIGN_LOC", _clause_words(ent)))
     return out
+
+
+def _clause_words(ent: Span) -> str:
+    """The verb that governs a place and that verb's subject ("the funeral prayers ... were offered in Quetta",
+    "the injured were shifted to a hospital in Peshawar"), lower-cased."""
+    verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    words = [verb.lower_]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            words.extend(t.lower_ for t in child.subtree)
+    return " ".join(words)
 
 
 class LocationRules:
@@ -196,7 +210,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int]:
         near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
-        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near else 0  # "shifted to hospital"
+        # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
+        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or any(w in m.clause for w in aside_words) else 0
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")

@@ -67,6 +67,7 @@ FEATURES = (
     "article_cosine",
     "min_self_cosine",
 )
+DISTINCT_DAYS = 2  # two attacks of different kinds whose stated days are this far apart are two incidents
 TEXT_FLOOR = 0.35  # evidence and headlines both this unlike: the texts say two incidents (no gold pair is below 0.45)
 
 
@@ -132,6 +133,13 @@ def day_gap(a: EventMention, b: EventMention) -> int | None:
     if not _dated(b) and gap > 0:
         gap = max(0, gap - 7)
     return abs(gap)
+
+
+def distinct_attacks(a: EventMention, b: EventMention, gap: int) -> bool:
+    """A bombing on Monday and an armed attack on Wednesday, each day stated in its text: two incidents,
+    however close the place (reports of one attack agree on its kind or on its day)."""
+    return (gap >= DISTINCT_DAYS and _dated(a) and _dated(b) and a.event_type in ATTACKS and b.event_type in ATTACKS
+            and a.event_type != b.event_type)
 
 
 def week_shift(a: EventMention, b: EventMention, gap: int) -> bool:
@@ -216,6 +224,8 @@ def pair_features(
     if evidence_cos is None and article_cos is None and (far or operation_vs_attack):
         return None  # without the texts, the fields decide: far districts, or an operation against an attack
     if evidence_cos is not None and article_cos is not None and max(evidence_cos, article_cos) < TEXT_FLOOR:
+        return None
+    if distinct_attacks(a, b, gap):
         return None
     province_only = float((da is None) != (db is None) and pa is not None and pa == pb)
     place_a, place_b = _norm(a.location.place), _norm(b.location.place)
@@ -352,6 +362,7 @@ class _PairTable:
         can &= ~(both_ev & both_art & (np.fmax(evidence_cos, article_cos) < TEXT_FLOOR))
         pi, pj = left(self.province), right(self.province)
         ti, tj = left(self.event_type), right(self.event_type)
+        can &= ~((gap >= DISTINCT_DAYS) & left(self.dated) & right(self.dated) & left(self.attack) & right(self.attack) & (tj != ti))
         ni, nj = left(self.perpetrator), right(self.perpetrator)
         with np.errstate(invalid="ignore"):
             killed = np.abs(np.log((right(self.killed) + 1) / (left(self.killed) + 1)))

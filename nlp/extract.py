@@ -583,6 +583,7 @@ REACTION_VERBS = frozenset({
     "bury", "mourn", "protest", "demand", "visit", "announce", "offer", "award", "compensate", "ban", "suspend",
     "express", "vow", "pledge", "chair", "summon", "urge", "criticise", "criticize", "deny", "reject", "confess",
     "identify", "attend", "resume", "extend", "lift", "seal", "order", "form", "constitute", "hang", "gather",
+    "stage",
 })
 IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
@@ -601,9 +602,9 @@ def _lede_verb(info: SentenceInfo) -> Any:
     """The lede's main verb, looking through the attribution ("X has arrested four ..., the government said")."""
     root = info.sent.root
     if root.pos_ not in ("VERB", "AUX"):  # "BAJAUR: The administration has imposed ...": the dateline heads the parse
-        root = next((c for c in root.children if c.pos_ in ("VERB", "AUX")), root)
-    if root.lower_ in SPEECH_VERBS:
-        return next((c for c in root.children if c.dep_ == "ccomp"), root)
+        root = next((t for t in info.sent if t.pos_ == "VERB"), root)
+    if root.lower_ in SPEECH_VERBS or root.lower_ == "claimed":  # "CTD claimed to have arrested 11 suspects"
+        return next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     return root
 
 
@@ -637,9 +638,15 @@ def _described(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
 
 
 def _agent_of(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
-    """The trigger is the reaction's own subject ("A joint operation ... has arrested four")."""
+    """The trigger is the reaction's own subject ("A joint operation ... has arrested four", "The CTD claimed
+    to have arrested 11")."""
     span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nsubj" and span.root.head == verb
+    if span is None:
+        return False
+    node = span.root
+    while node.dep_ == "appos" and node.head.i != node.i:  # "The Counter-Terrorism Department (CTD)"
+        node = node.head
+    return node.dep_ == "nsubj" and node.head in (verb, verb.head)
 
 
 def separate_incident(frame: Frame) -> bool:

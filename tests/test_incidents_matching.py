@@ -157,6 +157,17 @@ def test_two_attacks_on_one_day_in_one_district_stay_apart_when_the_texts_differ
     assert sorted(sorted(m.article_id for m in g) for g in groups) == [["a1", "a3"], ["a2"]]
 
 
+def test_two_kinds_of_attack_on_stated_days_apart_are_two_incidents() -> None:
+    van = mention("a1", outlet="Dawn", published="2025-03-01T18:00", killed=3)
+    post = mention("a2", outlet="Geo", published="2025-03-03T18:00", day="2025-03-03", date_text="March 3",
+                   event_type="armed_assault", killed=2)
+    assert pair_features(van, post) is None
+    assert sorted(len(g) for g in cluster([van, post], article_vectors=vectors(van, post))) == [1, 1]
+    # the same kind, or a day the text does not state, is left to the model
+    assert pair_features(van, post.model_copy(update={"event_type": "bombing"})) is not None
+    assert pair_features(van, post.model_copy(update={"evidence": {}})) is not None
+
+
 def test_roundup_events_never_merge_and_order_does_not_matter() -> None:
     first = mention("r1", position=0, district="Bannu")
     second = mention("r1", position=1, district="Bannu")

@@ -247,6 +247,17 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
     assert run(extractor, text, published=datetime(2025, 11, 14, 9)) == []
 
 
+@pytest.mark.parametrize("lede", [
+    "GHALLANAI: Hundreds of tribesmen staged a sit-in on Wednesday to protest against the killing of a tribal elder, "
+    "demanding the arrest of his killers.",
+    "LAHORE: The Counter-Terrorism Department (CTD) of Punjab on Thursday claimed to have arrested 11 suspected "
+    "terrorists, foiling their plans to attack sensitive installations.",
+])
+def test_a_protest_or_an_arrest_claim_is_an_aftermath(extractor: Extractor, lede: str) -> None:
+    text = f"{lede}\n\nThe elder was shot dead by armed motorcyclists near his home on Monday evening."
+    assert run(extractor, text, published=datetime(2025, 4, 24, 7)) == []
+
+
 def test_a_separate_incident_in_an_aftermath_story_is_news(extractor: Extractor) -> None:
     text = ("ISLAMABAD: Police have arrested four men linked to Tuesday's suicide attack on the court complex.\n\n"
             "The suicide bombing killed 12 people.\n\n"
@@ -341,6 +352,13 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # a name the tagger misses, with a person noun in apposition, and a conjoined killing verb
         ("Khalil Jibran, a veteran correspondent for a Pashto-language channel, was dragged from his car by gunmen in "
          "Landi Kotal on Tuesday and shot dead.", (1, None)),
+        # the group's own count is a claim; the official toll stands
+        ("QUETTA: Three soldiers and two civilians were martyred in a suicide attack on a convoy near Noshki on "
+         "Tuesday, officials said. The banned BLA, which claimed the attack, had put the number of dead at 90.", (5, None)),
+        # "also" adds only the figure it stands by: the two named soldiers are the two martyred
+        ("PESHAWAR: Two soldiers were martyred in an operation in North Waziristan on Tuesday, the ISPR said. During "
+         "the exchange of fire, Naik Ayaz, a resident of Karak district, and Sepoy Zahid, a resident of Lakki Marwat "
+         "district, embraced shahadat, the ISPR said, adding that an officer was also injured.", (2, 1)),
         # the people a sentence counted, then killed
         ("Gunmen stopped a bus near Noshki on Tuesday, abducted nine passengers and later shot them dead, officials "
          "said.", (9, None)),
@@ -404,6 +422,26 @@ def test_a_victims_home_town_is_not_the_scene(extractor: Extractor) -> None:
             "Tuesday.\n\nThe sepoy, a resident of Khuzdar, bore bullet marks on the head, officials said.")
     [event] = run(extractor, text)
     assert event.location.district == "Kalat"
+
+
+def test_a_recap_since_an_incident_is_background_but_a_running_toll_is_not(extractor: Extractor) -> None:
+    text = ("QUETTA: Two FC personnel were injured when a roadside bomb hit their vehicle in Kech on Tuesday.\n\n"
+            "Balochistan has been on edge since last week's hijacking of a passenger train in the Bolan Pass, which "
+            "ended with the killing of 33 attackers.")
+    assert [(e.location.district, e.injured) for e in run(extractor, text)] == [("Kech", 2)]
+    siege = ("BANNU: Two commandos were killed on Tuesday as troops stormed the compound in Bannu. Their deaths "
+             "brought to three the number of security personnel killed since the siege began.")
+    assert [e.killed for e in run(extractor, siege)] == [3]
+
+
+def test_a_victims_home_district_does_not_open_another_incident(extractor: Extractor) -> None:
+    text = ("RAWALPINDI: On the night of March 3, terrorists attempted to attack a security forces' post in Jani Khel, "
+            "Bannu District, the ISPR said. Three terrorists were sent to hell in the exchange of fire.\n\n"
+            "However, during the exchange of fire, two soldiers, Havildar Sher Zaman (resident of District Karak) and "
+            "Sepoy Irfan (resident of "
+            "District Lakki Marwat), embraced shahadat, while three soldiers got injured.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed, event.injured) == ("Bannu", 2, 3)
 
 
 def test_a_claim_for_blowing_up_a_pipeline_is_the_news(extractor: Extractor) -> None:

@@ -76,7 +76,7 @@ def has_phrase(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str | No
 
 # What news calls one incident ("attack", "blast", ...): the nouns the roundup, recap and reference rules share.
 INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assault", "ambush", "strike", "raid", "clash",
-                  "massacre")
+                  "massacre", "hijacking", "siege", "abduction", "kidnapping", "shooting")
 # The same nouns in a regular expression, singular or plural ("ambushes", "clashes").
 INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
 

@@ -72,6 +72,8 @@ NON_PERSON = {
     "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
+GROUP_SPEECH = frozenset({"said", "says", "put", "puts", "told", "stated", "added", "announced", "estimated", "reported"})
+ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 SUBCOUNT_WORDS = {"including", "among", "included"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 ZERO_PATTERNS = {
@@ -318,6 +320,15 @@ class CasualtyRules:
             groups.append((dets[0], tok, 1))
         return groups
 
+    def _group_speaks(self, sent: Span) -> bool:
+        """The sentence's main verb is a group's statement of a count ("The BLA said 90 soldiers were killed",
+        "had put the number of dead at 90"), not a claim of the act or the act itself."""
+        root = sent.root
+        if root.lower_ not in GROUP_SPEECH:
+            return False  # "BLA orchestrated an IED explosion in which 5 were killed": the act, not a count
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return subject is not None and any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree if t.i <= subject.i)
+
     def _conjoined_casualty(self, verb: Token) -> Token | None:
         """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead")."""
         return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)), None)
@@ -533,12 +544,14 @@ class CasualtyRules:
         taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
         taken |= {self._victim_token(first, last).i for first, last, _ in groups}
         groups += self._singular_groups(sent, taken)
-        also = any(t.lower_ in ("also", "another", "besides", "further") for t in sent)
+        also = any(t.lower_ in ALSO_WORDS for t in sent)
         # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
         # bombing that killed 15" reports the toll
         claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
                          and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])
                          and not self._claims_an_act(t)), None)
+        if claim_at is None and self._group_speaks(sent):
+            claim_at = sent.start  # "The BLA ... had put the number of dead at 90": the group's own count
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
                                                                 "preliminary")), None)
@@ -578,7 +591,7 @@ class CasualtyRules:
                     total=(total_kind is not None and not initial) or self._among_total(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
-                    also=also,
+                    also=also and any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=claim_at is not None and claim_at < first.i,
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial_at is not None and initial_at < first.i and total_kind is None,

@@ -46,6 +46,9 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
 EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\s+" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "Balochistan has been on edge since last week's hijacking": the sentence looks back at an incident
+SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s+\w+['’]s\s+)(?:[\w-]+\s+){0,2}"
+                            + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -284,6 +287,8 @@ class FrameRules:
             return True
         if EARLIER_INCIDENT.search(sent.text):
             return True  # "In the earlier clash, on the night of Oct 7, ...": another incident, whatever its date
+        if SINCE_INCIDENT.search(sent.text) and not claim and not any(f.total for f in sent._.casualties):
+            return True  # "on edge since last week's hijacking", not "brought to three the number killed since the siege began"
         current = [d for d in dates if not d.background]
         if current:
             return False
@@ -359,8 +364,10 @@ def _districts(infos: list[SentenceInfo]) -> set[str]:
 
 
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
-    """True when a trigger sentence names a district the frame has not mentioned."""
-    own = _districts([info])
+    """True when a trigger sentence names a district the frame has not mentioned (not a victim's home district:
+    "two soldiers, residents of Karak and Lakki Marwat, embraced shahadat")."""
+    own = {district_of(m.kind, m.name) for m in info.locations
+           if not m.dateline and m.kind in ("place", "district") and not any(w in m.clause for w in locations.ASIDE_WORDS)}
     known = _districts(frame.sentences)
     return bool(own) and bool(known) and not own & known
 

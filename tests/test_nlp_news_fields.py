@@ -444,6 +444,15 @@ def test_a_victims_home_district_does_not_open_another_incident(extractor: Extra
     assert (event.location.district, event.killed, event.injured) == ("Bannu", 2, 3)
 
 
+def test_a_paragraph_under_another_dateline_is_another_citys_side_of_the_story(extractor: Extractor) -> None:
+    text = ("PESHAWAR: At least 12 people were martyred when a suicide bomber blew himself up at a police checkpost on "
+            "Warsak Road on Monday evening.\n\nPolice said the bomber detonated his vest when constables asked him to "
+            "stop.\n\nKARACHI: Following the Peshawar attack, the Sindh police chief ordered enhanced security at police "
+            "stations in Karachi. No one will be allowed to approach a checkpost in Karachi without being searched.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed) == ("Peshawar", 12)
+
+
 def test_a_claim_for_blowing_up_a_pipeline_is_the_news(extractor: Extractor) -> None:
     text = ("SUI: The banned Baloch Republican Army has accepted responsibility for blowing up a gas pipeline in "
             "Dera Bugti district on Monday night.\n\nGas supply was restored on Tuesday after repairs, officials said, "

@@ -390,9 +390,15 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     current: Frame | None = None
     ranked: dict[int, Frame] = {}
     summary: Frame | None = None
+    first_paragraph = infos[0].paragraph if infos else 0
+    section: int | None = None  # a later paragraph under its own dateline ("KARACHI: Following the attack, ...")
     for info in infos:
         if info.background:
             continue
+        if info.paragraph > first_paragraph and any(m.dateline for m in info.locations):
+            section = info.paragraph
+        if section is not None and info.paragraph == section and not info.opens_frame():
+            continue  # another city's side of the story, not the incident's
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
         if rank is not None and current is not None:
             definite, number = rank

@@ -355,6 +355,9 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # the group's own count is a claim; the official toll stands
         ("QUETTA: Three soldiers and two civilians were martyred in a suicide attack on a convoy near Noshki on "
          "Tuesday, officials said. The banned BLA, which claimed the attack, had put the number of dead at 90.", (5, None)),
+        ("QUETTA: Nine soldiers were killed when militants ambushed their convoy in the Bolan Pass on Tuesday.\n\n"
+         "The Balochistan Liberation Army claimed responsibility in a statement, saying its fighters had killed more "
+         "than 20 personnel.", (9, None)),
         # "also" adds only the figure it stands by: the two named soldiers are the two martyred
         ("PESHAWAR: Two soldiers were martyred in an operation in North Waziristan on Tuesday, the ISPR said. During "
          "the exchange of fire, Naik Ayaz, a resident of Karak district, and Sepoy Zahid, a resident of Lakki Marwat "

@@ -329,6 +329,21 @@ class CasualtyRules:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subject is not None and any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree if t.i <= subject.i)
 
+    def _group_statement(self, sent: Span) -> set[int]:
+        """Tokens of what a group says when it claims an attack ("The BLA claimed responsibility, saying its
+        fighters had killed more than 20"): its figures are the group's."""
+        found: set[int] = set()
+        for tok in sent:
+            if tok.lower_ not in self.claim_words and tok.lower_ not in GROUP_SPEECH:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None or not any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree):
+                continue
+            for said in tok.children:
+                if said.lower_ in ("saying", "adding", "stating") and said.dep_ in ("advcl", "xcomp", "conj"):
+                    found |= {t.i for t in said.subtree}
+        return found
+
     def _conjoined_casualty(self, verb: Token) -> Token | None:
         """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead")."""
         return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)), None)
@@ -552,6 +567,7 @@ class CasualtyRules:
                          and not self._claims_an_act(t)), None)
         if claim_at is None and self._group_speaks(sent):
             claim_at = sent.start  # "The BLA ... had put the number of dead at 90": the group's own count
+        group_words = self._group_statement(sent)  # "the BLA claimed responsibility, saying it had killed 20"
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
                                                                 "preliminary")), None)
@@ -592,7 +608,7 @@ class CasualtyRules:
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
                     also=also and any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
-                    claimed=claim_at is not None and claim_at < first.i,
+                    claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words,
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial_at is not None and initial_at < first.i and total_kind is None,
                 )

@@ -389,7 +389,7 @@ class Extractor:
         )
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared)
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared, trigger)
         if is_targeted_killing(fields, triggers):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -421,10 +421,10 @@ class Extractor:
 
     def _fill_context(self, fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
                       event_type: str, trig_sent: int, lede: DateMention | None = None,
-                      shared: Sequence[SentenceInfo] = ()) -> float:
+                      shared: Sequence[SentenceInfo] = (), trigger: Trigger | None = None) -> float:
         """Date, location, perpetrator and target; returns the completeness score (0..1)."""
         filled = 0
-        chosen = frame_date(frame, trig_sent)
+        chosen = frame_date(frame, trig_sent, trigger)
         if chosen is not None:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
@@ -707,11 +707,33 @@ def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
     return best_date(first.dates) if first is not None else None
 
 
-def frame_date(frame: Frame, trig_sent: int | None = None) -> DateMention | None:
-    """The date stated in a frame, preferring the trigger sentence, then earlier sentences."""
+def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | None = None) -> DateMention | None:
+    """The date stated in a frame, preferring the trigger sentence (there, the day attached to the trigger's
+    verb: "supply remained curtailed on Monday after a pipeline was blown up on Sunday night"), then earlier
+    sentences."""
+    sentences = {s.index: s for s in frame.sentences}
     dates = sorted((d for s in frame.sentences for d in s.dates),
-                   key=lambda d: (d.span.sent_index != trig_sent, d.span.sent_index))
+                   key=lambda d: (d.span.sent_index != trig_sent,
+                                  d.span.sent_index,
+                                  not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
     return best_date(dates)
+
+
+def _dates_trigger(info: SentenceInfo, mention: DateMention, trigger: Trigger | None) -> bool:
+    """The date modifies the trigger's own verb."""
+    if trigger is None or trigger.span.sent_index != info.index:
+        return False
+    doc = info.sent.doc
+    date_span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    trig_span = doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    if date_span is None or trig_span is None:
+        return False
+
+    def verb_of(tok: Any) -> Any:
+        return next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+
+    found = verb_of(date_span.root)
+    return found is not None and found == verb_of(trig_span.root)
 
 
 def _frame_strength(frame: Frame) -> float:

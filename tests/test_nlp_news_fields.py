@@ -406,6 +406,12 @@ def test_a_live_page_with_its_newest_entry_first_takes_the_newest_toll(extractor
         # "on Saturday revised the toll of Monday's bombing": the bombing's day
         ("Police on Saturday revised the death toll of Monday's suicide bombing at the mosque in Peshawar down to 84.",
          datetime(2023, 2, 4, 19), "2023-01-30"),
+        # a day that names the incident beats the day of the revision
+        ("PESHAWAR, Pakistan — Hospital officials on Wednesday raised the death toll from Monday's suicide bombing at a "
+         "police checkpoint in Peshawar to 12.", datetime(2023, 4, 19, 15), "2023-04-17"),
+        # the day on the trigger's own verb beats the day of the aftermath
+        ("KARACHI: Gas supply remained curtailed on Monday after a pipeline was blown up near Sui in Dera Bugti "
+         "district on Sunday night, officials said.", datetime(2021, 11, 16, 7), "2021-11-14"),
     ],
 )
 def test_the_incident_day_not_the_filing_day(extractor: Extractor, text: str, published: datetime, expected: str) -> None:

@@ -11,7 +11,7 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from khabar.nlp.components.base import TextSpan, doc_text, set_extension
+from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, TextSpan, doc_text, set_extension
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -82,6 +82,7 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 
 
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
+_INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "added", "confirmed", "reported",
                              "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "revised",
                              "updated"})
@@ -101,6 +102,12 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
         if head.lower_ in reporting_verbs:
             return True
     return False
+
+
+def names_incident(sent: Span, span: TextSpan) -> bool:
+    """A day that names an incident ("Monday's suicide bombing", "the Tuesday attack")."""
+    text = doc_text(sent.doc)[span.end : span.end + 40]
+    return bool(_INCIDENT_AFTER.match(text)) and not span.text.lower().startswith(("on ", "late ", "early "))
 
 
 def _span(sent: Span, start: int, end: int, index: int) -> TextSpan:
@@ -229,7 +236,11 @@ class DateRules:
             return []
         found = absolute_dates(sent, published, index, self.recap_days) + relative_dates(
             sent, published, index, self.relative, self.background_relative)
-        return [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
+        found = [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
+        named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]
+        if named:  # "on Wednesday revised the toll of Monday's bombing": the bombing's day is the incident's
+            found = [d if d in named or d.precision != "day" else replace(d, reporting=True) for d in found]
+        return found
 
 
 FACTORY = "khabar_dates"

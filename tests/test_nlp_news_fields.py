@@ -358,6 +358,9 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         ("QUETTA: Nine soldiers were killed when militants ambushed their convoy in the Bolan Pass on Tuesday.\n\n"
          "The Balochistan Liberation Army claimed responsibility in a statement, saying its fighters had killed more "
          "than 20 personnel.", (9, None)),
+        ("QUETTA: Gunmen hijacked a passenger train in the Bolan Pass on Tuesday, and at least six people were "
+         "martyred, officials said.\n\nThe BLA claimed responsibility for the hijacking and said it was holding 214 "
+         "people hostage and had killed 30 soldiers, claims that officials dismissed.", (6, None)),
         # "also" adds only the figure it stands by: the two named soldiers are the two martyred
         ("PESHAWAR: Two soldiers were martyred in an operation in North Waziristan on Tuesday, the ISPR said. During "
          "the exchange of fire, Naik Ayaz, a resident of Karak district, and Sepoy Zahid, a resident of Lakki Marwat "
@@ -438,6 +441,10 @@ def test_a_recap_since_an_incident_is_background_but_a_running_toll_is_not(extra
             "Balochistan has been on edge since last week's hijacking of a passenger train in the Bolan Pass, which "
             "ended with the killing of 33 attackers.")
     assert [(e.location.district, e.injured) for e in run(extractor, text)] == [("Kech", 2)]
+    later = ("WANA: Three soldiers were martyred as troops cleared a cadet college attacked by militants on Monday.\n\n"
+             "The attack was followed on Tuesday by a suicide bombing outside the courts in Islamabad, in which 12 "
+             "people were killed.")
+    assert [e.killed for e in run(extractor, later)] == [3]
     siege = ("BANNU: Two commandos were killed on Tuesday as troops stormed the compound in Bannu. Their deaths "
              "brought to three the number of security personnel killed since the siege began.")
     assert [e.killed for e in run(extractor, siege)] == [3]

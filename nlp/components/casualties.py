@@ -337,11 +337,18 @@ class CasualtyRules:
             if tok.lower_ not in self.claim_words and tok.lower_ not in GROUP_SPEECH:
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None and tok.dep_ == "conj":  # "the BLA claimed the hijacking and said it had killed 30"
+                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subject is None or not any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree):
                 continue
             for said in tok.children:
                 if said.lower_ in ("saying", "adding", "stating") and said.dep_ in ("advcl", "xcomp", "conj"):
                     found |= {t.i for t in said.subtree}
+                if tok.lower_ in GROUP_SPEECH and said.dep_ == "ccomp":
+                    found |= {t.i for t in said.subtree}
+            if tok.lower_ in GROUP_SPEECH and tok.dep_ == "conj":
+                # "... and said it was holding 214 people and had killed 30": verbs coordinated after the saying
+                found |= {t.i for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i for t in c.subtree}
         return found
 
     def _conjoined_casualty(self, verb: Token) -> Token | None:

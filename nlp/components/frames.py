@@ -41,7 +41,7 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "earlier this year", "earlier this month", "in the past", "previously", "so far this year", "since january",
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
                       "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
-                      "anniversary", "since the start of", "spate of")
+                      "anniversary", "since the start of", "spate of", "reported separately")
 # "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
@@ -49,6 +49,8 @@ EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\
 # "Balochistan has been on edge since last week's hijacking": the sentence looks back at an incident
 SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s+\w+['’]s\s+)(?:[\w-]+\s+){0,2}"
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "The Wana attack was followed on Tuesday by a suicide bombing in Islamabad": a later, other incident
+FOLLOWED_BY = re.compile(r"\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a|an|another)\b", re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -285,7 +287,7 @@ class FrameRules:
         recap by tense: "its fighters had targeted the convoy")."""
         if is_statistic(sent.text, strength) and not claim:
             return True
-        if EARLIER_INCIDENT.search(sent.text):
+        if EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text):
             return True  # "In the earlier clash, on the night of Oct 7, ...": another incident, whatever its date
         if SINCE_INCIDENT.search(sent.text) and not claim and not any(f.total for f in sent._.casualties):
             return True  # "on edge since last week's hijacking", not "brought to three the number killed since the siege began"

@@ -159,7 +159,7 @@ class PhraseFinder:
             list_name, phrase = strings[match_id].split("\t", 1)
             if normalise(span.text) == phrase:
                 found[list_name].add(phrase)
-        if any(t.is_space for t in sent):
+        if any(t.is_space for t in sent[1:-1]):  # only a space between words can break a phrase ("\n\n" ends one)
             padded = f" {normalise(text)} "
             for list_name, phrases in self.multiword.items():
                 found[list_name].update(p for p in phrases if f" {p} " in padded)

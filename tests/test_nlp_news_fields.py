@@ -441,6 +441,9 @@ def test_a_recap_since_an_incident_is_background_but_a_running_toll_is_not(extra
             "Balochistan has been on edge since last week's hijacking of a passenger train in the Bolan Pass, which "
             "ended with the killing of 33 attackers.")
     assert [(e.location.district, e.injured) for e in run(extractor, text)] == [("Kech", 2)]
+    opened = ("ISLAMABAD: The TTP called off its ceasefire with the government on Monday, a statement said.\n\n"
+              "Earlier this month the TTP claimed an ambush that killed six policemen in Lakki Marwat.")
+    assert run(extractor, opened) == []
     later = ("WANA: Three soldiers were martyred as troops cleared a cadet college attacked by militants on Monday.\n\n"
              "The attack was followed on Tuesday by a suicide bombing outside the courts in Islamabad, in which 12 "
              "people were killed.")

@@ -291,6 +291,9 @@ class FrameRules:
             return True  # "In the earlier clash, on the night of Oct 7, ...": another incident, whatever its date
         if SINCE_INCIDENT.search(sent.text) and not claim and not any(f.total for f in sent._.casualties):
             return True  # "on edge since last week's hijacking", not "brought to three the number killed since the siege began"
+        opening = normalise(sent.text)
+        if any(opening.startswith(p + " ") for p in background_phrases):
+            return True  # "Earlier this month the TTP claimed an ambush ...": the sentence opens in the past
         current = [d for d in dates if not d.background]
         if current:
             return False

@@ -77,6 +77,21 @@ SECTIONS: tuple[Section, ...] = (
         "The holdout part is never studied: it is the honest figure.",
         shared=True,
     ),
+    *(
+        Section(
+            f"Events: development reports `{name}` (studied while tuning)",
+            ("eval", "events", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}", "--split", "all"),
+            "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
+            "their errors were read while tuning, so this is a development figure, not an honest one.",
+        )
+        for name in ("p3", "p4", "p5", "p6")
+    ),
+    Section(
+        "Incidents: development reports `p6` (one incident, several outlets; studied while tuning)",
+        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p6"),
+        "The multi-outlet development set: tolls and places that change, two attacks in one district days apart. "
+        "Its mentions were read while tuning; the demo gold is printed again below it.",
+    ),
     Section(
         "Events: the demo site (all articles)",
         ("eval", "events", "--dataset", "demo", "{root}/demo/site", "--split", "all"),

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, TextSpan, get_component, normalise
+from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import Trigger
@@ -586,7 +586,6 @@ REACTION_VERBS = frozenset({
     "stage",
 })
 IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
-SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
 
 
 def _reaction_verb(word: str) -> bool:
@@ -594,7 +593,9 @@ def _reaction_verb(word: str) -> bool:
     word = word.lower()
     if word in IRREGULAR_REACTIONS:
         return True
-    stems = {word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ied") else word, word[:-2] + "y" if word.endswith("ies") else word}
+    stems = {word, word[:-1], word[:-2]}  # condemn, arrests, staged, condemned
+    if word.endswith(("ied", "ies")):
+        stems.add(word[:-3] + "y")  # buried, denies
     return bool(stems & REACTION_VERBS)
 
 
@@ -626,7 +627,7 @@ def _described(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
     """The trigger only describes someone the reaction is about ("the funerals of the labourers who were pulled
     off a bus and shot dead", "condemned the attack that killed 11"): a relative clause on a noun under the
     reaction's verb."""
-    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    span = trigger.span.in_doc(info.sent.doc)
     if span is None:
         return False
     for tok in (span.root, *span.root.ancestors):
@@ -640,7 +641,7 @@ def _described(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
 def _agent_of(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
     """The trigger is the reaction's own subject ("A joint operation ... has arrested four", "The CTD claimed
     to have arrested 11")."""
-    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    span = trigger.span.in_doc(info.sent.doc)
     if span is None:
         return False
     node = span.root
@@ -658,7 +659,7 @@ def separate_incident(frame: Frame) -> bool:
 
 def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
     """A trigger under an infinitive or a future ("to facilitate an operation", "will launch an operation")."""
-    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    span = trigger.span.in_doc(info.sent.doc)
     if span is None:
         return False
     for tok in (span.root, *span.root.ancestors):
@@ -669,7 +670,7 @@ def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
 
 def _known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
     """A trigger noun the sentence takes as known: "the attack", "this blast", "Tuesday's bombing"."""
-    span = info.sent.doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    span = trigger.span.in_doc(info.sent.doc)
     if span is None:
         return False
     head = span.root
@@ -723,9 +724,7 @@ def _dates_trigger(info: SentenceInfo, mention: DateMention, trigger: Trigger | 
     """The date modifies the trigger's own verb."""
     if trigger is None or trigger.span.sent_index != info.index:
         return False
-    doc = info.sent.doc
-    date_span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    trig_span = doc.char_span(trigger.span.start, trigger.span.end, alignment_mode="expand")
+    date_span, trig_span = mention.span.in_doc(info.sent.doc), trigger.span.in_doc(info.sent.doc)
     if date_span is None or trig_span is None:
         return False
 

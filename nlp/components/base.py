@@ -48,6 +48,10 @@ class TextSpan:
         lo, hi = sorted((first.i, last.i))
         return cls.from_span(first.doc[lo : hi + 1], sent_index)
 
+    def in_doc(self, doc: Doc) -> Span | None:
+        """The spaCy span these offsets cover in `doc` (widened to whole tokens), for walking the parse."""
+        return doc.char_span(self.start, self.end, alignment_mode="expand")
+
 
 def char_span(sent: Span, phrase: str, index: int = -1) -> TextSpan | None:
     """The first whole-word occurrence of a lower-case phrase in a sentence ("ied" never matches
@@ -74,6 +78,8 @@ def has_phrase(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str | No
     return None
 
 
+# Verbs that report what someone said ("police said", "a spokesman told reporters")
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
 # What news calls one incident ("attack", "blast", ...): the nouns the roundup, recap and reference rules share.
 INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assault", "ambush", "strike", "raid", "clash",
                   "massacre", "hijacking", "siege", "abduction", "kidnapping", "shooting")

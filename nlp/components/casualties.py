@@ -16,7 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import INCIDENT_NOUNS, PhraseFinder, TextSpan, normalise, sentence_ents, set_extension
+from khabar.nlp.components.base import (
+    INCIDENT_NOUNS,
+    SPEECH_VERBS,
+    PhraseFinder,
+    TextSpan,
+    normalise,
+    sentence_ents,
+    set_extension,
+)
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
 
@@ -72,7 +80,7 @@ NON_PERSON = {
     "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
-GROUP_SPEECH = frozenset({"said", "says", "put", "puts", "told", "stated", "added", "announced", "estimated", "reported"})
+GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 SUBCOUNT_WORDS = {"including", "among", "included"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -566,7 +574,6 @@ class CasualtyRules:
         taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
         taken |= {self._victim_token(first, last).i for first, last, _ in groups}
         groups += self._singular_groups(sent, taken)
-        also = any(t.lower_ in ALSO_WORDS for t in sent)
         # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
         # bombing that killed 15" reports the toll
         claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
@@ -614,7 +621,7 @@ class CasualtyRules:
                     total=(total_kind is not None and not initial) or self._among_total(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
-                    also=also and any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
+                    also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words,
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial_at is not None and initial_at < first.i and total_kind is None,

@@ -11,7 +11,7 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, TextSpan, doc_text, set_extension
+from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -83,9 +83,8 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
 _INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
-REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "stated", "added", "confirmed", "reported",
-                             "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "revised",
-                             "updated"})
+REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted",
+                                  "revised", "updated"}
 
 
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
 from khabar.nlp.components.base import (
     INCIDENT_NOUN_PATTERN,
+    SPEECH_VERBS,
     PhraseFinder,
     get_component,
     normalise,
@@ -171,9 +172,6 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
 
-SPEECH_VERBS = frozenset({"said", "told", "added", "stated", "confirmed", "reported", "says"})
-
-
 def _reported_speech(verb: Token) -> bool:
     """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
     return any(a.lower_ in SPEECH_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
@@ -288,7 +286,7 @@ class FrameRules:
         if is_statistic(sent.text, strength) and not claim:
             return True
         if EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text):
-            return True  # "In the earlier clash, on the night of Oct 7, ...": another incident, whatever its date
+            return True  # "In the earlier clash, ...", "was followed by a bombing in Islamabad": another incident
         if SINCE_INCIDENT.search(sent.text) and not claim and not any(f.total for f in sent._.casualties):
             return True  # "on edge since last week's hijacking", not "brought to three the number killed since the siege began"
         opening = normalise(sent.text)
@@ -362,17 +360,16 @@ def district_of(kind: str, name: str) -> str:
     return loc.district if loc is not None and loc.district else name
 
 
-def _districts(infos: list[SentenceInfo]) -> set[str]:
-    """Districts named in some sentences (dateline excluded)."""
+def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]:
+    """Districts named in some sentences (dateline excluded; with `skip_asides`, places in an aside's clause too)."""
     return {district_of(m.kind, m.name) for s in infos for m in s.locations
-            if not m.dateline and m.kind in ("place", "district")}
+            if not m.dateline and m.kind in ("place", "district") and not (skip_asides and m.in_aside())}
 
 
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     """True when a trigger sentence names a district the frame has not mentioned (not a victim's home district:
     "two soldiers, residents of Karak and Lakki Marwat, embraced shahadat")."""
-    own = {district_of(m.kind, m.name) for m in info.locations
-           if not m.dateline and m.kind in ("place", "district") and not any(w in m.clause for w in locations.ASIDE_WORDS)}
+    own = _districts([info], skip_asides=True)
     known = _districts(frame.sentences)
     return bool(own) and bool(known) and not own & known
 

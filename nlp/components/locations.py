@@ -50,6 +50,11 @@ class LocationMention:
     foreign: bool = False
     clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
 
+    def in_aside(self, aside_words: tuple[str, ...] = ASIDE_WORDS) -> bool:
+        """The place stands in a clause about something other than the incident ("the injured were shifted to
+        a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak")."""
+        return any(w in self.clause for w in aside_words)
+
 
 def _is_dateline(ent: Span) -> bool:
     """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph."""
@@ -81,10 +86,10 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
             town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
             if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
                 continue
-        if _ROUTE_AFTER.match(doc_text(doc)[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
-                doc_text(doc)[max(0, ent.start_char - 2) : ent.start_char]):
-            continue
         text = doc_text(doc)
+        if _ROUTE_AFTER.match(text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
+                text[max(0, ent.start_char - 2) : ent.start_char]):
+            continue
         if _AFFILIATION[0].search(text[max(0, ent.start_char - 8) : ent.start_char]) and _AFFILIATION[1].match(
                 text[ent.end_char : ent.end_char + 20]):
             continue
@@ -211,7 +216,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int]:
         near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
         # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
-        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or any(w in m.clause for w in aside_words) else 0
+        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or m.in_aside(aside_words) else 0
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")

@@ -29,7 +29,7 @@ from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, Text
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import Trigger
-from khabar.nlp.components.frames import Frame, SentenceInfo
+from khabar.nlp.components.frames import Frame, SentenceInfo, known_reference
 from khabar.nlp.components.perpetrators import choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
@@ -554,7 +554,7 @@ def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = ()) -> bo
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
     post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added
     on Tuesday evening. X was dragged from his car and shot dead")."""
-    fresh = [t for t in info.triggers if t.strength >= 0.8 and not _known_reference(info, t)]
+    fresh = [t for t in info.triggers if t.strength >= 0.8 and not known_reference(info, t)]
     days = [d for s in (info, *lead_in) for d in s.dates if d.precision == "day" and not d.background]
     return bool(fresh) and bool(days)
 
@@ -574,7 +574,7 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:
     lede = next((i.paragraph for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
     if lede is None or opener.paragraph == lede or any(i.opens_frame() for i in infos if i.paragraph == lede):
         return False
-    return all(_known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
+    return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
 
 
 # The lede's main verb when the news is a reaction to an incident the reader already knows
@@ -619,7 +619,7 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     verb = _lede_verb(lede)
     if not _reaction_verb(verb.text):
         return False
-    return all(_known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
+    return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
                or (t.span.start > verb.idx and _described(lede, t, verb)) for t in lede.triggers)
 
 
@@ -654,7 +654,7 @@ def separate_incident(frame: Frame) -> bool:
     """A frame opened as news of its own ("In a separate incident, a bomb went off ..."), not the known one."""
     opener = frame.opener
     return (opener is not None and opener.marker and bool(opener.triggers)
-            and not all(_known_reference(opener, t) for t in opener.triggers))
+            and not all(known_reference(opener, t) for t in opener.triggers))
 
 
 def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
@@ -666,17 +666,6 @@ def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("to", "will") for c in tok.children):
             return True
     return False
-
-
-def _known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
-    """A trigger noun the sentence takes as known: "the attack", "this blast", "Tuesday's bombing"."""
-    span = trigger.span.in_doc(info.sent.doc)
-    if span is None:
-        return False
-    head = span.root
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in head.children)
 
 
 def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
@@ -710,11 +699,15 @@ def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
 
 def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | None = None) -> DateMention | None:
     """The date stated in a frame, preferring the trigger sentence (there, the day attached to the trigger's
-    verb: "supply remained curtailed on Monday after a pipeline was blown up on Sunday night"), then earlier
-    sentences."""
+    verb: "supply remained curtailed on Monday after a pipeline was blown up on Sunday night"), then the
+    paragraph that opens the frame (an item's heading "1. 21.10.2025 - Wana" before the log's opening "between
+    20 and 26 October"), then the other sentences in order."""
     sentences = {s.index: s for s in frame.sentences}
+    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    lead = opener.paragraph if opener is not None else None
     dates = sorted((d for s in frame.sentences for d in s.dates),
                    key=lambda d: (d.span.sent_index != trig_sent,
+                                  sentences[d.span.sent_index].paragraph != lead,
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
     return best_date(dates)

@@ -13,7 +13,8 @@ from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.perpetrators import find_groups
-from khabar.nlp.extract import Extractor
+from khabar.nlp.components.frames import section_heading
+from khabar.nlp.extract import Extractor, to_article
 from tests.test_nlp_rules import counts, sent
 
 PUB = datetime(2025, 3, 5, 9, 0)  # a Wednesday
@@ -68,6 +69,10 @@ def test_initial_figure_gives_way_to_the_later_one(nlp: Language) -> None:
         ("Troops killed 20 militants between 24 and 27 February, the ISPR said.", date(2025, 2, 27)),
         ("The attack began on the night of 3-4 March.", date(2025, 3, 3)),
         ("The post was attacked on the night between March 2 and 3.", date(2025, 3, 2)),
+        # numeric dates, day first as police and monitors write them; ISO dates
+        ("1. 21.02.2025 - Wana, South Waziristan.", date(2025, 2, 21)),
+        ("The FIR says the attack took place on 04-03-2025 at about 11pm.", date(2025, 3, 4)),
+        ("Date of incident: 2025-02-27.", date(2025, 2, 27)),
     ],
 )
 def test_day_spans(nlp: Language, text: str, day: date) -> None:
@@ -130,6 +135,9 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Officials revised the toll down to six from eight after a recount.", {"killed": [6]}),
         # injured who died are deaths, not injured
         ("Two more injured succumbed on Saturday.", {"killed": [2]}),
+        # "the dead" as a toll, a first report's figure restated by a pronoun; "the dead included" is a part
+        ("First reports put the dead at five; police revised that to four on Monday.", {"killed": [4]}),
+        ("Officials said six people were killed, but later raised it to nine.", {"killed": [9]}),
     ],
 )
 def test_complements_revisions_and_the_injured_who_died(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
@@ -169,6 +177,9 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
          "claimed many previous attacks on security forces there.", (None, "unknown")),
         ("Gunmen shot dead a cleric in Karachi on Monday. Police blamed Lashkar-e-Jhangvi. Sectarian violence in "
          "the city claimed hundreds of lives a year at its peak.", ("Lashkar-e-Jhangvi", "blamed")),
+        # blame where no claim was made
+        ("A roadside bomb killed four policemen in Bannu on Monday. There was no claim, and police sources point "
+         "to the Hafiz Gul Bahadur group.", ("Hafiz Gul Bahadur Group", "blamed")),
         # a claim in other words
         ("Prisoners overpowered guards and took them hostage in Bannu on Monday. The banned Tehreek-i-Taliban "
          "Pakistan said in a statement that its fighters were among the prisoners.", ("Tehrik-i-Taliban Pakistan", "claimed")),
@@ -439,6 +450,45 @@ def test_a_paragraph_under_another_dateline_is_another_citys_side_of_the_story(e
             "stations in Karachi. No one will be allowed to approach a checkpost in Karachi without being searched.")
     [event] = run(extractor, text)
     assert (event.location.district, event.killed) == ("Peshawar", 12)
+
+
+@pytest.mark.parametrize("items", [
+    # a digest's datelined items
+    ("Tonight's brief covers two attacks on police in the south on Sunday.\n\n"
+     "LAKKI MARWAT — Militants raided a police station in the Naurang area late on Sunday night, killing four "
+     "policemen.\n\nBANNU — Earlier on Sunday, a roadside bomb hit a police vehicle in the Domel area. Police said "
+     "two constables were killed."),
+    # a monitor's numbered log, each entry headed by its date and place
+    ("This log records incidents our monitors documented between 24 February and 2 March 2025.\n\n"
+     "1. 25.02.2025 - Naurang, Lakki Marwat. Four policemen were killed when militants raided a police station.\n\n"
+     "2. 27.02.2025 - Domel, Bannu. Two constables were killed when a roadside bomb hit their vehicle."),
+])
+def test_items_under_their_own_headings_are_separate_incidents(extractor: Extractor, items: str) -> None:
+    events = run(extractor, items)
+    assert sorted((e.location.district, e.killed) for e in events) == [("Bannu", 2), ("Lakki Marwat", 4)]
+
+
+def test_a_statistic_runs_on_over_several_sentences(extractor: Extractor) -> None:
+    text = ("QUETTA: Two Levies men were shot dead at a checkpost in Kalat on Monday, officials said.\n\n"
+            "The monitor recorded 112 attacks in Pakistan in January. In these, 296 people were killed and 212 were "
+            "injured. At least 79 civilians were killed.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed) == ("Kalat", 2)
+
+
+@pytest.mark.parametrize(("paragraph", "kind"), [
+    ("BANNU — Earlier on Sunday, a roadside bomb hit a police vehicle.", "item"),
+    ("2. 23.10.2025 - Buleda, Kech.", "item"),
+    ("Chitkan, Panjgur.", "item"),
+    ("CONTEXT — Attacks on police have risen since the ceasefire ended.", "label"),
+    ("Updates to earlier entries: one of the labourers was found alive.", "label"),
+    ("Police said: the attackers fled towards the mountains.", None),
+    ("Militants attacked a police post in Bannu on Sunday.", None),
+])
+def test_section_headings(extractor: Extractor, paragraph: str, kind: str | None) -> None:
+    doc = extractor.nlp(extractor._doc(to_article({"id": "t", "text": "Intro line.\n\n" + paragraph})))
+    info = next(i for i in doc._.sentences if i.paragraph == 1)
+    assert section_heading(info) == kind
 
 
 def test_a_claim_for_blowing_up_a_pipeline_is_the_news(extractor: Extractor) -> None:

@@ -111,6 +111,8 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 # "fatalities coded as 3" is not read: news never contains it).
 _STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
 RANGE_WORDS = ("to", "or", "-", "–")
+RESTATING_VERBS = frozenset({"revised", "raised", "lowered", "brought", "put", "updated", "corrected", "increased",
+                             "reduced", "cut", "revise", "raise", "lower", "bring", "update", "correct"})
 CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
 PRONOUNS = {"he", "she"}
 WINDOW_FILL = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
@@ -482,6 +484,8 @@ class CasualtyRules:
         low = token.lower_
         if low in self.total_words:
             return "injured" if {t.lower_ for t in token.subtree} & {"injured", "injury", "wounded"} else "killed"
+        if low in ("dead", "injured", "wounded") and any(c.lower_ == "the" for c in token.children):
+            return "killed" if low == "dead" else "injured"  # "first reports put the dead at five"
         if low != "number" or not any(c.lower_ == "of" for c in token.children):
             return None
         kinds = {self.casualty_kind(t) for t in token.subtree if t.i != token.i}
@@ -491,17 +495,36 @@ class CasualtyRules:
         """"the death toll rose to 12", "police raised the toll to 12", "brought to three the number of
         personnel killed" → killed (a total)."""
         words = {t.lower_ for t in sent}
-        if not words & (self.total_words | {"number"}):
+        if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
         for anc in list(victim.ancestors)[:5]:
             if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
                 return kind  # "the number ... who lost their lives to five"
             for child in anc.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != victim.i and (kind := self._toll_noun(child)):
+                    if child.lower_ in ("dead", "injured", "wounded") and victim.doc[victim.i - 1].lower_ not in ("at", "to"):
+                        continue  # "put the dead at five" is the toll; "the dead included two policemen" a part of it
                     return kind
             if anc.dep_ in ("conj", "ccomp"):
                 break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll
         return None
+
+    @staticmethod
+    def _first_reports(token: Token) -> bool:
+        """"First reports put the dead at five", "early reports said": a count the article later moves on from."""
+        return (token.lower_ in ("report", "reports") and token.i > token.sent.start
+                and token.doc[token.i - 1].lower_ in ("first", "early", "earliest"))
+
+    @staticmethod
+    def _restated(first: Token, figures: list[CasualtyFigure]) -> int | None:
+        """The figure a pronoun takes up ("put the dead at five; police revised that to four", "raised it to 12"):
+        the number after "to" restates that toll (its index in `figures`)."""
+        doc, at = first.doc, first.i
+        if at - 3 < first.sent.start or not figures or doc[at - 1].lower_ != "to":
+            return None  # read on the surface: the parser often takes "that to four" for a clause
+        if doc[at - 2].lower_ not in ("that", "it", "this") or doc[at - 3].lower_ not in RESTATING_VERBS:
+            return None
+        return len(figures) - 1
 
     def _among_total(self, first: Token) -> bool:
         """"Nine Chinese were among the 13 people killed": the number after "among (the)" is the toll."""
@@ -584,7 +607,7 @@ class CasualtyRules:
         group_words = self._group_statement(sent)  # "the BLA claimed responsibility, saying it had killed 20"
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
-                                                                "preliminary")), None)
+                                                                "preliminary") or self._first_reports(t)), None)
         initial = initial_at is not None
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
@@ -600,6 +623,10 @@ class CasualtyRules:
             if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
+            restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
+            if restated is not None:
+                kind = total_kind = figures[restated].kind
+                superseded.add(restated)
             if kind is None or (word is not None and self._in_referenced_attack(word, victim)):
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):

@@ -26,6 +26,8 @@ _ABS_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+
 # began); a span of several days ("between September 10 and 13") gives no day of its own: its last day
 _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
 _MONTH_DAY_RANGE = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+# "21.10.2025", "04-03-2024", "2025-10-21": numeric dates, day first as Pakistani papers and police write them
+_NUMERIC = re.compile(r"(?<![\d.:/-])(?:(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))(?![\d:/-]|\.\d)")
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of)\s+((?:19|20)\d{2})\b", re.I)
 # "In October, ten personnel were martyred": a month without a day or year, the latest such month
@@ -120,6 +122,18 @@ def predates_news(value: date, published: date, recap_days: int = RECAP_DAYS) ->
     return (published - value).days > recap_days
 
 
+def numeric_date(m: re.Match[str]) -> date | None:
+    """The day a `_NUMERIC` match names: ISO year first, else day first unless only month first is a date."""
+    try:
+        if m.group(5):
+            return date(int(m.group(5)), int(m.group(6)), int(m.group(7)))
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days: int = RECAP_DAYS) -> list[DateMention]:
     """"3 March 2025", "March 3", "in March 2023", "in 2023"."""
     out: list[DateMention] = []
@@ -134,6 +148,11 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
         if value is not None:
             if value > pub + timedelta(days=1) and not year:
                 value = value.replace(year=value.year - 1)
+            out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
+                                   predates_news(value, pub, recap_days)))
+    for m in _NUMERIC.finditer(text):
+        value = numeric_date(m)
+        if value is not None and value <= pub + timedelta(days=1):
             out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
                                    predates_news(value, pub, recap_days)))
     for regex in (_ABS_DMY, _ABS_MDY):

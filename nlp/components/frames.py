@@ -113,6 +113,7 @@ class SentenceInfo:
     non_event: bool
     marker: bool
     militant_agent: bool = False
+    statistic: bool = False  # a statistic, or a sentence that goes on with one
 
     @property
     def strength(self) -> float:
@@ -180,8 +181,10 @@ def _reported_speech(verb: Token) -> bool:
 def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
     """A sentence that goes on with the statistic before it in the same paragraph ("The think tank recorded
     294 attacks during the year. A total of 606 people were injured, 389 of them civilians"): no incident
-    word, claim or day of its own, so its figures are the statistic's."""
-    return (previous.background and info.paragraph == previous.paragraph and is_statistic(previous.sent.text)
+    word, claim or day of its own, so its figures are the statistic's. The chain goes on ("In these incidents,
+    296 people were killed. The dead included 147 security personnel")."""
+    return (previous.background and info.paragraph == previous.paragraph
+            and (previous.statistic or is_statistic(previous.sent.text))
             and not info.claim and info.strength < 0.8
             and not any(d.precision == "day" and not d.background for d in info.dates))
 
@@ -251,7 +254,7 @@ class FrameRules:
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
             if infos and continues_statistic(infos[-1], info):
-                info.background = True
+                info.background = info.statistic = True
             infos.append(info)
         return infos
 
@@ -374,6 +377,56 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and not own & known
 
 
+def known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
+    """A trigger noun the sentence takes as known: "the attack", "this blast", "Tuesday's bombing"."""
+    span = trigger.span.in_doc(info.sent.doc)
+    if span is None:
+        return False
+    head = span.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in head.children)
+
+
+HEADING_TOKENS = 8  # a verbless place line this short heads an item ("Chitkan, Panjgur.")
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)]\s|^\s*[•▪◦*]\s")
+# "WHY IT MATTERS —", "Updates to earlier entries:", "Context:": a newsletter's or explainer's labelled section
+SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s[—–-])(?:\s|$)")
+
+
+def section_heading(info: SentenceInfo) -> str | None:
+    """How a paragraph's first sentence heads a section of its own: "item" for a dateline ("BANNU — ..."), a
+    numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech.") or a verbless place line ("Chitkan, Panjgur."),
+    which may report an incident of its own; "label" for a newsletter's or explainer's labelled section
+    ("CONTEXT — ...", "Summary: ..."), which comments on the items; None for running text."""
+    if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
+        return "item"
+    places = [m for m in info.locations if m.kind in ("place", "district")]
+    if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
+        return "item"
+    label = SECTION_LABEL.match(info.sent.text)
+    if label is not None:
+        words = info.sent.doc.char_span(info.sent.start_char + label.start(1), info.sent.start_char + label.end(1),
+                                        alignment_mode="expand")
+        if words is not None and (label.group(1).isupper() or not any(t.pos_ in ("VERB", "AUX") for t in words)):
+            return "label"
+    return None
+
+
+def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
+    """An item under its own heading that reports an incident anew ("BANNU — Earlier on Sunday, a roadside bomb
+    hit a police vehicle"), in a place the frame has not named, is another incident; one that names the frame's
+    incident as known ("ISLAMABAD — The attack was condemned") is not. `infos`: the item's sentences up to
+    the one that opens a frame."""
+    opener = infos[-1]
+    if not opener.triggers or all(known_reference(opener, t) for t in opener.triggers if t.strength >= 0.8):
+        return False
+    own = {district_of(m.kind, m.name) for s in infos for m in s.locations
+           if m.kind in ("place", "district") and not m.in_aside()}
+    known = {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.kind in ("place", "district")}
+    return bool(own) and bool(known) and not own & known
+
+
 def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     """True when every day the sentence names comes before every day the frame names."""
     own = [d.value for d in info.dates if not d.background and d.precision == "day"]
@@ -393,14 +446,28 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     ranked: dict[int, Frame] = {}
     summary: Frame | None = None
     first_paragraph = infos[0].paragraph if infos else 0
-    section: int | None = None  # a later paragraph under its own dateline ("KARACHI: Following the attack, ...")
+    section: int | None = None  # a later paragraph under its own heading ("KARACHI: Following the attack, ...")
+    section_news = False  # ... that reports another incident ("BANNU — Earlier on Sunday, a roadside bomb hit ...")
+    held: list[SentenceInfo] = []  # the item's sentences before the one that opens a frame (its heading)
+    paragraph = None
     for info in infos:
         if info.background:
             continue
-        if info.paragraph > first_paragraph and any(m.dateline for m in info.locations):
-            section = info.paragraph
-        if section is not None and info.paragraph == section and not info.opens_frame():
-            continue  # another city's side of the story, not the incident's
+        if info.paragraph != paragraph:
+            paragraph, section_news, held = info.paragraph, False, []
+            heading = section_heading(info) if info.paragraph > first_paragraph else None
+            section = info.paragraph if heading is not None else None
+        if section is not None and info.paragraph == section and not section_news:
+            if not info.opens_frame():
+                held.append(info)
+                continue  # another city's side of the story, not the incident's (unless the item reports one)
+            section_news = heading == "item" and (current is None or _new_section([*held, info], current))
+            if section_news and current is not None:
+                current = Frame(sentences=[*held, info])
+                frames.append(current)
+                continue
+            if section_news:
+                preamble += held
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
         if rank is not None and current is not None:
             definite, number = rank

@@ -93,10 +93,13 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         if _AFFILIATION[0].search(text[max(0, ent.start_char - 8) : ent.start_char]) and _AFFILIATION[1].match(
                 text[ent.end_char : ent.end_char + 20]):
             continue
-        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX"):
+        dateline = _is_dateline(ent)
+        # a later paragraph's dateline ("BANNU — Earlier on Sunday, a bomb hit ...") is often parsed as the subject
+        section_dateline = dateline and ent.start > 0
+        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not section_dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         kind, name = ent.ent_id_.split(":", 1)
-        out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), _is_dateline(ent),
+        out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent)))
     return out
 

@@ -21,10 +21,13 @@ CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed b
                  "claimed to have", "claims responsibility", "claimed credit", "owned up")
 NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "no one claimed", "yet to claim",
             "not claimed", "no claim", "nobody has claimed", "no organisation has claimed", "no organization has claimed")
+# blame words: a group blamed even where no claim was made ("no claim, and police point to the HGB")
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
-                 "were behind", "was behind", "is behind", "involved in", "affiliated with", "belonging to",
-                 "belonged to", "belong to", "belongs to", "linked to", "linked with", "attributed", "hand of",
-                 "involvement", "the work of", "hallmarks of", "pointed to", "points to", "hallmark of")
+                 "were behind", "was behind", "is behind", "involved in", "affiliated with", "attributed", "the work of",
+                 "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to")
+# a group's link to the attackers, as sources put it: blame only where nothing else is said
+SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
+                  "involvement")
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
@@ -90,10 +93,10 @@ FACTORY = "khabar_perpetrators"
 DEFAULT_CONFIG: dict[str, Any] = {
     "claim_phrases": [*CLAIM_PHRASES, "claimed"],
     "no_claim": list(NO_CLAIM),
-    "blame_phrases": list(BLAME_PHRASES[:12]),  # blame words: a group blamed even where no claim was made
+    "blame_phrases": list(BLAME_PHRASES),
     # the group's involvement ("belonging to", "the work of"); who says so ("police said", "the ISPR") is no
     # attribution by itself: a group the sentence only names in passing stays unattributed
-    "source_phrases": list(BLAME_PHRASES[12:]),
+    "source_phrases": list(SOURCE_PHRASES),
     "attack_verbs": sorted(ATTACK_VERBS),
 }
 set_extension(Span, "groups")

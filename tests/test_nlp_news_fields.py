@@ -12,8 +12,8 @@ from spacy.language import Language
 from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
-from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.components.frames import section_heading
+from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.extract import Extractor, to_article
 from tests.test_nlp_rules import counts, sent
 

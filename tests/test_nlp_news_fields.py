@@ -135,6 +135,10 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Officials revised the toll down to six from eight after a recount.", {"killed": [6]}),
         # injured who died are deaths, not injured
         ("Two more injured succumbed on Saturday.", {"killed": [2]}),
+        # a named victim under a title is one; the agents of the killing are no victims
+        ("Constable Muhammad Arif embraced shahadat on the spot, while Constable Zahid Mehmood was injured.",
+         {"killed": [1], "injured": [1]}),
+        ("A correspondent was shot dead by two gunmen on a motorcycle.", {"killed": [1]}),
         # "the dead" as a toll, a first report's figure restated by a pronoun; "the dead included" is a part
         ("First reports put the dead at five; police revised that to four on Monday.", {"killed": [4]}),
         ("Officials said six people were killed, but later raised it to nine.", {"killed": [9]}),
@@ -177,6 +181,14 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
          "claimed many previous attacks on security forces there.", (None, "unknown")),
         ("Gunmen shot dead a cleric in Karachi on Monday. Police blamed Lashkar-e-Jhangvi. Sectarian violence in "
          "the city claimed hundreds of lives a year at its peak.", ("Lashkar-e-Jhangvi", "blamed")),
+        # a claim after "Separately" for the attack the report tells is that attack's claim
+        ("Gunmen shot dead a constable in Islamabad on Monday night.\n\nSeparately, the banned TTP claimed "
+         "responsibility for the attack in a message to journalists.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+        # the claim's maker, not a group named beside it; the Taliban as a state are Afghanistan's
+        ("An Afghan cleric with ties to the Taliban government was shot dead in Peshawar on Friday, in a killing "
+         "claimed by the Islamic State's regional branch.", ("Islamic State Khorasan Province", "claimed")),
+        ("Taliban border forces fired mortar shells into Chaman on Thursday, killing one civilian, officials said.",
+         ("Taliban (Afghanistan)", "blamed")),
         # blame where no claim was made
         ("A roadside bomb killed four policemen in Bannu on Monday. There was no claim, and police sources point "
          "to the Hafiz Gul Bahadur group.", ("Hafiz Gul Bahadur Group", "blamed")),

@@ -312,6 +312,10 @@ class CasualtyRules:
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
+            if self._titled_name(tok):  # "Constable Muhammad Arif embraced shahadat": a named victim is one
+                title = next(c for c in tok.children if c.dep_ == "compound")
+                groups.append((title, tok, 1))
+                continue
             if word not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and word != "personnel"):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
@@ -329,6 +333,17 @@ class CasualtyRules:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
+
+    def _titled_name(self, tok: Token) -> bool:
+        """A name under a person title ("Constable Muhammad Arif", "journalist Hasan Zaib") that is the subject of
+        a casualty verb, or of a verb conjoined with one."""
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        title = next((c for c in tok.children if c.dep_ == "compound"), None)
+        if title is None or title.lower_ not in self.person_nouns or title.lower_ in self.attacker_nouns:
+            return False
+        verb = tok.head
+        return any(self.casualty_kind(v) is not None for v in (verb, *verb.conjuncts))
 
     def _group_speaks(self, sent: Span) -> bool:
         """The sentence's main verb is a group's statement of a count ("The BLA said 90 soldiers were killed",
@@ -631,6 +646,8 @@ class CasualtyRules:
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
+            if victim.dep_ == "pobj" and victim.head.dep_ == "agent" and total_kind is None:
+                continue  # "was shot dead by two gunmen": the agents, not victims
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):

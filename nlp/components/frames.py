@@ -427,6 +427,12 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
     return bool(own) and bool(known) and not own & known
 
 
+def _claims_known(info: SentenceInfo) -> bool:
+    """A claim for an incident the sentence takes as known ("Separately, the TTP claimed responsibility for the
+    attack"): the current incident's claim, whatever marker opens it."""
+    return info.claim and any(known_reference(info, t) for t in info.triggers)
+
+
 def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     """True when every day the sentence names comes before every day the frame names."""
     own = [d.value for d in info.dates if not d.background and d.precision == "day"]
@@ -485,7 +491,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 continue
         if info.opens_frame():
             split = current is not None and (
-                info.marker
+                (info.marker and not _claims_known(info))
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and info.strength >= 0.8)
             )

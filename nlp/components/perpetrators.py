@@ -44,13 +44,40 @@ ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed"
                 "abduct", "kill", "kills", "attacking", "firing", "blown", "destroyed", "damaged", "seized", "took"}
 
 
+CLAIMANT_SLACK = 4  # groups this many tokens further from the claim word than the nearest are not its makers
+
 # State-blame labels: the state's names for its enemies, not the name of a group that acted.
 STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
 AFGHAN_TALIBAN = "Taliban (Afghanistan)"
 PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
 # "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.
 AFGHAN_CONTEXT = re.compile(r"\bafghan (?:taliban|forces|troops|border forces|border police|soldiers|side|government|regime|posts)\b"
-                            r"|\bacross the border\b|\bcross-border\b|\bislamic emirate\b|\bkabul\b|\bfrom afghanistan\b", re.I)
+                            r"|\bacross the border\b|\bcross-border\b|\bislamic emirate\b|\bkabul\b|\bfrom afghanistan\b"
+                            r"|\bdurand line\b", re.I)
+# "Taliban border forces", "the Taliban government", "the Taliban's embassy": the Taliban as a state, Afghanistan's
+TALIBAN_STATE = re.compile(r"^(?:['’]s)?\s+(?:border\s+)?(?:forces|troops|soldiers|guards|government|regime|authorities|"
+                           r"administration|rulers|embassy|governor|ministry|minister|officials|posts|artillery)\b", re.I)
+
+
+def _claim_subject(ent: Span) -> bool:
+    """The group heads the subject or the agent of a claim verb (through its own noun phrase: "the Islamic
+    State's regional branch", "a commander of Jamaat-ul-Ahrar"), or of a verb conjoined with one ("had been
+    formed ... and had also claimed")."""
+    node = ent.root
+    for _ in range(6):  # "A commander of Jamaat-ul-Ahrar, a faction of the TTP, claimed"
+        if node.dep_ in ("compound", "poss", "amod", "nmod", "appos") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.pos_ in ("NOUN", "PROPN"):
+            node = node.head.head
+        else:
+            break
+    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+        verb = node.head.head
+    elif node.dep_ in ("nsubj", "nsubjpass"):
+        verb = node.head
+    else:
+        return False
+    return any(v.lower_.startswith("claim") for v in (verb, *verb.conjuncts))
 
 
 @lru_cache(maxsize=1)
@@ -69,12 +96,14 @@ def _parents() -> dict[str, str]:
 
 def group_name(ent: Span) -> str | None:
     """The group to report for a MIL_GROUP entity: None for a state-blame label, the Afghan
-    Taliban for a bare "Taliban" in an Afghan/cross-border sentence, a faction's parent."""
+    Taliban for a bare "Taliban" in an Afghan/cross-border sentence or as a state ("Taliban border forces"),
+    a faction's parent."""
     mention = " ".join(ent.text.lower().split())
     if STATE_BLAME_LABEL.search(mention):
         return None
     name = ent.ent_id_ or ent.text
-    if mention in ("taliban", "the taliban") and AFGHAN_CONTEXT.search(ent.sent.text):
+    if mention in ("taliban", "the taliban") and (
+            AFGHAN_CONTEXT.search(ent.sent.text) or TALIBAN_STATE.match(ent.doc.text[ent.end_char : ent.end_char + 40])):
         return AFGHAN_TALIBAN
     return _report_as().get(name, name)
 
@@ -147,6 +176,7 @@ class PerpetratorRules:
 
     def _groups(self, sent: Span, index: int, attribution: str) -> list[GroupMention]:
         out = []
+        claimants = self._claimants(sent) if attribution == "claimed" else None
         for ent in sentence_ents(sent):
             if ent.label_ != "MIL_GROUP":
                 continue
@@ -154,6 +184,8 @@ class PerpetratorRules:
             if name is None:
                 continue
             attr = attribution
+            if claimants is not None and ent.start not in claimants:
+                attr = "unknown"  # "a cleric with ties to the Taliban government, in a killing claimed by the IS"
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
             if DENIAL.match(after.lstrip(" ,)")):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
@@ -161,6 +193,24 @@ class PerpetratorRules:
                 attr = "blamed"
             out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
         return out
+
+    @staticmethod
+    def _claimants(sent: Span, slack: int = CLAIMANT_SLACK) -> set[int]:
+        """Where the groups that make a sentence's claim start: with several groups named, the subject or agent
+        of the claim ("Jamaat-ul-Ahrar, a faction of the TTP, claimed", "a killing claimed by the Islamic State's
+        branch"), else those nearest the claim word; the others are context. With one group, that one."""
+        ents = [e for e in sentence_ents(sent) if e.label_ == "MIL_GROUP" and group_name(e) is not None]
+        if len({group_name(e) for e in ents}) < 2:
+            return {e.start for e in ents}
+        subjects = {e.start for e in ents if _claim_subject(e)}
+        if subjects:
+            return subjects
+        claims = [t.i for t in sent if t.lower_.startswith("claim") or t.lower_ == "responsibility"]
+        if not claims:
+            return {e.start for e in ents}
+        distance = {e.start: min(min(abs(c - e.start), abs(c - (e.end - 1))) for c in claims) for e in ents}
+        nearest = min(distance.values())
+        return {start for start, d in distance.items() if d <= nearest + slack}
 
     def _agent_of_attack(self, ent: Span) -> bool:
         """True when the group (or "<group> terrorists") is the subject of an attack verb."""

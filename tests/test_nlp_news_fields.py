@@ -139,6 +139,11 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Constable Muhammad Arif embraced shahadat on the spot, while Constable Zahid Mehmood was injured.",
          {"killed": [1], "injured": [1]}),
         ("A correspondent was shot dead by two gunmen on a motorcycle.", {"killed": [1]}),
+        # the part of the attackers killed is their count; nobody of a kind named is a zero
+        ("Police returned fire, killing three of the attackers.", {"attackers_killed": [3]}),
+        ("No police personnel were killed, he said, and two constables suffered minor injuries.",
+         {"killed": [0], "injured": [2]}),
+        ("No CTD official was hurt in the exchange.", {"killed": [0], "injured": [0]}),
         # "the dead" as a toll, a first report's figure restated by a pronoun; "the dead included" is a part
         ("First reports put the dead at five; police revised that to four on Monday.", {"killed": [4]}),
         ("Officials said six people were killed, but later raised it to nine.", {"killed": [9]}),
@@ -478,6 +483,24 @@ def test_a_paragraph_under_another_dateline_is_another_citys_side_of_the_story(e
 def test_items_under_their_own_headings_are_separate_incidents(extractor: Extractor, items: str) -> None:
     events = run(extractor, items)
     assert sorted((e.location.district, e.killed) for e in events) == [("Bannu", 2), ("Lakki Marwat", 4)]
+
+
+def test_a_morning_letters_topic_lines_in_capitals_head_items(extractor: Extractor) -> None:
+    text = ("Good morning. It's Wednesday.\n\nPOLICE UNDER FIRE.\n\nFour policemen were killed when militants raided a "
+            "police station in Naurang, Lakki Marwat, on Monday night.\n\nGAS.\n\nSupply from the Pir Koh gas field "
+            "in Dera Bugti was suspended on Sunday after unidentified men blew up a section of the pipeline. No one "
+            "was hurt.\n\nWEATHER.\n\nCold and dry in the plains.")
+    events = run(extractor, text)
+    assert sorted((e.location.district, e.killed) for e in events) == [("Dera Bugti", 0), ("Lakki Marwat", 4)]
+
+
+def test_a_wire_note_before_the_dateline_does_not_hide_the_lede(extractor: Extractor) -> None:
+    text = ("(Adds police statement, details of casualties in paragraphs 3-5)\n\nLAHORE, Pakistan, March 4 (TNW) - "
+            "Police repelled an attack by militants on a checkpost in the early hours of Tuesday, killing three of the "
+            "attackers, a spokesman said.\n\nAround 20 militants attacked the Lakhani checkpost in Dera Ghazi Khan "
+            "district, the spokesman said.\n\nNo police personnel were killed, and two constables were injured.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed, event.injured, event.attackers_killed) == ("Dera Ghazi Khan", 0, 2, 3)
 
 
 def test_a_statistic_runs_on_over_several_sentences(extractor: Extractor) -> None:

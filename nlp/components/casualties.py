@@ -104,6 +104,11 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+# "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
+NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
+                       r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+NO_VICTIM_KINDS = {"killed": ("killed",), "martyred": ("killed",), "injured": ("injured",), "wounded": ("injured",),
+                   "hurt": ("killed", "injured"), "harmed": ("killed", "injured")}
 _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
                     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
@@ -339,6 +344,8 @@ class CasualtyRules:
         a casualty verb, or of a verb conjoined with one."""
         if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
             return False
+        if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
+            return False  # "Naik Ayaz, a resident of Karak": the apposition counts him
         title = next((c for c in tok.children if c.dep_ == "compound"), None)
         if title is None or title.lower_ not in self.person_nouns or title.lower_ in self.attacker_nouns:
             return False
@@ -418,7 +425,16 @@ class CasualtyRules:
         nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
         if nxt is not None and nxt.lower_ in self.person_nouns:
             return nxt
-        return last
+        attackers = self._attackers_part(last)
+        return attackers if attackers is not None else last
+
+    def _attackers_part(self, last: Token) -> Token | None:
+        """"three of the attackers", "two of the militants": the attacker noun a number takes its part of."""
+        after = last.doc[last.i + 1 : min(last.i + 4, last.sent.end)]
+        if len(after) < 2 or after[0].lower_ != "of":
+            return None
+        noun = after[2] if len(after) > 2 and after[1].lower_ in ("the", "those", "these") else after[1]
+        return noun if noun.lower_ in self.attacker_nouns else None
 
     def _window_kind(self, last: Token, sent: Span) -> Token | None:
         """A casualty word within a few tokens after the number ("4 others injured"); a parenthetical
@@ -596,14 +612,15 @@ class CasualtyRules:
     def zero_figures(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """"no casualties", "no one was hurt" → figures of 0."""
         present = self.finder.phrases(sent)["zero"]
-        out = []
+        found: set[str] = set()
         for pattern, kinds in self.zero_patterns.items():
-            if pattern not in present:
-                continue
-            span = TextSpan.from_span(sent, sent_index)
-            for kind in kinds:
-                out.append(CasualtyFigure(kind, 0, None, span, victim="", total=False))  # type: ignore[arg-type]
-        return out
+            if pattern in present:
+                found.update(kinds)
+        for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
+            found.update(NO_VICTIM_KINDS[m.group(1).lower()])
+        span = TextSpan.from_span(sent, sent_index)
+        return [CasualtyFigure(kind, 0, None, span, victim="", total=False)  # type: ignore[arg-type]
+                for kind in ("killed", "injured") if kind in found]
 
     def extract_casualties(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """Every casualty figure in one sentence, in order of appearance."""
@@ -664,7 +681,8 @@ class CasualtyRules:
                     victim=victim.lower_,
                     total=(total_kind is not None and not initial) or self._among_total(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
-                    sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence or self._part_of(last)),
+                    sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
+                                                                 or (self._part_of(last) and self._attackers_part(last) is None)),
                     also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words,
                     clause=int(other_place_at is not None and first.i > other_place_at),

@@ -396,11 +396,15 @@ SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s
 
 def section_heading(info: SentenceInfo) -> str | None:
     """How a paragraph's first sentence heads a section of its own: "item" for a dateline ("BANNU — ..."), a
-    numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech.") or a verbless place line ("Chitkan, Panjgur."),
+    numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech."), a short line in capitals ("GAS.") or a verbless
+    place line ("Chitkan, Panjgur."),
     which may report an incident of its own; "label" for a newsletter's or explainer's labelled section
     ("CONTEXT — ...", "Summary: ..."), which comments on the items; None for running text."""
     if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
         return "item"
+    letters = [t for t in info.sent if t.is_alpha]
+    if letters and len(info.sent) <= HEADING_TOKENS and all(t.is_upper for t in letters):
+        return "item"  # a digest's topic line ("GAS.", "CAPITAL ON EDGE.")
     places = [m for m in info.locations if m.kind in ("place", "district")]
     if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
         return "item"
@@ -455,25 +459,30 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     section: int | None = None  # a later paragraph under its own heading ("KARACHI: Following the attack, ...")
     section_news = False  # ... that reports another incident ("BANNU — Earlier on Sunday, a roadside bomb hit ...")
     held: list[SentenceInfo] = []  # the item's sentences before the one that opens a frame (its heading)
+    heading: str | None = None
     paragraph = None
     for info in infos:
         if info.background:
             continue
         if info.paragraph != paragraph:
-            paragraph, section_news, held = info.paragraph, False, []
-            heading = section_heading(info) if info.paragraph > first_paragraph else None
+            # a heading alone in its paragraph ("GAS.") heads the next one
+            lone = section is not None and section == paragraph and not section_news and len(held) == 1
+            paragraph, section_news = info.paragraph, False
+            # before any incident there is no story for a section to stand apart from ("(Adds police statement)
+            # \n\n LAHORE, Oct 24 (TNW) - Police repelled an attack ...")
+            own = section_heading(info) if info.paragraph > first_paragraph and current is not None else None
+            if own is not None or not lone:
+                heading, held = own, []
             section = info.paragraph if heading is not None else None
         if section is not None and info.paragraph == section and not section_news:
             if not info.opens_frame():
                 held.append(info)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)
-            section_news = heading == "item" and (current is None or _new_section([*held, info], current))
+            section_news = heading == "item" and current is not None and _new_section([*held, info], current)
             if section_news and current is not None:
                 current = Frame(sentences=[*held, info])
                 frames.append(current)
                 continue
-            if section_news:
-                preamble += held
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
         if rank is not None and current is not None:
             definite, number = rank

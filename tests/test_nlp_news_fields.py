@@ -139,6 +139,13 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Constable Muhammad Arif embraced shahadat on the spot, while Constable Zahid Mehmood was injured.",
          {"killed": [1], "injured": [1]}),
         ("A correspondent was shot dead by two gunmen on a motorcycle.", {"killed": [1]}),
+        # the wounded as reports count them later: still under treatment, in hospital
+        ("Ten people are still under treatment.", {"injured": [10]}),
+        ("Eleven people remain in hospital, two of them in critical condition.", {"injured": [11]}),
+        ("Three bodies were taken to the hospital in Quetta.", {"killed": [3]}),
+        # the toll as a victim's rank
+        ("A boy became the sixth person to die on Tuesday.", {"killed": [6]}),
+        ("Officials said a sixth victim died overnight.", {"killed": [6]}),
         # the part of the attackers killed is their count; nobody of a kind named is a zero
         ("Police returned fire, killing three of the attackers.", {"attackers_killed": [3]}),
         ("No police personnel were killed, he said, and two constables suffered minor injuries.",

@@ -104,6 +104,12 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+ORDINAL_VALUES = {w: i for i, w in enumerate(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
+ORDINAL_VALUES = {w: i for i, w in enumerate(
+    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
 NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
                        r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
@@ -122,7 +128,8 @@ CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
 PRONOUNS = {"he", "she"}
 WINDOW_FILL = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
                "others", "people", "persons", "had", "got", "being", "seriously", "critically",
-               "claimed", "reported", "feared", "believed", "said", "to", "be"}  # between a number and its casualty word
+               "claimed", "reported", "feared", "believed", "said", "to", "be",
+               "remain", "remains", "remained", "under", "in"}  # between a number and its casualty word
 FACTORY = "khabar_casualties"
 DEFAULT_CONFIG: dict[str, Any] = {
     "units": dict(UNITS),
@@ -416,6 +423,10 @@ class CasualtyRules:
             return "killed"
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
+        if low in ("hospital", "hospitals") and token.i > 0 and token.doc[token.i - 1].lower_ == "in":
+            stay = token.doc[token.i - 1].head
+            if stay.lower_ in ("remain", "remains", "remained", "is", "are", "was", "were", "stay", "stayed", "lie", "lay"):
+                return "injured"  # "11 people remain in hospital"
         return None
 
     def _victim_token(self, first: Token, last: Token) -> Token:
@@ -692,7 +703,24 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        return figures + self._killed_after(sent, figures, sent_index) + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+        return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
+                + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index))
+
+    def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+        """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""
+        if any(f.kind == "killed" for f in figures):
+            return []
+        for tok in sent:
+            rank = ORDINAL_VALUES.get(tok.lower_)
+            noun = tok.head
+            if rank is None or tok.dep_ != "amod" or (noun.lower_ not in self.person_nouns and noun.lower_ != "victim"):
+                continue
+            verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+            verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+            if any(self.casualty_kind(v) == "killed" or v.lower_ in ("die", "died", "succumbed") for v in verbs):
+                return [CasualtyFigure("killed", rank, None, TextSpan.from_tokens(tok, noun, sent_index), victim=noun.lower_,
+                                       total=True)]
+        return []
 
     def _killed_after(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"abducted nine passengers ... and later shot them dead": the people a sentence counted, then killed."""

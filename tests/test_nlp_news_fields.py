@@ -501,6 +501,15 @@ def test_a_morning_letters_topic_lines_in_capitals_head_items(extractor: Extract
     assert sorted((e.location.district, e.killed) for e in events) == [("Dera Bugti", 0), ("Lakki Marwat", 4)]
 
 
+def test_a_dateline_that_heads_the_lede_does_not_carry_into_the_next_paragraph(extractor: Extractor) -> None:
+    text = ("Quetta blast toll rises to nine as injured policeman succumbs\n\nQUETTA: The death toll from Tuesday's "
+            "bomb blast in Quetta rose to nine on Thursday after an injured policeman succumbed, officials said.\n\n"
+            "The explosion had initially killed five people. Three more victims died in hospital on Wednesday. "
+            "Hospital sources said the number of injured under treatment stood at 15.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (9, 15)
+
+
 def test_a_wire_note_before_the_dateline_does_not_hide_the_lede(extractor: Extractor) -> None:
     text = ("(Adds police statement, details of casualties in paragraphs 3-5)\n\nLAHORE, Pakistan, March 4 (TNW) - "
             "Police repelled an attack by militants on a checkpost in the early hours of Tuesday, killing three of the "

@@ -460,14 +460,15 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     section_news = False  # ... that reports another incident ("BANNU — Earlier on Sunday, a roadside bomb hit ...")
     held: list[SentenceInfo] = []  # the item's sentences before the one that opens a frame (its heading)
     heading: str | None = None
+    told = False
     paragraph = None
     for info in infos:
         if info.background:
             continue
         if info.paragraph != paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
-            lone = section is not None and section == paragraph and not section_news and len(held) == 1
-            paragraph, section_news = info.paragraph, False
+            lone = section is not None and section == paragraph and not section_news and not told and len(held) == 1
+            paragraph, section_news, told = info.paragraph, False, False
             # before any incident there is no story for a section to stand apart from ("(Adds police statement)
             # \n\n LAHORE, Oct 24 (TNW) - Police repelled an attack ...")
             own = section_heading(info) if info.paragraph > first_paragraph and current is not None else None
@@ -479,6 +480,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 held.append(info)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)
             section_news = heading == "item" and current is not None and _new_section([*held, info], current)
+            told = True  # the paragraph goes on past its heading
             if section_news and current is not None:
                 current = Frame(sentences=[*held, info])
                 frames.append(current)

@@ -146,6 +146,8 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         # the toll as a victim's rank
         ("A boy became the sixth person to die on Tuesday.", {"killed": [6]}),
         ("Officials said a sixth victim died overnight.", {"killed": [6]}),
+        # members counted as victims, and as attackers when they are a group's
+        ("Troops killed five members of the banned TTP in Bannu.", {"attackers_killed": [5]}),
         # the part of the attackers killed is their count; nobody of a kind named is a zero
         ("Police returned fire, killing three of the attackers.", {"attackers_killed": [3]}),
         ("No police personnel were killed, he said, and two constables suffered minor injuries.",
@@ -201,6 +203,10 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
          "claimed by the Islamic State's regional branch.", ("Islamic State Khorasan Province", "claimed")),
         ("Taliban border forces fired mortar shells into Chaman on Thursday, killing one civilian, officials said.",
          ("Taliban (Afghanistan)", "blamed")),
+        # a claim that reports the toll, and a claim in a statement whose fighters are quoted
+        ("A separatist group has claimed responsibility for a suicide car bombing that killed seven members of a "
+         "paramilitary force in the Bolan Pass on Sunday. In a statement, the Balochistan Liberation Army said one "
+         'of its "self-sacrificing" fighters had carried out the bombing.', ("Balochistan Liberation Army", "claimed")),
         # blame where no claim was made
         ("A roadside bomb killed four policemen in Bannu on Monday. There was no claim, and police sources point "
          "to the Hafiz Gul Bahadur group.", ("Hafiz Gul Bahadur Group", "blamed")),
@@ -517,6 +523,16 @@ def test_a_wire_note_before_the_dateline_does_not_hide_the_lede(extractor: Extra
             "district, the spokesman said.\n\nNo police personnel were killed, and two constables were injured.")
     [event] = run(extractor, text)
     assert (event.location.district, event.killed, event.injured, event.attackers_killed) == ("Dera Ghazi Khan", 0, 2, 3)
+
+
+def test_the_scene_not_the_landmark_nor_the_province_of_the_lede(extractor: Extractor) -> None:
+    text = ("A separatist group has claimed responsibility for a suicide car bombing that killed seven members of a "
+            "paramilitary force on a highway about 70 kilometres south-east of Quetta, the capital of Balochistan "
+            "province.\n\nThe attack struck a Frontier Corps convoy in the Bolan Pass on Sunday afternoon.\n\n"
+            "The BLA has increasingly turned to suicide attacks. Balochistan also hosts Chinese-funded projects, "
+            "among them the port of Gwadar.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed) == ("Kachhi (Bolan)", 7)
 
 
 def test_a_statistic_runs_on_over_several_sentences(extractor: Extractor) -> None:

@@ -607,9 +607,13 @@ class CasualtyRules:
 
     def _is_attacker(self, victim: Token) -> bool:
         """"militants", "the suicide bomber", "terrorist commanders": the attackers, not their victims."""
-        return victim.lower_ in self.attacker_nouns or any(
-            c.lower_ in self.attacker_nouns for c in victim.children if c.dep_ in ("compound", "amod")
-        )
+        if victim.lower_ in self.attacker_nouns or any(
+                c.lower_ in self.attacker_nouns for c in victim.children if c.dep_ in ("compound", "amod")):
+            return True
+        # "seven members of the BLA", "two commanders of the militant group"
+        group = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns or t.lower_ in ("outfit", "group")
+                   and any(a.lower_ in ("militant", "banned", "terrorist", "proscribed") for a in t.children) for t in group)
 
     def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
         """Map a casualty word's kind to a figure kind, separating attackers from victims."""
@@ -748,6 +752,8 @@ class CasualtyRules:
         if noun.lower_.rstrip("s") not in INCIDENT_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return False
         governor = noun.head.head
+        if governor.lower_ in ("responsibility", "credit"):
+            return False  # "claimed responsibility for a bombing that killed seven": the claim reports the toll
         return governor.pos_ in ("VERB", "NOUN", "ADJ") and self.casualty_kind(governor) is None
 
     @staticmethod

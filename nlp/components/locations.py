@@ -29,6 +29,10 @@ _MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]
 # "the Rawalpindi-bound train", "the Quetta-Sibi section": a route's end points, not where the event happened
 _ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z])")
 _ROUTE_BEFORE = re.compile(r"[A-Za-z]-$")
+NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
+# "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
+_DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"
+                            r"(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$", re.IGNORECASE)
 # "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
 _AFFILIATION = (re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE), re.compile(r"^\s+police\s+station\b", re.IGNORECASE))
 # words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
@@ -49,11 +53,13 @@ class LocationMention:
     dateline: bool = False
     foreign: bool = False
     clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
+    reference: bool = False  # a landmark the scene is measured from ("70 kilometres south-east of Quetta")
 
     def in_aside(self, aside_words: tuple[str, ...] = ASIDE_WORDS) -> bool:
         """The place stands in a clause about something other than the incident ("the injured were shifted to
-        a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak")."""
-        return any(w in self.clause for w in aside_words)
+        a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak"), or is only
+        the landmark a distance is measured from."""
+        return self.reference or any(w in self.clause for w in aside_words)
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -99,8 +105,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not section_dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         kind, name = ent.ent_id_.split(":", 1)
+        reference = _DISTANCE_FROM.search(text[max(0, ent.start_char - 60) : ent.start_char]) is not None
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
-                                   ent.label_ == "FOREIGN_LOC", _clause_words(ent)))
+                                   ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out
 
 
@@ -216,15 +223,20 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
             counts[loc.district] = counts.get(loc.district, 0) + 1
     dateline_provinces = {loc.province for m in mentions if m.dateline and (loc := _geocode(m, None)) is not None}
 
+    finer = any(m.kind in ("district", "place") and not m.in_aside(aside_words) for m in pool)
+
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int]:
-        near = 0 if trigger_sent is not None and m.span.sent_index == trigger_sent else 1
+        # the trigger's sentence, then the sentences next to it, then the rest of the frame
+        gap = abs(m.span.sent_index - trigger_sent) if trigger_sent is not None else NEAR_SENTENCES + 1
+        near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
         aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or m.in_aside(aside_words) else 0
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
-        vague = 1 if m.kind == "country" or m.foreign else 0  # "Pakistan's restive southwest" names no place
+        # a country names no place ("Pakistan's restive southwest"); a province less than a district elsewhere
+        vague = 2 if m.kind == "country" or m.foreign else 1 if m.kind == "province" and finer else 0
         return (aside, vague, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)

@@ -35,7 +35,7 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
                             r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens)\b", re.I)
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
-CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+"
+CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",

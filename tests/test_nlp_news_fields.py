@@ -148,6 +148,12 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Officials said a sixth victim died overnight.", {"killed": [6]}),
         # members counted as victims, and as attackers when they are a group's
         ("Troops killed five members of the banned TTP in Bannu.", {"attackers_killed": [5]}),
+        # an older incident told in a clause hung on its time
+        ("It was the deadliest attack since August, when the BLA carried out attacks that left more than 50 people "
+         "dead.", {}),
+        # the count after the turn is the current one
+        ("Initial reports had put the death toll at two, but one of the injured succumbed late at night, raising "
+         "the toll to three.", {"killed": [3]}),
         # the part of the attackers killed is their count; nobody of a kind named is a zero
         ("Police returned fire, killing three of the attackers.", {"attackers_killed": [3]}),
         ("No police personnel were killed, he said, and two constables suffered minor injuries.",
@@ -348,6 +354,8 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
          "spokesman later said nine people were killed, as two victims had been counted twice.", 9, None),
         ("Militants stormed a police school in Dera Ismail Khan on Monday. Sources said eight people were killed. "
          "The DPO said the earlier figure of eight deaths was incorrect. Six people were killed.", 6, None),
+        ("A bomb hit a van in Bannu on Sunday. Initial reports said five people were killed, but police later said "
+         "four died.", 4, None),
         # the injury completes the verb
         ("Gunmen opened fire on labourers in Panjgur on Monday, killing five. Two other labourers sustained bullet "
          "injuries.", 5, 2),
@@ -533,6 +541,16 @@ def test_the_scene_not_the_landmark_nor_the_province_of_the_lede(extractor: Extr
             "among them the port of Gwadar.")
     [event] = run(extractor, text)
     assert (event.location.district, event.killed) == ("Kachhi (Bolan)", 7)
+
+
+def test_a_disputed_count_and_a_weeks_tally_are_not_the_toll(extractor: Extractor) -> None:
+    text = ("QUETTA: The death toll from Saturday's bombing at the railway station rose to 26, while 62 others were "
+            "still being treated at hospitals, officials said.\n\nUnconfirmed figures of 32 deaths, carried by some "
+            "social media accounts, were rejected by the provincial government.\n\nSecurity forces have killed 30 "
+            "terrorists in different operations over the past week. The bombing came less than a month after gunmen "
+            "attacked coal mines in Duki, killing 21 miners.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured, event.attackers_killed) == (26, 62, None)
 
 
 def test_a_statistic_runs_on_over_several_sentences(extractor: Extractor) -> None:

@@ -104,9 +104,13 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
+DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
 ORDINAL_VALUES = {w: i for i, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
+DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
+DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
 ORDINAL_VALUES = {w: i for i, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
@@ -655,7 +659,10 @@ class CasualtyRules:
         # "the initial toll was four": an earlier figure, not the article's latest toll
         initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
                                                                 "preliminary") or self._first_reports(t)), None)
-        initial = initial_at is not None
+        # "... put the toll at two, but one of the injured succumbed, raising the toll to three": the count after
+        # the turn is the current one
+        turn_at = next((t.i for t in sent if initial_at is not None and t.i > initial_at
+                        and t.lower_ in ("but", "however", "later", "now")), None)
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
@@ -665,16 +672,17 @@ class CasualtyRules:
             among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
             victim = self._victim_token(first, last)
             total_kind = self._toll_kind(victim, sent)
-            word = self._window_kind(last, sent) or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
+            window = self._window_kind(last, sent)
+            word = window or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
             word_kind = self.casualty_kind(word) if word is not None else None
-            if total_kind and word_kind == "injured" and abs(word.i - last.i) <= 4:  # type: ignore[union-attr]
+            if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
             restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
             if restated is not None:
                 kind = total_kind = figures[restated].kind
                 superseded.add(restated)
-            if kind is None or (word is not None and self._in_referenced_attack(word, victim)):
+            if kind is None or (word is not None and self._in_referenced_attack(word, victim)) or self._recalled(victim):
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
@@ -685,6 +693,7 @@ class CasualtyRules:
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
                 continue  # "a woman injured in the firing succumbed to her wounds": one of the dead now
             end = word if word is not None and abs(word.i - first.i) < 12 else last
+            initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:
                 superseded.add(len(figures))
             figures.append(
@@ -699,9 +708,9 @@ class CasualtyRules:
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
                                                                  or (self._part_of(last) and self._attackers_part(last) is None)),
                     also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
-                    claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words,
+                    claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
-                    earlier=initial_at is not None and initial_at < first.i and total_kind is None,
+                    earlier=initial and initial_at is not None and initial_at < first.i and total_kind is None,
                 )
             )
         superseded |= self._revised_from(figures, sent)
@@ -742,6 +751,32 @@ class CasualtyRules:
                 end = tok.doc[tok.i + 1] if dead else tok
                 return [replace(counted[-1], kind="killed", span=TextSpan.from_tokens(verb, end, sent_index), total=False)]
         return []
+
+    @staticmethod
+    def _disputed(victim: Token) -> bool:
+        """A count the report does not stand by: "unconfirmed figures of 32 deaths ... were rejected", "unverified
+        reports of 40 dead"."""
+        for node in (victim, *list(victim.ancestors)[:4]):
+            if any(c.dep_ == "amod" and c.lower_ in DISPUTED_WORDS for c in node.children):
+                return True
+            if node.dep_ in ("nsubj", "nsubjpass") and node.head.lower_ in DISMISSED_VERBS:
+                return True
+        return False
+
+    @staticmethod
+    def _recalled(victim: Token) -> bool:
+        """A figure in a clause that tells an older incident, hung on its time ("the deadliest attack since
+        August, when the BLA carried out attacks that left more than 50 people dead", "in 2014, when ...")."""
+        for anc in victim.ancestors:
+            if anc.dep_ not in ("relcl", "advcl", "acl"):
+                continue
+            when = anc.head
+            if when.ent_type_ != "DATE":
+                continue
+            since = when.head.lower_ == "since" and when.dep_ == "pobj"
+            if since or re.fullmatch(r"(?:19|20)\d\d", when.text) or any(c.lower_ == "last" for c in when.children):
+                return True
+        return False
 
     def _in_referenced_attack(self, word: Token, victim: Token) -> bool:
         """"militants who took part in an attack that killed 11 soldiers": the 11 are the victims of an

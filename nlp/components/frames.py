@@ -52,7 +52,7 @@ SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "The Wana attack was followed on Tuesday by a suicide bombing in Islamabad": a later, other incident
 FOLLOWED_BY = re.compile(r"\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a|an|another)\b", re.IGNORECASE)
-RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,3}(?:after|since)\b", re.IGNORECASE)
+RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,5}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
@@ -61,7 +61,8 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 # A statistic, not an incident: a count of incidents ("785 militant attacks") or a toll summed
 # over a period ("in the first ten months", "this year", "since 2021").
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
-STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year"
+STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year|(?:over|in|during) the past (?:week|month|year)"
+                         r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an

@@ -29,7 +29,7 @@ STOPLIST = {
     "lawa", "moro", "tata", "central", "lower", "upper", "mandi", "bar", "gul", "ali", "garden",
     "airport", "site", "harbour", "saddar", "baloch", "drug", "usta", "waha", "thal", "doaba",
     "asp", "li", "hm", "pac", "imp", "zb", "aq", "sf", "pn", "tip", "lashkar", "ib", "sla", "mol",
-    "gb", "isis", "military", "federal capital",
+    "gb", "isis", "military", "federal capital", "abbas",
 }
 
 

@@ -148,6 +148,9 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Officials said a sixth victim died overnight.", {"killed": [6]}),
         # members counted as victims, and as attackers when they are a group's
         ("Troops killed five members of the banned TTP in Bannu.", {"attackers_killed": [5]}),
+        # the counted are dead when their bodies are found
+        ("The bodies of six passengers, who were abducted from the highway on Thursday night, were found on Friday.",
+         {"killed": [6]}),
         # an older incident told in a clause hung on its time
         ("It was the deadliest attack since August, when the BLA carried out attacks that left more than 50 people "
          "dead.", {}),
@@ -622,6 +625,12 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
         ("KALAT: The bullet-riddled body of a Levies sepoy abducted from a check post on Sunday was found on "
          "Tuesday.\n\nThe sepoy, a resident of Khuzdar, bore bullet marks on the head, officials said.",
          "Kalat"),
+        # not the scene: another place of the same name inside a locality's name, a victim's home named after
+        # him, the province in an official's title
+        ("KARACHI: A passer-by was killed and four people were wounded when a grenade exploded near a Rangers "
+         "vehicle in Gulistan-e-Jauhar on Tuesday night.\n\nThe deceased was identified as Nadeem Abbas, a "
+         "resident of Malir. The Sindh chief minister took notice of the blast.",
+         "Karachi South"),
     ],
 )
 def test_the_scene_not_another_place_the_report_names(extractor: Extractor, text: str, district: str) -> None:

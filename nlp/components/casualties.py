@@ -678,6 +678,8 @@ class CasualtyRules:
             if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
+            if first.pos_ == "NUM" and self._bodies_of(victim):
+                kind = "killed"  # "the bodies of six passengers, who were abducted ..."
             restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
             if restated is not None:
                 kind = total_kind = figures[restated].kind
@@ -751,6 +753,12 @@ class CasualtyRules:
                 end = tok.doc[tok.i + 1] if dead else tok
                 return [replace(counted[-1], kind="killed", span=TextSpan.from_tokens(verb, end, sent_index), total=False)]
         return []
+
+    @staticmethod
+    def _bodies_of(victim: Token) -> bool:
+        """"the bodies of six passengers": the people counted are dead."""
+        return (victim.dep_ == "pobj" and victim.head.lower_ == "of"
+                and victim.head.head.lower_ in ("bodies", "body", "corpses"))
 
     @staticmethod
     def _disputed(victim: Token) -> bool:

@@ -27,7 +27,7 @@ KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
 # the event's district
 _MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\s*\((?:[A-Z][\w-]+\s?){1,3}\)|['’]s\s+[A-Z])")
 # "the Rawalpindi-bound train", "the Quetta-Sibi section": a route's end points, not where the event happened
-_ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z])")
+_ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z]|[eio]-)")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
 _ROUTE_BEFORE = re.compile(r"[A-Za-z]-$")
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
@@ -113,11 +113,15 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
 
 def _clause_words(ent: Span) -> str:
     """The verb that governs a place and that verb's subject ("the funeral prayers ... were offered in Quetta",
-    "the injured were shifted to a hospital in Peshawar"), lower-cased."""
+    "the injured were shifted to a hospital in Peshawar"), and the noun the place hangs from ("a resident of
+    Malir"), lower-cased."""
+    words = []
+    if ent.root.dep_ == "pobj" and ent.root.head.i != ent.root.head.head.i:  # "a resident of Malir": the noun it hangs from
+        words.append(f"{ent.root.head.head.lower_} {ent.root.head.lower_}")
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
-        return ""
-    words = [verb.lower_]
+        return " ".join(words)
+    words.append(verb.lower_)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             words.extend(t.lower_ for t in child.subtree)
@@ -240,7 +244,12 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         return (aside, vague, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)
-    if datelines and body and all(rank(m)[0] or rank(m)[1] for m in body):
+
+    def uninformative(m: LocationMention) -> bool:
+        """An aside, a vague place, or the dateline city's own province ("the Sindh chief minister")."""
+        return bool(rank(m)[0] or rank(m)[1]) or (m.kind == "province" and m.name in dateline_provinces)
+
+    if (datelines or dateline_provinces) and body and all(uninformative(m) for m in body):
         # the body names only asides ("funeral prayers in Mardan"), foreign or country-wide places: the dateline is the place
         return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
 

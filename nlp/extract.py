@@ -617,8 +617,8 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     if lede is None:
         return False
     verb = _lede_verb(lede)
-    if not _reaction_verb(verb.text):
-        return False
+    if not _reaction_verb(verb.text) and not (lede.non_event and lede.casualties):
+        return False  # a strike, a funeral, a protest "against the killing of a party leader" reacts too
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
                or (t.span.start > verb.idx and _described(lede, t, verb)) for t in lede.triggers)
 

@@ -291,6 +291,14 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
     assert run(extractor, f"{lede}\n\n{incident}", published=datetime(2025, 11, 14, 9)) == []
 
 
+def test_a_strike_against_a_killing_is_an_aftermath_story(extractor: Extractor) -> None:
+    text = ("KHAR: A complete shutter-down strike was observed across Bajaur district on Monday to protest against the "
+            "killing of a party leader and his son.\n\nMarkets in Khar and Nawagai remained closed, and traders marched "
+            "to the district headquarters.\n\nThe leader and his son were shot dead outside a mosque in the Batwar area "
+            "after Friday prayers last week.")
+    assert run(extractor, text) == []
+
+
 def test_a_separate_incident_in_an_aftermath_story_is_news(extractor: Extractor) -> None:
     text = ("ISLAMABAD: Police have arrested four men linked to Tuesday's suicide attack on the court complex.\n\n"
             "The suicide bombing killed 12 people.\n\n"

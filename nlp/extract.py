@@ -69,6 +69,13 @@ RESPONSE_TO = ("attack", "attacked", "attacks", "ambush", "ambushed", "stormed")
 STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security operations whoever fired first
 CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
                "gunfight", "shootout", "rocket", "rockets", "mortar", "shelling")
+# a post, station or convoy attacked: an assault on a position, not on a person
+FACILITY = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|camps?|convoys?|bases?|headquarters|pickets?"
+                      r"|forts?|compounds?|lines|patrols?|outposts?|checkpoints?|barracks|positions?)\b", re.IGNORECASE)
+# an officer singled out by post or duty ("the SHO of Kulachi", "a policeman escorting a polio team")
+SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent|superintendent|SSP|inspector|sub-inspector"
+                      r"|ASI|in-charge|polio|vaccinat\w*|commandant|judge|magistrate)\b", re.IGNORECASE)
+AFFILIATION = re.compile(r"\bof (?:the )?(?:[\w-]+ ){1,2}police station\b", re.IGNORECASE)  # "the SHO of Kulachi police station"
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
@@ -390,7 +397,7 @@ class Extractor:
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         trig_sent = trigger.span.sent_index if trigger else opener.index
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared, trigger)
-        if is_targeted_killing(fields, triggers):
+        if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
             fields["event_type"] = "armed_assault"
@@ -489,15 +496,21 @@ def local_time(moment: datetime) -> datetime:
     return moment.astimezone(PKT) if moment.tzinfo is not None else moment.replace(tzinfo=PKT)
 
 
-def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger]) -> bool:
-    """An armed assault that killed one person, not in a clash, and not a soldier or policeman.
+def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: str = "") -> bool:
+    """An armed assault on a person, not in a clash: one killed, and a soldier or policeman only when singled out
+    by post or duty and not at a post, station or convoy ("the SHO of Kulachi was martyred when gunmen opened fire
+    on his vehicle" is targeted; "a constable was martyred when militants attacked the check post" is not).
 
     One bystander wounded alongside the victim does not make it an indiscriminate attack."""
-    if fields["event_type"] != "armed_assault" or fields.get("killed") != 1:
+    killed, injured = fields.get("killed"), fields.get("injured") or 0
+    if fields["event_type"] != "armed_assault" or killed != 1:
         return False
-    if (fields.get("injured") or 0) > 1 or fields.get("attackers_killed") or fields.get("target_type") in NOT_TARGETED:
+    if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):
         return False
-    return not any(t.span.text.lower() in CLASH_WORDS for t in triggers)
+    target = fields.get("target_type")
+    if target in ("police", "security_forces"):
+        return bool(SELECTED.search(lede)) and not FACILITY.search(AFFILIATION.sub("", lede))
+    return target not in NOT_TARGETED
 
 
 def armed_victim(frame: Frame) -> bool:

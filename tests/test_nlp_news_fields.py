@@ -291,6 +291,21 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
     assert run(extractor, f"{lede}\n\n{incident}", published=datetime(2025, 11, 14, 9)) == []
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    # an officer singled out by post or duty, shot away from any post: a targeted killing
+    ("D.I. KHAN: The station house officer of Kulachi police station was martyred and his gunman injured when "
+     "unidentified assailants opened fire on their vehicle near Gara Mahsud on Friday evening.", "targeted_killing"),
+    ("D.I. KHAN: A policeman escorting a polio vaccination team was martyred and a vaccinator was injured when armed "
+     "men on a motorcycle opened fire on them in Tank on Monday.", "targeted_killing"),
+    # a policeman killed in an attack on a post: an armed assault
+    ("BANNU: A constable was martyred when militants opened fire on a police check post in Bannu on Monday.",
+     "armed_assault"),
+])
+def test_a_targeted_killing_singles_out_its_victim(extractor: Extractor, text: str, event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type
+
+
 def test_a_strike_against_a_killing_is_an_aftermath_story(extractor: Extractor) -> None:
     text = ("KHAR: A complete shutter-down strike was observed across Bajaur district on Monday to protest against the "
             "killing of a party leader and his son.\n\nMarkets in Khar and Nawagai remained closed, and traders marched "

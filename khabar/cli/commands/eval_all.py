@@ -84,13 +84,19 @@ SECTIONS: tuple[Section, ...] = (
             "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
             "their errors were read while tuning, so this is a development figure, not an honest one.",
         )
-        for name in ("p3", "p4", "p5", "p6")
+        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9")
     ),
     Section(
         "Incidents: development reports `p6` (one incident, several outlets; studied while tuning)",
         ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p6"),
         "The multi-outlet development set: tolls and places that change, two attacks in one district days apart. "
         "Its mentions were read while tuning; the demo gold is printed again below it.",
+    ),
+    Section(
+        "Incidents: development reports `p8` (thirteen incidents, several outlets each; studied while tuning)",
+        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p8"),
+        "Follow-ups with rising tolls, late claims and places named differently; two attacks in one district two "
+        "days apart and two on one day in neighbouring districts. Scored unseen first, then studied.",
     ),
     Section(
         "Events: the demo site (all articles)",

@@ -516,29 +516,27 @@ def test_a_paragraph_under_another_dateline_is_another_citys_side_of_the_story(e
     assert (event.location.district, event.killed) == ("Peshawar", 12)
 
 
-@pytest.mark.parametrize("items", [
+@pytest.mark.parametrize(("items", "expected"), [
     # a digest's datelined items
     ("Tonight's brief covers two attacks on police in the south on Sunday.\n\n"
      "LAKKI MARWAT — Militants raided a police station in the Naurang area late on Sunday night, killing four "
      "policemen.\n\nBANNU — Earlier on Sunday, a roadside bomb hit a police vehicle in the Domel area. Police said "
-     "two constables were killed."),
+     "two constables were killed.", [("Bannu", 2), ("Lakki Marwat", 4)]),
     # a monitor's numbered log, each entry headed by its date and place
     ("This log records incidents our monitors documented between 24 February and 2 March 2025.\n\n"
      "1. 25.02.2025 - Naurang, Lakki Marwat. Four policemen were killed when militants raided a police station.\n\n"
-     "2. 27.02.2025 - Domel, Bannu. Two constables were killed when a roadside bomb hit their vehicle."),
+     "2. 27.02.2025 - Domel, Bannu. Two constables were killed when a roadside bomb hit their vehicle.",
+     [("Bannu", 2), ("Lakki Marwat", 4)]),
+    # a morning letter's topic lines in capitals, each alone in its paragraph
+    ("Good morning. It's Wednesday.\n\nPOLICE UNDER FIRE.\n\nFour policemen were killed when militants raided a "
+     "police station in Naurang, Lakki Marwat, on Monday night.\n\nGAS.\n\nSupply from the Pir Koh gas field "
+     "in Dera Bugti was suspended on Sunday after unidentified men blew up a section of the pipeline. No one "
+     "was hurt.\n\nWEATHER.\n\nCold and dry in the plains.", [("Dera Bugti", 0), ("Lakki Marwat", 4)]),
 ])
-def test_items_under_their_own_headings_are_separate_incidents(extractor: Extractor, items: str) -> None:
+def test_items_under_their_own_headings_are_separate_incidents(extractor: Extractor, items: str,
+                                                                expected: list[tuple[str, int]]) -> None:
     events = run(extractor, items)
-    assert sorted((e.location.district, e.killed) for e in events) == [("Bannu", 2), ("Lakki Marwat", 4)]
-
-
-def test_a_morning_letters_topic_lines_in_capitals_head_items(extractor: Extractor) -> None:
-    text = ("Good morning. It's Wednesday.\n\nPOLICE UNDER FIRE.\n\nFour policemen were killed when militants raided a "
-            "police station in Naurang, Lakki Marwat, on Monday night.\n\nGAS.\n\nSupply from the Pir Koh gas field "
-            "in Dera Bugti was suspended on Sunday after unidentified men blew up a section of the pipeline. No one "
-            "was hurt.\n\nWEATHER.\n\nCold and dry in the plains.")
-    events = run(extractor, text)
-    assert sorted((e.location.district, e.killed) for e in events) == [("Dera Bugti", 0), ("Lakki Marwat", 4)]
+    assert sorted((e.location.district, e.killed) for e in events) == expected
 
 
 def test_a_dateline_that_heads_the_lede_does_not_carry_into_the_next_paragraph(extractor: Extractor) -> None:

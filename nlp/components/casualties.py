@@ -104,13 +104,10 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+# "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
-ORDINAL_VALUES = {w: i for i, w in enumerate(
-    ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
-DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
-DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# "a sixth victim died": the toll as a victim's rank
 ORDINAL_VALUES = {w: i for i, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
@@ -328,8 +325,8 @@ class CasualtyRules:
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
-            if self._titled_name(tok):  # "Constable Muhammad Arif embraced shahadat": a named victim is one
-                title = next(c for c in tok.children if c.dep_ == "compound")
+            title = self._victim_title(tok)  # "Constable Muhammad Arif embraced shahadat": a named victim is one
+            if title is not None:
                 groups.append((title, tok, 1))
                 continue
             if word not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and word != "personnel"):
@@ -350,18 +347,18 @@ class CasualtyRules:
             groups.append((dets[0], tok, 1))
         return groups
 
-    def _titled_name(self, tok: Token) -> bool:
-        """A name under a person title ("Constable Muhammad Arif", "journalist Hasan Zaib") that is the subject of
-        a casualty verb, or of a verb conjoined with one."""
+    def _victim_title(self, tok: Token) -> Token | None:
+        """The person title of a name ("Constable Muhammad Arif", "journalist Hasan Zaib") that is the subject of
+        a casualty verb, or of a verb conjoined with one; None for any other token."""
         if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
-            return False
+            return None
         if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
-            return False  # "Naik Ayaz, a resident of Karak": the apposition counts him
+            return None  # "Naik Ayaz, a resident of Karak": the apposition counts him
         title = next((c for c in tok.children if c.dep_ == "compound"), None)
         if title is None or title.lower_ not in self.person_nouns or title.lower_ in self.attacker_nouns:
-            return False
+            return None
         verb = tok.head
-        return any(self.casualty_kind(v) is not None for v in (verb, *verb.conjuncts))
+        return title if any(self.casualty_kind(v) is not None for v in (verb, *verb.conjuncts)) else None
 
     def _group_speaks(self, sent: Span) -> bool:
         """The sentence's main verb is a group's statement of a count ("The BLA said 90 soldiers were killed",
@@ -616,8 +613,10 @@ class CasualtyRules:
             return True
         # "seven members of the BLA", "two commanders of the militant group"
         group = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-        return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns or t.lower_ in ("outfit", "group")
-                   and any(a.lower_ in ("militant", "banned", "terrorist", "proscribed") for a in t.children) for t in group)
+        return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns
+                   or (t.lower_ in ("outfit", "group") and any(a.lower_ in ("militant", "banned", "terrorist", "proscribed")
+                                                               for a in t.children))
+                   for t in group)
 
     def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
         """Map a casualty word's kind to a figure kind, separating attackers from victims."""
@@ -730,8 +729,8 @@ class CasualtyRules:
             noun = tok.head
             if rank is None or tok.dep_ != "amod" or (noun.lower_ not in self.person_nouns and noun.lower_ != "victim"):
                 continue
-            verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [c for c in noun.children if c.dep_ in ("relcl", "acl")]
-            verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+            verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
+            verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]  # "the seventh person to die"
             if any(self.casualty_kind(v) == "killed" or v.lower_ in ("die", "died", "succumbed") for v in verbs):
                 return [CasualtyFigure("killed", rank, None, TextSpan.from_tokens(tok, noun, sent_index), victim=noun.lower_,
                                        total=True)]

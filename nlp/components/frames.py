@@ -398,8 +398,7 @@ SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s
 def section_heading(info: SentenceInfo) -> str | None:
     """How a paragraph's first sentence heads a section of its own: "item" for a dateline ("BANNU — ..."), a
     numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech."), a short line in capitals ("GAS.") or a verbless
-    place line ("Chitkan, Panjgur."),
-    which may report an incident of its own; "label" for a newsletter's or explainer's labelled section
+    place line ("Chitkan, Panjgur."), which may report an incident of its own; "label" for a newsletter's or explainer's labelled section
     ("CONTEXT — ...", "Summary: ..."), which comments on the items; None for running text."""
     if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
         return "item"
@@ -457,32 +456,30 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     ranked: dict[int, Frame] = {}
     summary: Frame | None = None
     first_paragraph = infos[0].paragraph if infos else 0
-    section: int | None = None  # a later paragraph under its own heading ("KARACHI: Following the attack, ...")
-    section_news = False  # ... that reports another incident ("BANNU — Earlier on Sunday, a roadside bomb hit ...")
-    held: list[SentenceInfo] = []  # the item's sentences before the one that opens a frame (its heading)
-    heading: str | None = None
-    told = False
+    heading: str | None = None  # how the paragraph heads a section ("KARACHI: Following the attack, ..."), if it does
+    section_news = False  # ... the section reports another incident ("BANNU — Earlier on Sunday, a bomb hit ...")
+    held: list[SentenceInfo] = []  # the section's sentences before the one that opens a frame (its heading)
+    told = False  # the paragraph went on past its heading
     paragraph = None
     for info in infos:
         if info.background:
             continue
         if info.paragraph != paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
-            lone = section is not None and section == paragraph and not section_news and not told and len(held) == 1
+            lone = heading is not None and not told and len(held) == 1
             paragraph, section_news, told = info.paragraph, False, False
             # before any incident there is no story for a section to stand apart from ("(Adds police statement)
             # \n\n LAHORE, Oct 24 (TNW) - Police repelled an attack ...")
             own = section_heading(info) if info.paragraph > first_paragraph and current is not None else None
             if own is not None or not lone:
                 heading, held = own, []
-            section = info.paragraph if heading is not None else None
-        if section is not None and info.paragraph == section and not section_news:
+        if heading is not None and not section_news:
             if not info.opens_frame():
                 held.append(info)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)
-            section_news = heading == "item" and current is not None and _new_section([*held, info], current)
-            told = True  # the paragraph goes on past its heading
-            if section_news and current is not None:
+            told = True
+            if heading == "item" and current is not None and _new_section([*held, info], current):
+                section_news = True
                 current = Frame(sentences=[*held, info])
                 frames.append(current)
                 continue

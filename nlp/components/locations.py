@@ -247,7 +247,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     def uninformative(m: LocationMention) -> bool:
         """An aside, a vague place, or the dateline city's own province ("the Sindh chief minister")."""
-        return bool(rank(m)[0] or rank(m)[1]) or (m.kind == "province" and m.name in dateline_provinces)
+        aside, vague, *_ = rank(m)
+        return bool(aside or vague) or (m.kind == "province" and m.name in dateline_provinces)
 
     if (datelines or dateline_provinces) and body and all(uninformative(m) for m in body):
         # the body names only asides ("funeral prayers in Mardan"), foreign or country-wide places: the dateline is the place

@@ -199,8 +199,9 @@ class PerpetratorRules:
         """Where the groups that make a sentence's claim start: with several groups named, the subject or agent
         of the claim ("Jamaat-ul-Ahrar, a faction of the TTP, claimed", "a killing claimed by the Islamic State's
         branch"), else those nearest the claim word; the others are context. With one group, that one."""
-        ents = [e for e in sentence_ents(sent) if e.label_ == "MIL_GROUP" and group_name(e) is not None]
-        if len({group_name(e) for e in ents}) < 2:
+        names = {e: name for e in sentence_ents(sent) if e.label_ == "MIL_GROUP" and (name := group_name(e)) is not None}
+        ents = list(names)
+        if len(set(names.values())) < 2:
             return {e.start for e in ents}
         subjects = {e.start for e in ents if _claim_subject(e)}
         if subjects:

@@ -591,8 +591,9 @@ def candidate_spans(mentions: Iterable[EventMention], reach: timedelta) -> list[
 
 def load_incremental(store: Store, after_seq: int, config: ResolveConfig) -> tuple[dict[str, EventMention], dict[str, Incident]]:
     """The mentions written since `after_seq` (the last run's watermark), the stored incidents they could
-    join (dated within twice the window of them, or the learned matcher's reach, in their province) or belonged to, and every mention
-    of those incidents: what an incremental run re-resolves, instead of every mention ever stored."""
+    join (dated within twice the window of them, or the learned matcher's reach, in their province) or belonged to, the incidents
+    of articles whose re-extraction dropped mentions since then, and every mention of those incidents: what an incremental
+    run re-resolves, instead of every mention ever stored."""
     store.refresh("events", "incidents")
     fresh = store.mentions.sent_after(after_seq)
     days = 2 * config.window_days
@@ -600,6 +601,7 @@ def load_incremental(store: Store, after_seq: int, config: ResolveConfig) -> tup
         days = max(days, matching.MAX_GAP_DAYS + 7)
     existing = store.incidents.near(candidate_spans(fresh.values(), timedelta(days=days)))
     existing.update(store.incidents.containing_mentions(sorted(fresh)))
+    existing.update(store.incidents.reported_by(store.articles.retracted_after(after_seq)))
     mentions = dict(fresh)
     missing = sorted({mid for inc in existing.values() for mid in inc.mention_ids} - set(mentions))
     mentions.update(store.mentions.by_ids(missing))

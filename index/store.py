@@ -119,6 +119,10 @@ class ArticleStore(_KindStore):
         for hit in self._scan({"terms": {"nlp_status": list(statuses)}}, _source=False):
             yield str(hit["_id"])
 
+    def retracted_after(self, seq: int) -> list[str]:
+        """Ids of the articles whose re-extraction dropped mentions (`retracted_seq`) after `seq`."""
+        return sorted(str(hit["_id"]) for hit in self._scan({"range": {"retracted_seq": {"gt": seq}}}, _source=False))
+
     def status_counts(self) -> dict[str, int]:
         """Articles by `nlp_status`."""
         resp = self.es.search(index=self.alias, size=0, aggs={"status": {"terms": {"field": "nlp_status", "size": 10}}})
@@ -217,6 +221,10 @@ class IncidentStore(_KindStore):
     def containing_mentions(self, mention_ids: list[str]) -> dict[str, Incident]:
         """Incidents that merge any of these mentions, by id."""
         return self._load({"terms": {"mention_ids": mention_ids}}) if mention_ids else {}
+
+    def reported_by(self, article_ids: list[str]) -> dict[str, Incident]:
+        """Incidents with a source in any of these articles, by id."""
+        return self._load({"terms": {"sources.article_id": article_ids}}) if article_ids else {}
 
     def get_doc(self, incident_id: str) -> dict[str, Any] | None:
         """One stored incident without its embedding, or None."""

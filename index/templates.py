@@ -187,6 +187,7 @@ KIND_FIELDS["incidents"] |= {"review_fields": KEYWORD, "review_notes": {"type": 
 # write is sent (khabar.index.writer), on incidents and on the tombstones of deleted or merged ones.
 KIND_FIELDS["incidents"] |= {"change_seq": {"type": "long"}}
 KIND_FIELDS["events"] |= {"change_seq": {"type": "long"}}  # incremental resolution: mentions sent since the last run
+KIND_FIELDS["articles"] |= {"retracted_seq": {"type": "long"}}  # ... and articles whose re-extraction dropped mentions
 KIND_FIELDS["corrections"] |= {"change_seq": {"type": "long"}, "deleted": BOOLEAN}
 USES_EVENT_FIELDS = {"events", "incidents"}
 

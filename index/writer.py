@@ -111,7 +111,7 @@ def _conditional(op: dict[str, Any]) -> bool:
 
 
 def _bulk_lines(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The bulk body; an index op with a `stamp` field name gets that field set to `next_seq()` now,
+    """The bulk body; an index or update op with a `stamp` field name gets that field set to `next_seq()` now,
     at each attempt (a retry or a spool replay is stamped when it is sent, not when it was queued)."""
     lines: list[dict[str, Any]] = []
     for op in ops:
@@ -119,7 +119,7 @@ def _bulk_lines(ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if op["op"] == "index":
             lines.append({**op["doc"], op["stamp"]: next_seq()} if op.get("stamp") else op["doc"])
         elif op["op"] == "update":
-            body: dict[str, Any] = {"doc": op["doc"]}
+            body: dict[str, Any] = {"doc": {**op["doc"], op["stamp"]: next_seq()} if op.get("stamp") else op["doc"]}
             if op.get("upsert") is not None:
                 body["upsert"] = op["upsert"]
             lines.append(body)
@@ -301,8 +301,8 @@ class BulkWriter:
 
     def update(self, kind: str, doc_id: str, partial: dict[str, Any], upsert: BaseModel | dict[str, Any] | None = None,
                *, if_seq_no: int | None = None, if_primary_term: int | None = None,
-               if_matches: dict[str, Any] | None = None) -> None:
-        """Change some fields of a document (created from `upsert` when missing).
+               if_matches: dict[str, Any] | None = None, stamp: str | None = None) -> None:
+        """Change some fields of a document (created from `upsert` when missing); `stamp` as for `index`.
 
         Conditional updates are skipped, and counted as `stale`, when the document changed since
         it was read: `if_seq_no`/`if_primary_term` (any change), or `if_matches` (only when one of
@@ -316,6 +316,8 @@ class BulkWriter:
             op |= {"if_seq_no": int(if_seq_no), "if_primary_term": int(if_primary_term)}
         if if_matches is not None:
             op["if_matches"] = to_doc(if_matches)
+        if stamp:
+            op["stamp"] = stamp
         self._add(op)
 
     def delete(self, kind: str, doc_id: str) -> None:

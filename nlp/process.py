@@ -50,13 +50,17 @@ def to_mentions(article: Article, events: list[ExtractedEvent], embeddings: list
     return out
 
 
-def queue_mentions(writer: BulkWriter, mentions: list[EventMention], stored: set[str], report: ProcessReport) -> None:
-    """Queue an article's new mentions and the deletion of those it no longer has."""
+def queue_mentions(writer: BulkWriter, article_id: str, mentions: list[EventMention], stored: set[str],
+                   report: ProcessReport) -> None:
+    """Queue an article's new mentions and the deletion of those it no longer has; an article that
+    lost mentions is stamped `retracted_seq`, so the next incremental resolution revisits their incidents."""
     stale = stored - {m.id for m in mentions}
     for mention in mentions:
         writer.index("events", mention.id, mention, stamp="change_seq")  # incremental resolution picks it up
     for doc_id in sorted(stale):
         writer.delete("events", doc_id)
+    if stale:
+        writer.update("articles", article_id, {}, stamp="retracted_seq")
     report.mentions_written += len(mentions)
     report.mentions_deleted += len(stale)
 
@@ -139,7 +143,7 @@ def _process_batch(store: Store, extractor: Extractor, writer: BulkWriter, batch
     for article in batch:
         if article.id in result.mentions:
             report.articles += 1
-            queue_mentions(writer, result.mentions[article.id], stored.get(article.id, set()), report)
+            queue_mentions(writer, article.id, result.mentions[article.id], stored.get(article.id, set()), report)
         elif article.id in result.failed:
             report.articles += 1
             report.failed += 1

@@ -14,6 +14,8 @@ from khabar.core.settings import Settings
 from khabar.incidents.resolve import ResolveConfig, candidate_spans, incident_id_for, resolve_incidents
 from khabar.index.lease import write_watermark
 from khabar.index.store import Store
+from khabar.index.writer import BulkWriter
+from khabar.nlp.process import ProcessReport, queue_mentions
 from khabar.tools.bench_resolve import bench_resolve
 from tests.test_incidents import incidents, mention, put
 
@@ -67,3 +69,32 @@ def test_bench_resolve_command_prints_seconds_per_thousand(settings: Settings) -
     run = CliRunner().invoke(bench_resolve_cmd, ["--mentions", "300", "--new", "10", "--greedy"], obj={"settings": settings})
     assert run.exit_code == 0, run.output
     assert "s per 1,000 new mentions at 300 stored mentions" in run.output
+
+
+def test_an_incremental_run_drops_the_mentions_a_re_extraction_removed(settings: Settings, es: Elasticsearch) -> None:
+    """A re-extracted article that no longer reports an event: the next scheduled run takes its mention
+    out of the incident (and deletes an incident left with none), though no new mention is near it."""
+    store = Store(es, settings)
+    kept = mention("r1", published="2025-03-01T18:00", day="2025-03-01", killed=3)
+    dropped = mention("r2", outlet="Geo", published="2025-03-02T08:00", day="2025-03-01", killed=30)
+    alone = mention("r3", published="2025-05-01T18:00", day="2025-05-01", province="Balochistan", district="Quetta")
+    put(es, settings, kept, dropped, alone)
+    writer = BulkWriter(es, settings)
+    for article in ("r1", "r2", "r3"):
+        writer.index("articles", article, {"id": article, "nlp_status": "done"})
+    writer.flush()
+    resolve_incidents(store, incremental=True, config=GREEDY)
+    assert sorted(len(i.mention_ids) for i in incidents(es, settings)) == [1, 2]
+    write_watermark(es, settings, "resolver", time.time_ns())
+
+    report = ProcessReport()
+    queue_mentions(writer, "r2", [], {dropped.id}, report)  # as `process` writes a re-extraction with no events
+    queue_mentions(writer, "r3", [], {alone.id}, report)
+    writer.flush()
+    writer.refresh_indices("events", "articles")
+    assert report.mentions_deleted == 2
+
+    again = resolve_incidents(store, incremental=True, config=GREEDY)
+    assert (again.incidents_updated, again.incidents_deleted) == (1, 1)
+    [incident] = incidents(es, settings)
+    assert incident.mention_ids == [kept.id] and incident.killed == 3

@@ -76,6 +76,9 @@ FACILITY = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|camps?|conv
 SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent|superintendent|SSP|inspector|sub-inspector"
                       r"|ASI|in-charge|polio|vaccinat\w*|commandant|judge|magistrate)\b", re.IGNORECASE)
 AFFILIATION = re.compile(r"\bof (?:the )?(?:[\w-]+ ){1,2}police station\b", re.IGNORECASE)  # "the SHO of Kulachi police station"
+# "a tribal elder and his guard were shot dead", "shot dead a leader and his son": the target and one companion
+COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was)?\s*(?:shot|gunned|killed|martyred)\b"
+                       r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
@@ -501,9 +504,10 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
     by post or duty and not at a post, station or convoy ("the SHO of Kulachi was martyred when gunmen opened fire
     on his vehicle" is targeted; "a constable was martyred when militants attacked the check post" is not).
 
-    One bystander wounded alongside the victim does not make it an indiscriminate attack."""
+    One bystander wounded alongside the victim, or one companion killed with the target ("a tribal elder and his
+    guard were shot dead"), does not make it an indiscriminate attack."""
     killed, injured = fields.get("killed"), fields.get("injured") or 0
-    if fields["event_type"] != "armed_assault" or killed != 1:
+    if fields["event_type"] != "armed_assault" or not (killed == 1 or killed == 2 and COMPANION.search(lede)):
         return False
     if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):
         return False
@@ -760,6 +764,16 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     return None
 
 
+def _suffered(trigger: Trigger, info: SentenceInfo) -> bool:
+    """The attack word names an attack the state suffered: a noun ("repulsed an attack") or a passive verb ("a post
+    that was stormed"), not the state's own action ("they stormed the compound")."""
+    span = trigger.span.in_doc(info.sent.doc)
+    if span is None:
+        return True
+    root = span.root
+    return root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children)
+
+
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
                  opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
@@ -779,11 +793,14 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         operation = max((t.strength for t in triggers if t.event_type == "security_operation"), default=0.0)
         if operation < STRONG_OPERATION:
             return "armed_assault"
-    responding = any(t.span.text.lower() in RESPONSE_TO for t in triggers if t.span.sent_index == (opener.index if opener else -1))
+    responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers
+                     if opener is not None and t.span.sent_index == opener.index)
     operation_lede = any(t.event_type == "security_operation" for t in triggers
                          if opener is not None and t.span.sent_index == opener.index)
+    # the state acting first is an operation, unless the lede has it answer an attack ("repulsed an attack on a check
+    # post", "recovered the body of a militant near a post that was stormed")
     if event_type == "armed_assault" and side == "state" and (
-            operation_lede or ("security_operation" in kinds or attackers and not responding) and victims <= attackers):
+            operation_lede or ("security_operation" in kinds or attackers) and not responding and victims <= attackers):
         return "security_operation"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
         return "armed_assault" if "armed_assault" in kinds else "bombing"

@@ -14,6 +14,7 @@ from khabar.cli.commands.nlp_tools import eval_events_cmd
 from khabar.core.records import ExtractedEvent, Location
 from khabar.tools.evaluate import (
     accuracy,
+    canonical_district,
     evaluate_news,
     macro_f1,
     match_events,
@@ -202,3 +203,8 @@ def test_eval_news_command_prints_study_and_holdout(tmp_path: Path) -> None:
     result = CliRunner().invoke(eval_events_cmd, ["--dataset", "news", str(_news_folder(tmp_path))])
     assert result.exit_code == 0, result.output
     assert "(study)" in result.output and "(holdout)" in result.output
+
+
+def test_karachis_districts_score_at_city_level_as_the_gold_codes_them() -> None:
+    assert canonical_district("Korangi") == canonical_district("Karachi") == canonical_district("Malir") == "Karachi"
+    assert canonical_district("D.I. Khan") == "Dera Ismail Khan" and canonical_district("Quetta") == "Quetta"

@@ -657,3 +657,166 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
 def test_the_scene_not_another_place_the_report_names(extractor: Extractor, text: str, district: str) -> None:
     [event] = run(extractor, text)
     assert event.location.district == district
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a life lost; a count whose "including" phrase holds the casualty words; some spared is no zero toll
+        ("KARACHI: A watchman lost his life while four persons including a Chinese technician sustained bullet "
+         "injuries when gunmen fired on a van in Landhi on Tuesday. Two of the technicians escaped unhurt.", (1, 4)),
+        # the injured "under treatment"; a place-named victim in a list of names is a person
+        ("BANNU: Three policemen were martyred when a roadside bomb hit their van near Domel on Monday. Constables "
+         "Arif Khan, Zahir Shah and Shah Faisal embraced shahadat, while two others, Constable Gul Zaman and the "
+         "driver, were under treatment at the hospital.", (3, 2)),
+        # a count whose parts are named after a dash; the gunmen of a "when" clause are not victims
+        ("QUETTA: A guard was killed and three people — a trader, his son and a second guard — were wounded when "
+         "two men on a motorcycle fired on their car in Satellite Town on Tuesday, police said.", (1, 3)),
+        # the toll raised from one figure to another is the second
+        ("BANNU: Seven soldiers were martyred when a suicide bomber rammed a car into a convoy in Mir Ali on Tuesday, "
+         "officials said.\n\nTwo of the soldiers who had been critically injured succumbed to their wounds late at "
+         "night, raising the toll from five to seven, a security official said.", (7, None)),
+        # a conjoined verb that the subject suffers ("fought and embraced shahadat")
+        ("PESHAWAR: Militants attacked a check post in Tirah on Tuesday, the ISPR said. Two soldiers, Naik Zar Gul "
+         "and Sepoy Amin, fought gallantly and embraced shahadat.", (2, None)),
+        # a person noun that the parser hangs on the participle after it
+        ("KOHAT: A constable deputed for the security of a polio team was shot dead by gunmen in the Lachi area on "
+         "Monday morning, police said. The two polio workers he was escorting remained unhurt.", (1, None)),
+        # a victim named by whose relative he is
+        ("MASTUNG: A tribal elder was shot dead by gunmen in Dasht on Monday night. The elder's nephew was injured "
+         "and taken to a hospital in Quetta.", (1, 1)),
+        # the toll of the attacks a clause recalls ("a week after ...") is not this one's
+        ("QUETTA: Gunmen shot dead a tribal elder and his guard in Dasht on Monday night, officials said, a week "
+         "after seven soldiers were killed in two attacks in the same area.", (2, None)),
+    ],
+)
+def test_tolls_whoever_the_victims_are(extractor: Extractor, text: str, expected: tuple[int | None, int | None]) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attackers"),
+    [
+        # "the number of attackers killed" is the attackers' toll
+        ("D.I. KHAN: Militants stormed a police post in Daraban on Wednesday, killing two policemen. Three attackers "
+         "died at the post and a fourth body was found on Thursday, bringing the number of attackers killed to four.", 4),
+        # the military's idiom for militants killed
+        ("RAWALPINDI: Security forces conducted an operation in Datta Khel on Tuesday. After an intense exchange of "
+         "fire, six khwarij were sent to hell, the ISPR said.", 6),
+    ],
+)
+def test_attackers_killed_as_reports_write_them(extractor: Extractor, text: str, attackers: int) -> None:
+    [event] = run(extractor, text)
+    assert event.attackers_killed == attackers
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a claim on one day for an attack "a day earlier", the day parsed onto the claimant
+        ("QUETTA: The banned BLA on Sunday claimed responsibility for a bomb blast that damaged a railway line in "
+         "the Bolan area a day earlier.", datetime(2023, 4, 16, 10), "2023-04-15"),
+        # a day the text states beats one guessed from "earlier this week"
+        ("ISLAMABAD — A separatist group has claimed an attack on a van carrying foreign engineers in Karachi earlier "
+         "this week, in which a guard was killed.\n\nThe group said its fighters had carried out Wednesday's attack "
+         "in Korangi.",
+         datetime(2023, 8, 18, 20), "2023-08-16"),
+    ],
+)
+def test_the_day_of_the_attack_not_of_the_claim(extractor: Extractor, text: str, published: datetime, expected: str) -> None:
+    [event] = run(extractor, text, published=published)
+    assert str(event.date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # not the scene: a route's end ("services to and from Quetta") beside "the Bolan area"
+        ("QUETTA: A bomb damaged a railway line in the Bolan area on Saturday, as officials said services to and "
+         "from Quetta would resume.", "Kachhi (Bolan)"),
+        # not the scene: a victim's home after "from"
+        ("PESHAWAR: Three policemen and a passer-by were martyred in a suicide attack on a check post at Regi on "
+         "Thursday. The passer-by was Fazal Karim, a fruit seller from Bara.", "Peshawar"),
+        # the place's own district named in its sentence beats a boundary's other side
+        ("MIANWALI: Militants opened fire on a police post in Isa Khel tehsil late on Saturday, crossing the river "
+         "belt that separates Mianwali from Lakki Marwat district.", "Mianwali"),
+        # the dateline beats a province named only in passing
+        ("QUETTA: Ten people were martyred when a suicide bomber blew up a van near the FC headquarters on Tuesday. "
+         "Security sources blamed militants of a group they said operates in Balochistan.", "Quetta"),
+    ],
+)
+def test_the_scene_when_other_places_stand_near_it(extractor: Extractor, text: str, district: str) -> None:
+    [event] = run(extractor, text)
+    assert event.location.district == district
+
+
+def test_two_attacks_on_a_highway_between_two_towns_are_two_incidents(extractor: Extractor) -> None:
+    text = ("QUETTA: Militants killed six security personnel in two attacks in Balochistan on Tuesday, officials said.\n\n"
+            "In the first attack, a bomb exploded as an FC vehicle passed near Kirdgap in Mastung district, killing "
+            "three soldiers.\n\n"
+            "Hours later, gunmen stormed a Levies post in neighbouring Kalat district, on the Quetta–Karachi highway, "
+            "killing three Levies personnel.")
+    assert sorted(str(e.location.district) for e in run(extractor, text)) == ["Kalat", "Mastung"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a claim of the incident a recap named, in the next sentence
+        "PESHAWAR: A policeman was martyred in an attack on a check post in Daraban on Wednesday, police said. The "
+        "attack came two days after four policemen were martyred in a bombing on the Kulachi road. That attack was "
+        "claimed by the TTP.",
+        # a claim in the relative clause on the incident a raid "followed"
+        "PESHAWAR: A policeman was martyred in an attack on a check post in Daraban on Wednesday, police said. The "
+        "raid followed Monday's roadside bombing near Luni, which killed four policemen and was claimed by the TTP.",
+        # a claim of "those attacks"
+        "QUETTA: Gunmen shot dead a tribal elder in Dasht on Monday night. Last Tuesday, a bomb killed three soldiers "
+        "near Kirdgap. The BLA and the BLF claimed responsibility for those attacks respectively.",
+    ],
+)
+def test_a_claim_of_another_incident_is_not_this_ones(extractor: Extractor, text: str) -> None:
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_the_states_claim_is_not_a_groups_claim(extractor: Extractor) -> None:
+    text = ("D.I. KHAN: Militants attacked a police post in Daraban on Wednesday, killing two policemen. The police "
+            "claimed to have killed three attackers. Officials said they suspected militants of the banned "
+            "Tehreek-i-Taliban Pakistan.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_a_date_in_a_quiet_relative_clause_is_no_recap(extractor: Extractor) -> None:
+    text = ("MIANWALI: A constable was martyred when militants attacked a police post in Isa Khel on Saturday, police "
+            "said.\n\nNo group has claimed the attack. The CTD said the attackers belonged to Fitna al-Khawarij, the "
+            "name the government has used since last year for the Tehrik-i-Taliban Pakistan.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_an_attack_a_report_recalls_with_its_day_does_not_take_over(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Five soldiers and 13 civilians were martyred in Tuesday's attack on the Bannu cantonment, the "
+            "ISPR said on Wednesday.\n\nThe attack came days after a suicide bomber struck a seminary in Akora Khattak "
+            "during Friday prayers, killing six people.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 6, 7))
+    assert (str(event.date), event.location.district, event.killed) == ("2025-03-04", "Bannu", 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a target killed with one companion is still a targeted killing
+        ("QUETTA: Gunmen shot dead a pro-government tribal elder and his bodyguard in the Dasht area on Monday "
+         "night, officials said. A young relative was wounded.", "targeted_killing"),
+        # the state acts first in the lede ("recovered the body"), but the post had been stormed: an assault
+        ("D.I. KHAN: Police recovered the body of a fourth militant on Thursday near a police post that was stormed "
+         "early on Wednesday, officials said. Three policemen were killed. Three attackers died at the post; the "
+         "fourth body was found during a search on Thursday, bringing the number of attackers killed to four.",
+         "armed_assault"),
+    ],
+)
+def test_event_types_by_who_struck_whom(extractor: Extractor, text: str, event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type

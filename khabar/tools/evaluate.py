@@ -133,13 +133,21 @@ def _gazetteer() -> Any | None:
         return None
 
 
+CITY_LEVEL_DIVISIONS = ("Karachi",)  # the gold codes these cities' districts at city level ("Karachi")
+
+
 def canonical_district(name: str | None) -> str | None:
-    """District name canonicalised with the gazetteer's alias resolver."""
+    """District name canonicalised with the gazetteer's alias resolver; a district of a city the gold codes at city
+    level (Karachi's seven) is that city."""
     if not name:
         return None
     gaz = _gazetteer()
     loc = gaz.resolve_location(name) if gaz else None
-    return (loc.district or name) if loc else name
+    district = (loc.district or name) if loc else name
+    info = gaz.district_info(district) if gaz else None
+    if info is not None and info.get("division") in CITY_LEVEL_DIVISIONS:
+        return str(info["division"])
+    return district
 
 
 def canonical_group(actor: str | None) -> str | None:

@@ -42,7 +42,7 @@ QUALIFIERS = ("at least", "more than", "over", "around", "about", "nearly", "alm
 KILLED_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyring", "martyr",
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
-    "fatalities", "fatality", "lives", "succumbed", "martyrdom", "beheaded", "shuhada", "shaheed",
+    "fatalities", "fatality", "lives", "life", "succumbed", "martyrdom", "beheaded", "shuhada", "shaheed",
     "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
 }
 INJURED_WORDS = {
@@ -71,6 +71,7 @@ PERSON_NOUNS = {
     "correspondent", "reporter", "judge", "councillor", "councilor", "activist", "politician", "candidate", "scholar",
     "imam", "principal", "professor", "businessman", "nurse", "subedar", "havaldar", "naik", "khasadar", "volunteer",
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
+    "watchman", "vendor", "technician", "technicians", "vendors",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -82,6 +83,8 @@ NON_PERSON = {
 TOTAL_WORDS = {"toll", "tally", "total"}
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
+GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
+CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "before", "because", "since"})
 SUBCOUNT_WORDS = {"including", "among", "included"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 ZERO_PATTERNS = {
@@ -104,6 +107,8 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+# "escaped unhurt", "remained safe": a zero toll only when said of everyone, not of some ("two of the Chinese escaped unhurt")
+SPARED_VERBS = frozenset({"escaped", "remained"})
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
@@ -170,6 +175,18 @@ class CasualtyFigure:
     claimed: bool = False
     clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
     earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
+
+
+def _some_spared(sent: Span) -> bool:
+    """The subject of "escaped unhurt" is counted or partitive ("two of the Chinese", "three passengers"): some
+    people were spared, which says nothing of the others."""
+    for verb in sent:
+        if verb.lower_ not in SPARED_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.like_num or any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
+                return True
+    return False
 
 
 class CasualtyRules:
@@ -261,6 +278,10 @@ class CasualtyRules:
             if self._after_out_of(tokens, start):
                 i = j + 1
                 continue
+            if (start > 0 and tokens[start - 1].lower_ == "from" and j + 2 < len(tokens) and tokens[j + 1].lower_ == "to"
+                    and self._is_number(tokens[j + 2])):
+                i = j + 1  # "raising the toll from five to seven": the old figure; the new one follows
+                continue
             words = [t.lower_ for t in tokens[start : j + 1]]
             value = self._range_value(tokens, start, j) if start > 0 and tokens[start - 1].lower_ == "between" else self.word_value(words)
             j, value = self._range_end(tokens, j, value)
@@ -333,11 +354,16 @@ class CasualtyRules:
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
+            # "five engineers and their driver", "the elder's nephew was injured"
             dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
-                    or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))]  # "five engineers and their driver"
+                    or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her") or c.pos_ in ("NOUN", "PROPN")))]
+            if not dets and tok.dep_ == "amod" and tok.head.tag_ == "VBN" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+                # "a constable deputed for the security of a polio team was shot dead", parsed with the participle as
+                # the subject and the person as its modifier
+                dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
             if not dets:
                 continue
-            definite = dets[0].lower_ in ("the", "his", "her", "their")
+            definite = dets[0].lower_ in ("the", "his", "her", "their") or dets[0].dep_ == "poss"
             node = tok
             while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
                 node = node.head
@@ -411,7 +437,7 @@ class CasualtyRules:
         """"killed" / "injured" / "kidnapped" for a casualty word, else None."""
         low = token.lower_
         if low in self.killed_words:
-            if low == "lives" and not any(t.lower_ in ("lost", "lose", "losing") for t in token.head.subtree):
+            if low in ("lives", "life") and not any(t.lower_ in ("lost", "lose", "losing", "loses") for t in token.head.subtree):
                 return None
             if low in ("death", "deaths") and token.dep_ == "compound":
                 return "killed"
@@ -424,6 +450,8 @@ class CasualtyRules:
             return "killed"
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
+        if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children) for c in token.children):
+            return "killed"  # ISPR: "eight khwarij were sent to hell"
         if low in ("hospital", "hospitals") and token.i > 0 and token.doc[token.i - 1].lower_ == "in":
             stay = token.doc[token.i - 1].head
             if stay.lower_ in ("remain", "remains", "remained", "is", "are", "was", "were", "stay", "stayed", "lie", "lay"):
@@ -483,6 +511,14 @@ class CasualtyRules:
                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
             if orphan is not None:
                 return orphan
+        for prep in (c for c in victim.children if c.dep_ == "prep" and c.lower_ in self.subcount_words):
+            # "three persons including a Chinese engineer sustained bullet injuries", parsed with the casualty words
+            # inside the "including" phrase: they complete the counted noun
+            found = next((t for t in prep.subtree if self.casualty_kind(t) and t.i > victim.i and t.dep_ != "nmod"), None)
+            if found is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in found.children):
+                return found
+        if victim.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in CLAUSE_OPENERS for c in victim.children):
+            return None  # "were wounded when two men on a motorcycle fired": a clause of its own, parsed on the noun
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
@@ -501,10 +537,14 @@ class CasualtyRules:
                 return head
             if victim.dep_ in ("nsubj", "nsubjpass") and head.i == victim.head.i:
                 # "five people lost their lives", "two men were found dead", "two labourers sustained bullet
-                # injuries", "four were shifted to hospital with injuries": the casualty word completes the verb
+                # injuries", "four were shifted to hospital with injuries", "two others were under treatment": the casualty
+                # word completes the verb
                 found = next((c for c in head.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c)), None)
-                found = found or next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                # "... with injuries", "two others were under treatment"
+                found = found or next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "under")
                                        for g in c.children if g.dep_ == "pobj" and self.casualty_kind(g) == "injured"), None)
+                # "Two soldiers ... fought gallantly and embraced shahadat": a conjoined verb the subject suffers
+                found = found or next((c for c in head.children if c.dep_ == "conj" and self._suffered_by_subject(c)), None)
                 if found is not None and self.casualty_kind(found) == "injured":  # "... suffered two wounds and died"
                     found = next((c for c in head.children if c.dep_ == "conj" and self.casualty_kind(c) == "killed"), found)
                 if found is not None:
@@ -521,6 +561,13 @@ class CasualtyRules:
             head = head.head
         return None
 
+    def _suffered_by_subject(self, verb: Token) -> bool:
+        """A casualty verb whose subject is the one harmed: "died", "succumbed", "embraced shahadat", or a passive
+        ("were killed"), not an active "killed two policemen"."""
+        if not self.casualty_kind(verb):
+            return False
+        return verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)
+
     def _toll_noun(self, token: Token) -> str | None:
         """"killed"/"injured" for a noun that names a toll: "the (death) toll", "the number of
         personnel killed", "the number of people who lost their lives"."""
@@ -532,6 +579,8 @@ class CasualtyRules:
         if low != "number" or not any(c.lower_ == "of" for c in token.children):
             return None
         kinds = {self.casualty_kind(t) for t in token.subtree if t.i != token.i}
+        if "killed" in kinds and any(t.lower_ in self.attacker_nouns for t in token.subtree):
+            return "attackers_killed"  # "bringing the number of attackers killed to four"
         return "killed" if "killed" in kinds else "injured" if "injured" in kinds else None
 
     def _toll_kind(self, victim: Token, sent: Span) -> str | None:
@@ -589,6 +638,10 @@ class CasualtyRules:
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
                 return True
+            if anc.dep_ == "appos" and anc.head.lower_ in GENERIC_VICTIMS:
+                # "three people — a Chinese engineer, the van's driver and a second guard — were wounded" (but "three
+                # policemen, a child and two passers-by" lists more victims)
+                return True
             if anc.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
                 break
         return False
@@ -611,6 +664,13 @@ class CasualtyRules:
         if victim.lower_ in self.attacker_nouns or any(
                 c.lower_ in self.attacker_nouns for c in victim.children if c.dep_ in ("compound", "amod")):
             return True
+        if any(c.dep_ == "poss" and c.ent_type_ == "MIL_GROUP" for c in victim.children):
+            return True  # "the BLA's commander"
+        node = victim
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+            node = node.head
+            if node.lower_ in self.attacker_nouns and (victim.dep_ == "appos" or any(c.lower_ == "both" for c in node.children)):
+                return True  # "the attackers, a man and a woman, ...", "both terrorists, the man and the woman, had been killed"
         # "seven members of the BLA", "two commanders of the militant group"
         group = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns
@@ -621,6 +681,8 @@ class CasualtyRules:
     def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
         """Map a casualty word's kind to a figure kind, separating attackers from victims."""
         attacker = self._is_attacker(victim)
+        if kind == "attackers_killed":
+            return "attackers_killed"
         if kind == "killed":
             return "attackers_killed" if attacker else "killed"
         if kind == "kidnapped":
@@ -632,7 +694,7 @@ class CasualtyRules:
         present = self.finder.phrases(sent)["zero"]
         found: set[str] = set()
         for pattern, kinds in self.zero_patterns.items():
-            if pattern in present:
+            if pattern in present and not (pattern.split()[0] in SPARED_VERBS and _some_spared(sent)):
                 found.update(kinds)
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
@@ -773,10 +835,14 @@ class CasualtyRules:
     @staticmethod
     def _recalled(victim: Token) -> bool:
         """A figure in a clause that tells an older incident, hung on its time ("the deadliest attack since
-        August, when the BLA carried out attacks that left more than 50 people dead", "in 2014, when ...")."""
+        August, when the BLA carried out attacks that left more than 50 people dead", "in 2014, when ...", "a week
+        after seven personnel were killed")."""
         for anc in victim.ancestors:
             if anc.dep_ not in ("relcl", "advcl", "acl"):
                 continue
+            if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in anc.children) and any(
+                    c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in anc.children):
+                return True  # "..., a week after seven security personnel were killed in two attacks"
             when = anc.head
             if when.ent_type_ != "DATE":
                 continue

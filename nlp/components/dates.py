@@ -47,6 +47,11 @@ RELATIVE: dict[str, tuple[int, Precision]] = {
     "earlier this week": (3, "day"),
     "earlier this month": (-1, "month"),
 }
+APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the text states wins over it
+# "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
+_DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
+                           r"|the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
 RECAP_DAYS = 10  # a date this many days before publication belongs to a recap
 BYLINE_PREFIXES = ("published", "updated", "last updated", "posted")  # a "Published ..." byline dates the page
@@ -60,7 +65,7 @@ class DateMention:
     value: date
     precision: Precision
     span: TextSpan
-    explicit: bool = True
+    explicit: bool = True  # False for a day guessed from a vaguer phrase ("earlier this week")
     background: bool = False
     reporting: bool = False  # the day something was said or claimed ("the ISPR said on Wednesday")
 
@@ -102,6 +107,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             head = head.head
         if head.lower_ in reporting_verbs:
             return True
+        if head.dep_ == "nsubj" and head.head.lower_ in reporting_verbs:
+            return True  # "The BLA on Sunday claimed ...", parsed with the day on the subject
     return False
 
 
@@ -212,8 +219,13 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
         if at < 0 or (phrase == "today" and "earlier today" in low):
             continue
         value = pub.replace(day=1) if days < 0 else pub - timedelta(days=days)
-        out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index)))
+        out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index), explicit=phrase not in APPROXIMATE))
         break
+    for m in _DAYS_EARLIER.finditer(sent.text):
+        count = m.group(1).lower() if m.group(1) else "a"
+        anchor = next((d.value for d in out if d.precision == "day"), pub)
+        back = int(count) if count.isdigit() else _COUNTS[count]
+        out.append(DateMention(anchor - timedelta(days=back), "day", _span(sent, m.start(), m.end(), index)))
     for phrase in background_relative:
         at = low.find(phrase)
         if at >= 0:
@@ -288,4 +300,5 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
         return None
     order = {"day": 0, "month": 1, "year": 2, "unknown": 3}
     # a day, even the day something was said, before a month or a year ("in the first half of 2023")
-    return sorted(current, key=lambda m: (m.precision != "day", m.reporting, order[m.precision]))[0]
+    # a stated day before one guessed from "earlier this week"
+    return sorted(current, key=lambda m: (m.precision != "day", m.reporting, not m.explicit, order[m.precision]))[0]

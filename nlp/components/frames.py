@@ -52,6 +52,14 @@ SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "The Wana attack was followed on Tuesday by a suicide bombing in Islamabad": a later, other incident
 FOLLOWED_BY = re.compile(r"\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a|an|another)\b", re.IGNORECASE)
+# "The raid followed Monday's roadside bombing of a patrol van": the object is an earlier incident
+FOLLOWED_INCIDENT = re.compile(r"\b(?:follows|followed)\s+(?:(?:the|a|an|last\s+\w+['’]s|\w+['’]s)\s+)(?:[\w-]+\s+){0,2}"
+                               + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "All nine attackers were killed in that assault": ... or told in it
+IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for)\s+(?:that|those)\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "That attack was claimed by the TTP": a sentence about the incident a recap just named
+THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b",
+                           re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,5}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -74,6 +82,7 @@ ORDINAL_INCIDENT = re.compile(
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
                           + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+SUMMARY_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -174,6 +183,9 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
 
+REPORTED_TOLL_VERBS = frozenset({"died", "succumbed", "wounded", "injured"})
+
+
 def _reported_speech(verb: Token) -> bool:
     """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
     return any(a.lower_ in SPEECH_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
@@ -190,12 +202,56 @@ def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
             and not any(d.precision == "day" and not d.background for d in info.dates))
 
 
+def _quiet_relative_clause(token: Token) -> bool:
+    """The token lies in a relative clause that tells of no violence ("the name the government has used since last
+    year"), unlike "the militants who attacked the air base in November last year"."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return False
+    inside = {t.idx for t in clause.subtree}
+    triggers = token.sent._.triggers or []
+    return not any(t.span.start in inside for t in triggers)
+
+
+def _in_relative_clause(mention: DateMention, sent: Span) -> bool:
+    """A date inside a quiet relative clause: it dates what the clause says, not the sentence's news."""
+    span = mention.span.in_doc(sent.doc)
+    return span is not None and _quiet_relative_clause(span.root)
+
+
+def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
+    """Every occurrence of a (lower-case) phrase lies in a quiet relative clause."""
+    low, found = sent.text.lower(), False
+    at = low.find(phrase)
+    while at >= 0:
+        token = next((t for t in sent if t.idx >= sent.start_char + at), None)
+        if token is None or not _quiet_relative_clause(token):
+            return False
+        found = True
+        at = low.find(phrase, at + 1)
+    return found
+
+
+def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
+    """A sentence about the earlier incident the recap before it named ("The attack came two days after four
+    policemen were martyred ... That attack was claimed by the TTP", "... All nine attackers were killed in that
+    assault")."""
+    return previous.background and bool(THAT_INCIDENT.match(info.sent.text) or IN_THAT_INCIDENT.search(info.sent.text))
+
+
 def _place_lead(sent: Span) -> bool:
     """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
     if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
         return False
     ent = next((e for e in sentence_ents(sent) if e.start == sent.start + 1), None)
     return ent is not None and ent.label_ == "PK_LOC" and ent.end < sent.end and sent.doc[ent.end].text == ","
+
+
+def summed_count(frame: Frame) -> int | None:
+    """How many incidents a summary lede sums up ("in two attacks" → 2), when it says."""
+    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    found = SUMMARY_LEDE.search(opener.sent.text) if opener is not None else None
+    return SUMMARY_COUNTS.get(found.group(0).split()[0].lower()) if found else None
 
 
 def drop_summary(frames: list[Frame]) -> list[Frame]:
@@ -256,6 +312,8 @@ class FrameRules:
             info = self.analyse_sentence(sent, index, paragraph)
             if infos and continues_statistic(infos[-1], info):
                 info.background = info.statistic = True
+            elif infos and continues_recap(infos[-1], info):
+                info.background = True
             infos.append(info)
         return infos
 
@@ -289,8 +347,11 @@ class FrameRules:
         recap by tense: "its fighters had targeted the convoy")."""
         if is_statistic(sent.text, strength) and not claim:
             return True
-        if EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text):
-            return True  # "In the earlier clash, ...", "was followed by a bombing in Islamabad": another incident
+        if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
+                or RECAP_AFTER.search(sent.text)):
+            # "In the earlier clash, ...", "was followed by a bombing in Islamabad", "The attack came days after a suicide
+            # bomber struck ... during Friday prayers": another incident, whatever day it names
+            return True
         if SINCE_INCIDENT.search(sent.text) and not claim and not any(f.total for f in sent._.casualties):
             return True  # "on edge since last week's hijacking", not "brought to three the number killed since the siege began"
         opening = normalise(sent.text)
@@ -303,16 +364,18 @@ class FrameRules:
         # unless the sentence opens with it ("In May the group claimed a blast in Karachi")
         def recap_date(d: DateMention) -> bool:
             opening = d.span.start - sent.start_char <= 3
-            return d.background and (not claim or d.precision not in ("month", "year") or opening)
+            return d.background and (not claim or d.precision not in ("month", "year") or opening) and not _in_relative_clause(d, sent)
 
-        if any(recap_date(d) for d in dates) or RECAP_AFTER.search(sent.text):
+        if any(recap_date(d) for d in dates):
             return True
         if claim:
             return False
-        if background_phrases:
+        if any(not _phrase_in_relative_clause(sent, p) for p in background_phrases):
             return True
-        if any(tok.lower_ in ("died", "succumbed") and _reported_speech(tok) for tok in sent):
-            return False  # "a spokesman said two of the wounded had died overnight": the toll moving, not a recap
+        if any(tok.lower_ in REPORTED_TOLL_VERBS and _reported_speech(tok) for tok in sent):
+            # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
+            # hospital and six people had been wounded": the toll as told, not a recap
+            return False
         for tok in sent:
             if tok.lower_ != "had" or tok.dep_ != "aux":
                 continue
@@ -517,6 +580,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             preamble.append(info)
         else:
             current.sentences.append(info)
-    if summary is not None and len(frames) >= 3 and frames[0] is summary and len(ranked) >= 2:
-        return frames[1:]
+    if summary is not None and len(frames) >= 3 and frames[0] is summary and (
+            len(ranked) >= 2 or summed_count(summary) == len(frames) - 1):
+        return frames[1:]  # "two attacks killed six ... In the first attack ... Hours later, gunmen stormed ..."
     return drop_summary(frames)

@@ -12,23 +12,30 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
-from khabar.nlp.components.base import TextSpan, doc_text, sentence_ents, set_extension
+from khabar.nlp.components.base import SPEECH_VERBS, TextSpan, doc_text, sentence_ents, set_extension
+from khabar.nlp.components.casualties import PERSON_NOUNS
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
-               "were from", "was from", "janaza", "burial", "buried", "mourners")
+               "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
+# person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
+PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
+                                          "nationals", "member", "resident"})
 KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
 # "Kalat district", "(Kech, Balochistan)", "Nushki (Balochistan)", "Swat's Bara Bandai area": a district named as
 # the event's district
 _MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\s*\((?:[A-Z][\w-]+\s?){1,3}\)|['’]s\s+[A-Z])")
-# "the Rawalpindi-bound train", "the Quetta-Sibi section": a route's end points, not where the event happened
-_ROUTE_AFTER = re.compile(r"^-(?:bound\b|[A-Z]|[eio]-)")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
-_ROUTE_BEFORE = re.compile(r"[A-Za-z]-$")
+# "the Rawalpindi-bound train", "the Quetta-Sibi section", "the Quetta–Karachi highway": a route's end points, not where the event happened
+_AREA_AFTER = re.compile(r"^\s*area\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_ROUTE_AFTER = re.compile(r"^(?:-(?:bound\b|[A-Z]|[eio]-)|–[A-Z])")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
+_ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
+_SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
 _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"
@@ -94,21 +101,33 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
                 continue
         text = doc_text(doc)
         if _ROUTE_AFTER.match(text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(
-                text[max(0, ent.start_char - 2) : ent.start_char]):
+                text[max(0, ent.start_char - 2) : ent.start_char]) or _SERVICE_TO.search(text[max(0, ent.start_char - 14) : ent.start_char]):
             continue
         if _AFFILIATION[0].search(text[max(0, ent.start_char - 8) : ent.start_char]) and _AFFILIATION[1].match(
                 text[ent.end_char : ent.end_char + 20]):
             continue
+        kind, name = ent.ent_id_.split(":", 1)
+        if kind == "place" and _person_named(ent):
+            continue  # "constables Abdul Ghaffar, Waqas Ahmad and Shah Faisal": a victim who shares a locality's name
         dateline = _is_dateline(ent)
         # a later paragraph's dateline ("BANNU — Earlier on Sunday, a bomb hit ...") is often parsed as the subject
         section_dateline = dateline and ent.start > 0
         if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not section_dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
-        kind, name = ent.ent_id_.split(":", 1)
         reference = _DISTANCE_FROM.search(text[max(0, ent.start_char - 60) : ent.start_char]) is not None
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out
+
+
+def _person_named(ent: Span) -> bool:
+    """A locality's name used as a person's: listed with named people ("Waqas Ahmad and Shah Faisal") or after a
+    person's title or name ("Constable Shah Faisal")."""
+    root = ent.root
+    if root.dep_ in ("conj", "appos") and root.head.ent_type_ == "PERSON":
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and (before.ent_type_ == "PERSON" or before.is_title and before.lower_ in PERSON_TITLES)
 
 
 def _clause_words(ent: Span) -> str:
@@ -116,8 +135,16 @@ def _clause_words(ent: Span) -> str:
     "the injured were shifted to a hospital in Peshawar"), and the noun the place hangs from ("a resident of
     Malir"), lower-cased."""
     words = []
-    if ent.root.dep_ == "pobj" and ent.root.head.i != ent.root.head.head.i:  # "a resident of Malir": the noun it hangs from
-        words.append(f"{ent.root.head.head.lower_} {ent.root.head.lower_}")
+    node = ent.root
+    if node.dep_ == "compound" and node.head.lower_ in ("district", "tehsil", "division", "agency"):
+        node = node.head  # "a resident of Karak district"
+    if node.dep_ == "pobj" and node.head.i != node.head.head.i:  # "a resident of Malir": the noun it hangs from
+        words.append(f"{node.head.head.lower_} {node.head.lower_}")
+        person = node.head.head
+        if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
+            words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
+        if node.head.lower_ in ("in", "at") and person.dep_ == "nsubj" and person.head.lower_ in SPEECH_VERBS:
+            words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return " ".join(words)
@@ -174,7 +201,10 @@ def marked_district(mention: LocationMention) -> bool:
     if mention.span.text.lower().endswith(" district"):
         return True
     offset = mention.span.end - mention.span.sent_start
-    return _MARKED_AFTER.match(mention.span.sentence[offset : offset + 60]) is not None
+    after = mention.span.sentence[offset : offset + 60]
+    if _AREA_AFTER.match(after) and _THE_BEFORE.search(mention.span.sentence[: mention.span.start - mention.span.sent_start]):
+        return True  # "in the Bolan area" (not "in Sheh Mardan area", a locality named after a district)
+    return _MARKED_AFTER.match(after) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -271,9 +301,16 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
         marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
                   and marked_district(m) and (d := district_named(m.name))}
-        if _consistent(loc, provinces_near(mention), marked):
+        # ... unless another mention there names the place's own district ("the Kundal post in Isa Khel tehsil, ...
+        # the belt that separates Mianwali from Lakki Marwat district")
+        named = {d for m in pool if m.span.sent_index == mention.span.sent_index and m.name != mention.name
+                 and (d := district_named(m.name))} if not district_named(mention.name) else set()
+        if loc.district in named or _consistent(loc, provinces_near(mention), marked):
+            if not loc.district and loc.province in dateline_provinces and datelines and not mention.dateline:
+                break  # only the dateline city's province: the dateline says more
             return loc, mention
         first = first or (loc, mention)
-    if first is None and body and datelines:
-        return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
-    return first
+    else:
+        if first is not None or not (body and datelines):
+            return first
+    return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)

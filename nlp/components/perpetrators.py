@@ -15,6 +15,9 @@ from spacy.vocab import Vocab
 from khabar.nlp.components.base import PhraseFinder, TextSpan, doc_text, normalise, sentence_ents, set_extension
 from khabar.nlp.gazetteer import load_gazetteer
 
+# the state's agencies: their "claims" are of their own actions ("the police claimed to have killed three attackers")
+STATE_CLAIMANTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies", "rangers",
+                             "policemen", "personnel", "officials", "ispr", "government", "authorities", "officers"})
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
                  "claimed it", "has claimed", "have claimed", "in a statement claimed", "claimed that its",
@@ -34,6 +37,9 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
 # "claimed hundreds of lives", "has claimed many previous attacks": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
                             r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens)\b", re.I)
+# "claimed responsibility for those attacks respectively", "for the earlier bombing": a claim of other incidents
+OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?"
+                             r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
@@ -164,7 +170,9 @@ class PerpetratorRules:
             return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text:
             return "unknown"
-        if phrases["claim"] or CLAIM_BY_STATEMENT.search(text):
+        if phrases["claim"] and OTHER_INCIDENTS.search(text):
+            return "unknown"
+        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text)) and not _state_claim(sent):
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"
@@ -258,6 +266,14 @@ def find_groups(sent: Span, index: int = -1) -> list[GroupMention]:
 def has_claim(sent: Span) -> bool:
     """True when a sentence reports a claim of responsibility (default config)."""
     return sentence_attribution(sent) == "claimed"
+
+
+def _state_claim(sent: Span) -> bool:
+    """"The police claimed to have killed three attackers": the state's claim of its own action, not a group's
+    claim of the attack."""
+    verbs = [t for t in sent if t.lower_.startswith("claim") and t.pos_ == "VERB"]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
 
 
 def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool,

@@ -29,7 +29,7 @@ from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, Text
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import Trigger
-from khabar.nlp.components.frames import Frame, SentenceInfo, known_reference
+from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
 from khabar.nlp.components.perpetrators import choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
@@ -41,6 +41,7 @@ UNSUPPORTED_RATIO = 5  # a toll over 5x every other killed figure of the event i
 UNSUPPORTED_MIN = 20
 LEDE_PARAGRAPHS = 2  # substantial paragraphs allowed before the first incident opens
 LEDE_MIN_TOKENS = 8  # a dateline or byline paragraph is not substantial
+FIELD_MAX_TOKENS = 30  # a labelled sentence this short is a form's field ("Place of occurrence: ..."), not a section
 MAX_CHARS = 200_000
 CLASSIFIER_FRAME_MIN = 0.85  # classifier relevance needed to report an incident the rules did not frame
 NLP_DIR = Path(__file__).parent
@@ -208,7 +209,9 @@ def figure_total(figures: list[CasualtyFigure], kind: str) -> int:
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """Drop figures a group claims ("BLA claimed eight soldiers were killed") when a reported one exists."""
-    reported = [f for f in figures if not f.claimed and f.value > 0 and not f.sub_count]
+    # a reported figure, or an explicit "no loss of life" ("... and said its fighters had killed a dozen. Officials
+    # rejected the claim")
+    reported = [f for f in figures if not f.claimed and (f.value > 0 or not f.victim) and not f.sub_count]
     return [f for f in figures if not f.claimed] if reported else figures
 
 
@@ -557,12 +560,19 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     a rail timetable, statistics), the article reports no new incident."""
     opener = first.opener or first.sentences[0]
     words: dict[int, int] = {}
+    # "Offences: ...", "Place of occurrence: ...": a form's labelled fields (every sentence of the paragraph a short
+    # "label: value"), not other matter
+    fields: dict[int, bool] = {}
     for info in infos:
+        field = bool(SECTION_LABEL.match(info.sent.text)) and len(info.sent) < FIELD_MAX_TOKENS
+        fields[info.paragraph] = fields.get(info.paragraph, True) and field
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
-    before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS)
+    before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par])
     if before < LEDE_PARAGRAPHS:
         return True
-    lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index][-1:]
+    # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
+    # pouring tea. At about half past seven, a bomb ... exploded")
+    lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
     return fresh_report(opener, lead_in)
 
 
@@ -786,11 +796,13 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # "killed four and abducted one": the killing is the incident; "abducted nine passengers
         # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings
         return "armed_assault"
-    if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims:
-        return "security_operation"
     side = initiator(opener, attacker_nouns) if opener is not None else None
-    if event_type == "security_operation" and side == "militant":
-        operation = max((t.strength for t in triggers if t.event_type == "security_operation"), default=0.0)
+    if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims and side != "militant":
+        return "security_operation"  # (not "Militants attacked a convoy ... two attackers were killed")
+    if event_type == "security_operation" and side == "militant" and opener is not None:
+        # an IBO in the lede stays an operation whoever fired first; a clearance operation after the attack does not
+        operation = max((t.strength for t in triggers if t.event_type == "security_operation"
+                         and t.span.sent_index == opener.index), default=0.0)
         if operation < STRONG_OPERATION:
             return "armed_assault"
     responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers

@@ -30,6 +30,7 @@ STOPLIST = {
     "airport", "site", "harbour", "saddar", "baloch", "drug", "usta", "waha", "thal", "doaba",
     "asp", "li", "hm", "pac", "imp", "zb", "aq", "sf", "pn", "tip", "lashkar", "ib", "sla", "mol",
     "gb", "isis", "military", "federal capital", "abbas",
+    "ssp",  # a police rank (senior superintendent of police) far more often than Sipah-e-Sahaba
 }
 
 
@@ -152,6 +153,7 @@ class GazetteerRuler:
         self.lowered = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.keys: dict[int, tuple[str, str]] = {}
         self.add_patterns(nlp, ruler_patterns(nlp, stoplist, min_alt_len))
+        split_abbreviation_periods(nlp)
 
     def add_patterns(self, nlp: Language, patterns: Iterable[dict[str, Any]]) -> None:
         """Add `{"label", "id", "pattern": [token dicts]}` patterns."""
@@ -195,6 +197,18 @@ def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool, stoplis
                          min_alt_len: int) -> GazetteerRuler:
     """The gazetteer ruler, loaded with every alias but the stoplist's and alternate names under `min_alt_len`."""
     return GazetteerRuler(nlp, name, overwrite_ents=overwrite_ents, stoplist=stoplist, min_alt_len=min_alt_len)
+
+
+def split_abbreviation_periods(nlp: Language) -> None:
+    """Teach the tokenizer that a group's mixed-case abbreviation ends before a full stop ("point to LeJ." is
+    "LeJ" and "."; the tokenizer keeps "LeJ." whole, as it would an abbreviation like "Mr.")."""
+    for group in load_gazetteer().groups():
+        for abbreviation in group["abbreviations"]:
+            if abbreviation.lower() in STOPLIST or abbreviation.isupper() or abbreviation.islower():
+                continue
+            tokenizer = nlp.tokenizer
+            if isinstance(tokenizer, Tokenizer) and len(tokenizer(f"{abbreviation}.")) == 1:
+                tokenizer.add_special_case(f"{abbreviation}.", [{"ORTH": abbreviation}, {"ORTH": "."}])
 
 
 def add_gazetteer_ruler(nlp: Language) -> None:

@@ -820,3 +820,91 @@ def test_an_attack_a_report_recalls_with_its_day_does_not_take_over(extractor: E
 def test_event_types_by_who_struck_whom(extractor: Extractor, text: str, event_type: str) -> None:
     [event] = run(extractor, text)
     assert event.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stated zero beats the attackers' claim; "escaped unharmed"
+        ("GWADAR: Militants attacked a convoy carrying foreign engineers on Sunday, but the engineers and their escort "
+         "escaped unharmed and two attackers were killed. 'There was no loss of life,' an official said. The BLA "
+         "claimed responsibility and said its fighters had killed more than a dozen soldiers. Officials rejected the "
+         "claim.", (0, 0)),
+        # another subject's death in the clause after "but"; a rank counted over a period is no toll
+        ("KHUZDAR: A journalist was shot dead by gunmen near his house on Friday. His nephew was wounded. Both were "
+         "taken to the hospital, but the journalist succumbed on the way. The union said he was the third journalist "
+         "from the district killed in ten years.", (1, 1)),
+        # "one more than initially reported" is a difference, not a count
+        ("KHAR: A roadside bomb killed a tribal elder and his driver in Bajaur on Monday and also wounded four "
+         "passers-by, one more than initially reported, police said.", (2, 4)),
+    ],
+)
+def test_tolls_beside_claims_ranks_and_differences(extractor: Extractor, text: str,
+                                                   expected: tuple[int | None, int | None]) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == expected
+
+
+def test_the_day_a_toll_rose_is_not_the_day_of_the_attack(extractor: Extractor) -> None:
+    text = ("PESHAWAR, Pakistan, Sept 13 (CGW) — The death toll from a suicide car bombing at a checkpoint in Bannu rose "
+            "to eight on Wednesday, officials said.\n\nThe attacker rammed a pickup truck into the wall of the post on "
+            "Tuesday morning.")
+    [event] = run(extractor, text, published=datetime(2023, 9, 13, 14))
+    assert str(event.date) == "2023-09-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim in a statement "claiming the attack"
+        ("KARACHI: A grenade hurled at a police mobile in Orangi Town on Sunday night killed a tea-stall worker. On "
+         "Monday, a statement attributed to the banned Sindhudesh Revolutionary Army began circulating on WhatsApp "
+         "groups claiming the attack.", ("Sindhudesh Revolutionary Army", "claimed")),
+        # blame that "points towards" a group
+        ("QUETTA: A bomb hit a police truck on Sariab Road on Monday, killing two officers. 'Initial investigations "
+         "point towards the banned Balochistan Liberation Army,' the DIG told reporters.",
+         ("Balochistan Liberation Army", "blamed")),
+        # a group's mixed-case abbreviation before a full stop; the police rank SSP is no group
+        ("KARACHI: A CTD sub-inspector was shot dead in Gulistan-e-Jauhar on Thursday. SSP East said the officer's "
+         "record pointed to LeJ. No group had claimed responsibility.", ("Lashkar-e-Jhangvi", "blamed")),
+        # the claim of the incident the recap before it named
+        ("LAHORE: A bomb in a market killed three people on Friday, officials said. No group has claimed "
+         "responsibility.\n\nIn January 2022, a bomb in Anarkali market killed three people. A Baloch separatist "
+         "group claimed that attack.", (None, "unknown")),
+    ],
+)
+def test_claims_and_blame_as_reports_word_them(extractor: Extractor, text: str, expected: tuple[str | None, str]) -> None:
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == expected
+
+
+def test_a_narrative_lead_in_sets_the_day_of_an_attack_told_late(extractor: Extractor) -> None:
+    text = ("The hujra in the village has a green door and a row of rope beds. On most evenings men from the "
+            "neighbouring compounds drift in to drink green tea and argue about water turns and land.\n\n"
+            "The elder had sat on the local peace committee for years. His sons say he was proud of it and refused "
+            "the guards the administration offered him.\n\n"
+            "Last Tuesday the men gathered as usual. Two boys were pouring tea. At about half past seven, a bomb "
+            "hidden beneath a bed exploded, killing the elder and three of his guests.")
+    [event] = run(extractor, text, published=datetime(2022, 5, 14, 8))
+    assert (event.event_type, str(event.date)) == ("bombing", "2022-05-10")
+
+
+def test_a_police_report_with_labelled_fields_reports_its_incident(extractor: Extractor) -> None:
+    text = ("First Information Report No. 412, dated 14.06.2024, Police Station Kulachi, District Dera Ismail Khan.\n\n"
+            "Offences: sections 302 and 324 PPC read with section 7 of the Anti-Terrorism Act.\n\n"
+            "Date and time of occurrence: 14.06.2024 at about 2130 hours. Time of report: 2345 hours. Place of "
+            "occurrence: link road near village Luni.\n\n"
+            "Complainant: Constable Sher Afzal, posted at Police Post Luni.\n\n"
+            "Brief facts: 'I was returning from Kulachi with my in-charge on the official motorcycle. Two unknown "
+            "persons on a motorcycle opened fire on us. ASI Muhammad Younas received bullet injuries and died on the "
+            "spot.'")
+    [event] = run(extractor, text, published=datetime(2024, 6, 15, 12))
+    assert (str(event.date), event.location.district, event.killed) == ("2024-06-14", "Dera Ismail Khan", 1)
+
+
+def test_militants_who_attacked_and_died_in_an_attack_on_a_convoy_make_an_assault(extractor: Extractor) -> None:
+    text = ("GWADAR: Militants attacked a convoy carrying foreign engineers on Sunday, but the engineers and their escort "
+            "escaped unharmed and two of the attackers were killed, officials said.\n\nThe military said two "
+            "terrorists were killed in the exchange of fire and that a clearance operation was under way in the area.")
+    [event] = run(extractor, text)
+    assert event.event_type == "armed_assault"

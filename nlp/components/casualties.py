@@ -101,6 +101,7 @@ ZERO_PATTERNS = {
     "no injuries": ("injured",),
     "no one was harmed": ("killed", "injured"),
     "escaped unhurt": ("killed", "injured"),
+    "escaped unharmed": ("killed", "injured"),
     "remained unhurt": ("killed", "injured"),
     "remained safe": ("killed", "injured"),
     "no deaths": ("killed",),
@@ -116,6 +117,8 @@ DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "ref
 ORDINAL_VALUES = {w: i for i, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
+_RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b"
+                          r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
 NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
                        r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
@@ -278,6 +281,9 @@ class CasualtyRules:
             if self._after_out_of(tokens, start):
                 i = j + 1
                 continue
+            if j + 2 < len(tokens) and tokens[j + 1].lower_ in ("more", "fewer", "less") and tokens[j + 2].lower_ == "than":
+                i = j + 1  # "four passers-by, one more than initially reported": a difference, not a count
+                continue
             if (start > 0 and tokens[start - 1].lower_ == "from" and j + 2 < len(tokens) and tokens[j + 1].lower_ == "to"
                     and self._is_number(tokens[j + 2])):
                 i = j + 1  # "raising the toll from five to seven": the old figure; the new one follows
@@ -419,7 +425,8 @@ class CasualtyRules:
 
     def _conjoined_casualty(self, verb: Token) -> Token | None:
         """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead")."""
-        return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)), None)
+        return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)  # not "..., but Mengal succumbed"
 
     def _casualty_next(self, tok: Token) -> bool:
         """A casualty word right after a pronoun ("another injured", "another was wounded")."""
@@ -564,8 +571,8 @@ class CasualtyRules:
     def _suffered_by_subject(self, verb: Token) -> bool:
         """A casualty verb whose subject is the one harmed: "died", "succumbed", "embraced shahadat", or a passive
         ("were killed"), not an active "killed two policemen"."""
-        if not self.casualty_kind(verb):
-            return False
+        if not self.casualty_kind(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return False  # "Both were taken to hospital, but Mengal succumbed": another subject's
         return verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)
 
     def _toll_noun(self, token: Token) -> str | None:
@@ -784,8 +791,8 @@ class CasualtyRules:
 
     def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""
-        if any(f.kind == "killed" for f in figures):
-            return []
+        if any(f.kind == "killed" for f in figures) or _RANK_PERIOD.search(sent.text):
+            return []  # (not "the third journalist from Khuzdar killed in ten years": a rank over a period)
         for tok in sent:
             rank = ORDINAL_VALUES.get(tok.lower_)
             noun = tok.head

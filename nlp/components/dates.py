@@ -91,7 +91,9 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
 _INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
-                                  "revised", "updated"}
+                                  "revised", "updated",
+                                  # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
+                                  "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 
 
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:

@@ -55,8 +55,8 @@ FOLLOWED_BY = re.compile(r"\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a
 # "The raid followed Monday's roadside bombing of a patrol van": the object is an earlier incident
 FOLLOWED_INCIDENT = re.compile(r"\b(?:follows|followed)\s+(?:(?:the|a|an|last\s+\w+['’]s|\w+['’]s)\s+)(?:[\w-]+\s+){0,2}"
                                + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
-# "All nine attackers were killed in that assault": ... or told in it
-IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for)\s+(?:that|those)\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "All nine attackers were killed in that assault", "A separatist group claimed that attack": ... or told in it
+IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for|claimed|carried\s+out)\s+(?:that|those)\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "That attack was claimed by the TTP": a sentence about the incident a recap just named
 THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b",
                            re.IGNORECASE)

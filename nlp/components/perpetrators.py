@@ -20,14 +20,15 @@ STATE_CLAIMANTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", 
                              "policemen", "personnel", "officials", "ispr", "government", "authorities", "officers"})
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
-                 "claimed it", "has claimed", "have claimed", "in a statement claimed", "claimed that its",
+                 "claimed it", "claiming the attack", "has claimed", "have claimed", "in a statement claimed", "claimed that its",
                  "claimed to have", "claims responsibility", "claimed credit", "owned up")
 NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "no one claimed", "yet to claim",
             "not claimed", "no claim", "nobody has claimed", "no organisation has claimed", "no organization has claimed")
 # blame words: a group blamed even where no claim was made ("no claim, and police point to the HGB")
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
                  "were behind", "was behind", "is behind", "involved in", "affiliated with", "attributed", "the work of",
-                 "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to")
+                 "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to",
+                 "point towards", "points towards", "pointed towards", "pointing towards")
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
                   "involvement")

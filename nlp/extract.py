@@ -305,7 +305,7 @@ class Extractor:
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
                 return []
-        elif not frames or not news_in_lede(infos, frames[0]) or follow_up_only(infos, frames[0]):
+        elif not frames or not news_in_lede(infos, frames[0], art.title) or follow_up_only(infos, frames[0], art.title):
             return []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
@@ -554,7 +554,13 @@ def newest_first(infos: list[SentenceInfo]) -> dict[int, int] | None:
     return {info.index: (last - info.paragraph) * 1000 + info.index for info in infos}
 
 
-def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
+def untold(infos: list[SentenceInfo], opener: SentenceInfo, title: str = "") -> bool:
+    """Nothing before the opener, headline included, names an incident: a definite "the explosion" there has nothing to
+    point back to ("On the road to Hub" ... "The explosion threw the vehicle across the carriageway")."""
+    return not INCIDENT_WORD.search(title) and not any(i.triggers for i in infos if i.index < opener.index)
+
+
+def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bool:
     """A news report gives its incident in the first paragraphs (inverted pyramid); when the first
     incident opens only after `LEDE_PARAGRAPHS` paragraphs of other matter (a funeral, a verdict,
     a rail timetable, statistics), the article reports no new incident."""
@@ -573,25 +579,26 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
-    return fresh_report(opener, lead_in)
+    return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
 
 
-def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = ()) -> bool:
+def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known_ok: bool = False) -> bool:
     """A sentence that brings an incident as news, wherever it stands (a feature that reports a new attack
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
     post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added
     on Tuesday evening. X was dragged from his car and shot dead")."""
-    fresh = [t for t in info.triggers if t.strength >= 0.8 and not known_reference(info, t)]
+    fresh = [t for t in info.triggers if t.strength >= 0.8 and (known_ok or not known_reference(info, t))]
     days = [d for s in (info, *lead_in) for d in s.dates if d.precision == "day" and not d.background]
     return bool(fresh) and bool(days)
 
 
+INCIDENT_WORD = re.compile(r"\b" + INCIDENT_NOUN_PATTERN + r"\b|\b(?:killed|martyred|bomb|bomber|gunmen|militants)\b", re.I)
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
 EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 
-def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:
+def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> bool:
     """An article whose news is the aftermath (a funeral, arrests, condemnation): its lede paragraph
     reports no incident, and the incident comes up as something the reader already knows ("the
     attack, which killed 12", "Tuesday's bombing"), not as news ("a bomb exploded")."""
@@ -600,6 +607,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame) -> bool:
         return False
     lede = next((i.paragraph for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
     if lede is None or opener.paragraph == lede or any(i.opens_frame() for i in infos if i.paragraph == lede):
+        return False
+    if untold(infos, opener, title):
         return False
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
 

@@ -908,3 +908,57 @@ def test_militants_who_attacked_and_died_in_an_attack_on_a_convoy_make_an_assaul
             "terrorists were killed in the exchange of fire and that a clearance operation was under way in the area.")
     [event] = run(extractor, text)
     assert event.event_type == "armed_assault"
+
+
+def test_a_feature_whose_first_incident_word_is_definite_still_reports_it(extractor: Extractor) -> None:
+    text = ("The engineers leave the plant gate just after seven, as they have done every weekday for three years. The "
+            "road runs past brick kilns and truck stops.\n\n"
+            "It is, the guards say, the most boring hour of their day.\n\n"
+            "On the morning of November 14 it was not. As the convoy slowed near Hub, a white car pulled out from "
+            "behind a tanker. The explosion threw the escort vehicle across the carriageway, killing two police guards.")
+    [event] = run(extractor, text, published=datetime(2024, 11, 22, 9))
+    assert (event.event_type, str(event.date), event.killed) == ("bombing", "2024-11-14", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # the place that holds a locality sharing another district's name
+        ("PESHAWAR: Security forces killed six militants in the Bagh area of Landi Kotal on Tuesday, the ISPR said.",
+         "Khyber"),
+        # a victim's home after his name and age
+        ("ISLAMABAD: Two policemen were martyred in a suicide bombing at a checkpoint in Tarnol on Wednesday. The dead "
+         "were identified as ASI Muhammad Riaz, 48, from Chakwal and Constable Shahzad Gul, 26, from Bagh.",
+         "Islamabad"),
+        # a destination, not the scene
+        ("HUB: A car rammed the escort of a convoy heading towards Karachi on Thursday, killing two policemen.",
+         "Lasbela"),
+    ],
+)
+def test_the_scene_not_a_home_a_destination_or_a_namesake(extractor: Extractor, text: str, district: str) -> None:
+    [event] = run(extractor, text)
+    assert event.location.district == district
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a revised-down toll is the old figure
+        ("D.I. KHAN: Four policemen were killed when militants attacked a police station overnight, police said, "
+         "revising down a toll of six given earlier by rescue officials.", (4, None)),
+        # badge numbers are not counts
+        ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night. Constable Ihsanullah (No. 611) "
+         "embraced shahadat while defending the police station.", (1, None)),
+    ],
+)
+def test_figures_that_are_not_the_toll(extractor: Extractor, text: str, expected: tuple[int | None, int | None]) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == expected
+
+
+def test_an_operation_named_by_its_year_is_background(extractor: Extractor) -> None:
+    text = ("SWAT: Militants fired on a police patrol in Kabal on Monday evening, wounding two constables, police said.\n\n"
+            "The 2009 military operation against the militants displaced two million people, and by official count "
+            "1,600 militants were killed.")
+    [event] = run(extractor, text, published=datetime(2022, 8, 9, 9))
+    assert (event.injured, event.attackers_killed) == (2, None)

@@ -260,6 +260,10 @@ class CasualtyRules:
             low = tok.lower_
             is_num = _DIGITS.match(low) is not None or low in self.units or low in self.multipliers
             negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
+            if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#")
+                          or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
+                i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
+                continue
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1
                 continue
@@ -892,7 +896,17 @@ class CasualtyRules:
             return previous.get(f.span.start, "")
 
         new_kinds = {f.kind for f in figures if before(f) == "to"}
-        return {i for i, f in enumerate(figures) if before(f) == "from" and f.kind in new_kinds}
+        old = {i for i, f in enumerate(figures) if before(f) == "from" and f.kind in new_kinds}
+        # "Four policemen were killed ..., revising down a toll of six given earlier": the revised figure is the old one
+        starts = {tok.idx: tok for tok in sent}
+        for i, f in enumerate(figures):
+            tok = starts.get(f.span.start)
+            revised = tok is not None and any(
+                a.lower_ in ("revise", "revised", "revises", "revising") and any(c.dep_ == "dobj" and tok in c.subtree for c in a.children)
+                for a in list(tok.ancestors)[:5])
+            if revised and any(g.kind == f.kind and j != i for j, g in enumerate(figures)):
+                old.add(i)
+        return old
 
     def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """"fatalities put at 12": a stated death toll."""

@@ -31,10 +31,15 @@ KIND_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
 # the event's district
 _MARKED_AFTER = re.compile(r"^(?:\s*district\b|\s*,\s*[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*\)|\s*\((?:[A-Z][\w-]+\s?){1,3}\)|['’]s\s+[A-Z])")
 # "the Rawalpindi-bound train", "the Quetta-Sibi section", "the Quetta–Karachi highway": a route's end points, not where the event happened
-_AREA_AFTER = re.compile(r"^\s*area\b")
+_AREA_AFTER = re.compile(r"^\s*area\b(?!\s+(?:of|in)\b)")  # "the Bolan area", not "the Bagh area of Tirah"
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _ROUTE_AFTER = re.compile(r"^(?:-(?:bound\b|[A-Z]|[eio]-)|–[A-Z])")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
 _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
+# "heading towards Karachi", "the last minibuses to Dera Ismail Khan", "the road to Quetta": a destination
+_TOWARDS = re.compile(r"\b(?:towards?|(?:bus|buses|minibus|minibuses|train|trains|flight|flights|coach|coaches|road|roads)"
+                      r"\s+(?:to|for))\s+(?:the\s+)?$", re.I)
+# "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
+_CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division)\s+(?:of|in)\s+$", re.I)
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
@@ -114,7 +119,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         section_dateline = dateline and ent.start > 0
         if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not section_dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
-        reference = _DISTANCE_FROM.search(text[max(0, ent.start_char - 60) : ent.start_char]) is not None
+        before = text[max(0, ent.start_char - 60) : ent.start_char]
+        # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
+        reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out
@@ -141,7 +148,10 @@ def _clause_words(ent: Span) -> str:
     if node.dep_ == "pobj" and node.head.i != node.head.head.i:  # "a resident of Malir": the noun it hangs from
         words.append(f"{node.head.head.lower_} {node.head.lower_}")
         person = node.head.head
-        if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
+        if person.like_num and person.head.ent_type_ == "PERSON":
+            person = person.head  # "Constable Shahzad Gul, 26, from Bagh"
+        if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.ent_type_ == "PERSON"
+                                           or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
             words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
         if node.head.lower_ in ("in", "at") and person.dep_ == "nsubj" and person.head.lower_ in SPEECH_VERBS:
             words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
@@ -192,6 +202,12 @@ def _geocode(mention: LocationMention, context_district: str | None) -> Location
         if loc is not None:
             return loc
     return load_gazetteer().resolve_location(mention.name) or geocode(mention.name, context_district)
+
+
+def _container(mention: LocationMention) -> bool:
+    """A place named as holding another ("the Bagh area of Tirah", "a village in Kurram")."""
+    offset = mention.span.start - mention.span.sent_start
+    return _CONTAINER_BEFORE.search(mention.span.sentence[max(0, offset - 30) : offset]) is not None
 
 
 def marked_district(mention: LocationMention) -> bool:
@@ -301,6 +317,9 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
         marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
                   and marked_district(m) and (d := district_named(m.name))}
+        # ... or the place that holds it in its own sentence ("the Bagh area of Tirah": Tirah's district)
+        marked |= {d for m in pool if m.span.sent_index == mention.span.sent_index and m is not mention and _container(m)
+                   and (loc_m := resolved[id(m)]) is not None and (d := loc_m.district)}
         # ... unless another mention there names the place's own district ("the Kundal post in Isa Khel tehsil, ...
         # the belt that separates Mianwali from Lakki Marwat district")
         named = {d for m in pool if m.span.sent_index == mention.span.sent_index and m.name != mention.name

@@ -84,7 +84,7 @@ SECTIONS: tuple[Section, ...] = (
             "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
             "their errors were read while tuning, so this is a development figure, not an honest one.",
         )
-        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11")
+        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13")
     ),
     Section(
         "Incidents: development reports `p6` (one incident, several outlets; studied while tuning)",
@@ -103,6 +103,12 @@ SECTIONS: tuple[Section, ...] = (
         ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p10"),
         "Nine new house styles; a toll revised down then up, a faction's claim and the parent's denial, two attacks "
         "in one district two days apart, a recap six days later. Scored unseen first, then studied.",
+    ),
+    Section(
+        "Incidents: development reports `p12` (sixteen incidents, nine of them in 2-3 reports; studied while tuning)",
+        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p12"),
+        "Ten more house styles: tolls revised down because the dead were found alive, claims that replace blame, "
+        "places named differently. Scored unseen first, then partly studied.",
     ),
     Section(
         "Events: the demo site (all articles)",

@@ -946,6 +946,12 @@ def test_the_scene_not_a_home_a_destination_or_a_namesake(extractor: Extractor, 
         # a revised-down toll is the old figure
         ("D.I. KHAN: Four policemen were killed when militants attacked a police station overnight, police said, "
          "revising down a toll of six given earlier by rescue officials.", (4, None)),
+        # a range's upper bound is no second count
+        ("GILGIT: Eight people were killed and between 20 and 25 injured when gunmen fired on a passenger coach near "
+         "Chilas on Wednesday.", (8, 20)),
+        # "among the N ... who were pulled off buses and shot dead": the toll is N
+        ("D.G. KHAN: Six men from Rajanpur were among the 11 passengers who were pulled off buses and shot dead by "
+         "gunmen in Musakhel on Friday night, officials said.", (11, None)),
         # badge numbers are not counts
         ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night. Constable Ihsanullah (No. 611) "
          "embraced shahadat while defending the police station.", (1, None)),

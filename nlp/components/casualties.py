@@ -295,6 +295,9 @@ class CasualtyRules:
             words = [t.lower_ for t in tokens[start : j + 1]]
             value = self._range_value(tokens, start, j) if start > 0 and tokens[start - 1].lower_ == "between" else self.word_value(words)
             j, value = self._range_end(tokens, j, value)
+            if (start > 0 and tokens[start - 1].lower_ == "between" and j + 2 < len(tokens) and tokens[j + 1].lower_ == "and"
+                    and self._is_number(tokens[j + 2])):
+                j += 2  # "between 20 and 25 injured": the range's lower bound, its upper bound no second count
             if value is not None and not (1900 <= value <= 2100 and _DIGITS.match(low)):
                 groups.append((tokens[start], tokens[j], value))
             i = j + 1
@@ -540,6 +543,8 @@ class CasualtyRules:
                 return child
             if child.dep_ in ("acl", "relcl"):
                 found = next((c for c in child.children if c.dep_ in ("xcomp", "oprd", "acomp") and self.casualty_kind(c)), None)
+                # "the 11 passengers who were pulled off buses and shot dead"
+                found = found or self._conjoined_casualty(child)
                 if found is not None:
                     return found  # "nine men, who were later found shot dead"
         head = node.head

@@ -968,3 +968,15 @@ def test_an_operation_named_by_its_year_is_background(extractor: Extractor) -> N
             "1,600 militants were killed.")
     [event] = run(extractor, text, published=datetime(2022, 8, 9, 9))
     assert (event.injured, event.attackers_killed) == (2, None)
+
+
+def test_a_bulletins_numbered_incidents_are_separate_with_their_own_claims(extractor: Extractor) -> None:
+    text = ("Summary. The cell recorded 14 militant incidents across Pakistan in the week. Two high-casualty attacks are "
+            "profiled below.\n\n"
+            "Incident 1 — North Waziristan, 8 October. A suicide car bomb hit an army convoy at Hurmaz village in Mir "
+            "Ali tehsil. Casualties: seven soldiers killed, seven wounded.\n\n"
+            "Incident 2 — Dera Ismail Khan, 10 October. Militants attacked the Daraban police station at night. "
+            "Casualties: four police killed, six wounded. Attribution: TTP claim issued 11 October.")
+    events = run(extractor, text, published=datetime(2024, 10, 14, 10))
+    found = sorted((e.location.district or "", e.killed or 0, e.perpetrator.name or "") for e in events)
+    assert found == [("Dera Ismail Khan", 4, "Tehrik-i-Taliban Pakistan"), ("North Waziristan", 7, "")]

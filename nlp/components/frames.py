@@ -458,6 +458,9 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)]\s|^\s*[•▪◦*]\s")
 SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s[—–-])(?:\s|$)")
 
 
+NUMBERED_LABEL = re.compile(r"\b(?:incident|attack|case|entry|item|event)\s+(?:\d{1,2}|no\.?\s*\d{1,2})\s*$", re.I)
+
+
 def section_heading(info: SentenceInfo) -> str | None:
     """How a paragraph's first sentence heads a section of its own: "item" for a dateline ("BANNU — ..."), a
     numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech."), a short line in capitals ("GAS.") or a verbless
@@ -472,6 +475,8 @@ def section_heading(info: SentenceInfo) -> str | None:
     if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
         return "item"
     label = SECTION_LABEL.match(info.sent.text)
+    if label is not None and NUMBERED_LABEL.search(label.group(1)):
+        return "item"  # "Incident 1 — North Waziristan, 8 October.": a numbered entry under a word
     if label is not None:
         words = info.sent.doc.char_span(info.sent.start_char + label.start(1), info.sent.start_char + label.end(1),
                                         alignment_mode="expand")

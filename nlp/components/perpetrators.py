@@ -41,6 +41,7 @@ NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|li
 # "claimed responsibility for those attacks respectively", "for the earlier bombing": a claim of other incidents
 OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?"
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
+GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", re.I)  # "TTP claim", "the BLA's claim"
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
@@ -173,7 +174,7 @@ class PerpetratorRules:
             return "unknown"
         if phrases["claim"] and OTHER_INCIDENTS.search(text):
             return "unknown"
-        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text)) and not _state_claim(sent):
+        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent)) and not _state_claim(sent):
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"
@@ -267,6 +268,13 @@ def find_groups(sent: Span, index: int = -1) -> list[GroupMention]:
 def has_claim(sent: Span) -> bool:
     """True when a sentence reports a claim of responsibility (default config)."""
     return sentence_attribution(sent) == "claimed"
+
+
+def _group_claim_noun(sent: Span) -> bool:
+    """"Attribution: TTP claim issued 11 October", "the BLA's claim": a group's claim named as a noun."""
+    text = doc_text(sent.doc)
+    return any(ent.label_ == "MIL_GROUP" and GROUP_CLAIM_AFTER.match(text[ent.end_char : ent.end_char + 20])
+               for ent in sentence_ents(sent))
 
 
 def _state_claim(sent: Span) -> bool:

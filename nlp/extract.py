@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,7 +28,7 @@ from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
-from khabar.nlp.components.event_types import Trigger
+from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
 from khabar.nlp.components.perpetrators import choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
@@ -310,7 +310,8 @@ class Extractor:
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return []
-        type_scores = self._type_scores(frames)
+        # the classifier's type scores, computed only for a frame whose trigger votes tie (or that has no trigger)
+        type_scores = [partial(self._type_score, frame) for frame in frames]
         lede = lede_date(infos) or frame_date(frames[0])
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
@@ -351,6 +352,10 @@ class Extractor:
             return rules
         return 0.6 * rules + 0.4 * prob if best >= 0.8 else 0.4 * rules + 0.6 * prob
 
+    def _type_score(self, frame: Frame) -> dict[str, float] | None:
+        """The classifier's event-type probabilities for one frame, or None."""
+        return self._type_scores([frame])[0]
+
     def _type_scores(self, frames: list[Frame]) -> list[dict[str, float] | None]:
         """Classifier event-type probabilities per frame (opener sentence), or None."""
         if self.classifier is None:
@@ -377,7 +382,7 @@ class Extractor:
             return [None] * len(events)
         return [[float(x) for x in row] for row in matrix]
 
-    def _event(self, frame: Frame, published: date, relevance: float, type_scores: dict[str, float] | None,
+    def _event(self, frame: Frame, published: date, relevance: float, type_scores: ScoresSource,
                lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
                timeline: dict[int, int] | None = None) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the

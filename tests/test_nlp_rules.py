@@ -102,6 +102,19 @@ def test_generic_attack_words_do_not_outvote_the_weapon(nlp: Language) -> None:
     assert choose_event_type(triggers)[0] == "bombing"
 
 
+def test_the_classifier_is_asked_only_when_the_votes_tie(nlp: Language) -> None:
+    asked: list[bool] = []
+
+    def scores() -> dict[str, float]:
+        asked.append(True)
+        return {"armed_assault": 0.9, "bombing": 0.1}
+
+    clear = [t for i, s in enumerate(nlp("A roadside bomb exploded near a police van in Mastung.").sents)
+             for t in find_triggers(s, i)]
+    assert choose_event_type(clear, scores)[0] == "bombing" and not asked
+    assert choose_event_type([], scores)[0] == "armed_assault" and asked == [True]
+
+
 def test_militant_initiated_encounter_is_an_assault(extractor: Extractor) -> None:
     text = "Separatist militants fired at an army post in Awaran on Tuesday. Two soldiers were killed in the encounter."
     [event] = run(extractor, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,9 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, normalise, set_extension
+
+# classifier type scores, or a function that computes them when the trigger votes need them
+ScoresSource = dict[str, float] | Callable[[], dict[str, float] | None] | None
 
 # phrase → (event type, strength); matched on normalised, space-padded sentence text
 TRIGGERS: dict[str, tuple[str, float]] = {
@@ -178,7 +182,7 @@ class EventTypeRules:
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
         return sorted(_drop_nested(found), key=lambda t: -t.strength)
 
-    def choose(self, triggers: list[Trigger], classifier_scores: dict[str, float] | None = None) -> tuple[str, Trigger | None]:
+    def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
         """`choose_event_type` with this component's generic words and priority."""
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
 
@@ -209,6 +213,31 @@ def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
     return default_rules(sent.vocab).find(sent, index)
 
 
+TIE_MARGIN = 0.25  # votes this close are a tie the classifier breaks
+
+
+def _votes(triggers: list[Trigger]) -> tuple[dict[str, float], dict[str, Trigger]]:
+    """Each type's vote (trigger strengths, the first trigger sentence's counting 1.5 times) and its strongest trigger."""
+    first_sent = min(t.span.sent_index for t in triggers)
+    votes: dict[str, float] = {}
+    best_trigger: dict[str, Trigger] = {}
+    for trig in triggers:
+        weight = trig.strength * (1.5 if trig.span.sent_index == first_sent else 1.0)
+        votes[trig.event_type] = votes.get(trig.event_type, 0.0) + weight
+        if trig.event_type not in best_trigger or trig.strength > best_trigger[trig.event_type].strength:
+            best_trigger[trig.event_type] = trig
+    return votes, best_trigger
+
+
+def _tied(triggers: list[Trigger], generic: frozenset[str]) -> bool:
+    """The trigger votes leave two types within the tie margin (`choose_event_type` would ask the classifier)."""
+    votes = _votes(_drop_generic(triggers, generic))[0]
+    if any(t == "hijacking" for t in votes):
+        return False
+    top = max(votes.values())
+    return sum(1 for v in votes.values() if v >= top - TIE_MARGIN) > 1
+
+
 def _aftermath(sent: Span, trig: Trigger, bodies: bool) -> Trigger:
     """A body found of someone abducted earlier reports a killing, not a kidnapping.
 
@@ -237,28 +266,24 @@ def _drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) ->
     return kept or triggers
 
 
-def choose_event_type(triggers: list[Trigger], classifier_scores: dict[str, float] | None = None,
+def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource = None,
                       generic: frozenset[str] = GENERIC, priority: tuple[str, ...] = PRIORITY) -> tuple[str, Trigger | None]:
-    """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority."""
+    """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority.
+
+    `classifier_scores` may be a function: it is called only when the votes need it (no trigger, or a tie)."""
+    if callable(classifier_scores):
+        classifier_scores = None if triggers and not _tied(triggers, generic) else classifier_scores()
     if not triggers:
         if classifier_scores:
             best = max(classifier_scores, key=lambda k: classifier_scores[k])
             return best, None
         return "other", None
-    triggers = _drop_generic(triggers, generic)
-    first_sent = min(t.span.sent_index for t in triggers)
-    votes: dict[str, float] = {}
-    best_trigger: dict[str, Trigger] = {}
-    for trig in triggers:
-        weight = trig.strength * (1.5 if trig.span.sent_index == first_sent else 1.0)
-        votes[trig.event_type] = votes.get(trig.event_type, 0.0) + weight
-        if trig.event_type not in best_trigger or trig.strength > best_trigger[trig.event_type].strength:
-            best_trigger[trig.event_type] = trig
+    votes, best_trigger = _votes(_drop_generic(triggers, generic))
     for etype in ("hijacking",):
         if etype in votes:
             return etype, best_trigger[etype]
     top = max(votes.values())
-    tied = [t for t, v in votes.items() if v >= top - 0.25]
+    tied = [t for t, v in votes.items() if v >= top - TIE_MARGIN]
     if len(tied) > 1 and classifier_scores:
         tied.sort(key=lambda t: -classifier_scores.get(t, 0.0))
         return tied[0], best_trigger[tied[0]]

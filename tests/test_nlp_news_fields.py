@@ -980,3 +980,19 @@ def test_a_bulletins_numbered_incidents_are_separate_with_their_own_claims(extra
     events = run(extractor, text, published=datetime(2024, 10, 14, 10))
     found = sorted((e.location.district or "", e.killed or 0, e.perpetrator.name or "") for e in events)
     assert found == [("Dera Ismail Khan", 4, "Tehrik-i-Taliban Pakistan"), ("North Waziristan", 7, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a lede that puts the actors across the border makes a later bare "the Taliban" the Afghan Taliban
+        ("Afghan forces opened fire on Pakistani border posts this afternoon. The firing took place at Angoor Adda in "
+         "South Waziristan. Two soldiers were martyred. The Taliban also fired mortar shells.", "Taliban (Afghanistan)"),
+        # a Pakistani report's "the Taliban" stays the TTP
+        ("PESHAWAR: Militants attacked a police post in Lakki Marwat on Tuesday, killing two policemen. The Taliban "
+         "claimed responsibility for the attack.", "Tehrik-i-Taliban Pakistan"),
+    ],
+)
+def test_which_taliban_by_the_ledes_actors(extractor: Extractor, text: str, group: str) -> None:
+    [event] = run(extractor, text)
+    assert event.perpetrator.name == group

@@ -102,6 +102,14 @@ def _parents() -> dict[str, str]:
     return {g["canonical_name"]: g["parent_or_umbrella"] for g in groups if g.get("parent_or_umbrella") in known}
 
 
+def _lede(doc: Doc) -> str:
+    """The report's first two sentences (the lede that sets who the actors are)."""
+    text = doc.user_data.get("khabar_lede")
+    if text is None:
+        text = doc.user_data["khabar_lede"] = " ".join(sent.text for _, sent in zip(range(2), doc.sents, strict=False))
+    return str(text)
+
+
 def group_name(ent: Span) -> str | None:
     """The group to report for a MIL_GROUP entity: None for a state-blame label, the Afghan
     Taliban for a bare "Taliban" in an Afghan/cross-border sentence or as a state ("Taliban border forces"),
@@ -111,8 +119,9 @@ def group_name(ent: Span) -> str | None:
         return None
     name = ent.ent_id_ or ent.text
     if mention in ("taliban", "the taliban") and (
-            AFGHAN_CONTEXT.search(ent.sent.text) or TALIBAN_STATE.match(ent.doc.text[ent.end_char : ent.end_char + 40])):
-        return AFGHAN_TALIBAN
+            AFGHAN_CONTEXT.search(ent.sent.text) or AFGHAN_CONTEXT.search(_lede(ent.doc))
+            or TALIBAN_STATE.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 40])):
+        return AFGHAN_TALIBAN  # (or a report whose lede puts the actors in Afghanistan: "Afghan forces opened fire ...")
     return _report_as().get(name, name)
 
 

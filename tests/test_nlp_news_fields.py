@@ -933,6 +933,14 @@ def test_a_feature_whose_first_incident_word_is_definite_still_reports_it(extrac
         # a destination, not the scene
         ("HUB: A car rammed the escort of a convoy heading towards Karachi on Thursday, killing two policemen.",
          "Lasbela"),
+        # a direction the attackers came from
+        ("MIANWALI: Police repulsed an attack on a check post on Tuesday night, killing three attackers. About ten "
+         "militants approached the check post from the direction of the Lakki Marwat border and opened fire with "
+         "automatic weapons, police said.", "Mianwali"),
+        # a victim named with his home district
+        ("BANNU: A suicide bomber rammed an explosives-laden car into a military convoy on Tuesday, killing seven "
+         "soldiers, officials said. One of the dead was named as Havildar Rehmat Ullah, 34, from Karak district.",
+         "Bannu"),
     ],
 )
 def test_the_scene_not_a_home_a_destination_or_a_namesake(extractor: Extractor, text: str, district: str) -> None:

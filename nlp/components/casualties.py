@@ -71,7 +71,7 @@ PERSON_NOUNS = {
     "correspondent", "reporter", "judge", "councillor", "councilor", "activist", "politician", "candidate", "scholar",
     "imam", "principal", "professor", "businessman", "nurse", "subedar", "havaldar", "naik", "khasadar", "volunteer",
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
-    "watchman", "vendor", "technician", "technicians", "vendors",
+    "watchman", "vendor", "technician", "technicians", "vendors", "havildar",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",

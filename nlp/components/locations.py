@@ -20,7 +20,9 @@ from khabar.nlp.geocode import geocode
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
-               "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from")
+               "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
+               # the victims' names and homes ("one of the dead was named as X, from Karak district")
+               "the deceased", "was identified", "were identified", "named as")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
@@ -35,9 +37,10 @@ _AREA_AFTER = re.compile(r"^\s*area\b(?!\s+(?:of|in)\b)")  # "the Bolan area", n
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _ROUTE_AFTER = re.compile(r"^(?:-(?:bound\b|[A-Z]|[eio]-)|–[A-Z])")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
 _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
-# "heading towards Karachi", "the last minibuses to Dera Ismail Khan", "the road to Quetta": a destination
-_TOWARDS = re.compile(r"\b(?:towards?|(?:bus|buses|minibus|minibuses|train|trains|flight|flights|coach|coaches|road|roads)"
-                      r"\s+(?:to|for))\s+(?:the\s+)?$", re.I)
+# "heading towards Karachi", "the last minibuses to Dera Ismail Khan", "from the direction of the Lakki Marwat
+# border", "traffic from Attock": a destination or a direction, not the scene
+_TOWARDS = re.compile(r"\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
+                      r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?$", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division)\s+(?:of|in)\s+$", re.I)
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
@@ -148,9 +151,10 @@ def _clause_words(ent: Span) -> str:
     if node.dep_ == "pobj" and node.head.i != node.head.head.i:  # "a resident of Malir": the noun it hangs from
         words.append(f"{node.head.head.lower_} {node.head.lower_}")
         person = node.head.head
-        if person.like_num and person.head.ent_type_ == "PERSON":
+        if person.like_num and person.head.pos_ == "PROPN":
             person = person.head  # "Constable Shahzad Gul, 26, from Bagh"
-        if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.ent_type_ == "PERSON"
+        titled = person.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in PERSON_NOUNS for c in person.children)
+        if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.ent_type_ == "PERSON" or titled
                                            or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
             words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
         if node.head.lower_ in ("in", "at") and person.dep_ == "nsubj" and person.head.lower_ in SPEECH_VERBS:

@@ -46,6 +46,23 @@ class Section:
     elasticsearch: bool = False  # needs the configured Elasticsearch (skipped, with a note, when it does not answer)
 
 
+# the multi-outlet development sets whose incident grouping is scored: (set, what it holds, what it stresses)
+INCIDENT_PROBES = (
+    ("p6", "one incident, several outlets",
+     "The multi-outlet development set: tolls and places that change, two attacks in one district days apart. "
+     "Its mentions were read while tuning; the demo gold is printed again below it."),
+    ("p8", "thirteen incidents, several outlets each",
+     "Follow-ups with rising tolls, late claims and places named differently; two attacks in one district two "
+     "days apart and two on one day in neighbouring districts. Scored unseen first, then studied."),
+    ("p10", "thirteen incidents, 2-4 outlets each",
+     "Nine new house styles; a toll revised down then up, a faction's claim and the parent's denial, two attacks "
+     "in one district two days apart, a recap six days later. Scored unseen first, then studied."),
+    ("p12", "sixteen incidents, nine of them in 2-3 reports",
+     "Ten more house styles: tolls revised down because the dead were found alive, claims that replace blame, "
+     "places named differently. Scored unseen first, then partly studied."),
+)
+
+
 SECTIONS: tuple[Section, ...] = (
     Section(
         "Article extraction",
@@ -86,29 +103,13 @@ SECTIONS: tuple[Section, ...] = (
         )
         for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13")
     ),
-    Section(
-        "Incidents: development reports `p6` (one incident, several outlets; studied while tuning)",
-        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p6"),
-        "The multi-outlet development set: tolls and places that change, two attacks in one district days apart. "
-        "Its mentions were read while tuning; the demo gold is printed again below it.",
-    ),
-    Section(
-        "Incidents: development reports `p8` (thirteen incidents, several outlets each; studied while tuning)",
-        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p8"),
-        "Follow-ups with rising tolls, late claims and places named differently; two attacks in one district two "
-        "days apart and two on one day in neighbouring districts. Scored unseen first, then studied.",
-    ),
-    Section(
-        "Incidents: development reports `p10` (thirteen incidents, 2-4 outlets each; studied while tuning)",
-        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p10"),
-        "Nine new house styles; a toll revised down then up, a faction's claim and the parent's denial, two attacks "
-        "in one district two days apart, a recap six days later. Scored unseen first, then studied.",
-    ),
-    Section(
-        "Incidents: development reports `p12` (sixteen incidents, nine of them in 2-3 reports; studied while tuning)",
-        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p12"),
-        "Ten more house styles: tolls revised down because the dead were found alive, claims that replace blame, "
-        "places named differently. Scored unseen first, then partly studied.",
+    *(
+        Section(
+            f"Incidents: development reports `{name}` ({what}; studied while tuning)",
+            ("eval", "incidents", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}"),
+            note,
+        )
+        for name, what, note in INCIDENT_PROBES
     ),
     Section(
         "Events: the demo site (all articles)",

@@ -30,7 +30,7 @@ from khabar.nlp.components.casualties import CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
-from khabar.nlp.components.perpetrators import choose_perpetrator
+from khabar.nlp.components.perpetrators import STATE_SUBJECTS, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
 log = logging.getLogger(__name__)
@@ -64,8 +64,6 @@ def model_version() -> str:
 
 
 MODEL_VERSION = model_version()
-STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
-                            "rangers", "policemen", "personnel", "officials"})
 RESPONSE_TO = ("attack", "attacked", "attacks", "ambush", "ambushed", "stormed")  # "police repulsed an attack"
 STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security operations whoever fired first
 CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
@@ -353,19 +351,14 @@ class Extractor:
         return 0.6 * rules + 0.4 * prob if best >= 0.8 else 0.4 * rules + 0.6 * prob
 
     def _type_score(self, frame: Frame) -> dict[str, float] | None:
-        """The classifier's event-type probabilities for one frame, or None."""
-        return self._type_scores([frame])[0]
-
-    def _type_scores(self, frames: list[Frame]) -> list[dict[str, float] | None]:
-        """Classifier event-type probabilities per frame (opener sentence), or None."""
+        """The classifier's event-type probabilities for one frame (its opener sentence), or None."""
         if self.classifier is None:
-            return [None] * len(frames)
-        texts = [(f.opener or f.sentences[0]).sent.text for f in frames]
+            return None
         try:
-            return list(self.classifier.event_type_scores(texts))
+            return self.classifier.event_type_scores([(frame.opener or frame.sentences[0]).sent.text])[0]
         except Exception as exc:  # noqa: BLE001
             log.warning("classifier event types failed: %s", exc)
-            return [None] * len(frames)
+            return None
 
     def _embeddings(self, events: list[ExtractedEvent]) -> list[list[float] | None]:
         """Embed each event's evidence sentences (joined), in one classifier batch."""
@@ -559,6 +552,10 @@ def newest_first(infos: list[SentenceInfo]) -> dict[int, int] | None:
     return {info.index: (last - info.paragraph) * 1000 + info.index for info in infos}
 
 
+# words that name an incident in a headline ("Bomb kills five", "Gunmen attack police post")
+INCIDENT_WORD = re.compile(r"\b" + INCIDENT_NOUN_PATTERN + r"\b|\b(?:killed|martyred|bomb|bomber|gunmen|militants)\b", re.I)
+
+
 def untold(infos: list[SentenceInfo], opener: SentenceInfo, title: str = "") -> bool:
     """Nothing before the opener, headline included, names an incident: a definite "the explosion" there has nothing to
     point back to ("On the road to Hub" ... "The explosion threw the vehicle across the carriageway")."""
@@ -597,7 +594,6 @@ def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known
     return bool(fresh) and bool(days)
 
 
-INCIDENT_WORD = re.compile(r"\b" + INCIDENT_NOUN_PATTERN + r"\b|\b(?:killed|martyred|bomb|bomber|gunmen|militants)\b", re.I)
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
 EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)

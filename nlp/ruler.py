@@ -202,12 +202,14 @@ def make_gazetteer_ruler(nlp: Language, name: str, overwrite_ents: bool, stoplis
 def split_abbreviation_periods(nlp: Language) -> None:
     """Teach the tokenizer that a group's mixed-case abbreviation ends before a full stop ("point to LeJ." is
     "LeJ" and "."; the tokenizer keeps "LeJ." whole, as it would an abbreviation like "Mr.")."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
     for group in load_gazetteer().groups():
         for abbreviation in group["abbreviations"]:
             if abbreviation.lower() in STOPLIST or abbreviation.isupper() or abbreviation.islower():
                 continue
-            tokenizer = nlp.tokenizer
-            if isinstance(tokenizer, Tokenizer) and len(tokenizer(f"{abbreviation}.")) == 1:
+            if len(tokenizer(f"{abbreviation}.")) == 1:
                 tokenizer.add_special_case(f"{abbreviation}.", [{"ORTH": abbreviation}, {"ORTH": "."}])
 
 

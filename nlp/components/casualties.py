@@ -84,6 +84,7 @@ TOTAL_WORDS = {"toll", "tally", "total"}
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
+REVISE_VERBS = frozenset({"revise", "revised", "revises", "revising"})  # (the lemmatiser is not in the pipeline)
 CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "before", "because", "since"})
 SUBCOUNT_WORDS = {"including", "among", "included"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -907,7 +908,7 @@ class CasualtyRules:
         for i, f in enumerate(figures):
             tok = starts.get(f.span.start)
             revised = tok is not None and any(
-                a.lower_ in ("revise", "revised", "revises", "revising") and any(c.dep_ == "dobj" and tok in c.subtree for c in a.children)
+                a.lower_ in REVISE_VERBS and any(c.dep_ == "dobj" and tok in c.subtree for c in a.children)
                 for a in list(tok.ancestors)[:5])
             if revised and any(g.kind == f.kind and j != i for j, g in enumerate(figures)):
                 old.add(i)

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
+from khabar.nlp.components.casualties import UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -51,7 +52,6 @@ APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the tex
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
                            r"|the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
 RECAP_DAYS = 10  # a date this many days before publication belongs to a recap
 BYLINE_PREFIXES = ("published", "updated", "last updated", "posted")  # a "Published ..." byline dates the page
@@ -226,7 +226,7 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
     for m in _DAYS_EARLIER.finditer(sent.text):
         count = m.group(1).lower() if m.group(1) else "a"
         anchor = next((d.value for d in out if d.precision == "day"), pub)
-        back = int(count) if count.isdigit() else _COUNTS[count]
+        back = int(count) if count.isdigit() else UNITS.get(count, 1)  # "a day earlier": one
         out.append(DateMention(anchor - timedelta(days=back), "day", _span(sent, m.start(), m.end(), index)))
     for phrase in background_relative:
         at = low.find(phrase)

@@ -229,15 +229,6 @@ def _votes(triggers: list[Trigger]) -> tuple[dict[str, float], dict[str, Trigger
     return votes, best_trigger
 
 
-def _tied(triggers: list[Trigger], generic: frozenset[str]) -> bool:
-    """The trigger votes leave two types within the tie margin (`choose_event_type` would ask the classifier)."""
-    votes = _votes(_drop_generic(triggers, generic))[0]
-    if any(t == "hijacking" for t in votes):
-        return False
-    top = max(votes.values())
-    return sum(1 for v in votes.values() if v >= top - TIE_MARGIN) > 1
-
-
 def _aftermath(sent: Span, trig: Trigger, bodies: bool) -> Trigger:
     """A body found of someone abducted earlier reports a killing, not a kidnapping.
 
@@ -271,21 +262,23 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource =
     """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority.
 
     `classifier_scores` may be a function: it is called only when the votes need it (no trigger, or a tie)."""
-    if callable(classifier_scores):
-        classifier_scores = None if triggers and not _tied(triggers, generic) else classifier_scores()
+    def scores() -> dict[str, float] | None:
+        return classifier_scores() if callable(classifier_scores) else classifier_scores
+
     if not triggers:
-        if classifier_scores:
-            best = max(classifier_scores, key=lambda k: classifier_scores[k])
-            return best, None
-        return "other", None
+        found = scores()
+        return (max(found.items(), key=lambda kv: kv[1])[0], None) if found else ("other", None)
     votes, best_trigger = _votes(_drop_generic(triggers, generic))
     for etype in ("hijacking",):
         if etype in votes:
             return etype, best_trigger[etype]
     top = max(votes.values())
     tied = [t for t, v in votes.items() if v >= top - TIE_MARGIN]
-    if len(tied) > 1 and classifier_scores:
-        tied.sort(key=lambda t: -classifier_scores.get(t, 0.0))
+    found = scores() if len(tied) > 1 else None
+    if found:
+        tied.sort(key=lambda t: -found.get(t, 0.0))
         return tied[0], best_trigger[tied[0]]
+    tied.sort(key=lambda t: (-votes[t], priority.index(t) if t in priority else 99))
+    return tied[0], best_trigger[tied[0]]
     tied.sort(key=lambda t: (-votes[t], priority.index(t) if t in priority else 99))
     return tied[0], best_trigger[tied[0]]

@@ -82,7 +82,7 @@ ORDINAL_INCIDENT = re.compile(
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
                           + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
-SUMMARY_COUNTS = {"two": 2, "twin": 2, "three": 3, "four": 4, "five": 5}
+SUMMARY_COUNTS = {**casualties.UNITS, "twin": 2}  # "two attacks", "twin blasts"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 

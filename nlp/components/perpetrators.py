@@ -16,8 +16,9 @@ from khabar.nlp.components.base import PhraseFinder, TextSpan, doc_text, normali
 from khabar.nlp.gazetteer import load_gazetteer
 
 # the state's agencies: their "claims" are of their own actions ("the police claimed to have killed three attackers")
-STATE_CLAIMANTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies", "rangers",
-                             "policemen", "personnel", "officials", "ispr", "government", "authorities", "officers"})
+STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
+                            "rangers", "policemen", "personnel", "officials"})  # the state as the one acting
+STATE_CLAIMANTS = STATE_SUBJECTS | {"ispr", "government", "authorities", "officers"}
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
                  "claimed it", "claiming the attack", "has claimed", "have claimed", "in a statement claimed", "claimed that its",

@@ -80,6 +80,7 @@ COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}
                        r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
+REMAINING = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -203,6 +204,37 @@ def figure_total(figures: list[CasualtyFigure], kind: str) -> int:
     """The event's count of one kind, as `_fill_figures` reports it (0 when none)."""
     found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]))
     return found[0] if found is not None else 0
+
+
+def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None = None) -> int:
+    """How many of the injured the report later says died ("eight were wounded; two of the wounded died,
+    bringing the toll to ten"): they leave the injured count when no injured count is given after their death
+    and the dead counted where the injured were counted did not include them yet."""
+    def place(f: CasualtyFigure) -> tuple[int, int]:
+        return (order.get(f.span.sent_index, f.span.sent_index) if order else f.span.sent_index), f.span.start
+
+    # "six remain under treatment" after the deaths is the count that is left, not a count before them
+    injured = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and not f.sub_count
+               and not _remaining(f)]
+    deaths = [f for f in figures if f.of_injured and f.value > 0 and not f.claimed]
+    if not injured or not deaths:
+        return 0
+    counted_at = max(place(f) for f in injured)
+    later = [f for f in deaths if place(f) > counted_at]
+    if not later:
+        return 0
+    killed = [f for f in figures if f.kind == "killed" and not f.of_injured]
+    before = aggregate_figures(prefer_reported([f for f in killed if place(f) <= counted_at]), order)
+    final = aggregate_figures(prefer_reported([f for f in figures if f.kind == "killed"]), order)
+    if final is None or (before is not None and before[0] >= final[0]):
+        return 0  # the dead counted with the injured already include them ("six killed, 27 injured ... one of the wounded died")
+    return sum(f.value for f in later)
+
+
+def _remaining(figure: CasualtyFigure) -> bool:
+    """"six remain under treatment", "ten others are still in hospital": the count of those left."""
+    after = figure.span.sentence[figure.span.end - figure.span.sent_start :][:30]
+    return REMAINING.search(figure.span.text + " " + after) is not None
 
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -423,6 +455,8 @@ class Extractor:
             if found is not None:
                 fields[kind] = found[0]
                 ev[kind] = evidence(found[1].span)
+        if fields.get("injured"):
+            fields["injured"] = max(0, fields["injured"] - died_of_injuries(figures, order))
         if foiled:
             fields["killed"], fields["injured"] = 0, 0
             ev.pop("killed", None)

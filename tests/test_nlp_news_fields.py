@@ -491,6 +491,18 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # badge numbers are not counts
         ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night. Constable Ihsanullah (No. 611) "
          "embraced shahadat while defending the police station.", (1, None)),
+        # the injured who later died leave the injured count, unless the first count already had them dead
+        ("MASTUNG: Three policemen were killed and eight were wounded on Monday when militants attacked a check post, "
+         "officials said. Two of the wounded later died in hospital, raising the toll to five.", (5, 6)),
+        ("BAJAUR: Six policemen were martyred and 27 others injured when a bomb hit their vehicle on Monday. One of the "
+         "wounded died overnight at a hospital in Peshawar, taking the toll to six.", (6, 27)),
+        # an emergency service's name is no count; the injured who remain after two more died
+        ("MIR ALI: At least three people were killed in a blast at the cattle market on Monday, according to Rescue "
+         "1122. Twenty-seven injured people were moved to hospital. The police later confirmed that two more of the "
+         "injured had died, taking the death toll to five. Twenty-five injured remain under treatment.", (5, 25)),
+        # a named victim and some of the men with him, all shot dead
+        ("KHYBER: Gunmen opened fire on a pickup in Bara on Monday. Malik Gul Zaman and three of the men with him were "
+         "shot dead.", (4, None)),
     ],
 )
 def test_tolls_as_news_writes_them(extractor: Extractor, text: str, expected: tuple[int | None, int | None]) -> None:

@@ -179,6 +179,7 @@ class CasualtyFigure:
     claimed: bool = False
     clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
     earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
+    of_injured: bool = False  # "two of the wounded died": dead who were counted among the injured
 
 
 def _some_spared(sent: Span) -> bool:
@@ -264,6 +265,10 @@ class CasualtyRules:
             if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#")
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
+                continue
+            if i > 0 and _DIGITS.match(low) and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].is_title and (
+                    tokens[i - 1].lower_ not in self.person_nouns):
+                i += 1  # "according to Rescue 1122", "Edhi 115": part of a name, not a count
                 continue
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1
@@ -646,6 +651,20 @@ class CasualtyRules:
         return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these", "its", "their")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
 
+    def _of_injured(self, last: Token) -> bool:
+        """"two of the wounded", "one of the two injured constables": a part of the injured."""
+        after = last.doc[last.i + 1 : min(last.i + 7, last.sent.end)]
+        if len(after) >= 1 and after[0].lower_ == "more":  # "two more of the injured"
+            after = after[1:]
+        if len(after) < 2 or after[0].lower_ != "of":
+            return False
+        for tok in after[1:]:
+            if self.casualty_kind(tok) == "injured":
+                return True
+            if tok.pos_ not in ("DET", "NUM", "ADV", "ADJ"):
+                return False
+        return False
+
     def _is_subcount(self, victim: Token, first: Token | None = None) -> bool:
         """True for "including three children", "among them two women"."""
         if first is not None:
@@ -786,11 +805,13 @@ class CasualtyRules:
                     total=(total_kind is not None and not initial) or self._among_total(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
-                                                                 or (self._part_of(last) and self._attackers_part(last) is None)),
+                                                                 or (self._part_of(last) and self._attackers_part(last) is None
+                                                                     and victim.dep_ != "conj")),
                     also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial and initial_at is not None and initial_at < first.i and total_kind is None,
+                    of_injured=kind == "killed" and self._of_injured(last),
                 )
             )
         superseded |= self._revised_from(figures, sent)

@@ -26,7 +26,7 @@ from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Per
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
-from khabar.nlp.components.casualties import CasualtyFigure
+from khabar.nlp.components.casualties import GENERIC_VICTIMS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
@@ -158,6 +158,7 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
     total, first = 0, positive[0]
     seen_victims: set[str] = set()
     stated = False
+    unnamed = 0  # people a count holds that its "including" parts do not name yet
     for idx, (_, figs) in enumerate(sorted(by_sent.items())):
         tolls = [f for f in figs if f.total]
         value = max(f.value for f in tolls) if tolls else sentence_count(figs)
@@ -165,12 +166,26 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
         if tolls:
             total = value  # a stated toll is the article's latest figure ("rose to", "revised to")
             stated = True
+        elif idx and figs[0].also and not victims & seen_victims and not stated and value <= unnamed:
+            unnamed -= value  # "two people, including a Chinese engineer ... The driver was also killed": the other
         elif idx and figs[0].also and not victims & seen_victims and not stated:
             total += value  # "two passers-by were also killed" adds, unless a stated toll already counts everyone
         else:
             total = max(total, value)
         seen_victims |= victims
+        unnamed = max(unnamed, _unnamed(figs, figures))
     return total, first
+
+
+def _unnamed(counted: list[CasualtyFigure], figures: list[CasualtyFigure]) -> int:
+    """How many people a generic count ("two people, including a Chinese engineer") leaves unnamed."""
+    room = 0
+    for f in counted:
+        if f.victim in GENERIC_VICTIMS:
+            parts = [p for p in figures if p.sub_count and p.kind == f.kind and p.span.sent_index == f.span.sent_index]
+            if parts:
+                room = max(room, f.value - sum(p.value for p in parts))
+    return room
 
 
 def sentence_count(figures: list[CasualtyFigure]) -> int:
@@ -197,6 +212,8 @@ def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     bare_number = total.victim == total.span.text.split()[0].lower()  # "Six, four policemen and ..." (no noun)
     if bare_number or total.victim in ("people", "persons", "others", "personnel", "individuals"):
         marks.append(",")  # "six people, four policemen and two passers-by": a generic count, then who they were
+    if between.count("(") <= between.count(")"):
+        marks.remove("(")  # "Constable Ihsanullah (No. 611) and Constable Arif": a bracket closed before the next count
     return any(mark in between for mark in marks)
 
 

@@ -503,6 +503,21 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # a named victim and some of the men with him, all shot dead
         ("KHYBER: Gunmen opened fire on a pickup in Bara on Monday. Malik Gul Zaman and three of the men with him were "
          "shot dead.", (4, None)),
+        # named victims in a list, their badge numbers in brackets; a list of the injured with ranks
+        ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night.\n\nShuhada: Constable "
+         "Ihsanullah (No. 611) and Constable Muhammad Arif (No. 874) embraced shahadat.\n\nInjured: ASI Qudratullah, "
+         "Constable Shahid Khan and Constable Wali Jan received injuries and were shifted to hospital.", (2, 3)),
+        # "a member of the committee" is one person, not a part; one man described twice is one victim
+        ("MINGORA: A member of the local peace committee and his driver were killed when a bomb exploded near their "
+         "vehicle in Matta on Saturday.", (2, None)),
+        ("CHARSADDA: A student of the journalism department and an active worker of the students' federation was shot "
+         "dead near his village in Tangi on Friday.", (1, None)),
+        # the victim of the attack a clause recalls ("two days after ...") is not this attack's
+        ("PESHAWAR: The SHO of the Shahpur police station, Shakeel Khan, was shot dead near the Chamkani bridge on "
+         "Thursday, two days after an inspector of the Intelligence Bureau was killed in the inner city.", (1, None)),
+        # "also" names the one a count left unnamed
+        ("KARACHI: A car bomb hit a van carrying Chinese nationals in Landhi on Tuesday, killing at least two people, "
+         "including a Chinese engineer, police said. The Pakistani driver of the van was also killed.", (2, None)),
     ],
 )
 def test_tolls_as_news_writes_them(extractor: Extractor, text: str, expected: tuple[int | None, int | None]) -> None:

@@ -526,6 +526,8 @@ def evaluate_news(
             gold, pred = gold_events[gi], events[pi]
             type_gold.append(frozenset({gold.get("event_type", "other")}))
             type_pred.append(pred.event_type)
+            if errors is not None and pred.event_type != gold.get("event_type", "other"):
+                errors.append({"id": item["id"], "field": "event_type", "gold": gold.get("event_type"), "pred": pred.event_type})
             for name in NEWS_FIELDS:
                 if name == "date" and not text_states_date(text, date.fromisoformat(gold["date"]), published):
                     continue

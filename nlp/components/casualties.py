@@ -365,7 +365,7 @@ class CasualtyRules:
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
-            title = self._victim_title(tok)  # "Constable Muhammad Arif embraced shahadat": a named victim is one
+            title = self._victim_title(tok) or self._listed_name(tok)  # "Constable Muhammad Arif embraced shahadat"
             if title is not None:
                 groups.append((title, tok, 1))
                 continue
@@ -386,6 +386,10 @@ class CasualtyRules:
             node = tok
             while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
                 node = node.head
+            if node is not tok and node.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                                       for c in node.head.children):
+                continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
             subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and self.casualty_kind(node.head) is not None
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
@@ -399,11 +403,45 @@ class CasualtyRules:
             return None
         if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
             return None  # "Naik Ayaz, a resident of Karak": the apposition counts him
-        title = next((c for c in tok.children if c.dep_ == "compound"), None)
-        if title is None or title.lower_ not in self.person_nouns or title.lower_ in self.attacker_nouns:
+        title = self._title_of(tok)
+        if title is None:
             return None
-        verb = tok.head
-        return title if any(self.casualty_kind(v) is not None for v in (verb, *verb.conjuncts)) else None
+        return title if self._harms_subject(tok.head) else None
+
+    def _harms_subject(self, verb: Token) -> bool:
+        """A casualty verb, or one conjoined with it, or one whose object is the harm ("received injuries")."""
+        return any(self.casualty_kind(v) is not None
+                   or any(c.dep_ == "dobj" and self.casualty_kind(c) is not None for c in v.children)
+                   for v in (verb, *verb.conjuncts))
+
+    def _title_of(self, name: Token) -> Token | None:
+        """The person title before a name ("Constable" of "Constable Wali Jan")."""
+        node: Token | None = name
+        while node is not None:  # "Constable" → "Wali" → "Jan": the title heads the name's compounds
+            node = next((c for c in node.children if c.dep_ in ("compound", "amod") and c.i < node.i), None)
+            if node is not None and node.lower_ in self.person_nouns:
+                return None if node.lower_ in self.attacker_nouns else node
+        return None
+
+    def _listed_name(self, tok: Token) -> Token | None:
+        """A further name in a list of named victims ("ASI Qudratullah, Constable Shahid Khan and Constable Wali Jan
+        were injured"): a name joined to a name, up to the subject of a casualty verb; its title, or itself."""
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("conj", "appos") or tok.head.pos_ != "PROPN":
+            return None
+        if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
+            return None  # "Sepoy Zahid, a resident of Lakki Marwat": the apposition counts him
+        title = self._title_of(tok)
+        if title is None and tok.ent_type_ != "PERSON":
+            return None
+        node, listed = tok, tok.dep_ == "conj"
+        while node.dep_ in ("conj", "appos") and node.head.i != node.i and node.head.pos_ == "PROPN":
+            node = node.head
+            listed = listed or node.dep_ == "conj"
+        if not listed and title is None:
+            return None  # "Malik Gul Zameer Afridi, Khyber's ..." is one man named twice
+        if node.dep_ not in ("nsubj", "nsubjpass") or node.ent_type_ in ("PK_LOC", "MIL_GROUP", "SEC_ACTOR"):
+            return None
+        return title or tok if self._harms_subject(node.head) else None
 
     def _group_speaks(self, sent: Span) -> bool:
         """The sentence's main verb is a group's statement of a count ("The BLA said 90 soldiers were killed",
@@ -557,7 +595,7 @@ class CasualtyRules:
         for _ in range(3):
             if self.casualty_kind(head):
                 return head
-            if victim.dep_ in ("nsubj", "nsubjpass") and head.i == victim.head.i:
+            if node.dep_ in ("nsubj", "nsubjpass") and head.i == node.head.i:
                 # "five people lost their lives", "two men were found dead", "two labourers sustained bullet
                 # injuries", "four were shifted to hospital with injuries", "two others were under treatment": the casualty
                 # word completes the verb
@@ -647,6 +685,8 @@ class CasualtyRules:
 
     def _part_of(self, last: Token) -> bool:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
+        if last.lower_ not in self.units and _DIGITS.match(last.lower_) is None:
+            return False  # "a member of the peace committee" is one person, not a part
         after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
         return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these", "its", "their")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
@@ -878,9 +918,12 @@ class CasualtyRules:
         for anc in victim.ancestors:
             if anc.dep_ not in ("relcl", "advcl", "acl"):
                 continue
-            if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in anc.children) and any(
-                    c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in anc.children):
-                return True  # "..., a week after seven security personnel were killed in two attacks"
+            marks = [c for c in anc.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
+            if anc.dep_ == "advcl" and marks and any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+                                                     for c in (*anc.children, *marks[0].children)):
+                # "..., a week after seven security personnel were killed in two attacks", "two days after an
+                # inspector was killed"
+                return True
             when = anc.head
             if when.ent_type_ != "DATE":
                 continue

@@ -362,8 +362,9 @@ class Extractor:
         lede = lede_date(infos) or frame_date(frames[0])
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
-        return [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
-                for frame, scores in zip(frames, type_scores, strict=True)]
+        events = [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
+                  for frame, scores in zip(frames, type_scores, strict=True)]
+        return [e for e in events if not _uneventful_operation(e)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -514,7 +515,9 @@ class Extractor:
             fields["perpetrator"] = Perpetrator(name=perp.name, attribution=attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
         elif claims and event_type != "security_operation":
-            fields["perpetrator"] = Perpetrator(attribution="claimed")
+            named = _claimant_named_before(claims[0])
+            fields["perpetrator"] = Perpetrator(name=named.name if named else None, attribution="claimed",
+                                                mention=named.mention if named else None)
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
         targets = [t for s in frame.sentences for t in s.targets]
         target = self.targets.choose(targets, event_type, trig_sent)
@@ -799,6 +802,31 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
     return best_date(dates)
+
+
+def _uneventful_operation(event: ExtractedEvent) -> bool:
+    """A security operation that harmed nobody ("the search operation continued", "suspects were taken into
+    custody"): a response to an attack, or an arrest, not an incident of its own."""
+    return event.event_type == "security_operation" and all(
+        value is None for value in (event.killed, event.injured, event.attackers_killed, event.kidnapped))
+
+
+def _claimant_named_before(claim: SentenceInfo) -> Any:
+    """The group a claim that names none refers back to ("... the banned Tehreek-e-Taliban Pakistan had attacked
+    the check post. The banned organisation had claimed the responsibility"): the one group the sentence before,
+    in the same paragraph, names."""
+    sentences = {s.index: s for s in claim.sent.doc._.sentences}
+    before = sentences.get(claim.index - 1)
+    if before is None or before.paragraph != claim.paragraph:
+        return None
+    names = {g.name for g in before.groups}
+    return before.groups[0] if len(names) == 1 and _refers_back(claim) else None
+
+
+def _refers_back(claim: SentenceInfo) -> bool:
+    """The claim's subject is a definite group noun ("the banned organisation", "the outfit", "the group")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("organisation", "organization", "outfit", "group")
+               and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in claim.sent)
 
 
 def _dates_trigger(info: SentenceInfo, mention: DateMention, trigger: Trigger | None) -> bool:

@@ -222,6 +222,14 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
         # a claim in other words
         ("Prisoners overpowered guards and took them hostage in Bannu on Monday. The banned Tehreek-i-Taliban "
          "Pakistan said in a statement that its fighters were among the prisoners.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+        ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. Hours later the Sindhudesh "
+         "Revolutionary Army, a small separatist group, said it had carried out the attack.",
+         ("Sindhudesh Revolutionary Army", "claimed")),
+        # a claim by "the banned organisation" names the group the sentence before named
+        ("D.I. KHAN: Another constable injured in the attack on a check post on the Kulachi road died on Tuesday, "
+         "raising the toll to four.\n\nIt may be recalled that terrorists of the banned Tehreek-e-Taliban Pakistan "
+         "had attacked the check post with heavy weapons. The banned organisation had claimed responsibility for the "
+         "attack.", ("Tehrik-i-Taliban Pakistan", "claimed")),
     ],
 )
 def test_denials_past_claims_and_claims_in_other_words(extractor: Extractor, text: str,
@@ -503,6 +511,11 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # a named victim and some of the men with him, all shot dead
         ("KHYBER: Gunmen opened fire on a pickup in Bara on Monday. Malik Gul Zaman and three of the men with him were "
          "shot dead.", (4, None)),
+        # one of N killed gives the toll; a list restated in apposition ("both Chinese nationals") is no more victims
+        ("KARACHI: Sepoy Asif, 23, was one of three Frontier Corps soldiers martyred when a bomb hit their vehicle on "
+         "the Buleda road on Monday. Two more soldiers were wounded.", (3, 2)),
+        ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. A man and a woman, both Chinese "
+         "nationals, were wounded and taken to hospital.", (1, 2)),
         # named victims in a list, their badge numbers in brackets; a list of the injured with ranks
         ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night.\n\nShuhada: Constable "
          "Ihsanullah (No. 611) and Constable Muhammad Arif (No. 874) embraced shahadat.\n\nInjured: ASI Qudratullah, "
@@ -953,3 +966,22 @@ def test_a_bulletins_numbered_incidents_are_separate_with_their_own_claims(extra
 def test_which_taliban_by_the_ledes_actors(extractor: Extractor, text: str, group: str) -> None:
     [event] = run(extractor, text)
     assert event.perpetrator.name == group
+
+
+def test_the_day_a_wounded_man_died_is_not_the_attack_day(extractor: Extractor) -> None:
+    """The toll rose the day a man injured in the attack died; the attack is dated by its own day."""
+    [event] = run(extractor, "D.I. KHAN: Another police jawan injured in the attack on a check post on the Kulachi road "
+                  "embraced shahadat at the hospital yesterday, raising the number of martyrs to four.\n\nConstable "
+                  "Fazal, who had received bullet wounds in the attack on Sunday night, could not survive.")
+    assert event.date == date(2025, 3, 2) and event.killed == 4
+
+
+def test_an_arrest_for_an_old_attack_and_the_search_after_an_attack_are_no_incidents(extractor: Extractor) -> None:
+    assert run(extractor, "KARACHI: The Counter Terrorism Department on Sunday arrested two suspects it says belong to the "
+               "banned Sindhudesh Revolutionary Army and helped plan last month's attack on a dental clinic in Saddar, "
+               "in which a dentist was shot dead and two Chinese nationals were wounded. The suspects were picked up "
+               "in a raid on a house in Sohrab Goth.") == []
+    events = run(extractor, "BANNU: Militants attacked a police post in Bannu on Monday night, killing two constables, "
+                 "police said.\n\nMeanwhile, the search operation in the surrounding areas continued on Tuesday, and "
+                 "several suspects were taken into custody.")
+    assert [(e.event_type, e.killed) for e in events] == [("armed_assault", 2)]

@@ -591,6 +591,11 @@ class CasualtyRules:
                 found = found or self._conjoined_casualty(child)
                 if found is not None:
                     return found  # "nine men, who were later found shot dead"
+        if victim.dep_ == "pobj" and victim.head.lower_ == "of" and victim.head.head.like_num:
+            # "one of three Frontier Corps soldiers martyred", parsed with the participle on "one"
+            found = next((c for c in victim.head.head.children if c.dep_ in ("acl", "relcl") and self.casualty_kind(c)), None)
+            if found is not None:
+                return found
         head = node.head
         for _ in range(3):
             if self.casualty_kind(head):
@@ -679,9 +684,12 @@ class CasualtyRules:
         return len(figures) - 1
 
     def _among_total(self, first: Token) -> bool:
-        """"Nine Chinese were among the 13 people killed": the number after "among (the)" is the toll."""
-        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
-        return bool(before) and (before[-1] == "among" or before[-2:] == ["among", "the"])
+        """"Nine Chinese were among the 13 people killed", "Sepoy Asif was one of three soldiers martyred": the
+        number after "among (the)" or "one of (the)" is the toll."""
+        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 3) : first.i]]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        return bool(before) and (before[-1] == "among" or before[-2:] == ["one", "of"])
 
     def _part_of(self, last: Token) -> bool:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
@@ -714,7 +722,8 @@ class CasualtyRules:
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
                 return True
-            if anc.dep_ == "appos" and anc.head.lower_ in GENERIC_VICTIMS:
+            if anc.dep_ == "appos" and (anc.head.lower_ in GENERIC_VICTIMS or any(c.dep_ == "conj" for c in anc.head.children)):
+                # "a man and a woman, both Chinese nationals, were wounded": the apposition restates the list
                 # "three people — a Chinese engineer, the van's driver and a second guard — were wounded" (but "three
                 # policemen, a child and two passers-by" lists more victims)
                 return True
@@ -935,10 +944,21 @@ class CasualtyRules:
     def _in_referenced_attack(self, word: Token, victim: Token) -> bool:
         """"militants who took part in an attack that killed 11 soldiers": the 11 are the victims of an
         attack the sentence refers back to (a relative clause on a prepositional object), not its news."""
-        if word.dep_ != "relcl" or victim.i not in {t.i for t in word.subtree}:
+        clause = word
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "in which a dentist was shot dead and two were wounded"
+            clause = clause.head
+        if clause.dep_ != "relcl" or victim.i not in {t.i for t in clause.subtree}:
             return False
-        noun = word.head
-        if noun.lower_.rstrip("s") not in INCIDENT_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        noun = clause.head
+        while (noun.lower_.rstrip("s") not in INCIDENT_NOUNS and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+               and noun.head.head.pos_ == "NOUN"):
+            noun = noun.head.head  # "last month's attack on a dental clinic, in which ...": the clause tells the attack
+        if noun.lower_.rstrip("s") not in INCIDENT_NOUNS:
+            return False
+        if noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children):
+            # "helped plan last month's attack on a clinic, in which a dentist was shot dead"
+            return self.casualty_kind(noun.head) is None and noun.head.lower_ not in self.claim_words
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return False
         governor = noun.head.head
         if governor.lower_ in ("responsibility", "credit"):

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import dateparser
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
 from khabar.nlp.components.casualties import UNITS
@@ -111,7 +111,26 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             return True
         if head.dep_ == "nsubj" and head.head.lower_ in reporting_verbs:
             return True  # "The BLA on Sunday claimed ...", parsed with the day on the subject
+        if _died_of_injuries(head):
+            return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
     return False
+
+
+_INJURY_WORDS = frozenset({"injured", "wounded", "injuries", "wounds", "injury", "wound"})
+
+
+def _died_of_injuries(verb: Token) -> bool:
+    """A death that came after the attack: "succumbed", or a death whose subject was injured in it ("another
+    jawan injured in the attack embraced shahadat") or that came of the wounds ("died of his injuries")."""
+    if verb.lower_ == "succumbed":
+        return True
+    if verb.lower_ not in ("died", "embraced", "expired", "breathed"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(t.lower_ in _INJURY_WORDS for subject in subjects for t in subject.subtree):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(t.lower_ in _INJURY_WORDS for t in c.subtree)
+               for c in verb.children)
 
 
 def names_incident(sent: Span, span: TextSpan) -> bool:

@@ -80,7 +80,7 @@ COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}
                        r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
-REMAINING = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
+REMAINING = re.compile(r"\b(?:remain|remains|remained|still|leaving|left)\b", re.IGNORECASE)
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -236,6 +236,10 @@ def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None
     deaths = [f for f in figures if f.of_injured and f.value > 0 and not f.claimed]
     if not injured or not deaths:
         return 0
+    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
+            and place(f) > min(place(d) for d in deaths)]
+    if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
+        return max(0, max(f.value for f in injured) - max(left, key=place).value)
     counted_at = max(place(f) for f in injured)
     later = [f for f in deaths if place(f) > counted_at]
     if not later:
@@ -249,9 +253,12 @@ def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None
 
 
 def _remaining(figure: CasualtyFigure) -> bool:
-    """"six remain under treatment", "ten others are still in hospital": the count of those left."""
-    after = figure.span.sentence[figure.span.end - figure.span.sent_start :][:30]
-    return REMAINING.search(figure.span.text + " " + after) is not None
+    """"six remain under treatment", "ten others are still in hospital", "leaving three in treatment": the count
+    of those left."""
+    offset = figure.span.sent_start
+    before = figure.span.sentence[max(0, figure.span.start - offset - 9) : figure.span.start - offset]
+    after = figure.span.sentence[figure.span.end - offset :][:30]
+    return REMAINING.search(f"{before} {figure.span.text} {after}") is not None
 
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -364,7 +371,7 @@ class Extractor:
         timeline = newest_first(infos)
         events = [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
                   for frame, scores in zip(frames, type_scores, strict=True)]
-        return [e for e in events if not _uneventful_operation(e)]
+        return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -808,6 +815,13 @@ def _uneventful_operation(event: ExtractedEvent) -> bool:
     """A security operation that harmed nobody ("the search operation continued", "suspects were taken into
     custody"): a response to an attack, or an arrest, not an incident of its own."""
     return event.event_type == "security_operation" and all(
+        value is None for value in (event.killed, event.injured, event.attackers_killed, event.kidnapped))
+
+
+def _unplaced_and_unharmed(event: ExtractedEvent) -> bool:
+    """An event with no district and no figure at all ("attacks on police in Khyber Pakhtunkhwa had increased"):
+    a mention of violence in general, nothing an analyst could count or map."""
+    return event.location.district is None and all(
         value is None for value in (event.killed, event.injured, event.attackers_killed, event.kidnapped))
 
 

@@ -75,11 +75,24 @@ def add_rules(nlp: Language, overrides: dict[str, dict[str, Any]] | None = None)
     return nlp
 
 
+# Hyphenated person nouns the tokenizer would split and the parser then misreads ("killing five policemen and a
+# passer-by", parsed with "a" as a pronoun): one token each.
+WHOLE_WORDS = ("passer-by", "passers-by")
+
+
+def keep_whole_words(nlp: Language, words: tuple[str, ...] = WHOLE_WORDS) -> None:
+    """Tokenizer special cases for `words`, in lower case and capitalised."""
+    for word in words:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The shared pipeline: tagger, parser, NER, paragraph boundaries, gazetteer ruler and the rule components."""
     _use_fast_ops()
     nlp = spacy.load(MODEL_NAME, exclude=EXCLUDED)
+    keep_whole_words(nlp)
     nlp.add_pipe("khabar_paragraphs", before="parser")
     ruler.add_gazetteer_ruler(nlp)
     add_rules(nlp)

@@ -222,6 +222,10 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
         # a claim in other words
         ("Prisoners overpowered guards and took them hostage in Bannu on Monday. The banned Tehreek-i-Taliban "
          "Pakistan said in a statement that its fighters were among the prisoners.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+        # the state's own words are no claim
+        ("LAHORE: A bomb killed a policeman in Kundian on Monday. Police said a cell of the banned Tehreek-i-Taliban "
+         "Pakistan was behind the attack.\n\nThe CTD said it had conducted more than 900 operations in the province "
+         "this year.", ("Tehrik-i-Taliban Pakistan", "blamed")),
         ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. Hours later the Sindhudesh "
          "Revolutionary Army, a small separatist group, said it had carried out the attack.",
          ("Sindhudesh Revolutionary Army", "claimed")),
@@ -516,6 +520,12 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
          "the Buleda road on Monday. Two more soldiers were wounded.", (3, 2)),
         ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. A man and a woman, both Chinese "
          "nationals, were wounded and taken to hospital.", (1, 2)),
+        # "passer-by" is one word to the parser
+        ("PESHAWAR: A suicide bomber rammed into a police vehicle in a market in Bara on Tuesday, killing five "
+         "policemen and a passer-by, officials said.", (6, None)),
+        # one of the counted wounded died, leaving a stated number in treatment
+        ("QUETTA: A bomb hidden in a parked motorcycle killed three police officers in Quetta on Monday. One of four "
+         "officers wounded in the blast died in hospital overnight, police said, leaving three in treatment.", (3, 3)),
         # named victims in a list, their badge numbers in brackets; a list of the injured with ranks
         ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night.\n\nShuhada: Constable "
          "Ihsanullah (No. 611) and Constable Muhammad Arif (No. 874) embraced shahadat.\n\nInjured: ASI Qudratullah, "
@@ -985,3 +995,21 @@ def test_an_arrest_for_an_old_attack_and_the_search_after_an_attack_are_no_incid
                  "police said.\n\nMeanwhile, the search operation in the surrounding areas continued on Tuesday, and "
                  "several suspects were taken into custody.")
     assert [(e.event_type, e.killed) for e in events] == [("armed_assault", 2)]
+
+
+def test_a_reference_to_the_abducted_and_a_general_trend_are_no_new_incidents(extractor: Extractor) -> None:
+    events = run(extractor, "TANK: Armed men kidnapped five employees of a construction company from the Gul Imam area "
+                 "of Tank on Monday, police said.\n\nMeanwhile, elders of the area held a jirga on Tuesday and demanded "
+                 "immediate steps for the recovery of the abducted persons.")
+    assert [(e.event_type, e.kidnapped) for e in events] == [("kidnapping", 5)]
+    assert run(extractor, "ISLAMABAD: Militant violence rose by 19 per cent in August, a think-tank said in a report "
+               "released on Monday.\n\nThe think-tank's director said attacks on police in Khyber Pakhtunkhwa had "
+               "increased for the fifth consecutive month.") == []
+
+
+def test_an_attack_told_after_the_lede_that_opens_last_week_is_an_earlier_one(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA: Gunmen opened fire on a passenger bus near Kalat on Monday, killing three people "
+                  "and wounding 11, officials said.\n\nThe attack took place on the main highway linking Quetta with "
+                  "Karachi. Nobody claimed responsibility.\n\nLast week, gunmen stopped buses in the north of the "
+                  "province and killed nine men from Punjab.", published=datetime(2025, 8, 12, 18, 0))
+    assert (event.killed, event.injured, event.date) == (3, 11, date(2025, 8, 11))

@@ -274,7 +274,9 @@ class CasualtyRules:
                 i += 1
                 continue
             # "the toll had risen to 15 overnight": NER may read "15 overnight" as a time
-            toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(t.lower_ in self.total_words for t in tokens)
+            toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(
+                t.lower_ in self.total_words or (t.lower_ == "number" and t.i + 1 < sent.end and t.nbor(1).lower_ == "of")
+                for t in tokens)  # "the number of wounded had risen to four after ...", read as a time
             if not is_num or (tok.ent_type_ in self.skip_ents and not toll_value) or negated:
                 i += 1
                 continue
@@ -709,8 +711,8 @@ class CasualtyRules:
         for tok in after[1:]:
             if self.casualty_kind(tok) == "injured":
                 return True
-            if tok.pos_ not in ("DET", "NUM", "ADV", "ADJ"):
-                return False
+            if tok.pos_ not in ("DET", "NUM", "ADV", "ADJ") and tok.lower_ not in self.person_nouns:
+                return False  # "one of four officers wounded in the blast" goes on through the officers
         return False
 
     def _is_subcount(self, victim: Token, first: Token | None = None) -> bool:
@@ -839,7 +841,9 @@ class CasualtyRules:
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
-                continue  # "a woman injured in the firing succumbed to her wounds": one of the dead now
+                if not (victim.i == last.i and self._part_of(last)):
+                    continue  # "a woman injured in the firing succumbed to her wounds": one of the dead now
+                kind, word = "killed", victim.head  # "one of four officers wounded in the blast died"
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:

@@ -120,6 +120,7 @@ class Trigger:
     strength: float
     suicide: bool
     span: TextSpan
+    reference: bool = False  # "the recovery of the abducted persons": names the type, reports nothing new
 
 
 class EventTypeRules:
@@ -171,7 +172,9 @@ class EventTypeRules:
             if phrase in self.grenades and fired_grenade:
                 etype = "armed_assault"
             is_suicide = suicide and etype in ("bombing", "armed_assault")
-            found.append(Trigger(etype, strength, is_suicide, char_span(sent, phrase, index) or TextSpan.from_span(sent, index)))
+            span = char_span(sent, phrase, index)
+            reference = span is not None and _names_the_victims(span, sent)
+            found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
         if any(t.event_type == "kidnapping" for t in found) and phrases["body"]:
             bodies = "bodies" in phrases["body"]
             found = [_aftermath(sent, t, bodies) if t.event_type == "kidnapping" else t for t in found]
@@ -185,6 +188,18 @@ class EventTypeRules:
     def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
         """`choose_event_type` with this component's generic words and priority."""
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
+
+
+def _names_the_victims(span: TextSpan, sent: Span) -> bool:
+    """A participle that only names people the report already told of ("the recovery of the abducted persons",
+    "their kidnapped relatives"): a reference, not a report."""
+    words = span.in_doc(sent.doc)
+    if words is None or len(words) != 1:
+        return False
+    tok = words[0]
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBN", "JJ"):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("the", "these", "those")) or c.dep_ == "poss" for c in tok.head.children)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

@@ -43,6 +43,8 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
                       "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
                       "anniversary", "since the start of", "spate of", "reported separately")
+# a body sentence that opens in the week before: an earlier incident, told after the lede's (a lede may open so)
+BODY_RECAP_OPENERS = ("last week ", "the previous week ")
 # "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
@@ -127,8 +129,9 @@ class SentenceInfo:
 
     @property
     def strength(self) -> float:
-        """Strongest trigger of the sentence (0 when none)."""
-        return max((t.strength for t in self.triggers), default=0.0)
+        """Strongest trigger of the sentence that reports something (0 when none); a participle naming the
+        victims already told ("the abducted persons") reports nothing."""
+        return max((t.strength for t in self.triggers if not t.reference), default=0.0)
 
     @property
     def has_figures(self) -> bool:
@@ -310,6 +313,9 @@ class FrameRules:
                 continue
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
+            if paragraph > 0 and normalise(sent.text).startswith(BODY_RECAP_OPENERS):
+                # "Last week, gunmen stopped buses ..." after a lede that told this week's attack
+                info.background = True
             if infos and continues_statistic(infos[-1], info):
                 info.background = info.statistic = True
             elif infos and continues_recap(infos[-1], info):

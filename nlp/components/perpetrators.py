@@ -44,11 +44,11 @@ OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
 GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", re.I)  # "TTP claim", "the BLA's claim"
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
-# "the SRA said it had carried out the attack"
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
-                                r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b"
-                                r"|\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-                                r"(?:carried out|conducted|staged|executed|was behind|were behind)\b", re.I)
+                                r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
+# "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
+CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+                                r"(?:carried out|was behind|were behind)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
@@ -69,6 +69,14 @@ AFGHAN_CONTEXT = re.compile(r"\bafghan (?:taliban|forces|troops|border forces|bo
 # "Taliban border forces", "the Taliban government", "the Taliban's embassy": the Taliban as a state, Afghanistan's
 TALIBAN_STATE = re.compile(r"^(?:['’]s)?\s+(?:border\s+)?(?:forces|troops|soldiers|guards|government|regime|authorities|"
                            r"administration|rulers|embassy|governor|ministry|minister|officials|posts|artillery)\b", re.I)
+
+
+def _group_says_it_did(sent: Span) -> bool:
+    """A group names itself the attacker in its own words ("the Sindhudesh Revolutionary Army said it had carried
+    out the attack"): a group is named before the words."""
+    found = CLAIM_BY_OWN_WORDS.search(sent.text)
+    return found is not None and any(e.label_ == "MIL_GROUP" and e.end_char - sent.start_char <= found.start()
+                                     for e in sentence_ents(sent))
 
 
 def _claim_subject(ent: Span) -> bool:
@@ -187,7 +195,8 @@ class PerpetratorRules:
             return "unknown"
         if phrases["claim"] and OTHER_INCIDENTS.search(text):
             return "unknown"
-        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent)) and not _state_claim(sent):
+        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)) and (
+                not _state_claim(sent)):
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"

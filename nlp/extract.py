@@ -74,10 +74,20 @@ FACILITY = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|camps?|conv
 # an officer singled out by post or duty ("the SHO of Kulachi", "a policeman escorting a polio team")
 SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent|superintendent|SSP|inspector|sub-inspector"
                       r"|ASI|in-charge|polio|vaccinat\w*|commandant|judge|magistrate)\b", re.IGNORECASE)
+# the hallmark of a killing aimed at one man: assailants on a motorcycle ("two men on a motorcycle", "motorcyclists")
+ON_MOTORCYCLES = re.compile(r"\bmotorcycl(?:ists?|e-borne|e-riding)\b|\bon (?:a |their |two )?motorcycles?\b", re.IGNORECASE)
 AFFILIATION = re.compile(r"\bof (?:the )?(?:[\w-]+ ){1,2}police station\b", re.IGNORECASE)  # "the SHO of Kulachi police station"
 # "a tribal elder and his guard were shot dead", "shot dead a leader and his son": the target and one companion
 COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was)?\s*(?:shot|gunned|killed|martyred)\b"
+                       r"|\b(?:shot dead|gunned down|killed|martyred)\s+along with\s+(?:his|her)\b"
+                       r"|\band\s+the\s+[\w-]+\s+(?:escorting|guarding|accompanying)\s+(?:him|her|his|her)\b"
                        r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
+# a defended position (not a convoy or a vehicle on the road, which a bomb hits): stormed, it is an armed assault
+POSITION = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|stations?|camps?|bases?|headquarters|pickets?|forts?"
+                      r"|compounds?|lines|outposts?|checkpoints?|barracks|colleges?|cantonments?|garrisons?|complex"
+                      r"|colony|installations?)\b", re.IGNORECASE)
+FOUGHT_BACK = re.compile(r"\b(?:repulsed|repelled|returned fire|retaliat\w+|exchange of fire|exchanged fire|gun ?battle"
+                         r"|gunfight|foiled|engaged|fought|responded)\b", re.IGNORECASE)
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 REMAINING = re.compile(r"\b(?:remain|remains|remained|still|leaving|left)\b", re.IGNORECASE)
@@ -575,7 +585,8 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
         return False
     target = fields.get("target_type")
     if target in ("police", "security_forces"):
-        return bool(SELECTED.search(lede)) and not FACILITY.search(AFFILIATION.sub("", lede))
+        singled_out = SELECTED.search(lede) or ON_MOTORCYCLES.search(lede)
+        return bool(singled_out) and not FACILITY.search(AFFILIATION.sub("", lede))
     return target not in NOT_TARGETED
 
 
@@ -919,6 +930,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "security_operation"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
         return "armed_assault" if "armed_assault" in kinds else "bombing"
+    if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)):
+        # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate
+        # with an explosive-laden vehicle, then entered": an assault on a position, its explosives the means
+        return "armed_assault"
     if event_type == "other" and figures:
         return "armed_assault"
     infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers
@@ -926,6 +941,35 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if infra_lede and not victims and event_type in ("bombing", "armed_assault"):
         return "infrastructure_attack"  # "a bomb planted beside the railway track went off": the track was the target
     return event_type
+
+
+def _storms_a_position(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
+    """An assault verb or noun in the lede whose object is a defended position ("attacked the Badaber police
+    station", "an attack on a check post", "stormed the cantonment")."""
+    if opener is None:
+        return False
+    doc = opener.sent.doc
+    for trigger in triggers:
+        if trigger.event_type != "armed_assault" or trigger.span.sent_index != opener.index:
+            continue
+        words = trigger.span.in_doc(doc)
+        if words is None:
+            continue
+        head = words.root
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
+                    if g.dep_ == "pobj"]
+        if any(POSITION.search(" ".join(t.text for t in o.subtree)) for o in objects):
+            return True
+    return False
+
+
+def _fought_back(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
+    """The defenders answered in the frame ("repulsed", "returned fire", "a gun battle", "foiled")."""
+    if opener is None:
+        return False
+    text = " ".join(s.text for s in opener.sent.doc.sents if s.start >= opener.sent.start)[:2000].lower()
+    return FOUGHT_BACK.search(text) is not None or any(t.span.text.lower() in CLASH_WORDS for t in triggers)
 
 
 SentenceInfo = SentenceInfo  # re-export for callers that inspect frames

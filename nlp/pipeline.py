@@ -77,7 +77,7 @@ def add_rules(nlp: Language, overrides: dict[str, dict[str, Any]] | None = None)
 
 # Hyphenated person nouns the tokenizer would split and the parser then misreads ("killing five policemen and a
 # passer-by", parsed with "a" as a pronoun): one token each.
-WHOLE_WORDS = ("passer-by", "passers-by")
+WHOLE_WORDS = ("passer-by", "passers-by", "sub-inspector", "sub-inspectors")
 
 
 def keep_whole_words(nlp: Language, words: tuple[str, ...] = WHOLE_WORDS) -> None:

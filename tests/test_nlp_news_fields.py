@@ -320,6 +320,18 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
      "early on Wednesday, officials said. Three policemen were killed. Three attackers died at the post; the "
      "fourth body was found during a search on Thursday, bringing the number of attackers killed to four.",
      "armed_assault"),
+    # an officer shot by men on a motorcycle away from any post; a victim and the escort of his team
+    ("PESHAWAR: An assistant sub-inspector of police was martyred and his son injured when armed men on a motorcycle "
+     "opened fire on them in the Badaber area on Tuesday evening.", "targeted_killing"),
+    ("TANK: A polio vaccinator and the policeman escorting his team were shot dead and another member of the team "
+     "was injured when armed motorcyclists opened fire on them near Mullazai on Tuesday.", "targeted_killing"),
+    # a position stormed with grenades and rockets, the attackers driven off: an armed assault, not a bombing
+    ("PESHAWAR: Militants attacked the Badaber police station with hand grenades and rocket launchers late on "
+     "Saturday night, injuring two constables. The policemen on duty returned fire and the attackers fled.",
+     "armed_assault"),
+    # passengers pulled off a bus and shot: a kidnapping with its killing counted
+    ("QUETTA: Gunmen stopped a bus near Noshki on Friday night, pulled off nine passengers after checking their "
+     "identity cards and later shot them dead, officials said.", "kidnapping"),
 ])
 def test_a_targeted_killing_singles_out_its_victim(extractor: Extractor, text: str, event_type: str) -> None:
     [event] = run(extractor, text)

@@ -71,7 +71,8 @@ PERSON_NOUNS = {
     "correspondent", "reporter", "judge", "councillor", "councilor", "activist", "politician", "candidate", "scholar",
     "imam", "principal", "professor", "businessman", "nurse", "subedar", "havaldar", "naik", "khasadar", "volunteer",
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
-    "watchman", "vendor", "technician", "technicians", "vendors", "havildar",
+    "watchman", "vendor", "technician", "technicians", "vendors", "havildar", "colleague", "colleagues", "companion",
+    "companions", "sub-inspectors", "daughter", "wife", "husband", "mother", "uncle", "grandfather",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -826,7 +827,7 @@ class CasualtyRules:
             if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
-            if first.pos_ == "NUM" and self._bodies_of(victim):
+            if (first.pos_ == "NUM" or first.lower_ in ("a", "an")) and self._bodies_of(victim):
                 kind = "killed"  # "the bodies of six passengers, who were abducted ..."
             restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
             if restated is not None:

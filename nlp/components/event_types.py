@@ -56,7 +56,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     # kidnapping
     "abducted": ("kidnapping", 1.1), "kidnapped": ("kidnapping", 1.1), "kidnapping": ("kidnapping", 1.0),
     "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 1.1), "hostages": ("kidnapping", 1.1),
-    "offloaded": ("kidnapping", 1.0),
+    "offloaded": ("kidnapping", 1.0), "pulled off": ("kidnapping", 1.0), "taken off": ("kidnapping", 1.0),
+    "led away": ("kidnapping", 1.0), "took away": ("kidnapping", 1.0), "taken away": ("kidnapping", 1.0),
     "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
     "forcibly disappeared": ("kidnapping", 1.1), "forced disappearance": ("kidnapping", 1.0),
     "enforced disappearance": ("kidnapping", 1.0), "picked up by": ("kidnapping", 1.0),
@@ -81,8 +82,6 @@ INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission l
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
-KILLING_VERBS = frozenset({"killed", "martyred", "executed", "murdered", "shot", "slain", "beheaded"})
-BODY_FOUND = ("body", "bodies", "dead body", "found dead")  # "the body of a man abducted last week was found"
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
             "targeted_killing", "armed_assault")
@@ -103,7 +102,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "infra_strength": 1.3,
     "foiled": list(FOILED),
     "suicide": list(SUICIDE),
-    "body_found": list(BODY_FOUND),
     "generic": sorted(GENERIC),
     "priority": list(PRIORITY),
 }
@@ -130,7 +128,7 @@ class EventTypeRules:
     def __init__(self, nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
                  operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                  infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
-                 suicide: list[str], body_found: list[str], generic: list[str], priority: list[str]) -> None:
+                 suicide: list[str], generic: list[str], priority: list[str]) -> None:
         self.name = name
         self.triggers = {phrase: (str(etype), float(strength)) for phrase, (etype, strength) in triggers.items()}
         self.contextual = frozenset(contextual_triggers)
@@ -142,7 +140,7 @@ class EventTypeRules:
         self.priority = tuple(priority)
         self.finder = PhraseFinder(nlp, {
             "trigger": self.triggers, "operation": operation_context, "fired": fired_words, "thrown": thrown_words,
-            "infra_verb": infra_verbs, "infra_noun": infra_nouns, "foiled": foiled, "body": body_found,
+            "infra_verb": infra_verbs, "infra_noun": infra_nouns, "foiled": foiled,
         })
 
     def __call__(self, doc: Doc) -> Doc:
@@ -175,9 +173,6 @@ class EventTypeRules:
             span = char_span(sent, phrase, index)
             reference = span is not None and _names_the_victims(span, sent)
             found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
-        if any(t.event_type == "kidnapping" for t in found) and phrases["body"]:
-            bodies = "bodies" in phrases["body"]
-            found = [_aftermath(sent, t, bodies) if t.event_type == "kidnapping" else t for t in found]
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
         if verb and phrases["infra_noun"]:
@@ -206,10 +201,10 @@ def _names_the_victims(span: TextSpan, sent: Span) -> bool:
 def make_event_types(nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
                      operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                      infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
-                     suicide: list[str], body_found: list[str], generic: list[str], priority: list[str]) -> EventTypeRules:
+                     suicide: list[str], generic: list[str], priority: list[str]) -> EventTypeRules:
     """The event-trigger component."""
     return EventTypeRules(nlp, name, triggers, contextual_triggers, operation_context, grenades, fired_words,
-                          thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide, body_found,
+                          thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide,
                           generic, priority)
 
 
@@ -242,19 +237,6 @@ def _votes(triggers: list[Trigger]) -> tuple[dict[str, float], dict[str, Trigger
         if trig.event_type not in best_trigger or trig.strength > best_trigger[trig.event_type].strength:
             best_trigger[trig.event_type] = trig
     return votes, best_trigger
-
-
-def _aftermath(sent: Span, trig: Trigger, bodies: bool) -> Trigger:
-    """A body found of someone abducted earlier reports a killing, not a kidnapping.
-
-    Kept as a kidnapping only when "abducted" is itself the sentence's active verb
-    ("gunmen abducted two men and dumped their bodies" is still reported as an abduction)."""
-    tokens = [t for t in sent if trig.span.start <= t.idx < trig.span.end]
-    if tokens and tokens[0].pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tokens[0].children):
-        return trig
-    if tokens and any(c.dep_ == "conj" and c.lower_ in KILLING_VERBS for c in tokens[0].children):
-        return trig  # "the bodies of the passengers who were abducted ... and martyred": abduct-and-kill
-    return Trigger("armed_assault" if bodies else "targeted_killing", 1.0, False, trig.span)
 
 
 def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:

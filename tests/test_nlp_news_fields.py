@@ -532,6 +532,11 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
          "the Buleda road on Monday. Two more soldiers were wounded.", (3, 2)),
         ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. A man and a woman, both Chinese "
          "nationals, were wounded and taken to hospital.", (1, 2)),
+        # one man named three ways is one victim; a companion killed "along with" the target is another
+        ("TIMERGARA: A bomb hit the car of a local party leader in Balambat on Tuesday.\n\nHis guard, Amjad Ali, 32, a "
+         "resident of Khall, who was sitting in the front seat, died on the way to hospital.", (1, None)),
+        ("KHAR: A tribal elder who had headed a village peace committee was killed along with his nephew when a bomb "
+         "went off beside their vehicle in Damadola on Sunday.", (2, None)),
         # "passer-by" is one word to the parser
         ("PESHAWAR: A suicide bomber rammed into a police vehicle in a market in Bara on Tuesday, killing five "
          "policemen and a passer-by, officials said.", (6, None)),

@@ -394,6 +394,10 @@ class CasualtyRules:
                                        for c in node.head.children):
                 continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
             subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and self.casualty_kind(node.head) is not None
+            # "an elder was killed along with his nephew": the companion shares the verb
+            subject_of_casualty = subject_of_casualty or (
+                node.dep_ == "pobj" and node.head.lower_ == "with" and self.casualty_kind(node.head.head) is not None
+                and any(c.lower_ in ("along", "together") for c in (*node.head.head.children, node.head.nbor(-1))))
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             groups.append((dets[0], tok, 1))
@@ -702,6 +706,21 @@ class CasualtyRules:
         return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these", "its", "their")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
 
+    def _renames(self, victim: Token, counted: list[Token]) -> bool:
+        """A singular victim that only names one already counted: its apposition ("Amjad Ali, ..., a resident of
+        Khall"), or a second subject set off by a comma alone ("His guard, Amjad Ali, ... died"), unless the names
+        form a list ("A, B and C")."""
+        for other in counted:
+            listed = any(c.dep_ == "conj" for t in (other, victim) for c in t.children)
+            if victim.dep_ == "appos" and victim.head.i == other.i and not listed:
+                return True
+            if (victim.dep_ in ("nsubj", "nsubjpass") and other.dep_ == victim.dep_ and victim.head.i == other.head.i
+                    and other.i < victim.i):
+                between = victim.doc[other.i + 1 : victim.i]
+                if all(t.text in (",", "—", "–") or t.i in {d.i for d in victim.subtree} for t in between):
+                    return True
+        return False
+
     def _of_injured(self, last: Token) -> bool:
         """"two of the wounded", "one of the two injured constables": a part of the injured."""
         after = last.doc[last.i + 1 : min(last.i + 7, last.sent.end)]
@@ -817,6 +836,7 @@ class CasualtyRules:
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
         other_place_at = self._other_place_clause(sent)
         superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
+        victims_counted: list[Token] = []
         for first, last, value in sorted(groups, key=lambda g: g[0].i):
             among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
             victim = self._victim_token(first, last)
@@ -849,6 +869,10 @@ class CasualtyRules:
             initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:
                 superseded.add(len(figures))
+            renamed = value == 1 and self._renames(victim, victims_counted)
+            victims_counted.append(victim)
+            if renamed:
+                continue  # "His guard, Amjad Ali, 32, a resident of Khall, ... died": one man, named three ways
             figures.append(
                 CasualtyFigure(
                     kind=self._resolve_kind(kind, victim),

@@ -85,6 +85,17 @@ class Entry:
         )
 
 
+_LEADER_ALIAS = re.compile(r"((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+) (?:group|faction)")
+
+
+def group_surfaces(group: dict[str, Any]) -> list[str]:
+    """A group's names: canonical, abbreviations, aliases, and the leader a "<leader> group" alias is named after
+    ("a faction led by the militant commander Hafiz Gul Bahadur claimed the attack")."""
+    aliases = [group["canonical_name"], *group["abbreviations"], *group["aliases"]]
+    leaders = [m.group(1) for a in group["aliases"] if (m := _LEADER_ALIAS.fullmatch(a))]
+    return aliases + [leader for leader in dict.fromkeys(leaders) if leader not in aliases]
+
+
 def _read(name: str) -> Any:
     """Parse one JSON data file."""
     with (DATA_DIR / name).open(encoding="utf-8") as fh:
@@ -157,7 +168,7 @@ class Gazetteer:
         for g in _read("groups.json"):
             name = g["canonical_name"]
             self._groups[name] = g
-            for alias in [name, *g["abbreviations"], *g["aliases"]]:
+            for alias in group_surfaces(g):
                 self._group_index.setdefault(name_key(alias), name)
 
     def _load_actors(self) -> None:

@@ -17,7 +17,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from khabar.nlp.gazetteer import Entry, load_gazetteer
+from khabar.nlp.gazetteer import Entry, group_surfaces, load_gazetteer
 
 FACTORY = "khabar_gazetteer_ruler"
 MIN_ALT_LEN = 5
@@ -101,9 +101,8 @@ def _labelled_aliases() -> Iterator[tuple[str, str, str, str]]:
     for surface, entry, source in gaz.location_surfaces():
         yield _location_label(entry), entry.entity_id, surface, source
     for group in gaz.groups():
-        name = group["canonical_name"]
-        for alias in [name, *group["abbreviations"], *group["aliases"]]:
-            yield "MIL_GROUP", name, alias, "alias"
+        for alias in group_surfaces(group):
+            yield "MIL_GROUP", group["canonical_name"], alias, "alias"
     for actor in gaz.actors():
         name = actor["canonical_name"]
         for alias in [name, *actor["aliases"]]:

@@ -222,6 +222,18 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
         # a claim in other words
         ("Prisoners overpowered guards and took them hostage in Bannu on Monday. The banned Tehreek-i-Taliban "
          "Pakistan said in a statement that its fighters were among the prisoners.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+        # a faction named by its leader; a recap's "The bombing was claimed by ..." is the recalled bombing's claim
+        ("MIR ALI: A suicide bomber struck a military convoy in Mir Ali on Thursday, killing three soldiers. A faction "
+         "led by the militant commander Hafiz Gul Bahadur claimed responsibility in a message to journalists. The "
+         "TTP said it had not carried out the attack.", ("Hafiz Gul Bahadur Group", "claimed")),
+        ("QUETTA: A lawyer was shot dead outside his house in Quetta on Wednesday. No group claimed responsibility."
+         "\n\nThe city's lawyers have suffered before. On August 8, 2016, a suicide bomber struck the Civil Hospital, "
+         "killing more than 70 people. The bombing was claimed by a faction of the banned TTP.", (None, "unknown")),
+        # blame in other words: "the people behind this abduction are ...", "people associated with the banned ..."
+        ("AWARAN: Armed men abducted four workers of a construction company in Gishkore on Tuesday. \"The people "
+         "behind this abduction are BLF militants,\" the deputy commissioner said.", ("Balochistan Liberation Front", "blamed")),
+        ("BARA: Gunmen kidnapped three employees of a company in Akkakhel on Monday. The company had been receiving "
+         "extortion calls from people associated with the banned Lashkar-e-Islam, police said.", ("Lashkar-e-Islam", "blamed")),
         # the state's own words are no claim
         ("LAHORE: A bomb killed a policeman in Kundian on Monday. Police said a cell of the banned Tehreek-i-Taliban "
          "Pakistan was behind the attack.\n\nThe CTD said it had conducted more than 900 operations in the province "

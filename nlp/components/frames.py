@@ -62,6 +62,7 @@ IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for|claimed|carried\s+out)\s+(
 # "That attack was claimed by the TTP": a sentence about the incident a recap just named
 THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b",
                            re.IGNORECASE)
+THE_INCIDENT = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(" + INCIDENT_NOUN_PATTERN + r")\b", re.IGNORECASE)
 RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,5}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
@@ -239,7 +240,14 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
     """A sentence about the earlier incident the recap before it named ("The attack came two days after four
     policemen were martyred ... That attack was claimed by the TTP", "... All nine attackers were killed in that
     assault")."""
-    return previous.background and bool(THAT_INCIDENT.match(info.sent.text) or IN_THAT_INCIDENT.search(info.sent.text))
+    if not previous.background:
+        return False
+    if THAT_INCIDENT.match(info.sent.text) or IN_THAT_INCIDENT.search(info.sent.text):
+        return True
+    # "On August 8, 2016, a suicide bomber struck ... The bombing was claimed by ...": the incident the recap told
+    named = THE_INCIDENT.match(info.sent.text)
+    return (named is not None and previous.paragraph == info.paragraph
+            and named.group(1).lower()[:4] in previous.sent.text.lower())
 
 
 def _place_lead(sent: Span) -> bool:

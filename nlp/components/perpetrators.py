@@ -27,12 +27,12 @@ NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "n
             "not claimed", "no claim", "nobody has claimed", "no organisation has claimed", "no organization has claimed")
 # blame words: a group blamed even where no claim was made ("no claim, and police point to the HGB")
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
-                 "were behind", "was behind", "is behind", "involved in", "affiliated with", "attributed", "the work of",
+                 "were behind", "was behind", "is behind", "are behind", "behind this", "involved in", "affiliated with", "attributed", "the work of",
                  "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to",
                  "point towards", "points towards", "pointed towards", "pointing towards")
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
-                  "involvement")
+                  "involvement", "associated with", "affiliated to")
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)

@@ -8,6 +8,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from thinc.api import Config, NumpyOps, set_current_ops
 
@@ -82,9 +83,12 @@ WHOLE_WORDS = ("passer-by", "passers-by", "sub-inspector", "sub-inspectors")
 
 def keep_whole_words(nlp: Language, words: tuple[str, ...] = WHOLE_WORDS) -> None:
     """Tokenizer special cases for `words`, in lower case and capitalised."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
     for word in words:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+            tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,21 @@ INCIDENT_PROBES = (
     ("p12", "sixteen incidents, nine of them in 2-3 reports",
      "Ten more house styles: tolls revised down because the dead were found alive, claims that replace blame, "
      "places named differently. Scored unseen first, then partly studied."),
+    ("p15", "fourteen incidents, eleven of them in 2-3 reports",
+     "Eight more house styles: tolls revised up and down, claims that arrive days later, two attacks in one "
+     "district two days apart, a roundup of two incidents. Scored unseen first, then studied."),
+)
+
+# the sets written blind and never studied: (set, what its events section holds, what its incidents section holds)
+HONEST_PROBES = (
+    ("p14",
+     "Thirty reports as eight ordinary outlets write them, written blind after the rules of the day were tuned, and "
+     "never studied. With news_dev's holdout, the honest estimate.",
+     "Nineteen incidents, eight of them in two reports from different outlets. Never studied."),
+    ("p17",
+     "Thirty-four reports in twelve house styles (a wire, a police release, an ISPR-style handout, a translated "
+     "Pashto outlet, a rights bulletin, a student paper), five distractors; written blind, never studied.",
+     "Twenty-six incidents, four of them in two reports a day or two apart. Never studied."),
 )
 
 
@@ -101,18 +116,23 @@ SECTIONS: tuple[Section, ...] = (
             "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
             "their errors were read while tuning, so this is a development figure, not an honest one.",
         )
-        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13")
+        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16")
     ),
-    Section(
-        "Events: reports `p14` (never studied: an honest figure)",
-        ("eval", "events", "--dataset", "news", "{root}/data/eval/news_probes/p14", "--split", "all"),
-        "Thirty reports as eight ordinary outlets write them, written blind after the rules of this version were "
-        "tuned, and never studied. With news_dev's holdout, the honest estimate.",
-    ),
-    Section(
-        "Incidents: reports `p14` (never studied: an honest figure)",
-        ("eval", "incidents", "--dataset", "news", "{root}/data/eval/news_probes/p14"),
-        "Nineteen incidents, eight of them in two reports from different outlets. Never studied.",
+    *(
+        section
+        for name, events_note, incidents_note in HONEST_PROBES
+        for section in (
+            Section(
+                f"Events: reports `{name}` (never studied: an honest figure)",
+                ("eval", "events", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}", "--split", "all"),
+                events_note,
+            ),
+            Section(
+                f"Incidents: reports `{name}` (never studied: an honest figure)",
+                ("eval", "incidents", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}"),
+                incidents_note,
+            ),
+        )
     ),
     *(
         Section(

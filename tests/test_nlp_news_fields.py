@@ -234,6 +234,14 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
          "behind this abduction are BLF militants,\" the deputy commissioner said.", ("Balochistan Liberation Front", "blamed")),
         ("BARA: Gunmen kidnapped three employees of a company in Akkakhel on Monday. The company had been receiving "
          "extortion calls from people associated with the banned Lashkar-e-Islam, police said.", ("Lashkar-e-Islam", "blamed")),
+        # a group's record ("has claimed a number of attacks ... including the hijacking in March") is no claim of
+        # this attack, but its statement that its fighters did this one is
+        ("KALAT: Five soldiers were martyred in an attack on a Frontier Corps post in Mangochar on Tuesday night, "
+         "officials said. Five attackers were killed.\n\nThe BLA has also claimed a number of attacks on trains "
+         "and convoys this year, including the hijacking of the Jaffar Express in March.", (None, "unknown")),
+        ("D.I. KHAN: Militants raided a police post on the Daraban-Zhob road on Monday night, killing three policemen."
+         "\n\nTehreek-e-Jihad Pakistan, which has claimed a string of attacks this year, said in a statement that "
+         "its fighters had carried out the raid.", ("Tehreek-e-Jihad Pakistan", "claimed")),
         # the state's own words are no claim
         ("LAHORE: A bomb killed a policeman in Kundian on Monday. Police said a cell of the banned Tehreek-i-Taliban "
          "Pakistan was behind the attack.\n\nThe CTD said it had conducted more than 900 operations in the province "

@@ -38,7 +38,7 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
 # "claimed hundreds of lives", "has claimed many previous attacks": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
-                            r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens|similar)\b", re.I)
+                            r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens|similar|number|series|string)\b", re.I)
 # "claimed responsibility for those attacks respectively", "for the earlier bombing": a claim of other incidents
 OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?"
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
@@ -191,7 +191,7 @@ class PerpetratorRules:
             return "unknown"  # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`)
         if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
-        if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text:
+        if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text):
             return "unknown"
         if phrases["claim"] and OTHER_INCIDENTS.search(text):
             return "unknown"

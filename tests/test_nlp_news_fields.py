@@ -1050,3 +1050,17 @@ def test_an_attack_told_after_the_lede_that_opens_last_week_is_an_earlier_one(ex
                   "Karachi. Nobody claimed responsibility.\n\nLast week, gunmen stopped buses in the north of the "
                   "province and killed nine men from Punjab.", published=datetime(2025, 8, 12, 18, 0))
     assert (event.killed, event.injured, event.date) == (3, 11, date(2025, 8, 11))
+
+
+def test_an_incident_named_by_its_place_is_not_the_next_ones_place(extractor: Extractor) -> None:
+    """"Hours after the Zhob raid, ... in Dera Bugti" reports a second incident; a claim of "the Zhob attack" after
+    it belongs to the first."""
+    events = run(extractor, "QUETTA: Twelve soldiers were killed in two separate clashes with militants in Balochistan "
+                 "on Wednesday, the military said.\n\nNine of the soldiers died at a garrison in Zhob, which gunmen "
+                 "attacked before dawn. All five attackers were killed after a gunfight.\n\nHours after the Zhob raid, "
+                 "three soldiers were killed and two militants died in an exchange of fire during an operation in the "
+                 "Sui area of Dera Bugti district, the ISPR said.\n\nTehreek-e-Jihad Pakistan said it carried out the "
+                 "Zhob attack.")
+    found = {(e.location.district, e.perpetrator.name) for e in events}
+    assert found == {("Zhob", "Tehreek-e-Jihad Pakistan"), ("Dera Bugti", None)}
+    assert [e.killed for e in events if e.location.district == "Dera Bugti"] == [3]

@@ -442,9 +442,12 @@ def district_of(kind: str, name: str) -> str:
 
 
 def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]:
-    """Districts named in some sentences (dateline excluded; with `skip_asides`, places in an aside's clause too)."""
+    """Districts named in some sentences (dateline excluded; with `skip_asides`, places in an aside's clause too,
+    and a place that only names another incident: "Hours before the Quetta attack, militants rammed ... in Bannu")."""
     return {district_of(m.kind, m.name) for s in infos for m in s.locations
-            if not m.dateline and m.kind in ("place", "district") and not (skip_asides and m.in_aside())}
+            if not m.dateline and m.kind in ("place", "district")
+            and not (skip_asides and (m.in_aside() or m.names_an_incident()))}
+
 
 
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
@@ -526,6 +529,15 @@ def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and max(own) < min(known)
 
 
+def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame:
+    """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
+    ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
+    named = {district_of(m.kind, m.name) for m in info.locations if m.names_an_incident()}
+    if not named or named & _districts(current.sentences, skip_asides=True):
+        return current
+    return next((f for f in frames if f is not current and named & _districts(f.sentences, skip_asides=True)), current)
+
+
 def segment(infos: list[SentenceInfo]) -> list[Frame]:
     """Group sentences into incident frames, dropping background recaps.
 
@@ -598,7 +610,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
         if current is None:
             preamble.append(info)
         else:
-            current.sentences.append(info)
+            _frame_it_names(info, frames, current).sentences.append(info)
     if summary is not None and len(frames) >= 3 and frames[0] is summary and (
             len(ranked) >= 2 or summed_count(summary) == len(frames) - 1):
         return frames[1:]  # "two attacks killed six ... In the first attack ... Hours later, gunmen stormed ..."

@@ -12,7 +12,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
-from khabar.nlp.components.base import SPEECH_VERBS, TextSpan, doc_text, sentence_ents, set_extension
+from khabar.nlp.components.base import (
+    INCIDENT_NOUN_PATTERN,
+    SPEECH_VERBS,
+    TextSpan,
+    doc_text,
+    sentence_ents,
+    set_extension,
+)
 from khabar.nlp.components.casualties import PERSON_NOUNS
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
@@ -57,6 +64,7 @@ GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "line
                                     "society", "railway", "station", "airport", "bazaar", "bazar", "market",
                                     "industrial", "area", "estate", "university", "main", "chowk"})
 
+_INCIDENT_NEXT = re.compile(r"^(?:['’]s)?\s+" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class LocationMention:
@@ -69,6 +77,11 @@ class LocationMention:
     foreign: bool = False
     clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
     reference: bool = False  # a landmark the scene is measured from ("70 kilometres south-east of Quetta")
+
+    def names_an_incident(self) -> bool:
+        """The place is an attribute of an incident noun ("the Quetta attack", "Bannu's blast"): another incident."""
+        after = self.span.sentence[self.span.end - self.span.sent_start :]
+        return _INCIDENT_NEXT.match(after) is not None
 
     def in_aside(self, aside_words: tuple[str, ...] = ASIDE_WORDS) -> bool:
         """The place stands in a clause about something other than the incident ("the injured were shifted to
@@ -285,6 +298,10 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
         aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or m.in_aside(aside_words) else 0
+        # "Hours before the Quetta attack, militants rammed ... in Bannu": the place of another incident, when the
+        # sentence names a place of its own
+        aside = aside or int(m.names_an_incident() and any(
+            o is not m and o.span.sent_index == m.span.sent_index and not o.names_an_incident() for o in pool))
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")

@@ -242,6 +242,17 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
         ("D.I. KHAN: Militants raided a police post on the Daraban-Zhob road on Monday night, killing three policemen."
          "\n\nTehreek-e-Jihad Pakistan, which has claimed a string of attacks this year, said in a statement that "
          "its fighters had carried out the raid.", ("Tehreek-e-Jihad Pakistan", "claimed")),
+        # a commander's word that "his fighters" hold the hostages; a brief's labelled field; the state's label explained
+        ("MINGORA: Militants took a police officer and an army major hostage in the Matta hills on Monday. A local "
+         "commander of the Tehreek-e-Taliban Pakistan told reporters by telephone that his fighters were holding "
+         "both officers.", ("Tehrik-i-Taliban Pakistan", "claimed")),
+        ("MIRANSHAH: Security forces killed eight militants in an operation in Datta Khel on Thursday, the ISPR said. "
+         "The ISPR called them khwarij, the name the state uses for fighters of the banned Tehreek-e-Taliban "
+         "Pakistan.", ("Tehrik-i-Taliban Pakistan", "blamed")),
+        # the Afghan Taliban as the ones who opened fire
+        ("QUETTA: One civilian was killed when mortar shells landed in Chaman on Thursday. Officials said Afghan "
+         "Taliban forces had begun firing heavy weapons after an argument at the border.",
+         ("Taliban (Afghanistan)", "blamed")),
         # the state's own words are no claim
         ("LAHORE: A bomb killed a policeman in Kundian on Monday. Police said a cell of the banned Tehreek-i-Taliban "
          "Pakistan was behind the attack.\n\nThe CTD said it had conducted more than 900 operations in the province "
@@ -1064,3 +1075,12 @@ def test_an_incident_named_by_its_place_is_not_the_next_ones_place(extractor: Ex
     found = {(e.location.district, e.perpetrator.name) for e in events}
     assert found == {("Zhob", "Tehreek-e-Jihad Pakistan"), ("Dera Bugti", None)}
     assert [e.killed for e in events if e.location.district == "Dera Bugti"] == [3]
+
+
+def test_a_briefs_attribution_field_is_the_incidents_claim(extractor: Extractor) -> None:
+    [event] = run(extractor, "INCIDENT — Karachi (West), Sindh | 4 October 2022 (night) | Targeted killing\n\nWhat "
+                  "happened: A police officer was shot dead by two gunmen on a motorcycle near Manghopir. A bystander "
+                  "was wounded. The attackers escaped.\n\nCasualties: One police officer killed; one civilian "
+                  "injured.\n\nAttribution: The Tehrik-i-Taliban Pakistan (TTP) claimed the killing on 5 October in a "
+                  "statement.", published=datetime(2022, 10, 7, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "claimed")

@@ -568,6 +568,9 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if own is not None or not lone:
                 heading, held = own, []
         if heading is not None and not section_news:
+            if heading == "label" and current is not None and info.claim and info.groups and not info.opens_frame():
+                current.sentences.append(info)  # "Attribution: The TTP claimed the killing": a field of the brief
+                continue
             if not info.opens_frame():
                 held.append(info)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)

@@ -44,7 +44,7 @@ OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
 GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", re.I)  # "TTP claim", "the BLA's claim"
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
-CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced)\b(?:\s+\S+){0,8}?\s+(?:its|their)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
+CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:\s+\S+){0,8}?\s+(?:its|their|his)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
@@ -60,6 +60,8 @@ CLAIMANT_SLACK = 4  # groups this many tokens further from the claim word than t
 
 # State-blame labels: the state's names for its enemies, not the name of a group that acted.
 STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
+# "the name the state uses for", "the government's term for": a report explaining whom the state's label means
+LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word)\b[^.;]{0,40}?\b(?:for|refers to|means)\b", re.I)
 AFGHAN_TALIBAN = "Taliban (Afghanistan)"
 PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
 # "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.
@@ -200,6 +202,8 @@ class PerpetratorRules:
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"
+        if STATE_BLAME_LABEL.search(text) and LABEL_EXPLAINED.search(text):
+            return "blamed"  # "The ISPR called them khwarij, the name the state uses for fighters of the TTP"
         return "unknown"
 
     def find(self, sent: Span, index: int = -1) -> list[GroupMention]:
@@ -253,7 +257,9 @@ class PerpetratorRules:
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 if verb.lower_ in ("took", "seized"):  # "took hostages", not "took control of the valley"
                     return any(t.lower_ in ("hostage", "hostages", "captive") for t in verb.subtree)
-                return verb.lower_ in self.attack_verbs
+                # "Afghan Taliban forces had begun firing heavy weapons": the attack verb completes the subject's verb
+                return verb.lower_ in self.attack_verbs or any(
+                    c.dep_ == "xcomp" and c.lower_ in self.attack_verbs for c in verb.children)
             if head.head.i == head.i:
                 return False
             head = head.head

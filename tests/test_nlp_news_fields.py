@@ -1084,3 +1084,17 @@ def test_a_briefs_attribution_field_is_the_incidents_claim(extractor: Extractor)
                   "injured.\n\nAttribution: The Tehrik-i-Taliban Pakistan (TTP) claimed the killing on 5 October in a "
                   "statement.", published=datetime(2022, 10, 7, 9, 0))
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "claimed")
+
+
+def test_a_second_incident_whose_toll_follows_in_the_next_line_opens_its_own_frame(extractor: Extractor) -> None:
+    """One-sentence paragraphs: the incident in one line, its toll in the next; a funeral "will be offered on
+    Wednesday" dates nothing."""
+    events = run(extractor, "BANNU: Three policemen were martyred and five injured in two separate attacks in Bannu and "
+                 "Lakki Marwat districts on Tuesday, police said.\n\nIn Bannu, militants attacked the Baka Khel police "
+                 "post in the early hours of Tuesday with heavy weapons.\n\nTwo constables were martyred and three were "
+                 "injured in the exchange of fire.\n\nIn the afternoon, a roadside bomb hit a police mobile near "
+                 "Tajazai in Lakki Marwat.\n\nA head constable was martyred and two policemen were injured, police "
+                 "said.\n\nFuneral prayers for the martyred policemen will be offered on Wednesday.",
+                 published=datetime(2025, 9, 9, 22, 0))
+    found = sorted((e.location.district or "", e.killed, e.injured, e.date) for e in events)
+    assert found == [("Bannu", 2, 3, date(2025, 9, 9)), ("Lakki Marwat", 1, 2, date(2025, 9, 9))]

@@ -116,6 +116,13 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
     return False
 
 
+def _future(sent: Span, span: TextSpan) -> bool:
+    """A day something will happen ("funeral prayers will be offered on Wednesday"): no day of the incident."""
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    verb = next((a for t in tokens[:1] for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
 _INJURY_WORDS = frozenset({"injured", "wounded", "injuries", "wounds", "injury", "wound"})
 
 
@@ -288,6 +295,7 @@ class DateRules:
         found = absolute_dates(sent, published, index, self.recap_days) + relative_dates(
             sent, published, index, self.relative, self.background_relative)
         found = [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
+        found = [d for d in found if not _future(sent, d.span)]
         named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]
         if named:  # "on Wednesday revised the toll of Monday's bombing": the bombing's day is the incident's
             found = [d if d in named or d.precision != "day" else replace(d, reporting=True) for d in found]

@@ -529,6 +529,17 @@ def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and max(own) < min(known)
 
 
+def _counted_here(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
+    """The sentence gives figures, or the next one does ("In the afternoon, a roadside bomb hit a police mobile near
+    Tajazai. A head constable was martyred and two policemen were injured")."""
+    if info.has_figures:
+        return True
+    if info.claim or all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8):
+        return False  # "The bomb ... went off Monday", "The TTP claimed the attack": the incident already told
+    after = next((s for s in infos if s.index > info.index), None)
+    return after is not None and after.has_figures and not after.background
+
+
 def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame:
     """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
     ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
@@ -599,7 +610,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
-                    and info.has_figures and info.strength >= 0.8)
+                    and _counted_here(info, infos) and info.strength >= 0.8)
             )
             if split and current is not None and not info.marker and _earlier_than(info, current):
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap

@@ -47,7 +47,8 @@ GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", r
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:\s+\S+){0,8}?\s+(?:its|their|his)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
-CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:\s+(?:in|a|an|its|their|the|statement|message|"
+                                r"video|post|on|social|media|telegram))*\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
                                 r"(?:carried out|was behind|were behind)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",

@@ -63,9 +63,14 @@ INCIDENT_PROBES = (
     ("p15", "fourteen incidents, eleven of them in 2-3 reports",
      "Eight more house styles: tolls revised up and down, claims that arrive days later, two attacks in one "
      "district two days apart, a roundup of two incidents. Scored unseen first, then studied."),
+    ("p18", "fourteen incidents, ten of them in 2-3 reports",
+     "Seven styles far from a broadsheet (a Pashto channel's site, a Quetta website, a Lahore tabloid, an agency, a "
+     "Sindhi daily, a risk newsletter, a press handout); two incidents of one day in one report. Scored unseen "
+     "first, then studied."),
 )
 
-# the sets written blind and never studied: (set, what its events section holds, what its incidents section holds)
+# the sets written blind and never studied: (set, what its events section holds, what its incidents section holds,
+# None for a set of single reports)
 HONEST_PROBES = (
     ("p14",
      "Thirty reports as eight ordinary outlets write them, written blind after the rules of the day were tuned, and "
@@ -75,6 +80,10 @@ HONEST_PROBES = (
      "Thirty-four reports in twelve house styles (a wire, a police release, an ISPR-style handout, a translated "
      "Pashto outlet, a rights bulletin, a student paper), five distractors; written blind, never studied.",
      "Twenty-six incidents, four of them in two reports a day or two apart. Never studied."),
+    ("p19",
+     "Thirty reports, one per incident, from eight outlets with their own habits (tolls in words, 24-hour times, "
+     "\"khwarij\", a foreign wire), four distractors; written blind after the last rule change, never studied.",
+     None),
 )
 
 
@@ -116,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
             "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
             "their errors were read while tuning, so this is a development figure, not an honest one.",
         )
-        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16")
+        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16", "p18")
     ),
     *(
         section
@@ -127,11 +136,11 @@ SECTIONS: tuple[Section, ...] = (
                 ("eval", "events", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}", "--split", "all"),
                 events_note,
             ),
-            Section(
+            *(() if incidents_note is None else (Section(
                 f"Incidents: reports `{name}` (never studied: an honest figure)",
                 ("eval", "incidents", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}"),
                 incidents_note,
-            ),
+            ),)),
         )
     ),
     *(

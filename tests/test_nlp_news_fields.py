@@ -1098,3 +1098,13 @@ def test_a_second_incident_whose_toll_follows_in_the_next_line_opens_its_own_fra
                  published=datetime(2025, 9, 9, 22, 0))
     found = sorted((e.location.district or "", e.killed, e.injured, e.date) for e in events)
     assert found == [("Bannu", 2, 3, date(2025, 9, 9)), ("Lakki Marwat", 1, 2, date(2025, 9, 9))]
+
+
+def test_a_briefs_casualties_field_gives_the_toll_and_its_total(extractor: Extractor) -> None:
+    """A labelled field's later sentences belong to the incident; a total after its parts is the toll."""
+    [event] = run(extractor, "INCIDENT — Khyber district | 27 October 2025 | IED, police target\n\nWhat happened: An "
+                  "improvised explosive device concealed on a parked motorcycle was detonated against a passing police "
+                  "vehicle in the main bazaar of Bara on the morning of 27 October.\n\nCasualties: Two policemen were "
+                  "killed at the scene and a civilian vendor died of his wounds overnight, for a total of three dead. "
+                  "Seven were injured: one policeman and six civilians.", published=datetime(2025, 10, 29, 9, 0))
+    assert (event.killed, event.injured) == (3, 7)

@@ -698,6 +698,12 @@ class CasualtyRules:
             before = before[:-1]
         return bool(before) and (before[-1] == "among" or before[-2:] == ["one", "of"])
 
+    @staticmethod
+    def _total_of(first: Token) -> bool:
+        """"for a total of three dead", "a total of 12 people": the count is the toll, whatever its parts."""
+        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
+        return before == ["total", "of"]
+
     def _part_of(self, last: Token) -> bool:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
         if last.lower_ not in self.units and _DIGITS.match(last.lower_) is None:
@@ -880,7 +886,7 @@ class CasualtyRules:
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
-                    total=(total_kind is not None and not initial) or self._among_total(first)
+                    total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
                                                                  or (self._part_of(last) and self._attackers_part(last) is None

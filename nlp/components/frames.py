@@ -582,6 +582,9 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if heading == "label" and current is not None and info.claim and info.groups and not info.opens_frame():
                 current.sentences.append(info)  # "Attribution: The TTP claimed the killing": a field of the brief
                 continue
+            if heading == "label" and told and current is not None and not info.opens_frame():
+                current.sentences.append(info)  # "Casualties: Two policemen were killed ... Seven were injured."
+                continue
             if not info.opens_frame():
                 held.append(info)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)

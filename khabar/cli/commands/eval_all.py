@@ -82,7 +82,7 @@ HONEST_PROBES = (
      "Twenty-six incidents, four of them in two reports a day or two apart. Never studied."),
     ("p19",
      "Thirty reports, one per incident, from eight outlets with their own habits (tolls in words, 24-hour times, "
-     "\"khwarij\", a foreign wire), four distractors; written blind after the last rule change, never studied.",
+     "\"khwarij\", a foreign wire), four distractors; written blind, never studied.",
      None),
 )
 

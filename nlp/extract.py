@@ -14,6 +14,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache, partial
 from pathlib import Path
@@ -262,6 +263,19 @@ def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None
     return sum(f.value for f in later)
 
 
+def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """"eight militants killed ... two more were killed": a bare "N more" counts the same people as the figure
+    before it, so it takes that figure's kind (the attackers here, not the victims)."""
+    out: list[CasualtyFigure] = []
+    for f in figures:
+        words = f.span.text.lower().split()
+        bare_more = len(words) >= 2 and words[1] == "more" and f.victim == words[0]
+        if bare_more and out and f.kind == "killed" and out[-1].kind == "attackers_killed":
+            f = replace(f, kind="attackers_killed", also=True)  # "two more": added to the eight
+        out.append(f)
+    return out
+
+
 def _remaining(figure: CasualtyFigure) -> bool:
     """"six remain under treatment", "ten others are still in hospital", "leaving three in treatment": the count
     of those left."""
@@ -451,7 +465,8 @@ class Extractor:
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener = frame.opener or frame.sentences[0]
-        figures = [f for s in sents if not older_incident(s, frame_date(frame, opener.index)) for f in s.casualties]
+        figures = elliptic_more([f for s in sents if not older_incident(s, frame_date(frame, opener.index))
+                                 for f in s.casualties])
         event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)

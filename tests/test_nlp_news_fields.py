@@ -1108,3 +1108,14 @@ def test_a_briefs_casualties_field_gives_the_toll_and_its_total(extractor: Extra
                   "killed at the scene and a civilian vendor died of his wounds overnight, for a total of three dead. "
                   "Seven were injured: one policeman and six civilians.", published=datetime(2025, 10, 29, 9, 0))
     assert (event.killed, event.injured) == (3, 7)
+
+
+def test_two_more_after_the_militants_killed_are_militants(extractor: Extractor) -> None:
+    [event] = run(extractor, "INCIDENT — North Waziristan | 21-22 August 2025 | Security operation\n\nWhat happened: "
+                  "Security forces launched an intelligence-based operation in the Datta Khel area on 21 August. The "
+                  "military's first statement reported eight militants killed. A follow-up statement on 22 August said "
+                  "two more were killed during the clearance phase and that a soldier, a sepoy, had been killed in the "
+                  "exchange of fire.\n\nAttribution: Official statements refer only to khwarij, the state's "
+                  "designation for the Tehrik-i-Taliban Pakistan.", published=datetime(2025, 8, 23, 9, 0))
+    assert (event.attackers_killed, event.killed) == (10, 1)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")

@@ -579,7 +579,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if own is not None or not lone:
                 heading, held = own, []
         if heading is not None and not section_news:
-            if heading == "label" and current is not None and info.claim and info.groups and not info.opens_frame():
+            attributes = any(g.attribution in ("claimed", "blamed") for g in info.groups)
+            if heading == "label" and current is not None and attributes and not info.opens_frame():
                 current.sentences.append(info)  # "Attribution: The TTP claimed the killing": a field of the brief
                 continue
             if heading == "label" and told and current is not None and not info.opens_frame():

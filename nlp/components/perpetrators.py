@@ -62,7 +62,7 @@ CLAIMANT_SLACK = 4  # groups this many tokens further from the claim word than t
 # State-blame labels: the state's names for its enemies, not the name of a group that acted.
 STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
 # "the name the state uses for", "the government's term for": a report explaining whom the state's label means
-LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word)\b[^.;]{0,40}?\b(?:for|refers to|means)\b", re.I)
+LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word|designation|euphemism)\b[^.;]{0,40}?\b(?:for|refers to|means)\b", re.I)
 AFGHAN_TALIBAN = "Taliban (Afghanistan)"
 PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
 # "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.

@@ -31,7 +31,7 @@ from khabar.nlp.components.casualties import GENERIC_VICTIMS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
-from khabar.nlp.components.perpetrators import STATE_SUBJECTS, choose_perpetrator
+from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ AFFILIATION = re.compile(r"\bof (?:the )?(?:[\w-]+ ){1,2}police station\b", re.I
 # "a tribal elder and his guard were shot dead", "shot dead a leader and his son": the target and one companion
 COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was)?\s*(?:shot|gunned|killed|martyred)\b"
                        r"|\b(?:shot dead|gunned down|killed|martyred)\s+along with\s+(?:his|her)\b"
-                       r"|\band\s+the\s+[\w-]+\s+(?:escorting|guarding|accompanying)\s+(?:him|her|his|her)\b"
+                       r"|\band\s+the\s+[\w-]+\s+(?:escorting|guarding|accompanying)\s+(?:him|her|his)\b"
                        r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
 # a defended position (not a convoy or a vehicle on the road, which a bomb hits): stormed, it is an armed assault
 POSITION = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|stations?|camps?|bases?|headquarters|pickets?|forts?"
@@ -234,10 +234,10 @@ def figure_total(figures: list[CasualtyFigure], kind: str) -> int:
     return found[0] if found is not None else 0
 
 
-def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None = None) -> int:
+def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: dict[int, int] | None = None) -> int:
     """How many of the injured the report later says died ("eight were wounded; two of the wounded died,
     bringing the toll to ten"): they leave the injured count when no injured count is given after their death
-    and the dead counted where the injured were counted did not include them yet."""
+    and the dead counted where the injured were counted did not include them yet (`killed`: the event's toll)."""
     def place(f: CasualtyFigure) -> tuple[int, int]:
         return (order.get(f.span.sent_index, f.span.sent_index) if order else f.span.sent_index), f.span.start
 
@@ -255,10 +255,9 @@ def died_of_injuries(figures: list[CasualtyFigure], order: dict[int, int] | None
     later = [f for f in deaths if place(f) > counted_at]
     if not later:
         return 0
-    killed = [f for f in figures if f.kind == "killed" and not f.of_injured]
-    before = aggregate_figures(prefer_reported([f for f in killed if place(f) <= counted_at]), order)
-    final = aggregate_figures(prefer_reported([f for f in figures if f.kind == "killed"]), order)
-    if final is None or (before is not None and before[0] >= final[0]):
+    dead = [f for f in figures if f.kind == "killed" and not f.of_injured and place(f) <= counted_at]
+    before = aggregate_figures(prefer_reported(dead), order)
+    if killed is None or (before is not None and before[0] >= killed):
         return 0  # the dead counted with the injured already include them ("six killed, 27 injured ... one of the wounded died")
     return sum(f.value for f in later)
 
@@ -506,7 +505,7 @@ class Extractor:
                 fields[kind] = found[0]
                 ev[kind] = evidence(found[1].span)
         if fields.get("injured"):
-            fields["injured"] = max(0, fields["injured"] - died_of_injuries(figures, order))
+            fields["injured"] = max(0, fields["injured"] - died_of_injuries(figures, fields.get("killed"), order))
         if foiled:
             fields["killed"], fields["injured"] = 0, 0
             ev.pop("killed", None)
@@ -837,21 +836,24 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
     return best_date(dates)
 
 
+def _no_figures(event: ExtractedEvent) -> bool:
+    """The report gives no figure of any kind for the event."""
+    return all(getattr(event, kind) is None for kind in FIGURE_KINDS)
+
+
 def _uneventful_operation(event: ExtractedEvent) -> bool:
     """A security operation that harmed nobody ("the search operation continued", "suspects were taken into
     custody"): a response to an attack, or an arrest, not an incident of its own."""
-    return event.event_type == "security_operation" and all(
-        value is None for value in (event.killed, event.injured, event.attackers_killed, event.kidnapped))
+    return event.event_type == "security_operation" and _no_figures(event)
 
 
 def _unplaced_and_unharmed(event: ExtractedEvent) -> bool:
     """An event with no district and no figure at all ("attacks on police in Khyber Pakhtunkhwa had increased"):
     a mention of violence in general, nothing an analyst could count or map."""
-    return event.location.district is None and all(
-        value is None for value in (event.killed, event.injured, event.attackers_killed, event.kidnapped))
+    return event.location.district is None and _no_figures(event)
 
 
-def _claimant_named_before(claim: SentenceInfo) -> Any:
+def _claimant_named_before(claim: SentenceInfo) -> GroupMention | None:
     """The group a claim that names none refers back to ("... the banned Tehreek-e-Taliban Pakistan had attacked
     the check post. The banned organisation had claimed the responsibility"): the one group the sentence before,
     in the same paragraph, names."""
@@ -983,7 +985,7 @@ def _fought_back(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
     """The defenders answered in the frame ("repulsed", "returned fire", "a gun battle", "foiled")."""
     if opener is None:
         return False
-    text = " ".join(s.text for s in opener.sent.doc.sents if s.start >= opener.sent.start)[:2000].lower()
+    text = opener.sent.doc.text[opener.sent.start_char : opener.sent.start_char + 2000]
     return FOUGHT_BACK.search(text) is not None or any(t.span.text.lower() in CLASH_WORDS for t in triggers)
 
 

@@ -85,6 +85,8 @@ INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assaul
                   "massacre", "hijacking", "siege", "abduction", "kidnapping", "shooting")
 # The same nouns in a regular expression, singular or plural ("ambushes", "clashes").
 INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
+# words that make what comes before them the name of an incident ("Monday's suicide bombing", "the Quetta attack")
+INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 
 def sentence_ents(sent: Span) -> list[Span]:

@@ -716,15 +716,15 @@ class CasualtyRules:
         """A singular victim that only names one already counted: its apposition ("Amjad Ali, ..., a resident of
         Khall"), or a second subject set off by a comma alone ("His guard, Amjad Ali, ... died"), unless the names
         form a list ("A, B and C")."""
+        own = {t.i for t in victim.subtree}
         for other in counted:
             listed = any(c.dep_ == "conj" for t in (other, victim) for c in t.children)
             if victim.dep_ == "appos" and victim.head.i == other.i and not listed:
                 return True
-            if (victim.dep_ in ("nsubj", "nsubjpass") and other.dep_ == victim.dep_ and victim.head.i == other.head.i
-                    and other.i < victim.i):
-                between = victim.doc[other.i + 1 : victim.i]
-                if all(t.text in (",", "—", "–") or t.i in {d.i for d in victim.subtree} for t in between):
-                    return True
+            same_verb = victim.dep_ in ("nsubj", "nsubjpass") and other.dep_ == victim.dep_ and victim.head.i == other.head.i
+            if same_verb and other.i < victim.i and all(t.text in (",", "—", "–") or t.i in own
+                                                        for t in victim.doc[other.i + 1 : victim.i]):
+                return True
         return False
 
     def _of_injured(self, last: Token) -> bool:

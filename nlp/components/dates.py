@@ -11,8 +11,8 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
-from khabar.nlp.components.casualties import UNITS
+from khabar.nlp.components.base import INCIDENT_AFTER, SPEECH_VERBS, TextSpan, doc_text, set_extension
+from khabar.nlp.components.casualties import INJURED_WORDS, UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -89,7 +89,6 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 
 
 _DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
-_INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
                                   "revised", "updated",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
@@ -123,9 +122,6 @@ def _future(sent: Span, span: TextSpan) -> bool:
     return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
 
-_INJURY_WORDS = frozenset({"injured", "wounded", "injuries", "wounds", "injury", "wound"})
-
-
 def _died_of_injuries(verb: Token) -> bool:
     """A death that came after the attack: "succumbed", or a death whose subject was injured in it ("another
     jawan injured in the attack embraced shahadat") or that came of the wounds ("died of his injuries")."""
@@ -134,16 +130,16 @@ def _died_of_injuries(verb: Token) -> bool:
     if verb.lower_ not in ("died", "embraced", "expired", "breathed"):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(t.lower_ in _INJURY_WORDS for subject in subjects for t in subject.subtree):
+    if any(t.lower_ in INJURED_WORDS for subject in subjects for t in subject.subtree):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(t.lower_ in _INJURY_WORDS for t in c.subtree)
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(t.lower_ in INJURED_WORDS for t in c.subtree)
                for c in verb.children)
 
 
 def names_incident(sent: Span, span: TextSpan) -> bool:
     """A day that names an incident ("Monday's suicide bombing", "the Tuesday attack")."""
     text = doc_text(sent.doc)[span.end : span.end + 40]
-    return bool(_INCIDENT_AFTER.match(text)) and not span.text.lower().startswith(("on ", "late ", "early "))
+    return bool(INCIDENT_AFTER.match(text)) and not span.text.lower().startswith(("on ", "late ", "early "))
 
 
 def _span(sent: Span, start: int, end: int, index: int) -> TextSpan:

@@ -449,7 +449,6 @@ def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]
             and not (skip_asides and (m.in_aside() or m.names_an_incident()))}
 
 
-
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     """True when a trigger sentence names a district the frame has not mentioned (not a victim's home district:
     "two soldiers, residents of Karak and Lakki Marwat, embraced shahadat")."""
@@ -579,12 +578,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if own is not None or not lone:
                 heading, held = own, []
         if heading is not None and not section_news:
+            # a brief's field that names who did it ("Attribution: The TTP claimed the killing"), or goes on with a field
+            # that told the incident ("Casualties: Two policemen were killed ... Seven were injured.")
             attributes = any(g.attribution in ("claimed", "blamed") for g in info.groups)
-            if heading == "label" and current is not None and attributes and not info.opens_frame():
-                current.sentences.append(info)  # "Attribution: The TTP claimed the killing": a field of the brief
-                continue
-            if heading == "label" and told and current is not None and not info.opens_frame():
-                current.sentences.append(info)  # "Casualties: Two policemen were killed ... Seven were injured."
+            if heading == "label" and current is not None and (attributes or told) and not info.opens_frame():
+                current.sentences.append(info)
                 continue
             if not info.opens_frame():
                 held.append(info)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from khabar.core.records import Location
 from khabar.nlp.components.base import (
-    INCIDENT_NOUN_PATTERN,
+    INCIDENT_AFTER,
     SPEECH_VERBS,
     TextSpan,
     doc_text,
@@ -64,7 +64,6 @@ GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "line
                                     "society", "railway", "station", "airport", "bazaar", "bazar", "market",
                                     "industrial", "area", "estate", "university", "main", "chowk"})
 
-_INCIDENT_NEXT = re.compile(r"^(?:['’]s)?\s+" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class LocationMention:
@@ -81,7 +80,7 @@ class LocationMention:
     def names_an_incident(self) -> bool:
         """The place is an attribute of an incident noun ("the Quetta attack", "Bannu's blast"): another incident."""
         after = self.span.sentence[self.span.end - self.span.sent_start :]
-        return _INCIDENT_NEXT.match(after) is not None
+        return INCIDENT_AFTER.match(after) is not None
 
     def in_aside(self, aside_words: tuple[str, ...] = ASIDE_WORDS) -> bool:
         """The place stands in a clause about something other than the incident ("the injured were shifted to

@@ -111,3 +111,26 @@ def test_actor_aliases(gaz: Gazetteer, alias: str, canonical: str) -> None:
 def test_name_lists(gaz: Gazetteer) -> None:
     assert len(gaz.district_names()) == 156
     assert "Khyber Pakhtunkhwa" in gaz.province_names() and "Balochistan" in gaz.province_names()
+
+
+@pytest.mark.parametrize(
+    ("surface", "district"),
+    [("Tirah valley", "Khyber"), ("Darra Adam Khel", "Kohat"), ("Tarnol", "Islamabad"),
+     ("Kolpur", "Kachhi (Bolan)"), ("Jani Khel", "Bannu"), ("Sadda", "Kurram")],
+)
+def test_curated_localities_resolve_to_their_district(gaz: Gazetteer, surface: str, district: str) -> None:
+    loc = gaz.resolve_location(surface)
+    assert loc is not None
+    # a locality carries its district's point, so it claims no more than district precision
+    assert (loc.district, loc.precision) == (district, "district")
+
+
+def test_localities_never_shadow_census_places() -> None:
+    from khabar.tools.build_data import LOCALITIES, locality_records, read_csv
+
+    districts = [{"name": row["district"], "lat": 0.0, "lon": 0.0} for row in read_csv(LOCALITIES)]
+    districts.append({"name": "Khyber", "lat": 34.0, "lon": 71.0})
+    names = {r["name"]: r for r in locality_records(districts, {"bara", "janikhel"})}
+    assert "Bara" not in names  # a census tehsil of that name wins
+    assert names["Jani Khel"]["alt_names"] == []  # the taken spelling is dropped, the name kept
+    assert (names["Tirah"]["lat"], names["Tirah"]["precision"]) == (34.0, "district")

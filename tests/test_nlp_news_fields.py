@@ -44,6 +44,15 @@ def run(extractor: Extractor, text: str, published: datetime = PUB) -> list[Extr
         ("A militant group on Monday claimed a bombing that killed six people.", {"killed": [6]}),
         # "engagements" are not people
         ("Troops killed 14 militants in three engagements.", {"attackers_killed": [14]}),
+        # one wounded, told without a number
+        ("A trader was shot dead and his accountant injured near the bus stand.", {"killed": [1], "injured": [1]}),
+        ("Two farmers were killed and a herdsman was wounded in the firing.", {"killed": [2], "injured": [1]}),
+        ("Gunmen shot at the van, killing three guards and wounding a fourth.", {"killed": [3], "injured": [1]}),
+        # a negated pair is a zero for both harms
+        ("The shell hit an empty school; nobody was killed or hurt.", {"killed": [0], "injured": [0]}),
+        ("There was no loss of life or injury, the DPO said.", {"killed": [0], "injured": [0]}),
+        # things a casualty verb does not make people
+        ("A vehicle was damaged and a pylon was destroyed.", {}),
     ],
 )
 def test_running_tolls_and_sub_counts(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:

@@ -64,6 +64,8 @@ JUNK_TEHSILS = {
     "quetta city", "quetta saddar", "lahore cantt.", "shalimar", "18-hazari", "kurram f.r.",
 }
 
+LOCALITIES = Path(__file__).parent / "data" / "localities.csv"
+
 ADMIN_WORDS = re.compile(r"\b(agency|district|tribal|division|province)\b", re.IGNORECASE)
 
 # Relevant foreign countries: aliases include major cities/regions reported in PK news.
@@ -110,7 +112,11 @@ EXTRA_GROUP_ALIASES: dict[str, list[str]] = {
                                        "Daesh Khorasan", "Islamic State", "Islamic State group"],
     "Balochistan Liberation Army": ["Balochistan Liberation Army"],
     "Balochistan Liberation Front": ["Baloch Liberation Front"],
+    "Hafiz Gul Bahadur Group": ["Jaish al-Fursan", "Jaish-ul-Fursan", "Usud al-Harb", "Usood-ul-Harb"],
 }
+
+# Factions whose attacks are reported under the parent's name (the BLA's suicide wing).
+REPORT_AS: dict[str, str] = {"Majeed Brigade": "Balochistan Liberation Army"}
 
 
 def ascii_fold(text: str) -> str:
@@ -314,11 +320,39 @@ def tehsil_records(shared: Path, known: set[tuple[str, str]]) -> Iterator[dict[s
         }
 
 
-def build_places(shared: Path) -> list[dict[str, Any]]:
-    """Towns plus tehsils (with coordinates or a district fallback point)."""
+def locality_records(districts: list[dict[str, Any]], taken: set[str]) -> Iterator[dict[str, Any]]:
+    """Localities often named in security reporting but absent from the census lists.
+
+    ``data/localities.csv`` gives only the name and the district, so each carries its district's
+    point at district precision (no invented coordinates); names already in the gazetteer are skipped.
+    """
+    points = {d["name"]: (d["lat"], d["lon"]) for d in districts}
+    for row in read_csv(LOCALITIES):
+        alts = [a for a in split_pipe(row["alt_names"]) if a.lower() not in taken]
+        if row["name"].lower() in taken:
+            continue
+        lat, lon = points[row["district"]]
+        taken.update(n.lower() for n in [row["name"], *alts])
+        yield {
+            "name": row["name"],
+            "kind": "locality",
+            "lat": lat,
+            "lon": lon,
+            "district": row["district"],
+            "province": row["province"],
+            "alt_names": alts,
+            "population": None,
+            "precision": "district",
+        }
+
+
+def build_places(shared: Path, districts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Towns, tehsils (with coordinates or a district fallback point) and curated localities."""
     towns = list(town_records(shared))
     known = {(t["name"].lower(), t["district"]) for t in towns}
-    return towns + list(tehsil_records(shared, known))
+    places = towns + list(tehsil_records(shared, known))
+    taken = {n.lower() for p in places for n in [p["name"], *p["alt_names"]]}
+    return places + list(locality_records(districts, taken))
 
 
 def build_groups(shared: Path) -> list[dict[str, Any]]:
@@ -328,14 +362,17 @@ def build_groups(shared: Path) -> list[dict[str, Any]]:
     out = []
     for g in groups:
         aliases = list(dict.fromkeys(g["aliases"] + EXTRA_GROUP_ALIASES.get(g["canonical_name"], [])))
-        out.append({
+        record = {
             "canonical_name": g["canonical_name"],
             "abbreviations": g["abbreviations"],
             "aliases": [a for a in aliases if a != g["canonical_name"]],
             "ideology": g.get("ideology"),
             "parent_or_umbrella": g.get("parent_or_umbrella"),
             "pk_proscribed": g.get("pk_proscribed"),
-        })
+        }
+        if g["canonical_name"] in REPORT_AS:
+            record["report_as"] = REPORT_AS[g["canonical_name"]]
+        out.append(record)
     return out
 
 
@@ -373,7 +410,7 @@ def main(argv: list[str] | None = None) -> None:
     topo = load_topology(args.shared)
     districts = build_districts(args.shared)
     polygons = build_polygons(topo, districts)
-    places = build_places(args.shared)
+    places = build_places(args.shared, districts)
     write_json("districts.json", districts)
     write_json("district_polygons.json", polygons)
     write_json("places.json", places)

@@ -126,6 +126,9 @@ NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been
                        r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
 NO_VICTIM_KINDS = {"killed": ("killed",), "martyred": ("killed",), "injured": ("injured",), "wounded": ("injured",),
                    "hurt": ("killed", "injured"), "harmed": ("killed", "injured")}
+# the second harm of a negated pair: "no one was killed or injured", "no loss of life or injury"
+NEGATED_PAIR = re.compile(r"\b(?:killed|martyred|dead|life|lives|deaths?|fatalities)\s+(?:or|nor)\s+(?:any\s+)?"
+                          r"(injured|wounded|hurt|injury|injuries)\b", re.I)
 _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
                     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
@@ -366,13 +369,18 @@ class CasualtyRules:
             if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
                 groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
                 continue
+            det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
+            if word in ORDINAL_VALUES and det is not None and tok.dep_ == "dobj" and self.casualty_kind(tok.head):
+                groups.append((det, tok, 1))  # "killing two crew members and wounding a third"
+                continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
             title = self._victim_title(tok) or self._listed_name(tok)  # "Constable Muhammad Arif embraced shahadat"
             if title is not None:
                 groups.append((title, tok, 1))
                 continue
-            if word not in self.person_nouns or (tok.tag_ not in ("NN", "NNP") and word != "personnel"):
+            if (word not in self.person_nouns and not self._harmed_subject(tok)) or (
+                    tok.tag_ not in ("NN", "NNP") and word != "personnel"):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
@@ -398,10 +406,24 @@ class CasualtyRules:
             subject_of_casualty = subject_of_casualty or (
                 node.dep_ == "pobj" and node.head.lower_ == "with" and self.casualty_kind(node.head.head) is not None
                 and any(c.lower_ in ("along", "together") for c in (*node.head.head.children, node.head.nbor(-1))))
+            subject_of_casualty = subject_of_casualty or self._gapped_victim(tok)
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
+
+    def _harmed_subject(self, tok: Token) -> bool:
+        """"a worshipper was injured", "a shopkeeper was shot dead": a noun the casualty verb itself makes a person."""
+        if tok.pos_ != "NOUN" or tok.lower_ in self.non_person:
+            return False
+        return self._gapped_victim(tok) or (
+            tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head) in ("killed", "injured")
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))
+
+    def _gapped_victim(self, tok: Token) -> bool:
+        """"a lawyer was shot dead and his clerk injured": a companion whose verb is gapped after it."""
+        return tok.dep_ == "conj" and self.casualty_kind(tok.head) is not None and any(
+            c.dep_ == "acl" and c.i > tok.i and self.casualty_kind(c) for c in tok.children)
 
     def _victim_title(self, tok: Token) -> Token | None:
         """The person title of a name ("Constable Muhammad Arif", "journalist Hasan Zaib") that is the subject of
@@ -811,6 +833,8 @@ class CasualtyRules:
                 found.update(kinds)
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
+        if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
+            found.update(NO_VICTIM_KINDS.get(pair.group(1).lower(), ("injured",)))
         span = TextSpan.from_span(sent, sent_index)
         return [CasualtyFigure(kind, 0, None, span, victim="", total=False)  # type: ignore[arg-type]
                 for kind in ("killed", "injured") if kind in found]

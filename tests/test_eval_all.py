@@ -94,3 +94,14 @@ def test_sections_needing_elasticsearch_are_skipped_when_it_does_not_answer(
     result = CliRunner().invoke(main, ["eval", "all", "--data", str(tmp_path), "--output", str(page)])
     assert result.exit_code == 0, result.output
     assert "Elasticsearch not reachable" in page.read_text(encoding="utf-8")
+
+
+def test_every_probe_set_is_either_studied_or_never_studied_and_printed() -> None:
+    from khabar.tools.probes import NEVER_STUDIED, PROBES_DIR, STUDIED
+
+    on_disk = {p.name for p in PROBES_DIR.iterdir() if (p / "gold.jsonl").exists()}
+    assert set(STUDIED) | set(NEVER_STUDIED) == on_disk and not set(STUDIED) & set(NEVER_STUDIED)
+    assert {name for name, *_ in eval_all.HONEST_PROBES} == set(NEVER_STUDIED)
+    printed = {arg.rsplit("/", 1)[-1] for section in eval_all.SECTIONS for arg in section.args if "news_probes/" in arg}
+    assert printed == on_disk
+    assert {name for name, *_ in eval_all.INCIDENT_PROBES} <= set(STUDIED)

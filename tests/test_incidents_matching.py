@@ -123,6 +123,20 @@ def test_without_texts_the_fields_rule_far_districts_and_operations_out() -> Non
     assert row["operation_vs_attack"] == 1.0
 
 
+def test_far_districts_in_two_provinces_need_texts_that_clearly_agree() -> None:
+    # two attacks of one day across the country: reports alike only as attack reports are (cosine ~0.5)
+    kalat = mention("a1", province="Balochistan", district="Kalat", event_type="armed_assault", embedding=[1.0, 0.0, 0.0])
+    dikhan = mention("a2", district="Dera Ismail Khan", event_type="armed_assault", embedding=[0.5, 0.866, 0.0])
+    assert pair_features(kalat, dikhan, vectors(kalat, dikhan)) is None
+    assert [len(c) for c in cluster([kalat, dikhan], None, vectors(kalat, dikhan))] == [1, 1]
+    # a wire datelined in another province about the same attack: its texts say so
+    wire = mention("a3", province="Sindh", district="Karachi", event_type="armed_assault", embedding=[0.95, 0.31, 0.0])
+    assert pair_features(kalat, wire, vectors(kalat, wire)) is not None
+    # a far district in the same province stays a feature to weigh (a geocoding slip upstream)
+    bannu = mention("a4", district="Bannu", event_type="armed_assault", embedding=[0.5, 0.866, 0.0])
+    assert pair_features(mention("a5", district="Swat", embedding=[1.0, 0.0, 0.0]), bannu, {}) is not None
+
+
 def test_stored_model_matches_the_features() -> None:
     model = matching.load_model()
     assert model.features == FEATURES and len(model.weights) == len(FEATURES)

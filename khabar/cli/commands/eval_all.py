@@ -22,6 +22,7 @@ from pathlib import Path
 import click
 
 from khabar.core.settings import PROJECT_ROOT
+from khabar.tools.probes import STUDIED
 
 SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "data" / "eval"  # ../shared beside the checkout
 DEFAULT_OUTPUT = PROJECT_ROOT / "docs" / "accuracy.md"
@@ -67,6 +68,11 @@ INCIDENT_PROBES = (
      "Seven styles far from a broadsheet (a Pashto channel's site, a Quetta website, a Lahore tabloid, an agency, a "
      "Sindhi daily, a risk newsletter, a press handout); two incidents of one day in one report. Scored unseen "
      "first, then studied."),
+    ("p20", "fifteen incidents, fourteen of them in 2-3 reports",
+     "Eight styles not seen before (a Hazara community site, a D.I. Khan local paper, an Urdu daily's English e-paper, "
+     "a Chinese state wire, a Gulf paper, a Kurram news page, a Karachi evening tabloid, a radio bulletin); two "
+     "attacks in one district two days apart, a roundup of two incidents of one day. Scored unseen first, then "
+     "studied."),
 )
 
 # the sets written blind and never studied: (set, what its events section holds, what its incidents section holds,
@@ -84,6 +90,11 @@ HONEST_PROBES = (
      "Thirty reports, one per incident, from eight outlets with their own habits (tolls in words, 24-hour times, "
      "\"khwarij\", a foreign wire), four distractors; written blind, never studied.",
      None),
+    ("p22",
+     "Thirty-two reports from ten ordinary outlets (dailies in Islamabad, Peshawar, Quetta and Karachi, a wire, a "
+     "foreign correspondent, a TV website, an Urdu daily's English page, a Sindh outlet, a press release), four "
+     "distractors; written blind, never studied.",
+     "Twenty incidents, eight of them in a first report and a follow-up. Never studied."),
 )
 
 
@@ -125,7 +136,7 @@ SECTIONS: tuple[Section, ...] = (
             "Reports in other house styles written for Khabar's development (`data/eval/news_probes/README.md`); "
             "their errors were read while tuning, so this is a development figure, not an honest one.",
         )
-        for name in ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16", "p18")
+        for name in STUDIED
     ),
     *(
         section

@@ -121,6 +121,8 @@ ORDINAL_VALUES = {w: i for i, w in enumerate(
      "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=2)}
 _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b"
                           r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
+# "barely two days after two policemen were gunned down": the span an older incident is dated by
+TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
 NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
                        r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
@@ -384,6 +386,10 @@ class CasualtyRules:
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
+                    tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in ("died", "succumbed")
+                                                           or self.casualty_kind(tok.head) == "killed")):
+                continue  # "a third soldier has died of his wounds": the toll by rank (`_ordinal_victims`)
             # "five engineers and their driver", "the elder's nephew was injured"
             dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
                     or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her") or c.pos_ in ("NOUN", "PROPN")))]
@@ -416,6 +422,9 @@ class CasualtyRules:
         """"a worshipper was injured", "a shopkeeper was shot dead": a noun the casualty verb itself makes a person."""
         if tok.pos_ != "NOUN" or tok.lower_ in self.non_person:
             return False
+        if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and self.casualty_kind(tok.head) in ("killed", "injured"):
+            # "opened fire, killing the clinic's young cashier and wounding the dentist"
+            return any(c.dep_ in ("det", "poss") for c in tok.children)
         return self._gapped_victim(tok) or (
             tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head) in ("killed", "injured")
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))
@@ -987,7 +996,7 @@ class CasualtyRules:
             if anc.dep_ not in ("relcl", "advcl", "acl"):
                 continue
             marks = [c for c in anc.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
-            if anc.dep_ == "advcl" and marks and any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE"
+            if anc.dep_ == "advcl" and marks and any(c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.lower_ in TIME_UNITS)
                                                      for c in (*anc.children, *marks[0].children)):
                 # "..., a week after seven security personnel were killed in two attacks", "two days after an
                 # inspector was killed"

@@ -36,6 +36,8 @@ _BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late)\s+({MONT
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
+    "night before yesterday": (2, "day"),
+    "night before last": (2, "day"),
     "late last night": (1, "day"),
     "last night": (1, "day"),
     "yesterday": (1, "day"),

@@ -88,6 +88,10 @@ PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrast
 OPERATION_CONTEXT = ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
                      "fc", "frontier corps", "army", "forces")  # "operation" counts only when security forces conduct it
 FIRED_WORDS = ("fired", "rockets", "rocket", "launcher", "launchers")
+RAIDS = ("raid", "raided")
+# what forces hold: a raid on one is an attack ("raid on an FC checkpoint"), a raid by them an operation
+POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "station", "convoy", "cantonment",
+         "garrison", "base", "fort", "headquarters", "lines")
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
 FACTORY = "khabar_event_types"
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -97,6 +101,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "grenades": ["grenade", "grenades"],
     "fired_words": list(FIRED_WORDS),
     "thrown_words": list(THROWN_WORDS),
+    "raids": list(RAIDS),
+    "posts": list(POSTS),
     "infra_verbs": list(INFRA_VERBS),
     "infra_nouns": list(INFRA_NOUNS),
     "infra_strength": 1.3,
@@ -128,8 +134,11 @@ class EventTypeRules:
     def __init__(self, nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
                  operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                  infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
-                 suicide: list[str], generic: list[str], priority: list[str]) -> None:
+                 suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
+                 posts: list[str]) -> None:
         self.name = name
+        self.raids = frozenset(raids)
+        self.posts = frozenset(posts)
         self.triggers = {phrase: (str(etype), float(strength)) for phrase, (etype, strength) in triggers.items()}
         self.contextual = frozenset(contextual_triggers)
         self.grenades = frozenset(grenades)
@@ -169,8 +178,10 @@ class EventTypeRules:
                 continue
             if phrase in self.grenades and fired_grenade:
                 etype = "armed_assault"
-            is_suicide = suicide and etype in ("bombing", "armed_assault")
             span = char_span(sent, phrase, index)
+            if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
+                etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
+            is_suicide = suicide and etype in ("bombing", "armed_assault")
             reference = span is not None and _names_the_victims(span, sent)
             found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked
@@ -183,6 +194,19 @@ class EventTypeRules:
     def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
         """`choose_event_type` with this component's generic words and priority."""
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
+
+
+def _raids_a_post(span: TextSpan, sent: Span, posts: frozenset[str]) -> bool:
+    """A raid whose object is a security post ("raid on a checkpoint", "raided the police station"): an attack on
+    the forces, not their operation."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    root = words.root
+    objects = [g for c in root.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+               for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in root.children if c.dep_ == "dobj"]
+    return any(t.lower_ in posts for o in objects for t in o.subtree)
 
 
 def _names_the_victims(span: TextSpan, sent: Span) -> bool:
@@ -201,11 +225,12 @@ def _names_the_victims(span: TextSpan, sent: Span) -> bool:
 def make_event_types(nlp: Language, name: str, triggers: dict[str, list[Any]], contextual_triggers: list[str],
                      operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                      infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
-                     suicide: list[str], generic: list[str], priority: list[str]) -> EventTypeRules:
+                     suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
+                     posts: list[str]) -> EventTypeRules:
     """The event-trigger component."""
     return EventTypeRules(nlp, name, triggers, contextual_triggers, operation_context, grenades, fired_words,
                           thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide,
-                          generic, priority)
+                          generic, priority, raids, posts)
 
 
 _DEFAULT_RULES: dict[int, tuple[Vocab, EventTypeRules]] = {}

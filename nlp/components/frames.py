@@ -72,7 +72,10 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 # A statistic, not an incident: a count of incidents ("785 militant attacks") or a toll summed
 # over a period ("in the first ten months", "this year", "since 2021").
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
-STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|weeks|years|decade)|this year|(?:over|in|during) the past (?:week|month|year)"
+# incidents counted in words ("two attacks"): a statistic only with a period (a roundup lede counts them too)
+WORD_STAT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+(?:\w+\s+){0,2}"
+                             r"(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
+STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
@@ -182,7 +185,7 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     in which 951 people were killed"): incidents counted, or a toll summed over a period by a
     sentence that reports no incident itself (a strong trigger: "one of the deadliest attacks
     this year" still reports the attack)."""
-    if STAT_COUNT.search(text):
+    if STAT_COUNT.search(text) or (WORD_STAT_COUNT.search(text) and STAT_PERIOD.search(text)):
         return True
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 

@@ -898,6 +898,8 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     for tok in info.sent:
         if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in tok.head.children):
             continue
+        if tok.head.lower_ in SPEECH_VERBS:
+            continue  # "..., police said": the source of the report, not a side of the fight
         if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns:
             return "militant"
         if tok.lower_ in STATE_SUBJECTS:

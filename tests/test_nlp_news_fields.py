@@ -1128,3 +1128,79 @@ def test_two_more_after_the_militants_killed_are_militants(extractor: Extractor)
                   "designation for the Tehrik-i-Taliban Pakistan.", published=datetime(2025, 8, 23, 9, 0))
     assert (event.attackers_killed, event.killed) == (10, 1)
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll told by a victim's rank is the running total
+        ("A third soldier has died of wounds suffered in the raid, officials said.", {"killed": [3]}),
+        # the figures of an older incident the sentence dates itself after
+        ("A constable was martyred when militants attacked a post, barely two days after two policemen were gunned "
+         "down near the same town.", {"killed": [1]}),
+        # a definite victim of "killing", a person noun the tagger takes for an adjective
+        ("A gunman opened fire in the shop, killing the owner's young accountant.", {"killed": [1]}),
+        ("A Japanese national working for a construction firm was wounded when gunmen fired on his car.",
+         {"injured": [1]}),
+        # named people who escaped unhurt say nothing of the others
+        ("His driver, Akram Khan, and a guard escaped unhurt.", {}),
+        ("All the passengers escaped unhurt.", {"killed": [0], "injured": [0]}),
+    ],
+)
+def test_ranks_older_incidents_and_singled_out_people(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a wire's title-case dateline carries the filing day, not the attack's
+        ("Quetta [Pakistan], March 5 (Wire): Two policemen were shot dead on Tuesday, officials said.", PUB,
+         date(2025, 3, 4)),
+        ("Militants attacked a police post the night before yesterday, killing a constable, police said.", PUB,
+         date(2025, 3, 3)),
+    ],
+)
+def test_wire_datelines_and_the_night_before_yesterday(extractor: Extractor, text: str, published: datetime,
+                                                        day: date) -> None:
+    [event] = run(extractor, text, published)
+    assert event.date == day
+
+
+def test_last_month_named_is_the_year_before_in_that_month(nlp: Language) -> None:
+    may = datetime(2025, 5, 20, 9, 0)
+    [found] = [d for d in find_dates(sent(nlp, "Last May, gunmen attacked a convoy in the same area."), may)]
+    assert (found.value, found.background) == (date(2024, 5, 1), True)
+
+
+def test_a_recap_dated_last_november_and_its_toll_are_background(extractor: Extractor) -> None:
+    [event] = run(extractor, "PARACHINAR: Three people were killed and four injured when gunmen opened fire on a "
+                             "passenger van in Kurram on Tuesday, police said.\n\nLast November, gunmen attacked a convoy "
+                             "in the same area, killing more than 40 people. The attack set off days of fighting in "
+                             "which more than 130 people died.")
+    assert (event.killed, event.injured) == (3, 4)
+
+
+def test_a_tally_of_attacks_over_days_in_words_is_no_toll(extractor: Extractor) -> None:
+    [event] = run(extractor, "BANNU: Another constable injured in Monday's attack on a police post died on Tuesday, "
+                             "raising the number of martyred policemen to two, police said.\n\nIn the last four days "
+                             "two attacks have taken place on police in the district, in which four jawans have been "
+                             "martyred.")
+    assert event.killed == 2
+
+
+def test_a_raid_on_a_checkpoint_is_an_assault_and_the_speaker_is_no_side(extractor: Extractor) -> None:
+    [raid] = run(extractor, "QUETTA: Militants carried out a raid on a Frontier Corps checkpoint near Turbat on "
+                            "Saturday night, killing two soldiers, officials said.")
+    assert raid.event_type == "armed_assault"
+    [shot] = run(extractor, "KARACHI: A trader was wounded when two men on a motorcycle opened fire on his car on "
+                            "Tuesday, police said. The CTD has been asked to join the investigation.")
+    assert shot.event_type == "armed_assault"
+
+
+def test_an_anniversary_feature_reports_no_new_incident(extractor: Extractor) -> None:
+    events = run(extractor, "PESHAWAR: As the nation marks the eighth anniversary of the school massacre today, "
+                            "parents say their wounds have not healed.\n\nOn December 16, 2014, six gunmen stormed the "
+                            "school and went from classroom to classroom shooting students. A total of 147 people "
+                            "were killed before security forces ended the siege.", datetime(2022, 12, 16, 8, 0))
+    assert events == []

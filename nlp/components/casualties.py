@@ -197,6 +197,9 @@ def _some_spared(sent: Span) -> bool:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subject.like_num or any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
                 return True
+            # "His driver, Mohammad Shafiq, and a guard escaped unhurt": named or singled-out people, not everyone
+            if subject.tag_ in ("NN", "NNP") and any(c.dep_ in ("poss", "appos", "conj") for c in subject.children):
+                return True
     return False
 
 
@@ -381,8 +384,10 @@ class CasualtyRules:
             if title is not None:
                 groups.append((title, tok, 1))
                 continue
+            # (a person noun the tagger took for an adjective: "A Chinese national ... was wounded")
+            noun_subject = tok.tag_ == "JJ" and tok.dep_ in ("nsubj", "nsubjpass")
             if (word not in self.person_nouns and not self._harmed_subject(tok)) or (
-                    tok.tag_ not in ("NN", "NNP") and word != "personnel"):
+                    tok.tag_ not in ("NN", "NNP") and word != "personnel" and not noun_subject):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue

@@ -32,7 +32,7 @@ _NUMERIC = re.compile(r"(?<![\d.:/-])(?:(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of|the)\s+((?:19|20)\d{2})\b(?!\s*[-/.]\d)", re.I)  # "in 2014", "the 2009 operation"
 # "In October, ten personnel were martyred": a month without a day or year, the latest such month
-_BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late)\s+({MONTHS})\b(?!\s+\d)", re.I)
+_BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+({MONTHS})\b(?!\s+\d)", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
@@ -90,7 +90,8 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
     return published - timedelta(days=delta)
 
 
-_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][A-Z .'/-]+,(?:\s*[A-Z][a-z]+,)?\s*$")  # "QUETTA, ", "QUETTA, Pakistan, "
+# "QUETTA, ", "QUETTA, Pakistan, ", "Peshawar [Pakistan], ": a wire dateline before its filing day
+_DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\[[A-Z][a-z]+\]),(?:\s*[A-Z][a-z]+,)?\s*$")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
                                   "revised", "updated",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
@@ -211,8 +212,8 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
             value = _dateparse(f"1 {m.group(1)} {pub.year}", published)
             if value is None:
                 continue
-            if value > pub:
-                value = value.replace(year=value.year - 1)
+            if value > pub or (m.group(0).lower().startswith("last") and value.month == pub.month):
+                value = value.replace(year=value.year - 1)  # "last May" in a May report is a year back
             bg = (value.year, value.month) != (pub.year, pub.month)
             out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
     for m in _YEAR.finditer(text):

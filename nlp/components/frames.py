@@ -67,7 +67,7 @@ RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,5}(?
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
-                     "funeral prayers", "compensation", "protest", "think tank", "seminar", "meeting")
+                     "funeral prayers", "compensation", "protest", "think tank", "seminar", "meeting", "anniversary")
 INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "protest"})
 # A statistic, not an incident: a count of incidents ("785 militant attacks") or a toll summed
 # over a period ("in the first ten months", "this year", "since 2021").
@@ -246,6 +246,11 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
     if not previous.background:
         return False
     if THAT_INCIDENT.match(info.sent.text) or IN_THAT_INCIDENT.search(info.sent.text):
+        return True
+    # "On December 16, 2014, six gunmen stormed the school ... A total of 147 people were killed": the dated
+    # recap's toll, told next in its paragraph with no day, claim or attack word of its own
+    if (previous.paragraph == info.paragraph and any(d.background and d.precision == "day" for d in previous.dates)
+            and not info.dates and not info.claim and info.strength < 0.8):
         return True
     # "On August 8, 2016, a suicide bomber struck ... The bombing was claimed by ...": the incident the recap told
     named = THE_INCIDENT.match(info.sent.text)

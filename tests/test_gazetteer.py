@@ -134,3 +134,10 @@ def test_localities_never_shadow_census_places() -> None:
     assert "Bara" not in names  # a census tehsil of that name wins
     assert names["Jani Khel"]["alt_names"] == []  # the taken spelling is dropped, the name kept
     assert (names["Tirah"]["lat"], names["Tirah"]["precision"]) == (34.0, "district")
+
+
+@pytest.mark.parametrize(("surface", "district"), [("Torkham", "Khyber"), ("Angoor Adda", "South Waziristan"),
+                                                   ("Saryab", "Quetta"), ("Spezand", "Mastung")])
+def test_border_crossings_and_roadside_towns_of_the_reporting(gaz: Gazetteer, surface: str, district: str) -> None:
+    loc = gaz.resolve_location(surface)
+    assert loc is not None and loc.district == district

@@ -1204,3 +1204,35 @@ def test_an_anniversary_feature_reports_no_new_incident(extractor: Extractor) ->
                             "school and went from classroom to classroom shooting students. A total of 147 people "
                             "were killed before security forces ended the siege.", datetime(2022, 12, 16, 8, 0))
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # a gazetteer name inside a longer local name is not that place
+        ("MINGORA: Gunmen opened fire on a school van at Guli Bagh on Monday, killing the driver, police said.", "Swat"),
+        ("LAKKI MARWAT: Militants ambushed a police van in the Shahab Khel area of the Kurram Par locality on Tuesday, "
+         "killing six policemen.", "Lakki Marwat"),
+        # a direction or an institution keeps the name ("Lower Kurram", "the Quetta Cantonment")
+        ("Gunmen shot dead two passengers in Lower Kurram on Monday, police said.", "Kurram"),
+        # a two-word dateline parsed as the lede's subject still places the story
+        ("LAKKI MARWAT: Militants ambushed a police van on Tuesday, killing six policemen.", "Lakki Marwat"),
+    ],
+)
+def test_a_place_inside_a_longer_local_name(extractor: Extractor, text: str, district: str) -> None:
+    [event] = run(extractor, text)
+    assert event.location.district == district
+
+
+def test_the_day_of_a_claim_and_a_negated_claim(extractor: Extractor) -> None:
+    [event] = run(extractor, "ISLAMABAD: A militant faction claimed responsibility on Wednesday for a suicide bombing at an "
+                             "army checkpoint in North Waziristan. The attacker detonated his vehicle at the checkpoint on "
+                             "Tuesday afternoon, killing four soldiers.")
+    assert event.date == date(2025, 3, 4)
+    [unowned] = run(extractor, "KALAT: Gunmen fired on a coach near Mangochar on Tuesday, killing three passengers. "
+                               "No outfit has owned the attack so far.")
+    assert (unowned.perpetrator.name, unowned.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_definite_victim_who_lost_his_life(nlp: Language) -> None:
+    assert counts(nlp, "The van came under fire at the school gate, and the driver lost his life.") == {"killed": [1]}

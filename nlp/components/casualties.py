@@ -412,7 +412,10 @@ class CasualtyRules:
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
                                        for c in node.head.children):
                 continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
-            subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and self.casualty_kind(node.head) is not None
+            subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                self.casualty_kind(node.head) is not None  # "the driver was killed"
+                or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children)))
+            # ("the driver lost his life")
             # "an elder was killed along with his nephew": the companion shares the verb
             subject_of_casualty = subject_of_casualty or (
                 node.dep_ == "pobj" and node.head.lower_ == "with" and self.casualty_kind(node.head.head) is not None

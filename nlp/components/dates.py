@@ -111,8 +111,10 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             head = head.head
         if head.lower_ in reporting_verbs:
             return True
-        if head.dep_ == "nsubj" and head.head.lower_ in reporting_verbs:
-            return True  # "The BLA on Sunday claimed ...", parsed with the day on the subject
+        if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs:
+            # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
+            # claim's subject or object
+            return True
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
     return False

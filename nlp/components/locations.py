@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from khabar.core.records import Location
 from khabar.nlp.components.base import (
@@ -32,6 +32,15 @@ ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters",
                "the deceased", "was identified", "were identified", "named as")
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
+# words that name a place with a gazetteer name ("Lower Kurram", "Quetta Cantonment", "Swat Valley", "Bannu
+# Police Lines"): a title-case neighbour of any other kind makes a longer name ("Guli Bagh", "Kurram Par")
+NAME_NEIGHBOURS = STREET_WORDS | frozenset({
+    "upper", "lower", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "greater", "old", "new", "district", "districts", "agency", "tehsil", "division", "valley", "city", "town",
+    "cantonment", "cantt", "saddar", "sadar", "police", "station", "levies", "scouts", "rifles", "militia", "corps",
+    "lines", "press", "club", "hospital", "university", "college", "school", "jail", "prison", "airport", "camp",
+    "fort", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
+    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "division", "zone", "sector", "tribal"})
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
 PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
                                           "nationals", "member", "resident"})
@@ -127,12 +136,14 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
                 text[ent.end_char : ent.end_char + 20]):
             continue
         kind, name = ent.ent_id_.split(":", 1)
+        if kind in ("place", "district") and _inside_longer_name(ent):
+            continue  # "Guli Bagh" in Swat, "the Kurram Par locality" in Lakki Marwat: another place's name
         if kind == "place" and _person_named(ent):
             continue  # "constables Abdul Ghaffar, Waqas Ahmad and Shah Faisal": a victim who shares a locality's name
         dateline = _is_dateline(ent)
-        # a later paragraph's dateline ("BANNU — Earlier on Sunday, a bomb hit ...") is often parsed as the subject
-        section_dateline = dateline and ent.start > 0
-        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not section_dateline:
+        # a dateline ("LAKKI MARWAT: Militants ambushed ...", a later paragraph's "BANNU — Earlier on Sunday, a bomb
+        # hit ...") is often parsed as the subject
+        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
@@ -140,6 +151,32 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out
+
+
+def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:
+    """The gazetteer name is one word of a longer proper name the gazetteer does not know ("Guli Bagh", "Kurram
+    Par"): a title-case proper noun joined to it as a compound, other than the words places are named with
+    ("Lower Kurram", "Quetta Cantonment", "Swat Valley", "District Bannu")."""
+    doc = ent.doc
+
+    def foreign_word(tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_.endswith("_LOC")
+                and tok.lower_ not in known and not tok.is_sent_start)
+
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if foreign_word(before) and before.dep_ == "compound" and ent.start <= before.head.i < ent.end:
+            return True
+    if ent.end < len(doc):
+        # "the Kurram Par locality" (not "the Islamabad High Court": an institution of the city)
+        after = doc[ent.end]
+        named = ent.root.head
+        while named.dep_ == "compound" and named.head.i > named.i:
+            named = named.head
+        if (foreign_word(after) and ent.root.dep_ == "compound" and named.i > ent.end
+                and named.lower_ in ("area", "areas", "locality", "village", "mohalla", "neighbourhood")):
+            return True
+    return False
 
 
 def _person_named(ent: Span) -> bool:

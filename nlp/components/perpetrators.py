@@ -50,7 +50,8 @@ CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:\s+\
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
                                 r"(?:carried out|was behind|were behind)\b", re.I)
-_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?claim", re.I)
+_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
+                       r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
                 "shot", "gunned", "launched", "lobbed", "rammed", "exploded", "bombed", "raided", "torched", "set",

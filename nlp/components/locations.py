@@ -40,7 +40,7 @@ NAME_NEIGHBOURS = STREET_WORDS | frozenset({
     "cantonment", "cantt", "saddar", "sadar", "police", "station", "levies", "scouts", "rifles", "militia", "corps",
     "lines", "press", "club", "hospital", "university", "college", "school", "jail", "prison", "airport", "camp",
     "fort", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
-    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "division", "zone", "sector", "tribal"})
+    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "zone", "sector", "tribal"})
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
 PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
                                           "nationals", "member", "resident"})

@@ -1236,3 +1236,39 @@ def test_the_day_of_a_claim_and_a_negated_claim(extractor: Extractor) -> None:
 
 def test_a_definite_victim_who_lost_his_life(nlp: Language) -> None:
     assert counts(nlp, "The van came under fire at the school gate, and the driver lost his life.") == {"killed": [1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # the attacker's home district, marked in the sentence that tells of him, is no scene; nor is "a former
+        # president of" a "resident of"
+        ("KARACHI, March 5: A banned group on Wednesday claimed the attack on a van carrying a Japanese engineer in "
+         "Korangi, in which two men were wounded. The gunman, who was shot dead by a police guard, has been "
+         "identified as a resident of Sanghar district, police said.", "Korangi"),
+        ("PESHAWAR: Ali Khan, a reporter and a former president of the Landi Kotal Press Club, was dragged from his "
+         "car by gunmen in Khyber district's Landi Kotal tehsil and shot dead on Tuesday. The gunman, who was later "
+         "shot dead, was identified as a resident of Bajaur district.", "Khyber"),
+        # the victims' home town is no scene
+    ],
+)
+def test_asides_named_in_other_words(extractor: Extractor, text: str, district: str) -> None:
+    [event] = run(extractor, text)
+    assert event.location.district == district
+
+
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("The bodies of the two Karachi residents arrived at the airport.", True),
+        ("One of them was a member of a Karachi-based music troupe.", True),
+        ("Beijing has called on Islamabad to improve the security of its citizens.", True),
+        ("Two Lakki Marwat policemen were martyred in the attack.", False),  # the district's own force
+        ("Gunmen opened fire on a van in Karachi.", False),
+    ],
+)
+def test_home_towns_and_governments_are_asides(nlp: Language, text: str, aside: bool) -> None:
+    from khabar.nlp.components.locations import find_locations
+
+    [mention] = [m for m in find_locations(sent(nlp, text)) if m.kind != "country"]
+    assert mention.in_aside() is aside

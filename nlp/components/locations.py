@@ -30,8 +30,22 @@ ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
                "the deceased", "was identified", "were identified", "named as")
+# people a place names as their home ("Karachi residents", "two Quetta labourers")
+# (civilians only: "two Lakki Marwat policemen" are that district's force, usually at the scene)
+HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", "family", "families", "trader", "traders",
+                        "labourer", "labourers", "worker", "workers", "man", "men", "youth", "youths", "student",
+                        "students", "pilgrims", "businessman", "businessmen", "engineer", "engineers"})
+# verbs a capital governs as its government ("called on Islamabad", "urged Kabul", "accused Tehran")
+URGE_VERBS = frozenset({"called", "urged", "asked", "pressed", "told", "warned", "accused", "blamed", "criticised",
+                        "criticized", "demanded", "requested", "pressured"})
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
+# words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
+# such a name is resolved only in the district the article is about
+GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
+                                    "cantonment", "cantt", "garden", "new", "old", "city", "defence", "housing",
+                                    "society", "railway", "station", "airport", "bazaar", "bazar", "market",
+                                    "industrial", "area", "estate", "university", "main", "chowk"})
 # words that name a place with a gazetteer name ("Lower Kurram", "Quetta Cantonment", "Swat Valley", "Bannu
 # Police Lines"): a title-case neighbour of any other kind makes a longer name ("Guli Bagh", "Kurram Par")
 NAME_NEIGHBOURS = STREET_WORDS | frozenset({
@@ -40,7 +54,7 @@ NAME_NEIGHBOURS = STREET_WORDS | frozenset({
     "cantonment", "cantt", "saddar", "sadar", "police", "station", "levies", "scouts", "rifles", "militia", "corps",
     "lines", "press", "club", "hospital", "university", "college", "school", "jail", "prison", "airport", "camp",
     "fort", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
-    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "zone", "sector", "tribal"})
+    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "zone", "sector", "tribal"}) | GENERIC_LOCALITY_WORDS
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
 PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
                                           "nationals", "member", "resident"})
@@ -66,12 +80,17 @@ _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)
                             r"(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$", re.IGNORECASE)
 # "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
 _AFFILIATION = (re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE), re.compile(r"^\s+police\s+station\b", re.IGNORECASE))
-# words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
-# such a name is resolved only in the district the article is about
-GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
-                                    "cantonment", "cantt", "garden", "new", "old", "city", "defence", "housing",
-                                    "society", "railway", "station", "airport", "bazaar", "bazar", "market",
-                                    "industrial", "area", "estate", "university", "main", "chowk"})
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def says_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether lower-case `text` holds one of the phrases as whole words ("a former president of" is no
+    "resident of")."""
+    return bool(words) and _words_pattern(words).search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -95,7 +114,7 @@ class LocationMention:
         """The place stands in a clause about something other than the incident ("the injured were shifted to
         a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak"), or is only
         the landmark a distance is measured from."""
-        return self.reference or any(w in self.clause for w in aside_words)
+        return self.reference or says_any(self.clause, aside_words)
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -208,6 +227,14 @@ def _clause_words(ent: Span) -> str:
             words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
         if node.head.lower_ in ("in", "at") and person.dep_ == "nsubj" and person.head.lower_ in SPEECH_VERBS:
             words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
+    # "the two Karachi residents", "a Karachi-based troupe": the people's home, not the scene
+    after = ent.doc[ent.end : ent.end + 2].text.lower()
+    if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
+        words.append("hometown")
+    # "Beijing called on Islamabad to improve security", "urged Kabul to act": the government, not a place
+    governed = node.head.head if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon") else node.head
+    if (node.dep_ == "dobj" or node.dep_ == "pobj" and governed is not node.head) and governed.lower_ in URGE_VERBS:
+        words.append("speaking from")
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return " ".join(words)
@@ -333,7 +360,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         gap = abs(m.span.sent_index - trigger_sent) if trigger_sent is not None else NEAR_SENTENCES + 1
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
-        aside = 1 if any(w in m.span.sentence.lower() for w in aside_words) and near or m.in_aside(aside_words) else 0
+        aside = 1 if says_any(m.span.sentence.lower(), aside_words) and near or m.in_aside(aside_words) else 0
         # "Hours before the Quetta attack, militants rammed ... in Bannu": the place of another incident, when the
         # sentence names a place of its own
         aside = aside or int(m.names_an_incident() and any(
@@ -362,7 +389,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         ("the martyred hailed from Punjab" says nothing of where the attack was)."""
         return {m.name for m in pool if m.kind == "province" and not m.foreign
                 and m.span.sent_index in (mention.span.sent_index, trigger_sent)
-                and not any(w in m.span.sentence.lower() for w in aside_words)}
+                and not says_any(m.span.sentence.lower(), aside_words)}
 
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:
@@ -373,7 +400,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
             continue  # "Model Town" in a Quetta report is Quetta's, which the gazetteer does not know
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
         marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
-                  and marked_district(m) and (d := district_named(m.name))}
+                  and marked_district(m) and not m.in_aside(aside_words) and (d := district_named(m.name))}
         # ... or the place that holds it in its own sentence ("the Bagh area of Tirah": Tirah's district)
         marked |= {d for m in pool if m.span.sent_index == mention.span.sent_index and m is not mention and _container(m)
                    and (loc_m := resolved[id(m)]) is not None and (d := loc_m.district)}

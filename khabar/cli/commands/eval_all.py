@@ -73,6 +73,13 @@ INCIDENT_PROBES = (
      "a Chinese state wire, a Gulf paper, a Kurram news page, a Karachi evening tabloid, a radio bulletin); two "
      "attacks in one district two days apart, a roundup of two incidents of one day. Scored unseen first, then "
      "studied."),
+    ("p23", "sixteen incidents, eleven of them in three reports",
+     "Eight more styles (a Lahore broadsheet, a Peshawar Urdu daily's English site, an agency, a business daily, a "
+     "Quetta TV site, a Bannu weekly, a UK weekly, a wire's Urdu service); three days with two attacks in one "
+     "province, reports of both together. Scored unseen first, then studied."),
+    ("p25", "twenty-six incidents, five of them in two reports",
+     "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
+     "figures in background). Scored unseen first, then studied."),
 )
 
 # the sets written blind and never studied: (set, what its events section holds, what its incidents section holds,
@@ -95,6 +102,10 @@ HONEST_PROBES = (
      "foreign correspondent, a TV website, an Urdu daily's English page, a Sindh outlet, a press release), four "
      "distractors; written blind, never studied.",
      "Twenty incidents, eight of them in a first report and a follow-up. Never studied."),
+    ("p24",
+     "Thirty-one reports of one national daily's website and the agency copy it runs (APP, two wires), 2021-22 and "
+     "2025, four distractors; written blind, never studied.",
+     "Twenty-two incidents, seven of them in a first report and a follow-up. Never studied."),
 )
 
 

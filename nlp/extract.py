@@ -393,7 +393,8 @@ class Extractor:
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
         events = [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
-                  for frame, scores in zip(frames, type_scores, strict=True)]
+                  for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True))
+                  if k == 0 or not _only_mentioned(frame)]
         return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
@@ -847,6 +848,14 @@ def _uneventful_operation(event: ExtractedEvent) -> bool:
     return event.event_type == "security_operation" and _no_figures(event)
 
 
+def _only_mentioned(frame: Frame) -> bool:
+    """A later frame that only names an incident as known ("traffic, closed after Thursday's blast, has been
+    restored"): every trigger a known reference, no figure and no claim; nothing new to record."""
+    triggers = [(info, t) for info in frame.sentences for t in info.triggers]
+    return (bool(triggers) and all(known_reference(info, t) for info, t in triggers)
+            and not any(info.casualties or info.claim or info.groups for info in frame.sentences))
+
+
 def _unplaced_and_unharmed(event: ExtractedEvent) -> bool:
     """An event with no district and no figure at all ("attacks on police in Khyber Pakhtunkhwa had increased"):
     a mention of violence in general, nothing an analyst could count or map."""
@@ -917,6 +926,28 @@ def _suffered(trigger: Trigger, info: SentenceInfo) -> bool:
     return root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children)
 
 
+# people singled out for who they are ("a tribal elder", "a JUI-F leader", "a polio vaccinator", "the SHO"): shot
+# dead, they are the target of a killing, not bystanders of an attack
+SELECTED_VICTIMS = frozenset({"leader", "leaders", "elder", "elders", "cleric", "imam", "maulana", "scholar", "journalist",
+                              "reporter", "correspondent", "lawyer", "judge", "advocate", "vaccinator", "sho", "dsp",
+                              "councillor", "councilor", "chairman", "mayor", "politician", "activist", "candidate",
+                              "teacher", "professor", "principal", "doctor"})
+# an attack on a position or a column, whoever died in it ("ambushed the SHO's vehicle")
+ASSAULT_WORDS = frozenset({"ambush", "ambushed", "stormed", "raid", "gun battle", "gunfight", "exchange of fire",
+                           "exchanged fire", "clash", "clashes", "rocket attack", "rockets", "mortar", "mortars", "attacked"})
+SELECTED_MAX_KILLED = 2
+
+
+def _selected_victims(figures: list[CasualtyFigure], triggers: list[Trigger], killed: int) -> bool:
+    """A shooting whose dead are one or two people singled out for who they are ("a tribal elder and his nephew
+    were shot dead", "a JUI-F leader was martyred when motorcyclists opened fire"): a targeted killing."""
+    if not 0 < killed <= SELECTED_MAX_KILLED or not any(t.event_type == "targeted_killing" for t in triggers):
+        return False
+    if any(t.span.text.lower() in ASSAULT_WORDS for t in triggers):
+        return False
+    return any(f.kind == "killed" and f.victim in SELECTED_VICTIMS for f in figures)
+
+
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
                  opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
@@ -953,6 +984,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate
         # with an explosive-laden vehicle, then entered": an assault on a position, its explosives the means
         return "armed_assault"
+    if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
+        return "targeted_killing"
     if event_type == "other" and figures:
         return "armed_assault"
     infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers

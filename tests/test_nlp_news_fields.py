@@ -1272,3 +1272,50 @@ def test_home_towns_and_governments_are_asides(nlp: Language, text: str, aside: 
 
     [mention] = [m for m in find_locations(sent(nlp, text)) if m.kind != "country"]
     assert mention.in_aside() is aside
+
+
+def test_taking_weapons_from_a_post_is_no_abduction(extractor: Extractor) -> None:
+    [event] = run(extractor, "PANJGUR: Later in the day, gunmen attacked a Levies post in the Gichk area, killing two "
+                             "Levies personnel and wounding one. Officials said the attackers took away weapons from the "
+                             "post before fleeing.")
+    assert event.event_type == "armed_assault"
+
+
+def test_a_later_paragraph_that_only_names_a_known_blast_is_no_event(extractor: Extractor) -> None:
+    events = run(extractor, "PANJGUR: Gunmen stormed a Levies post in Gichk on Tuesday night, killing two personnel, "
+                            "officials said.\n\nSeparately, traffic on the highway near Mastung, closed after Monday's "
+                            "blast on an FC vehicle, has been restored.")
+    assert [e.location.district for e in events] == ["Panjgur"]
+
+
+def test_a_lede_summing_up_attacks_in_two_districts_is_no_incident_of_its_own(extractor: Extractor) -> None:
+    events = run(extractor, "PESHAWAR: Two soldiers and three policemen were martyred and five others injured in "
+                            "attacks in North Waziristan and Dera Ismail Khan districts.\n\nA vehicle of the security "
+                            "forces was hit by a roadside bomb in Mir Ali on Tuesday morning. Two soldiers were "
+                            "martyred and three injured.\n\nIn the second incident, militants attacked a police post in "
+                            "Kulachi on Tuesday night. Three policemen were martyred and two injured.")
+    assert sorted((e.location.district, e.killed, e.injured) for e in events) == [
+        ("Dera Ismail Khan", 3, 2), ("North Waziristan", 2, 3)]
+
+
+def test_a_nationwide_monthly_toll_is_a_statistic(extractor: Extractor) -> None:
+    [event] = run(extractor, "MIR ALI: A roadside bomb killed three soldiers in North Waziristan on Tuesday, officials "
+                             "said.\n\nAccording to a research group, October was one of the deadliest months in a "
+                             "decade, with more than 100 personnel killed nationwide.")
+    assert event.killed == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # one or two people singled out for who they are, shot dead: a targeted killing
+        ("KARACHI: The prayer leader of a mosque was shot dead and two others, including his brother, were wounded "
+         "when gunmen opened fire on them in Korangi on Tuesday night, police said.", "targeted_killing"),
+        # an ambush stays an assault, whoever died in it
+        ("BANNU: A police officer was shot dead and two others were wounded when militants ambushed their vehicle and "
+         "opened fire on them on Tuesday night, police said.", "armed_assault"),
+    ],
+)
+def test_selected_victims_make_a_targeted_killing(extractor: Extractor, text: str, event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type

@@ -88,6 +88,10 @@ PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrast
 OPERATION_CONTEXT = ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
                      "fc", "frontier corps", "army", "forces")  # "operation" counts only when security forces conduct it
 FIRED_WORDS = ("fired", "rockets", "rocket", "launcher", "launchers")
+# what attackers carry off from a post or a scene: taking it is no abduction
+THINGS = ("weapons", "weapon", "arms", "ammunition", "rifles", "rifle", "guns", "gun", "kalashnikovs", "jackets", "set",
+          "sets", "vehicle", "vehicles", "motorcycle", "motorcycles", "car", "cars", "cash", "money", "phones", "phone",
+          "equipment", "documents", "bodies", "body", "goods", "belongings", "valuables", "wallets", "laptops")
 RAIDS = ("raid", "raided")
 # what forces hold: a raid on one is an attack ("raid on an FC checkpoint"), a raid by them an operation
 POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "station", "convoy", "cantonment",
@@ -103,6 +107,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "thrown_words": list(THROWN_WORDS),
     "raids": list(RAIDS),
     "posts": list(POSTS),
+    "things": list(THINGS),
     "infra_verbs": list(INFRA_VERBS),
     "infra_nouns": list(INFRA_NOUNS),
     "infra_strength": 1.3,
@@ -135,8 +140,9 @@ class EventTypeRules:
                  operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                  infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
                  suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
-                 posts: list[str]) -> None:
+                 posts: list[str], things: list[str]) -> None:
         self.name = name
+        self.things = frozenset(things)
         self.raids = frozenset(raids)
         self.posts = frozenset(posts)
         self.triggers = {phrase: (str(etype), float(strength)) for phrase, (etype, strength) in triggers.items()}
@@ -181,6 +187,8 @@ class EventTypeRules:
             span = char_span(sent, phrase, index)
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
+            if etype == "kidnapping" and span is not None and _takes_things(span, sent, self.things):
+                continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
             reference = span is not None and _names_the_victims(span, sent)
             found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
@@ -194,6 +202,16 @@ class EventTypeRules:
     def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
         """`choose_event_type` with this component's generic words and priority."""
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
+
+
+def _takes_things(span: TextSpan, sent: Span, things: frozenset[str]) -> bool:
+    """"took away two Kalashnikovs and a wireless set", "their weapons were taken away": what was taken is things."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    verb = words.root if words.root.pos_ in ("VERB", "AUX") else words[0]
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(taken) and taken[0].lower_ in things
 
 
 def _raids_a_post(span: TextSpan, sent: Span, posts: frozenset[str]) -> bool:
@@ -226,11 +244,11 @@ def make_event_types(nlp: Language, name: str, triggers: dict[str, list[Any]], c
                      operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                      infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
                      suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
-                     posts: list[str]) -> EventTypeRules:
+                     posts: list[str], things: list[str]) -> EventTypeRules:
     """The event-trigger component."""
     return EventTypeRules(nlp, name, triggers, contextual_triggers, operation_context, grenades, fired_words,
                           thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide,
-                          generic, priority, raids, posts)
+                          generic, priority, raids, posts, things)
 
 
 _DEFAULT_RULES: dict[int, tuple[Vocab, EventTypeRules]] = {}

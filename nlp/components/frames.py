@@ -75,7 +75,8 @@ STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|opera
 # incidents counted in words ("two attacks"): a statistic only with a period (a roundup lede counts them too)
 WORD_STAT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+(?:\w+\s+){0,2}"
                              r"(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
-STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|this year|(?:over|in|during) the past (?:week|month|year)"
+STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
+                         r"|across the country|in a decade|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
@@ -88,6 +89,7 @@ ORDINAL_INCIDENT = re.compile(
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
                           + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|blasts|bombings|explosions|incidents|ambushes)\b", re.IGNORECASE)
 SUMMARY_COUNTS = {**casualties.UNITS, "twin": 2}  # "two attacks", "twin blasts"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -271,6 +273,13 @@ def summed_count(frame: Frame) -> int | None:
     opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
     found = SUMMARY_LEDE.search(opener.sent.text) if opener is not None else None
     return SUMMARY_COUNTS.get(found.group(0).split()[0].lower()) if found else None
+
+
+def sums_up(info: SentenceInfo) -> bool:
+    """A lede that sums up several incidents: "two attacks", "twin blasts", or attacks in the plural across two or
+    more districts ("... were injured in attacks of khwarij in North Waziristan and Dera Ismail Khan districts")."""
+    return bool(SUMMARY_LEDE.search(info.sent.text)) or (
+        PLURAL_INCIDENTS.search(info.sent.text) is not None and len(_districts([info])) >= 2)
 
 
 def drop_summary(frames: list[Frame]) -> list[Frame]:
@@ -619,6 +628,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
         if info.opens_frame():
             split = current is not None and (
                 (info.marker and not _claims_known(info))
+                # the paragraph after a lede that sums up attacks in several districts tells the first of them
+                or (current is summary and len(current.sentences) == 1 and info.strength >= 0.8
+                    and info.paragraph != current.sentences[0].paragraph and len(_districts(current.sentences)) >= 2
+                    and current.sentences[0].strength < 0.8)  # (not "Gunmen shot dead an elder ..., a week after two
+                # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and _counted_here(info, infos) and info.strength >= 0.8)
             )
@@ -626,7 +640,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
-                if len(frames) == 0 and SUMMARY_LEDE.search(info.sent.text):
+                if len(frames) == 0 and sums_up(info):
                     summary = current
                 preamble = []
                 frames.append(current)

@@ -138,11 +138,24 @@ def day_gap(a: EventMention, b: EventMention) -> int | None:
     return abs(gap)
 
 
+def local_place(m: EventMention) -> str | None:
+    """The mention's place below its district ("Kulachi", "Paroa"), not the district's own town ("Bannu")."""
+    place = _norm(m.location.place)
+    if place is None or district_key(place) == district_key(m.location.district):
+        return None
+    return place
+
+
 def distinct_attacks(a: EventMention, b: EventMention, gap: int) -> bool:
-    """A bombing on Monday and an armed attack on Wednesday, each day stated in its text: two incidents,
-    however close the place (reports of one attack agree on its kind or on its day)."""
-    return (gap >= DISTINCT_DAYS and _dated(a) and _dated(b) and a.event_type in ATTACKS and b.event_type in ATTACKS
-            and a.event_type != b.event_type)
+    """Days stated in both texts at least `DISTINCT_DAYS` apart, and either two kinds of attack (a bombing on
+    Monday, an armed attack on Wednesday) or two localities (Kulachi on Monday, Paroa on Wednesday): two
+    incidents, however close the place (reports of one attack agree on its kind, its day or its place)."""
+    if gap < DISTINCT_DAYS or not (_dated(a) and _dated(b)):
+        return False
+    if a.event_type in ATTACKS and b.event_type in ATTACKS and a.event_type != b.event_type:
+        return True
+    place_a, place_b = local_place(a), local_place(b)
+    return place_a is not None and place_b is not None and place_a != place_b
 
 
 def week_shift(a: EventMention, b: EventMention, gap: int) -> bool:
@@ -321,6 +334,7 @@ class _PairTable:
         self.district_slot = np.array([index[d] if d is not None else len(known) for d in districts], dtype=np.int64)
         self.province = _codes(_norm(m.location.province) for m in mentions)
         self.place = _codes(_norm(m.location.place) for m in mentions)
+        self.local = _codes(local_place(m) for m in mentions)
         self.perpetrator = _codes(_norm(m.perpetrator.name) for m in mentions)
         self.event_type = _codes(m.event_type for m in mentions)
         self.attack = np.array([m.event_type in ATTACKS for m in mentions], dtype=bool)
@@ -369,7 +383,10 @@ class _PairTable:
         can &= ~(both_ev & both_art & (np.fmax(evidence_cos, article_cos) < TEXT_FLOOR))
         pi, pj = left(self.province), right(self.province)
         ti, tj = left(self.event_type), right(self.event_type)
-        can &= ~((gap >= DISTINCT_DAYS) & left(self.dated) & right(self.dated) & left(self.attack) & right(self.attack) & (tj != ti))
+        li, lj = left(self.local), right(self.local)
+        two_kinds = left(self.attack) & right(self.attack) & (tj != ti)
+        two_places = (li >= 0) & (lj >= 0) & (li != lj)
+        can &= ~((gap >= DISTINCT_DAYS) & left(self.dated) & right(self.dated) & (two_kinds | two_places))
         far_province = far & (pi >= 0) & (pj >= 0) & (pj != pi)
         mean_cos = np.where(both_ev & both_art, (evidence_cos + article_cos) / 2, np.fmax(evidence_cos, article_cos))
         with np.errstate(invalid="ignore"):

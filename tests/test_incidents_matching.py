@@ -182,6 +182,22 @@ def test_two_kinds_of_attack_on_stated_days_apart_are_two_incidents() -> None:
     assert pair_features(van, post.model_copy(update={"evidence": {}})) is not None
 
 
+def test_one_kind_of_attack_in_two_localities_on_stated_days_apart_is_two_incidents() -> None:
+    def at(article: str, place: str | None, day: str, published: str) -> EventMention:
+        found = mention(article, published=published, day=day, date_text="on Monday", event_type="armed_assault",
+                        district="Dera Ismail Khan", killed=2)
+        return found.model_copy(update={"location": found.location.model_copy(update={"place": place})})
+
+    kulachi = at("a1", "Kulachi", "2025-03-01", "2025-03-01T18:00")
+    paroa = at("a2", "Paroa", "2025-03-03", "2025-03-04T08:00")
+    assert pair_features(kulachi, paroa) is None
+    assert sorted(len(g) for g in cluster([kulachi, paroa], article_vectors=vectors(kulachi, paroa))) == [1, 1]
+    # the same locality, or only the district's own town, is left to the model (a follow-up's date may slip)
+    assert pair_features(kulachi, at("a3", "Kulachi", "2025-03-03", "2025-03-04T08:00")) is not None
+    assert pair_features(kulachi, at("a4", "Dera Ismail Khan", "2025-03-03", "2025-03-04T08:00")) is not None
+    assert pair_features(kulachi, at("a5", "Paroa", "2025-03-02", "2025-03-02T20:00")) is not None  # a day apart
+
+
 def test_roundup_events_never_merge_and_order_does_not_matter() -> None:
     first = mention("r1", position=0, district="Bannu")
     second = mention("r1", position=1, district="Bannu")

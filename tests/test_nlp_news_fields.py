@@ -1319,3 +1319,17 @@ def test_a_nationwide_monthly_toll_is_a_statistic(extractor: Extractor) -> None:
 def test_selected_victims_make_a_targeted_killing(extractor: Extractor, text: str, event_type: str) -> None:
     [event] = run(extractor, text)
     assert event.event_type == event_type
+
+
+def test_a_wounded_man_who_succumbed_is_a_death_when_no_toll_is_given(nlp: Language) -> None:
+    text = ("A head constable who was critically injured in a drone attack on the police station on Tuesday night "
+            "succumbed to his injuries on Thursday.")
+    assert counts(nlp, text) == {"killed": [1]}
+
+
+def test_a_roll_call_of_districts_is_no_scene(extractor: Extractor) -> None:
+    [event] = run(extractor, "D.I. KHAN - The SHO of Paharpur police station was martyred when gunmen opened fire on "
+                             "his vehicle on Tuesday evening, police said.\n\nThe southern districts of the province, "
+                             "particularly Bannu, Lakki Marwat, Tank and Karak, have seen a stream of attacks on the "
+                             "police this year.")
+    assert event.location.district == "Dera Ismail Khan"

@@ -896,6 +896,7 @@ class CasualtyRules:
             kind = total_kind or word_kind
             if (first.pos_ == "NUM" or first.lower_ in ("a", "an")) and self._bodies_of(victim):
                 kind = "killed"  # "the bodies of six passengers, who were abducted ..."
+            died_injured = False
             restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
             if restated is not None:
                 kind = total_kind = figures[restated].kind
@@ -909,9 +910,12 @@ class CasualtyRules:
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
-                if not (victim.i == last.i and self._part_of(last)):
-                    continue  # "a woman injured in the firing succumbed to her wounds": one of the dead now
-                kind, word = "killed", victim.head  # "one of four officers wounded in the blast died"
+                lone = value == 1 and first.lower_ in ("a", "an") and not any(t.lower_ in TOTAL_WORDS for t in sent)
+                if not (victim.i == last.i and self._part_of(last)) and not lone:
+                    continue  # "the woman injured in the firing succumbed to her wounds": one of the dead now
+                # "one of four officers wounded in the blast died", "a constable injured in the attack succumbed" (when
+                # the sentence gives no toll of its own): a death among the injured
+                kind, word, died_injured = "killed", victim.head, True
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:
@@ -936,7 +940,7 @@ class CasualtyRules:
                     claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial and initial_at is not None and initial_at < first.i and total_kind is None,
-                    of_injured=kind == "killed" and self._of_injured(last),
+                    of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
                 )
             )
         superseded |= self._revised_from(figures, sent)

@@ -140,6 +140,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
     "Pishin Stop", "Lahore Chowk")."""
     out = []
     doc = sent.doc
+    listed = _enumerated(sent)
     for ent in sentence_ents(sent):
         if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
             continue
@@ -167,9 +168,27 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
+        reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out
+
+
+ENUMERATION_MIN = 3  # places listed this many in a row are a region's roll-call, none of them the scene
+
+
+def _enumerated(sent: Span) -> set[int]:
+    """Start tokens of places named in a list of `ENUMERATION_MIN` or more ("particularly D.I. Khan, Bannu, Lakki
+    Marwat and Tank")."""
+    ents = [e for e in sentence_ents(sent) if e.label_ == "PK_LOC"]
+    runs: list[list[Span]] = []
+    for ent in ents:
+        between = sent.doc[runs[-1][-1].end : ent.start] if runs else None
+        if between is not None and len(between) <= 2 and all(t.text in (",", "and", "or", "&") for t in between):
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    return {e.start for run in runs if len(run) >= ENUMERATION_MIN for e in run}
 
 
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:

@@ -1333,3 +1333,10 @@ def test_a_roll_call_of_districts_is_no_scene(extractor: Extractor) -> None:
                              "particularly Bannu, Lakki Marwat, Tank and Karak, have seen a stream of attacks on the "
                              "police this year.")
     assert event.location.district == "Dera Ismail Khan"
+
+
+def test_explosives_dropped_by_a_quadcopter_are_a_bombing(extractor: Extractor) -> None:
+    [event] = run(extractor, "LAKKI MARWAT: Two policemen were martyred and a third was injured when a quadcopter "
+                             "dropped explosives on a police patrol vehicle near Tajori on Tuesday afternoon, police "
+                             "said. The attack was the third on the police in the district this month.")
+    assert event.event_type == "bombing"

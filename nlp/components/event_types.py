@@ -40,7 +40,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "came under attack": ("armed_assault", 1.0), "shootout": ("armed_assault", 1.0), "clash": ("armed_assault", 0.7),
     "clashes": ("armed_assault", 0.7), "clashed": ("armed_assault", 0.8), "attacking": ("armed_assault", 0.8),
     "gunmen": ("armed_assault", 0.4), "shot": ("armed_assault", 0.6), "sniper": ("armed_assault", 0.8),
-    "quadcopter": ("armed_assault", 0.8), "on fire": ("armed_assault", 0.8), "torched": ("armed_assault", 0.9), "drone attack": ("armed_assault", 1.0),
+    "quadcopter": ("bombing", 0.9), "on fire": ("armed_assault", 0.8), "torched": ("armed_assault", 0.9), "drone attack": ("armed_assault", 1.0),
     "fired at": ("armed_assault", 1.0), "fired on": ("armed_assault", 1.0), "fired upon": ("armed_assault", 1.0),
     "exchanged fire": ("armed_assault", 1.0), "rocket attacks": ("armed_assault", 1.0), "fired rockets": ("armed_assault", 1.0),
     "targeted": ("armed_assault", 0.7), "lobbed": ("bombing", 0.8), "bombed": ("bombing", 1.0),

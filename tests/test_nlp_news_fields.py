@@ -1340,3 +1340,20 @@ def test_explosives_dropped_by_a_quadcopter_are_a_bombing(extractor: Extractor) 
                              "dropped explosives on a police patrol vehicle near Tajori on Tuesday afternoon, police "
                              "said. The attack was the third on the police in the district this month.")
     assert event.event_type == "bombing"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # grenades among the arms of an assault on a post: the assault
+        ("PESHAWAR: A constable was martyred when terrorists attacked a police check post in Mattani on Sunday night. "
+         "According to details, a group of heavily armed terrorists attacked the post from several directions with "
+         "hand grenades and sophisticated weapons.", "armed_assault"),
+        # a grenade thrown on its own is a bombing
+        ("QUETTA: Two people were injured when unidentified men hurled a hand grenade at a shop on Saturday night, "
+         "police said.", "bombing"),
+    ],
+)
+def test_grenades_among_the_arms_of_an_assault(extractor: Extractor, text: str, event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type

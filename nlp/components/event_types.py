@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -182,9 +183,13 @@ class EventTypeRules:
                 continue
             if etype == "security_operation" and phrase in self.contextual and not phrases["operation"]:
                 continue
-            if phrase in self.grenades and fired_grenade:
-                etype = "armed_assault"
             span = char_span(sent, phrase, index)
+            if phrase in self.grenades and span is not None and _among_arms(span, sent):
+                if RECOVERED.search(sent.text):
+                    continue  # "weapons, hand grenades and a launcher were recovered": no act at all
+                etype = "armed_assault"  # "attacked with rockets, hand grenades and automatic weapons": an assault
+            if phrase in self.grenades and fired_grenade:
+                etype = "armed_assault"  # launcher rounds
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
             if etype == "kidnapping" and span is not None and _takes_things(span, sent, self.things):
@@ -202,6 +207,19 @@ class EventTypeRules:
     def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
         """`choose_event_type` with this component's generic words and priority."""
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
+
+
+RECOVERED = re.compile(r"\b(?:recovered|seized|confiscated|found|recovery)\b", re.IGNORECASE)
+ARMS = frozenset({"weapons", "rockets", "guns", "rifles", "kalashnikovs", "launchers", "firearms", "arms", "mortars"})
+
+
+def _among_arms(span: TextSpan, sent: Span) -> bool:
+    """Grenades listed with the other arms of an assault ("attacked the post with rockets, hand grenades and
+    automatic weapons"): the assault's arsenal, not a grenade attack."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    return any(c.lower_ in ARMS for c in words.root.conjuncts)
 
 
 def _takes_things(span: TextSpan, sent: Span, things: frozenset[str]) -> bool:

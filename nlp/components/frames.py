@@ -73,8 +73,8 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 # over a period ("in the first ten months", "this year", "since 2021").
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
 # incidents counted in words ("two attacks"): a statistic only with a period (a roundup lede counts them too)
-WORD_STAT_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+(?:\w+\s+){0,2}"
-                             r"(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
+WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.items() if n >= 2 and w != "both")
+                             + r"|dozens of|several)\s+(?:\w+\s+){0,2}(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"

@@ -106,6 +106,10 @@ HONEST_PROBES = (
      "Thirty-one reports of one national daily's website and the agency copy it runs (APP, two wires), 2021-22 and "
      "2025, four distractors; written blind, never studied.",
      "Twenty-two incidents, seven of them in a first report and a follow-up. Never studied."),
+    ("p26",
+     "Twenty-six reports from six outlets (a Quetta daily, a Peshawar website, an agency, a Lahore broadsheet, a TV "
+     "website, an overseas weekly), written blind, never studied.",
+     "Eleven incidents, eight of them reported by 2-4 outlets over several days. Never studied."),
 )
 
 

@@ -923,6 +923,8 @@ def _suffered(trigger: Trigger, info: SentenceInfo) -> bool:
     if span is None:
         return True
     root = span.root
+    if any(a.dep_ == "relcl" for a in root.ancestors):
+        return False  # "killed 30 militants who took part in an attack on a convoy": the attack they made before
     return root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children)
 
 
@@ -961,7 +963,11 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings
         return "armed_assault"
     side = initiator(opener, attacker_nouns) if opener is not None else None
-    if event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims and side != "militant":
+    # the lede has the state answer an attack ("police repulsed an attack by militants on the post")
+    responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers
+                     if opener is not None and t.span.sent_index == opener.index)
+    if (event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims
+            and side != "militant" and not responding):
         return "security_operation"  # (not "Militants attacked a convoy ... two attackers were killed")
     if event_type == "security_operation" and side == "militant" and opener is not None:
         # an IBO in the lede stays an operation whoever fired first; a clearance operation after the attack does not
@@ -969,10 +975,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
                          and t.span.sent_index == opener.index), default=0.0)
         if operation < STRONG_OPERATION:
             return "armed_assault"
-    responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers
-                     if opener is not None and t.span.sent_index == opener.index)
     operation_lede = any(t.event_type == "security_operation" for t in triggers
                          if opener is not None and t.span.sent_index == opener.index)
+    if event_type == "security_operation" and responding and not operation_lede:
+        return "armed_assault"  # "police repulsed an attack on the post ... a search operation was launched"
     # the state acting first is an operation, unless the lede has it answer an attack ("repulsed an attack on a check
     # post", "recovered the body of a militant near a post that was stormed")
     if event_type == "armed_assault" and side == "state" and (

@@ -144,6 +144,7 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Officials revised the toll down to six from eight after a recount.", {"killed": [6]}),
         # injured who died are deaths, not injured
         ("Two more injured succumbed on Saturday.", {"killed": [2]}),
+        ("His driver was seriously wounded and succumbed to his injuries on the way to hospital.", {"killed": [1]}),
         # a named victim under a title is one; the agents of the killing are no victims
         ("Constable Muhammad Arif embraced shahadat on the spot, while Constable Zahid Mehmood was injured.",
          {"killed": [1], "injured": [1]}),
@@ -269,6 +270,16 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
         ("KARACHI: A gunman shot dead a dentist at a clinic in Saddar on Monday. Hours later the Sindhudesh "
          "Revolutionary Army, a small separatist group, said it had carried out the attack.",
          ("Sindhudesh Revolutionary Army", "claimed")),
+        # a group named for "the attack" in the past perfect, or beside an aside about its recent raids, is this
+        # attack's; the Afghan side's border forces are the Afghan Taliban's
+        ("SWABI: Gunmen shot dead two constables at a picket near Topi on Monday night.\n\nThe SHO said the attack "
+         "had been carried out by the Tehreek-e-Taliban Pakistan, whose fighters had lately moved into the hills.",
+         ("Tehrik-i-Taliban Pakistan", "blamed")),
+        ("LAKKI MARWAT: Three constables were injured when a drone dropped a mortar shell on a police station in "
+         "Lakki Marwat on Monday.\n\nOfficials blamed the Hafiz Gul Bahadur group for the attack, saying it had used "
+         "drones against police buildings in recent weeks.", ("Hafiz Gul Bahadur Group", "blamed")),
+        ("CHAMAN: Two Pakistani soldiers were wounded when Afghan border forces opened fire on a post near the "
+         "Friendship Gate on Sunday, officials said.", ("Taliban (Afghanistan)", "blamed")),
         # a claim by "the banned organisation" names the group the sentence before named
         ("D.I. KHAN: Another constable injured in the attack on a check post on the Kulachi road died on Tuesday, "
          "raising the toll to four.\n\nIt may be recalled that terrorists of the banned Tehreek-e-Taliban Pakistan "
@@ -386,6 +397,12 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
      "grenades and sophisticated weapons.", "armed_assault"),
     ("QUETTA: Two people were injured when unidentified men hurled a hand grenade at a shop on Saturday night, police "
      "said.", "bombing"),
+    # the police repulse an attack and kill an attacker; the search operation afterwards does not make it theirs
+    ("ATTOCK: Police repulsed an attack by militants on a check post near Hazro on Sunday night, killing one of the "
+     "attackers, officials said. No policeman was hurt. A search operation was launched in the area.", "armed_assault"),
+    # troops who kill the militants "who took part in an attack" days before: an operation
+    ("PESHAWAR: Security forces killed 12 militants who took part in an attack on a convoy in Kurram last week, the "
+     "military said on Friday. A search operation was under way.", "security_operation"),
 ])
 def test_a_targeted_killing_singles_out_its_victim(extractor: Extractor, text: str, event_type: str) -> None:
     [event] = run(extractor, text)
@@ -460,6 +477,12 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
         ("Three policemen, a child and two passers-by were killed when the bomb exploded in Quetta on Sunday.", 6, None),
         ("A security guard and a passer-by were killed when gunmen attacked a convoy in Karachi on Sunday.", 2, None),
         ("Gunmen killed a tribal elder and his son in Khyber on Wednesday.", 2, None),
+        # a companion "along with" the victim is dead too
+        ("A trader was shot dead along with his nephew in Chitral on Sunday, police said.", 2, None),
+        # "who was a member of the jirga" is the victim again; "the other injured soldier" is the one left wounded
+        ("An elder who was a member of the district peace jirga was shot dead in Tank on Monday.", 1, None),
+        ("The toll of the attack on a Levies post in Zhob rose to three on Monday after an injured sepoy died. The "
+         "other injured soldier remained under treatment.", 3, 1),
         ("A bomb exploded in Bannu on Monday. Six people, four policemen and two passers-by, were injured.", None, 6),
         # a count said earlier gives way to the current one, wherever it was repeated
         ("Gunmen ambushed a convoy in Kurram on Monday. Officials initially said 11 people were killed. A district "
@@ -857,6 +880,12 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
         ("MIANWALI: Police repulsed an attack on a check post on Tuesday night, killing three attackers. About ten "
          "militants approached the check post from the direction of the Lakki Marwat border and opened fire with "
          "automatic weapons, police said.", "Mianwali"),
+        # a province named as the side the attackers came from
+        ("LAHORE: Bhakkar police beat back an attack by a group of militants on a check post in the Kallur Kot area "
+         "late on Monday, killing one attacker, the provincial police said on Tuesday.\n\nA police spokesman said "
+         "about ten militants armed with heavy weapons tried to storm the post from the side of the Khyber "
+         "Pakhtunkhwa border, but the policemen on duty drove them back after an exchange of fire that lasted an "
+         "hour.", "Bhakkar"),
         # a victim named with his home district
         ("BANNU: A suicide bomber rammed an explosives-laden car into a military convoy on Tuesday, killing seven "
          "soldiers, officials said. One of the dead was named as Havildar Rehmat Ullah, 34, from Karak district.",

@@ -113,6 +113,10 @@ EXTRA_GROUP_ALIASES: dict[str, list[str]] = {
     "Balochistan Liberation Army": ["Balochistan Liberation Army"],
     "Balochistan Liberation Front": ["Baloch Liberation Front"],
     "Hafiz Gul Bahadur Group": ["Jaish al-Fursan", "Jaish-ul-Fursan", "Usud al-Harb", "Usood-ul-Harb"],
+    # the Islamic Emirate's forces at the border: "Afghan Border Forces / Afghan Taliban forces firing on Pakistan
+    # are Taliban (Afghanistan)" (news_dev conventions)
+    "Taliban (Afghanistan)": ["Afghan Taliban forces", "Afghan forces", "Afghan border forces", "Afghan troops",
+                              "Afghan border guards", "Afghan Border Police", "Afghan security forces"],
 }
 
 # Factions whose attacks are reported under the parent's name (the BLA's suicide wing).

@@ -391,6 +391,8 @@ class CasualtyRules:
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
+            if tok.dep_ == "attr":
+                continue  # "an elder who was a member of the jirga was shot dead": the subject again, not another man
             if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
                     tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in ("died", "succumbed")
                                                            or self.casualty_kind(tok.head) == "killed")):
@@ -417,14 +419,18 @@ class CasualtyRules:
                 or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children)))
             # ("the driver lost his life")
             # "an elder was killed along with his nephew": the companion shares the verb
-            subject_of_casualty = subject_of_casualty or (
-                node.dep_ == "pobj" and node.head.lower_ == "with" and self.casualty_kind(node.head.head) is not None
-                and any(c.lower_ in ("along", "together") for c in (*node.head.head.children, node.head.nbor(-1))))
-            subject_of_casualty = subject_of_casualty or self._gapped_victim(tok)
+            subject_of_casualty = subject_of_casualty or self._companion_of_victim(node)
+            subject_of_casualty = subject_of_casualty or self._gapped_victim(tok) or self._the_other_wounded(tok)
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             groups.append((dets[0], tok, 1))
         return groups
+
+    @staticmethod
+    def _then_died(verb: Token) -> bool:
+        """"was wounded and succumbed", "was injured and later died": the wounding verb's subject died of it."""
+        return any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died")
+                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
     def _harmed_subject(self, tok: Token) -> bool:
         """"a worshipper was injured", "a shopkeeper was shot dead": a noun the casualty verb itself makes a person."""
@@ -436,6 +442,23 @@ class CasualtyRules:
         return self._gapped_victim(tok) or (
             tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head) in ("killed", "injured")
             and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))
+
+    @staticmethod
+    def _the_other_wounded(tok: Token) -> bool:
+        """"The other injured soldier remained under treatment": the one wounded man left, counted."""
+        words = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det")}
+        return tok.dep_ in ("nsubj", "nsubjpass") and "other" in words and bool(words & {"injured", "wounded"})
+
+    def _companion_of_victim(self, node: Token) -> bool:
+        """"an elder was killed along with his nephew", "was shot dead along with his guard" (with "along" parsed as
+        the verb's preposition): the companion shares the casualty verb."""
+        if node.dep_ != "pobj" or node.head.lower_ != "with":
+            return False
+        verb = node.head.head
+        if verb.lower_ in ("along", "together"):
+            verb = verb.head
+        return self.casualty_kind(verb) is not None and any(
+            c.lower_ in ("along", "together") for c in (*verb.children, node.head.nbor(-1)))
 
     def _gapped_victim(self, tok: Token) -> bool:
         """"a lawyer was shot dead and his clerk injured": a companion whose verb is gapped after it."""
@@ -916,6 +939,8 @@ class CasualtyRules:
                 # "one of four officers wounded in the blast died", "a constable injured in the attack succumbed" (when
                 # the sentence gives no toll of its own): a death among the injured
                 kind, word, died_injured = "killed", victim.head, True
+            elif kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and self._then_died(victim.head):
+                kind = "killed"  # "his guard was critically wounded and succumbed to his injuries": a death
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:

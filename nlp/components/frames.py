@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
 from khabar.nlp.components.base import (
     INCIDENT_NOUN_PATTERN,
+    INCIDENT_NOUNS,
     SPEECH_VERBS,
     PhraseFinder,
     get_component,
@@ -45,6 +46,9 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "anniversary", "since the start of", "spate of", "reported separately")
 # a body sentence that opens in the week before: an earlier incident, told after the lede's (a lede may open so)
 BODY_RECAP_OPENERS = ("last week ", "the previous week ")
+# "the attack", "the blast" (one incident, with the definite article): the report's own incident when nothing marks
+# another ("police blamed the HGB for the attack, saying its fighters had struck twice in recent weeks")
+THIS_INCIDENT = re.compile(r"\bthe\s+(?:" + "|".join(INCIDENT_NOUNS) + r")\b", re.IGNORECASE)
 # "The attack comes a month after ...", "came two days after", "follows weeks after": always a recap,
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
@@ -399,8 +403,8 @@ class FrameRules:
 
         if any(recap_date(d) for d in dates):
             return True
-        if claim:
-            return False
+        if claim or names_group_for_this_incident(sent):
+            return False  # a claim, or a group blamed for "the attack", is told of this incident whatever its tense
         if any(not _phrase_in_relative_clause(sent, p) for p in background_phrases):
             return True
         if any(tok.lower_ in REPORTED_TOLL_VERBS and _reported_speech(tok) for tok in sent):
@@ -438,6 +442,12 @@ class FrameRules:
         attackers = self.casualties.attacker_nouns
         return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attackers)
                    for tok in sent)
+
+
+def names_group_for_this_incident(sent: Span) -> bool:
+    """A group blamed or claimed in a sentence that speaks of "the attack" ("the attack had been carried out by the
+    TTP, the DPO said")."""
+    return any(g.attribution in ("blamed", "claimed") for g in sent._.groups) and bool(THIS_INCIDENT.search(sent.text))
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

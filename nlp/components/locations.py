@@ -72,6 +72,9 @@ _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
 _TOWARDS = re.compile(r"\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
                       r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?$", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
+# "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$", re.I)
+_BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division)\s+(?:of|in)\s+$", re.I)
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
@@ -338,6 +341,15 @@ def generic_locality(name: str) -> bool:
     return bool(words) and all(w in GENERIC_LOCALITY_WORDS for w in words)
 
 
+def _origin_or_border(mention: LocationMention) -> bool:
+    """A province named as the attackers' origin or as one side of a border ("from the Khyber Pakhtunkhwa border"):
+    it says nothing of the province the attack was in."""
+    start = mention.span.start - mention.span.sent_start
+    end = mention.span.end - mention.span.sent_start
+    sentence = mention.span.sentence
+    return bool(_ORIGIN_BEFORE.search(sentence[max(0, start - 30) : start]) or _BORDER_AFTER.match(sentence[end : end + 20]))
+
+
 def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
     """A resolved location agrees with the marked districts near it ("Sui tehsil of Dera Bugti district"),
     or, when none is marked, with the provinces named there."""
@@ -408,7 +420,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         ("the martyred hailed from Punjab" says nothing of where the attack was)."""
         return {m.name for m in pool if m.kind == "province" and not m.foreign
                 and m.span.sent_index in (mention.span.sent_index, trigger_sent)
-                and not says_any(m.span.sentence.lower(), aside_words)}
+                and not says_any(m.span.sentence.lower(), aside_words) and not _origin_or_border(m)}
 
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:

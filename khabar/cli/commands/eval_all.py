@@ -77,6 +77,14 @@ INCIDENT_PROBES = (
      "Eight more styles (a Lahore broadsheet, a Peshawar Urdu daily's English site, an agency, a business daily, a "
      "Quetta TV site, a Bannu weekly, a UK weekly, a wire's Urdu service); three days with two attacks in one "
      "province, reports of both together. Scored unseen first, then studied."),
+    ("p28", "fourteen incidents, twelve of them in 2-3 reports",
+     "Eight outlets (a Peshawar and a Quetta daily, an Islamabad broadsheet, an agency, a TV website, a translated "
+     "Urdu daily, an international wire, a Sindh daily): tolls revised up and down, claims a day later, two attacks "
+     "of one day in neighbouring districts, two in one district three days apart. Scored unseen first, then studied."),
+    ("p30", "eighteen incidents, eight of them in two reports",
+     "Formats far from a broadsheet (a wire, a foreign correspondent, an Indian and an Afghan exile website, a "
+     "Balochistan website, a TV live page, police press releases, a risk newsletter's roundups). Scored unseen "
+     "first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -110,6 +118,11 @@ HONEST_PROBES = (
      "Twenty-six reports from six outlets (a Quetta daily, a Peshawar website, an agency, a Lahore broadsheet, a TV "
      "website, an overseas weekly), written blind, never studied.",
      "Eleven incidents, eight of them reported by 2-4 outlets over several days. Never studied."),
+    ("p29",
+     "Thirty-two reports as four national dailies write them (city datelines, DPO and ISPR paraphrase, victims "
+     "with ranks and villages, background with old tolls), three with a second incident, four distractors; "
+     "written blind, never studied.",
+     None),
 )
 
 

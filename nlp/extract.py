@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
@@ -77,7 +77,8 @@ SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent
                       r"|ASI|in-charge|polio|vaccinat\w*|commandant|judge|magistrate)\b", re.IGNORECASE)
 # the hallmark of a killing aimed at one man: assailants on a motorcycle ("two men on a motorcycle", "motorcyclists")
 ON_MOTORCYCLES = re.compile(r"\bmotorcycl(?:ists?|e-borne|e-riding)\b|\bon (?:a |their |two )?motorcycles?\b", re.IGNORECASE)
-AFFILIATION = re.compile(r"\bof (?:the )?(?:[\w-]+ ){1,2}police station\b", re.IGNORECASE)  # "the SHO of Kulachi police station"
+# "the SHO of Kulachi police station", "Constable Sher Ali of Police Station Mandan": where the victim serves
+AFFILIATION = re.compile(r"\bof (?:the )?(?:(?:[\w-]+ ){1,2}police station|police station(?: [\w-]+)?)\b", re.IGNORECASE)
 # "a tribal elder and his guard were shot dead", "shot dead a leader and his son": the target and one companion
 COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was)?\s*(?:shot|gunned|killed|martyred)\b"
                        r"|\b(?:shot dead|gunned down|killed|martyred)\s+along with\s+(?:his|her)\b"
@@ -552,7 +553,7 @@ class Extractor:
                                                 mention=named.mention if named else None)
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
         targets = [t for s in frame.sentences for t in s.targets]
-        target = self.targets.choose(targets, event_type, trig_sent)
+        target = self.targets.choose(targets, event_type, trig_sent, lede_sent.index)
         if target is not None:
             fields["target_type"] = target.target_type
             ev["target_type"] = evidence(target.span)
@@ -909,11 +910,18 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue
         if tok.head.lower_ in SPEECH_VERBS:
             continue  # "..., police said": the source of the report, not a side of the fight
-        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns:
+        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns or _group_of(tok, attacker_nouns):
             return "militant"
         if tok.lower_ in STATE_SUBJECTS:
             return "state"
     return None
+
+
+def _group_of(tok: Token, attacker_nouns: frozenset[str]) -> bool:
+    """"a group of heavily armed khwarij", "a band of terrorists": a collective noun whose members attack."""
+    return any(prep.lower_ == "of" and any(o.dep_ == "pobj" and (o.lower_ in attacker_nouns or o.ent_type_ == "MIL_GROUP")
+                                           for o in prep.children)
+               for prep in tok.children if prep.dep_ == "prep")
 
 
 def _suffered(trigger: Trigger, info: SentenceInfo) -> bool:

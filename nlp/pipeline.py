@@ -32,13 +32,21 @@ RULES: dict[str, dict[str, Any]] = {
 }
 
 
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec"})
+
+
 @Language.component("khabar_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line so that sentences never span paragraphs."""
+    """Start a sentence after every blank line so that sentences never span paragraphs; never inside a day and its
+    month ("8 August") or at the field bar of a labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+        elif (token.lower_ in MONTH_NAMES and prev.like_num) or "|" in (token.text, prev.text):
+            token.is_sent_start = False
     return doc
 
 

@@ -145,6 +145,8 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         # injured who died are deaths, not injured
         ("Two more injured succumbed on Saturday.", {"killed": [2]}),
         ("His driver was seriously wounded and succumbed to his injuries on the way to hospital.", {"killed": [1]}),
+        # the parts of a count in parentheses after it
+        ("Two soldiers killed; five wounded (three soldiers, two civilians).", {"killed": [2], "injured": [5]}),
         # a named victim under a title is one; the agents of the killing are no victims
         ("Constable Muhammad Arif embraced shahadat on the spot, while Constable Zahid Mehmood was injured.",
          {"killed": [1], "injured": [1]}),
@@ -280,6 +282,20 @@ def test_a_marked_district_beats_provinces_named_in_passing(extractor: Extractor
          "drones against police buildings in recent weeks.", ("Hafiz Gul Bahadur Group", "blamed")),
         ("CHAMAN: Two Pakistani soldiers were wounded when Afghan border forces opened fire on a post near the "
          "Friendship Gate on Sunday, officials said.", ("Taliban (Afghanistan)", "blamed")),
+        # "none of the groups active there, including ..., had claimed"; officials who believe a group "responsible"
+        ("KHARAN: Gunmen shot dead three labourers in Kharan on Tuesday. None of the armed groups active in the area, "
+         "including the Balochistan Liberation Army and the Balochistan Liberation Front, had claimed responsibility "
+         "by Wednesday.", (None, "unknown")),
+        ("MIR ALI: A suicide bomber struck a military convoy in Mir Ali on Monday, killing three soldiers. No group "
+         "claimed the bombing, but two officials said they believed TTP fighters opposed to the talks were "
+         "responsible.", ("Tehrik-i-Taliban Pakistan", "blamed")),
+        # the state's label explained at some length; a commander's word, after an aside, that his fighters did it
+        ("PESHAWAR: Security forces killed nine militants in an operation in Lakki Marwat on Friday, the military said. "
+         "Fitna al-Khawarij is the term the government has been using since last year for the banned "
+         "Tehreek-e-Taliban Pakistan.", ("Tehrik-i-Taliban Pakistan", "blamed")),
+        ("MINGORA: Militants ambushed a police party in the Kabal hills on Monday, wounding two constables. A man who "
+         "said he was a TTP commander told a local reporter, in a call made from one policeman's phone, that his "
+         "fighters had carried out the ambush.", ("Tehrik-i-Taliban Pakistan", "claimed")),
         # a claim by "the banned organisation" names the group the sentence before named
         ("D.I. KHAN: Another constable injured in the attack on a check post on the Kulachi road died on Tuesday, "
          "raising the toll to four.\n\nIt may be recalled that terrorists of the banned Tehreek-e-Taliban Pakistan "
@@ -400,6 +416,19 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
     # the police repulse an attack and kill an attacker; the search operation afterwards does not make it theirs
     ("ATTOCK: Police repulsed an attack by militants on a check post near Hazro on Sunday night, killing one of the "
      "attackers, officials said. No policeman was hurt. A search operation was launched in the area.", "armed_assault"),
+    # a hakeem shot in his clinic is singled out: the police who tell it, or are told to catch the killers, are not
+    # the target
+    ("PESHAWAR: A Sikh hakeem was shot dead in his clinic on Monday afternoon when two gunmen walked in and opened "
+     "fire, police said. He died on the spot, according to police.\n\nHis family said he had no enemies.\n\nThe "
+     "chief minister condemned the killing and ordered the police to arrest the killers.", "targeted_killing"),
+    # two constables of a police station shot by motorcyclists on their way home: singled out, not a post attacked
+    ("BANNU — 3 March 2025\n\n• Armed motorcyclists opened fire on Constable Amir Khan and Constable Rafiq of Police "
+     "Station Domel while they were on their way home. Constable Amir Khan embraced shahadat and Constable Rafiq "
+     "was injured.", "targeted_killing"),
+    # "a group of armed khwarij attacked the post": the militants struck first, whatever the police did after
+    ("D.G. KHAN — 3 March 2025\n\n• Early today a group of heavily armed khwarij attacked a border check post of "
+     "Police Station Vehova from three directions.\n\n• The police retaliated and two terrorists were killed. A "
+     "constable was injured.\n\n• A search operation is under way.", "armed_assault"),
     # troops who kill the militants "who took part in an attack" days before: an operation
     ("PESHAWAR: Security forces killed 12 militants who took part in an attack on a convoy in Kurram last week, the "
      "military said on Friday. A search operation was under way.", "security_operation"),
@@ -672,6 +701,10 @@ def test_a_live_page_with_its_newest_entry_first_takes_the_newest_toll(extractor
         # a day that names the incident beats the day of the revision
         ("PESHAWAR, Pakistan — Hospital officials on Wednesday raised the death toll from Monday's suicide bombing at a "
          "police checkpoint in Peshawar to 12.", datetime(2023, 4, 19, 15), "2023-04-17"),
+        # the day a statement went out is not the day of the attack it claims
+        ("ISLAMABAD — The Pakistani Taliban have claimed an ambush that killed five soldiers this week. The TTP said in "
+         "a statement sent to reporters late on Friday that its fighters had attacked a convoy on Thursday in North "
+         "Waziristan.", datetime(2022, 4, 16, 15), "2022-04-14"),
         # the day on the trigger's own verb beats the day of the aftermath
         ("KARACHI: Gas supply remained curtailed on Monday after a pipeline was blown up near Sui in Dera Bugti "
          "district on Sunday night, officials said.", datetime(2021, 11, 16, 7), "2021-11-14"),
@@ -734,6 +767,13 @@ def test_a_paragraph_under_another_dateline_is_another_citys_side_of_the_story(e
      "police station in Naurang, Lakki Marwat, on Monday night.\n\nGAS.\n\nSupply from the Pir Koh gas field "
      "in Dera Bugti was suspended on Sunday after unidentified men blew up a section of the pipeline. No one "
      "was hurt.\n\nWEATHER.\n\nCold and dry in the plains.", [("Dera Bugti", 0), ("Lakki Marwat", 4)]),
+    # a risk brief's labelled entries with fields after bars; a context entry dated before them is no part of either
+    ("OVERVIEW: Two attacks in the south this week.\n\n"
+     "INCIDENT — Bannu, KP | 3 March | Raid. Militants stormed a police post in Domel. Three policemen killed.\n\n"
+     "INCIDENT — Lakki Marwat, KP | 4 March | IED. A roadside bomb hit a police van near Naurang. Two constables "
+     "killed; five wounded (three policemen, two passers-by).\n\n"
+     "CONTEXT — Afghanistan | 1 March | A TTP commander killed with four aides in a blast in Khost.",
+     [("Bannu", 3), ("Lakki Marwat", 2)]),
 ])
 def test_items_under_their_own_headings_are_separate_incidents(extractor: Extractor, items: str,
                                                                 expected: list[tuple[str, int]]) -> None:
@@ -880,6 +920,10 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
         ("MIANWALI: Police repulsed an attack on a check post on Tuesday night, killing three attackers. About ten "
          "militants approached the check post from the direction of the Lakki Marwat border and opened fire with "
          "automatic weapons, police said.", "Mianwali"),
+        # where the news caused concern, not where it happened
+        ("ISLAMABAD — The Pakistani Taliban have claimed an ambush that killed five soldiers near the border this week, "
+         "deepening concern in Islamabad that the ceasefire is over. The TTP said its fighters had attacked a convoy "
+         "on Thursday in the Isham area of North Waziristan.", "North Waziristan"),
         # a province named as the side the attackers came from
         ("LAHORE: Bhakkar police beat back an attack by a group of militants on a check post in the Kallur Kot area "
          "late on Monday, killing one attacker, the provincial police said on Tuesday.\n\nA police spokesman said "

@@ -804,7 +804,10 @@ class CasualtyRules:
         return False
 
     def _is_subcount(self, victim: Token, first: Token | None = None) -> bool:
-        """True for "including three children", "among them two women"."""
+        """True for "including three children", "among them two women", "seven wounded (three soldiers, four
+        civilians)"."""
+        if first is not None and _in_breakdown(first):
+            return True
         if first is not None:
             before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
             if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
@@ -1139,6 +1142,17 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
         nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
         _DEFAULT_RULES[key] = (nlp.vocab, CasualtyRules(nlp, FACTORY, **DEFAULT_CONFIG))
     return _DEFAULT_RULES[key][1]
+
+
+def _in_breakdown(first: Token) -> bool:
+    """A number inside parentheses that follow a count ("seven wounded (three soldiers, four civilians)"): the
+    count's parts."""
+    sent = first.sent
+    before = first.doc.text[sent.start_char : first.idx]
+    if before.count("(") <= before.count(")"):
+        return False
+    opened = sent.start_char + before.rfind("(")
+    return any(t.like_num for t in sent if t.idx < opened)
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

@@ -115,6 +115,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
             # claim's subject or object
             return True
+        if head.dep_ in ("acl", "relcl") and head.head.lower_ in reporting_verbs:
+            return True  # "a statement sent to reporters late on Friday": the day the statement went out
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
     return False

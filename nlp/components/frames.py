@@ -502,6 +502,8 @@ SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s
 
 
 NUMBERED_LABEL = re.compile(r"\b(?:incident|attack|case|entry|item|event)\s+(?:\d{1,2}|no\.?\s*\d{1,2})\s*$", re.I)
+# "INCIDENT — Swat (Matta tehsil), KP | 8 August | ...": an entry labelled by what it is, one per incident
+ENTRY_LABEL = re.compile(r"(?:incident|attack|case|entry|item|event)s?", re.I)
 
 
 def section_heading(info: SentenceInfo) -> str | None:
@@ -518,7 +520,7 @@ def section_heading(info: SentenceInfo) -> str | None:
     if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
         return "item"
     label = SECTION_LABEL.match(info.sent.text)
-    if label is not None and NUMBERED_LABEL.search(label.group(1)):
+    if label is not None and (NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))):
         return "item"  # "Incident 1 — North Waziristan, 8 October.": a numbered entry under a word
     if label is not None:
         words = info.sent.doc.char_span(info.sent.start_char + label.start(1), info.sent.start_char + label.end(1),
@@ -591,6 +593,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     section_news = False  # ... the section reports another incident ("BANNU — Earlier on Sunday, a bomb hit ...")
     held: list[SentenceInfo] = []  # the section's sentences before the one that opens a frame (its heading)
     told = False  # the paragraph went on past its heading
+    elsewhere = False  # ... whose heading line dates it before the incident ("CONTEXT — Kabul | 7 August")
     paragraph = None
     for info in infos:
         if info.background:
@@ -604,11 +607,14 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             own = section_heading(info) if info.paragraph > first_paragraph and current is not None else None
             if own is not None or not lone:
                 heading, held = own, []
+                elsewhere = own == "label" and current is not None and _earlier_than(info, current)
         if heading is not None and not section_news:
             # a brief's field that names who did it ("Attribution: The TTP claimed the killing"), or goes on with a field
             # that told the incident ("Casualties: Two policemen were killed ... Seven were injured.")
             attributes = any(g.attribution in ("claimed", "blamed") for g in info.groups)
-            if heading == "label" and current is not None and (attributes or told) and not info.opens_frame():
+            # (a labelled section dated a day of its own is about something else: "CONTEXT — Afghanistan | 7 August")
+            if heading == "label" and current is not None and (attributes or told) and not info.opens_frame() and (
+                    not elsewhere):
                 current.sentences.append(info)
                 continue
             if not info.opens_frame():

@@ -29,7 +29,9 @@ ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
-               "the deceased", "was identified", "were identified", "named as")
+               "the deceased", "was identified", "were identified", "named as",
+               # where the news was felt ("deepening concern in Islamabad"), not where it happened
+               "concern in", "alarm in", "outrage in", "anger in")
 # people a place names as their home ("Karachi residents", "two Quetta labourers")
 # (civilians only: "two Lakki Marwat policemen" are that district's force, usually at the scene)
 HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", "family", "families", "trader", "traders",

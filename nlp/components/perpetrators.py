@@ -29,7 +29,8 @@ NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "n
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
                  "were behind", "was behind", "is behind", "are behind", "behind this", "involved in", "affiliated with", "attributed", "the work of",
                  "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to",
-                 "point towards", "points towards", "pointed towards", "pointing towards")
+                 "point towards", "points towards", "pointed towards", "pointing towards", "were responsible",
+                 "was responsible")
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
                   "involvement", "associated with", "affiliated to")
@@ -44,14 +45,17 @@ OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
 GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", re.I)  # "TTP claim", "the BLA's claim"
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
-CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:\s+\S+){0,8}?\s+(?:its|their|his)\s+(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
+CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\s+\S+){0,8}?|[^.;]{0,120}?\bthat)\s+(?:its|their|his)\s+"
+                                r"(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
                                 r"(?:carried out|was behind|were behind)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
-                       r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)", re.I)
+                       r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)"
+                       # "none of the armed groups active there, including the BLA and the BLF, had claimed"
+                       r"|\bnone of\b[^.;]{0,150}?\b(?:had|has|have)\s+(?:yet\s+)?(?:claimed|owned)\b", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",
                 "abducted", "kidnapped", "killed", "martyred", "carried", "hurled", "detonated", "hijacked", "blew",
                 "shot", "gunned", "launched", "lobbed", "rammed", "exploded", "bombed", "raided", "torched", "set",
@@ -63,7 +67,7 @@ CLAIMANT_SLACK = 4  # groups this many tokens further from the claim word than t
 # State-blame labels: the state's names for its enemies, not the name of a group that acted.
 STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
 # "the name the state uses for", "the government's term for": a report explaining whom the state's label means
-LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word|designation|euphemism)\b[^.;]{0,40}?\b(?:for|refers to|means)\b", re.I)
+LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word|designation|euphemism)\b[^.;]{0,60}?\b(?:for|refers to|means)\b", re.I)
 AFGHAN_TALIBAN = "Taliban (Afghanistan)"
 PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
 # "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.

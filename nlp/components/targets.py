@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, set_extension
+from khabar.nlp.components.base import SPEECH_VERBS, PhraseFinder, TextSpan, char_span, set_extension
 
 TARGET_LEXICON: dict[str, str] = {
     # police
@@ -103,6 +103,19 @@ def _role_score(sent: Span, span: TextSpan) -> float:
     return 1.0
 
 
+def _speaker(sent: Span, span: TextSpan) -> bool:
+    """The word is the subject of a verb of saying ("Pakistani police said", "officials told reporters") or the
+    source after "according to"."""
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    if not tokens:
+        return False
+    head = tokens[-1]
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True
+    return head.dep_ == "nsubj" and head.head.lower_ in SPEECH_VERBS
+
+
+NEAR_TRIGGER = 2  # sentences either side of the trigger's where the victims are told
 FORCE_TYPES = ("police", "security_forces")
 CARRIER_TYPES = ("transport", "security_forces", "education")  # "FC vehicle", "police training school": whose it is
 
@@ -154,6 +167,8 @@ class TargetRules:
             if span is None or any(s <= span.start < e or s < span.end <= e for s, e in covered):
                 continue
             covered.append((span.start, span.end))
+            if _speaker(sent, span):
+                continue  # "..., police said": who tells the story, not whom it hit
             kind = self.lexicon[phrase]
             if kind in self.carrier_types:
                 kind = self._owner_type(sent, span) or kind
@@ -175,9 +190,10 @@ class TargetRules:
                 return kind
         return None
 
-    def choose(self, mentions: list[TargetMention], event_type: str, trigger_sent: int | None) -> TargetMention | None:
+    def choose(self, mentions: list[TargetMention], event_type: str, trigger_sent: int | None,
+               lede_sent: int | None = None) -> TargetMention | None:
         """`choose_target` with this component's weights."""
-        return choose_target(mentions, event_type, trigger_sent, self.near_trigger_bonus, self.generic_penalty)
+        return choose_target(mentions, event_type, trigger_sent, self.near_trigger_bonus, self.generic_penalty, lede_sent)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
@@ -215,14 +231,20 @@ def _drop_modifiers(sent: Span, found: list[TargetMention]) -> list[TargetMentio
 
 
 def choose_target(mentions: list[TargetMention], event_type: str, trigger_sent: int | None,
-                  near_trigger_bonus: float = 1.0, generic_penalty: dict[str, float] | None = None) -> TargetMention | None:
-    """The frame's target: militants for operations, else the most salient victim near the trigger."""
+                  near_trigger_bonus: float = 1.0, generic_penalty: dict[str, float] | None = None,
+                  lede_sent: int | None = None) -> TargetMention | None:
+    """The frame's target: militants for operations, else the most salient victim near the trigger or in the lede."""
     if event_type == "security_operation":
         militant = [m for m in mentions if m.target_type == "militants"]
         return militant[0] if militant else None
     pool = [m for m in mentions if m.target_type != "militants"]
     if not pool:
         return None
+    if trigger_sent is not None:
+        # the victims are told beside the attack; a word far from it ("ordered the police to arrest the killers") is not
+        pool = [m for m in pool if abs(m.span.sent_index - trigger_sent) <= NEAR_TRIGGER or m.span.sent_index == lede_sent]
+        if not pool:
+            return None
     penalties = {"civilians": 0.3} if generic_penalty is None else generic_penalty
 
     def rank(m: TargetMention) -> tuple[float, int]:

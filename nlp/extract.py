@@ -383,8 +383,9 @@ class Extractor:
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
                 return []
-        elif not frames or not news_in_lede(infos, frames[0], art.title) or follow_up_only(infos, frames[0], art.title):
-            return []
+        elif not frames or follow_up_only(infos, frames[0], art.title) or (
+                not news_in_lede(infos, frames[0], art.title) and newest_first(infos) is None):
+            return []  # (a live page's newest entry may be a reaction: its older entries tell the incident)
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return []
@@ -697,6 +698,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
     lede = next((i.paragraph for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
     if lede is None or opener.paragraph == lede or any(i.opens_frame() for i in infos if i.paragraph == lede):
         return False
+    if any(i.claim for i in infos if i.paragraph == lede):
+        return False  # "a group on Thursday claimed the shooting of a dentist": a claim is news of the incident
     if untold(infos, opener, title):
         return False
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)

@@ -145,6 +145,10 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         # injured who died are deaths, not injured
         ("Two more injured succumbed on Saturday.", {"killed": [2]}),
         ("His driver was seriously wounded and succumbed to his injuries on the way to hospital.", {"killed": [1]}),
+        # a brief's clipped toll; the definite victim of the report
+        ("Gunmen fired on a van; driver killed, one passenger wounded.", {"killed": [1], "injured": [1]}),
+        ("The dentist was killed and two other people were wounded when a gunman opened fire.",
+         {"killed": [1], "injured": [2]}),
         # the parts of a count in parentheses after it
         ("Two soldiers killed; five wounded (three soldiers, two civilians).", {"killed": [2], "injured": [5]}),
         # a named victim under a title is one; the agents of the killing are no victims
@@ -781,6 +785,43 @@ def test_items_under_their_own_headings_are_separate_incidents(extractor: Extrac
     assert sorted((e.location.district, e.killed) for e in events) == expected
 
 
+def test_a_briefs_entry_keeps_its_day_and_an_outlook_adds_nothing(extractor: Extractor) -> None:
+    text = ("KEY JUDGEMENT: Violence persists in the north-west.\n\n"
+            "INCIDENT — Tank, KP | 18 February | Shooting. Gunmen fired on a police van; constable killed, one "
+            "wounded.\n\nOUTLOOK — The TTP has not ended its truce, but attacks attributed to its fighters are rising.")
+    [event] = run(extractor, text)
+    assert (event.location.district, str(event.date), event.killed, event.perpetrator.name) == (
+        "Tank", "2025-02-18", 1, None)
+
+
+def test_a_live_page_whose_newest_entry_is_a_reaction_keeps_the_incident(extractor: Extractor) -> None:
+    text = ("Live updates on the attack on a bus in Kalat.\n\n"
+            "2:05 PM — The interior minister condemns the attack.\n\n"
+            "1:40 PM — The district administration confirms four passengers martyred and six injured.\n\n"
+            "11:20 AM — Reports of firing on a passenger bus in the Mangochar area of Kalat.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed, event.injured) == ("Kalat", 4, 6)
+
+
+def test_a_claim_story_reports_the_incident(extractor: Extractor) -> None:
+    text = ("KARACHI — A separatist group on Thursday claimed responsibility for the shooting of a shopkeeper at his "
+            "store in Karachi, an attack that has alarmed traders.\n\nThe Sindhudesh Revolutionary Army said in a "
+            "statement that it had carried out Wednesday's attack in Lyari. The shopkeeper was killed and two "
+            "customers were wounded when a gunman opened fire inside the store.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured, event.perpetrator.attribution) == (1, 2, "claimed")
+
+
+def test_a_train_that_came_off_the_rails_after_a_blast_is_the_news_and_an_old_hijacking_is_not(
+        extractor: Extractor) -> None:
+    text = ("KARACHI — A separatist group has claimed a bomb that derailed a passenger train in Sindh, officials said on "
+            "Wednesday.\n\nFive coaches came off the rails on Tuesday after a device planted under the track "
+            "exploded near Jacobabad. Three passengers were injured.\n\nIn March, fighters of another group hijacked "
+            "a train in Balochistan. The military said 20 hostages were killed and all 30 attackers died.")
+    [event] = run(extractor, text, published=datetime(2025, 10, 8, 15))
+    assert (event.location.district, event.injured, event.attackers_killed) == ("Jacobabad", 3, None)
+
+
 def test_a_dateline_that_heads_the_lede_does_not_carry_into_the_next_paragraph(extractor: Extractor) -> None:
     text = ("Quetta blast toll rises to nine as injured policeman succumbs\n\nQUETTA: The death toll from Tuesday's "
             "bomb blast in Quetta rose to nine on Thursday after an injured policeman succumbed, officials said.\n\n"
@@ -930,6 +971,10 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
          "about ten militants armed with heavy weapons tried to storm the post from the side of the Khyber "
          "Pakhtunkhwa border, but the policemen on duty drove them back after an exchange of fire that lasted an "
          "hour.", "Bhakkar"),
+        # a province on the other side of a boundary
+        ("LAHORE: A second policeman wounded in Monday night's attack on a post in the tribal area of Rajanpur died "
+         "on Tuesday, officials said.\n\nConstable Asif was martyred during the fighting at the Sori post, which was "
+         "attacked by a group of militants near the boundary with Balochistan.", "Rajanpur"),
         # a victim named with his home district
         ("BANNU: A suicide bomber rammed an explosives-laden car into a military convoy on Tuesday, killing seven "
          "soldiers, officials said. One of the dead was named as Havildar Rehmat Ullah, 34, from Karak district.",

@@ -404,6 +404,9 @@ class CasualtyRules:
                 # "a constable deputed for the security of a polio team was shot dead", parsed with the participle as
                 # the subject and the person as its modifier
                 dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+            if not dets and self._telegraphic_victim(tok):
+                groups.append((tok, tok, 1))  # "driver killed, one student wounded": a brief's clipped toll
+                continue
             if not dets:
                 continue
             definite = dets[0].lower_ in ("the", "his", "her", "their") or dets[0].dep_ == "poss"
@@ -439,9 +442,19 @@ class CasualtyRules:
         if tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and self.casualty_kind(tok.head) in ("killed", "injured"):
             # "opened fire, killing the clinic's young cashier and wounding the dentist"
             return any(c.dep_ in ("det", "poss") for c in tok.children)
+        # ("The dentist was killed and two others were wounded": the definite victim of the report, too)
         return self._gapped_victim(tok) or (
             tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head) in ("killed", "injured")
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children))
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children))
+
+    def _telegraphic_victim(self, tok: Token) -> bool:
+        """A bare singular person noun before a casualty verb with no object ("driver killed", "Soldier martyred"), as
+        briefs and headlines clip it (not "Police killed two militants")."""
+        verb = tok.head
+        return (tok.dep_ == "nsubj" and tok.tag_ == "NN" and tok.lower_ in self.person_nouns
+                and tok.lower_ not in self.attacker_nouns and self.casualty_kind(verb) in ("killed", "injured")
+                and not any(c.dep_ in ("dobj", "det", "poss", "nummod") for c in (*verb.children, *tok.children)
+                            if c.dep_ == "dobj" or c.head is tok))
 
     @staticmethod
     def _the_other_wounded(tok: Token) -> bool:

@@ -9,7 +9,7 @@ comes weeks after...", "Last month ... had killed", "In 2023") are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -67,7 +67,11 @@ IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for|claimed|carried\s+out)\s+(
 THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b",
                            re.IGNORECASE)
 THE_INCIDENT = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(" + INCIDENT_NOUN_PATTERN + r")\b", re.IGNORECASE)
-RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:\w+\s+){0,5}(?:after|since)\b", re.IGNORECASE)
+# "The attack came days after ...", "comes barely a week after": the time between (not "came off the rails on Tuesday
+# after a device exploded", the incident itself)
+RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:(?:just|barely|only|shortly|nearly|almost|less|more|than|a|an|"
+                         r"the|few|several|couple|of|\d+|one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|"
+                         r"months?|hours?|years?)\s+){0,5}(?:after|since)\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",
@@ -255,13 +259,30 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
         return True
     # "On December 16, 2014, six gunmen stormed the school ... A total of 147 people were killed": the dated
     # recap's toll, told next in its paragraph with no day, claim or attack word of its own
-    if (previous.paragraph == info.paragraph and any(d.background and d.precision == "day" for d in previous.dates)
-            and not info.dates and not info.claim and info.strength < 0.8):
+    if (previous.paragraph == info.paragraph and any(d.background and d.precision in ("day", "month") for d in previous.dates)
+            and not info.dates and not info.claim):
         return True
     # "On August 8, 2016, a suicide bomber struck ... The bombing was claimed by ...": the incident the recap told
     named = THE_INCIDENT.match(info.sent.text)
     return (named is not None and previous.paragraph == info.paragraph
             and named.group(1).lower()[:4] in previous.sent.text.lower())
+
+
+STRONG_TRIGGER = 0.8  # a trigger this strong tells an incident by itself
+ENTRY_PERIOD_DAYS = 31  # a brief or log covers up to a month before it is published
+
+
+def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
+    """A numbered or labelled entry ("INCIDENT — Karachi | 28 September | Shooting.", "2. 23.10.2025 - Buleda") whose
+    only dates are days within the month before publication: the incident of a brief that covers a period."""
+    label = SECTION_LABEL.match(info.sent.text)
+    entry = ITEM_NUMBER.match(info.sent.text) or (label is not None and (
+        NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))))
+    published = doc._.published
+    if not entry or not info.dates or published is None:
+        return False
+    day = published.date() if hasattr(published, "date") else published
+    return all(d.precision == "day" and 0 <= (day - d.value).days <= ENTRY_PERIOD_DAYS for d in info.dates)
 
 
 def _place_lead(sent: Span) -> bool:
@@ -342,6 +363,9 @@ class FrameRules:
                 continue
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
+            if info.background and (not infos or infos[-1].paragraph != paragraph) and _dated_entry(info, doc):
+                info.background = False  # a brief's entry dated within its period reports that day's incident
+                info.dates = [replace(d, background=False) for d in info.dates]
             if paragraph > 0 and normalise(sent.text).startswith(BODY_RECAP_OPENERS):
                 # "Last week, gunmen stopped buses ..." after a lede that told this week's attack
                 info.background = True
@@ -513,20 +537,20 @@ def section_heading(info: SentenceInfo) -> str | None:
     ("CONTEXT — ...", "Summary: ..."), which comments on the items; None for running text."""
     if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
         return "item"
+    label = SECTION_LABEL.match(info.sent.text)
+    if label is not None and (NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))):
+        return "item"  # "Incident 1 — North Waziristan, 8 October.": a numbered entry under a word
+    if label is not None:  # (before the capitals below: "OUTLOOK —" labels a comment, "GAS." heads an item)
+        words = info.sent.doc.char_span(info.sent.start_char + label.start(1), info.sent.start_char + label.end(1),
+                                        alignment_mode="expand")
+        if words is not None and (label.group(1).isupper() or not any(t.pos_ in ("VERB", "AUX") for t in words)):
+            return "label"
     letters = [t for t in info.sent if t.is_alpha]
     if letters and len(info.sent) <= HEADING_TOKENS and all(t.is_upper for t in letters):
         return "item"  # a digest's topic line ("GAS.", "CAPITAL ON EDGE.")
     places = [m for m in info.locations if m.kind in ("place", "district")]
     if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
         return "item"
-    label = SECTION_LABEL.match(info.sent.text)
-    if label is not None and (NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))):
-        return "item"  # "Incident 1 — North Waziristan, 8 October.": a numbered entry under a word
-    if label is not None:
-        words = info.sent.doc.char_span(info.sent.start_char + label.start(1), info.sent.start_char + label.end(1),
-                                        alignment_mode="expand")
-        if words is not None and (label.group(1).isupper() or not any(t.pos_ in ("VERB", "AUX") for t in words)):
-            return "label"
     return None
 
 
@@ -611,14 +635,18 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
         if heading is not None and not section_news:
             # a brief's field that names who did it ("Attribution: The TTP claimed the killing"), or goes on with a field
             # that told the incident ("Casualties: Two policemen were killed ... Seven were injured.")
-            attributes = any(g.attribution in ("claimed", "blamed") for g in info.groups)
+            # (blame of "attacks" in general, in an outlook, is no field of one incident)
+            attributes = (any(g.attribution == "claimed" for g in info.groups) or names_group_for_this_incident(info.sent)
+                          or any(g.attribution == "blamed" for g in info.groups)
+                          and perpetrators.explains_state_label(info.sent.text))
             # (a labelled section dated a day of its own is about something else: "CONTEXT — Afghanistan | 7 August")
             if heading == "label" and current is not None and (attributes or told) and not info.opens_frame() and (
                     not elsewhere):
                 current.sentences.append(info)
                 continue
-            if not info.opens_frame():
-                held.append(info)
+            if not info.opens_frame() or (heading == "label" and not attributes and not info.has_figures
+                                          and info.strength < STRONG_TRIGGER):
+                held.append(info)  # (an outlook's "attacks ... are increasing" tells no incident)
                 continue  # another city's side of the story, not the incident's (unless the item reports one)
             told = True
             if heading == "item" and current is not None and _new_section([*held, info], current):

@@ -75,7 +75,8 @@ _TOWARDS = re.compile(r"\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses
                       r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?$", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 # "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$"
+                            r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division)\s+(?:of|in)\s+$", re.I)
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
@@ -344,7 +345,8 @@ def generic_locality(name: str) -> bool:
 
 
 def _origin_or_border(mention: LocationMention) -> bool:
-    """A province named as the attackers' origin or as one side of a border ("from the Khyber Pakhtunkhwa border"):
+    """A province named as the attackers' origin or as one side of a border ("from the Khyber Pakhtunkhwa border",
+    "near the boundary with Khyber Pakhtunkhwa"):
     it says nothing of the province the attack was in."""
     start = mention.span.start - mention.span.sent_start
     end = mention.span.end - mention.span.sent_start

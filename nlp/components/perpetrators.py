@@ -79,6 +79,11 @@ TALIBAN_STATE = re.compile(r"^(?:['’]s)?\s+(?:border\s+)?(?:forces|troops|sold
                            r"administration|rulers|embassy|governor|ministry|minister|officials|posts|artillery)\b", re.I)
 
 
+def explains_state_label(text: str) -> bool:
+    """"khwarij, the state's designation for the TTP": a sentence that says whom the state's label means."""
+    return bool(STATE_BLAME_LABEL.search(text) and LABEL_EXPLAINED.search(text))
+
+
 def _group_says_it_did(sent: Span) -> bool:
     """A group names itself the attacker in its own words ("the Sindhudesh Revolutionary Army said it had carried
     out the attack"): a group is named before the words."""
@@ -208,7 +213,7 @@ class PerpetratorRules:
             return "claimed"
         if phrases["blame"] or phrases["source"]:
             return "blamed"
-        if STATE_BLAME_LABEL.search(text) and LABEL_EXPLAINED.search(text):
+        if explains_state_label(text):
             return "blamed"  # "The ISPR called them khwarij, the name the state uses for fighters of the TTP"
         return "unknown"
 

@@ -1160,12 +1160,14 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 def _in_breakdown(first: Token) -> bool:
     """A number inside parentheses that follow a count ("seven wounded (three soldiers, four civilians)"): the
     count's parts."""
-    sent = first.sent
-    before = first.doc.text[sent.start_char : first.idx]
-    if before.count("(") <= before.count(")"):
-        return False
-    opened = sent.start_char + before.rfind("(")
-    return any(t.like_num for t in sent if t.idx < opened)
+    depth, after_number, number_seen = 0, False, False
+    for tok in first.doc[first.sent.start : first.i]:
+        opens, closes = tok.text.count("("), tok.text.count(")")  # ("(QPA):" may come as one token)
+        if opens and depth == 0:
+            after_number = number_seen  # a parenthesis opened after a count
+        depth = max(0, depth + opens - closes)
+        number_seen = number_seen or tok.like_num
+    return depth > 0 and after_number
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

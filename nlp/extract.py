@@ -920,6 +920,17 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     return None
 
 
+def _abduction_first(opener: SentenceInfo) -> bool:
+    """The lede tells an abduction before any shooting ("stopped a bus, abducted nine passengers and later shot them
+    dead", "the bodies of five men who were taken off a coach were found"): the dead were the abducted."""
+    taken = [t.span.start for t in opener.triggers if t.event_type == "kidnapping" and t.strength >= 1.0]
+    if not taken:
+        return False
+    shots = [t.span.start for t in opener.triggers
+             if t.event_type in ("armed_assault", "targeted_killing", "bombing") and t.strength >= 0.8]
+    return not shots or min(taken) < min(shots)
+
+
 def _group_of(tok: Token, attacker_nouns: frozenset[str]) -> bool:
     """"a group of heavily armed khwarij", "a band of terrorists": a collective noun whose members attack."""
     return any(prep.lower_ == "of" and any(o.dep_ == "pobj" and (o.lower_ in attacker_nouns or o.ent_type_ == "MIL_GROUP")
@@ -969,10 +980,12 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     victims = figure_total(figures, "killed")
     kinds = {t.event_type for t in triggers}
     kidnapped = figure_total(figures, "kidnapped")
-    if event_type == "kidnapping" and kidnapped and victims > kidnapped:
+    if event_type == "kidnapping" and kidnapped and victims > kidnapped and not (opener and _abduction_first(opener)):
         # "killed four and abducted one": the killing is the incident; "abducted nine passengers
         # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings
         return "armed_assault"
+    if event_type in ("armed_assault", "targeted_killing") and opener is not None and _abduction_first(opener):
+        return "kidnapping"  # "abducted nine passengers ... and later shot them dead": the killing of the abducted
     side = initiator(opener, attacker_nouns) if opener is not None else None
     # the lede has the state answer an attack ("police repulsed an attack by militants on the post")
     responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers

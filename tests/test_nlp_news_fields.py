@@ -433,6 +433,13 @@ def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede
     ("D.G. KHAN — 3 March 2025\n\n• Early today a group of heavily armed khwarij attacked a border check post of "
      "Police Station Vehova from three directions.\n\n• The police retaliated and two terrorists were killed. A "
      "constable was injured.\n\n• A search operation is under way.", "armed_assault"),
+    # men led away from a coach and later found shot dead, or whose bodies are found after they were taken off: a
+    # kidnapping with its killing counted
+    ("ZHOB: Gunmen stopped a coach on the highway late on Monday, checked the travellers' identity cards and led "
+     "away six men, who were later found shot dead, officials said.", "kidnapping"),
+    ("KALAT: The bodies of four men who were taken off a passenger coach by armed men near Surab on Monday night "
+     "were found in the hills on Tuesday. A fifth abducted passenger was found alive with bullet wounds, Levies "
+     "officials said.", "kidnapping"),
     # troops who kill the militants "who took part in an attack" days before: an operation
     ("PESHAWAR: Security forces killed 12 militants who took part in an attack on a convoy in Kurram last week, the "
      "military said on Friday. A search operation was under way.", "security_operation"),

@@ -42,6 +42,7 @@ UNSUPPORTED_RATIO = 5  # a toll over 5x every other killed figure of the event i
 UNSUPPORTED_MIN = 20
 LEDE_PARAGRAPHS = 2  # substantial paragraphs allowed before the first incident opens
 LEDE_MIN_TOKENS = 8  # a dateline or byline paragraph is not substantial
+DIED = re.compile(r"\b(?:died|succumbed|expired)\b", re.IGNORECASE)
 FIELD_MAX_TOKENS = 30  # a labelled sentence this short is a form's field ("Place of occurrence: ..."), not a section
 MAX_CHARS = 200_000
 CLASSIFIER_FRAME_MIN = 0.85  # classifier relevance needed to report an incident the rules did not frame
@@ -203,6 +204,10 @@ def _unnamed(counted: list[CasualtyFigure], figures: list[CasualtyFigure]) -> in
 def sentence_count(figures: list[CasualtyFigure]) -> int:
     """One count from a sentence's figures: their sum ("four soldiers and two civilians"), or the
     total when the sentence gives a total and its components ("27 — 25 on Tuesday and two on Sunday")."""
+    # "killed three officers, after a wounded officer died overnight": the death that brought the toll to three
+    explained = [f for f in figures if f.kind == "killed" and DIED.search(f.span.text) and _after_clause(f)
+                 and any(g.value > f.value and g.kind == f.kind for g in figures)]
+    figures = [f for f in figures if f not in explained]
     values = sorted((f.value for f in figures), reverse=True)
     biggest = max(figures, key=lambda f: f.value)
     if len(values) >= 2 and values[0] >= sum(values[1:]) and _parts_follow(biggest, figures):
@@ -210,6 +215,12 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
         # Chinese nationals and their driver")
         return values[0]
     return sum(values)
+
+
+def _after_clause(figure: CasualtyFigure) -> bool:
+    """The figure stands in an "after ..." clause ("..., after a wounded officer died")."""
+    start = figure.span.start - figure.span.sent_start
+    return "after" in figure.span.sentence[max(0, start - 12) : start].lower().split()
 
 
 def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:

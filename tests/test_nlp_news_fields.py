@@ -149,6 +149,10 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("Gunmen fired on a van; driver killed, one passenger wounded.", {"killed": [1], "injured": [1]}),
         ("The dentist was killed and two other people were wounded when a gunman opened fire.",
          {"killed": [1], "injured": [2]}),
+        # "another killing" is an incident, not a victim; "another" after "one of the attackers" is an attacker
+        ("We will not accept another killing being filed away, the bar council said.", {}),
+        ("One of the attackers was shot dead at the wall, while another was killed near the gate.",
+         {"attackers_killed": [1, 1]}),
         # the parts of a count in parentheses after it
         ("Two soldiers killed; five wounded (three soldiers, two civilians).", {"killed": [2], "injured": [5]}),
         # a named victim under a title is one; the agents of the killing are no victims
@@ -517,6 +521,9 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
         ("Three policemen, a child and two passers-by were killed when the bomb exploded in Quetta on Sunday.", 6, None),
         ("A security guard and a passer-by were killed when gunmen attacked a convoy in Karachi on Sunday.", 2, None),
         ("Gunmen killed a tribal elder and his son in Khyber on Wednesday.", 2, None),
+        # the death that brought the toll to three is one of the three
+        ("PESHAWAR: A militant group on Wednesday claimed an attack on a police post in Bannu that killed three "
+         "police officers, after a wounded officer died overnight, officials said.", 3, None),
         # a companion "along with" the victim is dead too
         ("A trader was shot dead along with his nephew in Chitral on Sunday, police said.", 2, None),
         # "who was a member of the jirga" is the victim again; "the other injured soldier" is the one left wounded

@@ -564,7 +564,8 @@ class CasualtyRules:
     def _casualty_next(self, tok: Token) -> bool:
         """A casualty word right after a pronoun ("another injured", "another was wounded")."""
         following = [t for t in tok.doc[tok.i + 1 : min(tok.i + 3, tok.sent.end)] if t.lower_ not in ("was", "got")]
-        return bool(following) and self.casualty_kind(following[0]) is not None
+        # (not "another killing", "another attack": an incident, not a person)
+        return bool(following) and self.casualty_kind(following[0]) is not None and following[0].pos_ != "NOUN"
 
     def _is_person(self, token: Token) -> bool:
         """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
@@ -850,6 +851,12 @@ class CasualtyRules:
                 return q
         return None
 
+    def _one_of_the_attackers_before(self, tok: Token) -> bool:
+        """"One of the attackers ..." earlier in the sentence: the "another" that follows is one of them too."""
+        return any(t.lower_ == "one" and any(p.lower_ == "of" and any(o.lower_ in self.attacker_nouns for o in p.children)
+                                            for p in t.children)
+                   for t in tok.doc[tok.sent.start : tok.i])
+
     def _is_attacker(self, victim: Token) -> bool:
         """"militants", "the suicide bomber", "terrorist commanders": the attackers, not their victims."""
         if victim.lower_ in self.attacker_nouns or any(
@@ -857,6 +864,8 @@ class CasualtyRules:
             return True
         if any(c.dep_ == "poss" and c.ent_type_ == "MIL_GROUP" for c in victim.children):
             return True  # "the BLA's commander"
+        if victim.lower_ == "another" and self._one_of_the_attackers_before(victim):
+            return True  # "One of the attackers was shot dead at the wall, while another was killed near the gate"
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head

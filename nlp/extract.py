@@ -210,11 +210,23 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
     figures = [f for f in figures if f not in explained]
     values = sorted((f.value for f in figures), reverse=True)
     biggest = max(figures, key=lambda f: f.value)
+    if len(values) >= 3 and values[0] == sum(values[1:]) and _said_in_all(biggest):
+        return values[0]  # "three soldiers and two civilians embraced shahadat, five in all"
     if len(values) >= 2 and values[0] >= sum(values[1:]) and _parts_follow(biggest, figures):
         # the total, then its parts, all or some ("27 — 25 on Tuesday and two on Sunday", "six people - five
         # Chinese nationals and their driver")
         return values[0]
     return sum(values)
+
+
+IN_ALL = re.compile(r"^\W*(?:in all|in total|altogether|all told)\b|\b(?:in all|in total|a total of)\W*$", re.IGNORECASE)
+
+
+def _said_in_all(figure: CasualtyFigure) -> bool:
+    """The count is called the whole ("five in all", "in total, nine", "a total of nine")."""
+    start, end = figure.span.start - figure.span.sent_start, figure.span.end - figure.span.sent_start
+    sentence = figure.span.sentence
+    return bool(IN_ALL.search(sentence[end : end + 14]) or IN_ALL.search(sentence[max(0, start - 14) : start]))
 
 
 def _after_clause(figure: CasualtyFigure) -> bool:

@@ -524,6 +524,9 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
         # the death that brought the toll to three is one of the three
         ("PESHAWAR: A militant group on Wednesday claimed an attack on a police post in Bannu that killed three "
          "police officers, after a wounded officer died overnight, officials said.", 3, None),
+        # parts, then the whole "in all"
+        ("MIR ALI: Two soldiers and three civilians, including a boy, embraced shahadat, five in all, when a car bomb "
+         "struck a convoy on Monday, the ISPR said.", 5, None),
         # a companion "along with" the victim is dead too
         ("A trader was shot dead along with his nephew in Chitral on Sunday, police said.", 2, None),
         # "who was a member of the jirga" is the victim again; "the other injured soldier" is the one left wounded

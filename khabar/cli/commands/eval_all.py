@@ -85,6 +85,9 @@ INCIDENT_PROBES = (
      "Formats far from a broadsheet (a wire, a foreign correspondent, an Indian and an Afghan exile website, a "
      "Balochistan website, a TV live page, police press releases, a risk newsletter's roundups). Scored unseen "
      "first, then studied."),
+    ("p31", "sixteen incidents, twelve of them in 2-3 reports",
+     "News_dev's nine house styles, written by a writer who read only news_dev's study part: toll revisions, late "
+     "claims and denials, state-blame labels, two roundups. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -122,6 +125,11 @@ HONEST_PROBES = (
      "Thirty-two reports as four national dailies write them (city datelines, DPO and ISPR paraphrase, victims "
      "with ranks and villages, background with old tolls), three with a second incident, four distractors; "
      "written blind, never studied.",
+     None),
+    ("p32",
+     "Thirty-seven reports in news_dev's nine house styles (wire datelines, broadsheets, a TV site, translated Urdu, "
+     "a foreign desk, ISPR idiom), one per incident, three with a second incident, five distractors; written by a "
+     "writer who read only news_dev's study part, never studied.",
      None),
 )
 

@@ -754,7 +754,10 @@ def _lede_verb(info: SentenceInfo) -> Any:
     """The lede's main verb, looking through the attribution ("X has arrested four ..., the government said")."""
     root = info.sent.root
     if root.pos_ not in ("VERB", "AUX"):  # "BAJAUR: The administration has imposed ...": the dateline heads the parse
-        root = next((t for t in info.sent if t.pos_ == "VERB"), root)
+        # the verb the dateline governs, else the first verb outside a relative clause ("Two men who were killed ...
+        # were laid to rest")
+        root = next((c for c in root.children if c.pos_ == "VERB"), None) or next(
+            (t for t in info.sent if t.pos_ == "VERB" and not any(a.dep_ == "relcl" for a in (t, *t.ancestors))), root)
     if root.lower_ in SPEECH_VERBS or root.lower_ == "claimed":  # "CTD claimed to have arrested 11 suspects"
         return next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     return root
@@ -770,8 +773,33 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     verb = _lede_verb(lede)
     if not _reaction_verb(verb.text) and not (lede.non_event and lede.casualties):
         return False  # a strike, a funeral, a protest "against the killing of a party leader" reacts too
+    # (a relative clause on the reaction's subject describes its people too: "two qawwals who were killed when gunmen
+    # fired on a coach were laid to rest on Friday")
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
-               or (t.span.start > verb.idx and _described(lede, t, verb)) for t in lede.triggers)
+               or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
+               or _in_object(lede, t, verb) for t in lede.triggers)
+
+
+def _in_object(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
+    """The trigger lies inside what the reaction is about ("condemned the killing of a party leader in a bomb
+    attack")."""
+    span = trigger.span.in_doc(info.sent.doc)
+    if span is None:
+        return False
+    # ("has arrested two suspects and recovered a suicide jacket ... in a raid": what the verbs joined to it govern)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [c for v in verb.conjuncts for c in v.children if c.dep_ not in ("nsubj", "nsubjpass")]
+    return any(o.left_edge.i <= span.root.i <= o.right_edge.i for o in objects)
+
+
+def _in_subject(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
+    """The trigger lies inside the subject of the lede's verb."""
+    span = trigger.span.in_doc(info.sent.doc)
+    if span is None:
+        return False
+    # (a dateline parsed as the subject is no subject: "Panjgur (Roshni News) — Armed men set ablaze a tower ...")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ != "PK_LOC"]
+    return any(s.left_edge.i <= span.root.i <= s.right_edge.i for s in subjects)
 
 
 def _described(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:

@@ -373,6 +373,15 @@ ELDER_SHOT = "The elder was shot dead by armed motorcyclists near his home on Mo
      "demanding the arrest of his killers.", ELDER_SHOT),
     ("LAHORE: The Counter-Terrorism Department (CTD) of Punjab on Thursday claimed to have arrested 11 suspected "
      "terrorists, foiling their plans to attack sensitive installations.", ELDER_SHOT),
+    # a funeral whose dead are described by how they died; a condemnation of a killing told in its object; arrests
+    # with explosives recovered in a raid
+    ("KARACHI: Two musicians who were killed when gunmen fired on a passenger coach in Kalat on Wednesday night were "
+     "laid to rest in Karachi on Friday, as hundreds of mourners gathered.", ELDER_SHOT),
+    ("ISLAMABAD: A party chief on Saturday condemned the killing of a party leader in a bomb attack in Bajaur and "
+     "accused the government of failing to protect religious scholars.", ELDER_SHOT),
+    ("ISLAMABAD: The counter-terrorism department has arrested two suspected militants and recovered a suicide "
+     "jacket and hand grenades from their possession in a raid near Tarnol, officials said on Wednesday.",
+     COURT_BOMBING),
 ])
 def test_a_reaction_lede_makes_the_story_an_aftermath(extractor: Extractor, lede: str, incident: str) -> None:
     assert run(extractor, f"{lede}\n\n{incident}", published=datetime(2025, 11, 14, 9)) == []

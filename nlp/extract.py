@@ -406,9 +406,9 @@ class Extractor:
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
                 return []
-        elif not frames or follow_up_only(infos, frames[0], art.title) or (
-                not news_in_lede(infos, frames[0], art.title) and newest_first(infos) is None):
-            return []  # (a live page's newest entry may be a reaction: its older entries tell the incident)
+        elif not frames or (newest_first(infos) is None and (
+                follow_up_only(infos, frames[0], art.title) or not news_in_lede(infos, frames[0], art.title))):
+            return []  # (a live page's newest entry may be a reaction or a later turn: its older entries tell the incident)
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return []

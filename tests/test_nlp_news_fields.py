@@ -829,6 +829,15 @@ def test_a_live_page_whose_newest_entry_is_a_reaction_keeps_the_incident(extract
     assert (event.location.district, event.killed, event.injured) == ("Kalat", 4, 6)
 
 
+def test_a_live_page_whose_newest_entry_is_a_later_turn_keeps_the_incident(extractor: Extractor) -> None:
+    text = ("Live coverage of the clash in the hills above Kabal, Swat.\n\n"
+            "9:05 PM — Police sources now say the militants are holding two of the wounded policemen.\n\n"
+            "7:00 PM — Swat police confirm three personnel were wounded in the exchange of fire.\n\n"
+            "4:30 PM — Exchange of fire reported between police and militants near Kabal in Swat.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.injured) == ("Swat", 3)
+
+
 def test_a_claim_story_reports_the_incident(extractor: Extractor) -> None:
     text = ("KARACHI — A separatist group on Thursday claimed responsibility for the shooting of a shopkeeper at his "
             "store in Karachi, an attack that has alarmed traders.\n\nThe Sindhudesh Revolutionary Army said in a "
@@ -991,6 +1000,11 @@ def test_a_feature_that_reports_a_new_attack_late_keeps_it(extractor: Extractor)
         ("ISLAMABAD — The Pakistani Taliban have claimed an ambush that killed five soldiers near the border this week, "
          "deepening concern in Islamabad that the ceasefire is over. The TTP said its fighters had attacked a convoy "
          "on Thursday in the Isham area of North Waziristan.", "North Waziristan"),
+        # the way the attackers came, and a border's two sides, are not the scene
+        ("Live coverage of the clash in the hills of Swat's Kabal tehsil.\n\n4:30 PM — Exchange of fire reported "
+         "between police and militants at Shalpin, in the mountains on the border of Swat and Dir. Police say a search "
+         "was launched after reports that armed men had entered the area from the direction of Upper Dir. Two "
+         "policemen were wounded.", "Swat"),
         # a province named as the side the attackers came from
         ("LAHORE: Bhakkar police beat back an attack by a group of militants on a check post in the Kallur Kot area "
          "late on Monday, killing one attacker, the provincial police said on Tuesday.\n\nA police spokesman said "

@@ -354,6 +354,20 @@ def _origin_or_border(mention: LocationMention) -> bool:
     return bool(_ORIGIN_BEFORE.search(sentence[max(0, start - 30) : start]) or _BORDER_AFTER.match(sentence[end : end + 20]))
 
 
+# "from the direction of Upper Dir", "fled towards the mountains bordering Kohlu": a way in or out, not the scene
+_DIRECTION_BEFORE = re.compile(r"\b(?:from|towards?)\s+(?:the\s+)?(?:side|direction)\s+of\s+(?:the\s+)?$"
+                               r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+                               # "in the mountains on the border of Swat and Dir": either side
+                               r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?$", re.I)
+
+
+def _came_from(mention: LocationMention) -> bool:
+    """A place named as the way the attackers came or went ("entered the area from the direction of Upper Dir",
+    "fled towards the mountains bordering Kohlu district")."""
+    start = mention.span.start - mention.span.sent_start
+    return bool(_DIRECTION_BEFORE.search(mention.span.sentence[max(0, start - 50) : start]))
+
+
 def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
     """A resolved location agrees with the marked districts near it ("Sui tehsil of Dera Bugti district"),
     or, when none is marked, with the provinces named there."""
@@ -400,6 +414,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # sentence names a place of its own
         aside = aside or int(m.names_an_incident() and any(
             o is not m and o.span.sent_index == m.span.sent_index and not o.names_an_incident() for o in pool))
+        aside = aside or int(m.kind in ("place", "district") and _came_from(m))  # "entered from the direction of Dir"
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")

@@ -30,7 +30,7 @@ from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, Text
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
-from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, known_reference
+from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
 from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
@@ -227,6 +227,26 @@ def _said_in_all(figure: CasualtyFigure) -> bool:
     start, end = figure.span.start - figure.span.sent_start, figure.span.end - figure.span.sent_start
     sentence = figure.span.sentence
     return bool(IN_ALL.search(sentence[end : end + 14]) or IN_ALL.search(sentence[max(0, start - 14) : start]))
+
+
+def without_other_place_clause(figures: list[CasualtyFigure], frame: Frame, district: str | None) -> list[CasualtyFigure]:
+    """Drop the figures of a ", while ..." clause that happened in another district than the event's ("Terrorists blew
+    up a pipeline in Dera Bugti, while one citizen was martyred when a grenade hit a shop in Turbat"): another
+    incident, told in the same lede."""
+    if district is None:
+        return figures
+    infos = {s.index: s for s in frame.sentences}
+    drop: set[int] = set()
+    for index in {f.span.sent_index for f in figures if f.clause}:
+        info = infos.get(index)
+        first = min(f.span.start for f in figures if f.clause and f.span.sent_index == index)
+        if info is None or not any(t.span.start > first and t.strength >= 0.8 for t in info.triggers):
+            continue  # (", while the seven injured remained under treatment in Quetta" tells no incident)
+        places = {district_of(m.kind, m.name) for m in info.locations
+                  if m.kind in ("place", "district") and m.span.start > first and not m.in_aside()}
+        if places and district not in places:
+            drop.add(index)
+    return [f for f in figures if not (f.clause and f.span.sent_index in drop)]
 
 
 def _after_clause(figure: CasualtyFigure) -> bool:
@@ -505,8 +525,10 @@ class Extractor:
         foiled = any(s.foiled for s in sents) and not any(
             f.value > 0 and f.kind in ("killed", "injured") for f in figures
         )
-        self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         trig_sent = trigger.span.sent_index if trigger else opener.index
+        place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent)
+        figures = without_other_place_clause(figures, frame, place[0].district if place else None)
+        self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared, trigger)
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"

@@ -198,6 +198,21 @@ def test_a_while_clause_in_another_place_is_not_added_to_the_toll(extractor: Ext
     assert event.killed == 6
 
 
+def test_a_while_clause_that_tells_another_incident_gives_it_its_own_toll(extractor: Extractor) -> None:
+    text = ("Quetta (Awaz News) — Terrorists blew up a gas pipeline in the Sui area of Dera Bugti yesterday, while one "
+            "citizen embraced shahadat and four others were injured when miscreants hurled a hand grenade at a shop in "
+            "Panjgur.\n\nNo loss of life was reported in the pipeline blast.\n\nIn Panjgur, two men on a "
+            "motorcycle threw a grenade at a shop in the main bazaar. One passer-by embraced shahadat and four others "
+            "were injured.")
+    events = {e.location.district: (e.killed, e.injured) for e in run(extractor, text)}
+    assert events == {"Dera Bugti": (0, None), "Panjgur": (1, 4)}
+    # a clause about the injured's treatment elsewhere tells no incident: its count stays the event's
+    treated = ("KALAT: The bodies of three passengers killed when gunmen fired on a coach near Mangochar on Wednesday "
+               "were flown to Karachi on Thursday, while the seven injured remained under treatment in Quetta.")
+    [event] = run(extractor, treated)
+    assert (event.killed, event.injured) == (3, 7)
+
+
 def test_the_victims_home_province_is_not_the_place(extractor: Extractor) -> None:
     text = ("KALAT: Nine Levies personnel were martyred when militants attacked their post in Mangochar tehsil of "
             "Kalat district on Monday night, officials said. The martyred personnel, most of whom hailed from "

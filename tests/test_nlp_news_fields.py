@@ -345,6 +345,18 @@ def test_incidents_named_by_rank_are_followed_and_a_summary_lede_gives_way(extra
     assert {e.perpetrator.name for e in events} == {"Islamic State Khorasan Province"}
 
 
+def test_a_lede_that_names_two_incidents_in_two_districts_gives_way_to_them(extractor: Extractor) -> None:
+    text = ("BANNU/KARAK: Four policemen were martyred and five others injured on Monday in an attack on a police post "
+            "in Bannu and a roadside bombing on a police van in Karak.\n\n"
+            "The toll in the Karak blast rose to two on Monday night when a constable died in hospital. Two more "
+            "policemen are under treatment.\n\n"
+            "In Bannu, militants attacked the Domel police post before dawn. Two constables were martyred and three "
+            "others were injured.\n\n"
+            "The banned TTP said its fighters had carried out the Karak bombing.")
+    events = {e.location.district: (e.killed, e.injured, e.perpetrator.name) for e in run(extractor, text)}
+    assert events == {"Karak": (2, 2, "Tehrik-i-Taliban Pakistan"), "Bannu": (2, 3, None)}
+
+
 def test_a_definite_rank_returns_to_the_incident_it_names(extractor: Extractor) -> None:
     text = ("A suicide bomber struck a religious procession in Mastung on Friday, killing 40 people, police said. "
             "Hours later, a second suicide bombing hit a mosque in Hangu district, killing five worshippers.\n\n"

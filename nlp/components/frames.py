@@ -97,6 +97,10 @@ ORDINAL_INCIDENT = re.compile(
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
                           + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "in an attack on a police post in Bannu and a roadside bombing on a police vehicle in Lakki Marwat": two incidents
+# named one after the other
+TWO_INCIDENTS = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN_PATTERN + r"\b[^.;]{0,80}?\band\s+(?:an?|the)\s+"
+                           r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|blasts|bombings|explosions|incidents|ambushes)\b", re.IGNORECASE)
 SUMMARY_COUNTS = {**casualties.UNITS, "twin": 2}  # "two attacks", "twin blasts"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -304,7 +308,8 @@ def sums_up(info: SentenceInfo) -> bool:
     """A lede that sums up several incidents: "two attacks", "twin blasts", or attacks in the plural across two or
     more districts ("... were injured in attacks of khwarij in North Waziristan and Dera Ismail Khan districts")."""
     return bool(SUMMARY_LEDE.search(info.sent.text)) or (
-        PLURAL_INCIDENTS.search(info.sent.text) is not None and len(_districts([info])) >= 2)
+        (PLURAL_INCIDENTS.search(info.sent.text) is not None or TWO_INCIDENTS.search(info.sent.text) is not None)
+        and len(_districts([info])) >= 2)
 
 
 def drop_summary(frames: list[Frame]) -> list[Frame]:
@@ -598,7 +603,15 @@ def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> 
     named = {district_of(m.kind, m.name) for m in info.locations if m.names_an_incident()}
     if not named or named & _districts(current.sentences, skip_asides=True):
         return current
-    return next((f for f in frames if f is not current and named & _districts(f.sentences, skip_asides=True)), current)
+    # the latest such frame (a lede that sums up comes first), whose place is told or names its incident ("The toll in
+    # the Lakki Marwat blast rose to three")
+    return next((f for f in reversed(frames) if f is not current and named & (
+        _districts(f.sentences, skip_asides=True) | _incident_districts(f))), current)
+
+
+def _incident_districts(frame: Frame) -> set[str]:
+    """Districts the frame's sentences name incidents by ("the Lakki Marwat blast")."""
+    return {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.names_an_incident()}
 
 
 def segment(infos: list[SentenceInfo]) -> list[Frame]:
@@ -673,9 +686,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
-                or (current is summary and len(current.sentences) == 1 and info.strength >= 0.8
-                    and info.paragraph != current.sentences[0].paragraph and len(_districts(current.sentences)) >= 2
-                    and current.sentences[0].strength < 0.8)  # (not "Gunmen shot dead an elder ..., a week after two
+                or (current is summary and len(told := [s for s in current.sentences if s.triggers or s.casualties]) == 1
+                    and info.strength >= 0.8 and info.paragraph != told[0].paragraph
+                    and len(_districts(current.sentences)) >= 2
+                    and (told[0].strength < 0.8 or TWO_INCIDENTS.search(told[0].sent.text)))
+                # (not "Gunmen shot dead an elder ..., a week after two
                 # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and _counted_here(info, infos) and info.strength >= 0.8)

@@ -686,10 +686,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
-                or (current is summary and len(told := [s for s in current.sentences if s.triggers or s.casualties]) == 1
-                    and info.strength >= 0.8 and info.paragraph != told[0].paragraph
+                or (current is summary and len(summed := [s for s in current.sentences if s.triggers or s.casualties]) == 1
+                    and info.strength >= 0.8 and info.paragraph != summed[0].paragraph
                     and len(_districts(current.sentences)) >= 2
-                    and (told[0].strength < 0.8 or TWO_INCIDENTS.search(told[0].sent.text)))
+                    and (summed[0].strength < 0.8 or TWO_INCIDENTS.search(summed[0].sent.text)))
                 # (not "Gunmen shot dead an elder ..., a week after two
                 # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph

@@ -153,6 +153,9 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("We will not accept another killing being filed away, the bar council said.", {}),
         ("One of the attackers was shot dead at the wall, while another was killed near the gate.",
          {"attackers_killed": [1, 1]}),
+        # a couple is two people
+        ("A gunman opened fire inside a clinic, killing one man and wounding the couple who ran it.",
+         {"killed": [1], "injured": [2]}),
         # the parts of a count in parentheses after it
         ("Two soldiers killed; five wounded (three soldiers, two civilians).", {"killed": [2], "injured": [5]}),
         # a named victim under a title is one; the agents of the killing are no victims

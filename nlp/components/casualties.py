@@ -426,7 +426,9 @@ class CasualtyRules:
             subject_of_casualty = subject_of_casualty or self._gapped_victim(tok) or self._the_other_wounded(tok)
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
-            groups.append((dets[0], tok, 1))
+            # "wounding the couple": a pair is two people (not "a couple of ...", a number word)
+            pair = word in PAIR_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            groups.append((dets[0], tok, 2 if pair else 1))
         return groups
 
     @staticmethod
@@ -1164,6 +1166,9 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
         nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
         _DEFAULT_RULES[key] = (nlp.vocab, CasualtyRules(nlp, FACTORY, **DEFAULT_CONFIG))
     return _DEFAULT_RULES[key][1]
+
+
+PAIR_NOUNS = frozenset({"couple", "pair"})  # nouns that count two people
 
 
 def _in_breakdown(first: Token) -> bool:

@@ -560,6 +560,9 @@ def test_the_earlier_clash_is_another_incident(extractor: Extractor) -> None:
         ("Three policemen, a child and two passers-by were killed when the bomb exploded in Quetta on Sunday.", 6, None),
         ("A security guard and a passer-by were killed when gunmen attacked a convoy in Karachi on Sunday.", 2, None),
         ("Gunmen killed a tribal elder and his son in Khyber on Wednesday.", 2, None),
+        # "it" takes up the death toll of the sentence before
+        ("Officials at the hospital initially put the death toll of the convoy ambush in Kurram at 12. By Sunday "
+         "morning it had risen to 15 after three wounded passengers died.", 15, None),
         # the death that brought the toll to three is one of the three
         ("PESHAWAR: A militant group on Wednesday claimed an attack on a police post in Bannu that killed three "
          "police officers, after a wounded officer died overnight, officials said.", 3, None),

@@ -736,6 +736,8 @@ class CasualtyRules:
     def _toll_kind(self, victim: Token, sent: Span) -> str | None:
         """"the death toll rose to 12", "police raised the toll to 12", "brought to three the number of
         personnel killed" → killed (a total)."""
+        if self._toll_taken_up(victim, sent):
+            return "killed"  # "Officials put the death toll at 19. By Saturday it had risen to 23."
         words = {t.lower_ for t in sent}
         if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
@@ -750,6 +752,18 @@ class CasualtyRules:
             if anc.dep_ in ("conj", "ccomp"):
                 break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll
         return None
+
+    @staticmethod
+    def _toll_taken_up(victim: Token, sent: Span) -> bool:
+        """A number that "it" rose to, right after a sentence about the death toll: the toll, taken up by a pronoun."""
+        doc = victim.doc
+        if victim.i == 0 or doc[victim.i - 1].lower_ != "to" or sent.start == 0:
+            return False
+        verb = doc[victim.i - 1].head
+        if verb.lower_ not in RISE_VERBS or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+            return False
+        previous = doc[sent.start - 1].sent
+        return "toll" in previous.text.lower()
 
     @staticmethod
     def _first_reports(token: Token) -> bool:
@@ -1168,6 +1182,7 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
     return _DEFAULT_RULES[key][1]
 
 
+RISE_VERBS = frozenset({"risen", "rose", "climbed", "jumped", "reached", "increased", "mounted", "gone"})
 PAIR_NOUNS = frozenset({"couple", "pair"})  # nouns that count two people
 
 

@@ -153,6 +153,10 @@ def test_islamic_state_is_named(nlp: Language) -> None:
         ("We will not accept another killing being filed away, the bar council said.", {}),
         ("One of the attackers was shot dead at the wall, while another was killed near the gate.",
          {"attackers_killed": [1, 1]}),
+        # the parts of a count between dashes; the other side's dead across the border are not counted
+        ("Five people were wounded — three labourers and two soldiers — and one of those soldiers died the next day.",
+         {"injured": [5], "killed": [1]}),
+        ("A Taliban spokesman said three Afghan border guards had also died.", {}),
         # a couple is two people
         ("A gunman opened fire inside a clinic, killing one man and wounding the couple who ran it.",
          {"killed": [1], "injured": [2]}),

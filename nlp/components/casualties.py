@@ -971,6 +971,8 @@ class CasualtyRules:
                 continue
             if victim.dep_ == "pobj" and victim.head.dep_ == "agent" and total_kind is None:
                 continue  # "was shot dead by two gunmen": the agents, not victims
+            if _afghan_forces(victim):
+                continue  # "three Afghan border guards had also died": the other side of the border, not counted
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
@@ -1183,20 +1185,34 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 
 
 RISE_VERBS = frozenset({"risen", "rose", "climbed", "jumped", "reached", "increased", "mounted", "gone"})
+FORCE_NOUNS = frozenset({"guard", "guards", "soldier", "soldiers", "troops", "forces", "personnel", "fighters"})
+
+
+def _afghan_forces(victim: Token) -> bool:
+    """Afghan soldiers or border guards ("three Afghan border guards"): casualties across the border."""
+    return victim.lower_ in FORCE_NOUNS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ == "afghan" for c in victim.children)
+
+
 PAIR_NOUNS = frozenset({"couple", "pair"})  # nouns that count two people
 
 
 def _in_breakdown(first: Token) -> bool:
     """A number inside parentheses that follow a count ("seven wounded (three soldiers, four civilians)"): the
     count's parts."""
-    depth, after_number, number_seen = 0, False, False
+    depth, after_number, number_seen, dashes = 0, False, False, 0
     for tok in first.doc[first.sent.start : first.i]:
         opens, closes = tok.text.count("("), tok.text.count(")")  # ("(QPA):" may come as one token)
         if opens and depth == 0:
             after_number = number_seen  # a parenthesis opened after a count
         depth = max(0, depth + opens - closes)
+        if tok.text in ("—", "–") and number_seen:
+            dashes += 1
         number_seen = number_seen or tok.like_num
-    return depth > 0 and after_number
+    if depth > 0 and after_number:
+        return True
+    # "Five people were wounded — three labourers and two soldiers — and ...": the parts between a pair of dashes
+    return dashes % 2 == 1 and any(t.text in ("—", "–") for t in first.doc[first.i : first.sent.end])
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

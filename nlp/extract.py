@@ -31,6 +31,7 @@ from khabar.nlp.components.casualties import GENERIC_VICTIMS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
+from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
@@ -529,7 +530,7 @@ class Extractor:
         place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent)
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, lede, shared, trigger)
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger)
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -562,9 +563,11 @@ class Extractor:
             fields["kidnapped"] = None
 
     def _fill_context(self, fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
-                      event_type: str, trig_sent: int, lede: DateMention | None = None,
+                      event_type: str, trig_sent: int, loc: tuple[Location, LocationMention] | None,
+                      lede: DateMention | None = None,
                       shared: Sequence[SentenceInfo] = (), trigger: Trigger | None = None) -> float:
-        """Date, location, perpetrator and target; returns the completeness score (0..1)."""
+        """Date, location (`loc`, chosen by the caller), perpetrator and target; returns the completeness score
+        (0..1)."""
         filled = 0
         chosen = frame_date(frame, trig_sent, trigger)
         if chosen is not None:
@@ -575,7 +578,6 @@ class Extractor:
             fields["date"], fields["date_precision"] = lede.value, lede.precision
         else:
             fields["date"], fields["date_precision"] = published, "unknown"
-        loc = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent)
         if loc is not None:
             fields["location"] = loc[0]
             ev["location"] = evidence(loc[1].span)
@@ -1053,11 +1055,12 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     victims = figure_total(figures, "killed")
     kinds = {t.event_type for t in triggers}
     kidnapped = figure_total(figures, "kidnapped")
-    if event_type == "kidnapping" and kidnapped and victims > kidnapped and not (opener and _abduction_first(opener)):
+    abducted_first = opener is not None and _abduction_first(opener)
+    if event_type == "kidnapping" and kidnapped and victims > kidnapped and not abducted_first:
         # "killed four and abducted one": the killing is the incident; "abducted nine passengers
         # and killed them" (abduct-and-kill) and hostage-taking stay kidnappings
         return "armed_assault"
-    if event_type in ("armed_assault", "targeted_killing") and opener is not None and _abduction_first(opener):
+    if event_type in ("armed_assault", "targeted_killing") and abducted_first:
         return "kidnapping"  # "abducted nine passengers ... and later shot them dead": the killing of the abducted
     side = initiator(opener, attacker_nouns) if opener is not None else None
     # the lede has the state answer an attack ("police repulsed an attack by militants on the post")

@@ -32,9 +32,7 @@ RULES: dict[str, dict[str, Any]] = {
 }
 
 
-MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                         "sept", "oct", "nov", "dec"})
+MONTH_NAMES = frozenset(dates.MONTHS.split("|"))
 
 
 @Language.component("khabar_paragraphs")

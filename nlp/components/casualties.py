@@ -455,8 +455,8 @@ class CasualtyRules:
         verb = tok.head
         return (tok.dep_ == "nsubj" and tok.tag_ == "NN" and tok.lower_ in self.person_nouns
                 and tok.lower_ not in self.attacker_nouns and self.casualty_kind(verb) in ("killed", "injured")
-                and not any(c.dep_ in ("dobj", "det", "poss", "nummod") for c in (*verb.children, *tok.children)
-                            if c.dep_ == "dobj" or c.head is tok))
+                and not any(c.dep_ == "dobj" for c in verb.children)
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children))
 
     @staticmethod
     def _the_other_wounded(tok: Token) -> bool:

@@ -70,14 +70,17 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _ROUTE_AFTER = re.compile(r"^(?:-(?:bound\b|[A-Z]|[eio]-)|–[A-Z])")  # "Quetta-Karachi", "Gulistan-e-Jauhar" (another place)
 _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
 # "heading towards Karachi", "the last minibuses to Dera Ismail Khan", "from the direction of the Lakki Marwat
-# border", "traffic from Attock": a destination or a direction, not the scene
-_TOWARDS = re.compile(r"\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
-                      r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?$", re.I)
-# "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
+# border", "traffic from Attock", "fled towards the mountains bordering Kohlu", "on the border of Swat and Dir": a
+# destination, a direction or either side of a border, not the scene
+_TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
+                      r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?"
+                      r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+                      r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?)$", re.I)
 # "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
+# "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division)\s+(?:of|in)\s+$", re.I)
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
@@ -346,26 +349,11 @@ def generic_locality(name: str) -> bool:
 
 def _origin_or_border(mention: LocationMention) -> bool:
     """A province named as the attackers' origin or as one side of a border ("from the Khyber Pakhtunkhwa border",
-    "near the boundary with Khyber Pakhtunkhwa"):
-    it says nothing of the province the attack was in."""
+    "near the boundary with Khyber Pakhtunkhwa"): it says nothing of the province the attack was in."""
     start = mention.span.start - mention.span.sent_start
     end = mention.span.end - mention.span.sent_start
     sentence = mention.span.sentence
     return bool(_ORIGIN_BEFORE.search(sentence[max(0, start - 30) : start]) or _BORDER_AFTER.match(sentence[end : end + 20]))
-
-
-# "from the direction of Upper Dir", "fled towards the mountains bordering Kohlu": a way in or out, not the scene
-_DIRECTION_BEFORE = re.compile(r"\b(?:from|towards?)\s+(?:the\s+)?(?:side|direction)\s+of\s+(?:the\s+)?$"
-                               r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
-                               # "in the mountains on the border of Swat and Dir": either side
-                               r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?$", re.I)
-
-
-def _came_from(mention: LocationMention) -> bool:
-    """A place named as the way the attackers came or went ("entered the area from the direction of Upper Dir",
-    "fled towards the mountains bordering Kohlu district")."""
-    start = mention.span.start - mention.span.sent_start
-    return bool(_DIRECTION_BEFORE.search(mention.span.sentence[max(0, start - 50) : start]))
 
 
 def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool:
@@ -414,7 +402,6 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # sentence names a place of its own
         aside = aside or int(m.names_an_incident() and any(
             o is not m and o.span.sent_index == m.span.sent_index and not o.names_an_incident() for o in pool))
-        aside = aside or int(m.kind in ("place", "district") and _came_from(m))  # "entered from the direction of Dir"
         loc = resolved[id(m)]
         district = loc.district if loc is not None else None
         # the dateline city's province settles a tie ("registered in Chakwal, had entered Islamabad from Rawalpindi")

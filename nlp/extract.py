@@ -1047,6 +1047,23 @@ def _selected_victims(figures: list[CasualtyFigure], triggers: list[Trigger], ki
     return any(f.kind == "killed" and f.victim in SELECTED_VICTIMS for f in figures)
 
 
+# a fight, a raid or a torching in which no one died (on either side) but people were taken is a kidnapping
+TAKING_OUTWEIGHS = ("armed_assault", "security_operation", "infrastructure_attack")
+
+
+def _people_taken(triggers: list[Trigger], doc: Doc | None) -> bool:
+    """An act of taking people in the event's own sentences ("abducted five workers", "took them captive",
+    "are holding four officials"), not a reference to people taken before ("the recovery of abducted engineers")."""
+    return any(t.event_type == "kidnapping" and t.strength >= 1.0 and not t.reference
+               and not (doc is not None and _modifier(t, doc)) for t in triggers)
+
+
+def _modifier(trigger: Trigger, doc: Doc) -> bool:
+    """"two abducted engineers": a participle that describes people, not the act."""
+    words = trigger.span.in_doc(doc)
+    return words is not None and any(tok.dep_ == "amod" for tok in words)
+
+
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
                  opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
@@ -1062,6 +1079,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault"
     if event_type in ("armed_assault", "targeted_killing") and abducted_first:
         return "kidnapping"  # "abducted nine passengers ... and later shot them dead": the killing of the abducted
+    if event_type in TAKING_OUTWEIGHS and not victims and not attackers and _people_taken(triggers, opener.sent.doc if opener else None):
+        return "kidnapping"  # "a clash in which four were wounded and the DSP taken captive": no one died, men were taken
     side = initiator(opener, attacker_nouns) if opener is not None else None
     # the lede has the state answer an attack ("police repulsed an attack by militants on the post")
     responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers

@@ -1516,3 +1516,34 @@ def test_a_roll_call_of_districts_is_no_scene(extractor: Extractor) -> None:
                              "particularly Bannu, Lakki Marwat, Tank and Karak, have seen a stream of attacks on the "
                              "police this year.")
     assert event.location.district == "Dera Ismail Khan"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # militants hold people after a clash in which no one died: a hostage-taking
+        ("SWAT: Four policemen were wounded in an exchange of fire with militants in the hills of Kabal on Monday, and "
+         "police said the militants were now holding two officials, including an inspector.", "kidnapping"),
+        # the release by the captors tells the taking
+        ("PESHAWAR: Militants have released a revenue official and his driver whom they seized near Darazinda after a "
+         "brief gun battle on Sunday, police said on Tuesday. No one was killed.", "kidnapping"),
+        # "took captive" after the firing
+        ("SWAT: A clash broke out on Monday when a police party reached the ridge above Matta; the militants took the "
+         "DSP captive after he was wounded in the firing. No one was killed, police said.", "kidnapping"),
+        # a brief's label
+        ("KHYBER: A hostage-taking near Bara ended on Tuesday. Armed men had clashed with a Levies patrol on Monday and "
+         "held three personnel overnight, officials said. No one was killed.", "kidnapping"),
+        # workers taken and machinery torched: the people taken are the news
+        ("DERA ISMAIL KHAN: Gunmen abducted four employees of a road contractor near Daraban on Tuesday and set fire to "
+         "an excavator at their camp before leaving, police said.", "kidnapping"),
+        # police who detain suspects after an attack hold no hostages
+        ("BANNU: Militants attacked a police post in Domel on Monday, wounding two constables. Police later detained "
+         "three suspects in a search of nearby villages.", "armed_assault"),
+        # an operation that killed militants stays an operation even when a movement was picked up by the troops
+        ("RAWALPINDI: Security forces killed six terrorists in an intelligence-based operation in North Waziristan on "
+         "Sunday after their movement was picked up by the troops, the ISPR said.", "security_operation"),
+    ],
+)
+def test_people_held_by_militants_make_a_kidnapping(extractor: Extractor, text: str, event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type

@@ -9,10 +9,11 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import PhraseFinder, TextSpan, char_span, normalise, set_extension
+from khabar.nlp.components.casualties import ATTACKER_NOUNS, PERSON_NOUNS
 
 # classifier type scores, or a function that computes them when the trigger votes need them
 ScoresSource = dict[str, float] | Callable[[], dict[str, float] | None] | None
@@ -57,6 +58,8 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     # kidnapping
     "abducted": ("kidnapping", 1.1), "kidnapped": ("kidnapping", 1.1), "kidnapping": ("kidnapping", 1.0),
     "abduction": ("kidnapping", 1.0), "taken hostage": ("kidnapping", 1.1), "hostage": ("kidnapping", 1.1), "hostages": ("kidnapping", 1.1),
+    "hostage-taking": ("kidnapping", 1.2), "captive": ("kidnapping", 1.1), "captives": ("kidnapping", 1.0),
+    "captivity": ("kidnapping", 1.0),
     "offloaded": ("kidnapping", 1.0), "pulled off": ("kidnapping", 1.0), "taken off": ("kidnapping", 1.0),
     "led away": ("kidnapping", 1.0), "took away": ("kidnapping", 1.0), "taken away": ("kidnapping", 1.0),
     "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
@@ -97,6 +100,11 @@ RAIDS = ("raid", "raided")
 # what forces hold: a raid on one is an attack ("raid on an FC checkpoint"), a raid by them an operation
 POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "station", "convoy", "cantonment",
          "garrison", "base", "fort", "headquarters", "lines")
+# holding people: militants who hold, seize or free them took them ("the militants are holding four officials")
+CUSTODY_VERBS = ("hold", "holds", "holding", "held", "seize", "seized", "seizing", "capture", "captured", "capturing",
+                 "detain", "detained", "detaining", "release", "released", "releasing", "free", "freed", "freeing")
+TAKE_FORMS = ("take", "took", "taken", "taking")  # "took six people into custody"
+CUSTODY_STRENGTH = 1.1
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
 FACTORY = "khabar_event_types"
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -112,6 +120,10 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "infra_verbs": list(INFRA_VERBS),
     "infra_nouns": list(INFRA_NOUNS),
     "infra_strength": 1.3,
+    "custody_verbs": list(CUSTODY_VERBS),
+    "custody_strength": CUSTODY_STRENGTH,
+    "captors": sorted(ATTACKER_NOUNS),
+    "people": sorted(PERSON_NOUNS - ATTACKER_NOUNS),
     "foiled": list(FOILED),
     "suicide": list(SUICIDE),
     "generic": sorted(GENERIC),
@@ -141,8 +153,13 @@ class EventTypeRules:
                  operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                  infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
                  suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
-                 posts: list[str], things: list[str]) -> None:
+                 posts: list[str], things: list[str], custody_verbs: list[str], custody_strength: float,
+                 captors: list[str], people: list[str]) -> None:
         self.name = name
+        self.custody_verbs = frozenset(custody_verbs)
+        self.custody_strength = custody_strength
+        self.captors = frozenset(captors)
+        self.people = frozenset(people)
         self.things = frozenset(things)
         self.raids = frozenset(raids)
         self.posts = frozenset(posts)
@@ -202,6 +219,8 @@ class EventTypeRules:
         if verb and phrases["infra_noun"]:
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        for verb_token in _custody(sent, self.custody_verbs, self.captors, self.people, self.things):
+            found.append(Trigger("kidnapping", self.custody_strength, False, TextSpan.from_tokens(verb_token, verb_token, index)))
         return sorted(_drop_nested(found), key=lambda t: -t.strength)
 
     def choose(self, triggers: list[Trigger], classifier_scores: ScoresSource = None) -> tuple[str, Trigger | None]:
@@ -230,6 +249,46 @@ def _takes_things(span: TextSpan, sent: Span, things: frozenset[str]) -> bool:
     verb = words.root if words.root.pos_ in ("VERB", "AUX") else words[0]
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(taken) and taken[0].lower_ in things
+
+
+def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people: frozenset[str],
+             things: frozenset[str]) -> list[Token]:
+    """Verbs by which militants hold, seize or free people ("the militants are holding four officials", "the fighters
+    took six people into custody", "the TTP released a police officer and two soldiers whom they seized"): the
+    people were taken, whoever fired first. Police who detain suspects are no captors."""
+    found = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or (tok.lower_ not in verbs and tok.lower_ not in TAKE_FORMS):
+            continue
+        if tok.lower_ in TAKE_FORMS and not any(c.dep_ == "prep" and c.lower_ == "into"
+                                            and any(o.lower_ == "custody" for o in c.children) for c in tok.children):
+            continue  # "took six people into custody", not "took part"
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        held = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        agents = ([o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] if passive
+                  else [c for c in tok.children if c.dep_ == "nsubj"])
+        if not any(_people(h, people, things) for h in held):
+            continue
+        if any(_captor(a, captors) or (a.lower_ in ("they", "who") and _captor_above(tok, captors)) for a in agents):
+            found.append(tok)
+    return found
+
+
+def _people(tok: Token, people: frozenset[str], things: frozenset[str]) -> bool:
+    """"four officials", "a police officer", "the DSP": people, not "weapons" or "positions"."""
+    if tok.lower_ in things:
+        return False
+    return tok.lower_ in people or tok.ent_type_ == "PERSON"
+
+
+def _captor(tok: Token, captors: frozenset[str]) -> bool:
+    """"militants", "TTP fighters", "the Pakistani Taliban": the militant side."""
+    return tok.lower_ in captors or tok.ent_type_ == "MIL_GROUP"
+
+
+def _captor_above(tok: Token, captors: frozenset[str]) -> bool:
+    """"..., whom they seized": the pronoun's clause hangs under a verb whose subject is militant."""
+    return any(c.dep_ == "nsubj" and _captor(c, captors) for head in tok.ancestors for c in head.children)
 
 
 def _raids_a_post(span: TextSpan, sent: Span, posts: frozenset[str]) -> bool:
@@ -262,11 +321,12 @@ def make_event_types(nlp: Language, name: str, triggers: dict[str, list[Any]], c
                      operation_context: list[str], grenades: list[str], fired_words: list[str], thrown_words: list[str],
                      infra_verbs: list[str], infra_nouns: list[str], infra_strength: float, foiled: list[str],
                      suicide: list[str], generic: list[str], priority: list[str], raids: list[str],
-                     posts: list[str], things: list[str]) -> EventTypeRules:
+                     posts: list[str], things: list[str], custody_verbs: list[str], custody_strength: float,
+                     captors: list[str], people: list[str]) -> EventTypeRules:
     """The event-trigger component."""
     return EventTypeRules(nlp, name, triggers, contextual_triggers, operation_context, grenades, fired_words,
                           thrown_words, infra_verbs, infra_nouns, infra_strength, foiled, suicide,
-                          generic, priority, raids, posts, things)
+                          generic, priority, raids, posts, things, custody_verbs, custody_strength, captors, people)
 
 
 _DEFAULT_RULES: dict[int, tuple[Vocab, EventTypeRules]] = {}
@@ -336,7 +396,5 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource =
     if found:
         tied.sort(key=lambda t: -found.get(t, 0.0))
         return tied[0], best_trigger[tied[0]]
-    tied.sort(key=lambda t: (-votes[t], priority.index(t) if t in priority else 99))
-    return tied[0], best_trigger[tied[0]]
     tied.sort(key=lambda t: (-votes[t], priority.index(t) if t in priority else 99))
     return tied[0], best_trigger[tied[0]]

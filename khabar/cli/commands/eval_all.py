@@ -88,6 +88,17 @@ INCIDENT_PROBES = (
     ("p31", "sixteen incidents, twelve of them in 2-3 reports",
      "News_dev's nine house styles, written by a writer who read only news_dev's study part: toll revisions, late "
      "claims and denials, state-blame labels, two roundups. Scored unseen first, then studied."),
+    ("p33", "twelve incidents, six of them in 2-3 reports",
+     "News_dev's nine house styles, 2021-22, by a writer who read only news_dev's study part: tolls that rise and an "
+     "injured count revised down, late claims, reports of two incidents, funerals and condemnations as distractors. "
+     "Scored unseen first, then studied."),
+    ("p35", "fourteen incidents, six of them in 2-3 reports",
+     "Six new styles (an international wire, a Lahore daily, a Karachi evening paper, a translated Urdu site, a "
+     "weekly security digest, newest-first live pages): changing tolls, late claims, a village, a tehsil and a road "
+     "for one attack. Scored unseen first, then studied."),
+    ("p36", "sixteen incidents, five of them in two reports",
+     "Every event type evenly in news_dev's house styles (abductions and releases, targeted killings, pipelines and "
+     "tracks, operations, foiled devices, cross-border fire). Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -131,6 +142,11 @@ HONEST_PROBES = (
      "a foreign desk, ISPR idiom), one per incident, three with a second incident, five distractors; written by a "
      "writer who read only news_dev's study part, never studied.",
      None),
+    ("p34",
+     "Twenty-two reports in news_dev's nine house styles on incidents of July-November 2025 (tolls that rise over "
+     "follow-ups, late claims, an operation told as an ambush elsewhere, roundups of two incidents), four "
+     "distractors; written by a writer who read only news_dev's study part, never studied.",
+     "Twelve incidents, six of them in 2-3 reports. Never studied."),
 )
 
 

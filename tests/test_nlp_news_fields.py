@@ -1547,3 +1547,32 @@ def test_a_roll_call_of_districts_is_no_scene(extractor: Extractor) -> None:
 def test_people_held_by_militants_make_a_kidnapping(extractor: Extractor, text: str, event_type: str) -> None:
     [event] = run(extractor, text)
     assert event.event_type == event_type
+
+
+def test_a_clause_hours_after_tells_another_incident(extractor: Extractor) -> None:
+    # the lede's "hours after ..." clause tells a shooting in another city: its toll, place and claimant stay there
+    events = run(extractor, "ISLAMABAD — A suicide bomber killed two soldiers and a boy near Miranshah on Sunday, hours "
+                            "after gunmen shot dead three shopkeepers in the city of Kohat in an attack claimed by the "
+                            "Islamic State group.\n\nThe bomber rammed an army vehicle in the North Waziristan district, "
+                            "the military said. No group claimed the bombing.")
+    bombing = next(e for e in events if e.event_type == "bombing")
+    assert (bombing.killed, bombing.location.district) == (3, "North Waziristan")
+    assert bombing.perpetrator is None or bombing.perpetrator.name is None
+    assert bombing.attackers_killed is None  # the bomber who killed is not counted among the dead
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # beside an incident of the main clause, an "hours after" clause tells another one
+        ("A bomber killed two soldiers on Sunday, hours after gunmen shot dead three shopkeepers in Kohat.",
+         {"killed": [2]}),
+        # with no incident in the main clause, the clause tells the report's own
+        ("The claim came hours after officials said troops had repulsed the attack and killed four of the attackers.",
+         {"attackers_killed": [4]}),
+        # a week apart, the clause's toll is an older incident's whatever the main clause says
+        ("Security was tightened in Quetta on Monday, a week after seven policemen were killed in a blast.", {}),
+    ],
+)
+def test_hours_apart_is_another_incident_only_beside_one(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

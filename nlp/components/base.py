@@ -89,6 +89,44 @@ INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
 INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 
+# units of time that set an older incident apart ("a week after seven personnel were killed")
+DAY_UNIT_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+# ... and hours, which do so only beside an incident of the main clause ("a bomber killed three soldiers on Sunday,
+# hours after gunmen shot dead two traders"; not "the claim was posted hours after troops repulsed the attack"; not
+# minutes: "a second blast minutes after the first")
+HOUR_UNIT_WORDS = frozenset({"hour", "hours"})
+
+
+def in_timed_clause(tok: Token, days_alone: bool = False) -> bool:
+    """The token stands in an adverbial clause that another incident's time sets apart from an incident the main
+    clause tells ("a bomber killed three soldiers on Sunday, hours after gunmen shot dead two traders in Peshawar"):
+    that incident's people, places and groups, told to date this one. With `days_alone`, a clause days or more
+    apart is another incident whatever the main clause says ("security was tightened a week after seven personnel
+    were killed": the seven are no toll of this report's news, though Quetta may be its place)."""
+    for clause in (tok, *tok.ancestors):
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "since", "before")]
+        if not marks:
+            continue
+        times = [c for c in (*clause.children, *marks[0].children) if c.dep_ == "npadvmod"]
+        days = any(c.ent_type_ == "DATE" or c.lower_ in DAY_UNIT_WORDS for c in times)
+        if days and days_alone:
+            return True
+        hours = any(c.ent_type_ == "TIME" or c.lower_ in HOUR_UNIT_WORDS for c in times)
+        if (days or hours) and _incident_outside(clause):
+            return True
+    return False
+
+
+def _incident_outside(clause: Token) -> bool:
+    """The sentence tells an incident outside the clause (an event trigger before or after its words)."""
+    words = list(clause.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    triggers = clause.sent._.triggers if Span.has_extension("triggers") else None
+    return any(not start <= t.span.start < end for t in triggers or [])
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities of a sentence (`Span.ents` walks every entity of the doc on each call; this
     buckets them by sentence once per doc, after the entity ruler has run)."""

@@ -21,6 +21,7 @@ from khabar.nlp.components.base import (
     SPEECH_VERBS,
     PhraseFinder,
     TextSpan,
+    in_timed_clause,
     normalise,
     sentence_ents,
     set_extension,
@@ -122,7 +123,6 @@ ORDINAL_VALUES = {w: i for i, w in enumerate(
 _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b"
                           r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
-TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
 NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
                        r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
@@ -409,6 +409,8 @@ class CasualtyRules:
                 continue
             if not dets:
                 continue
+            if self._killer(tok):
+                continue  # "a suicide bomber killed three soldiers": who killed, not who died
             definite = dets[0].lower_ in ("the", "his", "her", "their") or dets[0].dep_ == "poss"
             node = tok
             while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
@@ -430,6 +432,13 @@ class CasualtyRules:
             pair = word in PAIR_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             groups.append((dets[0], tok, 2 if pair else 1))
         return groups
+
+    def _killer(self, tok: Token) -> bool:
+        """An attacker who is the subject of an active casualty verb with an object of its own ("a suicide bomber
+        killed three soldiers"): the one who harmed, not one harmed ("the bomber lost his life" has no such object)."""
+        verb = tok.head
+        return (tok.dep_ == "nsubj" and tok.lower_ in self.attacker_nouns and self.casualty_kind(verb) is not None
+                and any(c.dep_ == "dobj" and self.casualty_kind(c) is None for c in verb.children))
 
     @staticmethod
     def _then_died(verb: Token) -> bool:
@@ -1072,15 +1081,11 @@ class CasualtyRules:
         """A figure in a clause that tells an older incident, hung on its time ("the deadliest attack since
         August, when the BLA carried out attacks that left more than 50 people dead", "in 2014, when ...", "a week
         after seven personnel were killed")."""
+        if in_timed_clause(victim, days_alone=True):
+            return True  # "..., a week after seven security personnel were killed", "hours after gunmen shot dead two"
         for anc in victim.ancestors:
             if anc.dep_ not in ("relcl", "advcl", "acl"):
                 continue
-            marks = [c for c in anc.children if c.dep_ == "mark" and c.lower_ in ("after", "since")]
-            if anc.dep_ == "advcl" and marks and any(c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.lower_ in TIME_UNITS)
-                                                     for c in (*anc.children, *marks[0].children)):
-                # "..., a week after seven security personnel were killed in two attacks", "two days after an
-                # inspector was killed"
-                return True
             when = anc.head
             if when.ent_type_ != "DATE":
                 continue

@@ -17,6 +17,7 @@ from khabar.nlp.components.base import (
     SPEECH_VERBS,
     TextSpan,
     doc_text,
+    in_timed_clause,
     sentence_ents,
     set_extension,
 )
@@ -178,6 +179,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
+        reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
     return out

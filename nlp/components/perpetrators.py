@@ -12,7 +12,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from khabar.nlp.components.base import PhraseFinder, TextSpan, doc_text, normalise, sentence_ents, set_extension
+from khabar.nlp.components.base import (
+    PhraseFinder,
+    TextSpan,
+    doc_text,
+    in_timed_clause,
+    normalise,
+    sentence_ents,
+    set_extension,
+)
 from khabar.nlp.gazetteer import load_gazetteer
 
 # the state's agencies: their "claims" are of their own actions ("the police claimed to have killed three attackers")
@@ -190,6 +198,9 @@ class PerpetratorRules:
         found = []
         for index, sent in enumerate(doc.sents):
             attribution = self.attribution(sent)
+            claim_words = [t for t in sent if t.lower_.startswith("claim") or t.lower_ == "responsibility"]
+            if claim_words and all(in_timed_clause(t) for t in claim_words):
+                attribution = "unknown"  # "..., hours after gunmen shot two traders in an attack claimed by the IS"
             sent._.claim = attribution == "claimed"
             sent._.groups = self._groups(sent, index, attribution)
             found.extend(sent._.groups)
@@ -228,8 +239,8 @@ class PerpetratorRules:
             if ent.label_ != "MIL_GROUP":
                 continue
             name = group_name(ent)
-            if name is None:
-                continue
+            if name is None or in_timed_clause(ent.root):
+                continue  # (", hours after gunmen shot two traders in an attack claimed by the IS": another incident's)
             attr = attribution
             if claimants is not None and ent.start not in claimants:
                 attr = "unknown"  # "a cleric with ties to the Taliban government, in a killing claimed by the IS"

@@ -1576,3 +1576,13 @@ def test_a_clause_hours_after_tells_another_incident(extractor: Extractor) -> No
 )
 def test_hours_apart_is_another_incident_only_beside_one(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_a_separate_statement_about_another_district_begins_another_incident(extractor: Extractor) -> None:
+    events = run(extractor, "RAWALPINDI: Three soldiers embraced shahadat on Sunday when an IED went off near their "
+                            "vehicle in the Kahan area of Kohlu district, the ISPR said.\n\nIn a separate statement, the "
+                            "ISPR said security forces had been conducting an operation in the Sambaza area of Zhob "
+                            "district. Terrorists opened fire on the troops, and one terrorist was killed while a soldier "
+                            "embraced shahadat.\n\nTwo days earlier, a constable was martyred in Islamabad when a bomber "
+                            "blew himself up near a police van.")
+    assert sorted((e.location.district, e.killed) for e in events) == [("Kohlu", 3), ("Zhob", 1)]

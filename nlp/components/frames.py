@@ -53,6 +53,9 @@ THIS_INCIDENT = re.compile(r"\bthe\s+(?:" + "|".join(INCIDENT_NOUNS) + r")\b", r
 # even when the recalled attack was claimed.
 # "In the earlier clash, ...", "the previous attack": the sentence is about another, older incident
 EARLIER_INCIDENT = re.compile(r"\b(?:the|that|an?)\s+(?:earlier|previous|prior)\s+" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "Two days earlier, a head constable was martyred in Islamabad": a sentence that opens days before the news
+OPENS_EARLIER = re.compile(r"^\W*(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+                           r"(?:days?|weeks?|months?)|a\s+(?:day|week|month))\s+(?:earlier|before)\b", re.IGNORECASE)
 # "Balochistan has been on edge since last week's hijacking": the sentence looks back at an incident
 SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s+\w+['’]s\s+)(?:[\w-]+\s+){0,2}"
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
@@ -412,7 +415,7 @@ class FrameRules:
         if is_statistic(sent.text, strength) and not claim:
             return True
         if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
-                or RECAP_AFTER.search(sent.text)):
+                or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)):
             # "In the earlier clash, ...", "was followed by a bombing in Islamabad", "The attack came days after a suicide
             # bomber struck ... during Friday prayers": another incident, whatever day it names
             return True
@@ -503,6 +506,12 @@ def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]
     return {district_of(m.kind, m.name) for s in infos for m in s.locations
             if not m.dateline and m.kind in ("place", "district")
             and not (skip_asides and (m.in_aside() or m.names_an_incident()))}
+
+
+def _named_event(info: SentenceInfo) -> bool:
+    """The sentence names a kind of event ("an operation", "a blast"), not only "attacks"."""
+    return any(t.strength >= 0.6 and not t.reference and t.span.text.lower() not in event_types.GENERIC
+               for t in info.triggers)
 
 
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
@@ -682,6 +691,13 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 current = ranked[number] = Frame(sentences=[info])
                 frames.append(current)
                 continue
+        if (current is not None and info.marker and not info.opens_frame() and not info.background
+                and not info.non_event and _named_event(info) and _new_place(info, current) and not _claims_known(info)):
+            # "In a separate statement, the ISPR said troops had been conducting an operation in Zhob": a weaker
+            # word, but a marker and a district of its own begin another incident
+            current = Frame(sentences=[info])
+            frames.append(current)
+            continue
         if info.opens_frame():
             split = current is not None and (
                 (info.marker and not _claims_known(info))

@@ -511,11 +511,16 @@ class Extractor:
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener = frame.opener or frame.sentences[0]
-        figures = elliptic_more([f for s in sents if not older_incident(s, frame_date(frame, opener.index))
-                                 for f in s.casualties])
+        opener_day = frame_date(frame, opener.index)
+        figures = elliptic_more([f for s in sents if not older_incident(s, opener_day) for f in s.casualties])
         event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
+        event_day = frame_date(frame, trigger.span.sent_index, trigger) if trigger is not None else opener_day
+        if event_day != opener_day:
+            # the event's own day, as its date is chosen (the trigger's "on Wednesday", not the lede's "registered a
+            # case on Thursday"): a figure of that day is no older incident's
+            figures = elliptic_more([f for s in sents if not older_incident(s, event_day) for f in s.casualties])
         ev: dict[str, Evidence] = {}
         fields: dict[str, Any] = {"event_type": event_type}
         if trigger is not None:

@@ -1586,3 +1586,14 @@ def test_a_separate_statement_about_another_district_begins_another_incident(ext
                             "embraced shahadat.\n\nTwo days earlier, a constable was martyred in Islamabad when a bomber "
                             "blew himself up near a police van.")
     assert sorted((e.location.district, e.killed) for e in events) == [("Kohlu", 3), ("Zhob", 1)]
+
+
+def test_a_lede_about_the_case_registered_next_day_keeps_the_attack_days_toll(extractor: Extractor) -> None:
+    # the lede's day is the case's (Thursday); the shooting's own sentence, dated Wednesday, gives the toll
+    [event] = run(extractor, "KARACHI: Police on Thursday registered a terrorism case over the shooting of three people at "
+                             "a dental clinic, saying a separatist group had claimed responsibility for the attack, in "
+                             "which one of them was killed.\n\nAccording to the case report, the outlawed Sindhudesh "
+                             "Revolutionary Army claimed the attack on social media.\n\nThe gunman opened "
+                             "fire inside the clinic in Saddar on Wednesday afternoon, killing the cashier and wounding "
+                             "the dentist and his wife, police said.", published=datetime(2022, 9, 29, 20, 0))
+    assert (event.date, event.killed, event.injured) == (date(2022, 9, 28), 1, 2)

@@ -553,6 +553,10 @@ class Extractor:
     def _fill_figures(fields: dict[str, Any], ev: dict[str, Evidence], figures: list[CasualtyFigure],
                       foiled: bool, event_type: str, order: dict[int, int] | None = None) -> None:
         """killed / injured / attackers_killed / kidnapped with evidence."""
+        if any(not f.claimed and f.value > 0 and not f.sub_count and f.kind in ("killed", "injured") for f in figures):
+            # the victims are counted by the officials: a group's own count of any kind is its claim ("the military put
+            # the martyrs at five; the BLA claimed eight killed and three wounded": no injured figure)
+            figures = [f for f in figures if not (f.claimed and f.kind in ("killed", "injured"))]
         for kind in FIGURE_KINDS:
             found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]), order)
             if found is not None:

@@ -1597,3 +1597,24 @@ def test_a_lede_about_the_case_registered_next_day_keeps_the_attack_days_toll(ex
                              "fire inside the clinic in Saddar on Wednesday afternoon, killing the cashier and wounding "
                              "the dentist and his wife, police said.", published=datetime(2022, 9, 29, 20, 0))
     assert (event.date, event.killed, event.injured) == (date(2022, 9, 28), 1, 2)
+
+
+def test_every_member_of_an_among_them_list_is_part_of_the_count(nlp: Language) -> None:
+    assert counts(nlp, "The grenade exploded on the road and injured five passers-by, among them a woman and a young "
+                       "boy.") == {"injured": [5]}
+
+
+def test_a_groups_own_count_of_the_wounded_is_its_claim(extractor: Extractor) -> None:
+    # the officials count the dead; the group's statement also counts wounded, which no official figure confirms
+    [event] = run(extractor, "QUETTA: Four soldiers were martyred when a roadside bomb struck their vehicle in the Kahan "
+                             "area of Kohlu district on Tuesday, the ISPR said. The banned Balochistan Liberation Army "
+                             "claimed responsibility. In a statement, its spokesman claimed that nine soldiers had been "
+                             "killed and five wounded.")
+    assert (event.killed, event.injured) == (4, None)
+
+
+def test_the_toll_of_the_bombing_a_group_owns_up_to_is_reported(extractor: Extractor) -> None:
+    [event] = run(extractor, "PESHAWAR: The Islamic State's regional affiliate said on Friday that it was behind a "
+                             "roadside bombing that killed two police officers in Bajaur district on Thursday. The bomb, "
+                             "hidden on a motorcycle, also wounded six people, police said.")
+    assert (event.killed, event.injured) == (2, 6)

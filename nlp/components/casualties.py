@@ -203,6 +203,17 @@ def _some_spared(sent: Span) -> bool:
     return False
 
 
+def _toll_of_the_act(victim: Token) -> bool:
+    """The count stands in a clause on the attack a group owns up to ("said it was behind a roadside bombing that
+    killed three officers"): the bombing's toll as reported, not a count of the group's own."""
+    for anc in victim.ancestors:
+        if anc.dep_ == "relcl" and anc.head.lower_.rstrip("s") in INCIDENT_NOUNS:
+            return True
+        if anc.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
+
+
 class CasualtyRules:
     """Pipeline component: every sentence's casualty figures (`sent._.casualties`, in order of appearance);
     `doc._.casualties` holds them all. Number words, casualty words and person nouns come from the config."""
@@ -851,6 +862,14 @@ class CasualtyRules:
             before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
             if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
                 return True
+        listed = victim
+        while listed.dep_ == "conj" and listed.head.i != listed.i:
+            listed = listed.head
+        if listed is not victim:  # "among them a woman and a young girl": the list's later members too
+            start = listed.left_edge
+            before = [t.lower_ for t in start.doc[max(start.sent.start, start.i - 2) : start.i]]
+            if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
+                return True
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
                 return True
@@ -1014,7 +1033,8 @@ class CasualtyRules:
                                                                  or (self._part_of(last) and self._attackers_part(last) is None
                                                                      and victim.dep_ != "conj")),
                     also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
-                    claimed=(claim_at is not None and claim_at < first.i) or first.i in group_words or self._disputed(victim),
+                    claimed=((claim_at is not None and claim_at < first.i or first.i in group_words)
+                             and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=initial and initial_at is not None and initial_at < first.i and total_kind is None,
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),

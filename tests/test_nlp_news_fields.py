@@ -1618,3 +1618,11 @@ def test_the_toll_of_the_bombing_a_group_owns_up_to_is_reported(extractor: Extra
                              "roadside bombing that killed two police officers in Bajaur district on Thursday. The bomb, "
                              "hidden on a motorcycle, also wounded six people, police said.")
     assert (event.killed, event.injured) == (2, 6)
+
+
+def test_spent_shells_found_at_the_scene_are_no_shelling(extractor: Extractor) -> None:
+    [event] = run(extractor, "A well-known Sikh hakeem was shot dead inside his clinic on Charsadda Road in Peshawar on "
+                             "Thursday, police said.\n\nThe victim was identified as Sardar Gurpal Singh, 51.\n\nPolice "
+                             "said unidentified gunmen walked into the clinic and opened fire on him. Empty shells of a "
+                             "9mm pistol were collected from the scene.")
+    assert event.event_type == "targeted_killing"

@@ -201,6 +201,8 @@ class EventTypeRules:
             if etype == "security_operation" and phrase in self.contextual and not phrases["operation"]:
                 continue
             span = char_span(sent, phrase, index)
+            if phrase in SPENT and RECOVERED.search(sent.text):
+                continue  # "empty shells were collected from the scene": the evidence of a shooting, not shelling
             if phrase in self.grenades and span is not None and _among_arms(span, sent):
                 if RECOVERED.search(sent.text):
                     continue  # "weapons, hand grenades and a launcher were recovered": no act at all
@@ -228,7 +230,8 @@ class EventTypeRules:
         return choose_event_type(triggers, classifier_scores, self.generic, self.priority)
 
 
-RECOVERED = re.compile(r"\b(?:recovered|seized|confiscated|found|recovery)\b", re.IGNORECASE)
+RECOVERED = re.compile(r"\b(?:recovered|seized|confiscated|found|recovery|collected)\b", re.IGNORECASE)
+SPENT = frozenset({"shells"})  # what a shooting leaves behind: found at the scene, it is no shelling
 ARMS = frozenset({"weapons", "rockets", "guns", "rifles", "kalashnikovs", "launchers", "firearms", "arms", "mortars"})
 
 

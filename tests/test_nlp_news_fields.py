@@ -1626,3 +1626,14 @@ def test_spent_shells_found_at_the_scene_are_no_shelling(extractor: Extractor) -
                              "said unidentified gunmen walked into the clinic and opened fire on him. Empty shells of a "
                              "9mm pistol were collected from the scene.")
     assert event.event_type == "targeted_killing"
+
+
+def test_a_weekly_digests_overview_is_no_incident(extractor: Extractor) -> None:
+    # the week's tally and the kind of incident set aside are no toll; the first item keeps its own day and toll
+    events = run(extractor, "Overview. Our monitoring desk recorded seven militant incidents in Khyber Pakhtunkhwa this "
+                            "week, in which 12 people were killed and 15 injured. Grenade attacks that caused no "
+                            "casualties are listed in the annex.\n\nBannu (3 March). A suicide bomber struck a police "
+                            "van near the city, killing four policemen, officials said.",
+                 published=datetime(2025, 3, 8, 10, 0))
+    [event] = events
+    assert (event.killed, event.injured, event.date) == (4, None, date(2025, 3, 3))

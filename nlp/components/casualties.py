@@ -214,6 +214,12 @@ def _toll_of_the_act(victim: Token) -> bool:
     return False
 
 
+# incidents in the plural that harmed no one ("exchanges of fire and grenade attacks that caused no casualties"): a
+# kind of incident the report sets aside, not this incident's toll
+HARMLESS_KIND = re.compile(r"\b(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)\b[^.;]{0,40}?\b(?:that|which)\s+"
+                           r"(?:caused|left|resulted in|claimed)\s+no\b", re.IGNORECASE)
+
+
 class CasualtyRules:
     """Pipeline component: every sentence's casualty figures (`sent._.casualties`, in order of appearance);
     `doc._.casualties` holds them all. Number words, casualty words and person nouns come from the config."""
@@ -944,6 +950,8 @@ class CasualtyRules:
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
             found.update(NO_VICTIM_KINDS.get(pair.group(1).lower(), ("injured",)))
+        if found and HARMLESS_KIND.search(sent.text):
+            return []  # "grenade attacks that caused no casualties are listed in the annex": a kind of incident
         span = TextSpan.from_span(sent, sent_index)
         return [CasualtyFigure(kind, 0, None, span, victim="", total=False)  # type: ignore[arg-type]
                 for kind in ("killed", "injured") if kind in found]

@@ -91,6 +91,9 @@ STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:day
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
+# incidents counted over a week or a month ("recorded nine militant incidents this week"); alone, such a period
+# dates a report ("ten militants were killed in a raid this week")
+SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b", re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
@@ -202,7 +205,7 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     in which 951 people were killed"): incidents counted, or a toll summed over a period by a
     sentence that reports no incident itself (a strong trigger: "one of the deadliest attacks
     this year" still reports the attack)."""
-    if STAT_COUNT.search(text) or (WORD_STAT_COUNT.search(text) and STAT_PERIOD.search(text)):
+    if STAT_COUNT.search(text) or (WORD_STAT_COUNT.search(text) and (STAT_PERIOD.search(text) or SHORT_PERIOD.search(text))):
         return True
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
@@ -415,7 +418,8 @@ class FrameRules:
         if is_statistic(sent.text, strength) and not claim:
             return True
         if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
-                or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)):
+                or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)
+                or casualties.HARMLESS_KIND.search(sent.text)):
             # "In the earlier clash, ...", "was followed by a bombing in Islamabad", "The attack came days after a suicide
             # bomber struck ... during Friday prayers": another incident, whatever day it names
             return True

@@ -27,7 +27,7 @@ from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Per
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
-from khabar.nlp.components.casualties import GENERIC_VICTIMS, CasualtyFigure
+from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
@@ -265,7 +265,9 @@ def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     offset = total.span.sent_start  # parts' spans may reach back to a casualty word before them ("killed: 5 ...")
     between = total.span.sentence[total.span.start - offset : max(f.span.end for f in rest) - offset]
     marks = ["—", "–", ":", "(", " - ", ";"]
-    bare_number = total.victim == total.span.text.split()[0].lower()  # "Six, four policemen and ..." (no noun)
+    first_word = total.span.text.split()[0].lower()
+    # "Six, four policemen and ..." (a number with no noun; not "Wahid, a JUI-F office-bearer, and his nephew")
+    bare_number = total.victim == first_word and (first_word.isdigit() or first_word in UNITS)
     if bare_number or total.victim in ("people", "persons", "others", "personnel", "individuals"):
         marks.append(",")  # "six people, four policemen and two passers-by": a generic count, then who they were
     if between.count("(") <= between.count(")"):

@@ -1637,3 +1637,20 @@ def test_a_weekly_digests_overview_is_no_incident(extractor: Extractor) -> None:
                  published=datetime(2025, 3, 8, 10, 0))
     [event] = events
     assert (event.killed, event.injured, event.date) == (4, None, date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a named man and his nephew: two, though a comma follows the name
+        ("KHAR: Qari Abdul Wahid, a district office-bearer of the Jamiat Ulema-e-Islam (Fazl), and his nephew were "
+         "killed when a bomb planted near the gate of his house exploded on Wednesday.", 2),
+        # the apposition names the same man again
+        ("KOHAT: Gul Zaman Khattak, 41, a correspondent for an Urdu daily, was shot dead near his home on Wednesday, "
+         "police said.", 1),
+    ],
+)
+def test_a_named_victim_is_no_total_and_his_apposition_no_second_victim(extractor: Extractor, text: str,
+                                                                       killed: int) -> None:
+    [event] = run(extractor, text)
+    assert event.killed == killed

@@ -410,6 +410,8 @@ class CasualtyRules:
                 continue
             if tok.dep_ == "attr":
                 continue  # "an elder who was a member of the jirga was shot dead": the subject again, not another man
+            if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+                continue  # "Gul Zaman Khattak, 41, a correspondent for a daily, was shot dead": the man named again
             if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
                     tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in ("died", "succumbed")
                                                            or self.casualty_kind(tok.head) == "killed")):

@@ -1654,3 +1654,16 @@ def test_a_named_victim_is_no_total_and_his_apposition_no_second_victim(extracto
                                                                        killed: int) -> None:
     [event] = run(extractor, text)
     assert event.killed == killed
+
+
+def test_engagements_ranked_in_a_press_release_are_incidents_of_their_own(extractor: Extractor) -> None:
+    events = run(extractor, "RAWALPINDI: Security forces killed eleven khwarij in two separate engagements in Khyber "
+                            "Pakhtunkhwa on Monday, the ISPR said.\n\nIn the first engagement, security forces conducted "
+                            "an intelligence-based operation in the Mir Ali area of North Waziristan district, and seven "
+                            "khwarij were sent to hell.\n\nIn the second engagement, in the Tirah valley of Khyber "
+                            "district, four more khwarij were neutralised. However, two brave sons of the soil paid the "
+                            "ultimate sacrifice. Weapons, ammunition and explosives were recovered from the killed "
+                            "khwarij.")
+    assert sorted((e.location.district, e.attackers_killed, e.killed) for e in events) == [
+        ("Khyber", 4, 2), ("North Waziristan", 7, None)]
+    assert all(e.event_type != "bombing" for e in events)  # the explosives recovered were no bomb

@@ -45,6 +45,7 @@ KILLED_WORDS = {
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
     "fatalities", "fatality", "lives", "life", "succumbed", "martyrdom", "beheaded", "shuhada", "shaheed",
     "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
+    "sacrifice",  # ISPR: "twelve brave sons of the soil ... paid the ultimate sacrifice"
 }
 INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",

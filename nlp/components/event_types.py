@@ -231,7 +231,9 @@ class EventTypeRules:
 
 
 RECOVERED = re.compile(r"\b(?:recovered|seized|confiscated|found|recovery|collected)\b", re.IGNORECASE)
-SPENT = frozenset({"shells"})  # what a shooting leaves behind: found at the scene, it is no shelling
+# what a fight leaves behind or militants carry: found or recovered, it is no shelling or bombing ("empty shells were
+# collected", "weapons, ammunition and explosives were recovered from the killed khwarij")
+SPENT = frozenset({"shells", "explosives"})
 ARMS = frozenset({"weapons", "rockets", "guns", "rifles", "kalashnikovs", "launchers", "firearms", "arms", "mortars"})
 
 

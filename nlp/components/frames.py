@@ -97,12 +97,15 @@ SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b", re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
+# the incident nouns and the forces' own words for a fight ("in the second engagement, six more khwarij were
+# neutralised")
+RANKED_NOUN_PATTERN = r"(?:" + INCIDENT_NOUN_PATTERN + r"|engagements?|encounters?|operations?)"
 ORDINAL_INCIDENT = re.compile(
     r"^\W*(?:[\w'’-]+[\s,]+){0,5}?(?<!was )(?<!is )(?<!marks )(?<!marked )(?<!just )(?<!not )(?<!only )(?<!yet )(the|a|another)\s+"
-    r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+    r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + RANKED_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "two blasts outside election offices", "twin attacks", "separate attacks": a lede that sums up several incidents
 SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|several|back-to-back)\s+(?:[\w-]+\s+)?"
-                          + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+                          + RANKED_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "in an attack on a police post in Bannu and a roadside bombing on a police vehicle in Lakki Marwat": two incidents
 # named one after the other
 TWO_INCIDENTS = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN_PATTERN + r"\b[^.;]{0,80}?\band\s+(?:an?|the)\s+"

@@ -1667,3 +1667,9 @@ def test_engagements_ranked_in_a_press_release_are_incidents_of_their_own(extrac
     assert sorted((e.location.district, e.attackers_killed, e.killed) for e in events) == [
         ("Khyber", 4, 2), ("North Waziristan", 7, None)]
     assert all(e.event_type != "bombing" for e in events)  # the explosives recovered were no bomb
+
+
+def test_the_number_of_martyrs_of_the_attack_raised_to_a_count_is_the_toll(nlp: Language) -> None:
+    found = counts(nlp, "A constable injured in the firing on the vaccination team died in hospital last night, raising "
+                        "the number of martyrs of the cowardly attack to three.")
+    assert 3 in found.get("killed", [])  # the running toll, beside the one death the sentence tells

@@ -770,9 +770,11 @@ class CasualtyRules:
         words = {t.lower_ for t in sent}
         if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
-        for anc in list(victim.ancestors)[:5]:
+        for depth, anc in enumerate(list(victim.ancestors)[:7]):
             if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
-                return kind  # "the number ... who lost their lives to five"
+                return kind  # "the number ... who lost their lives to five", "the number of martyrs of the attack to two"
+            if depth >= 5:
+                continue  # (deeper, only "number" itself: the parser hangs "to two" on the last noun before it)
             for child in anc.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != victim.i and (kind := self._toll_noun(child)):
                     if child.lower_ in ("dead", "injured", "wounded") and victim.doc[victim.i - 1].lower_ not in ("at", "to"):

@@ -934,8 +934,9 @@ def _no_figures(event: ExtractedEvent) -> bool:
 
 def _uneventful_operation(event: ExtractedEvent) -> bool:
     """A security operation that harmed nobody ("the search operation continued", "suspects were taken into
-    custody"): a response to an attack, or an arrest, not an incident of its own."""
-    return event.event_type == "security_operation" and _no_figures(event)
+    custody", "arrested three suspects without any resistance"): a response to an attack, or an arrest, not an
+    incident of its own."""
+    return event.event_type == "security_operation" and not any(getattr(event, kind) for kind in FIGURE_KINDS)
 
 
 def _only_mentioned(frame: Frame) -> bool:

@@ -1673,3 +1673,11 @@ def test_the_number_of_martyrs_of_the_attack_raised_to_a_count_is_the_toll(nlp: 
     found = counts(nlp, "A constable injured in the firing on the vaccination team died in hospital last night, raising "
                         "the number of martyrs of the cowardly attack to three.")
     assert 3 in found.get("killed", [])  # the running toll, beside the one death the sentence tells
+
+
+def test_an_arrest_raid_that_seized_explosives_is_no_incident(extractor: Extractor) -> None:
+    events = run(extractor, "KARACHI: The Counter-Terrorism Department on Wednesday claimed to have arrested three "
+                            "suspected facilitators of the banned Balochistan Liberation Army during a raid on a house in "
+                            "Manghopir, and to have seized explosives and hand grenades. They were arrested in the early "
+                            "hours of the day without any resistance, an officer said.")
+    assert events == []

@@ -1676,8 +1676,10 @@ def test_the_number_of_martyrs_of_the_attack_raised_to_a_count_is_the_toll(nlp: 
 
 
 def test_an_arrest_raid_that_seized_explosives_is_no_incident(extractor: Extractor) -> None:
-    events = run(extractor, "KARACHI: The Counter-Terrorism Department on Wednesday claimed to have arrested three "
+    events = run(extractor, "KARACHI: The Counter-Terrorism Department (CTD) on Wednesday claimed to have arrested three "
                             "suspected facilitators of the banned Balochistan Liberation Army during a raid on a house in "
-                            "Manghopir, and to have seized explosives and hand grenades. They were arrested in the early "
-                            "hours of the day without any resistance, an officer said.")
+                            "Manghopir, and to have seized explosives, detonators and hand grenades from their "
+                            "possession.\n\nThey were arrested in the early hours of the day without any resistance, he "
+                            "said. Around four kilogrammes of explosives, eleven detonators and two hand grenades were "
+                            "recovered from the house.")
     assert events == []

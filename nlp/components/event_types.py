@@ -234,7 +234,8 @@ RECOVERED = re.compile(r"\b(?:recovered|seized|confiscated|found|recovery|collec
 # what a fight leaves behind or militants carry: found or recovered, it is no shelling or bombing ("empty shells were
 # collected", "weapons, ammunition and explosives were recovered from the killed khwarij")
 SPENT = frozenset({"shells", "explosives"})
-ARMS = frozenset({"weapons", "rockets", "guns", "rifles", "kalashnikovs", "launchers", "firearms", "arms", "mortars"})
+ARMS = frozenset({"weapons", "rockets", "guns", "rifles", "kalashnikovs", "launchers", "firearms", "arms", "mortars",
+                  "explosives", "detonators", "ammunition", "pistol", "pistols"})
 
 
 def _among_arms(span: TextSpan, sent: Span) -> bool:

@@ -204,6 +204,12 @@ def _some_spared(sent: Span) -> bool:
     return False
 
 
+def _after_including(start: Token) -> bool:
+    """The words open on "including" or "among them/whom" ("including three children", "among them two women")."""
+    before = [t.lower_ for t in start.doc[max(start.sent.start, start.i - 2) : start.i]]
+    return before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"])
+
+
 def _toll_of_the_act(victim: Token) -> bool:
     """The count stands in a clause on the attack a group owns up to ("said it was behind a roadside bombing that
     killed three officers"): the bombing's toll as reported, not a count of the group's own."""
@@ -869,18 +875,13 @@ class CasualtyRules:
         civilians)"."""
         if first is not None and _in_breakdown(first):
             return True
-        if first is not None:
-            before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
-            if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
-                return True
+        if first is not None and _after_including(first):
+            return True
         listed = victim
         while listed.dep_ == "conj" and listed.head.i != listed.i:
             listed = listed.head
-        if listed is not victim:  # "among them a woman and a young girl": the list's later members too
-            start = listed.left_edge
-            before = [t.lower_ for t in start.doc[max(start.sent.start, start.i - 2) : start.i]]
-            if before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"]):
-                return True
+        if listed is not victim and _after_including(listed.left_edge):
+            return True  # "among them a woman and a young girl": the list's later members too
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
                 return True

@@ -1683,3 +1683,26 @@ def test_an_arrest_raid_that_seized_explosives_is_no_incident(extractor: Extract
                             "said. Around four kilogrammes of explosives, eleven detonators and two hand grenades were "
                             "recovered from the house.")
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named man, no title, and the wound as the object
+        "Shahid Nawaz sustained injuries in the blast.",
+        # "a bullet wound": the singular noun
+        "Constable Ali Raza received a bullet wound in the leg.",
+        # the participle parsed as the verb: the conjoined "received" without a subject of its own is the guard's
+        "A private security guard deployed at the camp, Sher Bahadur, received bullet wounds when he tried to resist.",
+    ],
+)
+def test_a_man_who_received_a_wound_is_one_injured(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == {"injured": [1]}
+
+
+def test_rescue_vans_that_shifted_the_injured_are_no_casualties(nlp: Language) -> None:
+    assert counts(nlp, "Rescue 1122 ambulances reached the site within minutes and shifted the injured.") == {}
+
+
+def test_a_wound_in_time_is_no_harm(nlp: Language) -> None:
+    assert counts(nlp, "The search operation wound up on Friday evening.") == {}

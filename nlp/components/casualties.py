@@ -51,6 +51,7 @@ INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
     "injury", "wounds", "critically", "hospitalised", "hospitalized", "treated", "treatment",
 }
+WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}  # the harm a person "received" or "sustained"
 KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
 ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
@@ -383,7 +384,9 @@ class CasualtyRules:
             return self._conjoined_casualty(verb)
         if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
             return verb if self.casualty_kind(verb) else None
-        return next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
+        died = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
+        # "Shahid Nawaz sustained injuries in the blast": the harm is the verb's object
+        return died or next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS), None)
 
     def _singular_groups(self, sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
         """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
@@ -620,8 +623,8 @@ class CasualtyRules:
             if low in ("death", "deaths") and token.dep_ == "compound":
                 return "killed"
             return "killed"
-        if low in self.injured_words:
-            return "injured"
+        if low in self.injured_words or (low == "wound" and token.pos_ == "NOUN"):
+            return "injured"  # ("a bullet wound", not "the operation wound up")
         if low in self.kidnap_words or (low == "taken" and "hostage" in token.sent.text.lower()):
             return "kidnapped"
         if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
@@ -687,6 +690,11 @@ class CasualtyRules:
             orphan = next((t for t in victim.sent if t.i > victim.head.i and self.casualty_kind(t)
                            and any(c.dep_ == "auxpass" for c in t.children)
                            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+            # "A guard deployed at the camp, Sher Bahadur, received bullet wounds": a conjoined verb without a
+            # subject of its own whose object is the wound
+            orphan = orphan or next((g for c in victim.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                                     for g in c.children if g.dep_ == "dobj" and g.lower_ in WOUND_NOUNS), None)
             if orphan is not None:
                 return orphan
         for prep in (c for c in victim.children if c.dep_ == "prep" and c.lower_ in self.subcount_words):

@@ -99,6 +99,18 @@ INCIDENT_PROBES = (
     ("p36", "sixteen incidents, five of them in two reports",
      "Every event type evenly in news_dev's house styles (abductions and releases, targeted killings, pipelines and "
      "tracks, operations, foiled devices, cross-border fire). Scored unseen first, then studied."),
+    ("p37", "fourteen incidents, six of them in 2-3 reports",
+     "Two international wires, a foreign desk and two Pakistani English dailies (weekday dates, attribution late, "
+     "militancy statistics in background), tolls that rise, late claims and a denial, three distractors. Scored "
+     "unseen first, then studied."),
+    ("p38", "fifteen incidents, seven of them in two reports",
+     "Regional and translated Urdu papers and ISPR rewrites (capital datelines, Rescue 1122, victims named with their "
+     "fathers, village, tehsil and district for one attack), a kidnapping with a release, three distractors. Scored "
+     "unseen first, then studied."),
+    ("p40", "fourteen incidents, seven of them in 2-3 reports",
+     "TV websites with UPDATE paragraphs, a business daily and a long magazine feature: cross-border fire by Afghan "
+     "forces, faction claims, sectarian attacks, operations with soldiers and militants killed. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -147,6 +159,11 @@ HONEST_PROBES = (
      "follow-ups, late claims, an operation told as an ambush elsewhere, roundups of two incidents), four "
      "distractors; written by a writer who read only news_dev's study part, never studied.",
      "Twelve incidents, six of them in 2-3 reports. Never studied."),
+    ("p39",
+     "Twenty-two Balochistan reports by Quetta-based and national outlets (highway attacks, labourers, Levies and FC "
+     "posts, a pipeline and a track, market grenades, simultaneous attacks in several districts), three "
+     "distractors; written by a writer who read only news_dev's study part, never studied.",
+     "Fourteen incidents, ten of them in 2-3 reports. Never studied."),
 )
 
 

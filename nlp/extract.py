@@ -92,6 +92,7 @@ POSITION = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|stations?|c
                       r"|colony|installations?)\b", re.IGNORECASE)
 FOUGHT_BACK = re.compile(r"\b(?:repulsed|repelled|returned fire|retaliat\w+|exchange of fire|exchanged fire|gun ?battle"
                          r"|gunfight|foiled|engaged|fought|responded)\b", re.IGNORECASE)
+SINGLED_OUT_TARGETS = ("religious", "tribal_elders", "political", "health_workers", "journalists")
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 REMAINING = re.compile(r"\b(?:remain|remains|remained|still|leaving|left)\b", re.IGNORECASE)
@@ -654,11 +655,14 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
     One bystander wounded alongside the victim, or one companion killed with the target ("a tribal elder and his
     guard were shot dead"), does not make it an indiscriminate attack."""
     killed, injured = fields.get("killed"), fields.get("injured") or 0
-    if fields["event_type"] != "armed_assault" or not (killed == 1 or killed == 2 and COMPANION.search(lede)):
+    target = fields.get("target_type")
+    # two dead: a target and his companion, two men singled out by post or duty, or two of a community or calling
+    # that is itself the target ("two Sikh shopkeepers", "two tribal elders")
+    pair = killed == 2 and bool(COMPANION.search(lede) or SELECTED.search(lede) or target in SINGLED_OUT_TARGETS)
+    if fields["event_type"] != "armed_assault" or not (killed == 1 or pair):
         return False
     if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):
         return False
-    target = fields.get("target_type")
     if target in ("police", "security_forces"):
         singled_out = SELECTED.search(lede) or ON_MOTORCYCLES.search(lede)
         return bool(singled_out) and not FACILITY.search(AFFILIATION.sub("", lede))

@@ -1706,3 +1706,26 @@ def test_rescue_vans_that_shifted_the_injured_are_no_casualties(nlp: Language) -
 
 def test_a_wound_in_time_is_no_harm(nlp: Language) -> None:
     assert counts(nlp, "The search operation wound up on Friday evening.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two dead on a polio team: the team is who was singled out
+        "BANNU: Two men on a motorcycle opened fire on an anti-polio team in Domel tehsil on Monday, killing a "
+        "vaccinator and the constable escorting the team, police said. The attackers fled.",
+        # two Christians shot dead at their shop: the community is who was singled out
+        "PESHAWAR: Gunmen on a motorcycle opened fire on two Christian brothers in the Gulbahar area on Sunday, "
+        "killing both, police said. The attackers escaped.",
+    ],
+)
+def test_two_people_singled_out_by_calling_or_community_are_a_targeted_killing(extractor: Extractor,
+                                                                                 text: str) -> None:
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed) == ("targeted_killing", 2)
+
+
+def test_two_policemen_killed_in_an_attack_on_their_post_stay_an_armed_assault(extractor: Extractor) -> None:
+    [event] = run(extractor, "LAKKI MARWAT: Two policemen were martyred when militants attacked the Tajori police "
+                             "post with heavy weapons on Monday night, police said.")
+    assert (event.event_type, event.killed) == ("armed_assault", 2)

@@ -455,12 +455,25 @@ class CasualtyRules:
             # "an elder was killed along with his nephew": the companion shares the verb
             subject_of_casualty = subject_of_casualty or self._companion_of_victim(node)
             subject_of_casualty = subject_of_casualty or self._gapped_victim(tok) or self._the_other_wounded(tok)
+            subject_of_casualty = subject_of_casualty or self._second_object(tok) is not None
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             # "wounding the couple": a pair is two people (not "a couple of ...", a number word)
             pair = word in PAIR_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
             groups.append((dets[0], tok, 2 if pair else 1))
         return groups
+
+    def _second_object(self, tok: Token) -> Token | None:
+        """The casualty verb of a second object after "and" ("killing a vaccinator and the constable escorting the
+        team"), whatever the parser joined it to: the word before "and" is the verb's object."""
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i), None)
+        start = det.i if det is not None else tok.i
+        if tok.dep_ != "conj" or start < tok.sent.start + 2 or tok.doc[start - 1].lower_ != "and":
+            return None
+        before = tok.doc[start - 2]
+        if before.dep_ == "dobj" and before.head.pos_ == "VERB" and self.casualty_kind(before.head) is not None:
+            return before.head
+        return None
 
     def _killer(self, tok: Token) -> bool:
         """An attacker who is the subject of an active casualty verb with an object of its own ("a suicide bomber
@@ -705,6 +718,8 @@ class CasualtyRules:
                 return found
         if victim.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in CLAUSE_OPENERS for c in victim.children):
             return None  # "were wounded when two men on a motorcycle fired": a clause of its own, parsed on the noun
+        if (verb := self._second_object(victim)) is not None:
+            return verb
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head

@@ -46,6 +46,8 @@ TARGET_LEXICON: dict[str, str] = {
     "shrine": "religious", "temple": "religious", "madrassa": "religious", "seminary": "religious",
     "prayer leader": "religious", "worshippers": "religious", "pilgrims": "religious", "scholar": "religious",
     "religious scholar": "religious", "shia": "religious", "hazara": "religious", "ahmadi": "religious",
+    "ahmadis": "religious", "sikh": "religious", "sikhs": "religious", "hindu": "religious", "hindus": "religious",
+    "christian": "religious", "christians": "religious",  # a religious minority's members, singled out for it
     # political
     "rally": "political", "party worker": "political", "party workers": "political", "candidate": "political",
     "election rally": "political", "political leader": "political", "jui-f": "political", "pti": "political",

@@ -1700,8 +1700,10 @@ def test_a_man_who_received_a_wound_is_one_injured(nlp: Language, text: str) -> 
     assert counts(nlp, text) == {"injured": [1]}
 
 
-def test_rescue_vans_that_shifted_the_injured_are_no_casualties(nlp: Language) -> None:
-    assert counts(nlp, "Rescue 1122 ambulances reached the site within minutes and shifted the injured.") == {}
+@pytest.mark.parametrize("text", ["Rescue 1122 ambulances reached the site within minutes and shifted the injured.",
+                                  "Rescue 1122 shifted the injured to the Tehsil Headquarters Hospital."])
+def test_the_rescue_service_and_its_number_are_no_casualties(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == {}
 
 
 def test_a_wound_in_time_is_no_harm(nlp: Language) -> None:
@@ -1729,3 +1731,13 @@ def test_two_policemen_killed_in_an_attack_on_their_post_stay_an_armed_assault(e
     [event] = run(extractor, "LAKKI MARWAT: Two policemen were martyred when militants attacked the Tajori police "
                              "post with heavy weapons on Monday night, police said.")
     assert (event.event_type, event.killed) == ("armed_assault", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "The SHO said constable Shah Faisal was martyred.",  # a title in lower case
+    "The escort, Shah Faisal son of Gul Nawaz, had embraced martyrdom on the spot.",  # a man named with his father
+])
+def test_a_victim_named_like_a_town_is_no_place(nlp: Language, text: str) -> None:
+    from khabar.nlp.components.locations import find_locations
+
+    assert [m.span.text for m in find_locations(sent(nlp, text)) if m.kind != "country"] == []

@@ -304,6 +304,9 @@ class CasualtyRules:
                     tokens[i - 1].lower_ not in self.person_nouns):
                 i += 1  # "according to Rescue 1122", "Edhi 115": part of a name, not a count
                 continue
+            if i > 0 and _DIGITS.match(low) and len(low) >= 3 and tokens[i - 1].is_title and tok.head.i == tokens[i - 1].i:
+                i += 1  # "Rescue 1122 shifted the injured", the name tagged as a common noun at the sentence's start
+                continue
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1
                 continue

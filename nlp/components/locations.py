@@ -235,7 +235,12 @@ def _person_named(ent: Span) -> bool:
     if root.dep_ in ("conj", "appos") and root.head.ent_type_ == "PERSON":
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and (before.ent_type_ == "PERSON" or before.is_title and before.lower_ in PERSON_TITLES)
+    after = ent.doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].lower_ in ("son", "daughter", "s/o", "d/o") and after[1].lower_ == "of":
+        return True  # "constable Shah Faisal son of Gul Nawaz": a man named with his father
+    titled = before is not None and before.lower_ in PERSON_TITLES and (
+        before.is_title or before.dep_ in ("compound", "amod") and ent.start <= before.head.i < ent.end)
+    return before is not None and (before.ent_type_ == "PERSON" or titled)  # ("police constable Shah Faisal")
 
 
 def _clause_words(ent: Span) -> str:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
+from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import PKT, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
@@ -246,8 +246,9 @@ def without_other_place_clause(figures: list[CasualtyFigure], frame: Frame, dist
             continue  # (", while the seven injured remained under treatment in Quetta" tells no incident)
         places = {district_of(m.kind, m.name) for m in info.locations
                   if m.kind in ("place", "district") and m.span.start > first and not m.in_aside()}
-        if places and district not in places:
-            drop.add(index)
+        separate = ANOTHER_INCIDENT.search(info.sent.text[first - info.sent.start_char :]) is not None
+        if places and district not in places or separate:
+            drop.add(index)  # (or a clause that calls itself "a separate attack", wherever it was)
     return [f for f in figures if not (f.clause and f.span.sent_index in drop)]
 
 

@@ -1741,3 +1741,26 @@ def test_a_victim_named_like_a_town_is_no_place(nlp: Language, text: str) -> Non
     from khabar.nlp.components.locations import find_locations
 
     assert [m.span.text for m in find_locations(sent(nlp, text)) if m.kind != "country"] == []
+
+
+def test_a_separate_attack_told_in_the_lede_is_an_incident_of_its_own(extractor: Extractor) -> None:
+    events = run(extractor, "PESHAWAR (XNA) — Gunmen on a motorcycle opened fire on a vaccination team in Karak "
+                            "district on Monday, killing two policemen guarding it, while a reporter was shot dead in a "
+                            "separate attack in the southwest, officials said.\n\nThe vaccinators escaped unhurt, "
+                            "police said.\n\nHours later, Abdul Ghani, a correspondent for a local daily, was killed "
+                            "near the press club in Khuzdar, police said.\n\nThe Pakistani Taliban have claimed some "
+                            "attacks on vaccination teams in the past.")
+    found = sorted((e.location.district, e.killed, e.injured, e.perpetrator.name) for e in events)
+    assert found == [("Karak", 2, None, None), ("Khuzdar", 1, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The health workers on the team escaped unhurt.", {}),  # some were spared: nothing of the others
+        ("All the passengers escaped unhurt.", {"killed": [0], "injured": [0]}),
+    ],
+)
+def test_escaping_unhurt_is_a_zero_toll_only_for_everyone(nlp: Language, text: str,
+                                                          expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

@@ -86,6 +86,9 @@ INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assaul
 # The same nouns in a regular expression, singular or plural ("ambushes", "clashes").
 INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
 # words that make what comes before them the name of an incident ("Monday's suicide bombing", "the Quetta attack")
+# "in a separate attack", "in another incident": a second incident told beside the first
+ANOTHER_INCIDENT = re.compile(r"\bin (?:a |another )?separate (?:attack|incident|shooting|bombing|blast)\b"
+                              r"|\bin (?:another|a second) (?:attack|incident|shooting|bombing|blast)\b", re.IGNORECASE)
 INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 
 

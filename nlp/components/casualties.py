@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import (
+    ANOTHER_INCIDENT,
     INCIDENT_NOUNS,
     SPEECH_VERBS,
     PhraseFinder,
@@ -115,6 +116,7 @@ ZERO_PATTERNS = {
 }
 # "escaped unhurt", "remained safe": a zero toll only when said of everyone, not of some ("two of the Chinese escaped unhurt")
 SPARED_VERBS = frozenset({"escaped", "remained"})
+EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"})
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
@@ -191,16 +193,16 @@ class CasualtyFigure:
 
 
 def _some_spared(sent: Span) -> bool:
-    """The subject of "escaped unhurt" is counted or partitive ("two of the Chinese", "three passengers"): some
-    people were spared, which says nothing of the others."""
+    """The subject of "escaped unhurt" is not everyone ("two of the Chinese", "the driver", "the health workers on the
+    team"): some people were spared, which says nothing of the others. "All", "everyone", "both" or a party ("the
+    engineers and their escort") speak for everyone."""
     for verb in sent:
         if verb.lower_ not in SPARED_VERBS:
             continue
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subject.like_num or any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in subject.children):
-                return True
-            # "His driver, Mohammad Shafiq, and a guard escaped unhurt": named or singled-out people, not everyone
-            if subject.tag_ in ("NN", "NNP") and any(c.dep_ in ("poss", "appos", "conj") for c in subject.children):
+            # ("the engineers and their escort escaped unharmed": the people attacked and those guarding them)
+            party = subject.tag_ == "NNS" and any(c.dep_ == "conj" for c in subject.children)
+            if not party and not any(t.lower_ in EVERYONE for t in subject.subtree):
                 return True
     return False
 
@@ -1180,13 +1182,15 @@ class CasualtyRules:
 
     @staticmethod
     def _other_place_clause(sent: Span) -> int | None:
-        """Where a ", while"/", whereas" clause that names its own place starts ("six policemen were
-        martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
+        """Where a ", while"/", whereas" clause that names its own place or calls itself another incident starts
+        ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
         doc = sent.doc
         for tok in sent:
             joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
             if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sentence_ents(sent)):
                 return tok.i
+            if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
+                return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
         return None
 
     @staticmethod

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khabar.nlp.components import casualties, dates, event_types, locations, perpetrators, targets
 from khabar.nlp.components.base import (
+    ANOTHER_INCIDENT,
     INCIDENT_NOUN_PATTERN,
     INCIDENT_NOUNS,
     SPEECH_VERBS,
@@ -602,6 +603,13 @@ def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and max(own) < min(known)
 
 
+def announces_another(frame: Frame) -> bool:
+    """The frame's opening sentence tells of a second incident beside its own ("..., while a journalist was shot dead
+    in a separate attack in the southwest")."""
+    opener = frame.sentences[0] if frame.sentences else None
+    return opener is not None and ANOTHER_INCIDENT.search(opener.sent.text) is not None
+
+
 def _counted_here(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
     """The sentence gives figures, or the next one does ("In the afternoon, a roadside bomb hit a police mobile near
     Tajazai. A head constable was martyred and two policemen were injured")."""
@@ -717,6 +725,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and _counted_here(info, infos) and info.strength >= 0.8)
+                # "... killing two policemen, while a journalist was shot dead in a separate attack" in the lede: a
+                # later paragraph's death in another district is that second incident
+                or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
+                    and info.has_figures and announces_another(current))
             )
             if split and current is not None and not info.marker and _earlier_than(info, current):
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap

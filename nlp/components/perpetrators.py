@@ -45,9 +45,11 @@ SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "lin
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
-# "claimed hundreds of lives", "has claimed many previous attacks": not a claim of this attack
+# "claimed hundreds of lives", "has claimed many previous attacks", "have claimed some attacks on polio teams in the
+# past": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
-                            r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens|similar|number|series|string)\b", re.I)
+                            r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens|similar|number|series|string|some|such)\b"
+                            r"|\bclaim(?:ed|s)?\b[^.;]{0,60}?\b(?:in the past|over the years)\b", re.I)
 # "claimed responsibility for those attacks respectively", "for the earlier bombing": a claim of other incidents
 OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?"
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)

@@ -38,6 +38,10 @@ def _upper_count(token: str) -> int:
     return sum(1 for c in token if c.isupper())
 
 
+# one Urdu name, two English spellings: the gazetteer's and the other a report may use
+TRANSLITERATIONS = (("Baloch", "Baluch"), ("Tehrik", "Tehreek"), ("Tehreek", "Tehrik"))
+
+
 def is_case_sensitive(token: str) -> bool:
     """Abbreviation-like tokens ("TTP", "LeJ", "KP") must match exactly."""
     return _upper_count(token) >= 2
@@ -53,6 +57,8 @@ def variants(alias: str) -> set[str]:
         out.add(re.sub(r"\s+", " ", alias.replace(".", " ")).strip())
     if "-" in alias and not is_case_sensitive(alias):
         out.add(alias.replace("-", " "))
+    for written, other in TRANSLITERATIONS:  # "Baluchistan Liberation Front", as foreign wires spell it
+        out |= {v.replace(written, other) for v in list(out) if written in v}
     return {v for v in out if v}
 
 

@@ -1764,3 +1764,16 @@ def test_a_separate_attack_told_in_the_lede_is_an_incident_of_its_own(extractor:
 def test_escaping_unhurt_is_a_zero_toll_only_for_everyone(nlp: Language, text: str,
                                                           expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_a_group_taken_up_as_the_group_speaks_its_own_count(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA (XNA) — A separatist group on Wednesday claimed responsibility for a roadside "
+                             "bombing that killed four soldiers in Kech district on Tuesday.\n\nThe group said nine "
+                             "soldiers were killed.")
+    assert event.killed == 4
+
+
+def test_a_group_spelled_as_foreign_wires_spell_it_is_found(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA (XNA) — A bomb hit a paramilitary convoy in Kech district on Tuesday, killing "
+                             "four soldiers. The Baluchistan Liberation Front claimed responsibility.")
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Balochistan Liberation Front", "claimed")

@@ -115,6 +115,7 @@ ZERO_PATTERNS = {
     "without casualties": ("killed", "injured"),
 }
 # "escaped unhurt", "remained safe": a zero toll only when said of everyone, not of some ("two of the Chinese escaped unhurt")
+GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction"})
 SPARED_VERBS = frozenset({"escaped", "remained"})
 EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"})
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
@@ -190,6 +191,11 @@ class CasualtyFigure:
     clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
     earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
     of_injured: bool = False  # "two of the wounded died": dead who were counted among the injured
+
+
+def _group_taken_up(subject: Token) -> bool:
+    """"The group said nine soldiers were killed", "the outfit claimed": a group named before, taken up by a noun."""
+    return subject.lower_ in GROUP_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children)
 
 
 def _some_spared(sent: Span) -> bool:
@@ -590,7 +596,8 @@ class CasualtyRules:
         if root.lower_ not in GROUP_SPEECH:
             return False  # "BLA orchestrated an IED explosion in which 5 were killed": the act, not a count
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        return subject is not None and any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree if t.i <= subject.i)
+        return subject is not None and (any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree if t.i <= subject.i)
+                                        or _group_taken_up(subject))
 
     def _group_statement(self, sent: Span) -> set[int]:
         """Tokens of what a group says when it claims an attack ("The BLA claimed responsibility, saying its
@@ -602,7 +609,7 @@ class CasualtyRules:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is None and tok.dep_ == "conj":  # "the BLA claimed the hijacking and said it had killed 30"
                 subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subject is None or not any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree):
+            if subject is None or not (any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree) or _group_taken_up(subject)):
                 continue
             for said in tok.children:
                 if said.lower_ in ("saying", "adding", "stating") and said.dep_ in ("advcl", "xcomp", "conj"):

@@ -44,7 +44,10 @@ SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "lin
                   "involvement", "associated with", "affiliated to")
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
-                    r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)", re.I)
+                    r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
+                    # "said the group had no connection with the attack", "was not involved in it"
+                    r"|\b(?:had|has|have)\s+no\s+(?:connection|links?|hand|role|involvement)\s+(?:with|to|in)\b"
+                    r"|\b(?:was|were|is|are)\s+not\s+involved\s+in\b", re.I)
 # "claimed hundreds of lives", "has claimed many previous attacks", "have claimed some attacks on polio teams in the
 # past": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"

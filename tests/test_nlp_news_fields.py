@@ -1782,5 +1782,6 @@ def test_a_group_spelled_as_foreign_wires_spell_it_is_found(extractor: Extractor
 def test_a_group_that_says_it_had_no_connection_with_the_attack_denies_it(extractor: Extractor) -> None:
     [event] = run(extractor, "PESHAWAR (XNA) — Militants attacked a police station in Peshawar late on Sunday, killing "
                              "one policeman, police said.\n\nA spokesman for the TTP said in a message to reporters that "
-                             "the group had no connection with the attack on the police station.")
+                             "the group had no connection with the attack on the police station and that its fighters "
+                             "were abiding by the ceasefire.")
     assert event.perpetrator.name is None

@@ -1785,3 +1785,20 @@ def test_a_group_that_says_it_had_no_connection_with_the_attack_denies_it(extrac
                              "the group had no connection with the attack on the police station and that its fighters "
                              "were abiding by the ceasefire.")
     assert event.perpetrator.name is None
+
+
+@pytest.mark.parametrize("text", ["His nephew is under treatment at the hospital.",
+                                  "The guard was shifted to hospital with injuries."])
+def test_one_man_under_treatment_is_one_injured(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == {"injured": [1]}
+
+
+def test_the_day_a_claim_was_circulated_is_not_the_attacks(extractor: Extractor) -> None:
+    [event] = run(extractor, "Bajaur (XNA) — The militant Daesh group has claimed responsibility for the killing of "
+                             "JUI-F leader Maulana Noor Ali, who was martyred by miscreants in the Loisam area on "
+                             "Saturday evening.\n\nIn a message circulated on social media yesterday, the so-called "
+                             "Khorasan chapter of the Islamic State said its men had targeted the religious leader for "
+                             "his politics. Police officials said they were examining the claim.\n\nMaulana Noor Ali "
+                             "was returning home from the mosque when two armed men riding a motorcycle opened fire on "
+                             "him. He died on the spot.", published=datetime(2025, 7, 29, 9, 0))
+    assert event.date == date(2025, 7, 26)

@@ -461,7 +461,11 @@ class CasualtyRules:
                 continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
             subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 self.casualty_kind(node.head) is not None  # "the driver was killed"
-                or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children)))
+                or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children))
+                # "his nephew is under treatment", "the guard was shifted to hospital with injuries"
+                or (node.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ == "pobj" and self.casualty_kind(g) == "injured" for c in node.head.children
+                    if c.dep_ == "prep" and c.lower_ in ("with", "under") for g in c.children)))
             # ("the driver lost his life")
             # "an elder was killed along with his nephew": the companion shares the verb
             subject_of_casualty = subject_of_casualty or self._companion_of_victim(node)

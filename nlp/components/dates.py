@@ -93,7 +93,7 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 # "QUETTA, ", "QUETTA, Pakistan, ", "Peshawar [Pakistan], ": a wire dateline before its filing day
 _DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\[[A-Z][a-z]+\]),(?:\s*[A-Z][a-z]+,)?\s*$")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
-                                  "revised", "updated",
+                                  "revised", "updated", "message", "circulated", "shared",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 

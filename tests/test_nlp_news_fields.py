@@ -1802,3 +1802,8 @@ def test_the_day_a_claim_was_circulated_is_not_the_attacks(extractor: Extractor)
                              "was returning home from the mosque when two armed men riding a motorcycle opened fire on "
                              "him. He died on the spot.", published=datetime(2025, 7, 29, 9, 0))
     assert event.date == date(2025, 7, 26)
+
+
+def test_a_named_soldier_described_without_an_article_is_counted(nlp: Language) -> None:
+    assert counts(nlp, "During the exchange of fire, Sepoy Abdul Rehman, age 24, resident of District Karak, having "
+                       "fought gallantly, embraced shahadat, the ISPR said.") == {"killed": [1]}

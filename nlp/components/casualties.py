@@ -551,12 +551,18 @@ class CasualtyRules:
         a casualty verb, or of a verb conjoined with one; None for any other token."""
         if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
+        if self._counted_apposition(tok):
             return None  # "Naik Ayaz, a resident of Karak": the apposition counts him
         title = self._title_of(tok)
         if title is None:
             return None
         return title if self._harms_subject(tok.head) else None
+
+    def _counted_apposition(self, name: Token) -> bool:
+        """The name's apposition is a person noun counted in its own right ("a resident of Karak"), not a bare
+        description ("Sepoy Abdul Rehman, age 24, resident of District Karak")."""
+        return any(c.dep_ == "appos" and c.lower_ in self.person_nouns
+                   and any(d.dep_ in ("det", "poss") for d in c.children) for c in name.children)
 
     def _harms_subject(self, verb: Token) -> bool:
         """A casualty verb, or one conjoined with it, or one whose object is the harm ("received injuries")."""
@@ -578,7 +584,7 @@ class CasualtyRules:
         were injured"): a name joined to a name, up to the subject of a casualty verb; its title, or itself."""
         if tok.pos_ != "PROPN" or tok.dep_ not in ("conj", "appos") or tok.head.pos_ != "PROPN":
             return None
-        if any(c.dep_ == "appos" and c.lower_ in self.person_nouns for c in tok.children):
+        if self._counted_apposition(tok):
             return None  # "Sepoy Zahid, a resident of Lakki Marwat": the apposition counts him
         title = self._title_of(tok)
         if title is None and tok.ent_type_ != "PERSON":

@@ -1807,3 +1807,10 @@ def test_the_day_a_claim_was_circulated_is_not_the_attacks(extractor: Extractor)
 def test_a_named_soldier_described_without_an_article_is_counted(nlp: Language) -> None:
     assert counts(nlp, "During the exchange of fire, Sepoy Abdul Rehman, age 24, resident of District Karak, having "
                        "fought gallantly, embraced shahadat, the ISPR said.") == {"killed": [1]}
+
+
+def test_the_wounds_of_a_man_told_of_already_are_no_new_injured(extractor: Extractor) -> None:
+    [event] = run(extractor, "MIRANSHAH: A wounded lance naik succumbed to his injuries at the military hospital on "
+                             "Tuesday, the number of soldiers martyred in the operation rising to two.\n\nHe had "
+                             "received bullet wounds during the exchange of fire and was shifted by helicopter.")
+    assert (event.killed, event.injured) == (2, None)

@@ -396,8 +396,10 @@ class CasualtyRules:
         if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
             return verb if self.casualty_kind(verb) else None
         died = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
+        if died is not None or tok.lower_ in self.pronouns:
+            return died  # ("He had received bullet wounds": a man the report has told of already)
         # "Shahid Nawaz sustained injuries in the blast": the harm is the verb's object
-        return died or next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS), None)
+        return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS), None)
 
     def _singular_groups(self, sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
         """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""

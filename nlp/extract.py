@@ -1111,7 +1111,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
                          and t.span.sent_index == opener.index), default=0.0)
         if operation < STRONG_OPERATION:
             return "armed_assault"
-    operation_lede = any(t.event_type == "security_operation" for t in triggers
+    # (an "encounter" names the fight, whoever started it; not an operation the state launched)
+    operation_lede = any(t.event_type == "security_operation" and t.span.text.lower() not in CLASH_WORDS for t in triggers
                          if opener is not None and t.span.sent_index == opener.index)
     if event_type == "security_operation" and responding and not operation_lede:
         return "armed_assault"  # "police repulsed an attack on the post ... a search operation was launched"

@@ -1814,3 +1814,12 @@ def test_the_wounds_of_a_man_told_of_already_are_no_new_injured(extractor: Extra
                              "Tuesday, the number of soldiers martyred in the operation rising to two.\n\nHe had "
                              "received bullet wounds during the exchange of fire and was shifted by helicopter.")
     assert (event.killed, event.injured) == (2, None)
+
+
+def test_police_who_foiled_an_attack_on_their_post_met_an_armed_assault(extractor: Extractor) -> None:
+    [event] = run(extractor, "MIANWALI: Police on Thursday night foiled a terrorist attack on a check post in the "
+                             "Kundal area of Isa Khel tehsil and killed three attackers, while no policeman was hurt in "
+                             "the encounter, officials said.\n\nAccording to police, a group of around eight terrorists "
+                             "attacked the check post, located close to the boundary with Khyber Pakhtunkhwa's Lakki "
+                             "Marwat district, at about 11:30pm.\n\nA search operation was carried out in the area.")
+    assert (event.event_type, event.attackers_killed, event.location.district) == ("armed_assault", 3, "Mianwali")

@@ -76,7 +76,10 @@ _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
 _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
                       r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?"
                       r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
-                      r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?)$", re.I)
+                      r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?"
+                      # "close to the boundary with Khyber Pakhtunkhwa's Lakki Marwat district", "came from the side of"
+                      r"|\b(?:boundary|border|borders)\s+with\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+                      r"|\bfrom\s+the\s+side\s+of\s+)$", re.I)
 # "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"

@@ -1823,3 +1823,11 @@ def test_police_who_foiled_an_attack_on_their_post_met_an_armed_assault(extracto
                              "attacked the check post, located close to the boundary with Khyber Pakhtunkhwa's Lakki "
                              "Marwat district, at about 11:30pm.\n\nA search operation was carried out in the area.")
     assert (event.event_type, event.attackers_killed, event.location.district) == ("armed_assault", 3, "Mianwali")
+
+
+def test_a_side_that_claims_the_other_fired_first_claims_no_attack(extractor: Extractor) -> None:
+    [event] = run(extractor, "Two soldiers were martyred on Tuesday when Afghan Taliban forces opened fire on border "
+                             "posts in the Kharlachi area of Kurram district, officials said.\n\nA spokesman for the "
+                             "Afghan defence ministry claimed on X that Pakistani forces had fired first and that Afghan "
+                             "border forces had only responded.")
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Taliban (Afghanistan)", "blamed")

@@ -163,6 +163,25 @@ def group_name(ent: Span) -> str | None:
     return _report_as().get(name, name)
 
 
+OWN_SIDE = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _asserts_of_others(sent: Span) -> bool:
+    """Every "claimed that ..." of the sentence says what another party did ("claimed that Pakistani forces had fired
+    first"), not what the claimant's own fighters did ("claimed that its fighters had attacked the post")."""
+    found = False
+    for verb in (t for t in sent if t.lower_ in ("claimed", "claims", "claim") and t.pos_ == "VERB"):
+        said = [c for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)]
+        if not said:
+            return False
+        for clause in said:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in OWN_SIDE or any(c.lower_ in OWN_SIDE for c in subject.children):
+                return False
+        found = True
+    return found
+
+
 @dataclass(frozen=True)
 class GroupMention:
     """A named militant group in a sentence with the sentence's attribution."""
@@ -224,6 +243,8 @@ class PerpetratorRules:
             return "unknown"
         if phrases["claim"] and OTHER_INCIDENTS.search(text):
             return "unknown"
+        if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
+            return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute
         if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)) and (
                 not _state_claim(sent)):
             return "claimed"

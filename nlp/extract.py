@@ -296,11 +296,14 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     deaths = [f for f in figures if f.of_injured and f.value > 0 and not f.claimed]
     if not injured or not deaths:
         return 0
+    counted_at = max(place(f) for f in injured)
+    # (deaths told before the sentence that counts the injured are in its count: "Two of the injured died overnight.
+    # Twelve people were wounded, and six of them are still in hospital")
+    since = [f for f in deaths if place(f)[0] >= counted_at[0]]
     left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
-            and place(f) > min(place(d) for d in deaths)]
+            and since and place(f) > min(place(d) for d in since)]
     if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
         return max(0, max(f.value for f in injured) - max(left, key=place).value)
-    counted_at = max(place(f) for f in injured)
     later = [f for f in deaths if place(f) > counted_at]
     if not later:
         return 0

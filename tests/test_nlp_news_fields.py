@@ -1831,3 +1831,11 @@ def test_a_side_that_claims_the_other_fired_first_claims_no_attack(extractor: Ex
                              "Afghan defence ministry claimed on X that Pakistani forces had fired first and that Afghan "
                              "border forces had only responded.")
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Taliban (Afghanistan)", "blamed")
+
+
+def test_deaths_told_before_the_injured_count_are_in_it(extractor: Extractor) -> None:
+    [event] = run(extractor, "The death toll from Thursday evening's bombing near an imambargah in Orakzai's Kalaya "
+                             "bazaar rose to five on Friday.\n\nTwo of the injured died overnight at the hospital, "
+                             "officials said. Twelve people were wounded in the blast, and six of them are still in "
+                             "hospital.")
+    assert (event.killed, event.injured) == (5, 12)

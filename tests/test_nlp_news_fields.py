@@ -1839,3 +1839,9 @@ def test_deaths_told_before_the_injured_count_are_in_it(extractor: Extractor) ->
                              "officials said. Twelve people were wounded in the blast, and six of them are still in "
                              "hospital.")
     assert (event.killed, event.injured) == (5, 12)
+
+
+def test_a_list_that_closes_on_among_them_is_part_of_the_count(extractor: Extractor) -> None:
+    [event] = run(extractor, "KURRAM: Gunmen hiding on a ridge near Bagan fired on an escorted convoy on Thursday, "
+                             "killing six passengers, a woman and a schoolteacher among them, and wounding eleven.")
+    assert (event.killed, event.injured) == (6, 11)

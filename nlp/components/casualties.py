@@ -213,6 +213,18 @@ def _some_spared(sent: Span) -> bool:
     return False
 
 
+def _listed_among(last: Token) -> bool:
+    """The words close on "among them" before the clause ends ("killing six passengers, a woman and a schoolteacher
+    among them"): a part of the count before them."""
+    doc = last.doc
+    for tok in doc[last.i + 1 : min(last.i + 10, last.sent.end)]:
+        if tok.text in (",", ";", ".") or tok.pos_ == "VERB":
+            return False
+        if tok.lower_ == "among" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("them", "whom"):
+            return True
+    return False
+
+
 def _after_including(start: Token) -> bool:
     """The words open on "including" or "among them/whom" ("including three children", "among them two women")."""
     before = [t.lower_ for t in start.doc[max(start.sent.start, start.i - 2) : start.i]]
@@ -1091,6 +1103,7 @@ class CasualtyRules:
                     total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
+                                                                 or _listed_among(last)
                                                                  or (self._part_of(last) and self._attackers_part(last) is None
                                                                      and victim.dep_ != "conj")),
                     also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),

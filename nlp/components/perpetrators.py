@@ -164,19 +164,23 @@ def group_name(ent: Span) -> str | None:
 
 
 OWN_SIDE = frozenset({"it", "they", "we", "its", "their", "our"})
+OTHER_FORCES = frozenset({"forces", "troops", "army", "side"})
 
 
 def _asserts_of_others(sent: Span) -> bool:
-    """Every "claimed that ..." of the sentence says what another party did ("claimed that Pakistani forces had fired
-    first"), not what the claimant's own fighters did ("claimed that its fighters had attacked the post")."""
+    """Every "claimed that ..." of the sentence says what the other side's forces did ("claimed that Pakistani forces
+    had fired first"), not what the claimant's own fighters did ("claimed that its fighters had attacked the post")."""
     found = False
     for verb in (t for t in sent if t.lower_ in ("claimed", "claims", "claim") and t.pos_ == "VERB"):
         said = [c for c in verb.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)]
         if not said:
             return False
         for clause in said:
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.lower_ in OWN_SIDE or any(c.lower_ in OWN_SIDE for c in subject.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # (not "soldiers were killed")
+            # (the other side's forces: "Pakistani forces had fired first", "the army started the firing")
+            forces = subject is not None and any(t.ent_type_ == "SEC_ACTOR" or t.lower_ in OTHER_FORCES
+                                                 for t in subject.subtree)
+            if not forces or subject.lower_ in OWN_SIDE or any(c.lower_ in OWN_SIDE for c in subject.children):
                 return False
         found = True
     return found

@@ -300,8 +300,9 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     # (deaths told before the sentence that counts the injured are in its count: "Two of the injured died overnight.
     # Twelve people were wounded, and six of them are still in hospital")
     since = [f for f in deaths if place(f)[0] >= counted_at[0]]
+    first_death = min((place(d) for d in since), default=None)
     left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
-            and since and place(f) > min(place(d) for d in since)]
+            and first_death is not None and place(f) > first_death]
     if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
         return max(0, max(f.value for f in injured) - max(left, key=place).value)
     later = [f for f in deaths if place(f) > counted_at]

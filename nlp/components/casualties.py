@@ -320,12 +320,12 @@ class CasualtyRules:
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
                 continue
-            if i > 0 and _DIGITS.match(low) and tokens[i - 1].pos_ == "PROPN" and tokens[i - 1].is_title and (
-                    tokens[i - 1].lower_ not in self.person_nouns):
+            name = tokens[i - 1] if i > 0 else None
+            if name is not None and _DIGITS.match(low) and name.is_title and (
+                    (name.pos_ == "PROPN" and name.lower_ not in self.person_nouns)
+                    # (the name tagged as a common noun at the sentence's start: "Rescue 1122 shifted the injured")
+                    or (len(low) >= 3 and tok.head.i == name.i)):
                 i += 1  # "according to Rescue 1122", "Edhi 115": part of a name, not a count
-                continue
-            if i > 0 and _DIGITS.match(low) and len(low) >= 3 and tokens[i - 1].is_title and tok.head.i == tokens[i - 1].i:
-                i += 1  # "Rescue 1122 shifted the injured", the name tagged as a common noun at the sentence's start
                 continue
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1

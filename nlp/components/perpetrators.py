@@ -177,10 +177,10 @@ def _asserts_of_others(sent: Span) -> bool:
             return False
         for clause in said:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # (not "soldiers were killed")
+            if subject is None or subject.lower_ in OWN_SIDE or any(c.lower_ in OWN_SIDE for c in subject.children):
+                return False
             # (the other side's forces: "Pakistani forces had fired first", "the army started the firing")
-            forces = subject is not None and any(t.ent_type_ == "SEC_ACTOR" or t.lower_ in OTHER_FORCES
-                                                 for t in subject.subtree)
-            if subject is None or not forces or subject.lower_ in OWN_SIDE or any(c.lower_ in OWN_SIDE for c in subject.children):
+            if not any(t.ent_type_ == "SEC_ACTOR" or t.lower_ in OTHER_FORCES for t in subject.subtree):
                 return False
         found = True
     return found

@@ -446,9 +446,11 @@ class Extractor:
         lede = lede_date(infos) or frame_date(frames[0])
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
-        events = [self._event(frame, published.date(), relevance, scores, lede, shared, timeline)
-                  for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True))
-                  if k == 0 or not _only_mentioned(frame)]
+        events: list[ExtractedEvent] = []
+        for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
+            if k == 0 or not _only_mentioned(frame):
+                before = events[-1] if events else None
+                events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
         return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
@@ -512,9 +514,9 @@ class Extractor:
 
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: ScoresSource,
                lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
-               timeline: dict[int, int] | None = None) -> ExtractedEvent:
+               timeline: dict[int, int] | None = None, before: ExtractedEvent | None = None) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
-        sentences' order in time on a newest-first live page)."""
+        sentences' order in time on a newest-first live page; `before`: the event the report told just before)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         triggers = [t for s in sents for t in s.triggers]
         event_type, trigger = self.event_types.choose(triggers, type_scores)
@@ -544,6 +546,10 @@ class Extractor:
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger)
+        if before is not None and same_day_as_before(frame, trig_sent):
+            fields["date"], fields["date_precision"] = before.date, before.date_precision
+            if "date" in before.evidence:
+                ev["date"] = before.evidence["date"]
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -934,6 +940,23 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
     return best_date(dates)
+
+
+# "the same day", "hours later", "later that day": a later incident dated by the one told before it
+SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|evening|night|morning|afternoon)\b"
+                      r"|\b(?:a few |some |several |two |three )?(?:hours|minutes) (?:later|after)\b"
+                      r"|\blater (?:that|the same|in the) (?:day|evening|night|morning|afternoon)\b", re.IGNORECASE)
+
+
+def same_day_as_before(frame: Frame, trig_sent: int) -> bool:
+    """A later frame whose trigger sentence and opener state no date of their own, one of them tying the event to
+    the day of the incident told before ("In another engagement the same day", "In a separate incident hours later,
+    gunmen fired on an ambulance"): that incident's date, not a later sentence's "on Wednesday" of the aftermath."""
+    own = {s.index: s for s in frame.sentences}
+    told = [s for s in (own.get(trig_sent), frame.opener) if s is not None]
+    if not told or any(s.dates for s in told):
+        return False
+    return any(SAME_DAY.search(s.sent.text) for s in told)
 
 
 def _no_figures(event: ExtractedEvent) -> bool:

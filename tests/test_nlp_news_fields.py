@@ -1845,3 +1845,11 @@ def test_a_list_that_closes_on_among_them_is_part_of_the_count(extractor: Extrac
     [event] = run(extractor, "KURRAM: Gunmen hiding on a ridge near Bagan fired on an escorted convoy on Thursday, "
                              "killing six passengers, a woman and a schoolteacher among them, and wounding eleven.")
     assert (event.killed, event.injured) == (6, 11)
+
+
+def test_an_incident_the_same_day_takes_the_day_of_the_one_told_before(extractor: Extractor) -> None:
+    events = run(extractor, "LAKKI MARWAT: A roadside bomb struck a police van near Serai Naurang on Monday, killing "
+                            "three constables, officials said on Tuesday.\n\nIn a separate attack hours later, "
+                            "gunmen on motorcycles opened fire on a customs post near Tajazai, killing two officials."
+                            "\n\nTraders in Lakki Marwat kept their shops shut on Tuesday in protest.")
+    assert [(e.killed, e.date) for e in events] == [(3, date(2025, 3, 3)), (2, date(2025, 3, 3))]

@@ -111,6 +111,14 @@ INCIDENT_PROBES = (
      "TV websites with UPDATE paragraphs, a business daily and a long magazine feature: cross-border fire by Afghan "
      "forces, faction claims, sectarian attacks, operations with soldiers and militants killed. Scored unseen first, "
      "then studied."),
+    ("p41", "eleven incidents, five of them in 2-3 reports",
+     "Khyber Pakhtunkhwa's merged and southern districts in four outlets (a Peshawar daily, a TV channel's English "
+     "site in one-sentence paragraphs, a wire, a weekly's narrative feature): follow-ups a day later with a new toll "
+     "and the place named by village or tehsil, six distractors. Scored unseen first, then studied."),
+    ("p42", "twelve incidents, five of them in 2-3 reports",
+     "Balochistan, Karachi and south Punjab in four outlets (a Karachi daily, a translated Quetta site, a business "
+     "paper's roundups, a foreign broadcaster): tolls revised up and down with relative dates, a faction claim, six "
+     "distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),

@@ -542,7 +542,8 @@ class Extractor:
             f.value > 0 and f.kind in ("killed", "injured") for f in figures
         )
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent)
+        place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent,
+                                      [(t.span.sent_index, t.span.text) for t in triggers])
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger)
@@ -1160,7 +1161,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault"
     infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers
                      if opener is not None and t.span.sent_index == opener.index)
-    if infra_lede and not victims and event_type in ("bombing", "armed_assault"):
+    # a device that harmed no one and whose damage the report tells ("No one was hurt ... damaging three feet of track")
+    unharmed_damage = (any(t.event_type == "infrastructure_attack" for t in triggers)
+                       and not figure_total(figures, "injured") and not attackers)
+    if (infra_lede or unharmed_damage) and not victims and event_type in ("bombing", "armed_assault"):
         return "infrastructure_attack"  # "a bomb planted beside the railway track went off": the track was the target
     return event_type
 

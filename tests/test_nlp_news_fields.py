@@ -1853,3 +1853,24 @@ def test_an_incident_the_same_day_takes_the_day_of_the_one_told_before(extractor
                             "gunmen on motorcycles opened fire on a customs post near Tajazai, killing two officials."
                             "\n\nTraders in Lakki Marwat kept their shops shut on Tuesday in protest.")
     assert [(e.killed, e.date) for e in events] == [(3, date(2025, 3, 3)), (2, date(2025, 3, 3))]
+
+
+def test_a_locality_named_like_a_town_of_another_province_is_the_dateline_citys(extractor: Extractor) -> None:
+    [event] = run(extractor, "KARACHI: Two policemen were wounded on Monday when gunmen on a motorcycle fired on their "
+                             "mobile near Quaidabad, police said.\n\nThe Sindh Police said the attackers fled towards "
+                             "the highway. The Sindh home minister ordered an inquiry, and patrols were stepped up "
+                             "across Karachi.")
+    assert event.location.province == "Sindh" and event.location.district != "Khushab"
+
+
+def test_the_place_in_the_clause_of_the_event_word_is_the_scene(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA: Train services between Quetta and Sibi were halted on Monday after a bomb "
+                             "wrecked a culvert in the Bolan Pass, railway officials said. Nobody was hurt.")
+    assert event.location.district == "Kachhi (Bolan)"
+
+
+def test_a_blast_that_harmed_no_one_and_damaged_a_track_attacked_infrastructure(extractor: Extractor) -> None:
+    [event] = run(extractor, "SIBI: An explosive device went off near Mach before dawn on Monday, officials said.\n\n"
+                             "No one was hurt. The explosion damaged about two metres of the railway track, and "
+                             "trains were held at Sibi for six hours.")
+    assert event.event_type == "infrastructure_attack"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -298,12 +299,18 @@ class LocationRules:
         for index, sent in enumerate(doc.sents):
             sent._.locations = find_locations(sent, index, self.street_words)
             found.extend(sent._.locations)
+        dropped = namesakes(found)
+        if dropped:
+            for sent in doc.sents:
+                sent._.locations = [m for m in sent._.locations if id(m) not in dropped]
+            found = [m for m in found if id(m) not in dropped]
         doc._.locations = found
         return doc
 
-    def choose(self, mentions: list[LocationMention], trigger_sent: int | None) -> tuple[Location, LocationMention] | None:
+    def choose(self, mentions: list[LocationMention], trigger_sent: int | None,
+               trigger_words: Sequence[tuple[int, str]] = ()) -> tuple[Location, LocationMention] | None:
         """`choose_location` with this component's aside words and kind ranks."""
-        return choose_location(mentions, trigger_sent, self.aside_words, self.kind_rank)
+        return choose_location(mentions, trigger_sent, self.aside_words, self.kind_rank, trigger_words)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
@@ -311,6 +318,38 @@ def make_locations(nlp: Language, name: str, street_words: list[str], aside_word
                    kind_rank: dict[str, int]) -> LocationRules:
     """The location component."""
     return LocationRules(name, street_words, aside_words, kind_rank)
+
+
+NAMESAKE_ANCHORS = 2  # body mentions of another province that make a lone locality a namesake there
+
+
+def _province_of(mention: LocationMention) -> str | None:
+    if mention.foreign:
+        return None
+    if mention.kind == "province":
+        return mention.name
+    loc = _geocode(mention, None) if mention.kind in ("place", "district") else None
+    return loc.province if loc is not None else None
+
+
+def namesakes(mentions: list[LocationMention]) -> set[int]:
+    """Localities the gazetteer puts in a province the report never names otherwise, while its body names one other
+    province again and again, the one its dateline or first sentence names ("near Quaidabad, on the city's eastern outskirts" in a Karachi report that speaks of
+    the Sindh Police: Karachi's Quaidabad, not the Khushab tehsil): ids of mentions to leave unplaced."""
+    provinces = [(m, _province_of(m)) for m in mentions]
+    dropped: set[int] = set()
+    for mention, province in provinces:
+        if mention.kind != "place" or mention.dateline or province is None or district_named(mention.name):
+            continue
+        others = [p for m, p in provinces if p is not None and m.name != mention.name]
+        if province in others:
+            continue
+        body = [p for m, p in provinces if p is not None and not m.dateline and m.name != mention.name]
+        # ... and the dateline or the first sentence places the story there too
+        lede = {p for m, p in provinces if p is not None and (m.dateline or m.span.sent_index == 0) and m.name != mention.name}
+        if any(body.count(p) >= NAMESAKE_ANCHORS for p in lede):
+            dropped.add(id(mention))
+    return dropped
 
 
 def _geocode(mention: LocationMention, context_district: str | None) -> Location | None:
@@ -376,8 +415,11 @@ def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool
 
 def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
                     aside_words: tuple[str, ...] = ASIDE_WORDS,
-                    kind_rank: dict[str, int] | None = None) -> tuple[Location, LocationMention] | None:
-    """The frame's location: the most precise non-dateline mention near the trigger, else the dateline.
+                    kind_rank: dict[str, int] | None = None,
+                    trigger_words: Sequence[tuple[int, str]] = ()) -> tuple[Location, LocationMention] | None:
+    """The frame's location: the most precise non-dateline mention near the trigger, else the dateline; within
+    a sentence, a place in the clause of an event word first ("rail traffic between Quetta and the rest of the
+    country was suspended after a device blew up the line in the Bolan Pass": the Bolan Pass).
 
     A place that contradicts a province or a marked district the frame names ("Sheh Mardan
     area in Kalat district (Balochistan)") gives way to the next mention that agrees."""
@@ -402,7 +444,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     finer = any(m.kind in ("district", "place") and not m.in_aside(aside_words) for m in pool)
 
-    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int]:
+    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
         # the trigger's sentence, then the sentences next to it, then the rest of the frame
         gap = abs(m.span.sent_index - trigger_sent) if trigger_sent is not None else NEAR_SENTENCES + 1
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
@@ -418,7 +460,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
         # a country names no place ("Pakistan's restive southwest"); a province less than a district elsewhere
         vague = 2 if m.kind == "country" or m.foreign else 1 if m.kind == "province" and finer else 0
-        return (aside, vague, near, ranks.get(m.kind, 4), away, -counts.get(district or "", 0), m.span.start)
+        detached = 0 if any(i == m.span.sent_index and words.lower() in m.clause for i, words in trigger_words) else 1
+        return (aside, vague, near, ranks.get(m.kind, 4), detached, away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)
 
@@ -429,7 +472,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     if (datelines or dateline_provinces) and body and all(uninformative(m) for m in body):
         # the body names only asides ("funeral prayers in Mardan"), foreign or country-wide places: the dateline is the place
-        return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
+        return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank, trigger_words)
 
     def provinces_near(mention: LocationMention) -> set[str]:
         """Provinces named in the mention's own sentence or the trigger sentence, not in an aside
@@ -463,4 +506,4 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
     else:
         if first is not None or not (body and datelines):
             return first
-    return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank)
+    return choose_location([m for m in mentions if m.dateline], trigger_sent, aside_words, kind_rank, trigger_words)

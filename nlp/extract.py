@@ -297,22 +297,32 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     if not injured or not deaths:
         return 0
     counted_at = max(place(f) for f in injured)
+    # "one of the two labourers wounded in the shooting died": a death of one of the counted, the count inside it
+    within = [d for d in deaths if any(_inside(i, d) for i in injured)]
     # (deaths told before the sentence that counts the injured are in its count: "Two of the injured died overnight.
     # Twelve people were wounded, and six of them are still in hospital")
-    since = [f for f in deaths if place(f)[0] >= counted_at[0]]
+    since = [f for f in deaths if place(f)[0] >= counted_at[0] or f in within]
     first_death = min((place(d) for d in since), default=None)
     left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
             and first_death is not None and place(f) > first_death]
     if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
         return max(0, max(f.value for f in injured) - max(left, key=place).value)
-    later = [f for f in deaths if place(f) > counted_at]
+    inside = sum(f.value for f in within)  # (the count named inside the death is the count before it)
+    later = [f for f in deaths if place(f) > counted_at and f not in within]
     if not later:
-        return 0
+        return inside
     dead = [f for f in figures if f.kind == "killed" and not f.of_injured and place(f) <= counted_at]
     before = aggregate_figures(prefer_reported(dead), order)
     if killed is None or (before is not None and before[0] >= killed):
-        return 0  # the dead counted with the injured already include them ("six killed, 27 injured ... one of the wounded died")
-    return sum(f.value for f in later)
+        return inside  # the dead counted with the injured already include them ("six killed, 27 injured ... one of the wounded died")
+    return inside + sum(f.value for f in later)
+
+
+def _inside(inner: CasualtyFigure, outer: CasualtyFigure) -> bool:
+    """The figure's words lie within the other's, in one sentence ("two labourers wounded" in "one of the two
+    labourers wounded")."""
+    return (inner is not outer and inner.span.sent_index == outer.span.sent_index
+            and outer.span.start <= inner.span.start and inner.span.end <= outer.span.end)
 
 
 def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

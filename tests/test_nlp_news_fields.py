@@ -1874,3 +1874,14 @@ def test_a_blast_that_harmed_no_one_and_damaged_a_track_attacked_infrastructure(
                              "No one was hurt. The explosion damaged about two metres of the railway track, and "
                              "trains were held at Sibi for six hours.")
     assert event.event_type == "infrastructure_attack"
+
+
+def test_a_number_between_commas_after_a_name_is_an_age(nlp: Language) -> None:
+    text = "Abdul Sattar, 26, a resident of Bahawalpur, had suffered bullet wounds to the chest and neck."
+    assert counts(nlp, text) == {"injured": [1]}
+
+
+def test_one_of_the_counted_wounded_who_died_leaves_the_injured_count(extractor: Extractor) -> None:
+    [event] = run(extractor, "TURBAT: The number of fishermen killed in Sunday's attack on their camp rose to four on "
+                             "Monday after one of the three men wounded in the firing died in hospital, officials said.")
+    assert (event.killed, event.injured) == (4, 2)

@@ -320,6 +320,9 @@ class CasualtyRules:
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
                 continue
+            if _an_age(tokens, i):
+                i += 1  # "Muhammad Ramzan, 23, a resident of Rajanpur": his age, not a count
+                continue
             name = tokens[i - 1] if i > 0 else None
             if name is not None and _DIGITS.match(low) and name.is_title and (
                     (name.pos_ == "PROPN" and name.lower_ not in self.person_nouns)
@@ -1314,6 +1317,17 @@ def _in_breakdown(first: Token) -> bool:
         return True
     # "Five people were wounded — three labourers and two soldiers — and ...": the parts between a pair of dashes
     return dashes % 2 == 1 and any(t.text in ("—", "–") for t in first.doc[first.i : first.sent.end])
+
+
+def _an_age(tokens: list[Token], i: int) -> bool:
+    """A number set off by commas right after a person's name ("Muhammad Ramzan, 23, ..."): an age."""
+    tok = tokens[i]
+    if _DIGITS.match(tok.lower_) is None or i < 2 or i + 1 >= len(tokens):
+        return False
+    if tokens[i - 1].text != "," or tokens[i + 1].text not in (",", ")"):
+        return False
+    name = tokens[i - 2]
+    return name.pos_ == "PROPN" and (name.ent_type_ == "PERSON" or tok.dep_ == "appos" and tok.head.i == name.i)
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

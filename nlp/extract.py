@@ -28,7 +28,7 @@ from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
-from khabar.nlp.components.dates import PKT, DateMention, best_date
+from khabar.nlp.components.dates import PKT, RELATIVE, DateMention, best_date
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
 from khabar.nlp.components.locations import LocationMention
@@ -448,6 +448,10 @@ class Extractor:
         elif not frames or (newest_first(infos) is None and (
                 follow_up_only(infos, frames[0], art.title) or not news_in_lede(infos, frames[0], art.title))):
             return []  # (a live page's newest entry may be a reaction or a later turn: its older entries tell the incident)
+        if art.published_at is not None:
+            frames = [f for f in frames if not history(f, published.date())]
+            if not frames:
+                return []
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return []
@@ -458,7 +462,7 @@ class Extractor:
         timeline = newest_first(infos)
         events: list[ExtractedEvent] = []
         for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
-            if k == 0 or not _only_mentioned(frame):
+            if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
         return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)]
@@ -921,6 +925,47 @@ def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
     # "In October, ten personnel were martyred" in a December report: a month (or year) that ended before the event
     ends = [_period_end(d) for d in info.dates if d.precision in ("month", "year")]
     return bool(ends) and all(end < event_day.value for end in ends)
+
+
+HISTORY_DAYS = 31  # an incident its report dates this long before publication is history, not news
+RECALLED_DAYS = 5  # a later incident dated this long before the report's first one is recalled, not reported
+
+
+def _opener_dates(frame: Frame) -> list[DateMention]:
+    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    return [d for d in opener.dates if not d.background] if opener is not None else []
+
+
+def history(frame: Frame, published: date) -> bool:
+    """The frame's opener dates each of its incident words, by the date nearest to it, to a day or period ended over
+    a month before the report ("A court yesterday awarded life imprisonment in the case of the grenade attack on a
+    bakery in October 2022"): a trial, an anniversary or a recap, not news."""
+    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    if opener is None or not opener.triggers or not opener.dates:
+        return False
+
+    def nearest(trigger: Trigger) -> DateMention:
+        return min(opener.dates, key=lambda d: min(abs(d.span.start - trigger.span.end), abs(trigger.span.start - d.span.end)))
+
+    return all(_latest_day(nearest(t)) < published - timedelta(days=HISTORY_DAYS) for t in opener.triggers)
+
+
+def recalled_before(frame: Frame, first: ExtractedEvent) -> bool:
+    """A later frame whose opener dates its incident only to days well before the report's first incident ("It is
+    pertinent to mention that last week nine passengers were offloaded and killed in Zhob" after Wednesday night's
+    attack in Kalat): background the report recalls, not a second incident it reports."""
+    if first.date_precision != "day":
+        return False
+    dates = _opener_dates(frame)
+    return bool(dates) and all(_latest_day(d) <= first.date - timedelta(days=RECALLED_DAYS) for d in dates)
+
+
+def _latest_day(mention: DateMention) -> date:
+    """The last day a date mention allows: its day, the estimate of an approximate phrase ("last week"), or the end of
+    a named month or year."""
+    if mention.precision in ("day", "unknown") or not mention.explicit or mention.span.text.lower() in RELATIVE:
+        return mention.value
+    return _period_end(mention)
 
 
 def _period_end(mention: DateMention) -> date:

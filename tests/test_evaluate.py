@@ -208,3 +208,12 @@ def test_eval_news_command_prints_study_and_holdout(tmp_path: Path) -> None:
 def test_karachis_districts_score_at_city_level_as_the_gold_codes_them() -> None:
     assert canonical_district("Korangi") == canonical_district("Karachi") == canonical_district("Malir") == "Karachi"
     assert canonical_district("D.I. Khan") == "Dera Ismail Khan" and canonical_district("Quetta") == "Quetta"
+
+
+def test_a_satp_paragraph_is_published_the_day_after_its_first_date_in_the_year_it_states() -> None:
+    from khabar.tools.evaluate import SATP_YEAR, satp_published
+
+    stated = satp_published("Two drivers abducted from a forest gate on May 5 2016 were rescued on May 7.")
+    bare = satp_published("Militants shot dead a trader on February 19.")
+    assert stated is not None and stated.date() == date(2016, 5, 6)
+    assert bare is not None and bare.date() == date(SATP_YEAR, 2, 20)

@@ -1885,3 +1885,17 @@ def test_one_of_the_counted_wounded_who_died_leaves_the_injured_count(extractor:
     [event] = run(extractor, "TURBAT: The number of fishermen killed in Sunday's attack on their camp rose to four on "
                              "Monday after one of the three men wounded in the firing died in hospital, officials said.")
     assert (event.killed, event.injured) == (4, 2)
+
+
+def test_a_report_of_a_trial_over_an_attack_years_ago_reports_no_incident(extractor: Extractor) -> None:
+    events = run(extractor, "Quetta (QNA) — An anti-terrorism court of Quetta yesterday awarded life imprisonment to "
+                            "two accused in the case of the hand grenade attack on a tea stall at Sariab Road in June "
+                            "2023, in which a young waiter was killed and five persons were injured.")
+    assert events == []
+
+
+def test_an_incident_recalled_from_days_before_the_reported_one_is_background(extractor: Extractor) -> None:
+    events = run(extractor, "KALAT: Three passengers were killed and five wounded when gunmen fired on a coach near "
+                            "Mangochar on Tuesday night, Levies officials said.\n\nIt may be recalled that last week "
+                            "six labourers were shot dead at a construction site in Kech district.")
+    assert [(e.killed, e.location.district) for e in events] == [(3, "Kalat")]

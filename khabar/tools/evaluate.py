@@ -189,18 +189,19 @@ def satp_predicted_label(event_type: str | None, gold: frozenset[str]) -> str | 
     return hit[0] if hit else sorted(accepted)[0]
 
 
-SATP_DAY = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b")
+SATP_DAY = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b"
+                      r"(?:,?\s+((?:19|20)\d\d)\b)?")
 SATP_YEAR = 2020
 
 
 def satp_published(text: str) -> datetime | None:
     """SATP paragraphs carry no publication date; their daily digests run the day after the
-    first date they name ("on February 19"), so that day (in a fixed year) stands in for it."""
+    first date they name ("on February 19"), so that day (in its stated year, else a fixed one) stands in for it."""
     match = SATP_DAY.search(text)
     if match is None:
         return None
     try:
-        day = datetime.strptime(f"{match.group(1)} {match.group(2)} {SATP_YEAR}", "%B %d %Y")
+        day = datetime.strptime(f"{match.group(1)} {match.group(2)} {match.group(3) or SATP_YEAR}", "%B %d %Y")
     except ValueError:
         return None
     return datetime.combine(day.date() + timedelta(days=1), time(12), PKT)

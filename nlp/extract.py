@@ -465,7 +465,7 @@ class Extractor:
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
-        return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)]
+        return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e) and not _unfounded(e)]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -1033,6 +1033,13 @@ def _only_mentioned(frame: Frame) -> bool:
     triggers = [(info, t) for info in frame.sentences for t in info.triggers]
     return (bool(triggers) and all(known_reference(info, t) for info, t in triggers)
             and not any(info.casualties or info.claim or info.groups for info in frame.sentences))
+
+
+def _unfounded(event: ExtractedEvent) -> bool:
+    """An event with no figure of any kind, no day the text gives and no actor ("the videos are designed to be picked
+    up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
+    count, date or attribute."""
+    return _no_figures(event) and event.date_precision == "unknown" and event.perpetrator.name is None
 
 
 def _unplaced_and_unharmed(event: ExtractedEvent) -> bool:

@@ -1899,3 +1899,10 @@ def test_an_incident_recalled_from_days_before_the_reported_one_is_background(ex
                             "Mangochar on Tuesday night, Levies officials said.\n\nIt may be recalled that last week "
                             "six labourers were shot dead at a construction site in Kech district.")
     assert [(e.killed, e.location.district) for e in events] == [(3, "Kalat")]
+
+
+def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor: Extractor) -> None:
+    text = ("Hakkal's new videos are slicker than ever, researchers say.\n\n“Subtitles, music, interviews recorded "
+            "before an attack — it is designed to travel on social media and to be picked up by journalists,” said a "
+            "researcher at a university in Islamabad.")
+    assert run(extractor, text) == []

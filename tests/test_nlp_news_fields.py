@@ -1902,7 +1902,7 @@ def test_an_incident_recalled_from_days_before_the_reported_one_is_background(ex
 
 
 def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor: Extractor) -> None:
-    text = ("Hakkal's new videos are slicker than ever, researchers say.\n\n“Subtitles, music, interviews recorded "
-            "before an attack — it is designed to travel on social media and to be picked up by journalists,” said a "
-            "researcher at a university in Islamabad.")
+    text = ("The group's propaganda has grown more polished, analysts say.\n\n“Songs and farewell messages recorded "
+            "before an attack are designed to be picked up by journalists,” said a researcher at a university in "
+            "Islamabad.")
     assert run(extractor, text) == []

@@ -1906,3 +1906,16 @@ def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor
             "before an attack are designed to be picked up by journalists,” said a researcher at a university in "
             "Islamabad.")
     assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age after "a girl of"
+        ("The number of wounded still in hospital rose to six, among them a girl of about twelve.", {"injured": [6]}),
+        # an apposition whose noun hangs on a possessive names the one man already counted
+        ("A fourth man, a shopkeeper's son, was wounded and taken to hospital.", {"injured": [1]}),
+    ],
+)
+def test_ages_and_appositions_add_no_one(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

@@ -908,9 +908,12 @@ class CasualtyRules:
         Khall"), or a second subject set off by a comma alone ("His guard, Amjad Ali, ... died"), unless the names
         form a list ("A, B and C")."""
         own = {t.i for t in victim.subtree}
+        named = victim  # "A third man, a driver's assistant, was wounded": the apposition the word hangs in
+        while named.dep_ in ("nmod", "poss", "compound") and named.head.i != named.i:
+            named = named.head
         for other in counted:
             listed = any(c.dep_ == "conj" for t in (other, victim) for c in t.children)
-            if victim.dep_ == "appos" and victim.head.i == other.i and not listed:
+            if named.dep_ == "appos" and named.head.i == other.i and not listed:
                 return True
             same_verb = victim.dep_ in ("nsubj", "nsubjpass") and other.dep_ == victim.dep_ and victim.head.i == other.head.i
             if same_verb and other.i < victim.i and all(t.text in (",", "—", "–") or t.i in own
@@ -1319,9 +1322,19 @@ def _in_breakdown(first: Token) -> bool:
     return dashes % 2 == 1 and any(t.text in ("—", "–") for t in first.doc[first.i : first.sent.end])
 
 
+AGED_NOUNS = frozenset({"boy", "girl", "child", "son", "daughter", "man", "woman", "youth", "teenager", "student"})
+
+
 def _an_age(tokens: list[Token], i: int) -> bool:
-    """A number set off by commas right after a person's name ("Muhammad Ramzan, 23, ..."): an age."""
+    """A number set off by commas right after a person's name ("Muhammad Ramzan, 23, ..."), or after "a boy of": an
+    age."""
     tok = tokens[i]
+    # "a boy of about ten", "a girl of 12": a person's age after "of"
+    k = i - 1
+    while k > 0 and tokens[k].lower_ in ("about", "around", "nearly", "some"):
+        k -= 1
+    if k > 0 and tokens[k].lower_ == "of" and tokens[k - 1].lower_ in AGED_NOUNS:
+        return True
     if _DIGITS.match(tok.lower_) is None or i < 2 or i + 1 >= len(tokens):
         return False
     if tokens[i - 1].text != "," or tokens[i + 1].text not in (",", ")"):

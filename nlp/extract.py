@@ -540,6 +540,11 @@ class Extractor:
         event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
+        if trigger is not None and _aftermath(frame, trigger, opener):
+            # the kind's word in the lede tells when and where ("four militants were killed in an exchange of fire late
+            # on Tuesday, the CTD said" before "a search operation ... was under way on Wednesday")
+            trigger = max((t for t in triggers if t.event_type == event_type and t.span.sent_index == opener.index),
+                          key=lambda t: t.strength, default=trigger)
         event_day = frame_date(frame, trigger.span.sent_index, trigger) if trigger is not None else opener_day
         if event_day != opener_day:
             # the event's own day, as its date is chosen (the trigger's "on Wednesday", not the lede's "registered a
@@ -910,6 +915,16 @@ def _planned(info: SentenceInfo, trigger: Trigger) -> bool:
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("to", "will") for c in tok.children):
             return True
     return False
+
+
+def _aftermath(frame: Frame, trigger: Trigger, opener: SentenceInfo) -> bool:
+    """The chosen word lies outside the lede and its sentence is dated after the lede's day: the aftermath (a search
+    operation the day after the clash), not the incident the lede tells."""
+    if trigger.span.sent_index == opener.index:
+        return False
+    told, lede = frame_date(frame, trigger.span.sent_index, trigger), frame_date(frame, opener.index)
+    return (told is not None and lede is not None and told.precision == lede.precision == "day"
+            and told.value > lede.value)
 
 
 def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:

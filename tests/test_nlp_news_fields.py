@@ -1919,3 +1919,12 @@ def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor
 )
 def test_ages_and_appositions_add_no_one(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_an_operation_keeps_the_day_and_toll_of_the_clash_its_lede_tells(extractor: Extractor) -> None:
+    [event] = run(extractor, "DERA GHAZI KHAN: Three suspected militants were killed and a police official was wounded "
+                             "in an exchange of fire in the hills near Fort Munro late on Monday night, the CTD said."
+                             "\n\nA team of the department had raided a hideout on a tip-off. Grenades and rifles were "
+                             "recovered. A search operation by the Border Military Police was under way on Tuesday.")
+    assert (event.event_type, event.date, event.attackers_killed, event.injured) == (
+        "security_operation", date(2025, 3, 3), 3, 1)

@@ -1915,9 +1915,11 @@ def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor
         ("The number of wounded still in hospital rose to six, among them a girl of about twelve.", {"injured": [6]}),
         # an apposition whose noun hangs on a possessive names the one man already counted
         ("A fourth man, a shopkeeper's son, was wounded and taken to hospital.", {"injured": [1]}),
+        # "a third" as the subject of a wounding is one more man
+        ("Two guards were martyred and a third was wounded before the raiders fled.", {"killed": [2], "injured": [1]}),
     ],
 )
-def test_ages_and_appositions_add_no_one(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+def test_ages_appositions_and_ordinal_subjects(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
 
 

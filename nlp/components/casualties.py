@@ -433,6 +433,10 @@ class CasualtyRules:
             if word in ORDINAL_VALUES and det is not None and tok.dep_ == "dobj" and self.casualty_kind(tok.head):
                 groups.append((det, tok, 1))  # "killing two crew members and wounding a third"
                 continue
+            if (word in ORDINAL_VALUES and det is not None and tok.dep_ in ("nsubj", "nsubjpass")
+                    and self.casualty_kind(tok.head) == "injured"):
+                groups.append((det, tok, 1))  # "two constables were killed and a third was wounded"
+                continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
             title = self._victim_title(tok) or self._listed_name(tok)  # "Constable Muhammad Arif embraced shahadat"

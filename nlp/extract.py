@@ -814,7 +814,11 @@ def _reaction_verb(word: str) -> bool:
     word = word.lower()
     if word in IRREGULAR_REACTIONS:
         return True
-    stems = {word, word[:-1], word[:-2]}  # condemn, arrests, staged, condemned
+    stems = {word}
+    if word.endswith(("s", "d")):
+        stems.add(word[:-1])  # arrests, staged
+    if word.endswith(("ed", "es")):
+        stems.add(word[:-2])  # condemned (not "Bannu", a dateline taken for the verb)
     if word.endswith(("ied", "ies")):
         stems.add(word[:-3] + "y")  # buried, denies
     return bool(stems & REACTION_VERBS)

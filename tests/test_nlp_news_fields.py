@@ -1930,3 +1930,10 @@ def test_an_operation_keeps_the_day_and_toll_of_the_clash_its_lede_tells(extract
                              "recovered. A search operation by the Border Military Police was under way on Tuesday.")
     assert (event.event_type, event.date, event.attackers_killed, event.injured) == (
         "security_operation", date(2025, 3, 3), 3, 1)
+
+
+def test_a_dateline_read_as_the_ledes_verb_is_no_reaction(extractor: Extractor) -> None:
+    events = run(extractor, "BANNU: Two more policemen injured in Monday's suicide car bombing in Lakki Marwat died at "
+                            "the district hospital on Tuesday, raising the death toll in the attack to seven, officials "
+                            "said.\n\nFive other injured are still under treatment.")
+    assert [(e.event_type, e.killed) for e in events] == [("bombing", 7)]

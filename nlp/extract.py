@@ -465,7 +465,8 @@ class Extractor:
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
-        return [e for e in events if not _uneventful_operation(e) and not _unplaced_and_unharmed(e) and not _unfounded(e)]
+        return [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
+                and not _unfounded(e) and not (k and _undated_aside(e))]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -1059,6 +1060,12 @@ def _unfounded(event: ExtractedEvent) -> bool:
     up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
     count, date or attribute."""
     return _no_figures(event) and event.date_precision == "unknown" and event.perpetrator.name is None
+
+
+def _undated_aside(event: ExtractedEvent) -> bool:
+    """A later incident with no figure, no actor and no date of its own ("shopkeepers say footfall has dropped since
+    a series of grenade attacks began"): a remark about violence beside the report's incidents, not another one."""
+    return _no_figures(event) and event.perpetrator.name is None and "date" not in event.evidence
 
 
 def _unplaced_and_unharmed(event: ExtractedEvent) -> bool:

@@ -1937,3 +1937,11 @@ def test_a_dateline_read_as_the_ledes_verb_is_no_reaction(extractor: Extractor) 
                             "the district hospital on Tuesday, raising the death toll in the attack to seven, officials "
                             "said.\n\nFive other injured are still under treatment.")
     assert [(e.event_type, e.killed) for e in events] == [("bombing", 7)]
+
+
+def test_a_later_remark_about_attacks_with_no_figure_actor_or_day_is_no_incident(extractor: Extractor) -> None:
+    events = run(extractor, "QUETTA: Two people were killed and five wounded when men on a motorcycle hurled a grenade "
+                            "into a pharmacy on Jinnah Road on Monday evening, police said.\n\nIn Sibi, a hand grenade "
+                            "was thrown into a shop late on Sunday. No one was hurt, police said.\n\nIn Quetta, traders "
+                            "on Jinnah Road say sales have fallen since a series of grenade attacks began this summer.")
+    assert [(e.killed, e.location.district) for e in events] == [(2, "Quetta"), (0, "Sibi")]

@@ -462,6 +462,8 @@ class Extractor:
         timeline = newest_first(infos)
         events: list[ExtractedEvent] = []
         for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
+            if _hearsay(frame):
+                continue
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
@@ -1060,6 +1062,17 @@ def _unfounded(event: ExtractedEvent) -> bool:
     up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
     count, date or attribute."""
     return _no_figures(event) and event.date_precision == "unknown" and event.perpetrator.name is None
+
+
+WEAK_TRIGGER = 0.8  # below this, a planned incident word ("to launch targeted operations") names no incident
+
+
+def _hearsay(frame: Frame) -> bool:
+    """A frame whose incident words are all weak and planned, with no casualty figure and no group ("decided to launch
+    targeted operations against the terrorists"): talk of violence to come, not an incident."""
+    triggers = [(s, t) for s in frame.sentences for t in s.triggers]
+    return (bool(triggers) and all(t.strength < WEAK_TRIGGER and _planned(s, t) for s, t in triggers)
+            and not any(s.casualties or s.groups for s in frame.sentences))
 
 
 def _undated_aside(event: ExtractedEvent) -> bool:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
-from khabar.nlp.components.frames import section_heading
+from khabar.nlp.components.frames import Frame, section_heading
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.extract import Extractor, to_article
 from tests.test_nlp_rules import counts, sent
@@ -1945,3 +1945,14 @@ def test_a_later_remark_about_attacks_with_no_figure_actor_or_day_is_no_incident
                             "was thrown into a shop late on Sunday. No one was hurt, police said.\n\nIn Quetta, traders "
                             "on Jinnah Road say sales have fallen since a series of grenade attacks began this summer.")
     assert [(e.killed, e.location.district) for e in events] == [(2, "Quetta"), (0, "Sibi")]
+
+
+def test_talk_of_violence_with_only_weak_words_and_no_one_counted_is_no_incident(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the frame the classifier makes of a report the rules could not segment (the classifier said "incident")
+    monkeypatch.setattr(Extractor, "_classifier_frame", lambda self, art, infos: [
+        Frame(sentences=[i for i in infos if not i.background and not i.non_event])])
+    events = run(extractor, "Quetta (QNA) — The provincial apex committee yesterday decided to launch targeted "
+                            "operations against the terrorists involved in attacks on travellers on the highways.\n\n"
+                            "Transporters welcomed the decision but asked for the ban on night travel to be reviewed.")
+    assert events == []

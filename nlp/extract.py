@@ -297,7 +297,7 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     if not injured or not deaths:
         return 0
     counted_at = max(place(f) for f in injured)
-    # "one of the two labourers wounded in the shooting died": a death of one of the counted, the count inside it
+    # "one of the three men wounded in the firing died": a death of one of the counted, the count inside it
     within = [d for d in deaths if any(_inside(i, d) for i in injured)]
     # (deaths told before the sentence that counts the injured are in its count: "Two of the injured died overnight.
     # Twelve people were wounded, and six of them are still in hospital")
@@ -319,8 +319,8 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
 
 
 def _inside(inner: CasualtyFigure, outer: CasualtyFigure) -> bool:
-    """The figure's words lie within the other's, in one sentence ("two labourers wounded" in "one of the two
-    labourers wounded")."""
+    """The figure's words lie within the other's, in one sentence ("three men wounded" in "one of the three men
+    wounded")."""
     return (inner is not outer and inner.span.sent_index == outer.span.sent_index
             and outer.span.start <= inner.span.start and inner.span.end <= outer.span.end)
 
@@ -544,8 +544,8 @@ class Extractor:
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
         if trigger is not None and _aftermath(frame, trigger, opener):
-            # the kind's word in the lede tells when and where ("four militants were killed in an exchange of fire late
-            # on Tuesday, the CTD said" before "a search operation ... was under way on Wednesday")
+            # the kind's word in the lede tells when and where ("three militants were killed in an exchange of fire late
+            # on Monday, the CTD said" before "a search operation ... was under way on Tuesday")
             trigger = max((t for t in triggers if t.event_type == event_type and t.span.sent_index == opener.index),
                           key=lambda t: t.strength, default=trigger)
         event_day = frame_date(frame, trigger.span.sent_index, trigger) if trigger is not None else opener_day
@@ -961,7 +961,7 @@ def _opener_dates(frame: Frame) -> list[DateMention]:
 def history(frame: Frame, published: date) -> bool:
     """The frame's opener dates each of its incident words, by the date nearest to it, to a day or period ended over
     a month before the report ("A court yesterday awarded life imprisonment in the case of the grenade attack on a
-    bakery in October 2022"): a trial, an anniversary or a recap, not news."""
+    tea stall in June 2023"): a trial, an anniversary or a recap, not news."""
     opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
     if opener is None or not opener.triggers or not opener.dates:
         return False
@@ -973,10 +973,9 @@ def history(frame: Frame, published: date) -> bool:
 
 
 def recalled_before(frame: Frame, first: ExtractedEvent) -> bool:
-    """A later frame whose opener dates its incident only to days well before the report's first incident ("It is
-    pertinent to mention that last week nine passengers were offloaded and killed in Zhob" after Wednesday night's
-    attack in Kalat): background the report recalls, not a second incident it reports."""
-    if first.date_precision != "day":
+    """A later frame whose opener dates its incident only to days well before the report's first incident ("It may be
+    recalled that last week six labourers were shot dead in Kech" after Tuesday night's attack on a coach in Kalat): background the report recalls, not a second incident it reports."""
+    if first.date_precision != "day" or first.date is None:
         return False
     dates = _opener_dates(frame)
     return bool(dates) and all(_latest_day(d) <= first.date - timedelta(days=RECALLED_DAYS) for d in dates)
@@ -1028,8 +1027,8 @@ SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|evening|night|morning|afternoo
 
 def same_day_as_before(frame: Frame, trig_sent: int) -> bool:
     """A later frame whose trigger sentence and opener state no date of their own, one of them tying the event to
-    the day of the incident told before ("In another engagement the same day", "In a separate incident hours later,
-    gunmen fired on an ambulance"): that incident's date, not a later sentence's "on Wednesday" of the aftermath."""
+    the day of the incident told before ("In another engagement the same day", "In a separate attack hours later,
+    gunmen opened fire on a customs post"): that incident's date, not a later sentence's "on Wednesday" of the aftermath."""
     own = {s.index: s for s in frame.sentences}
     told = [s for s in (own.get(trig_sent), frame.opener) if s is not None]
     if not told or any(s.dates for s in told):
@@ -1058,8 +1057,8 @@ def _only_mentioned(frame: Frame) -> bool:
 
 
 def _unfounded(event: ExtractedEvent) -> bool:
-    """An event with no figure of any kind, no day the text gives and no actor ("the videos are designed to be picked
-    up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
+    """An event with no figure of any kind, no day the text gives and no actor ("farewell messages are meant to be
+    picked up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
     count, date or attribute."""
     return _no_figures(event) and event.date_precision == "unknown" and event.perpetrator.name is None
 
@@ -1076,8 +1075,8 @@ def _hearsay(frame: Frame) -> bool:
 
 
 def _undated_aside(event: ExtractedEvent) -> bool:
-    """A later incident with no figure, no actor and no date of its own ("shopkeepers say footfall has dropped since
-    a series of grenade attacks began"): a remark about violence beside the report's incidents, not another one."""
+    """A later incident with no figure, no actor and no date of its own ("traders say sales have fallen since a
+    series of grenade attacks began"): a remark about violence beside the report's incidents, not another one."""
     return _no_figures(event) and event.perpetrator.name is None and "date" not in event.evidence
 
 
@@ -1262,7 +1261,7 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault"
     infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers
                      if opener is not None and t.span.sent_index == opener.index)
-    # a device that harmed no one and whose damage the report tells ("No one was hurt ... damaging three feet of track")
+    # a device that harmed no one and whose damage the report tells ("Nobody was hurt ... the blast damaged two metres of track")
     unharmed_damage = (any(t.event_type == "infrastructure_attack" for t in triggers)
                        and not figure_total(figures, "injured") and not attackers)
     if (infra_lede or unharmed_damage) and not victims and event_type in ("bombing", "armed_assault"):

@@ -1877,7 +1877,7 @@ def test_a_blast_that_harmed_no_one_and_damaged_a_track_attacked_infrastructure(
 
 
 def test_a_number_between_commas_after_a_name_is_an_age(nlp: Language) -> None:
-    text = "Abdul Sattar, 26, a resident of Bahawalpur, had suffered bullet wounds to the chest and neck."
+    text = "Abdul Sattar, 26, a resident of Bahawalpur, had suffered bullet wounds to his legs."
     assert counts(nlp, text) == {"injured": [1]}
 
 
@@ -1888,9 +1888,9 @@ def test_one_of_the_counted_wounded_who_died_leaves_the_injured_count(extractor:
 
 
 def test_a_report_of_a_trial_over_an_attack_years_ago_reports_no_incident(extractor: Extractor) -> None:
-    events = run(extractor, "Quetta (QNA) — An anti-terrorism court of Quetta yesterday awarded life imprisonment to "
-                            "two accused in the case of the hand grenade attack on a tea stall at Sariab Road in June "
-                            "2023, in which a young waiter was killed and five persons were injured.")
+    events = run(extractor, "Quetta (QNA) — An anti-terrorism court here yesterday handed down life sentences to two "
+                            "accused over the hand grenade attack on a tea stall on Sariab Road in June 2023, in which "
+                            "a young waiter was killed and five customers were injured.")
     assert events == []
 
 
@@ -1952,7 +1952,6 @@ def test_talk_of_violence_with_only_weak_words_and_no_one_counted_is_no_incident
     # the frame the classifier makes of a report the rules could not segment (the classifier said "incident")
     monkeypatch.setattr(Extractor, "_classifier_frame", lambda self, art, infos: [
         Frame(sentences=[i for i in infos if not i.background and not i.non_event])])
-    events = run(extractor, "Quetta (QNA) — The provincial apex committee yesterday decided to launch targeted "
-                            "operations against the terrorists involved in attacks on travellers on the highways.\n\n"
-                            "Transporters welcomed the decision but asked for the ban on night travel to be reviewed.")
+    events = run(extractor, "Quetta (QNA) — The cabinet yesterday agreed to begin targeted operations against the "
+                            "gangs behind attacks on travellers.\n\nTransporters welcomed the decision.")
     assert events == []

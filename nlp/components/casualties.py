@@ -321,7 +321,7 @@ class CasualtyRules:
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
                 continue
             if _an_age(tokens, i):
-                i += 1  # "Muhammad Ramzan, 23, a resident of Rajanpur": his age, not a count
+                i += 1  # "Abdul Sattar, 26, a resident of Bahawalpur": his age, not a count
                 continue
             name = tokens[i - 1] if i > 0 else None
             if name is not None and _DIGITS.match(low) and name.is_title and (
@@ -435,7 +435,7 @@ class CasualtyRules:
                 continue
             if (word in ORDINAL_VALUES and det is not None and tok.dep_ in ("nsubj", "nsubjpass")
                     and self.casualty_kind(tok.head) == "injured"):
-                groups.append((det, tok, 1))  # "two constables were killed and a third was wounded"
+                groups.append((det, tok, 1))  # "two guards were martyred and a third was wounded"
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
@@ -912,7 +912,7 @@ class CasualtyRules:
         Khall"), or a second subject set off by a comma alone ("His guard, Amjad Ali, ... died"), unless the names
         form a list ("A, B and C")."""
         own = {t.i for t in victim.subtree}
-        named = victim  # "A third man, a driver's assistant, was wounded": the apposition the word hangs in
+        named = victim  # "A fourth man, a shopkeeper's son, was wounded": the apposition the word hangs in
         while named.dep_ in ("nmod", "poss", "compound") and named.head.i != named.i:
             named = named.head
         for other in counted:
@@ -1330,7 +1330,7 @@ AGED_NOUNS = frozenset({"boy", "girl", "child", "son", "daughter", "man", "woman
 
 
 def _an_age(tokens: list[Token], i: int) -> bool:
-    """A number set off by commas right after a person's name ("Muhammad Ramzan, 23, ..."), or after "a boy of": an
+    """A number set off by commas right after a person's name ("Abdul Sattar, 26, ..."), or after "a boy of": an
     age."""
     tok = tokens[i]
     # "a boy of about ten", "a girl of 12": a person's age after "of"

@@ -334,8 +334,8 @@ def _province_of(mention: LocationMention) -> str | None:
 
 def namesakes(mentions: list[LocationMention]) -> set[int]:
     """Localities the gazetteer puts in a province the report never names otherwise, while its body names one other
-    province again and again, the one its dateline or first sentence names ("near Quaidabad, on the city's eastern outskirts" in a Karachi report that speaks of
-    the Sindh Police: Karachi's Quaidabad, not the Khushab tehsil): ids of mentions to leave unplaced."""
+    province again and again, the one its dateline or first sentence names ("KARACHI: ... fired on a police mobile near Quaidabad ... the Sindh home minister ordered an
+    inquiry": Karachi's Quaidabad, not the Khushab tehsil): ids of mentions to leave unplaced."""
     provinces = [(m, _province_of(m)) for m in mentions]
     dropped: set[int] = set()
     for mention, province in provinces:
@@ -418,8 +418,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
                     kind_rank: dict[str, int] | None = None,
                     trigger_words: Sequence[tuple[int, str]] = ()) -> tuple[Location, LocationMention] | None:
     """The frame's location: the most precise non-dateline mention near the trigger, else the dateline; within
-    a sentence, a place in the clause of an event word first ("rail traffic between Quetta and the rest of the
-    country was suspended after a device blew up the line in the Bolan Pass": the Bolan Pass).
+    a sentence, a place in the clause of an event word first ("train services between Quetta and Sibi were
+    halted after a bomb wrecked a culvert in the Bolan Pass": the Bolan Pass).
 
     A place that contradicts a province or a marked district the frame names ("Sheh Mardan
     area in Kalat district (Balochistan)") gives way to the next mention that agrees."""

@@ -468,7 +468,7 @@ class Extractor:
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
         return [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
-                and not _unfounded(e) and not (k and _undated_aside(e))]
+                and not (k and _undated_aside(e))]
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).
@@ -1054,13 +1054,6 @@ def _only_mentioned(frame: Frame) -> bool:
     triggers = [(info, t) for info in frame.sentences for t in info.triggers]
     return (bool(triggers) and all(known_reference(info, t) for info, t in triggers)
             and not any(info.casualties or info.claim or info.groups for info in frame.sentences))
-
-
-def _unfounded(event: ExtractedEvent) -> bool:
-    """An event with no figure of any kind, no day the text gives and no actor ("farewell messages are meant to be
-    picked up by journalists", "a wave of attacks on passengers"): a word of violence, not an incident an analyst could
-    count, date or attribute."""
-    return _no_figures(event) and event.date_precision == "unknown" and event.perpetrator.name is None
 
 
 WEAK_TRIGGER = 0.8  # below this, a planned incident word ("to launch targeted operations") names no incident

@@ -1901,13 +1901,6 @@ def test_an_incident_recalled_from_days_before_the_reported_one_is_background(ex
     assert [(e.killed, e.location.district) for e in events] == [(3, "Kalat")]
 
 
-def test_a_word_of_violence_with_no_figure_day_or_actor_is_no_incident(extractor: Extractor) -> None:
-    text = ("The group's propaganda has grown more polished, analysts say.\n\n“Songs and farewell messages recorded "
-            "before an attack are designed to be picked up by journalists,” said a researcher at a university in "
-            "Islamabad.")
-    assert run(extractor, text) == []
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -573,6 +573,12 @@ class Extractor:
             fields["date"], fields["date_precision"] = before.date, before.date_precision
             if "date" in before.evidence:
                 ev["date"] = before.evidence["date"]
+            if (lede is not None and lede.precision == "day" and not lede.reporting and before.date is not None
+                    and lede.value < before.date):
+                # the lede's day of the attacks, not a later death the incident before was dated by ("Seven were
+                # killed in two attacks on Monday ... one died in hospital on Tuesday ... Later that night, gunmen ...")
+                fields["date"], fields["date_precision"] = lede.value, lede.precision
+                ev["date"] = evidence(lede.span)
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):

@@ -1948,3 +1948,11 @@ def test_talk_of_violence_with_only_weak_words_and_no_one_counted_is_no_incident
     events = run(extractor, "Quetta (QNA) — The cabinet yesterday agreed to begin targeted operations against the "
                             "gangs behind attacks on travellers.\n\nTransporters welcomed the decision.")
     assert events == []
+
+
+def test_an_incident_later_that_night_takes_the_ledes_day_not_a_later_death(extractor: Extractor) -> None:
+    events = run(extractor, "Five policemen were killed in two attacks in Khyber Pakhtunkhwa on Monday, officials said."
+                            "\n\nIn Bannu, a roadside bomb hit a police van near Domel, killing two constables and "
+                            "wounding three. One of the wounded died in hospital on Tuesday.\n\nLater that night, gunmen "
+                            "attacked a police post in Tank, killing two more policemen.")
+    assert [e.date for e in events][-1] == date(2025, 3, 3)

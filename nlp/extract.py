@@ -570,15 +570,9 @@ class Extractor:
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger)
         if before is not None and same_day_as_before(frame, trig_sent):
-            fields["date"], fields["date_precision"] = before.date, before.date_precision
-            if "date" in before.evidence:
-                ev["date"] = before.evidence["date"]
-            if (lede is not None and lede.precision == "day" and not lede.reporting and before.date is not None
-                    and lede.value < before.date):
-                # the lede's day of the attacks, not a later death the incident before was dated by ("Seven were
-                # killed in two attacks on Monday ... one died in hospital on Tuesday ... Later that night, gunmen ...")
-                fields["date"], fields["date_precision"] = lede.value, lede.precision
-                ev["date"] = evidence(lede.span)
+            fields["date"], fields["date_precision"], day_evidence = day_told_before(before, lede)
+            if day_evidence is not None:
+                ev["date"] = day_evidence
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and armed_victim(frame):
@@ -959,16 +953,15 @@ HISTORY_DAYS = 31  # an incident its report dates this long before publication i
 RECALLED_DAYS = 5  # a later incident dated this long before the report's first one is recalled, not reported
 
 
-def _opener_dates(frame: Frame) -> list[DateMention]:
-    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
-    return [d for d in opener.dates if not d.background] if opener is not None else []
+def _opener(frame: Frame) -> SentenceInfo | None:
+    return frame.opener or (frame.sentences[0] if frame.sentences else None)
 
 
 def history(frame: Frame, published: date) -> bool:
     """The frame's opener dates each of its incident words, by the date nearest to it, to a day or period ended over
     a month before the report ("A court yesterday awarded life imprisonment in the case of the grenade attack on a
     tea stall in June 2023"): a trial, an anniversary or a recap, not news."""
-    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    opener = _opener(frame)
     if opener is None or not opener.triggers or not opener.dates:
         return False
 
@@ -983,7 +976,8 @@ def recalled_before(frame: Frame, first: ExtractedEvent) -> bool:
     recalled that last week six labourers were shot dead in Kech" after Tuesday night's attack on a coach in Kalat): background the report recalls, not a second incident it reports."""
     if first.date_precision != "day" or first.date is None:
         return False
-    dates = _opener_dates(frame)
+    opener = _opener(frame)
+    dates = [d for d in opener.dates if not d.background] if opener is not None else []
     return bool(dates) and all(_latest_day(d) <= first.date - timedelta(days=RECALLED_DAYS) for d in dates)
 
 
@@ -1040,6 +1034,16 @@ def same_day_as_before(frame: Frame, trig_sent: int) -> bool:
     if not told or any(s.dates for s in told):
         return False
     return any(SAME_DAY.search(s.sent.text) for s in told)
+
+
+def day_told_before(before: ExtractedEvent, lede: DateMention | None) -> tuple[date | None, str, Evidence | None]:
+    """The day of the incident told before (date, precision, evidence), or the lede's earlier day of the attacks when
+    that incident was dated by a later death ("Seven were killed in two attacks on Monday ... one died in hospital on
+    Tuesday ... Later that night, gunmen ...")."""
+    if (lede is not None and lede.precision == "day" and not lede.reporting and before.date is not None
+            and lede.value < before.date):
+        return lede.value, lede.precision, evidence(lede.span)
+    return before.date, before.date_precision, before.evidence.get("date")
 
 
 def _no_figures(event: ExtractedEvent) -> bool:

@@ -35,6 +35,7 @@ def _index() -> _DistrictIndex:
     return _DistrictIndex(names, tuple(geoms), STRtree(geoms))
 
 
+@lru_cache(maxsize=4096)
 def district_at(lat: float, lon: float) -> tuple[str, str] | None:
     """``(district, province)`` containing the point, or None outside Pakistan."""
     idx = _index()

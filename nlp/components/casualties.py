@@ -320,7 +320,7 @@ class CasualtyRules:
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
                 continue
-            if _an_age(tokens, i):
+            if is_num and _an_age(tokens, i):
                 i += 1  # "Abdul Sattar, 26, a resident of Bahawalpur": his age, not a count
                 continue
             name = tokens[i - 1] if i > 0 else None
@@ -1330,8 +1330,8 @@ AGED_NOUNS = frozenset({"boy", "girl", "child", "son", "daughter", "man", "woman
 
 
 def _an_age(tokens: list[Token], i: int) -> bool:
-    """A number set off by commas right after a person's name ("Abdul Sattar, 26, ..."), or after "a boy of": an
-    age."""
+    """The number at `i` is set off by commas right after a person's name ("Abdul Sattar, 26, ..."), or follows "a
+    boy of": an age."""
     tok = tokens[i]
     # "a boy of about ten", "a girl of 12": a person's age after "of"
     k = i - 1

@@ -1955,3 +1955,24 @@ def test_an_incident_later_that_night_takes_the_ledes_day_not_a_later_death(extr
                             "wounding three. One of the wounded died in hospital on Tuesday.\n\nLater that night, gunmen "
                             "attacked a police post in Tank, killing two more policemen.")
     assert [e.date for e in events][-1] == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a brief's labelled field gives the toll as nil
+    ("What happened: Armed men stopped buses on the Kharan road on Monday and took away four passengers.\n\n"
+     "Casualties: No one was killed or injured. Four were taken.", (0, 0)),
+    # "he said no one had been killed": the toll as told, in reported speech, not a recap
+    ("Militants fired rockets at a Frontier Corps camp near Kohlu on Monday night, residents said.\n\nAn official "
+     "said three soldiers had been wounded. He said no one had been killed.", (0, 3)),
+    # nobody injured by a device: nobody killed either
+    ("Militants blew up a telecom tower in Tank on Monday night, cutting services to several villages. No one was "
+     "injured in the incident, police said.", (0, 0)),
+])
+def test_a_nil_toll_as_reports_tell_it(extractor: Extractor, text: str, expected: tuple[int, int]) -> None:
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == expected
+
+
+def test_nobody_injured_leaves_a_told_death_standing(extractor: Extractor) -> None:
+    [event] = run(extractor, "Gunmen shot dead a shopkeeper in Turbat on Monday, police said. No one else was injured.")
+    assert event.killed == 1

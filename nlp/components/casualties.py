@@ -100,9 +100,9 @@ ZERO_PATTERNS = {
     "no loss of lives": ("killed",),
     "no one was killed": ("killed",),
     "no one was hurt": ("killed", "injured"),
-    "no one was injured": ("injured",),
+    "no one was injured": ("killed", "injured"),  # (a report that tells deaths tells them: its figure wins)
     "nobody was hurt": ("killed", "injured"),
-    "nobody was injured": ("injured",),
+    "nobody was injured": ("killed", "injured"),
     "nobody was killed": ("killed",),
     "no injuries": ("injured",),
     "no one was harmed": ("killed", "injured"),

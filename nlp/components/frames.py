@@ -215,6 +215,7 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
 
 
 REPORTED_TOLL_VERBS = frozenset({"died", "succumbed", "wounded", "injured"})
+HARM_VERBS = frozenset({"killed", "martyred", "hurt", "harmed"})  # "he said no one had been killed": a zero toll as told
 
 
 def _reported_speech(verb: Token) -> bool:
@@ -451,6 +452,9 @@ class FrameRules:
             # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
             # hospital and six people had been wounded": the toll as told, not a recap
             return False
+        if any(f.value == 0 for f in sent._.casualties) and any(
+                tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):
+            return False  # "He said no one had been killed": the toll as told, in the past perfect of reported speech
         for tok in sent:
             if tok.lower_ != "had" or tok.dep_ != "aux":
                 continue
@@ -677,7 +681,9 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                           or any(g.attribution == "blamed" for g in info.groups)
                           and perpetrators.explains_state_label(info.sent.text))
             # (a labelled section dated a day of its own is about something else: "CONTEXT — Afghanistan | 7 August")
-            if heading == "label" and current is not None and (attributes or told) and not info.opens_frame() and (
+            # (... or a field that gives the toll as nil: "Casualties: No one was killed or injured.")
+            nil_toll = bool(info.casualties) and all(f.value == 0 for f in info.casualties) and not info.dates
+            if heading == "label" and current is not None and (attributes or told or nil_toll) and not info.opens_frame() and (
                     not elsewhere):
                 current.sentences.append(info)
                 continue

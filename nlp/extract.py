@@ -441,7 +441,8 @@ class Extractor:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
-        if frames and reaction_lede(infos):  # an aftermath story: only an incident reported apart is news
+        if frames and (reaction_lede(infos) or cause_lede(infos, published.date())):
+            # an aftermath story: only an incident reported apart is news
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
                 return []
@@ -855,6 +856,32 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
                or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
                or _in_object(lede, t, verb) for t in lede.triggers)
+
+
+CAUSE_PREPOSITIONS = frozenset({"after", "following", "since"})
+RECAP_LEDE_DAYS = 3  # an incident this many days before publication, named only as the cause, is no news of the report
+
+
+def cause_lede(infos: list[SentenceInfo], published: date) -> bool:
+    """The lede's news is something else done because of an incident days old ("Embassies have tightened their
+    travel advice after last week's suicide bombing in Quetta"): its main verb is no incident word, its incident
+    comes after an "after"/"following" under that verb, no incident verb comes before, the lede counts no
+    casualties, and every day it names lies `RECAP_LEDE_DAYS` or more days before publication."""
+    lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    if lede is None or not lede.triggers or lede.has_figures:
+        return False
+    verb = _lede_verb(lede)
+    doc = lede.sent.doc
+    cause = next((t for t in verb.subtree if t.lower_ in CAUSE_PREPOSITIONS and t.dep_ == "prep" and t.i > verb.i), None)
+    if cause is None:
+        return False
+    words = [(t, span) for t in lede.triggers if (span := t.span.in_doc(doc)) is not None]
+    if not words or any(span.root == verb or (span.start < cause.i and span.root.pos_ == "VERB") for _, span in words):
+        return False  # "Militants attacked a post after ...": the lede reports its own incident
+    strongest = max(words, key=lambda w: w[0].strength)[1]
+    days = [d for d in lede.dates if not d.reporting]
+    return strongest.start > cause.i and bool(days) and all(
+        _latest_day(d) <= published - timedelta(days=RECAP_LEDE_DAYS) for d in days)
 
 
 def _in_object(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:

@@ -1976,3 +1976,65 @@ def test_a_nil_toll_as_reports_tell_it(extractor: Extractor, text: str, expected
 def test_nobody_injured_leaves_a_told_death_standing(extractor: Extractor) -> None:
     [event] = run(extractor, "Gunmen shot dead a shopkeeper in Turbat on Monday, police said. No one else was injured.")
     assert event.killed == 1
+
+
+def test_men_taken_off_buses_by_gunmen_are_a_kidnapping(extractor: Extractor) -> None:
+    [event] = run(extractor, "KALAT: Gunmen who stopped traffic on the highway late on Monday took four passengers off "
+                             "a coach after checking their papers, and the bodies of two of them were found on Tuesday, "
+                             "officials said.\n\nLevies officials said about a dozen armed men had set up the roadblock "
+                             "near Mangochar.\n\n\"They looked at every card,\" a driver said.")
+    assert (event.event_type, event.killed, event.date) == ("kidnapping", 2, date(2025, 3, 3))
+
+
+def test_where_a_relative_spoke_from_is_not_the_place(extractor: Extractor) -> None:
+    [event] = run(extractor, "AWARAN: The bodies of two labourers abducted from a camp on Sunday were found in a "
+                         "riverbed on Tuesday, officials said.\n\n\"He only went there for work,\" his cousin told "
+                         "reporters by telephone from Multan.")
+    assert event.location.district == "Awaran"
+
+
+def test_a_count_of_them_after_the_militants_is_of_the_militants(extractor: Extractor) -> None:
+    [event] = run(extractor, "Security forces killed four terrorists in an operation near Kalat on Monday, officials "
+                             "said.\n\nTroops surrounded the terrorists' hideout in the hills, and four of them were "
+                             "killed after a long exchange of fire.")
+    assert (event.killed, event.attackers_killed) == (None, 4)
+    [event] = run(extractor, "Security forces killed six militants in an operation near Zhob on Monday while a soldier "
+                             "was martyred, officials said.\n\nTroops stormed the militants' compound, and after a "
+                             "gunfight all six were killed.")
+    assert (event.killed, event.attackers_killed) == (1, 6)
+
+
+def test_a_place_with_its_district_and_province_is_an_address_not_a_list(extractor: Extractor) -> None:
+    [event] = run(extractor, "Summary — Militants blew up two electricity pylons near Dhadar, Kachhi (Bolan) district, "
+                             "Balochistan, on 4 March, cutting power to Quetta and nearby districts. No one was hurt.")
+    assert (event.location.district, event.location.place) == ("Kachhi (Bolan)", "Dhadar")
+
+
+def test_hand_grenades_carried_with_rifles_arm_an_assault(extractor: Extractor) -> None:
+    [event] = run(extractor, "TANK: Two policemen were martyred when militants attacked a check post on Monday night, "
+                             "police said.\n\nPolice said about ten militants armed with Kalashnikovs and hand grenades "
+                             "attacked the post from three sides before fleeing.")
+    assert event.event_type == "armed_assault"
+
+
+def test_a_lede_about_what_followed_a_days_old_incident_reports_none(extractor: Extractor) -> None:
+    assert run(extractor, "Several governments have tightened their advice to travellers following last weekend's "
+                          "suicide bombing in Karachi, urging citizens to avoid the province.\n\nThe bombing killed "
+                          "three people and was claimed by a separatist group.\n\nTour operators said bookings had "
+                          "been cancelled.") == []
+
+
+def test_last_weekend_is_the_saturday_before_the_week_of_publication(nlp: Language) -> None:
+    [mention] = find_dates(sent(nlp, "Shops stayed shut after last weekend's strike."), PUB)
+    assert (mention.value, mention.explicit) == (date(2025, 3, 1), False)
+
+
+def test_a_toll_read_as_the_datelines_apposition_is_the_toll(nlp: Language) -> None:
+    assert counts(nlp, "BANNU, March 5 (KNA) — The death toll from Monday night's attack on a police station in "
+                       "Mirian, in the northwestern Bannu district, rose to three on Wednesday after a wounded "
+                       "constable died in hospital, police said.")["killed"][0] == 3
+
+
+def test_figures_after_a_colon_are_parts_of_the_count_before_it(nlp: Language) -> None:
+    assert counts(nlp, "The army revised its account, saying three attackers died: the driver of the truck and two "
+                       "men who were shot dead at the gate.") == {"attackers_killed": [3]}

@@ -8,6 +8,7 @@ dependency parse, with a short token window as a fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -847,8 +848,8 @@ class CasualtyRules:
                 return kind  # "the number ... who lost their lives to five", "the number of martyrs of the attack to two"
             if depth >= 5:
                 continue  # (deeper, only "number" itself: the parser hangs "to two" on the last noun before it)
-            for child in anc.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != victim.i and (kind := self._toll_noun(child)):
+            for child in _through_dateline(anc.children):
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "appos") and child.i != victim.i and (kind := self._toll_noun(child)):
                     if child.lower_ in ("dead", "injured", "wounded") and victim.doc[victim.i - 1].lower_ not in ("at", "to"):
                         continue  # "put the dead at five" is the toll; "the dead included two policemen" a part of it
                     return kind
@@ -982,6 +983,19 @@ class CasualtyRules:
                                             for p in t.children)
                    for t in tok.doc[tok.sent.start : tok.i])
 
+    def _elliptic_attackers(self, victim: Token) -> bool:
+        """A count with no noun of its own that dies, as subject ("all seven were killed", "four of them were sent to
+        hell"): it counts the people the sentence named last before it, and those were the attackers."""
+        if victim.pos_ != "NUM" and victim.lower_ not in ("them", "they"):
+            return False
+        subject = victim if victim.dep_ in ("nsubj", "nsubjpass") else victim.head
+        if subject.dep_ not in ("nsubj", "nsubjpass") and not (subject.lower_ == "of" and subject.head.dep_ in ("nsubj", "nsubjpass")):
+            return False
+        first = min(victim.i, subject.i)
+        people = [t for t in victim.doc[victim.sent.start : first]
+                  if t.lower_ in self.attacker_nouns or t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]
+        return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
+
     def _is_attacker(self, victim: Token) -> bool:
         """"militants", "the suicide bomber", "terrorist commanders": the attackers, not their victims."""
         if victim.lower_ in self.attacker_nouns or any(
@@ -991,6 +1005,8 @@ class CasualtyRules:
             return True  # "the BLA's commander"
         if victim.lower_ == "another" and self._one_of_the_attackers_before(victim):
             return True  # "One of the attackers was shot dead at the wall, while another was killed near the gate"
+        if self._elliptic_attackers(victim):
+            return True  # "Troops engaged the terrorists' hideout, and four of them were killed"
         node = victim
         while node.dep_ in ("conj", "appos") and node.head.i != node.i:
             node = node.head
@@ -1127,6 +1143,7 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
+        figures = _colon_parts(sent, figures)
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index))
 
@@ -1293,6 +1310,30 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
         nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
         _DEFAULT_RULES[key] = (nlp.vocab, CasualtyRules(nlp, FACTORY, **DEFAULT_CONFIG))
     return _DEFAULT_RULES[key][1]
+
+
+def _colon_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Figures after a colon that follows a count are its parts ("three attackers died: the driver of the vehicle and
+    two gunmen"): each is a sub-count of that count's kind."""
+    colon = next((t.idx for t in sent if t.text == ":" and t.i > sent.start + 1), None)
+    if colon is None:
+        return figures
+    counts = [f for f in figures if f.span.end <= colon and f.value > 0 and not f.sub_count]
+    if not counts:
+        return figures
+    whole = counts[-1]
+    return [replace(f, kind=whole.kind, sub_count=True, total=False) if f.span.start > colon else f for f in figures]
+
+
+def _through_dateline(children: Iterable[Token]) -> list[Token]:
+    """A verb's dependents, with what hangs on a dateline parsed as its subject ("BANNU, Aug 13 (CNA) — The death
+    toll ... rose to three": the toll is the dateline's apposition)."""
+    out: list[Token] = []
+    for child in children:
+        out.append(child)
+        if child.dep_ == "nsubj" and child.ent_type_ == "PK_LOC":
+            out.extend(a for a in child.children if a.dep_ == "appos")
+    return out
 
 
 RISE_VERBS = frozenset({"risen", "rose", "climbed", "jumped", "reached", "increased", "mounted", "gone"})

@@ -50,6 +50,7 @@ RELATIVE: dict[str, tuple[int, Precision]] = {
     "earlier this week": (3, "day"),
     "earlier this month": (-1, "month"),
 }
+LAST_WEEKEND = "last weekend"
 APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the text states wins over it
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
@@ -245,9 +246,13 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
         same_day = not m.group(0).lower().startswith("last ")
         value = weekday_before(pub, weekday, same_day=same_day)
         out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index)))
+    weekend = low.find(LAST_WEEKEND)
+    if weekend >= 0:  # "last weekend": the Saturday of the week before publication's, a guess any stated day beats
+        value = pub - timedelta(days=pub.weekday() + 2)
+        out.append(DateMention(value, "day", _span(sent, weekend, weekend + len(LAST_WEEKEND), index), explicit=False))
     for phrase, (days, precision) in relative.items():
         at = low.find(phrase)
-        if at < 0 or (phrase == "today" and "earlier today" in low):
+        if at < 0 or (phrase == "today" and "earlier today" in low) or (weekend >= 0 and LAST_WEEKEND.startswith(phrase)):
             continue
         value = pub.replace(day=1) if days < 0 else pub - timedelta(days=days)
         out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index), explicit=phrase not in APPROXIMATE))

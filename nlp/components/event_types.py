@@ -104,6 +104,7 @@ POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "sta
 CUSTODY_VERBS = ("hold", "holds", "holding", "held", "seize", "seized", "seizing", "capture", "captured", "capturing",
                  "detain", "detained", "detaining", "release", "released", "releasing", "free", "freed", "freeing")
 TAKE_FORMS = ("take", "took", "taken", "taking")  # "took six people into custody"
+TAKEN_FROM = frozenset({"off", "away", "hostage", "captive"})  # "took five passengers off buses", "took them away"
 CUSTODY_STRENGTH = 1.1
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
 FACTORY = "khabar_event_types"
@@ -122,7 +123,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "infra_strength": 1.3,
     "custody_verbs": list(CUSTODY_VERBS),
     "custody_strength": CUSTODY_STRENGTH,
-    "captors": sorted(ATTACKER_NOUNS),
+    "captors": sorted(ATTACKER_NOUNS | {"gunmen", "kidnappers", "abductors", "captors"}),
     "people": sorted(PERSON_NOUNS - ATTACKER_NOUNS),
     "foiled": list(FOILED),
     "suicide": list(SUICIDE),
@@ -203,11 +204,12 @@ class EventTypeRules:
             span = char_span(sent, phrase, index)
             if phrase in SPENT and RECOVERED.search(sent.text):
                 continue  # "empty shells were collected from the scene": the evidence of a shooting, not shelling
-            if phrase in self.grenades and span is not None and _among_arms(span, sent):
+            grenade = phrase.split()[-1] in self.grenades  # "grenade", "hand grenades"
+            if grenade and span is not None and _among_arms(span, sent):
                 if RECOVERED.search(sent.text):
                     continue  # "weapons, hand grenades and a launcher were recovered": no act at all
                 etype = "armed_assault"  # "attacked with rockets, hand grenades and automatic weapons": an assault
-            if phrase in self.grenades and fired_grenade:
+            if grenade and fired_grenade:
                 etype = "armed_assault"  # launcher rounds
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
@@ -244,7 +246,11 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
     words = span.in_doc(sent.doc)
     if words is None:
         return False
-    return any(c.lower_ in ARMS for c in words.root.conjuncts)
+    if any(c.lower_ in ARMS for c in words.root.conjuncts):
+        return True
+    # (the parser may not join them: "armed with automatic rifles and hand grenades attacked the post")
+    before = sent.doc[max(sent.start, words.start - 4) : words.start]
+    return any(t.lower_ in ARMS and any(c.lower_ in ("and", ",") for c in before[k + 1 :]) for k, t in enumerate(before))
 
 
 def _takes_things(span: TextSpan, sent: Span, things: frozenset[str]) -> bool:
@@ -266,9 +272,10 @@ def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people:
     for tok in sent:
         if tok.pos_ != "VERB" or (tok.lower_ not in verbs and tok.lower_ not in TAKE_FORMS):
             continue
-        if tok.lower_ in TAKE_FORMS and not any(c.dep_ == "prep" and c.lower_ == "into"
-                                            and any(o.lower_ == "custody" for o in c.children) for c in tok.children):
-            continue  # "took six people into custody", not "took part"
+        if tok.lower_ in TAKE_FORMS and not any(
+                (c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "custody" for o in c.children))
+                or (c.dep_ in ("prep", "prt", "advmod") and c.lower_ in TAKEN_FROM) for c in tok.children):
+            continue  # "took six people into custody", "took five passengers off buses", not "took part"
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         held = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         agents = ([o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] if passive

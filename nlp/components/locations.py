@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
+               # where a speaker was reached ("told reporters by telephone from Multan")
+               "phone from", "telephone from",
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
                "the deceased", "was identified", "were identified", "named as",
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
@@ -203,7 +205,14 @@ def _enumerated(sent: Span) -> set[int]:
             runs[-1].append(ent)
         else:
             runs.append([ent])
-    return {e.start for run in runs if len(run) >= ENUMERATION_MIN for e in run}
+    return {e.start for run in runs if len(run) >= ENUMERATION_MIN and not _address(run) for e in run}
+
+
+def _address(run: list[Span]) -> bool:
+    """Each name coarser than the one before ("near Dhadar, Kachhi district, Balochistan"): one place's address,
+    not a roll-call of places."""
+    ranks = [KIND_RANK.get(e.ent_id_.split(":", 1)[0], 4) for e in run]
+    return all(a < b for a, b in zip(ranks, ranks[1:], strict=False))
 
 
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:

@@ -1043,7 +1043,32 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
                                   sentences[d.span.sent_index].paragraph != lead,
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
+    if trigger is not None and trig_sent in sentences and (told := _day_told_later(frame, sentences[trig_sent], trigger)):
+        return told
     return best_date(dates)
+
+
+VAGUE_GAP_CHARS = 40  # a vague date this close after the trigger word is the trigger's
+VAGUE_WINDOW_DAYS = 14  # how far back a vaguely dated incident ("abducted last week") is looked for
+
+
+def _day_told_later(frame: Frame, info: SentenceInfo, trigger: Trigger) -> DateMention | None:
+    """A trigger dated only vaguely in a sentence whose day belongs to another verb ("workers abducted last week were
+    freed on Monday"): the day a later sentence states before that one ("they were seized last Thursday evening"),
+    if any."""
+    # (the parser may hang the phrase on the main verb: "workers kidnapped from the tehsil earlier this week was found")
+    own = [d for d in info.dates if not d.background and (_dates_trigger(info, d, trigger) or (
+        (d.precision != "day" or not d.explicit) and 0 <= d.span.start - trigger.span.end <= VAGUE_GAP_CHARS))]
+    if not own or any(d.precision == "day" and d.explicit for d in own):
+        return None
+    others = [d for d in info.dates if d.precision == "day" and d.explicit and not d.background and d not in own]
+    if not others:
+        return None
+    before = min(d.value for d in others)
+    earliest = before - timedelta(days=VAGUE_WINDOW_DAYS)
+    later = [d for s in frame.sentences if s.index > info.index for d in s.dates
+             if d.precision == "day" and d.explicit and not d.background and not d.reporting and earliest <= d.value < before]
+    return later[0] if later else None
 
 
 # "the same day", "hours later", "later that day": a later incident dated by the one told before it

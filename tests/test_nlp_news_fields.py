@@ -2038,3 +2038,33 @@ def test_a_toll_read_as_the_datelines_apposition_is_the_toll(nlp: Language) -> N
 def test_figures_after_a_colon_are_parts_of_the_count_before_it(nlp: Language) -> None:
     assert counts(nlp, "The army revised its account, saying three attackers died: the driver of the truck and two "
                        "men who were shot dead at the gate.") == {"attackers_killed": [3]}
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the abduction told vaguely beside the release's day; its own day comes later
+    ("TANK: Four of the six workers abducted last week from a dam site in South Waziristan were released on Tuesday "
+    "after elders negotiated with the captors, officials said.\n\nThe workers were seized by armed men last Thursday "
+    "evening, a district official said.", date(2025, 2, 27)),
+    # ... with the vague phrase hung on the main verb by the parser
+    ("DERA ISMAIL KHAN: The body of an engineer who was among three men kidnapped from a road camp earlier this week "
+    "was found in a ravine on Tuesday, police said.\n\nThe men were picked up from the camp on Sunday night, police "
+     "said.", date(2025, 3, 2)),
+])
+def test_a_vaguely_dated_abduction_takes_the_day_told_later(extractor: Extractor, text: str, day: date) -> None:
+    [event] = run(extractor, text)
+    assert (event.event_type, event.date) == ("kidnapping", day)
+
+
+def test_the_district_that_holds_a_site_is_the_place(extractor: Extractor) -> None:
+    [event] = run(extractor, "TANK: Gunmen abducted four labourers from a work site near the Gomal Zam dam in South "
+                             "Waziristan on Monday evening, officials said.")
+    assert event.location.district == "South Waziristan"
+
+
+def test_the_second_action_of_a_military_statement_is_a_second_incident(extractor: Extractor) -> None:
+    events = run(extractor, "MIRAMSHAH: Two soldiers were martyred when terrorists attacked a check post in Datta Khel "
+                            "on Monday night, the ISPR said.\n\nThe attackers fled after an exchange of fire.\n\nIn the "
+                            "second action, security forces conducted an intelligence-based operation in Mir Ali on "
+                            "Tuesday. Five terrorists were killed during the operation.")
+    assert [(e.event_type, e.date) for e in events][-1] == ("security_operation", date(2025, 3, 4))
+    assert len(events) == 2

@@ -100,7 +100,7 @@ SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b", re.IGNORECASE)
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
 # the incident nouns and the forces' own words for a fight ("in the second engagement, six more khwarij were
 # neutralised")
-RANKED_NOUN_PATTERN = r"(?:" + INCIDENT_NOUN_PATTERN + r"|engagements?|encounters?|operations?)"
+RANKED_NOUN_PATTERN = r"(?:" + INCIDENT_NOUN_PATTERN + r"|engagements?|encounters?|operations?|actions?)"
 ORDINAL_INCIDENT = re.compile(
     r"^\W*(?:[\w'’-]+[\s,]+){0,5}?(?<!was )(?<!is )(?<!marks )(?<!marked )(?<!just )(?<!not )(?<!only )(?<!yet )(the|a|another)\s+"
     r"(first|second|third|fourth|other)?\s*(?:[\w-]+\s+)?" + RANKED_NOUN_PATTERN + r"\b", re.IGNORECASE)

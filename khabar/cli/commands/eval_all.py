@@ -119,6 +119,16 @@ INCIDENT_PROBES = (
      "Balochistan, Karachi and south Punjab in four outlets (a Karachi daily, a translated Quetta site, a business "
      "paper's roundups, a foreign broadcaster): tolls revised up and down with relative dates, a faction claim, six "
      "distractors. Scored unseen first, then studied."),
+    ("p43", "twenty incidents, eleven of them in 2-3 reports",
+     "Khyber Pakhtunkhwa, Punjab, Sindh and Gilgit-Baltistan in seven outlets (a wire with weekday datelines, an Urdu "
+     "daily's English edition, a TV website, a Peshawar paper, a Karachi paper, a weekly security newsletter, an "
+     "international outlet): tolls that rise, late claims by fronts and alliances, places named differently, five "
+     "distractors. Scored unseen first, then studied."),
+    ("p44", "twenty-one incidents, nine of them in 2-3 reports",
+     "Balochistan, Karachi and Dera Ismail Khan in seven outlets (a wire, a Quetta daily, a national daily, a risk "
+     "brief with nil tolls, a broadcaster's site, a Makran site, an international outlet): tolls revised up and down, "
+     "claims arriving later, places named by village or highway stretch, five distractors. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),

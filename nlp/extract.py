@@ -643,7 +643,7 @@ class Extractor:
             fields["perpetrator"] = Perpetrator(name=perp.name, attribution=attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
         elif claims and event_type != "security_operation":
-            named = _claimant_named_before(claims[0])
+            named = _claimant_named_before(claims[0]) or _claimant_named_after(claims[0])
             fields["perpetrator"] = Perpetrator(name=named.name if named else None, attribution="claimed",
                                                 mention=named.mention if named else None)
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
@@ -1151,6 +1151,24 @@ def _claimant_named_before(claim: SentenceInfo) -> GroupMention | None:
         return None
     names = {g.name for g in before.groups}
     return before.groups[0] if len(names) == 1 and _refers_back(claim) else None
+
+
+def _claimant_named_after(claim: SentenceInfo) -> GroupMention | None:
+    """The group that speaks in the sentence after a claim that names none ("A separatist group has claimed the
+    shooting ... The Sindhudesh Revolutionary Army said in a statement that ..."): the one group named there, as the
+    subject of a verb of saying."""
+    sentences = {s.index: s for s in claim.sent.doc._.sentences}
+    after = sentences.get(claim.index + 1)
+    if after is None or after.paragraph - claim.paragraph > 1 or len({g.name for g in after.groups}) != 1:
+        return None
+    group = after.groups[0]
+    words = group.span.in_doc(after.sent.doc)
+    if words is None:
+        return None
+    subject = words.root
+    while subject.dep_ == "appos" and subject.head.i != subject.i:  # "The group, the SRA, said"
+        subject = subject.head
+    return group if subject.dep_ == "nsubj" and subject.head.lower_ in SPEECH_VERBS else None
 
 
 def _refers_back(claim: SentenceInfo) -> bool:

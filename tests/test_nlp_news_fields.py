@@ -2068,3 +2068,20 @@ def test_the_second_action_of_a_military_statement_is_a_second_incident(extracto
                             "Tuesday. Five terrorists were killed during the operation.")
     assert [(e.event_type, e.date) for e in events][-1] == ("security_operation", date(2025, 3, 4))
     assert len(events) == 2
+
+
+def test_a_groups_record_in_a_relative_clause_is_no_statistic(extractor: Extractor) -> None:
+    [event] = run(extractor, "KARACHI: A grenade thrown at a police van in Lyari on Monday wounded four constables, "
+                             "police said.\n\nA CTD officer said the inquiry pointed to the banned Sindhudesh "
+                             "Revolutionary Army, which has used grenades in several attacks on police pickets in the "
+                             "city.")
+    assert event.perpetrator is not None
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Sindhudesh Revolutionary Army", "blamed")
+
+
+def test_the_group_that_speaks_after_an_unnamed_claim_is_the_claimant(extractor: Extractor) -> None:
+    [event] = run(extractor, "KARACHI: A separatist group has claimed responsibility for a shooting at a shop in "
+                             "Karachi on Monday that killed a man.\n\nThe Sindhudesh Revolutionary Army said in a "
+                             "statement that it had targeted the shop.")
+    assert event.perpetrator is not None
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Sindhudesh Revolutionary Army", "claimed")

@@ -245,6 +245,23 @@ def _quiet_relative_clause(token: Token) -> bool:
     return not any(t.span.start in inside for t in triggers)
 
 
+GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction", "militants", "insurgents"})
+
+
+def _group_record_only(sent: Span) -> bool:
+    """Every count or period that reads as a statistic lies in a relative clause on a group ("pointed to the banned
+    SRA, which has used grenades in several attacks on Rangers pickets"): the group's record, not the sentence's news."""
+    starts = [m.start() for pattern in (STAT_COUNT, WORD_STAT_COUNT, STAT_PERIOD) for m in pattern.finditer(sent.text)]
+    if not starts:
+        return False
+    for start in starts:
+        token = next((t for t in sent if t.idx >= sent.start_char + start), None)
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None) if token is not None else None
+        if clause is None or not (clause.head.ent_type_ == "MIL_GROUP" or clause.head.lower_ in GROUP_NOUNS):
+            return False
+    return True
+
+
 def _in_relative_clause(mention: DateMention, sent: Span) -> bool:
     """A date inside a quiet relative clause: it dates what the clause says, not the sentence's news."""
     span = mention.span.in_doc(sent.doc)
@@ -420,7 +437,7 @@ class FrameRules:
                       background_phrases: set[str]) -> bool:
         """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
         recap by tense: "its fighters had targeted the convoy")."""
-        if is_statistic(sent.text, strength) and not claim:
+        if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent):
             return True
         if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
                 or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)

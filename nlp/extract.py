@@ -1043,9 +1043,41 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
                                   sentences[d.span.sent_index].paragraph != lead,
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
-    if trigger is not None and trig_sent in sentences and (told := _day_told_later(frame, sentences[trig_sent], trigger)):
-        return told
+    if trigger is not None and trig_sent in sentences:
+        if after := _days_after(sentences[trig_sent], trigger):
+            return after
+        if told := _day_told_later(frame, sentences[trig_sent], trigger):
+            return told
     return best_date(dates)
+
+
+# "marched on Tuesday, a day after gunmen fired on a van": what the phrase governs happened that many days earlier
+DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I)
+
+
+def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
+    """The day of a trigger that an "N days after" phrase governs, counted back from the day the sentence names
+    before the phrase ("Thousands marched on Tuesday, a day after gunmen fired on a van": Monday)."""
+    sent = info.sent
+    words = trigger.span.in_doc(sent.doc)
+    if words is None:
+        return None
+    for m in DAYS_AFTER.finditer(sent.text):
+        after = next((t for t in sent if t.idx >= sent.start_char + m.start(2)), None)
+        # ("after" as the preposition over the trigger, or as the mark of the clause the trigger heads or lies in)
+        governs = after is not None and (after in words.root.ancestors or (
+            after.dep_ == "mark" and after.head in (words.root, *words.root.ancestors)))
+        if after is None or not governs or words.root.i < after.i:
+            continue
+        anchors = [d for d in info.dates if d.precision == "day" and d.explicit and not d.background
+                   and d.span.start < sent.start_char + m.start()]
+        if not anchors:
+            continue
+        count = m.group(1).lower()
+        back = int(count) if count.isdigit() else UNITS.get(count, 1)
+        span = TextSpan.from_tokens(sent.doc[after.i - 2 if after.i - 2 >= sent.start else after.i], after, info.index)
+        return DateMention(anchors[-1].value - timedelta(days=back), "day", span)
+    return None
 
 
 VAGUE_GAP_CHARS = 40  # a vague date this close after the trigger word is the trigger's

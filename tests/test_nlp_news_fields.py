@@ -2085,3 +2085,20 @@ def test_the_group_that_speaks_after_an_unnamed_claim_is_the_claimant(extractor:
                              "statement that it had targeted the shop.")
     assert event.perpetrator is not None
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Sindhudesh Revolutionary Army", "claimed")
+
+
+def test_an_incident_told_a_day_after_which_is_dated_back_from_the_sentences_day(extractor: Extractor) -> None:
+    [event] = run(extractor, "SWAT: Thousands of people marched through Mingora on Wednesday, a day after gunmen fired on "
+                             "a school van in Charbagh, killing its driver, police said.")
+    assert (event.event_type, event.date) == ("armed_assault", date(2025, 3, 4))
+
+
+def test_armed_men_shot_dead_by_troops_are_attackers(nlp: Language) -> None:
+    assert counts(nlp, "Two gunmen who tried to climb the wall were shot dead by troops.") == {"attackers_killed": [2]}
+    assert counts(nlp, "Two gunmen were shot dead by unknown men in the bazaar.") == {"killed": [2]}
+
+
+def test_a_count_that_died_in_all_is_the_total(nlp: Language) -> None:
+    [*_, whole] = [f for f in extract_casualties(sent(nlp, "Two gunmen were shot dead by troops at the gate, so that "
+                                                             "three attackers died in all."))]
+    assert (whole.kind, whole.value, whole.total) == ("attackers_killed", 3, True)

@@ -896,9 +896,22 @@ class CasualtyRules:
 
     @staticmethod
     def _total_of(first: Token) -> bool:
-        """"for a total of three dead", "a total of 12 people": the count is the toll, whatever its parts."""
+        """"for a total of three dead", "a total of 12 people", "three attackers ... died in all": the count is the
+        toll, whatever its parts."""
         before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 2) : first.i]]
-        return before == ["total", "of"]
+        if before == ["total", "of"]:
+            return True
+        verb = next((a for a in first.ancestors if a.pos_ == "VERB"), None)
+        if verb is None:
+            return False
+        doc = verb.doc
+
+        def in_all(tok: Token) -> bool:  # "in all" / "in total" on the verb, however the parser joins the two words
+            if tok.lower_ == "in" and tok.i + 1 < len(doc):
+                return doc[tok.i + 1].lower_ in ("all", "total") and doc[tok.i + 1].head in (tok, verb)
+            return tok.lower_ in ("all", "total") and tok.i > 0 and doc[tok.i - 1].lower_ == "in" and doc[tok.i - 1].head in (tok, verb)
+
+        return any(c.lower_ == "altogether" or in_all(c) for c in verb.children)
 
     def _part_of(self, last: Token) -> bool:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
@@ -1005,6 +1018,8 @@ class CasualtyRules:
             return True  # "the BLA's commander"
         if victim.lower_ == "another" and self._one_of_the_attackers_before(victim):
             return True  # "One of the attackers was shot dead at the wall, while another was killed near the gate"
+        if _shot_by_the_state(victim):
+            return True  # "two gunmen who tried to enter the post were shot dead by troops"
         if self._elliptic_attackers(victim):
             return True  # "Troops engaged the terrorists' hideout, and four of them were killed"
         node = victim
@@ -1310,6 +1325,21 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
         nlp = spacy.blank("en", vocab=vocab) if vocab is not None else spacy.blank("en")
         _DEFAULT_RULES[key] = (nlp.vocab, CasualtyRules(nlp, FACTORY, **DEFAULT_CONFIG))
     return _DEFAULT_RULES[key][1]
+
+
+# the forces of the state as the agent of a killing, and the men they kill who are no category of victim
+STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
+                          "ctd", "army", "guards"})
+ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
+
+
+def _shot_by_the_state(victim: Token) -> bool:
+    """Armed men killed by the forces ("two gunmen who tried to enter the post were shot dead by troops", "three
+    suspects were killed by police"): attackers, not victims."""
+    if victim.lower_ not in ARMED_MEN or victim.dep_ != "nsubjpass":
+        return False
+    agents = [o for c in victim.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lower_ in STATE_AGENTS for o in agents)
 
 
 def _colon_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

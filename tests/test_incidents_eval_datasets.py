@@ -138,7 +138,6 @@ def test_cli_eval_and_train_with_a_dataset(tmp_path: Path, monkeypatch: pytest.M
     demo = tool.load_news_dev(root)
     demo.name = "demo"
     monkeypatch.setattr(tool, "load_demo", lambda: demo)
-    monkeypatch.setattr(tool, "studied_dirs", list)  # (the checkout's report sets are trained on in their own test)
     runner = CliRunner()
     model_path = tmp_path / "matcher.json"
     trained = runner.invoke(main, ["incidents", "train", str(root), "--output", str(model_path)])
@@ -156,24 +155,3 @@ def test_cli_eval_and_train_with_a_dataset(tmp_path: Path, monkeypatch: pytest.M
     assert missing.exit_code != 0 and "news_dev folder" in missing.output
     folder = runner.invoke(main, ["eval", "incidents", str(root)])
     assert folder.exit_code != 0 and "gold JSONL file" in folder.output
-
-
-def test_training_adds_the_studied_report_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = write_corpus(tmp_path / "news_dev")
-    probe = write_corpus(tmp_path / "probes" / "p9")
-    monkeypatch.setattr(tool, "Extractor", FakeExtractor)
-    demo = tool.load_news_dev(root)
-    demo.name = "demo"
-    monkeypatch.setattr(tool, "load_demo", lambda: demo)
-    monkeypatch.setattr(tool, "studied_dirs", lambda: [probe])
-    trained_on: list[list[str]] = []
-    fit = tool.train_matcher
-
-    def recording(sets: Sequence[tool.TrainingSet]) -> matching.MatchModel:
-        trained_on.append([data.corpus.name for data in sets])
-        return fit(sets, cs=(1.0,), thresholds=(0.5,))
-
-    monkeypatch.setattr(tool, "train_matcher", recording)
-    model, target = tool.train_from_datasets(root, tmp_path / "matcher.json", cache_dir=None)
-    assert trained_on == [["news_dev", "demo", "p9"]]
-    assert target.exists() and model.threshold == 0.5

@@ -541,7 +541,8 @@ def train_from_datasets(
     """Train the matcher on news_dev's STUDY split, the whole demo gold and the studied report sets
     (`data/eval/news_probes`, never the sets kept for honest scoring); write it to `output` (default
     `incidents/matcher.json`). Returns the model and where it went."""
-    probes = [load_news_dev(d) for d in (studied_dirs() if probe_dirs is None else probe_dirs)]
+    probes = [load_news_dev(d) for d in (studied_dirs() if probe_dirs is None else probe_dirs)
+              if (d / "incidents.json").exists()]
     news, demo = load_news_dev(news_dir), load_demo()
     news_extracted, demo_extracted, *probes_extracted = extract_all([news, demo, *probes], cache_dir)
     sets = [training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",))]

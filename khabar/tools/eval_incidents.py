@@ -31,7 +31,6 @@ from khabar.incidents import matching
 from khabar.incidents.resolve import cluster_mentions
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import to_mentions
-from khabar.tools.probes import studied_dirs
 from khabar.tools.scoring import prf
 
 
@@ -535,19 +534,13 @@ def evaluate_datasets(
 
 
 def train_from_datasets(
-    news_dir: Path, output: Path | None = None, *, cache_dir: Path | None = CACHE_DIR,
-    probe_dirs: Sequence[Path] | None = None,
+    news_dir: Path, output: Path | None = None, *, cache_dir: Path | None = CACHE_DIR
 ) -> tuple[matching.MatchModel, Path]:
-    """Train the matcher on news_dev's STUDY split, the whole demo gold and the studied report sets
-    (`data/eval/news_probes`, never the sets kept for honest scoring); write it to `output` (default
-    `incidents/matcher.json`). Returns the model and where it went."""
-    probes = [load_news_dev(d) for d in (studied_dirs() if probe_dirs is None else probe_dirs)
-              if (d / "incidents.json").exists()]
+    """Train the matcher on news_dev's STUDY split and the whole demo gold; write it to `output`
+    (default `incidents/matcher.json`). Returns the model and where it went."""
     news, demo = load_news_dev(news_dir), load_demo()
-    news_extracted, demo_extracted, *probes_extracted = extract_all([news, demo, *probes], cache_dir)
-    sets = [training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",))]
-    sets += [training_set(corpus, found, ("all",)) for corpus, found in zip(probes, probes_extracted, strict=True)]
-    model = train_matcher(sets)
+    news_extracted, demo_extracted = extract_all([news, demo], cache_dir)
+    model = train_matcher([training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",))])
     target = output or matching.MODEL_PATH
     target.write_text(model.to_json(), encoding="utf-8")
     matching.load_model.cache_clear()

@@ -245,7 +245,7 @@ SECTIONS: tuple[Section, ...] = (
         Section(
             f"Incidents: development reports `{name}` ({what}; studied while tuning)",
             ("eval", "incidents", "--dataset", "news", f"{{root}}/data/eval/news_probes/{name}"),
-            note + " Its incident groups are also among the matcher's training data (`khabar incidents train`).",
+            note,
         )
         for name, what, note in INCIDENT_PROBES
     ),
@@ -263,9 +263,7 @@ SECTIONS: tuple[Section, ...] = (
         "Incidents: grouping reports of the same incident (news_dev and demo)",
         ("eval", "incidents", "--dataset", "news", "{shared}/news_dev"),
         "Articles extracted and resolved offline as the service does; pairwise P/R/F1 over event mentions, "
-        "news_dev in full and in its study and holdout parts, then the demo gold. The matcher's weights were "
-        "learned (`khabar incidents train`) on the study part, the demo gold and the studied report sets, never "
-        "on the holdout or the never-studied sets.",
+        "news_dev in full and in its study and holdout parts, then the demo gold.",
         shared=True,
     ),
     Section(

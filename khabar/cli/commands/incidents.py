@@ -144,8 +144,7 @@ def eval_incidents_cmd(
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the model (default incidents/matcher.json).")
 def train_incidents_cmd(news_dir: Path, output: Path | None) -> None:
-    """Train the incident matcher on NEWS_DIR's study split, the demo gold and the studied report sets in
-    data/eval/news_probes (C and threshold by cross-validation)."""
+    """Train the incident matcher on NEWS_DIR's study split and the demo gold (C and threshold by cross-validation)."""
     from khabar.tools import eval_incidents as tool  # loads spaCy and the extractor: only for this command
 
     with console.status("extracting and training…"):

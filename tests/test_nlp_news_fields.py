@@ -2102,3 +2102,17 @@ def test_a_count_that_died_in_all_is_the_total(nlp: Language) -> None:
     [*_, whole] = [f for f in extract_casualties(sent(nlp, "Two gunmen were shot dead by troops at the gate, so that "
                                                              "three attackers died in all."))]
     assert (whole.kind, whole.value, whole.total) == ("attackers_killed", 3, True)
+
+
+def test_a_weeks_count_over_several_engagements_is_a_statistic(extractor: Extractor) -> None:
+    [event] = run(extractor, "Security forces killed six terrorists in an operation in Orakzai district, the ISPR said "
+                             "on Wednesday.\n\nTroops engaged the hideout and all six were killed.\n\nThe ISPR "
+                             "said 40 terrorists were killed in several engagements in the province in a single week.")
+    assert event.attackers_killed == 6
+
+
+def test_a_citys_police_named_later_is_not_the_place(extractor: Extractor) -> None:
+    [event] = run(extractor, "ISLAMABAD: Two constables were martyred when militants opened fire on a police picket on "
+                             "the capital's western edge early on Tuesday, police said.\n\nOne of the attackers was "
+                             "killed. \"He was wanted by the Peshawar police in several cases,\" an officer said.")
+    assert event.location.district == "Islamabad"

@@ -89,7 +89,7 @@ WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.
                              + r"|dozens of|several)\s+(?:\w+\s+){0,2}(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
-                         r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes)"
+                         r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
 # incidents counted over a week or a month ("recorded nine militant incidents this week"); alone, such a period

@@ -95,6 +95,7 @@ NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"
                             r"(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$", re.IGNORECASE)
 # "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
+_FORCE_AFTER = re.compile(r"^\s+(?:police|traffic police|CTD|Levies|Rangers)\b(?!\s+station)")
 _AFFILIATION = (re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE), re.compile(r"^\s+police\s+station\b", re.IGNORECASE))
 
 
@@ -452,6 +453,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
     dateline_provinces = {loc.province for m in mentions if m.dateline and (loc := _geocode(m, None)) is not None}
 
     finer = any(m.kind in ("district", "place") and not m.in_aside(aside_words) for m in pool)
+    first_sentence = min(m.span.sent_index for m in mentions)  # (the lede's "Mianwali police repulsed ...")
 
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
         # the trigger's sentence, then the sentences next to it, then the rest of the frame
@@ -459,6 +461,9 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
         aside = 1 if says_any(m.span.sentence.lower(), aside_words) and near or m.in_aside(aside_words) else 0
+        # "wanted by the Peshawar police": a city's force named away from the trigger says who acts, not where
+        aside = aside or int(bool(near) and m.span.sent_index > first_sentence
+                             and _FORCE_AFTER.match(m.span.sentence[m.span.end - m.span.sent_start :]) is not None)
         # "Hours before the Quetta attack, militants rammed ... in Bannu": the place of another incident, when the
         # sentence names a place of its own
         aside = aside or int(m.names_an_incident() and any(

@@ -129,6 +129,16 @@ INCIDENT_PROBES = (
      "brief with nil tolls, a broadcaster's site, a Makran site, an international outlet): tolls revised up and down, "
      "claims arriving later, places named by village or highway stretch, five distractors. Scored unseen first, "
      "then studied."),
+    ("p45", "nineteen incidents, eleven of them in 2-3 reports",
+     "Khyber Pakhtunkhwa, Punjab and Islamabad in seven outlets (an Islamabad daily, a Lahore tabloid, a TV channel's "
+     "English service, a translated Pashto-region site, a foreign wire, police press releases rewritten, a magazine "
+     "feature): targeted killings, tolls revised, claims and denials a day later, four distractors. Scored unseen "
+     "first, then studied."),
+    ("p46", "twenty-one incidents, eleven of them in 2-3 reports",
+     "Balochistan, Karachi and Jacobabad in seven outlets (a Quetta daily, a wire with update notes, a live page, "
+     "handouts rewritten by an agency, a Karachi daily, a diaspora site with its own vocabulary, a consultancy's "
+     "digests of several incidents): rising tolls, late claims by groups and units, four distractors. Scored unseen "
+     "first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),

@@ -797,6 +797,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False
     if any(i.claim for i in infos if i.paragraph == lede):
         return False  # "a group on Thursday claimed the shooting of a dentist": a claim is news of the incident
+    if any(f.total and f.value > 0 for f in opener.casualties):
+        return False  # "the death toll from the attack ... has risen to six": a running toll is news of the incident
     if untold(infos, opener, title):
         return False
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)

@@ -2116,3 +2116,17 @@ def test_a_citys_police_named_later_is_not_the_place(extractor: Extractor) -> No
                              "the capital's western edge early on Tuesday, police said.\n\nOne of the attackers was "
                              "killed. \"He was wanted by the Peshawar police in several cases,\" an officer said.")
     assert event.location.district == "Islamabad"
+
+
+def test_a_digest_item_with_a_running_toll_is_news_and_each_item_its_own_incident(extractor: Extractor) -> None:
+    events = run(extractor, "Reporting period: 0800 hrs 3 March to 0800 hrs 5 March. Figures are provisional.\n\n"
+                            "PANJGUR – Attack on labourers (update). The death toll from the attack on a labourers' "
+                            "camp in Khudabadan late on 3 March has risen to five after one of the wounded died in "
+                            "Turbat on 4 March.\n\nKECH – Security operation. The military said on 4 March that troops "
+                            "killed six militants in an intelligence-based operation in the Zamuran area on 3 March.")
+    assert [(e.event_type, e.killed, e.attackers_killed) for e in events] == [
+        ("armed_assault", 5, None), ("security_operation", None, 6)]
+
+
+def test_a_day_of_the_month_is_no_count(nlp: Language) -> None:
+    assert counts(nlp, "A wounded worker died in Turbat on 9 September.") == {"killed": [1]}

@@ -334,6 +334,9 @@ class CasualtyRules:
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1
                 continue
+            if _DIGITS.match(low) and i + 1 < len(tokens) and tokens[i + 1].is_title and _MONTH.match(tokens[i + 1].lower_):
+                i += 1  # "died in Turbat on 9 September": a day of the month, not a count
+                continue
             # "the toll had risen to 15 overnight": NER may read "15 overnight" as a time
             toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(
                 t.lower_ in self.total_words or (t.lower_ == "number" and t.i + 1 < sent.end and t.nbor(1).lower_ == "of")

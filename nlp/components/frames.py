@@ -607,7 +607,11 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
         return False
     own = {district_of(m.kind, m.name) for s in infos for m in s.locations
            if m.kind in ("place", "district") and not m.in_aside()}
-    known = {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.kind in ("place", "district")}
+    # (a frame under an item's dateline of its own is that place's, not every town it names: "one of the wounded died
+    # in Turbat" in a Panjgur item; the article's own dateline is the newsroom's city)
+    datelines = {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.dateline and s.paragraph > 0}
+    known = datelines or {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations
+                          if m.kind in ("place", "district")}
     return bool(own) and bool(known) and not own & known
 
 

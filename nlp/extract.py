@@ -878,8 +878,10 @@ def cause_lede(infos: list[SentenceInfo], published: date) -> bool:
     if cause is None:
         return False
     words = [(t, span) for t in lede.triggers if (span := t.span.in_doc(doc)) is not None]
-    if not words or any(span.root == verb or (span.start < cause.i and span.root.pos_ == "VERB") for _, span in words):
-        return False  # "Militants attacked a post after ...": the lede reports its own incident
+    objects = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    if not words or any(span.root == verb or span.root.i in objects or (span.start < cause.i and span.root.pos_ == "VERB")
+                        for _, span in words):
+        return False  # "Militants attacked a post after ...", "conducted an IED explosion after ...": its own incident
     strongest = max(words, key=lambda w: w[0].strength)[1]
     days = [d for d in lede.dates if not d.reporting]
     return strongest.start > cause.i and bool(days) and all(

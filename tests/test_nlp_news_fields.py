@@ -2130,3 +2130,9 @@ def test_a_digest_item_with_a_running_toll_is_news_and_each_item_its_own_inciden
 
 def test_a_day_of_the_month_is_no_count(nlp: Language) -> None:
     assert counts(nlp, "A wounded worker died in Turbat on 9 September.") == {"killed": [1]}
+
+
+def test_a_lede_that_carries_out_its_incident_before_an_after_phrase_reports_it(extractor: Extractor) -> None:
+    events = run(extractor, "On 25 February, militants conducted an IED explosion at a customs office after holding "
+                            "its staff hostage for some time in Quetta city.")
+    assert [e.event_type for e in events] == ["bombing"]

@@ -192,6 +192,12 @@ HONEST_PROBES = (
      "posts, a pipeline and a track, market grenades, simultaneous attacks in several districts), three "
      "distractors; written by a writer who read only news_dev's study part, never studied.",
      "Fourteen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p47",
+     "Thirty reports from eight outlets of different kinds (a Peshawar Urdu daily's English site, a national "
+     "broadsheet, an international wire, a TV site, a Quetta website, a Sindh daily, a weekly risk newsletter, a "
+     "foreign magazine) across five provinces, three with a second incident, four distractors; written blind, "
+     "never studied.",
+     "Eighteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

@@ -931,10 +931,15 @@ def _agent_of(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
     span = trigger.span.in_doc(info.sent.doc)
     if span is None:
         return False
-    node = span.root
-    while node.dep_ == "appos" and node.head.i != node.i:  # "The Counter-Terrorism Department (CTD)"
-        node = node.head
+    node = _named_by_apposition(span.root)  # "The Counter-Terrorism Department (CTD)"
     return node.dep_ == "nsubj" and node.head in (verb, verb.head)
+
+
+def _named_by_apposition(token: Token) -> Token:
+    """The noun an apposition renames ("the CTD" in "The Counter-Terrorism Department (CTD)"), or the token itself."""
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def separate_incident(frame: Frame) -> bool:
@@ -1199,12 +1204,8 @@ def _claimant_named_after(claim: SentenceInfo) -> GroupMention | None:
         return None
     group = after.groups[0]
     words = group.span.in_doc(after.sent.doc)
-    if words is None:
-        return None
-    subject = words.root
-    while subject.dep_ == "appos" and subject.head.i != subject.i:  # "The group, the SRA, said"
-        subject = subject.head
-    return group if subject.dep_ == "nsubj" and subject.head.lower_ in SPEECH_VERBS else None
+    subject = _named_by_apposition(words.root) if words is not None else None  # "The group, the SRA, said"
+    return group if subject is not None and subject.dep_ == "nsubj" and subject.head.lower_ in SPEECH_VERBS else None
 
 
 def _refers_back(claim: SentenceInfo) -> bool:

@@ -28,7 +28,7 @@ from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
-from khabar.nlp.components.dates import PKT, RELATIVE, DateMention, best_date
+from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
 from khabar.nlp.components.locations import LocationMention
@@ -1060,10 +1060,6 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
     return best_date(dates)
 
 
-# "marched on Tuesday, a day after gunmen fired on a van": what the phrase governs happened that many days earlier
-DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I)
-
-
 def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
     """The day of a trigger that an "N days after" phrase governs, counted back from the day the sentence names
     before the phrase ("Thousands marched on Tuesday, a day after gunmen fired on a van": Monday)."""
@@ -1082,8 +1078,7 @@ def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
                    and d.span.start < sent.start_char + m.start()]
         if not anchors:
             continue
-        count = m.group(1).lower()
-        back = int(count) if count.isdigit() else UNITS.get(count, 1)
+        back = days_counted(m.group(1))
         span = TextSpan.from_tokens(sent.doc[after.i - 2 if after.i - 2 >= sent.start else after.i], after, info.index)
         return DateMention(anchors[-1].value - timedelta(days=back), "day", span)
     return None

@@ -1009,7 +1009,7 @@ class CasualtyRules:
             return False
         first = min(victim.i, subject.i)
         people = [t for t in victim.doc[victim.sent.start : first]
-                  if t.lower_ in self.attacker_nouns or t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]
+                  if t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]  # (person nouns hold the attackers')
         return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
 
     def _is_attacker(self, victim: Token) -> bool:
@@ -1342,7 +1342,7 @@ def _shot_by_the_state(victim: Token) -> bool:
     if victim.lower_ not in ARMED_MEN or victim.dep_ != "nsubjpass":
         return False
     agents = [o for c in victim.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return any(o.lower_ in STATE_AGENTS for o in agents)
+    return any(o.ent_type_ == "SEC_ACTOR" or o.lower_ in STATE_AGENTS for o in agents)
 
 
 def _colon_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

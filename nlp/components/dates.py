@@ -55,6 +55,8 @@ APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the tex
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
                            r"|the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
+# "marched on Tuesday, a day after gunmen fired on a van": what the phrase governs happened that many days earlier
+DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I)
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
 RECAP_DAYS = 10  # a date this many days before publication belongs to a recap
 BYLINE_PREFIXES = ("published", "updated", "last updated", "posted")  # a "Published ..." byline dates the page
@@ -228,6 +230,12 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
     return out
 
 
+def days_counted(word: str) -> int:
+    """The number of days a phrase's count word gives ("two", "3", "a day earlier": one)."""
+    word = word.lower()
+    return int(word) if word.isdigit() else UNITS.get(word, 1)
+
+
 def relative_dates(sent: Span, published: datetime, index: int = -1,
                    relative: dict[str, tuple[int, Precision]] | None = None,
                    background_relative: tuple[str, ...] = BACKGROUND_RELATIVE) -> list[DateMention]:
@@ -260,7 +268,7 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
     for m in _DAYS_EARLIER.finditer(sent.text):
         count = m.group(1).lower() if m.group(1) else "a"
         anchor = next((d.value for d in out if d.precision == "day"), pub)
-        back = int(count) if count.isdigit() else UNITS.get(count, 1)  # "a day earlier": one
+        back = days_counted(count)
         out.append(DateMention(anchor - timedelta(days=back), "day", _span(sent, m.start(), m.end(), index)))
     for phrase in background_relative:
         at = low.find(phrase)

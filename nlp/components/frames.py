@@ -245,9 +245,6 @@ def _quiet_relative_clause(token: Token) -> bool:
     return not any(t.span.start in inside for t in triggers)
 
 
-GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction", "militants", "insurgents"})
-
-
 def _group_record_only(sent: Span) -> bool:
     """Every count or period that reads as a statistic lies in a relative clause on a group ("pointed to the banned
     SRA, which has used grenades in several attacks on Rangers pickets"): the group's record, not the sentence's news."""
@@ -257,7 +254,8 @@ def _group_record_only(sent: Span) -> bool:
     for start in starts:
         token = next((t for t in sent if t.idx >= sent.start_char + start), None)
         clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None) if token is not None else None
-        if clause is None or not (clause.head.ent_type_ == "MIL_GROUP" or clause.head.lower_ in GROUP_NOUNS):
+        if clause is None or not (clause.head.ent_type_ == "MIL_GROUP" or clause.head.lower_ in casualties.GROUP_NOUNS
+                                   or clause.head.lower_ in casualties.ATTACKER_NOUNS):
             return False
     return True
 

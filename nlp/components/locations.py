@@ -94,8 +94,9 @@ NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
 _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"
                             r"(?:the\s+(?:city\s+of\s+|town\s+of\s+)?)?$", re.IGNORECASE)
-# "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
+# "wanted by the Peshawar police": a city's force, not its police station
 _FORCE_AFTER = re.compile(r"^\s+(?:police|traffic police|CTD|Levies|Rangers)\b(?!\s+station)")
+# "the station house officer of the Shahpur police station": the name of the victim's post, not the scene
 _AFFILIATION = (re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE), re.compile(r"^\s+police\s+station\b", re.IGNORECASE))
 
 

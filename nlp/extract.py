@@ -1057,7 +1057,48 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
             return after
         if told := _day_told_later(frame, sentences[trig_sent], trigger):
             return told
-    return best_date(dates)
+    best = best_date(dates)
+    if best is not None and _day_of_an_aftermath(sentences[best.span.sent_index], best):
+        # the reaction's day bounds the incident's: an earlier or the same day on a verb of the incident, if stated
+        told = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting
+                and best.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= d.value <= best.value and d is not best
+                and _dates_an_event(sentences[d.span.sent_index], d)]
+        return told[0] if told else best
+    return best
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a word hangs from (itself when it is one)."""
+    return next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+
+
+AFTERMATH_WINDOW_DAYS = 7  # how far before a reaction's day its incident's stated day is looked for
+
+
+def _dates_an_event(info: SentenceInfo, mention: DateMention) -> bool:
+    """The day hangs from a verb of the incident (a trigger's or a casualty count's)."""
+    doc = info.sent.doc
+    words = mention.span.in_doc(doc)
+    verb = _verb_of(words.root) if words is not None else None
+    return verb is not None and any(_verb_of(w.root) == verb for w in (
+        x.span.in_doc(doc) for x in (*info.triggers, *info.casualties)) if w is not None)
+
+
+def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
+    """A day on a verb that is no part of the incident, whose "after" clause tells it ("the two governments traded
+    accusations on Friday after mortar fire killed a civilian"): the day of the reaction, not of the incident."""
+    doc = info.sent.doc
+    words = mention.span.in_doc(doc)
+    verb = _verb_of(words.root) if words is not None else None
+    if verb is None:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]
+    if not clauses:
+        return False
+    event_words = [w.root for w in (x.span.in_doc(doc) for x in (*info.triggers, *info.casualties)) if w is not None]
+    if any(_verb_of(w) == verb for w in event_words):
+        return False  # "two soldiers were killed on Monday after militants stormed the post": the incident's own day
+    return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in event_words)
 
 
 def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
@@ -1231,6 +1272,10 @@ def _frame_strength(frame: Frame) -> float:
     return min(1.0, 0.6 * min(strength, 1.0) + (0.4 if figures else 0.0) + (0.2 if strength >= 1.0 else 0.0))
 
 
+# what a side does once the fight is over ("police recovered the body of a third militant")
+AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds", "collected", "retrieved", "shifted"})
+
+
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ...")."""
     for tok in info.sent:
@@ -1238,6 +1283,8 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue
         if tok.head.lower_ in SPEECH_VERBS:
             continue  # "..., police said": the source of the report, not a side of the fight
+        if tok.head.lower_ in AFTERMATH_VERBS:
+            continue  # "police recovered the body of a third attacker": what the fight left, not who began it
         if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns or _group_of(tok, attacker_nouns):
             return "militant"
         if tok.lower_ in STATE_SUBJECTS:

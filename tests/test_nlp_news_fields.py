@@ -2136,3 +2136,38 @@ def test_a_lede_that_carries_out_its_incident_before_an_after_phrase_reports_it(
     events = run(extractor, "On 25 February, militants conducted an IED explosion at a customs office after holding "
                             "its staff hostage for some time in Quetta city.")
     assert [e.event_type for e in events] == ["bombing"]
+
+
+def test_resources_taken_away_are_no_abduction(extractor: Extractor) -> None:
+    [event] = run(extractor, "SUKKUR: Unknown men blew up a gas pipeline near Sui late on Sunday, cutting supply to three "
+                             "districts, officials said. Nobody was hurt.\n\nA separatist group said it struck because "
+                             "the province's gas was being taken away while its people stayed poor.")
+    assert event.event_type == "infrastructure_attack"
+
+
+def test_people_taken_away_by_the_forces_are_no_militant_kidnapping(extractor: Extractor) -> None:
+    assert run(extractor, "TURBAT: Women camped outside the press club for a fifth day on Friday, holding pictures of "
+                          "sons they say were taken away by security agencies last year.") == []
+
+
+def test_the_day_of_a_reaction_to_an_incident_is_not_its_day(extractor: Extractor) -> None:
+    [event] = run(extractor, "KARACHI: Traders shut their shops on Wednesday after gunmen shot dead two jewellers in "
+                             "Saddar, police said.\n\nThe jewellers were attacked on Tuesday evening as they closed "
+                             "their shop.", published=datetime(2024, 3, 6, 18, tzinfo=PUB.tzinfo))
+    assert event.date == date(2024, 3, 5)
+
+
+def test_a_day_named_with_its_part_and_the_incident_is_the_incidents_day(extractor: Extractor) -> None:
+    [event] = run(extractor, "MULTAN: Police recovered the body of a third militant from a ravine near a check post in "
+                             "Multan on Monday afternoon, raising the number of attackers killed in Sunday night's "
+                             "assault on the post to three. The assault, in which a constable was martyred, began "
+                             "before midnight when militants opened fire on the post.",
+                  published=datetime(2024, 3, 5, 9, tzinfo=PUB.tzinfo))
+    assert event.date == date(2024, 3, 3)
+
+
+def test_recovering_the_dead_after_an_attack_does_not_make_it_an_operation(extractor: Extractor) -> None:
+    [event] = run(extractor, "MULTAN: Police recovered the body of a third militant near a check post on Monday. The "
+                             "post was attacked on Sunday night by militants who opened fire from two sides; a "
+                             "constable was martyred and three attackers were killed.")
+    assert event.event_type == "armed_assault"

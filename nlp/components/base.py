@@ -89,7 +89,8 @@ INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
 # "in a separate attack", "in another incident": a second incident told beside the first
 ANOTHER_INCIDENT = re.compile(r"\bin (?:a |another )?separate (?:attack|incident|shooting|bombing|blast)\b"
                               r"|\bin (?:another|a second) (?:attack|incident|shooting|bombing|blast)\b", re.IGNORECASE)
-INCIDENT_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+INCIDENT_AFTER = re.compile(r"^(?:\s+(?:night|morning|evening|afternoon))?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}" + INCIDENT_NOUN_PATTERN + r"\b",
+                            re.IGNORECASE)  # "Monday's blast", "Saturday night's assault"
 
 
 # units of time that set an older incident apart ("a week after seven personnel were killed")

@@ -104,6 +104,9 @@ POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "sta
 CUSTODY_VERBS = ("hold", "holds", "holding", "held", "seize", "seized", "seizing", "capture", "captured", "capturing",
                  "detain", "detained", "detaining", "release", "released", "releasing", "free", "freed", "freeing")
 TAKE_FORMS = ("take", "took", "taken", "taking")  # "took six people into custody"
+# the state's takers: people they take are detained or disappeared, not abducted by militants
+STATE_TAKERS = frozenset({"agencies", "troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "ctd",
+                          "army", "fc"})
 TAKEN_FROM = frozenset({"off", "away", "hostage", "captive"})  # "took five passengers off buses", "took them away"
 CUSTODY_STRENGTH = 1.1
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
@@ -213,7 +216,7 @@ class EventTypeRules:
                 etype = "armed_assault"  # launcher rounds
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
-            if etype == "kidnapping" and span is not None and _takes_things(span, sent, self.things):
+            if etype == "kidnapping" and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
             reference = span is not None and _names_the_victims(span, sent)
@@ -253,14 +256,24 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
     return any(t.lower_ in ARMS and any(c.lower_ in ("and", ",") for c in before[k + 1 :]) for k, t in enumerate(before))
 
 
-def _takes_things(span: TextSpan, sent: Span, things: frozenset[str]) -> bool:
-    """"took away two Kalashnikovs and a wireless set", "their weapons were taken away": what was taken is things."""
+def _takes_no_one(span: TextSpan, sent: Span, things: frozenset[str], people: frozenset[str]) -> bool:
+    """No militant abduction: what was taken is things ("took away two Kalashnikovs and a wireless set", "their
+    weapons were taken away"; for a bare "taken away", anything but people: "the gas was being taken away"), or the
+    forces took them ("brothers they say were taken away by security agencies": an enforced disappearance)."""
     words = span.in_doc(sent.doc)
     if words is None:
         return False
     verb = words.root if words.root.pos_ in ("VERB", "AUX") else words[0]
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if any(a.ent_type_ == "SEC_ACTOR" or a.lower_ in STATE_TAKERS for a in agents):
+        return True
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(taken) and taken[0].lower_ in things
+    if not taken:
+        return False
+    if taken[0].lower_ in things:
+        return True
+    return (verb.lower_ in TAKE_FORMS and taken[0].pos_ in ("NOUN", "PROPN") and taken[0].ent_type_ not in ("PERSON", "NORP")
+            and not _people(taken[0], people, things) and not any(c.dep_ == "nummod" for c in taken[0].children))
 
 
 def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people: frozenset[str],

@@ -139,6 +139,14 @@ INCIDENT_PROBES = (
      "handouts rewritten by an agency, a Karachi daily, a diaspora site with its own vocabulary, a consultancy's "
      "digests of several incidents): rising tolls, late claims by groups and units, four distractors. Scored unseen "
      "first, then studied."),
+    ("p49", "seventeen incidents, ten of them in 2-3 reports",
+     "Balochistan and upper Sindh in seven outlets (a wire, a Balochistan daily, a Karachi evening paper, a national "
+     "daily's long reports, a TV site's bulletins, a Sindh daily, a foreign outlet): tolls that rise, claims and "
+     "denials, a report that names only the province, four distractors. Scored unseen first, then studied."),
+    ("p50", "sixteen incidents, nine of them in 2-3 reports",
+     "Five provinces in seven house styles (a terse wire, a chatty TV site, a broadsheet, a Peshawar paper, a Quetta "
+     "paper, an international outlet, a security newsletter): cross-border fire by Afghan forces, a sectarian ambush, "
+     "four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -198,6 +206,11 @@ HONEST_PROBES = (
      "foreign magazine) across five provinces, three with a second incident, four distractors; written blind, "
      "never studied.",
      "Eighteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p48",
+     "Thirty reports from seven outlets (a wire, an Urdu daily's English edition, a TV website, a weekly security "
+     "digest of several incidents, a Peshawar paper, a national daily, a foreign desk), mostly in Khyber "
+     "Pakhtunkhwa, four distractors; written blind, never studied.",
+     "Seventeen incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -30,6 +30,7 @@ Kind = Literal["province", "district", "place", "country"]
 Source = Literal["name", "alias", "alt"]
 
 _KIND_RANK = {"province": 0, "district": 1, "place": 2, "country": 3}
+CITY_DIVISIONS = ("Karachi",)  # cities split into several districts, one division each
 _SUFFIXES = {"district", "districts", "city", "town", "tehsil", "agency", "division", "province",
              "area", "areas", "region", "valley", "cantonment", "cantt", "village"}
 
@@ -228,6 +229,12 @@ class Gazetteer:
     def district_info(self, name: str) -> dict[str, Any] | None:
         """The district record (province, division, point, aliases, former_fata)."""
         return self._districts.get(name)
+
+    def city_of(self, district: str) -> str:
+        """The city a district is part of when a city is split into districts (Karachi's seven), else the district."""
+        info = self._districts.get(district)
+        division = info.get("division") if info is not None else None
+        return str(division) if division in CITY_DIVISIONS else district
 
     # -- groups and actors -------------------------------------------------------------------
 

@@ -2171,3 +2171,19 @@ def test_recovering_the_dead_after_an_attack_does_not_make_it_an_operation(extra
                              "post was attacked on Sunday night by militants who opened fire from two sides; a "
                              "constable was martyred and three attackers were killed.")
     assert event.event_type == "armed_assault"
+
+
+def test_the_start_of_a_route_is_not_the_place(extractor: Extractor) -> None:
+    text = ("SIBI: Two Levies men were martyred when a roadside bomb hit their vehicle near Bakhtiarabad on Monday.\n\n"
+            "Officials said the vehicle was escorting trucks carrying wheat from Jacobabad towards Quetta when the "
+            "explosive device went off.")
+    (event,) = run(extractor, text)
+    assert event.location.district != "Jacobabad"
+
+
+def test_a_neighbourhood_of_the_city_a_claim_names_is_the_same_incident(extractor: Extractor) -> None:
+    [event] = run(extractor, "KARACHI: A banned militant group said on Friday it had killed a police constable in "
+                             "Karachi.\n\nConstable Ali Raza was shot dead by two men on a motorcycle in Orangi Town on "
+                             "Thursday night. A passer-by was also wounded.",
+                  published=datetime(2024, 3, 8, 18, tzinfo=PUB.tzinfo))
+    assert (event.date, event.killed, event.injured) == (date(2024, 3, 7), 1, 1)

@@ -133,7 +133,6 @@ def _gazetteer() -> Any | None:
         return None
 
 
-CITY_LEVEL_DIVISIONS = ("Karachi",)  # the gold codes these cities' districts at city level ("Karachi")
 
 
 def canonical_district(name: str | None) -> str | None:
@@ -144,10 +143,7 @@ def canonical_district(name: str | None) -> str | None:
     gaz = _gazetteer()
     loc = gaz.resolve_location(name) if gaz else None
     district = (loc.district or name) if loc else name
-    info = gaz.district_info(district) if gaz else None
-    if info is not None and info.get("division") in CITY_LEVEL_DIVISIONS:
-        return str(info["division"])
-    return district
+    return gaz.city_of(district) if gaz else district
 
 
 def canonical_group(actor: str | None) -> str | None:

@@ -34,6 +34,7 @@ from khabar.nlp.components.event_types import Trigger
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import GroupMention
 from khabar.nlp.components.targets import TargetMention
+from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
@@ -520,11 +521,12 @@ def make_frames(nlp: Language, name: str, segment_markers: list[str], background
 
 @lru_cache(maxsize=4096)
 def district_of(kind: str, name: str) -> str:
-    """The district a place/district mention lies in (the name itself when unknown)."""
-    if kind == "district":
-        return name
-    loc = geocode(name)
-    return loc.district if loc is not None and loc.district else name
+    """The district a place/district mention lies in (the name itself when unknown); for a city split into districts,
+    the city ("Manghopir" and "Karachi" are one place)."""
+    if kind != "district":
+        loc = geocode(name)
+        name = loc.district if loc is not None and loc.district else name
+    return load_gazetteer().city_of(name)
 
 
 def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]:

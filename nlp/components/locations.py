@@ -86,6 +86,8 @@ _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|bu
 # "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
+# "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
+_ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division|dam|site|camp|plant|mines?|project)\s+(?:of|in)\s+$", re.I)
@@ -186,6 +188,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
+        reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,

@@ -1085,17 +1085,21 @@ def _dates_an_event(info: SentenceInfo, mention: DateMention) -> bool:
 
 
 def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
-    """A day on a verb that is no part of the incident, whose "after" clause tells it ("the two governments traded
-    accusations on Friday after mortar fire killed a civilian"): the day of the reaction, not of the incident."""
+    """A day on a verb that is no part of the incident: one whose "after" clause tells it ("the two governments traded
+    accusations on Friday after mortar fire killed a civilian"), or the finding of what it left ("the bodies of four
+    abducted passengers were found on Wednesday"): the day of the aftermath, not of the incident."""
     doc = info.sent.doc
     words = mention.span.in_doc(doc)
     verb = _verb_of(words.root) if words is not None else None
     if verb is None:
         return False
+    triggers = [w.root for w in (t.span.in_doc(doc) for t in info.triggers) if w is not None]
+    if verb.lower_ in AFTERMATH_VERBS:
+        return not any(_verb_of(w) == verb for w in triggers)
     clauses = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]
     if not clauses:
         return False
-    event_words = [w.root for w in (x.span.in_doc(doc) for x in (*info.triggers, *info.casualties)) if w is not None]
+    event_words = triggers + [w.root for w in (f.span.in_doc(doc) for f in info.casualties) if w is not None]
     if any(_verb_of(w) == verb for w in event_words):
         return False  # "two soldiers were killed on Monday after militants stormed the post": the incident's own day
     return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in event_words)

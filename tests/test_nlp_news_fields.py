@@ -2187,3 +2187,16 @@ def test_a_neighbourhood_of_the_city_a_claim_names_is_the_same_incident(extracto
                              "Thursday night. A passer-by was also wounded.",
                   published=datetime(2024, 3, 8, 18, tzinfo=PUB.tzinfo))
     assert (event.date, event.killed, event.injured) == (date(2024, 3, 7), 1, 1)
+
+
+def test_the_day_of_an_attack_that_is_a_subject_is_not_a_reporting_day(nlp: Language) -> None:
+    [mention] = find_dates(sent(nlp, "The bombing of a market in Quetta on Monday night, in which six people died, has "
+                                     "raised fears among traders."), PUB)
+    assert not mention.reporting
+
+
+def test_the_day_bodies_were_found_yields_to_the_day_the_men_were_taken(extractor: Extractor) -> None:
+    [event] = run(extractor, "The bodies of three of the five labourers abducted from a road project in Kharan were "
+                             "found on Thursday, officials said.\n\nThe men were taken away by armed men from their "
+                             "camp on Tuesday night.", published=datetime(2024, 3, 7, 15, tzinfo=PUB.tzinfo))
+    assert (event.event_type, event.date) == ("kidnapping", date(2024, 3, 5))

@@ -11,7 +11,7 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from khabar.nlp.components.base import INCIDENT_AFTER, SPEECH_VERBS, TextSpan, doc_text, set_extension
+from khabar.nlp.components.base import INCIDENT_AFTER, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
 from khabar.nlp.components.casualties import INJURED_WORDS, UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -101,6 +101,9 @@ REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "st
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 
 
+_INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
+
+
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
     responsibility on Wednesday"): the day of the report, not of the incident."""
@@ -114,9 +117,9 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             head = head.head
         if head.lower_ in reporting_verbs:
             return True
-        if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs:
+        if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs and not _INCIDENT_NOUN.fullmatch(head.lower_):
             # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
-            # claim's subject or object
+            # claim's subject or object (not "the attack on Thursday night ... has raised questions": the attack's day)
             return True
         if head.dep_ in ("acl", "relcl") and head.head.lower_ in reporting_verbs:
             return True  # "a statement sent to reporters late on Friday": the day the statement went out

@@ -117,7 +117,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             head = head.head
         if head.lower_ in reporting_verbs:
             return True
-        if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs and not _INCIDENT_NOUN.fullmatch(head.lower_):
+        if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs and not (
+                head.dep_ == "nsubj" and _INCIDENT_NOUN.fullmatch(head.lower_)):
             # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
             # claim's subject or object (not "the attack on Thursday night ... has raised questions": the attack's day)
             return True

@@ -30,7 +30,7 @@ from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, 
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import ScoresSource, Trigger
-from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, known_reference
+from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, districts_named, known_reference
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
@@ -634,6 +634,10 @@ class Extractor:
         own = {s.index for s in frame.sentences}
         # "ISKP claimed responsibility for both blasts": a claim over all of a roundup's incidents counts for each
         groups = [g for s in frame.sentences for g in s.groups] + [g for s in shared if s.index not in own for g in s.groups]
+        if loc is not None and loc[0].district:
+            sentences = {s.index: s for s in (*frame.sentences, *shared)}
+            district = district_of("district", loc[0].district)
+            groups = [g for g in groups if not _acts_elsewhere(g, sentences[g.span.sent_index], district)]
         claims = [s for s in frame.sentences if s.claim and not s.groups]
         lede_sent = frame.opener or frame.sentences[0]
         perp = choose_perpetrator(groups, bool(claims), lede_sent.index)
@@ -1065,6 +1069,20 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
                 and _dates_an_event(sentences[d.span.sent_index], d)]
         return told[0] if told else best
     return best
+
+
+def _acts_elsewhere(group: GroupMention, info: SentenceInfo, district: str) -> bool:
+    """In a sentence that names incidents in two districts, a group whose phrase places it in another district than
+    the event's ("a border clash in Bajaur ... and the BLA's claim of Wednesday's abduction near Surab")."""
+    if len(districts_named([info])) < 2:
+        return False
+    words = group.span.in_doc(info.sent.doc)
+    if words is None or words.root.dep_ not in ("poss", "compound"):
+        return False  # (the group's own phrase: "the TTP, which is strong in the hills bordering South Waziristan")
+    phrase = words.root.head
+    places = {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district") and not m.dateline
+              and phrase.left_edge.idx <= m.span.start < phrase.right_edge.idx + len(phrase.right_edge)}
+    return bool(places) and district not in places
 
 
 def _verb_of(tok: Token) -> Token | None:

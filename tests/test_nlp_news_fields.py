@@ -2200,3 +2200,28 @@ def test_the_day_bodies_were_found_yields_to_the_day_the_men_were_taken(extracto
                              "found on Thursday, officials said.\n\nThe men were taken away by armed men from their "
                              "camp on Tuesday night.", published=datetime(2024, 3, 7, 15, tzinfo=PUB.tzinfo))
     assert (event.event_type, event.date) == ("kidnapping", date(2024, 3, 5))
+
+
+def test_a_taliban_claim_for_an_attack_in_pakistan_is_the_ttps_whatever_the_lede(nlp: Language) -> None:
+    doc = nlp("Militants stormed a police post in Bannu on Monday, while Afghan border forces fired on a fencing team "
+              "in Kurram. Two constables were killed. The Taliban claimed responsibility for the attack on the post.")
+    (group,) = find_groups(list(doc.sents)[-1])
+    assert group.name == "Tehrik-i-Taliban Pakistan"
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    ("The BLA said its Fateh Squad had set up a checkpoint near Surab and taken six officials into custody.", "claimed"),
+    ("The BLF said it was ready for talks.", "unknown"),
+])
+def test_a_group_that_says_its_own_men_did_it_claims_it(nlp: Language, text: str, attribution: str) -> None:
+    assert {g.attribution for g in find_groups(sent(nlp, text))} == {attribution}
+
+
+def test_a_groups_claim_of_an_incident_elsewhere_in_a_summary_is_not_this_ones(extractor: Extractor) -> None:
+    from khabar.nlp.extract import _acts_elsewhere
+
+    doc = extractor.nlp("Two developments stood out this week: a cross-border exchange of fire in Kurram that cost "
+                        "Pakistan a soldier, and the BLF's claim of Wednesday's abduction of four workers near Kharan.")
+    info = doc._.sentences[0]
+    [group] = info.groups
+    assert _acts_elsewhere(group, info, "Kurram") and not _acts_elsewhere(group, info, "Kharan")

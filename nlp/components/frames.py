@@ -336,7 +336,7 @@ def sums_up(info: SentenceInfo) -> bool:
     more districts ("... were injured in attacks of khwarij in North Waziristan and Dera Ismail Khan districts")."""
     return bool(SUMMARY_LEDE.search(info.sent.text)) or (
         (PLURAL_INCIDENTS.search(info.sent.text) is not None or TWO_INCIDENTS.search(info.sent.text) is not None)
-        and len(_districts([info])) >= 2)
+        and len(districts_named([info])) >= 2)
 
 
 def drop_summary(frames: list[Frame]) -> list[Frame]:
@@ -344,8 +344,8 @@ def drop_summary(frames: list[Frame]) -> list[Frame]:
     if len(frames) < 3:
         return frames
     first, rest = frames[0], frames[1:]
-    lede = _districts(first.sentences)
-    covered = _districts([s for f in rest for s in f.sentences])
+    lede = districts_named(first.sentences)
+    covered = districts_named([s for f in rest for s in f.sentences])
     return rest if len(lede) >= 2 and lede <= covered else frames
 
 
@@ -529,7 +529,7 @@ def district_of(kind: str, name: str) -> str:
     return load_gazetteer().city_of(name)
 
 
-def _districts(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]:
+def districts_named(infos: list[SentenceInfo], skip_asides: bool = False) -> set[str]:
     """Districts named in some sentences (dateline excluded; with `skip_asides`, places in an aside's clause too,
     and a place that only names another incident: "Hours before the Quetta attack, militants rammed ... in Bannu")."""
     return {district_of(m.kind, m.name) for s in infos for m in s.locations
@@ -546,8 +546,8 @@ def _named_event(info: SentenceInfo) -> bool:
 def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     """True when a trigger sentence names a district the frame has not mentioned (not a victim's home district:
     "two soldiers, residents of Karak and Lakki Marwat, embraced shahadat")."""
-    own = _districts([info], skip_asides=True)
-    known = _districts(frame.sentences)
+    own = districts_named([info], skip_asides=True)
+    known = districts_named(frame.sentences)
     return bool(own) and bool(known) and not own & known
 
 
@@ -650,12 +650,12 @@ def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> 
     """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
     ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
     named = {district_of(m.kind, m.name) for m in info.locations if m.names_an_incident()}
-    if not named or named & _districts(current.sentences, skip_asides=True):
+    if not named or named & districts_named(current.sentences, skip_asides=True):
         return current
     # the latest such frame (a lede that sums up comes first), whose place is told or names its incident ("The toll in
     # the Lakki Marwat blast rose to three")
     return next((f for f in reversed(frames) if f is not current and named & (
-        _districts(f.sentences, skip_asides=True) | _incident_districts(f))), current)
+        districts_named(f.sentences, skip_asides=True) | _incident_districts(f))), current)
 
 
 def _incident_districts(frame: Frame) -> set[str]:
@@ -746,7 +746,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
                 or (current is summary and len(summed := [s for s in current.sentences if s.triggers or s.casualties]) == 1
                     and info.strength >= 0.8 and info.paragraph != summed[0].paragraph
-                    and len(_districts(current.sentences)) >= 2
+                    and len(districts_named(current.sentences)) >= 2
                     and (summed[0].strength < 0.8 or TWO_INCIDENTS.search(summed[0].sent.text)))
                 # (not "Gunmen shot dead an elder ..., a week after two
                 # attacks in the region": a report of its own)

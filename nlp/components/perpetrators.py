@@ -101,8 +101,36 @@ def _group_says_it_did(sent: Span) -> bool:
     """A group names itself the attacker in its own words ("the Sindhudesh Revolutionary Army said it had carried
     out the attack"): a group is named before the words."""
     found = CLAIM_BY_OWN_WORDS.search(sent.text)
-    return found is not None and any(e.label_ == "MIL_GROUP" and e.end_char - sent.start_char <= found.start()
-                                     for e in sentence_ents(sent))
+    if found is not None and any(e.label_ == "MIL_GROUP" and e.end_char - sent.start_char <= found.start()
+                                 for e in sentence_ents(sent)):
+        return True
+    return any(e.label_ == "MIL_GROUP" and _its_own_did(e) for e in sentence_ents(sent))
+
+
+OWN_UNITS = frozenset({"its", "their"})
+NOT_DONE = frozenset({"not", "never", "would", "will", "could", "may", "might"})
+
+
+def _its_own_did(ent: Span) -> bool:
+    """The group says that it or its own men did something ("The BLA said its Fateh Squad had set up a checkpoint",
+    "the TTP said its fighters had killed the officer"), not what it will do or did not do; a government's account of
+    its troops ("the Taliban government said its troops had only responded") is no claim."""
+    if group_name(ent) == AFGHAN_TALIBAN:
+        return False
+    node = ent.root
+    while node.dep_ in ("compound", "poss") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "nsubj" or node.head.lower_ not in ("said", "says", "stated", "announced") or any(
+            c.dep_ == "neg" for c in node.head.children):
+        return False  # (not "the TTP has not said who it believes killed him")
+    for clause in (c for c in node.head.children if c.dep_ == "ccomp"):
+        if clause.pos_ != "VERB" or any(c.lower_ in NOT_DONE for c in clause.children if c.dep_ in ("neg", "aux")):
+            continue  # ("said it was ready for talks", "said its fighters would not stop")
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if any(x.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in OWN_UNITS for p in x.children)
+               for x in subjects):
+            return True
+    return False
 
 
 def _claim_subject(ent: Span) -> bool:
@@ -148,6 +176,14 @@ def _lede(doc: Doc) -> str:
     return str(text)
 
 
+CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming", "accepted", "owned"})
+
+
+def _claimant(ent: Span) -> bool:
+    """The group is the subject of a claim ("The Taliban claimed responsibility for the attack")."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lower_ in CLAIM_VERBS
+
+
 def group_name(ent: Span) -> str | None:
     """The group to report for a MIL_GROUP entity: None for a state-blame label, the Afghan
     Taliban for a bare "Taliban" in an Afghan/cross-border sentence or as a state ("Taliban border forces"),
@@ -156,10 +192,12 @@ def group_name(ent: Span) -> str | None:
     if STATE_BLAME_LABEL.search(mention):
         return None
     name = ent.ent_id_ or ent.text
+    # (a lede that puts the actors in Afghanistan, "Afghan forces opened fire ...", does not make a claim of
+    # responsibility theirs: "The Taliban claimed responsibility for the attack" on a police station is the TTP's)
     if mention in ("taliban", "the taliban") and (
-            AFGHAN_CONTEXT.search(ent.sent.text) or AFGHAN_CONTEXT.search(_lede(ent.doc))
+            AFGHAN_CONTEXT.search(ent.sent.text) or (AFGHAN_CONTEXT.search(_lede(ent.doc)) and not _claimant(ent))
             or TALIBAN_STATE.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 40])):
-        return AFGHAN_TALIBAN  # (or a report whose lede puts the actors in Afghanistan: "Afghan forces opened fire ...")
+        return AFGHAN_TALIBAN
     return _report_as().get(name, name)
 
 

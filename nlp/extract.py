@@ -1064,10 +1064,10 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
     best = best_date(dates)
     if best is not None and _day_of_an_aftermath(sentences[best.span.sent_index], best):
         # the reaction's day bounds the incident's: an earlier or the same day on a verb of the incident, if stated
-        told = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting
-                and best.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= d.value <= best.value and d is not best
-                and _dates_an_event(sentences[d.span.sent_index], d)]
-        return told[0] if told else best
+        stated = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting
+                  and best.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= d.value <= best.value and d is not best
+                  and _dates_an_event(sentences[d.span.sent_index], d)]
+        return stated[0] if stated else best
     return best
 
 
@@ -1098,8 +1098,8 @@ def _dates_an_event(info: SentenceInfo, mention: DateMention) -> bool:
     doc = info.sent.doc
     words = mention.span.in_doc(doc)
     verb = _verb_of(words.root) if words is not None else None
-    return verb is not None and any(_verb_of(w.root) == verb for w in (
-        x.span.in_doc(doc) for x in (*info.triggers, *info.casualties)) if w is not None)
+    spans = [t.span for t in info.triggers] + [f.span for f in info.casualties]
+    return verb is not None and any(_verb_of(w.root) == verb for w in (s.in_doc(doc) for s in spans) if w is not None)
 
 
 def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:

@@ -2225,3 +2225,8 @@ def test_a_groups_claim_of_an_incident_elsewhere_in_a_summary_is_not_this_ones(e
     info = doc._.sentences[0]
     [group] = info.groups
     assert _acts_elsewhere(group, info, "Kurram") and not _acts_elsewhere(group, info, "Kharan")
+
+
+def test_men_the_officials_call_members_of_a_group_are_attackers(nlp: Language) -> None:
+    assert counts(nlp, "The four men killed were described by the military as members of Fitna al-Hindustan, the "
+                       "name the state uses for the separatists.") == {"attackers_killed": [4]}

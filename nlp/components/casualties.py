@@ -1021,7 +1021,7 @@ class CasualtyRules:
             return True  # "the BLA's commander"
         if victim.lower_ == "another" and self._one_of_the_attackers_before(victim):
             return True  # "One of the attackers was shot dead at the wall, while another was killed near the gate"
-        if _shot_by_the_state(victim):
+        if _shot_by_the_state(victim) or _described_as_members(victim):
             return True  # "two gunmen who tried to enter the post were shot dead by troops"
         if self._elliptic_attackers(victim):
             return True  # "Troops engaged the terrorists' hideout, and four of them were killed"
@@ -1334,6 +1334,18 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
                           "ctd", "army", "guards"})
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
+
+
+def _described_as_members(victim: Token) -> bool:
+    """Men the sentence calls members of a group ("the six men killed were described by security officials as members
+    of Fitna al-Hindustan", "the two suspects killed belonged to the TTP"): attackers, whoever doubts it."""
+    if victim.lower_ not in ARMED_MEN:
+        return False
+    verb = victim.head if victim.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return False
+    return any(t.ent_type_ == "MIL_GROUP" for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "with")
+               for t in c.subtree)
 
 
 def _shot_by_the_state(victim: Token) -> bool:

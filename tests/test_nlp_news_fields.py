@@ -2230,3 +2230,10 @@ def test_a_groups_claim_of_an_incident_elsewhere_in_a_summary_is_not_this_ones(e
 def test_men_the_officials_call_members_of_a_group_are_attackers(nlp: Language) -> None:
     assert counts(nlp, "The four men killed were described by the military as members of Fitna al-Hindustan, the "
                        "name the state uses for the separatists.") == {"attackers_killed": [4]}
+
+
+def test_an_arrest_over_an_attack_months_ago_is_no_new_incident_even_beside_a_dateline_day(extractor: Extractor) -> None:
+    assert run(extractor, "SUKKUR, Dec 2 (SNS) — Counter-terrorism police said on Friday they had detained two "
+                          "suspected members of a banned group in Ghotki in connection with a grenade attack on a "
+                          "police picket in Shikarpur in July that killed a constable.",
+               published=datetime(2022, 12, 2, 15, tzinfo=PUB.tzinfo)) == []

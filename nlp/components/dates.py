@@ -212,7 +212,17 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
             out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index), True,
                                    predates_news(value, pub, recap_days)))
     if out:
-        return out
+        # (beside a day, only an older month of its own: "arrested on Friday ... over a grenade attack in June")
+        days = [(d.span.start - sent.start_char, d.span.end - sent.start_char) for d in out]
+        return out + [d for d in _months(sent, published, index) if d.background and not any(
+            a <= d.span.start - sent.start_char < b for a, b in days)]
+    return _months(sent, published, index) + _years(sent, published, index)
+
+
+def _months(sent: Span, published: datetime, index: int) -> list[DateMention]:
+    """"in March 2023", else a bare "in June" (the latest June on or before publication)."""
+    out: list[DateMention] = []
+    text, pub = sent.text, published.date()
     for m in _MONTH_YEAR.finditer(text):
         value = _dateparse(f"1 {m.group(1)} {m.group(2)}", published)
         if value:
@@ -227,10 +237,16 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
                 value = value.replace(year=value.year - 1)  # "last May" in a May report is a year back
             bg = (value.year, value.month) != (pub.year, pub.month)
             out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
-    for m in _YEAR.finditer(text):
+    return out
+
+
+def _years(sent: Span, published: datetime, index: int) -> list[DateMention]:
+    """"in 2023": a year, background unless it is the publication's."""
+    out = []
+    for m in _YEAR.finditer(sent.text):
         year = int(m.group(1))
-        bg = year != pub.year
-        out.append(DateMention(date(year, 1, 1), "year", _span(sent, m.start(), m.end(), index), True, bg))
+        out.append(DateMention(date(year, 1, 1), "year", _span(sent, m.start(), m.end(), index), True,
+                               year != published.year))
     return out
 
 

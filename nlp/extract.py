@@ -779,9 +779,18 @@ def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
     post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added
     on Tuesday evening. X was dragged from his car and shot dead")."""
-    fresh = [t for t in info.triggers if t.strength >= 0.8 and (known_ok or not known_reference(info, t))]
+    fresh = [t for t in info.triggers if t.strength >= 0.8 and (known_ok or not known_reference(info, t))
+             and not _told_as_before(t, info)]
     days = [d for s in (info, *lead_in) for d in s.dates if d.precision == "day" and not d.background]
     return bool(fresh) and bool(days)
+
+
+def _told_as_before(trigger: Trigger, info: SentenceInfo) -> bool:
+    """The incident word hangs from a verb in the past perfect ("The crossing had been shut after two incidents of
+    cross-border shelling"): something told as earlier than the story's own time, not its news."""
+    words = trigger.span.in_doc(info.sent.doc)
+    verb = _verb_of(words.root) if words is not None else None
+    return verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
 
 
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup

@@ -2237,3 +2237,15 @@ def test_an_arrest_over_an_attack_months_ago_is_no_new_incident_even_beside_a_da
                           "suspected members of a banned group in Ghotki in connection with a grenade attack on a "
                           "police picket in Shikarpur in July that killed a constable.",
                published=datetime(2022, 12, 2, 15, tzinfo=PUB.tzinfo)) == []
+
+
+def test_attacks_told_in_the_past_perfect_deep_in_a_report_are_no_news(extractor: Extractor) -> None:
+    assert run(extractor, "Torkham, March 20: The border crossing at Torkham was reopened for trade and travel on "
+                          "Wednesday after remaining closed for eight days, following a meeting between Pakistani and "
+                          "Afghan border officials on Tuesday.\n\nLong lines of trucks loaded with fruit and coal formed "
+                          "on the Pakistani side from early morning, and customs officials said more than 300 vehicles "
+                          "were cleared by the evening.\n\nThe deputy commissioner told reporters that both sides had "
+                          "agreed to settle disputes through talks and to avoid any action that could put civilians at "
+                          "risk.\n\nThe crossing had been closed after two incidents of cross-border shelling, on March "
+                          "11 and March 14, which together left four people dead and more than 20 injured in the town.",
+               published=datetime(2024, 3, 21, 8, tzinfo=PUB.tzinfo)) == []

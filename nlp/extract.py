@@ -828,8 +828,8 @@ REACTION_VERBS = frozenset({
 IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
 
 
-def _reaction_verb(word: str) -> bool:
-    """"condemned", "arrests", "buried", "denies": a form of a reaction verb."""
+def _reaction_verb(word: str, participle: bool = False) -> bool:
+    """"condemned", "arrests", "buried", "denies": a form of a reaction verb (with `participle`, "condemning" too)."""
     word = word.lower()
     if word in IRREGULAR_REACTIONS:
         return True
@@ -840,6 +840,8 @@ def _reaction_verb(word: str) -> bool:
         stems.add(word[:-2])  # condemned (not "Bannu", a dateline taken for the verb)
     if word.endswith(("ied", "ies")):
         stems.add(word[:-3] + "y")  # buried, denies
+    if participle and word.endswith("ing"):
+        stems |= {word[:-3], word[:-3] + "e"}  # condemning, staging
     return bool(stems & REACTION_VERBS)
 
 
@@ -864,7 +866,10 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     if lede is None:
         return False
     verb = _lede_verb(lede)
-    if not _reaction_verb(verb.text) and not (lede.non_event and lede.casualties):
+    # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
+    verb = next((a for o in verb.children if o.dep_ == "dobj" for a in o.children
+                 if a.dep_ == "acl" and _reaction_verb(a.text, participle=True)), verb)
+    if not _reaction_verb(verb.text, participle=verb.dep_ == "acl") and not (lede.non_event and lede.casualties):
         return False  # a strike, a funeral, a protest "against the killing of a party leader" reacts too
     # (a relative clause on the reaction's subject describes its people too: "two qawwals who were killed when gunmen
     # fired on a coach were laid to rest on Friday")

@@ -2249,3 +2249,11 @@ def test_attacks_told_in_the_past_perfect_deep_in_a_report_are_no_news(extractor
                           "risk.\n\nThe crossing had been closed after two incidents of cross-border shelling, on March "
                           "11 and March 14, which together left four people dead and more than 20 injured in the town.",
                published=datetime(2024, 3, 21, 8, tzinfo=PUB.tzinfo)) == []
+
+
+def test_a_resolution_condemning_a_killing_is_a_reaction_lede(extractor: Extractor) -> None:
+    from khabar.nlp.extract import reaction_lede
+
+    doc = extractor.nlp("KARACHI: The Sindh Assembly on Thursday unanimously passed a resolution condemning the killing "
+                        "of four labourers from the province in Kech earlier this week.")
+    assert reaction_lede(doc._.sentences)

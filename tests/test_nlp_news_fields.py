@@ -2257,3 +2257,12 @@ def test_a_resolution_condemning_a_killing_is_a_reaction_lede(extractor: Extract
     doc = extractor.nlp("KARACHI: The Sindh Assembly on Thursday unanimously passed a resolution condemning the killing "
                         "of four labourers from the province in Kech earlier this week.")
     assert reaction_lede(doc._.sentences)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen shot dead three shopkeepers and wounded another in the bazaar.", {"killed": [3], "injured": [1]}),
+    ("A wounded constable died on Friday, raising the toll from two.", {"killed": [1]}),
+])
+def test_another_as_an_object_and_the_toll_a_rise_started_from(nlp: Language, text: str,
+                                                                expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

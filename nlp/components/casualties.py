@@ -90,6 +90,8 @@ TOTAL_WORDS = {"toll", "tally", "total"}
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
+RISE_WORDS = frozenset({"raising", "raised", "raises", "rose", "risen", "rising", "climbed", "climbing", "increased",
+                        "increasing", "taking", "took", "pushing", "pushed"})  # a toll's rise ("raising the toll from three")
 REVISE_VERBS = frozenset({"revise", "revised", "revises", "revising"})  # (the lemmatiser is not in the pipeline)
 CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "before", "because", "since"})
 SUBCOUNT_WORDS = {"including", "among", "included"}
@@ -432,6 +434,9 @@ class CasualtyRules:
             word = tok.lower_
             if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
                 groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
+                continue
+            if word == "another" and tok.dep_ == "dobj" and self.casualty_kind(tok.head):
+                groups.append((tok, tok, 1))  # "killed four workers and wounded another"
                 continue
             det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
             if word in ORDINAL_VALUES and det is not None and tok.dep_ == "dobj" and self.casualty_kind(tok.head):
@@ -1280,9 +1285,17 @@ class CasualtyRules:
             return previous.get(f.span.start, "")
 
         new_kinds = {f.kind for f in figures if before(f) == "to"}
-        old = {i for i, f in enumerate(figures) if before(f) == "from" and f.kind in new_kinds}
-        # "Four policemen were killed ..., revising down a toll of six given earlier": the revised figure is the old one
         starts = {tok.idx: tok for tok in sent}
+
+        def risen_from(f: CasualtyFigure) -> bool:
+            """"raising the death toll from three": the toll before the rise the sentence tells."""
+            tok = starts.get(f.span.start)
+            if tok is None or before(f) != "from":
+                return False
+            return any(a.lower_ in RISE_WORDS for a in list(tok.ancestors)[:4])
+
+        old = {i for i, f in enumerate(figures) if before(f) == "from" and f.kind in new_kinds or risen_from(f)}
+        # "Four policemen were killed ..., revising down a toll of six given earlier": the revised figure is the old one
         for i, f in enumerate(figures):
             tok = starts.get(f.span.start)
             revised = tok is not None and any(

@@ -2266,3 +2266,7 @@ def test_a_resolution_condemning_a_killing_is_a_reaction_lede(extractor: Extract
 def test_another_as_an_object_and_the_toll_a_rise_started_from(nlp: Language, text: str,
                                                                 expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_shot_in_a_limb_is_wounded(nlp: Language) -> None:
+    assert counts(nlp, "A guard was shot in the arm when the gunmen opened fire.") == {"injured": [1]}

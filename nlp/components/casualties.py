@@ -90,6 +90,8 @@ TOTAL_WORDS = {"toll", "tally", "total"}
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
+LIMBS = frozenset({"leg", "legs", "arm", "arms", "shoulder", "shoulders", "hand", "hands", "foot", "feet", "thigh",
+                   "thighs", "knee", "knees"})
 RISE_WORDS = frozenset({"raising", "raised", "raises", "rose", "risen", "rising", "climbed", "climbing", "increased",
                         "increasing", "taking", "took", "pushing", "pushed"})  # a toll's rise ("raising the toll from three")
 REVISE_VERBS = frozenset({"revise", "revised", "revises", "revising"})  # (the lemmatiser is not in the pipeline)
@@ -694,6 +696,9 @@ class CasualtyRules:
             return "kidnapped"
         if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
             return "killed"
+        if low == "shot" and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in LIMBS for o in c.children)
+                                 for c in token.children):
+            return "injured"  # "the driver had been shot in the leg": wounded (a fatal shot is told as a death)
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
         if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children) for c in token.children):

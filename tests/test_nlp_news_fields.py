@@ -2270,3 +2270,11 @@ def test_another_as_an_object_and_the_toll_a_rise_started_from(nlp: Language, te
 
 def test_shot_in_a_limb_is_wounded(nlp: Language) -> None:
     assert counts(nlp, "A guard was shot in the arm when the gunmen opened fire.") == {"injured": [1]}
+
+
+@pytest.mark.parametrize("text", [
+    "His cousin took a bullet in the shoulder and was taken to hospital.",
+    "The guard received two bullets and is under treatment.",
+])
+def test_a_bullet_taken_is_a_wound(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == {"injured": [1]}

@@ -53,7 +53,9 @@ INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
     "injury", "wounds", "critically", "hospitalised", "hospitalized", "treated", "treatment",
 }
-WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}  # the harm a person "received" or "sustained"
+WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
+# verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
+HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
 KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
 ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
@@ -692,6 +694,8 @@ class CasualtyRules:
             return "killed"
         if low in self.injured_words or (low == "wound" and token.pos_ == "NOUN"):
             return "injured"  # ("a bullet wound", not "the operation wound up")
+        if low in ("bullet", "bullets") and token.dep_ == "dobj" and token.head.lower_ in HARM_TAKERS:
+            return "injured"  # "took a bullet in the shoulder", "received two bullets"
         if low in self.kidnap_words or (low == "taken" and "hostage" in token.sent.text.lower()):
             return "kidnapped"
         if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):

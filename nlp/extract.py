@@ -825,7 +825,7 @@ REACTION_VERBS = frozenset({
     "identify", "attend", "resume", "extend", "lift", "seal", "order", "form", "constitute", "hang", "gather",
     "stage",
 })
-IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded"})
+IRREGULAR_REACTIONS = frozenset({"held", "paid", "laid", "hanged", "hung", "sought", "met", "rounded", "sat"})  # ("sat" in a sit-in)
 
 
 def _reaction_verb(word: str, participle: bool = False) -> bool:

@@ -2145,9 +2145,9 @@ def test_resources_taken_away_are_no_abduction(extractor: Extractor) -> None:
     assert event.event_type == "infrastructure_attack"
 
 
-def test_people_taken_away_by_the_forces_are_no_militant_kidnapping(extractor: Extractor) -> None:
-    assert run(extractor, "TURBAT: Women camped outside the press club for a fifth day on Friday, holding pictures of "
-                          "sons they say were taken away by security agencies last year.") == []
+def test_a_sit_in_for_the_disappeared_is_a_reaction_not_a_kidnapping(extractor: Extractor) -> None:
+    assert run(extractor, "TURBAT: Dozens of women sat outside the press club for a fifth day on Friday, holding "
+                          "pictures of sons they say were taken away by security agencies last year.") == []
 
 
 def test_the_day_of_a_reaction_to_an_incident_is_not_its_day(extractor: Extractor) -> None:

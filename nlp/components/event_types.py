@@ -104,9 +104,6 @@ POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "sta
 CUSTODY_VERBS = ("hold", "holds", "holding", "held", "seize", "seized", "seizing", "capture", "captured", "capturing",
                  "detain", "detained", "detaining", "release", "released", "releasing", "free", "freed", "freeing")
 TAKE_FORMS = ("take", "took", "taken", "taking")  # "took six people into custody"
-# the state's takers: people they take are detained or disappeared, not abducted by militants
-STATE_TAKERS = frozenset({"agencies", "troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "ctd",
-                          "army", "fc"})
 TAKEN_FROM = frozenset({"off", "away", "hostage", "captive"})  # "took five passengers off buses", "took them away"
 CUSTODY_STRENGTH = 1.1
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
@@ -257,16 +254,12 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
 
 
 def _takes_no_one(span: TextSpan, sent: Span, things: frozenset[str], people: frozenset[str]) -> bool:
-    """No militant abduction: what was taken is things ("took away two Kalashnikovs and a wireless set", "their
-    weapons were taken away"; for a bare "taken away", anything but people: "the gas was being taken away"), or the
-    forces took them ("brothers they say were taken away by security agencies": an enforced disappearance)."""
+    """No abduction: what was taken is things ("took away two Kalashnikovs and a wireless set", "their weapons were
+    taken away"; for a bare "taken away", anything but people: "the gas was being taken away")."""
     words = span.in_doc(sent.doc)
     if words is None:
         return False
     verb = words.root if words.root.pos_ in ("VERB", "AUX") else words[0]
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if any(a.ent_type_ == "SEC_ACTOR" or a.lower_ in STATE_TAKERS for a in agents):
-        return True
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not taken:
         return False

@@ -2262,6 +2262,8 @@ def test_a_resolution_condemning_a_killing_is_a_reaction_lede(extractor: Extract
 @pytest.mark.parametrize(("text", "expected"), [
     ("Gunmen shot dead three shopkeepers and wounded another in the bazaar.", {"killed": [3], "injured": [1]}),
     ("A wounded constable died on Friday, raising the toll from two.", {"killed": [1]}),
+    # a run-on note: "another" is no object of the passive before it
+    ("One soldier was killed another was left injured in the incident.", {"killed": [1]}),
 ])
 def test_another_as_an_object_and_the_toll_a_rise_started_from(nlp: Language, text: str,
                                                                 expected: dict[str, list[int]]) -> None:

@@ -439,8 +439,11 @@ class CasualtyRules:
             if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
                 groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
                 continue
-            if word == "another" and tok.dep_ == "dobj" and self.casualty_kind(tok.head):
-                groups.append((tok, tok, 1))  # "killed four workers and wounded another"
+            if (word == "another" and tok.dep_ == "dobj" and self.casualty_kind(tok.head)
+                    and not any(c.dep_ == "auxpass" for c in tok.head.children)):
+                # "killed four workers and wounded another" (not a passive's "object": "one soldier was killed another
+                # was left injured")
+                groups.append((tok, tok, 1))
                 continue
             det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")), None)
             if word in ORDINAL_VALUES and det is not None and tok.dep_ == "dobj" and self.casualty_kind(tok.head):

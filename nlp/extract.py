@@ -1107,34 +1107,38 @@ def _verb_of(tok: Token) -> Token | None:
 AFTERMATH_WINDOW_DAYS = 7  # how far before a reaction's day its incident's stated day is looked for
 
 
+def _incident_words(info: SentenceInfo, figures: bool = True) -> list[Token]:
+    """The head words of the sentence's triggers (and, with `figures`, of its casualty counts)."""
+    spans = [t.span for t in info.triggers] + ([f.span for f in info.casualties] if figures else [])
+    return [w.root for w in (s.in_doc(info.sent.doc) for s in spans) if w is not None]
+
+
+def _day_verb(info: SentenceInfo, mention: DateMention) -> Token | None:
+    """The verb a date mention hangs from."""
+    words = mention.span.in_doc(info.sent.doc)
+    return _verb_of(words.root) if words is not None else None
+
+
 def _dates_an_event(info: SentenceInfo, mention: DateMention) -> bool:
     """The day hangs from a verb of the incident (a trigger's or a casualty count's)."""
-    doc = info.sent.doc
-    words = mention.span.in_doc(doc)
-    verb = _verb_of(words.root) if words is not None else None
-    spans = [t.span for t in info.triggers] + [f.span for f in info.casualties]
-    return verb is not None and any(_verb_of(w.root) == verb for w in (s.in_doc(doc) for s in spans) if w is not None)
+    verb = _day_verb(info, mention)
+    return verb is not None and any(_verb_of(w) == verb for w in _incident_words(info))
 
 
 def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
     """A day on a verb that is no part of the incident: one whose "after" clause tells it ("the two governments traded
     accusations on Friday after mortar fire killed a civilian"), or the finding of what it left ("the bodies of four
     abducted passengers were found on Wednesday"): the day of the aftermath, not of the incident."""
-    doc = info.sent.doc
-    words = mention.span.in_doc(doc)
-    verb = _verb_of(words.root) if words is not None else None
+    verb = _day_verb(info, mention)
     if verb is None:
         return False
-    triggers = [w.root for w in (t.span.in_doc(doc) for t in info.triggers) if w is not None]
     if verb.lower_ in AFTERMATH_VERBS:
-        return not any(_verb_of(w) == verb for w in triggers)
+        # (the count of bodies found hangs from "found" too: only a trigger makes it the incident's verb)
+        return not any(_verb_of(w) == verb for w in _incident_words(info, figures=False))
     clauses = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)]
-    if not clauses:
-        return False
-    event_words = triggers + [w.root for w in (f.span.in_doc(doc) for f in info.casualties) if w is not None]
-    if any(_verb_of(w) == verb for w in event_words):
-        return False  # "two soldiers were killed on Monday after militants stormed the post": the incident's own day
-    return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in event_words)
+    if not clauses or _dates_an_event(info, mention):
+        return False  # ("two soldiers were killed on Monday after militants stormed the post": the incident's own day)
+    return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in _incident_words(info))
 
 
 def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
@@ -1293,12 +1297,8 @@ def _dates_trigger(info: SentenceInfo, mention: DateMention, trigger: Trigger | 
     date_span, trig_span = mention.span.in_doc(info.sent.doc), trigger.span.in_doc(info.sent.doc)
     if date_span is None or trig_span is None:
         return False
-
-    def verb_of(tok: Any) -> Any:
-        return next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-
-    found = verb_of(date_span.root)
-    return found is not None and found == verb_of(trig_span.root)
+    found = _verb_of(date_span.root)
+    return found is not None and found == _verb_of(trig_span.root)
 
 
 def _frame_strength(frame: Frame) -> float:

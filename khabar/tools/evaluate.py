@@ -133,8 +133,6 @@ def _gazetteer() -> Any | None:
         return None
 
 
-
-
 def canonical_district(name: str | None) -> str | None:
     """District name canonicalised with the gazetteer's alias resolver; a district of a city the gold codes at city
     level (Karachi's seven) is that city."""

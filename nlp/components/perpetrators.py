@@ -176,14 +176,6 @@ def _lede(doc: Doc) -> str:
     return str(text)
 
 
-CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming", "accepted", "owned"})
-
-
-def _claimant(ent: Span) -> bool:
-    """The group is the subject of a claim ("The Taliban claimed responsibility for the attack")."""
-    return ent.root.dep_ == "nsubj" and ent.root.head.lower_ in CLAIM_VERBS
-
-
 def group_name(ent: Span) -> str | None:
     """The group to report for a MIL_GROUP entity: None for a state-blame label, the Afghan
     Taliban for a bare "Taliban" in an Afghan/cross-border sentence or as a state ("Taliban border forces"),
@@ -195,7 +187,7 @@ def group_name(ent: Span) -> str | None:
     # (a lede that puts the actors in Afghanistan, "Afghan forces opened fire ...", does not make a claim of
     # responsibility theirs: "The Taliban claimed responsibility for the attack" on a police station is the TTP's)
     if mention in ("taliban", "the taliban") and (
-            AFGHAN_CONTEXT.search(ent.sent.text) or (AFGHAN_CONTEXT.search(_lede(ent.doc)) and not _claimant(ent))
+            AFGHAN_CONTEXT.search(ent.sent.text) or (AFGHAN_CONTEXT.search(_lede(ent.doc)) and not _claim_subject(ent))
             or TALIBAN_STATE.match(doc_text(ent.doc)[ent.end_char : ent.end_char + 40])):
         return AFGHAN_TALIBAN
     return _report_as().get(name, name)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache, partial
@@ -252,6 +252,57 @@ def without_other_place_clause(figures: list[CasualtyFigure], frame: Frame, dist
     return [f for f in figures if not (f.clause and f.span.sent_index in drop)]
 
 
+def other_incident_clause(info: SentenceInfo) -> int | None:
+    """Where a ", while ..." clause of the sentence starts (a character offset) when it tells an incident in another
+    district than the part before it ("An elder was shot dead in Mir Ali on Saturday, while militants blew up a tower
+    in Tank late on Sunday"), else None."""
+    at = casualties.other_place_clause(info.sent)
+    if at is None:
+        return None
+    start = info.sent.doc[at].idx
+
+    def districts(after: bool) -> set[str | None]:
+        return {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district")
+                and not m.dateline and (m.span.start > start) == after}
+
+    later = districts(after=True) - {None}
+    if not later or later <= districts(after=False) or not any(t.span.start > start and t.strength >= 0.8 for t in info.triggers):
+        return None
+    return start
+
+
+def lend_lede_clause(frames: list[Frame]) -> list[Frame]:
+    """A lede that tells a second incident in another district in a ", while ..." clause opens that incident's frame
+    too: the clause (its triggers, dates, figures, places) goes first in the later frame set in that district."""
+    opener = frames[0].opener if len(frames) > 1 else None
+    cut = other_incident_clause(opener) if opener is not None else None
+    if opener is None or cut is None:
+        return frames
+    clause = replace(opener, triggers=[t for t in opener.triggers if t.span.start >= cut],
+                     casualties=[f for f in opener.casualties if f.span.start >= cut],
+                     dates=[d for d in opener.dates if d.span.start >= cut],
+                     groups=[g for g in opener.groups if g.span.start >= cut],
+                     targets=[g for g in opener.targets if g.span.start >= cut],
+                     locations=[m for m in opener.locations if m.span.start >= cut])
+    told = {district_of(m.kind, m.name) for m in clause.locations if m.kind in ("place", "district")} - {None}
+    for k, frame in enumerate(frames[1:], start=1):
+        opens = frame.opener
+        if opens is not None and told & {district_of(m.kind, m.name) for m in opens.locations
+                                         if m.kind in ("place", "district") and not m.dateline}:
+            return [*frames[:k], Frame(sentences=[clause, *frame.sentences]), *frames[k + 1:]]
+    return frames
+
+
+def own_part_of_lede(opener: SentenceInfo) -> Callable[[TextSpan], bool]:
+    """Whether a span is the frame's own, not in a clause of its lede that tells another district's incident
+    (when the lede tells its own incident before the clause)."""
+    cut = other_incident_clause(opener)
+    if cut is None or not (any(t.span.start < cut for t in opener.triggers)
+                           or any(f.span.start < cut and f.value > 0 for f in opener.casualties)):
+        return lambda span: True
+    return lambda span: span.sent_index != opener.index or span.start < cut
+
+
 def _after_clause(figure: CasualtyFigure) -> bool:
     """The figure stands in an "after ..." clause ("..., after a wounded officer died")."""
     start = figure.span.start - figure.span.sent_start
@@ -453,6 +504,7 @@ class Extractor:
             frames = [f for f in frames if not history(f, published.date())]
             if not frames:
                 return []
+        frames = lend_lede_clause(frames)
         relevance = self._relevance(art, frames)
         if relevance < 0.5:
             return []
@@ -536,11 +588,12 @@ class Extractor:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
         sentences' order in time on a newest-first live page; `before`: the event the report told just before)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
-        triggers = [t for s in sents for t in s.triggers]
-        event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener = frame.opener or frame.sentences[0]
+        own = own_part_of_lede(opener)
+        triggers = [t for s in sents for t in s.triggers if own(t.span)]
+        event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener_day = frame_date(frame, opener.index)
-        figures = elliptic_more([f for s in sents if not older_incident(s, opener_day) for f in s.casualties])
+        figures = elliptic_more([f for s in sents if not older_incident(s, opener_day) for f in s.casualties if own(f.span)])
         event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
@@ -553,7 +606,7 @@ class Extractor:
         if event_day != opener_day:
             # the event's own day, as its date is chosen (the trigger's "on Wednesday", not the lede's "registered a
             # case on Thursday"): a figure of that day is no older incident's
-            figures = elliptic_more([f for s in sents if not older_incident(s, event_day) for f in s.casualties])
+            figures = elliptic_more([f for s in sents if not older_incident(s, event_day) for f in s.casualties if own(f.span)])
         ev: dict[str, Evidence] = {}
         fields: dict[str, Any] = {"event_type": event_type}
         if trigger is not None:
@@ -576,8 +629,8 @@ class Extractor:
                 ev["date"] = day_evidence
         if is_targeted_killing(fields, triggers, opener.sent.text):
             fields["event_type"] = "targeted_killing"
-        if fields["event_type"] == "targeted_killing" and armed_victim(frame):
-            fields["event_type"] = "armed_assault"
+        if fields["event_type"] == "targeted_killing" and (armed_victim(frame) or (fields.get("killed") or 0) > SELECTED_MAX_KILLED):
+            fields["event_type"] = "armed_assault"  # a fight between armed actors, or a shooting of many: not one singled out
         strength = min(1.0, trigger.strength if trigger else 0.4)
         penalty = 0.1 if fields["date_precision"] == "unknown" else 0.0
         confidence = max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty))
@@ -1439,7 +1492,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "security_operation"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
         return "armed_assault" if "armed_assault" in kinds else "bombing"
-    if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)):
+    if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)) and (
+            not _bombed_after_repulse(triggers) or _prolonged(opener)):
         # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate
         # with an explosive-laden vehicle, then entered": an assault on a position, its explosives the means
         return "armed_assault"
@@ -1455,6 +1509,11 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if (infra_lede or unharmed_damage) and not victims and event_type in ("bombing", "armed_assault"):
         return "infrastructure_attack"  # "a bomb planted beside the railway track went off": the track was the target
     return event_type
+
+
+PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"
+                       r"(?:\w+ )?hours|continued (?:for|till|until|into)|siege)\b", re.IGNORECASE)
+REPULSED = re.compile(r"\b(?:thwarted|foiled|repulsed|repelled|failure|failed)\b", re.IGNORECASE)
 
 
 def _storms_a_position(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
@@ -1476,6 +1535,26 @@ def _storms_a_position(triggers: list[Trigger], opener: SentenceInfo | None) -> 
         if any(POSITION.search(" ".join(t.text for t in o.subtree)) for o in objects):
             return True
     return False
+
+
+def _bombed_after_repulse(triggers: list[Trigger]) -> bool:
+    """A bomb that followed the failed assault in its own sentence ("the attempt to enter the post was thwarted,
+    following which they rammed an explosive-laden vehicle into it"; "frustrated by their failure, the terrorists
+    rammed ..."): the blast did the harm, not a fight."""
+    for trigger in triggers:
+        if trigger.event_type == "bombing" and trigger.strength >= 1.0:
+            before = trigger.span.sentence[: trigger.span.start - trigger.span.sent_start]
+            if REPULSED.search(before):
+                return True
+    return False
+
+
+def _prolonged(opener: SentenceInfo | None) -> bool:
+    """The report tells a long fight ("engaged the terrorists in a prolonged fire fight", "the gun battle lasted for
+    hours"): an assault, whatever blast opened it."""
+    if opener is None:
+        return False
+    return PROLONGED.search(opener.sent.doc.text[opener.sent.start_char : opener.sent.start_char + 2000]) is not None
 
 
 def _fought_back(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:

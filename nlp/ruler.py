@@ -47,6 +47,11 @@ def is_case_sensitive(token: str) -> bool:
     return _upper_count(token) >= 2
 
 
+# the Persian/Arabic connector between two words of a name ("Lashkar-e-Taiba", "Jaish al-Fursan", "Fitna-ul-Khawarij")
+IZAFAT = re.compile(r"(?<=[a-z])(?:-e-|-i-|-ul-|-al-| al-| ul-)(?=[A-Z])")
+IZAFAT_FORMS = ("-e-", "-i-", "-ul-", " al-")
+
+
 def variants(alias: str) -> set[str]:
     """Spelling variants of an alias: dotted initials, hyphens, abbreviation parentheticals."""
     out = {alias}
@@ -57,6 +62,8 @@ def variants(alias: str) -> set[str]:
         out.add(re.sub(r"\s+", " ", alias.replace(".", " ")).strip())
     if "-" in alias and not is_case_sensitive(alias):
         out.add(alias.replace("-", " "))
+    if IZAFAT.search(alias):  # "Jaish al-Fursan" as "Jaish-e-Fursan": the connector as other transliterations write it
+        out |= {IZAFAT.sub(connector, alias) for connector in IZAFAT_FORMS}
     for written, other in TRANSLITERATIONS:  # "Baluchistan Liberation Front", as foreign wires spell it
         out |= {v.replace(written, other) for v in list(out) if written in v}
     return {v for v in out if v}

@@ -2280,3 +2280,138 @@ def test_shot_in_a_limb_is_wounded(nlp: Language) -> None:
 ])
 def test_a_bullet_taken_is_a_wound(nlp: Language, text: str) -> None:
     assert counts(nlp, text) == {"injured": [1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure the sentence denies is no toll; "not less than" is a figure
+        ("The police chief said the toll stood at 40, not the 52 reported on Monday.", {"killed": [40]}),
+        ("Not less than 20 people were killed in the blast.", {"killed": [20]}),
+        # the companions of a subject who died share the verb; a killer's do not
+        ("Major Asif Khan, along with four soldiers, embraced shahadat.", {"killed": [1, 4]}),
+        ("Captain Raza, 29, who led the patrol, along with three sepoys, was martyred in the ambush.", {"killed": [1, 3]}),
+        # every member of a list after "among them" is a part of the count
+        ("Militants stormed the post, killing five policemen, among them a deputy superintendent and an inspector.",
+         {"killed": [5]}),
+        # where the people came from is no count of them
+        ("None of the envoys, from nine countries, was hurt in the blast.", {}),
+    ],
+)
+def test_denied_figures_companions_and_origins(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_a_shooting_of_several_is_an_assault_not_a_targeted_killing(extractor: Extractor) -> None:
+    text = "KOHAT: Gunmen shot dead five labourers at a brick kiln in Kohat on Tuesday, police said."
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed) == ("armed_assault", 5)
+
+
+def test_separate_operations_named_in_the_plural_are_an_incident_of_their_own(extractor: Extractor) -> None:
+    text = ("BANNU: Militants attacked a police post in Bannu on Tuesday, killing two constables, police said.\n\n"
+            "In separate intelligence-based operations in Lakki Marwat, security forces killed nine militants, the "
+            "ISPR said.")
+    events = run(extractor, text)
+    assert [(e.event_type, e.location.district, e.attackers_killed) for e in events] == [
+        ("armed_assault", "Bannu", None), ("security_operation", "Lakki Marwat", 9)]
+
+
+def test_thousands_of_operations_in_a_year_are_a_statistic(extractor: Extractor) -> None:
+    text = ("QUETTA: Three soldiers were martyred when militants attacked a check post in Kalat on Monday night, the "
+            "ISPR said.\n\nOfficials say security forces have conducted thousands of intelligence-based operations "
+            "in the province this year and killed more than 300 terrorists.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.attackers_killed) == (3, None)
+
+
+def test_a_lede_clause_in_another_district_is_that_incidents_opening(extractor: Extractor) -> None:
+    text = ("MARDAN / SWABI: A shopkeeper was shot dead by gunmen in Mardan on Friday evening, while militants blew up "
+            "an electricity pylon in Swabi late on Saturday.\n\n"
+            "Police said the shopkeeper was closing his shop when two men on a motorcycle fired at him.\n\n"
+            "In Swabi, officials said militants planted explosives at the base of the pylon and detonated them, "
+            "cutting power to several villages. No one was hurt.")
+    events = run(extractor, text)
+    assert [(e.event_type, e.location.district, str(e.date)) for e in events] == [
+        ("targeted_killing", "Mardan", "2025-02-28"), ("infrastructure_attack", "Swabi", "2025-03-01")]
+    # "police said the shopkeeper was closing his shop when two men ... fired": no group's word about its men
+    assert (events[0].perpetrator.name, events[0].perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_clash_days_before_named_after_the_source_is_another_incident(extractor: Extractor) -> None:
+    text = ("QUETTA: One villager was killed and nine wounded on Thursday when Afghan forces fired mortar shells into "
+            "Chaman, officials said, three days after a similar clash killed four civilians.")
+    [event] = run(extractor, text, published=datetime(2022, 12, 15, 20))
+    assert (event.killed, event.injured) == (1, 9)
+
+
+def test_a_toll_that_rose_as_more_died_is_not_added_to_them(extractor: Extractor) -> None:
+    text = ("TURBAT: The death toll in yesterday's attack on a passenger van in Turbat rose to seven as three more "
+            "injured passengers succumbed to their wounds, officials said.")
+    [event] = run(extractor, text)
+    assert event.killed == 7
+
+
+def test_a_hospital_named_by_its_city_and_a_journeys_start_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("BAJAUR: The toll from Monday's bombing of a police van in Bajaur rose to five after a wounded constable "
+            "died at a Peshawar hospital.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Bajaur"
+    text = "TANK: A civil judge was abducted by gunmen on Saturday while driving home from Dera Ismail Khan, police said."
+    [event] = run(extractor, text)
+    assert event.location.district == "Tank"
+
+
+def test_a_name_written_with_another_connector_and_a_group_that_says_it_had_nothing_to_do_with_it(
+        nlp: Language, extractor: Extractor) -> None:
+    assert [g.name for g in find_groups(sent(nlp, "A group calling itself Jaish-e-Fursan claimed the attack."))] == [
+        "Hafiz Gul Bahadur Group"]
+    text = ("SWAT: A roadside bomb struck a police van in Swat on Sunday, killing one officer. No group claimed the "
+            "blast. The Tehreek-e-Taliban Pakistan said in a statement that it had nothing to do with the attack.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_vow_to_foil_such_designs_tells_no_foiled_attack(extractor: Extractor) -> None:
+    text = ("QUETTA: Security forces killed six militants in an intelligence-based operation in Harnai on Saturday, the "
+            "ISPR said. The ISPR said the forces were determined to foil such designs.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured, event.attackers_killed) == (None, None, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hostages who were martyred were killed
+        ("The spokesman said 21 hostages, nine of them soldiers, were martyred in the siege.", {"killed": [21]}),
+        # "of whom" opens a part; "of the rescued" is no part of a casualty count
+        ("The gunmen took 200 passengers hostage, of whom 180 were rescued alive.", {"kidnapped": [200]}),
+        ("Fourteen of the rescued passengers were injured.", {"injured": [14]}),
+    ],
+)
+def test_hostages_killed_and_the_rescued(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_where_a_spokesman_spoke_opens_no_incident(extractor: Extractor) -> None:
+    text = ("QUETTA: The army spokesman said on Thursday that 21 hostages were martyred in Tuesday's attack on the "
+            "passenger train near Mach in Kachhi district.\n\nAddressing a press conference in Quetta, he said the "
+            "attackers had taken 300 passengers hostage, of whom 279 were rescued.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 14, 7))
+    assert (event.location.district, event.killed, event.kidnapped) == ("Kachhi (Bolan)", 21, 300)
+
+
+@pytest.mark.parametrize(
+    ("fight", "expected"),
+    [
+        ("Four attackers were killed.", "bombing"),
+        # a long fight after the blast makes it an assault
+        ("The troops killed the four attackers in a prolonged exchange of fire.", "armed_assault"),
+    ],
+)
+def test_a_vehicle_bomb_after_a_repulsed_assault_is_a_bombing(extractor: Extractor, fight: str, expected: str) -> None:
+    text = ("RAWALPINDI: Militants attacked a security post in Tank on Monday night, the ISPR said. The attack "
+            "was repulsed by the troops, after which the militants drove an explosive-laden vehicle into the post's "
+            f"wall, martyring five soldiers. {fight}")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed, event.attackers_killed) == (expected, 5, 4)

@@ -107,8 +107,12 @@ def in_timed_clause(tok: Token, days_alone: bool = False) -> bool:
     that incident's people, places and groups, told to date this one. With `days_alone`, a clause days or more
     apart is another incident whatever the main clause says ("security was tightened a week after seven personnel
     were killed": the seven are no toll of this report's news, though Quetta may be its place)."""
-    for clause in (tok, *tok.ancestors):
-        if clause.dep_ != "advcl":
+    path = [tok, *tok.ancestors]
+    for k, clause in enumerate(path):
+        # (a root with a mark of time is such a clause, misparsed, for the words it governs outside a parataxis or a
+        # complement: "One person was killed ..., officials said, four days after a clash killed six")
+        misparsed = clause.dep_ == "ROOT" and not (k > 0 and path[k - 1].dep_ in ("parataxis", "ccomp"))
+        if clause.dep_ != "advcl" and not misparsed:
             continue
         marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "since", "before")]
         if not marks:

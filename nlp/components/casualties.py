@@ -232,10 +232,14 @@ def _listed_among(last: Token) -> bool:
     return False
 
 
+SPARED_WORDS = frozenset({"rescued", "freed", "released", "evacuated", "recovered", "surviving", "survivors"})
+
+
 def _after_including(start: Token) -> bool:
-    """The words open on "including" or "among them/whom" ("including three children", "among them two women")."""
+    """The words open on "including", "among them/whom" or "of whom" ("including three children", "among them two
+    women", "took 380 passengers hostage, of whom 354 were rescued")."""
     before = [t.lower_ for t in start.doc[max(start.sent.start, start.i - 2) : start.i]]
-    return before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"])
+    return before[-1:] == ["including"] or before[-2:] in (["among", "them"], ["among", "whom"], ["of", "whom"])
 
 
 def _toll_of_the_act(victim: Token) -> bool:
@@ -322,7 +326,7 @@ class CasualtyRules:
             tok = tokens[i]
             low = tok.lower_
             is_num = _DIGITS.match(low) is not None or low in self.units or low in self.multipliers
-            negated = i > 0 and tokens[i - 1].lower_ in ("no", "not")
+            negated = i > 0 and tokens[i - 1].lower_ in ("no", "not") or _denied(tok)
             if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#")
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
                 i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
@@ -578,6 +582,27 @@ class CasualtyRules:
         return self.casualty_kind(verb) is not None and any(
             c.lower_ in ("along", "together") for c in (*verb.children, node.head.nbor(-1)))
 
+    def _subjects_companions(self, victim: Token) -> Token | None:
+        """"Captain Faraz, along with five soldiers, embraced shahadat": companions of a subject who suffered the
+        casualty verb share it (not those of a killer: "the gunman, along with two accomplices, killed a guard")."""
+        if victim.dep_ != "pobj" or victim.head.lower_ != "with" or victim.head.i == 0:
+            return None
+        anchor = victim.head.head
+        if anchor.lower_ in ("along", "together"):
+            anchor = anchor.head
+        elif victim.head.nbor(-1).lower_ not in ("along", "together"):
+            return None
+        while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.pos_ not in ("NOUN", "PROPN"):
+            return None
+        verb = anchor.head
+        if self.casualty_kind(verb) and (verb.lower_ in ("died", "succumbed", "perished", "embraced")
+                                         or any(c.dep_ == "auxpass" for c in verb.children)):
+            return verb
+        # "... lost their lives", "... paid the ultimate sacrifice": the casualty word is the verb's object
+        return next((c for c in verb.children if c.dep_ in ("dobj", "acomp", "oprd") and self.casualty_kind(c)), None)
+
     def _gapped_victim(self, tok: Token) -> bool:
         """"a lawyer was shot dead and his clerk injured": a companion whose verb is gapped after it."""
         return tok.dep_ == "conj" and self.casualty_kind(tok.head) is not None and any(
@@ -761,6 +786,8 @@ class CasualtyRules:
 
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
+        if (shared := self._subjects_companions(victim)) is not None:
+            return shared
         if victim.dep_ == "nsubj" and victim.head.tag_ in ("VBN", "VBD") and not self.casualty_kind(victim.head):
             # "A policeman deployed for the team's security was martyred", parsed with "deployed" as the verb:
             # the passive casualty verb that has no subject of its own is the victim's
@@ -863,6 +890,13 @@ class CasualtyRules:
         words = {t.lower_ for t in sent}
         if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
+        prep = victim.doc[victim.i - 1] if victim.i > sent.start else None
+        if prep is not None and prep.lower_ in ("to", "at") and prep.dep_ == "prep" and victim.head is not prep:
+            # "the toll rose to six as two more students succumbed", parsed with "six" on the later count: the number
+            # after "to" is the toll of the verb's subject
+            for child in _through_dateline(prep.head.children):
+                if child.dep_ in ("nsubj", "nsubjpass") and (kind := self._toll_noun(child)):
+                    return kind
         for depth, anc in enumerate(list(victim.ancestors)[:7]):
             if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
                 return kind  # "the number ... who lost their lives to five", "the number of martyrs of the attack to two"
@@ -937,7 +971,9 @@ class CasualtyRules:
         """"19 of them", "five of the martyred", "two of whom": a part of a count given elsewhere."""
         if last.lower_ not in self.units and _DIGITS.match(last.lower_) is None:
             return False  # "a member of the peace committee" is one person, not a part
-        after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 3, last.sent.end)]]
+        after = [t.lower_ for t in last.doc[last.i + 1 : min(last.i + 4, last.sent.end)]]
+        if after[1:3] and after[1] == "the" and after[2] in SPARED_WORDS:
+            return False  # "37 of the rescued passengers were injured": the count of the injured, among the spared
         return len(after) >= 2 and after[0] == "of" and (after[1] in ("them", "whom", "the", "those", "these", "its", "their")
                                                           or after[1] in self.units or _DIGITS.match(after[1]) is not None)
 
@@ -983,7 +1019,8 @@ class CasualtyRules:
         listed = victim
         while listed.dep_ == "conj" and listed.head.i != listed.i:
             listed = listed.head
-        if listed is not victim and _after_including(listed.left_edge):
+        if listed is not victim and (_after_including(listed.left_edge) or any(
+                c.dep_ == "prep" and c.lower_ in self.subcount_words and c.i < listed.i for c in listed.children)):
             return True  # "among them a woman and a young girl": the list's later members too
         for anc in [victim, *list(victim.ancestors)[:3]]:
             if anc.lower_ in self.subcount_words or (anc.dep_ == "prep" and anc.lower_ == "among"):
@@ -1107,7 +1144,7 @@ class CasualtyRules:
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
-        other_place_at = self._other_place_clause(sent)
+        other_place_at = other_place_clause(sent)
         superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
         victims_counted: list[Token] = []
         for first, last, value in sorted(groups, key=lambda g: g[0].i):
@@ -1117,6 +1154,9 @@ class CasualtyRules:
             window = self._window_kind(last, sent)
             word = window or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
             word_kind = self.casualty_kind(word) if word is not None else None
+            if word_kind == "kidnapped" and word is not None and word.i == victim.i and (
+                    harm := self._dep_kind(victim)) is not None and self.casualty_kind(harm) in ("killed", "injured"):
+                word, word_kind = harm, self.casualty_kind(harm)  # "26 hostages ... were martyred": hostages killed
             if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
             kind = total_kind or word_kind
@@ -1131,6 +1171,9 @@ class CasualtyRules:
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
+            if (victim.i != last.i and total_kind is None and victim.dep_ == "pobj" and victim.head.lower_ == "from"
+                    and victim.head.head.pos_ in ("NOUN", "PROPN")):
+                continue  # "none of the diplomats, from 11 countries, were hurt": where people came from, not a count
             if victim.dep_ == "pobj" and victim.head.dep_ == "agent" and total_kind is None:
                 continue  # "was shot dead by two gunmen": the agents, not victims
             if _afghan_forces(victim):
@@ -1275,19 +1318,6 @@ class CasualtyRules:
         return governor.pos_ in ("VERB", "NOUN", "ADJ") and self.casualty_kind(governor) is None
 
     @staticmethod
-    def _other_place_clause(sent: Span) -> int | None:
-        """Where a ", while"/", whereas" clause that names its own place or calls itself another incident starts
-        ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
-        doc = sent.doc
-        for tok in sent:
-            joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
-            if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sentence_ents(sent)):
-                return tok.i
-            if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
-                return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
-        return None
-
-    @staticmethod
     def _revised_from(figures: list[CasualtyFigure], sent: Span) -> set[int]:
         """"revised the toll down to six from eight", "rose from 8 to 12": the figure after "from" is
         the earlier count when the sentence gives another of its kind after "to"."""
@@ -1359,6 +1389,19 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
                           "ctd", "army", "guards"})
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
+
+
+def other_place_clause(sent: Span) -> int | None:
+    """Where a ", while"/", whereas" clause that names its own place or calls itself another incident starts
+    ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
+    doc = sent.doc
+    for tok in sent:
+        joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
+        if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sentence_ents(sent)):
+            return tok.i
+        if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
+            return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
+    return None
 
 
 def _described_as_members(victim: Token) -> bool:
@@ -1438,6 +1481,13 @@ def _in_breakdown(first: Token) -> bool:
 
 
 AGED_NOUNS = frozenset({"boy", "girl", "child", "son", "daughter", "man", "woman", "youth", "teenager", "student"})
+
+
+def _denied(number: Token) -> bool:
+    """"the toll stood at 84, not the 101 announced earlier": a figure the sentence denies ("not" on the number, with no
+    comparison between: "not less than 20" is a figure)."""
+    return any(child.dep_ == "neg" and child.i < number.i and not any(t.lower_ == "than" for t in number.doc[child.i:number.i])
+               for child in number.children)
 
 
 def _an_age(tokens: list[Token], i: int) -> bool:

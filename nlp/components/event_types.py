@@ -77,6 +77,10 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "raid": ("security_operation", 0.9), "raided": ("security_operation", 0.9), "encounter": ("security_operation", 0.8),
     "cordoned off": ("security_operation", 0.5), "ctd": ("security_operation", 0.6), "busted": ("security_operation", 0.8),
 }
+# "in separate intelligence-based operations", "raids": a named operation in the plural weighs as the singular (not
+# the bare "operations", as often the forces' routine: "troops based there for operations in the area")
+TRIGGERS.update({f"{phrase}s": vote for phrase, vote in list(TRIGGERS.items()) if vote[0] == "security_operation"
+                 and phrase.endswith(("operation", "raid", "encounter", "ibo")) and phrase != "operation"})
 INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowing up", "setting fire to", "torching", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned", "went off",
                "derailed", "derail")
@@ -182,7 +186,7 @@ class EventTypeRules:
         for index, sent in enumerate(doc.sents):
             phrases = self.finder.phrases(sent)
             sent._.triggers = self._triggers(sent, index, phrases)
-            sent._.foiled = bool(phrases["foiled"])
+            sent._.foiled = bool(phrases["foiled"]) and not _intended(sent, phrases["foiled"])
             found.extend(sent._.triggers)
         doc._.triggers = found
         return doc
@@ -251,6 +255,12 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
     # (the parser may not join them: "armed with automatic rifles and hand grenades attacked the post")
     before = sent.doc[max(sent.start, words.start - 4) : words.start]
     return any(t.lower_ in ARMS and any(c.lower_ in ("and", ",") for c in before[k + 1 :]) for k, t in enumerate(before))
+
+
+def _intended(sent: Span, found: set[str]) -> bool:
+    """"the forces were determined to foil such designs": every foiling word is an infinitive of intent, no report."""
+    words = [t for t in sent if t.lower_ in found]
+    return len(words) >= len(found) and all(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in words)
 
 
 def _takes_no_one(span: TextSpan, sent: Span, things: frozenset[str], people: frozenset[str]) -> bool:

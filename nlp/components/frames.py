@@ -39,7 +39,7 @@ from khabar.nlp.geocode import geocode
 
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
-                   "in a separate", "similarly", "on the other hand", "in yet another")
+                   "in a separate", "in separate", "similarly", "on the other hand", "in yet another")
 BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day after", "came weeks after",
                       "comes months after", "weeks after", "months after", "last month", "last year",
                       "earlier this year", "earlier this month", "in the past", "previously", "so far this year", "since january",
@@ -87,7 +87,8 @@ INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "prote
 STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
 # incidents counted in words ("two attacks"): a statistic only with a period (a roundup lede counts them too)
 WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.items() if n >= 2 and w != "both")
-                             + r"|dozens of|several)\s+(?:\w+\s+){0,2}(?:attacks|incidents|blasts|bombings)\b", re.IGNORECASE)
+                             + r"|dozens of|hundreds of|thousands of|scores of|several)\s+(?:[\w-]+\s+){0,2}"
+                             r"(?:attacks|incidents|blasts|bombings|operations)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"

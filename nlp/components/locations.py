@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
-               # where a speaker was reached ("told reporters by telephone from Multan")
-               "phone from", "telephone from",
+               # where a speaker was reached ("told reporters by telephone from Multan") or spoke ("addressing a press
+               # conference in Quetta")
+               "phone from", "telephone from", "addressing", "briefing",
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
                "the deceased", "was identified", "were identified", "named as",
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
@@ -88,6 +89,9 @@ _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
 # "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
+# "on his way home from Dera Ismail Khan when gunmen stopped his car", "returning from Quetta": where a journey began
+_JOURNEY_FROM = re.compile(r"\b(?:on\s+(?:his|her|their|its)\s+way|returning|travell?ing|coming|driving|heading)"
+                           r"(?:\s+(?:home|back))?\s+from\s+$", re.I)
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division|dam|site|camp|plant|mines?|project)\s+(?:of|in)\s+$", re.I)
@@ -142,6 +146,13 @@ def _is_dateline(ent: Span) -> bool:
     doc = ent.doc
     at_start = ent.start == 0 or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
     nxt = doc[ent.end] if ent.end < len(doc) else None
+    if not at_start and ent.text.isupper():
+        # "LAKKI MARWAT / BAJAUR:": a later city of a dateline that names two
+        start = ent.start
+        while start > 0 and not ("\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space) and (
+                doc[start - 1].text in ("/", "&", ",", "-") or doc[start - 1].text.isupper() and doc[start - 1].is_alpha):
+            start -= 1
+        at_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
     return at_start and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
 
 
@@ -189,6 +200,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
+        reference = reference or _JOURNEY_FROM.search(before) is not None
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
@@ -284,6 +296,8 @@ def _clause_words(ent: Span) -> str:
     after = ent.doc[ent.end : ent.end + 2].text.lower()
     if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
         words.append("hometown")
+    if node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals"):
+        words.append("hospital")  # "succumbed to his wounds at a Peshawar hospital": where the injured were treated
     # "Beijing called on Islamabad to improve security", "urged Kabul to act": the government, not a place
     governed = node.head.head if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon") else node.head
     if (node.dep_ == "dobj" or node.dep_ == "pobj" and governed is not node.head) and governed.lower_ in URGE_VERBS:

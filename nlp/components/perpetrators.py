@@ -47,7 +47,9 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
                     # "said the group had no connection with the attack", "was not involved in it"
                     r"|\b(?:had|has|have)\s+no\s+(?:connection|links?|hand|role|involvement)\s+(?:with|to|in)\b"
-                    r"|\b(?:was|were|is|are)\s+not\s+involved\s+in\b", re.I)
+                    r"|\b(?:was|were|is|are)\s+not\s+involved\s+in\b"
+                    # "said they had nothing to do with the blast", "was not behind the attack"
+                    r"|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:was|were|is|are)\s+not\s+behind\b", re.I)
 # "claimed hundreds of lives", "has claimed many previous attacks", "have claimed some attacks on polio teams in the
 # past": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
@@ -59,7 +61,7 @@ OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier
 GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", re.I)  # "TTP claim", "the BLA's claim"
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\s+\S+){0,8}?|[^.;]{0,120}?\bthat)\s+(?:its|their|his)\s+"
-                                r"(?:(?!and\b|or\b|,)\S+\s+){0,3}?"
+                                r"(?:(?!and\b|or\b|,|when\b|while\b|as\b|after\b|before\b)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:\s+(?:in|a|an|its|their|the|statement|message|"

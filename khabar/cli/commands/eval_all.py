@@ -147,6 +147,15 @@ INCIDENT_PROBES = (
      "Five provinces in seven house styles (a terse wire, a chatty TV site, a broadsheet, a Peshawar paper, a Quetta "
      "paper, an international outlet, a security newsletter): cross-border fire by Afghan forces, a sectarian ambush, "
      "four distractors. Scored unseen first, then studied."),
+    ("p51", "twenty-two incidents, thirteen of them in 2-3 reports",
+     "Khyber Pakhtunkhwa in 2023-24 in eight outlets (a Peshawar broadsheet, an international wire, a TV website, an "
+     "Urdu daily's English edition, a tribal-districts site, a weekly digest, a foreign correspondent, rewritten "
+     "ISPR handouts): tolls revised up and down, faction claims, places named differently, four distractors. Scored "
+     "unseen first, then studied."),
+    ("p53", "twenty incidents, ten of them in 2-3 reports",
+     "Six regions in 2021-22 and 2025 in seven ordinary outlets, every event type, dates as news writes them "
+     "(\"last night\", \"late on Friday\", attacks before midnight reported the next day), changing tolls and hostage "
+     "counts, three roundups of two incidents, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -211,6 +220,12 @@ HONEST_PROBES = (
      "digest of several incidents, a Peshawar paper, a national daily, a foreign desk), mostly in Khyber "
      "Pakhtunkhwa, four distractors; written blind, never studied.",
      "Seventeen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p52",
+     "Thirty-two reports from eight outlets on Balochistan and Karachi in 2023-24 (a Quetta daily, a Karachi evening "
+     "paper, a broadsheet that lists victims by name, rank and home town, a wire with UPDATE notes, a TV breaking "
+     "page, a translated Urdu site, a foreign broadcaster, a consultancy's risk brief), four distractors; written "
+     "blind, never studied.",
+     "Nineteen incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

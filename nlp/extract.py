@@ -670,6 +670,10 @@ class Extractor:
         (0..1)."""
         filled = 0
         chosen = frame_date(frame, trig_sent, trigger)
+        if chosen is not None and lede is not None and lede.precision == "day" and (
+                chosen.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= lede.value < chosen.value) and (
+                _aftermath_day(frame, chosen)):
+            chosen = lede  # "one of the soldiers died in hospital on Tuesday" under a lede on Monday's attacks
         if chosen is not None:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
@@ -1185,6 +1189,10 @@ def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
     verb = _day_verb(info, mention)
     if verb is None:
         return False
+    if verb.lower_ in END_VERBS:
+        return True  # "concluded the operation to free the hijacked train on Wednesday": the day it ended, not began
+    if _died_later(verb):
+        return True  # "one of the soldiers died in hospital on Tuesday": a death after the incident's day
     if verb.lower_ in AFTERMATH_VERBS:
         # (the count of bodies found hangs from "found" too: only a trigger makes it the incident's verb)
         return not any(_verb_of(w) == verb for w in _incident_words(info, figures=False))
@@ -1192,6 +1200,22 @@ def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
     if not clauses or _dates_an_event(info, mention):
         return False  # ("two soldiers were killed on Monday after militants stormed the post": the incident's own day)
     return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in _incident_words(info))
+
+
+def _aftermath_day(frame: Frame, mention: DateMention) -> bool:
+    """The date is the day of an aftermath in its frame (`_day_of_an_aftermath`)."""
+    info = next((s for s in frame.sentences if s.index == mention.span.sent_index), None)
+    return info is not None and _day_of_an_aftermath(info, mention)
+
+
+def _died_later(verb: Token) -> bool:
+    """"died in hospital", "succumbed to his wounds", "died of injuries": a wounded victim's death, told apart from
+    the incident."""
+    if verb.lower_ not in ("died", "succumbed", "expired"):
+        return False
+    places = {g.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "to")
+              for g in c.children if g.dep_ == "pobj"}
+    return bool(places & {"hospital", "wounds", "injuries", "wound", "injury"})
 
 
 def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
@@ -1363,6 +1387,8 @@ def _frame_strength(frame: Frame) -> float:
 
 # what a side does once the fight is over ("police recovered the body of a third militant")
 AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds", "collected", "retrieved", "shifted"})
+# the end of an incident that lasted ("ended the siege", "completed the clearance operation at the college")
+END_VERBS = frozenset({"concluded", "completed", "ended", "lifted"})
 
 
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
@@ -1376,9 +1402,17 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue  # "police recovered the body of a third attacker": what the fight left, not who began it
         if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns or _group_of(tok, attacker_nouns):
             return "militant"
-        if tok.lower_ in STATE_SUBJECTS:
+        if tok.lower_ in STATE_SUBJECTS or _speaker_itself(tok) in STATE_SUBJECTS:
             return "state"
     return None
+
+
+def _speaker_itself(pronoun: Token) -> str | None:
+    """"the army says it has killed 54 militants": the speaker a pronoun subject of its reported verb stands for."""
+    if pronoun.lower_ not in ("it", "they", "we") or pronoun.head.dep_ != "ccomp" or pronoun.head.head.lower_ not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+    return speaker.lower_ if speaker is not None else None
 
 
 def _abduction_first(opener: SentenceInfo) -> bool:
@@ -1490,6 +1524,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if event_type == "armed_assault" and side == "state" and (
             operation_lede or ("security_operation" in kinds or attackers) and not responding and victims <= attackers):
         return "security_operation"
+    if event_type == "security_operation" and kinds & {"armed_assault", "bombing"} and _operation_ended(triggers, opener):
+        # "completed the clearance operation at the college, killing all five terrorists who had attacked it": the
+        # operation ended the attack the report tells
+        return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
         return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)) and (
@@ -1545,6 +1583,19 @@ def _bombed_after_repulse(triggers: list[Trigger]) -> bool:
         if trigger.event_type == "bombing" and trigger.strength >= 1.0:
             before = trigger.span.sentence[: trigger.span.start - trigger.span.sent_start]
             if REPULSED.search(before):
+                return True
+    return False
+
+
+def _operation_ended(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
+    """The lede's operation is the object of a verb that ends it ("concluded the operation", "completed the
+    clearance operation"): the response that closed an incident."""
+    if opener is None:
+        return False
+    for trigger in triggers:
+        if trigger.event_type == "security_operation" and trigger.span.sent_index == opener.index:
+            words = trigger.span.in_doc(opener.sent.doc)
+            if words is not None and words.root.dep_ == "dobj" and words.root.head.lower_ in END_VERBS:
                 return True
     return False
 

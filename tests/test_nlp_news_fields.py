@@ -2415,3 +2415,36 @@ def test_a_vehicle_bomb_after_a_repulsed_assault_is_a_bombing(extractor: Extract
             f"wall, martyring five soldiers. {fight}")
     [event] = run(extractor, text)
     assert (event.event_type, event.killed, event.attackers_killed) == (expected, 5, 4)
+
+
+def test_a_digest_item_with_an_explosives_laden_vehicle_is_an_incident_of_its_own(extractor: Extractor) -> None:
+    text = ("KURRAM — Gunmen fired on a passenger van near Sadda on Thursday, killing five people. Officials put the "
+            "toll at five by Sunday.\n\nBANNU — Nine soldiers were killed when militants drove an explosives-laden "
+            "vehicle into a checkpost in Jani Khel on Tuesday night.")
+    events = run(extractor, text, published=datetime(2024, 11, 25, 8))
+    assert [(e.event_type, e.location.district, e.killed) for e in events] == [
+        ("armed_assault", "Kurram", 5), ("bombing", "Bannu", 9)]
+
+
+def test_the_army_saying_it_killed_militants_tells_an_operation(extractor: Extractor) -> None:
+    text = ("ISLAMABAD — Pakistan's army says it has killed 30 militants who tried to cross into North Waziristan "
+            "from Afghanistan on Saturday night. Officials said the men had planned an attack on a border post.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.attackers_killed) == ("security_operation", 30)
+
+
+def test_an_operation_completed_on_a_later_day_ends_the_attack_it_answers(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Security forces on Wednesday completed the clearance operation at a college in Tank, killing "
+            "all four terrorists who had stormed the building on Tuesday evening, the ISPR said. Two soldiers were "
+            "martyred in the operation.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 6, 7))
+    assert (event.event_type, str(event.date), event.killed, event.attackers_killed) == ("armed_assault", "2025-03-04", 2, 4)
+
+
+def test_a_death_in_hospital_a_day_later_does_not_date_the_attack(extractor: Extractor) -> None:
+    text = ("Five policemen were killed in two attacks in Khyber Pakhtunkhwa on Monday, officials said.\n\n"
+            "In Lakki Marwat, a roadside bomb struck a police van, killing two constables and wounding one. One of the "
+            "constables died in hospital on Tuesday, officials said.\n\n"
+            "Later that night, gunmen attacked a police post near Tank, killing three policemen.")
+    events = run(extractor, text)
+    assert [(e.location.district, str(e.date)) for e in events] == [("Lakki Marwat", "2025-03-03"), ("Tank", "2025-03-03")]

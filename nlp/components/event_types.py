@@ -28,7 +28,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "roadside bomb": ("bombing", 1.0), "grenade": ("bombing", 1.0), "grenades": ("bombing", 1.0),
     "suicide bomber": ("bombing", 1.2), "suicide attack": ("bombing", 1.2), "suicide bombing": ("bombing", 1.2),
     "suicide blast": ("bombing", 1.2), "vbied": ("bombing", 1.0), "vehicle-borne": ("bombing", 1.0),
-    "explosive-laden": ("bombing", 1.0), "landmine": ("bombing", 1.0), "land mine": ("bombing", 1.0),
+    "explosive-laden": ("bombing", 1.0), "explosives-laden": ("bombing", 1.0), "landmine": ("bombing", 1.0), "land mine": ("bombing", 1.0),
     "mine blast": ("bombing", 1.0), "magnetic bomb": ("bombing", 1.0), "blew himself up": ("bombing", 1.2),
     "detonated": ("bombing", 1.0), "explosives": ("bombing", 0.7), "remote-controlled": ("bombing", 0.9),
     "bomber": ("bombing", 0.9), "explosive device": ("bombing", 1.0), "planted": ("bombing", 0.5),

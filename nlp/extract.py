@@ -266,7 +266,10 @@ def other_incident_clause(info: SentenceInfo) -> int | None:
                 and not m.dateline and (m.span.start > start) == after}
 
     later = districts(after=True) - {None}
-    if not later or later <= districts(after=False) or not any(t.span.start > start and t.strength >= 0.8 for t in info.triggers):
+    if not later or later <= districts(after=False) or not (any(t.span.start > start and t.strength >= 0.8 for t in info.triggers)
+                                                          or any(f.span.start > start and f.value > 0 and f.kind != "injured"
+                                                                 for f in info.casualties)):
+        # (", while the seven injured remained under treatment in Quetta" tells no incident)
         return None
     return start
 
@@ -285,6 +288,8 @@ def lend_lede_clause(frames: list[Frame]) -> list[Frame]:
                      targets=[g for g in opener.targets if g.span.start >= cut],
                      locations=[m for m in opener.locations if m.span.start >= cut])
     told = {district_of(m.kind, m.name) for m in clause.locations if m.kind in ("place", "district")} - {None}
+    if not clause.triggers:
+        return frames  # (a clause of figures alone would open the later frame with none of its words)
     for k, frame in enumerate(frames[1:], start=1):
         opens = frame.opener
         if opens is not None and told & {district_of(m.kind, m.name) for m in opens.locations
@@ -511,6 +516,7 @@ class Extractor:
         # the classifier's type scores, computed only for a frame whose trigger votes tie (or that has no trigger)
         type_scores = [partial(self._type_score, frame) for frame in frames]
         lede = lede_date(infos) or frame_date(frames[0])
+        summary_day = summary_lede_date(infos, frames)
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
         events: list[ExtractedEvent] = []
@@ -519,7 +525,8 @@ class Extractor:
                 continue
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
-                events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before))
+                events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before,
+                                          summary_day))
         return [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]
 
@@ -584,9 +591,11 @@ class Extractor:
 
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: ScoresSource,
                lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
-               timeline: dict[int, int] | None = None, before: ExtractedEvent | None = None) -> ExtractedEvent:
+               timeline: dict[int, int] | None = None, before: ExtractedEvent | None = None,
+               summary: DateMention | None = None) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
-        sentences' order in time on a newest-first live page; `before`: the event the report told just before)."""
+        sentences' order in time on a newest-first live page; `before`: the event the report told just before;
+        `summary`: the day of a lede that sums up the report's incidents)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         opener = frame.opener or frame.sentences[0]
         own = own_part_of_lede(opener)
@@ -622,7 +631,8 @@ class Extractor:
                                       [(t.span.sent_index, t.span.text) for t in triggers])
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
-        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger)
+        completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger,
+                                          summary)
         if before is not None and same_day_as_before(frame, trig_sent):
             fields["date"], fields["date_precision"], day_evidence = day_told_before(before, lede)
             if day_evidence is not None:
@@ -665,15 +675,16 @@ class Extractor:
     def _fill_context(self, fields: dict[str, Any], ev: dict[str, Evidence], frame: Frame, published: date,
                       event_type: str, trig_sent: int, loc: tuple[Location, LocationMention] | None,
                       lede: DateMention | None = None,
-                      shared: Sequence[SentenceInfo] = (), trigger: Trigger | None = None) -> float:
+                      shared: Sequence[SentenceInfo] = (), trigger: Trigger | None = None,
+                      summary: DateMention | None = None) -> float:
         """Date, location (`loc`, chosen by the caller), perpetrator and target; returns the completeness score
         (0..1)."""
         filled = 0
         chosen = frame_date(frame, trig_sent, trigger)
-        if chosen is not None and lede is not None and lede.precision == "day" and (
-                chosen.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= lede.value < chosen.value) and (
+        if chosen is not None and summary is not None and summary.precision == "day" and (
+                chosen.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= summary.value < chosen.value) and (
                 _aftermath_day(frame, chosen)):
-            chosen = lede  # "one of the soldiers died in hospital on Tuesday" under a lede on Monday's attacks
+            chosen = summary  # "one of the soldiers died in hospital on Tuesday" under a lede on Monday's attacks
         if chosen is not None:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
@@ -1106,6 +1117,15 @@ def _period_end(mention: DateMention) -> date:
         return date(mention.value.year, 12, 31)
     first_of_next = (mention.value.replace(day=28) + timedelta(days=4)).replace(day=1)
     return first_of_next - timedelta(days=1)
+
+
+def summary_lede_date(infos: list[SentenceInfo], frames: list[Frame]) -> DateMention | None:
+    """The day of a lede that sums up the report's incidents and frames none of them ("Seven security men were killed
+    in two attacks on Monday"), else None."""
+    first = next((s for s in infos if s.opens_frame()), None)
+    if first is None or any(first.index == s.index for f in frames for s in f.sentences):
+        return None
+    return best_date(first.dates)
 
 
 def lede_date(infos: list[SentenceInfo]) -> DateMention | None:

@@ -2448,3 +2448,64 @@ def test_a_death_in_hospital_a_day_later_does_not_date_the_attack(extractor: Ext
             "Later that night, gunmen attacked a police post near Tank, killing three policemen.")
     events = run(extractor, text)
     assert [(e.location.district, str(e.date)) for e in events] == [("Lakki Marwat", "2025-03-03"), ("Tank", "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nil toll however the negation is worded
+        ("The grenade exploded in an empty courtyard without causing any casualties.", {"killed": [0], "injured": [0]}),
+        # who fired or killed, however the sentence parses, is no victim
+        ("A constable was martyred and a sub-inspector injured when two men on a motorcycle opened fire on the "
+         "checkpoint.", {"killed": [1], "injured": [1]}),
+        ("Two gunmen on a motorcycle shot dead a shopkeeper in the bazaar.", {"killed": [1]}),
+        ("A gunman shot dead a dentist at his clinic and wounded two patients.", {"killed": [1], "injured": [2]}),
+        ("Gunmen killed four labourers and wounded another at the site.", {"killed": [4], "injured": [1]}),
+        ("The policemen returned fire, killing both suspects on the spot.", {"attackers_killed": [2]}),
+        # the toll a later death raised, not a count of the injured
+        ("The death toll in Monday's attack on the police post rose to three when an injured constable succumbed to "
+         "his wounds at the district hospital last night.", {"killed": [3, 1]}),
+    ],
+)
+def test_nil_tolls_shooters_and_a_toll_raised_by_a_death(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_a_digest_overview_and_its_year_to_date_data_are_no_incidents_toll(extractor: Extractor) -> None:
+    text = ("OVERVIEW — We recorded three attacks in our coverage area this week. Six people were killed and nine "
+            "injured; figures are as of Sunday evening.\n\n"
+            "KARAK — On 21 July, militants ambushed a police mobile near Latambar, killing two constables. The TTP "
+            "claimed the ambush.\n\n"
+            "SWABI — On 24 July, men threw a grenade into the courtyard of a police station. It exploded without "
+            "causing any casualties.\n\n"
+            "DATA — Year to date, our tracker has recorded 212 deaths in militant violence in the province.")
+    events = run(extractor, text, published=datetime(2025, 7, 28, 9))
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [("Karak", 2, None), ("Swabi", 0, 0)]
+
+
+def test_an_ambush_on_the_way_to_a_condolence_gathering_is_news(extractor: Extractor) -> None:
+    text = ("CHARSADDA — On 10 August, gunmen shot dead a shopkeeper in Tangi. No group claimed the killing.\n\n"
+            "LOWER DIR — On 13 August, gunmen ambushed the vehicle of a provincial lawmaker in Maidan as he travelled "
+            "to a condolence gathering. Four people, among them his brother, were killed.")
+    events = run(extractor, text, published=datetime(2022, 8, 17, 9))
+    assert [(e.location.district, e.killed) for e in events] == [("Charsadda", 1), ("Lower Dir", 4)]
+
+
+def test_a_hospital_named_before_its_city_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("Charsadda (Shamal News): The death toll in the Shabqadar bomb blast rose to three when another injured "
+            "policeman succumbed to his wounds at Lady Reading Hospital Peshawar last night.")
+    [event] = run(extractor, text)
+    assert (event.location.district, event.killed) == ("Charsadda", 3)
+
+
+def test_a_train_named_after_a_city_and_the_injured_being_shifted_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("NOWSHERA: Train traffic was restored on Saturday evening, ten hours after an explosion blew away a portion "
+            "of the main line near Pabbi in Nowshera district.\n\nAccording to railway officials, the blast occurred "
+            "shortly after 8am. The Peshawar-bound Khyber Mail, which was approaching the section, was stopped by its "
+            "driver short of the damaged track. There were no casualties.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.location.district) == ("infrastructure_attack", "Nowshera")
+
+
+def test_an_update_note_naming_paragraphs_gives_no_count(nlp: Language) -> None:
+    assert counts(nlp, "(Adds militants killed, comment from provincial government in paragraphs 3-5)") == {}

@@ -60,7 +60,7 @@ KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "k
 ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
     "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
-    "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters",
+    "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters", "suspects",
 }
 PERSON_NOUNS = {
     "soldier", "policeman", "constable", "civilian", "person", "man", "woman", "child", "boy",
@@ -121,6 +121,11 @@ ZERO_PATTERNS = {
     "no fatalities": ("killed",),
     "without casualties": ("killed", "injured"),
 }
+# "without causing any casualties", "caused no injuries": a nil toll however the negation is worded
+NIL_HARM = re.compile(r"\b(?:no|without(?:\s+(?:causing|inflicting|any))*)\s+(?:any\s+)?(casualt(?:y|ies)|loss(?:es)? of li(?:fe|ves)"
+                      r"|injur(?:y|ies)|fatalit(?:y|ies)|deaths?)\b", re.IGNORECASE)
+NIL_HARM_KINDS = (("casualt", ("killed", "injured")), ("loss", ("killed",)), ("injur", ("injured",)),
+                  ("fatalit", ("killed",)), ("death", ("killed",)))
 # "escaped unhurt", "remained safe": a zero toll only when said of everyone, not of some ("two of the Chinese escaped unhurt")
 GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization", "faction"})
 SPARED_VERBS = frozenset({"escaped", "remained"})
@@ -327,9 +332,12 @@ class CasualtyRules:
             low = tok.lower_
             is_num = _DIGITS.match(low) is not None or low in self.units or low in self.multipliers
             negated = i > 0 and tokens[i - 1].lower_ in ("no", "not") or _denied(tok)
-            if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#")
+            if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#", "paragraph", "paragraphs", "para", "paras", "page", "pages",
+                                                  "section", "sections", "article")
                           or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
-                i += 1  # "Constable Ihsanullah (No. 611)": a badge number, not a count
+                i += 1  # "Constable Ihsanullah (No. 611)", "(Adds ... in paragraphs 3-5)": a reference, not a count
+                while i + 1 < len(tokens) and tokens[i].lower_ in ("-", "–", "to", "and", ",") and _DIGITS.match(tokens[i + 1].lower_):
+                    i += 2  # (the rest of the range or list it names)
                 continue
             if is_num and _an_age(tokens, i):
                 i += 1  # "Abdul Sattar, 26, a resident of Bahawalpur": his age, not a count
@@ -465,7 +473,11 @@ class CasualtyRules:
                 continue
             # (a person noun the tagger took for an adjective: "A Chinese national ... was wounded")
             noun_subject = tok.tag_ == "JJ" and tok.dep_ in ("nsubj", "nsubjpass")
-            if (word not in self.person_nouns and not self._harmed_subject(tok)) or (
+            # ("a gunman shot dead a dentist": the object of a harming verb is someone, whatever the noun)
+            harmed_object = (tok.dep_ == "dobj" and tok.head.lower_ in HARMING_VERBS and self._is_person(tok)
+                             and not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.head.children))
+            # (not what a statement says its fighters "had killed")
+            if (word not in self.person_nouns and not self._harmed_subject(tok) and not harmed_object) or (
                     tok.tag_ not in ("NN", "NNP") and word != "personnel" and not noun_subject):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
@@ -1109,6 +1121,8 @@ class CasualtyRules:
         for pattern, kinds in self.zero_patterns.items():
             if pattern in present and not (pattern.split()[0] in SPARED_VERBS and _some_spared(sent)):
                 found.update(kinds)
+        for m in NIL_HARM.finditer(sent.text):
+            found.update(next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem)))
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
@@ -1157,8 +1171,10 @@ class CasualtyRules:
             if word_kind == "kidnapped" and word is not None and word.i == victim.i and (
                     harm := self._dep_kind(victim)) is not None and self.casualty_kind(harm) in ("killed", "injured"):
                 word, word_kind = harm, self.casualty_kind(harm)  # "26 hostages ... were martyred": hostages killed
-            if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4):  # type: ignore[union-attr]
-                total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured
+            if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4) and not any(  # type: ignore[union-attr]
+                    t.lower_ in CLAUSE_OPENERS for t in sent.doc[last.i + 1 : word.i]):  # type: ignore[union-attr]
+                total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured (not "rose to
+                # three when an injured constable died")
             kind = total_kind or word_kind
             if (first.pos_ == "NUM" or first.lower_ in ("a", "an")) and self._bodies_of(victim):
                 kind = "killed"  # "the bodies of six passengers, who were abducted ..."
@@ -1171,6 +1187,10 @@ class CasualtyRules:
                 continue
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
+            if total_kind is None and _acting_after_opener(first, last):
+                continue  # "... injured when two men on a motorcycle opened fire": who fired, however it parses
+            if total_kind is None and _harms_someone(last):
+                continue  # "two gunmen on a motorcycle shot dead a constable": who killed, not who died
             if (victim.i != last.i and total_kind is None and victim.dep_ == "pobj" and victim.head.lower_ == "from"
                     and victim.head.head.pos_ in ("NOUN", "PROPN")):
                 continue  # "none of the diplomats, from 11 countries, were hurt": where people came from, not a count
@@ -1402,6 +1422,38 @@ def other_place_clause(sent: Span) -> int | None:
         if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
             return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
     return None
+
+
+HARMING_VERBS = frozenset({"killed", "shot", "gunned", "murdered", "wounded", "injured", "assassinated", "slew", "martyred"})
+ACTING_VERBS = frozenset({"opened", "fired", "attacked", "hurled", "threw", "lobbed", "stormed", "ambushed", "shot",
+                          "planted", "detonated", "blew", "rammed", "riddled", "intercepted", "abducted", "kidnapped"})
+
+
+def _harms_someone(last: Token) -> bool:
+    """A count followed, in its own clause, by an active harming verb and its object ("two gunmen on a motorcycle shot
+    dead Constable Riaz Khan", "two militants killed three soldiers"): who harmed, however it parses; not "three
+    soldiers killed in the attack" nor "two policemen were shot dead"."""
+    before = last.doc[max(last.sent.start, last.i - 8) : last.i]
+    if any(t.lower_ in HARMING_VERBS for t in before):
+        return False  # "gunmen killed four workers and wounded another": the count is the first verb's object
+    words = list(last.doc[last.i + 1 : min(last.i + 9, last.sent.end)])
+    for k, tok in enumerate(words):
+        if tok.lower_ in ("was", "were", "been", "is", "are", "be", "being", "who", "which", "that", "and", ",", ";", "—", "-"):
+            return False
+        if tok.lower_ in HARMING_VERBS:
+            rest = [t for t in words[k + 1 : k + 4] if t.lower_ != "dead"]
+            return bool(rest) and rest[0].pos_ in ("PROPN", "DET", "NUM", "PRON") and rest[0].lower_ not in ("this", "that")
+    return False
+
+
+def _acting_after_opener(first: Token, last: Token) -> bool:
+    """A count that opens a clause after "when"/"as"/"after" and is followed by an attacking verb ("when two men on a
+    motorcycle opened fire on the checkpoint"): the attackers, not victims."""
+    sent = first.sent
+    if first.i == sent.start or first.doc[first.i - 1].lower_ not in CLAUSE_OPENERS:
+        return False
+    verb = next((t for t in first.doc[last.i + 1 : sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lower_ in ACTING_VERBS
 
 
 def _described_as_members(victim: Token) -> bool:

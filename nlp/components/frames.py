@@ -90,7 +90,7 @@ WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.
                              + r"|dozens of|hundreds of|thousands of|scores of|several)\s+(?:[\w-]+\s+){0,2}"
                              r"(?:attacks|incidents|blasts|bombings|operations)\b", re.IGNORECASE)
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
-                         r"|across the country|in a decade|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
+                         r"|across the country|in a decade|year[ -]to[ -]date|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"
                          r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
@@ -233,7 +233,13 @@ def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
     return (previous.background and info.paragraph == previous.paragraph
             and (previous.statistic or is_statistic(previous.sent.text))
             and not info.claim and info.strength < 0.8
-            and not any(d.precision == "day" and not d.background for d in info.dates))
+            and not any(d.precision == "day" and not d.background and not _as_of(d) for d in info.dates))
+
+
+def _as_of(mention: DateMention) -> bool:
+    """"figures are as of Sunday evening": the time a count stands at, not a day of an incident."""
+    before = mention.span.sentence[: mention.span.start - mention.span.sent_start].lower().split()
+    return before[-2:] == ["as", "of"] or (before[-1:] == ["as"] and mention.span.text.lower().startswith("of "))
 
 
 def _quiet_relative_clause(token: Token) -> bool:
@@ -490,6 +496,9 @@ class FrameRules:
         reported = any(t.strength >= 1.0 for t in triggers) and any(f.value > 0 for f in figures)
         if reported and (self._reports_in_main_clause(sent, triggers) or sent._.claim):
             return False  # "12 people were killed in a blast outside the district court": the court is the place
+        if (any(t.strength >= 1.0 for t in triggers) and self._reports_in_main_clause(sent, triggers)
+                and all(_only_in_clause(sent, phrase) for phrase in hits)):
+            return False  # "gunmen ambushed the vehicle of an MPA as he travelled to a condolence gathering"
         return not (reported and all(p in self.incidental for p in hits))
 
     def _reports_in_main_clause(self, sent: Span, triggers: list[Trigger]) -> bool:
@@ -503,6 +512,14 @@ class FrameRules:
         attackers = self.casualties.attacker_nouns
         return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attackers)
                    for tok in sent)
+
+
+def _only_in_clause(sent: Span, phrase: str) -> bool:
+    """Every occurrence of a (lower-case) phrase lies in an adverbial or relative clause, not the sentence's main one."""
+    first = phrase.split()[0]
+    words = [t for t in sent if t.lower_ == first]
+    return bool(words) and all(any(a.dep_ in ("advcl", "relcl", "acl") for a in t.ancestors if a.i != sent.root.i)
+                               for t in words)
 
 
 def names_group_for_this_incident(sent: Span) -> bool:

@@ -27,7 +27,7 @@ from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
-ASIDE_WORDS = ("hospital", "shifted", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
+ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
                # where a speaker was reached ("told reporters by telephone from Multan") or spoke ("addressing a press
@@ -46,7 +46,8 @@ HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", 
 URGE_VERBS = frozenset({"called", "urged", "asked", "pressed", "told", "warned", "accused", "blamed", "criticised",
                         "criticized", "demanded", "requested", "pressured"})
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
-                          "avenue", "flyover", "interchange", "motorway", "crossing", "square"})
+                          "avenue", "flyover", "interchange", "motorway", "crossing", "square",
+                          "mail", "express"})  # (and trains: "the Khyber Mail", "the Quetta Express")
 # words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
 # such a name is resolved only in the district the article is about
 GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
@@ -296,8 +297,11 @@ def _clause_words(ent: Span) -> str:
     after = ent.doc[ent.end : ent.end + 2].text.lower()
     if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
         words.append("hometown")
-    if node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals"):
-        words.append("hospital")  # "succumbed to his wounds at a Peshawar hospital": where the injured were treated
+    if (node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals")) or any(
+            c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children):
+        # "succumbed to his wounds at a Peshawar hospital", "at Lady Reading Hospital Peshawar": where the injured were
+        # treated
+        words.append("hospital")
     # "Beijing called on Islamabad to improve security", "urged Kabul to act": the government, not a place
     governed = node.head.head if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon") else node.head
     if (node.dep_ == "dobj" or node.dep_ == "pobj" and governed is not node.head) and governed.lower_ in URGE_VERBS:

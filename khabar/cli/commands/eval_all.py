@@ -156,6 +156,11 @@ INCIDENT_PROBES = (
      "Six regions in 2021-22 and 2025 in seven ordinary outlets, every event type, dates as news writes them "
      "(\"last night\", \"late on Friday\", attacks before midnight reported the next day), changing tolls and hostage "
      "counts, three roundups of two incidents, four distractors. Scored unseen first, then studied."),
+    ("p54", "twenty-four incidents, fourteen of them in 2-3 reports",
+     "Khyber Pakhtunkhwa, Punjab and Islamabad in 2022 and 2025 in seven outlets (an Islamabad broadsheet, a Peshawar "
+     "Urdu daily's English site, a wire with UPDATE notes, a TV live page newest first, rewritten police releases, a "
+     "weekly security newsletter, a foreign magazine): ledes naming two incidents, tolls and injured counts revised, "
+     "places named by tehsil or village, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -226,6 +231,11 @@ HONEST_PROBES = (
      "page, a translated Urdu site, a foreign broadcaster, a consultancy's risk brief), four distractors; written "
      "blind, never studied.",
      "Nineteen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p55",
+     "Thirty-one reports of ordinary daily news from eight outlets (dailies in Quetta, Karachi, Peshawar and Islamabad, "
+     "an international wire, a TV website, a foreign correspondent, a translated Urdu site) on Balochistan, Sindh, "
+     "Khyber Pakhtunkhwa and Gilgit-Baltistan in 2021-25, four distractors; written blind, never studied.",
+     "Twenty-one incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -261,11 +261,11 @@ def other_incident_clause(info: SentenceInfo) -> int | None:
         return None
     start = info.sent.doc[at].idx
 
-    def districts(after: bool) -> set[str | None]:
+    def districts(after: bool) -> set[str]:
         return {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district")
                 and not m.dateline and (m.span.start > start) == after}
 
-    later = districts(after=True) - {None}
+    later = districts(after=True)
     if not later or later <= districts(after=False) or not (any(t.span.start > start and t.strength >= 0.8 for t in info.triggers)
                                                           or any(f.span.start > start and f.value > 0 and f.kind != "injured"
                                                                  for f in info.casualties)):
@@ -287,13 +287,11 @@ def lend_lede_clause(frames: list[Frame]) -> list[Frame]:
                      groups=[g for g in opener.groups if g.span.start >= cut],
                      targets=[g for g in opener.targets if g.span.start >= cut],
                      locations=[m for m in opener.locations if m.span.start >= cut])
-    told = {district_of(m.kind, m.name) for m in clause.locations if m.kind in ("place", "district")} - {None}
     if not clause.triggers:
         return frames  # (a clause of figures alone would open the later frame with none of its words)
+    told = districts_named([clause])
     for k, frame in enumerate(frames[1:], start=1):
-        opens = frame.opener
-        if opens is not None and told & {district_of(m.kind, m.name) for m in opens.locations
-                                         if m.kind in ("place", "district") and not m.dateline}:
+        if frame.opener is not None and told & districts_named([frame.opener]):
             return [*frames[:k], Frame(sentences=[clause, *frame.sentences]), *frames[k + 1:]]
     return frames
 
@@ -1623,17 +1621,19 @@ def _operation_ended(triggers: list[Trigger], opener: SentenceInfo | None) -> bo
 def _prolonged(opener: SentenceInfo | None) -> bool:
     """The report tells a long fight ("engaged the terrorists in a prolonged fire fight", "the gun battle lasted for
     hours"): an assault, whatever blast opened it."""
-    if opener is None:
-        return False
-    return PROLONGED.search(opener.sent.doc.text[opener.sent.start_char : opener.sent.start_char + 2000]) is not None
+    return opener is not None and PROLONGED.search(_report_from(opener)) is not None
+
+
+def _report_from(opener: SentenceInfo) -> str:
+    """The report's text from the frame's opening sentence on (2,000 characters)."""
+    return opener.sent.doc.text[opener.sent.start_char : opener.sent.start_char + 2000]
 
 
 def _fought_back(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
     """The defenders answered in the frame ("repulsed", "returned fire", "a gun battle", "foiled")."""
     if opener is None:
         return False
-    text = opener.sent.doc.text[opener.sent.start_char : opener.sent.start_char + 2000]
-    return FOUGHT_BACK.search(text) is not None or any(t.span.text.lower() in CLASH_WORDS for t in triggers)
+    return FOUGHT_BACK.search(_report_from(opener)) is not None or any(t.span.text.lower() in CLASH_WORDS for t in triggers)
 
 
 SentenceInfo = SentenceInfo  # re-export for callers that inspect frames

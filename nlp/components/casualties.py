@@ -586,23 +586,14 @@ class CasualtyRules:
     def _companion_of_victim(self, node: Token) -> bool:
         """"an elder was killed along with his nephew", "was shot dead along with his guard" (with "along" parsed as
         the verb's preposition): the companion shares the casualty verb."""
-        if node.dep_ != "pobj" or node.head.lower_ != "with":
-            return False
-        verb = node.head.head
-        if verb.lower_ in ("along", "together"):
-            verb = verb.head
-        return self.casualty_kind(verb) is not None and any(
-            c.lower_ in ("along", "together") for c in (*verb.children, node.head.nbor(-1)))
+        verb = _along_with(node)
+        return verb is not None and self.casualty_kind(verb) is not None
 
     def _subjects_companions(self, victim: Token) -> Token | None:
         """"Captain Faraz, along with five soldiers, embraced shahadat": companions of a subject who suffered the
         casualty verb share it (not those of a killer: "the gunman, along with two accomplices, killed a guard")."""
-        if victim.dep_ != "pobj" or victim.head.lower_ != "with" or victim.head.i == 0:
-            return None
-        anchor = victim.head.head
-        if anchor.lower_ in ("along", "together"):
-            anchor = anchor.head
-        elif victim.head.nbor(-1).lower_ not in ("along", "together"):
+        anchor = _along_with(victim)
+        if anchor is None:
             return None
         while anchor.dep_ in ("conj", "appos") and anchor.head.i != anchor.i:
             anchor = anchor.head
@@ -1422,6 +1413,17 @@ def other_place_clause(sent: Span) -> int | None:
         if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
             return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
     return None
+
+
+def _along_with(node: Token) -> Token | None:
+    """The word an "along with X" / "together with X" phrase hangs from, for X (`node`), however "along" is parsed."""
+    if node.dep_ != "pobj" or node.head.lower_ != "with" or node.head.i == 0:
+        return None
+    anchor = node.head.head
+    if anchor.lower_ in ("along", "together"):
+        return anchor.head
+    joined = node.head.nbor(-1).lower_ in ("along", "together") or any(c.lower_ in ("along", "together") for c in anchor.children)
+    return anchor if joined else None
 
 
 HARMING_VERBS = frozenset({"killed", "shot", "gunned", "murdered", "wounded", "injured", "assassinated", "slew", "martyred"})

@@ -259,8 +259,10 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
 
 def _intended(sent: Span, found: set[str]) -> bool:
     """"the forces were determined to foil such designs": every foiling word is an infinitive of intent, no report."""
+    if any(" " in phrase for phrase in found):
+        return False  # ("a failed attempt", "bomb disposal": no single word to read as an infinitive)
     words = [t for t in sent if t.lower_ in found]
-    return len(words) >= len(found) and all(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in words)
+    return bool(words) and all(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in words)
 
 
 def _takes_no_one(span: TextSpan, sent: Span, things: frozenset[str], people: frozenset[str]) -> bool:

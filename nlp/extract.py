@@ -1585,12 +1585,30 @@ def _storms_a_position(triggers: list[Trigger], opener: SentenceInfo | None) -> 
         if words is None:
             continue
         head = words.root
+        if _by_explosive_means(head, triggers):
+            continue
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
                     if g.dep_ == "pobj"]
         if any(POSITION.search(" ".join(t.text for t in o.subtree)) for o in objects):
             return True
     return False
+
+
+def _by_explosive_means(head: Token, triggers: list[Trigger]) -> bool:
+    """The assault word names explosive means and nothing else ("a quadcopter attack on the check post", "attacked
+    the police station with a quadcopter"): a bombing of the position, not a storming of it ("attacked the post with
+    grenades and rockets" names a gun weapon too)."""
+    bomb_chars = [(t.span.start, t.span.end) for t in triggers if t.event_type == "bombing"]
+
+    def explosive(token: Token) -> bool:
+        return any(lo <= token.idx < hi for lo, hi in bomb_chars)
+
+    means = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            means += [obj, *(c for c in obj.conjuncts)]
+    return bool(means) and all(explosive(m) for m in means)
 
 
 def _bombed_after_repulse(triggers: list[Trigger]) -> bool:

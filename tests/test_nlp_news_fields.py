@@ -2509,3 +2509,22 @@ def test_a_train_named_after_a_city_and_the_injured_being_shifted_are_not_the_sc
 
 def test_an_update_note_naming_paragraphs_gives_no_count(nlp: Language) -> None:
     assert counts(nlp, "(Adds militants killed, comment from provincial government in paragraphs 3-5)") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("KARAK: Militants attacked the Latambar police station with a drone-dropped bomb late on Sunday. A constable "
+         "was martyred and two were hurt. Policemen on duty returned fire and forced the attackers to flee.",
+         "bombing"),
+        ("KARAK: A constable was martyred in a quadcopter attack on the Latambar police station late on Sunday. "
+         "Policemen on duty returned fire and the device flew off towards the hills.", "bombing"),
+        # explosive means beside a gun weapon: the post was stormed
+        ("KARAK: Militants attacked the Latambar police station with grenades and rockets late on Sunday, martyring "
+         "a constable. Policemen on duty returned fire and the attackers fled.", "armed_assault"),
+    ],
+)
+def test_an_attack_on_a_post_by_explosive_means_alone_is_a_bombing(extractor: Extractor, text: str,
+                                                                    event_type: str) -> None:
+    [event] = run(extractor, text)
+    assert event.event_type == event_type

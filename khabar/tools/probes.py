@@ -9,6 +9,6 @@ from __future__ import annotations
 from khabar.core.settings import PROJECT_ROOT
 
 PROBES_DIR = PROJECT_ROOT / "data" / "eval" / "news_probes"
-STUDIED = ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16", "p18", "p20", "p21", "p23", "p25", "p27", "p28", "p30", "p31", "p33", "p35", "p36", "p37", "p38", "p40", "p41", "p42", "p43", "p44", "p45", "p46", "p49", "p50", "p51", "p53", "p54")
-NEVER_STUDIED = ("p14", "p17", "p19", "p22", "p24", "p26", "p29", "p32", "p34", "p39", "p47", "p48", "p52", "p55")
+STUDIED = ("p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p15", "p16", "p18", "p20", "p21", "p23", "p25", "p27", "p28", "p30", "p31", "p33", "p35", "p36", "p37", "p38", "p40", "p41", "p42", "p43", "p44", "p45", "p46", "p49", "p50", "p51", "p53", "p54", "p56", "p57", "p58")
+NEVER_STUDIED = ("p14", "p17", "p19", "p22", "p24", "p26", "p29", "p32", "p34", "p39", "p47", "p48", "p52", "p55", "p59", "p60")
 

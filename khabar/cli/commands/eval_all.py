@@ -161,6 +161,19 @@ INCIDENT_PROBES = (
      "Urdu daily's English site, a wire with UPDATE notes, a TV live page newest first, rewritten police releases, a "
      "weekly security newsletter, a foreign magazine): ledes naming two incidents, tolls and injured counts revised, "
      "places named by tehsil or village, four distractors. Scored unseen first, then studied."),
+    ("p56", "nineteen incidents, thirteen of them in 2-4 reports",
+     "Balochistan in 2024-25 in six outlets (a foreign wire, a domestic wire, two dailies, a TV website, a Turbat "
+     "weekly): a train hijacking, tolls revised over several days, claims arriving later, coordinated attacks in a "
+     "roundup, passengers pulled off buses, four distractors. Scored unseen first, then studied."),
+    ("p57", "sixteen incidents, nine of them in 2-3 reports",
+     "Southern Khyber Pakhtunkhwa in 2023-25 in five outlets (a Peshawar daily's local correspondents, an Islamabad "
+     "daily, an agency, a digital outlet, a TV website): attacks on police posts, policemen and polio workers shot, "
+     "kidnappings, a quadcopter attack, night attacks reported after midnight, four distractors. Scored unseen first, "
+     "then studied."),
+    ("p58", "seventeen incidents, ten of them in 2-3 reports",
+     "Karachi, Peshawar, Quetta, Bajaur, Dera Ismail Khan and Lahore in 2021-25 in nine outlets (short bulletins and "
+     "long reports quoting hospital officials): injured counts that change, victims named in lists, disowned claims, "
+     "four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -236,6 +249,16 @@ HONEST_PROBES = (
      "an international wire, a TV website, a foreign correspondent, a translated Urdu site) on Balochistan, Sindh, "
      "Khyber Pakhtunkhwa and Gilgit-Baltistan in 2021-25, four distractors; written blind, never studied.",
      "Twenty-one incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p59",
+     "Thirty-two reports of ordinary daily coverage in Sindh, Punjab, Khyber Pakhtunkhwa and Balochistan in 2021-24 from "
+     "eight outlets (a national daily and its evening edition, a wire, a business paper, two TV websites, a regional "
+     "daily, a digital start-up), three roundups of two incidents, four distractors; written blind, never studied.",
+     "Eighteen incidents, twelve of them in 2-3 reports. Never studied."),
+    ("p60",
+     "Thirty reports on the north-west and the Afghan border in 2022-25 from eight outlets (two international wires, "
+     "three dailies, a TV website, a foreign desk, an ISPR-idiom site): cross-border fire by Afghan forces, convoy "
+     "ambushes, suicide bombings at a rally and a mosque, four distractors; written blind, never studied.",
+     "Seventeen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

@@ -860,8 +860,9 @@ def _told_as_before(trigger: Trigger, info: SentenceInfo) -> bool:
 
 
 # "claimed responsibility for both blasts", "all three attacks": a sentence about every incident of a roundup
-EVERY_INCIDENT = re.compile(r"\b(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
-                            + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+EVERY_INCIDENT = re.compile(r"\b(?:(?:both|all|the two|the three|the twin|either)\s+(?:of\s+the\s+|the\s+)?(?:[\w-]+\s+)?"
+                            + INCIDENT_NOUN_PATTERN + r"|the\s+(?:[\w-]+\s+)?(?:attacks|blasts|bombings|ambushes))\b",
+                            re.IGNORECASE)
 
 
 def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> bool:

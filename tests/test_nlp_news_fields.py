@@ -2528,3 +2528,23 @@ def test_an_attack_on_a_post_by_explosive_means_alone_is_a_bombing(extractor: Ex
                                                                     event_type: str) -> None:
     [event] = run(extractor, text)
     assert event.event_type == event_type
+
+
+def test_a_lede_on_a_series_of_attacks_gives_way_to_the_attacks_it_sums_up(extractor: Extractor) -> None:
+    text = ("QUETTA — Insurgents launched a wave of coordinated attacks across the province overnight, storming a "
+            "camp, ambushing travellers and blowing up a bridge. At least 41 people were killed, officials said.\n\n"
+            "In the deadliest attack, gunmen stopped vehicles on the highway in Musakhel district, offloaded 17 "
+            "passengers and shot them dead.\n\n"
+            "In Kalat district, militants attacked a Levies post, killing six guards.\n\n"
+            "Separately, a railway bridge near Kolpur was blown up. No one was hurt.\n\n"
+            "The Balochistan Liberation Army claimed responsibility for the attacks in a statement.")
+    events = run(extractor, text, published=datetime(2024, 8, 26, 18))
+    assert [(e.location.district, e.killed, e.perpetrator.name) for e in events] == [
+        ("Musa Khel", 17, "Balochistan Liberation Army"), ("Kalat", 6, "Balochistan Liberation Army"),
+        ("Kachhi (Bolan)", 0, "Balochistan Liberation Army")]
+    assert events[0].kidnapped == 17
+
+
+def test_offloaded_goods_are_no_kidnapping(nlp: Language) -> None:
+    assert counts(nlp, "Gunmen offloaded nine passengers from a coach and shot them dead.") == {"kidnapped": [9], "killed": [9]}
+    assert counts(nlp, "Porters offloaded 40 sacks of flour from the truck.") == {}

@@ -56,6 +56,7 @@ INJURED_WORDS = {
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
 # verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
 HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
+OFFLOADING = frozenset({"offloaded", "offloading"})
 KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
 ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
@@ -729,6 +730,8 @@ class CasualtyRules:
             return "injured"  # "took a bullet in the shoulder", "received two bullets"
         if low in self.kidnap_words or (low == "taken" and "hostage" in token.sent.text.lower()):
             return "kidnapped"
+        if low in OFFLOADING and any(c.dep_ == "dobj" and c.lower_ in self.person_nouns for c in token.children):
+            return "kidnapped"  # "offloaded 23 passengers from buses": people taken off by force (not goods)
         if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
             return "killed"
         if low == "shot" and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in LIMBS for o in c.children)

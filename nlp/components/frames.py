@@ -113,6 +113,13 @@ SUMMARY_LEDE = re.compile(r"\b(?:two|three|four|five|twin|separate|multiple|seve
 # named one after the other
 TWO_INCIDENTS = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN_PATTERN + r"\b[^.;]{0,80}?\band\s+(?:an?|the)\s+"
                            r"(?:[\w-]+\s+){0,2}?" + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
+# "a string of coordinated attacks across the province", "near-simultaneous blasts": a lede on a series of attacks
+SERIES_LEDE = re.compile(r"\b(?:(?:a|the)\s+(?:string|series|wave|spate|chain)\s+of\s+(?:[\w-]+\s+){0,2}?|(?:near-)?"
+                         r"(?:coordinated|co-ordinated|simultaneous)\s+)(?:attacks|blasts|bombings|explosions|assaults)\b",
+                         re.IGNORECASE)
+# "In the deadliest attack, ...": one of the attacks a series lede sums up
+SUPERLATIVE_INCIDENT = re.compile(r"^\W*(?:in|at)\s+the\s+(?:deadliest|worst|biggest|largest|bloodiest|most\s+\w+)\s+"
+                                  + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 PLURAL_INCIDENTS = re.compile(r"\b(?:attacks|blasts|bombings|explosions|incidents|ambushes)\b", re.IGNORECASE)
 SUMMARY_COUNTS = {**casualties.UNITS, "twin": 2}  # "two attacks", "twin blasts"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -692,6 +699,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     current: Frame | None = None
     ranked: dict[int, Frame] = {}
     summary: Frame | None = None
+    series: Frame | None = None  # the first frame, when its lede tells a series of attacks
     first_paragraph = infos[0].paragraph if infos else 0
     heading: str | None = None  # how the paragraph heads a section ("KARACHI: Following the attack, ..."), if it does
     section_news = False  # ... the section reports another incident ("BANNU — Earlier on Sunday, a bomb hit ...")
@@ -737,6 +745,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 frames.append(current)
                 continue
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
+        if rank is None and current is not None and current is series and SUPERLATIVE_INCIDENT.match(info.sent.text):
+            rank = (True, None)  # "In the deadliest attack, gunmen blocked a highway ...": the first the lede sums up
         if rank is not None and current is not None:
             definite, number = rank
             if not ranked and current is not summary:
@@ -781,6 +791,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
                 if len(frames) == 0 and sums_up(info):
                     summary = current
+                if len(frames) == 0 and SERIES_LEDE.search(info.sent.text):
+                    series = current
                 preamble = []
                 frames.append(current)
                 continue
@@ -791,4 +803,16 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     if summary is not None and len(frames) >= 3 and frames[0] is summary and (
             len(ranked) >= 2 or summed_count(summary) == len(frames) - 1):
         return frames[1:]  # "two attacks killed six ... In the first attack ... Hours later, gunmen stormed ..."
+    if series is not None and len(frames) >= 3 and frames[0] is series and _series_told(series, frames[1:]):
+        return frames[1:]
     return drop_summary(frames)
+
+
+def _series_told(summary: Frame, rest: list[Frame]) -> bool:
+    """A lede on a series of attacks ("a string of coordinated attacks across the province") whose places the later
+    frames tell one by one, in two districts or more: the lede only sums them up."""
+    opener = summary.opener or summary.sentences[0]
+    if not SERIES_LEDE.search(opener.sent.text):
+        return False
+    covered = districts_named([s for f in rest for s in f.sentences])
+    return len(covered) >= 2 and districts_named(summary.sentences) <= covered

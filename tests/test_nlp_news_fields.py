@@ -2548,3 +2548,20 @@ def test_a_lede_on_a_series_of_attacks_gives_way_to_the_attacks_it_sums_up(extra
 def test_offloaded_goods_are_no_kidnapping(nlp: Language) -> None:
     assert counts(nlp, "Gunmen offloaded nine passengers from a coach and shot them dead.") == {"kidnapped": [9], "killed": [9]}
     assert counts(nlp, "Porters offloaded 40 sacks of flour from the truck.") == {}
+
+
+def test_a_threat_to_kill_is_no_toll(nlp: Language) -> None:
+    assert counts(nlp, "The group said it held 80 hostages and threatened to kill them if troops advanced.") == {
+        "kidnapped": [80]}
+    assert counts(nlp, "The commander vowed to kill 12 soldiers for every fighter lost.") == {}
+    assert counts(nlp, "The gunmen went on to kill five policemen.") == {"killed": [5]}
+
+
+def test_the_toll_told_after_a_recap_of_an_older_attack_is_that_attack_s(extractor: Extractor) -> None:
+    text = ("QUETTA — A suicide bomber rammed a car into a bus carrying troops near Dalbandin on Sunday, killing four "
+            "soldiers, the military said. Nine others were wounded.\n\n"
+            "Last Wednesday, militants stormed a coal mine in Duki. Police said 19 miners and seven attackers were "
+            "killed.\n\n"
+            "No group has claimed the bombing.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 17, 10))
+    assert (event.location.district, event.killed, event.injured, event.attackers_killed) == ("Chagai", 4, 9, None)

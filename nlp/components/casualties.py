@@ -56,6 +56,9 @@ INJURED_WORDS = {
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
 # verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
 HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
+# verbs whose infinitive complement did not happen ("threatened to kill them", "vowed to kill", "tried to abduct")
+INTENT_VERBS = frozenset({"threaten", "vow", "plan", "try", "attempt", "want", "intend", "seek", "aim", "warn", "pledge",
+                          "promise", "hope", "plot", "conspire", "threatened", "vowed", "planned", "tried", "attempted"})
 OFFLOADING = frozenset({"offloaded", "offloading"})
 KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "kidnap", "hostage", "hostages", "abduction"}
 ATTACKER_NOUNS = {
@@ -1179,6 +1182,8 @@ class CasualtyRules:
                 superseded.add(restated)
             if kind is None or (word is not None and self._in_referenced_attack(word, victim)) or self._recalled(victim):
                 continue
+            if word is not None and total_kind is None and unrealised(word):
+                continue  # "threatened to kill 20 hostages": an intent, no one harmed
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
             if total_kind is None and _acting_after_opener(first, last):
@@ -1264,7 +1269,7 @@ class CasualtyRules:
                 continue
             verb = tok.head
             dead = tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ in ("dead", "down")
-            if self.casualty_kind(verb) != "killed" and not (verb.lower_ in ("shot", "gunned") and dead):
+            if self.casualty_kind(verb) != "killed" and not (verb.lower_ in ("shot", "gunned") and dead) or unrealised(verb):
                 continue
             counted = [f for f in figures if f.value > 0 and f.span.start < tok.idx and f.kind in ("kidnapped", "injured")]
             if counted:
@@ -1449,6 +1454,13 @@ def _harms_someone(last: Token) -> bool:
             rest = [t for t in words[k + 1 : k + 4] if t.lower_ != "dead"]
             return bool(rest) and rest[0].pos_ in ("PROPN", "DET", "NUM", "PRON") and rest[0].lower_ not in ("this", "that")
     return False
+
+
+def unrealised(word: Token) -> bool:
+    """A casualty verb in the infinitive after a verb of intent ("threatened to kill them", "vowed to kill more
+    soldiers"): what someone meant or threatened to do, not what happened."""
+    return (word.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+            and (word.head.lemma_.lower() in INTENT_VERBS or word.head.lower_ in INTENT_VERBS))
 
 
 def _acting_after_opener(first: Token, last: Token) -> bool:

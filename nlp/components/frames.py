@@ -707,9 +707,12 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     told = False  # the paragraph went on past its heading
     elsewhere = False  # ... whose heading line dates it before the incident ("CONTEXT — Kabul | 7 August")
     paragraph = None
+    recap_paragraph: int | None = None  # the paragraph that recalls an earlier incident, from its recap on
     for info in infos:
         if info.background:
             continue
+        if info.paragraph == recap_paragraph and not info.marker and not info.dates:
+            continue  # "Last Tuesday, fighters hijacked a train ... The military said 26 hostages were killed": its toll
         if info.paragraph != paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
             lone = heading is not None and not told and len(held) == 1
@@ -786,6 +789,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                     and info.has_figures and announces_another(current))
             )
             if split and current is not None and not info.marker and _earlier_than(info, current):
+                recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])

@@ -2565,3 +2565,31 @@ def test_the_toll_told_after_a_recap_of_an_older_attack_is_that_attack_s(extract
             "No group has claimed the bombing.")
     [event] = run(extractor, text, published=datetime(2025, 3, 17, 10))
     assert (event.location.district, event.killed, event.injured, event.attackers_killed) == ("Chagai", 4, 9, None)
+
+
+def test_the_number_of_people_killed_in_a_militant_assault_counts_victims(nlp: Language) -> None:
+    assert counts(nlp, "The number of people martyred in the militant assault on the station rose to six on Friday.") == {
+        "killed": [6]}
+    assert counts(nlp, "The discovery of another body brought the number of terrorists killed to four.") == {
+        "attackers_killed": [4]}
+
+
+def test_a_river_named_after_a_district_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("BANNU: A constable was martyred when a quadcopter dropped explosives on the city police station on Monday. "
+            "The police opened fire on another drone that approached the station minutes later and it flew back "
+            "towards the fields along the Kurram river, he said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Bannu"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A well-known Sikh hakeem was shot dead inside his clinic on Thursday.", {"killed": [1]}),
+        ("Independent candidate for the provincial assembly seat PK-9, Gul Rehman Khan, was shot dead on Monday.",
+         {"killed": [1]}),
+        ("A suicide bomber was killed by the guards.", {"attackers_killed": [1]}),
+    ],
+)
+def test_one_victim_as_the_subject_whatever_the_parse(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

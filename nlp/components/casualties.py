@@ -157,6 +157,13 @@ _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 # "fatalities put at 12": a stated toll as news writes it (annotation markup such as ACLED's
 # "fatalities coded as 3" is not read: news never contains it).
+# "A well-known Sikh hakeem was shot dead", "Independent candidate for PK-22, Arif Zeb Khan, was shot dead": one victim
+# as the sentence's subject, told whether or not the parser tagged the noun a noun
+_LONE_VICTIM = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{1,30}[:—–-]\s*)?(?:(?:a|an)\s+(?P<noun>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+    r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,10}?,\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)"
+    r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b",
+    re.IGNORECASE)
 _STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
 RANGE_WORDS = ("to", "or", "-", "–")
 RESTATING_VERBS = frozenset({"revised", "raised", "lowered", "brought", "put", "updated", "corrected", "increased",
@@ -887,8 +894,11 @@ class CasualtyRules:
         if low != "number" or not any(c.lower_ == "of" for c in token.children):
             return None
         kinds = {self.casualty_kind(t) for t in token.subtree if t.i != token.i}
-        if "killed" in kinds and any(t.lower_ in self.attacker_nouns for t in token.subtree):
-            return "attackers_killed"  # "bringing the number of attackers killed to four"
+        counted = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if "killed" in kinds and any(t.lower_ in self.attacker_nouns for t in counted):
+            # "bringing the number of attackers killed to four" (not "the number of people martyred in the militant
+            # assault": the people counted are the victims)
+            return "attackers_killed"
         return "killed" if "killed" in kinds else "injured" if "injured" in kinds else None
 
     def _toll_kind(self, victim: Token, sent: Span) -> str | None:
@@ -1242,7 +1252,23 @@ class CasualtyRules:
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
         figures = _colon_parts(sent, figures)
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
-                + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index))
+                + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+                + self._lone_victim(sent, figures, sent_index))
+
+    def _lone_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+        """One victim as the sentence's subject ("A Sikh hakeem was shot dead"), when the parse gave no death."""
+        if any(f.kind in ("killed", "attackers_killed") for f in figures):
+            return []
+        found = _LONE_VICTIM.match(sent.text)
+        if found is None:
+            return []
+        words = (found.group("noun") or "").lower().split()
+        if set(words) & (self.attacker_nouns | {"bomber", "attacker", "gunman", "assailant", "suspect", "kidnapper"}):
+            return []  # "a suicide bomber was killed": not a victim
+        char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+        span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
+        victim = words[-1] if words else "person"
+        return [CasualtyFigure("killed", 1, None, span, victim=victim)]
 
     def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""

@@ -47,7 +47,8 @@ URGE_VERBS = frozenset({"called", "urged", "asked", "pressed", "told", "warned",
                         "criticized", "demanded", "requested", "pressured"})
 STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", "highway", "gate", "adda", "bypass",
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square",
-                          "mail", "express"})  # (and trains: "the Khyber Mail", "the Quetta Express")
+                          "mail", "express",  # (and trains: "the Khyber Mail", "the Quetta Express")
+                          "river"})  # (and rivers: "along the Kurram river")
 # words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
 # such a name is resolved only in the district the article is about
 GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",

@@ -2593,3 +2593,25 @@ def test_a_river_named_after_a_district_is_not_the_scene(extractor: Extractor) -
 )
 def test_one_victim_as_the_subject_whatever_the_parse(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_a_group_s_older_claimed_act_is_background_and_its_own_words_a_claim(extractor: Extractor) -> None:
+    text = ("KARACHI — A separatist group said on Thursday it was behind Wednesday's shooting at a pharmacy in Saddar "
+            "that killed one Chinese national.\n\n"
+            "The Sindhudesh Liberation Army said in a message sent to journalists that it had targeted the Chinese "
+            "over Beijing's projects in Sindh.\n\n"
+            "The group, which mostly blows up railway tracks, claimed a bombing in Hyderabad in March that killed two.")
+    [event] = run(extractor, text, published=datetime(2022, 9, 29, 16))
+    assert (event.event_type, event.killed, event.perpetrator.attribution) == ("targeted_killing", 1, "claimed")
+
+
+def test_a_lede_on_separate_attacks_in_a_province_gives_way_to_each(extractor: Extractor) -> None:
+    text = ("PESHAWAR — A constable was shot dead and four others were wounded in separate attacks in Khyber "
+            "Pakhtunkhwa on Tuesday, officials said.\n\n"
+            "In Dera Ismail Khan, gunmen on a motorcycle killed Constable Amir Khan as he escorted a vaccination team.\n\n"
+            "Hours later, a roadside bomb struck a police van in the Mamund tehsil of Bajaur district, wounding four "
+            "policemen.\n\n"
+            "No group claimed the attacks.")
+    events = run(extractor, text, published=datetime(2025, 2, 26, 10))
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [
+        ("Dera Ismail Khan", 1, None), ("Bajaur", None, 4)]

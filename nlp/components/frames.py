@@ -275,6 +275,24 @@ def _group_record_only(sent: Span) -> bool:
     return True
 
 
+CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
+
+
+def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
+    """A month or year that dates the act a group claimed ("claimed a bombing in Saddar in May"), not its motive
+    ("in revenge for a commander killed in August"): an older incident."""
+    span = mention.span.in_doc(sent.doc)
+    if span is None:
+        return False
+    for node in span.root.ancestors:
+        if node.lower_ in ("for", "revenge", "avenge", "avenging", "retaliation", "response") or node.dep_ in (
+                "ccomp", "advcl", "xcomp", "relcl"):
+            return False  # (what the group said of its motive, in a clause of its own)
+        if node.dep_ == "dobj" and node.head.lower_ in CLAIM_VERBS:
+            return True  # the claimed act itself: "claimed a bombing ... in May"
+    return False
+
+
 def _in_relative_clause(mention: DateMention, sent: Span) -> bool:
     """A date inside a quiet relative clause: it dates what the clause says, not the sentence's news."""
     span = mention.span.in_doc(sent.doc)
@@ -470,7 +488,8 @@ class FrameRules:
         # unless the sentence opens with it ("In May the group claimed a blast in Karachi")
         def recap_date(d: DateMention) -> bool:
             opening = d.span.start - sent.start_char <= 3
-            return d.background and (not claim or d.precision not in ("month", "year") or opening) and not _in_relative_clause(d, sent)
+            return d.background and (not claim or d.precision not in ("month", "year") or opening or _dates_claimed_act(d, sent)
+                                     ) and not _in_relative_clause(d, sent)
 
         if any(recap_date(d) for d in dates):
             return True
@@ -807,16 +826,14 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     if summary is not None and len(frames) >= 3 and frames[0] is summary and (
             len(ranked) >= 2 or summed_count(summary) == len(frames) - 1):
         return frames[1:]  # "two attacks killed six ... In the first attack ... Hours later, gunmen stormed ..."
-    if series is not None and len(frames) >= 3 and frames[0] is series and _series_told(series, frames[1:]):
+    if len(frames) >= 3 and frames[0] in (series, summary) and _told_one_by_one(frames[0], frames[1:]):
         return frames[1:]
     return drop_summary(frames)
 
 
-def _series_told(summary: Frame, rest: list[Frame]) -> bool:
-    """A lede on a series of attacks ("a string of coordinated attacks across the province") whose places the later
-    frames tell one by one, in two districts or more: the lede only sums them up."""
-    opener = summary.opener or summary.sentences[0]
-    if not SERIES_LEDE.search(opener.sent.text):
-        return False
+def _told_one_by_one(summary: Frame, rest: list[Frame]) -> bool:
+    """A lede on a series of attacks ("a string of coordinated attacks across the province", "in separate attacks in
+    Khyber Pakhtunkhwa") whose places the later frames tell one by one, in two districts or more: the lede only sums
+    them up."""
     covered = districts_named([s for f in rest for s in f.sentences])
     return len(covered) >= 2 and districts_named(summary.sentences) <= covered

@@ -64,9 +64,9 @@ CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\
                                 r"(?:(?!and\b|or\b|,|when\b|while\b|as\b|after\b|before\b)\S+\s+){0,3}?"
                                 r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
-CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:\s+(?:in|a|an|its|their|the|statement|message|"
-                                r"video|post|on|social|media|telegram))*\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-                                r"(?:carried out|was behind|were behind)\b", re.I)
+CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in|a|an|its|their|the|statement|message|"
+                                r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
+                                r"(?:carried out|was behind|were behind|targeted|attacked|struck)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
                        r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)"
                        # "none of the armed groups active there, including the BLA and the BLF, had claimed"

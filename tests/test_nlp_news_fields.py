@@ -2615,3 +2615,16 @@ def test_a_lede_on_separate_attacks_in_a_province_gives_way_to_each(extractor: E
     events = run(extractor, text, published=datetime(2025, 2, 26, 10))
     assert [(e.location.district, e.killed, e.injured) for e in events] == [
         ("Dera Ismail Khan", 1, None), ("Bajaur", None, 4)]
+
+
+def test_a_claim_s_motive_and_a_clause_on_the_group_s_past_do_not_make_a_recap(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A suicide bomber killed 12 worshippers at a mosque in the Police Lines on Monday.\n\n"
+            "A commander of the Jamaat-ul-Ahrar faction claimed responsibility on social media, calling it revenge for "
+            "the killing of the faction's chief in Afghanistan last year.")
+    [event] = run(extractor, text, published=datetime(2023, 1, 31, 7))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Jamaat-ul-Ahrar", "claimed")
+    text = ("LAHORE: A CTD inspector was shot dead near his house in Shahdara on Sunday evening.\n\n"
+            "Initial investigation pointed to a cell of the banned Tehreek-e-Taliban Pakistan, some members of which "
+            "had been arrested in Lahore last month, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 8, 4, 21))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")

@@ -293,10 +293,37 @@ def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
     return False
 
 
+MOTIVE_WORDS = frozenset({"revenge", "avenge", "avenging", "retaliation", "reprisal"})
+
+
+def _dates_motive(mention: DateMention, sent: Span) -> bool:
+    """A date in the motive a claim gives ("calling it revenge for the killing of its chief last year")."""
+    span = mention.span.in_doc(sent.doc)
+    return span is not None and any(node.lower_ in MOTIVE_WORDS for node in span.root.ancestors)
+
+
 def _in_relative_clause(mention: DateMention, sent: Span) -> bool:
     """A date inside a quiet relative clause: it dates what the clause says, not the sentence's news."""
     span = mention.span.in_doc(sent.doc)
-    return span is not None and _quiet_relative_clause(span.root)
+    return span is not None and (_quiet_relative_clause(span.root) or _quiet_which_clause(span, sent))
+
+
+# ", some members of which had been arrested", ", who was transferred": a relative clause opened after a comma
+WHICH_CLAUSE = re.compile(r",\s+(?:(?:some|most|many|several|all|none|one|two|three|four|five|members)\s+(?:\w+\s+)?of\s+"
+                          r"(?:which|whom)|which|who|whom|whose)\b[^,;]*$", re.IGNORECASE)
+
+
+def _quiet_which_clause(span: Span, sent: Span) -> bool:
+    """The date closes a relative clause opened after a comma that tells no violence, however the parser joined it
+    ("a cell of the TTP, some members of which had been arrested in Lahore last month, he said")."""
+    before = sent.doc.text[sent.start_char : span.start_char]
+    found = WHICH_CLAUSE.search(before)
+    if found is None:
+        return False
+    start = sent.start_char + found.start()
+    after = re.search(r"[,;]", sent.doc.text[span.end_char : sent.end_char])
+    end = span.end_char + after.start() if after is not None else sent.end_char
+    return not any(start <= t.span.start < end for t in (sent._.triggers or []))
 
 
 def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
@@ -305,7 +332,7 @@ def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
     at = low.find(phrase)
     while at >= 0:
         token = next((t for t in sent if t.idx >= sent.start_char + at), None)
-        if token is None or not _quiet_relative_clause(token):
+        if token is None or not (_quiet_relative_clause(token) or _quiet_which_clause(token.doc[token.i : token.i + 1], sent)):
             return False
         found = True
         at = low.find(phrase, at + 1)
@@ -489,7 +516,7 @@ class FrameRules:
         def recap_date(d: DateMention) -> bool:
             opening = d.span.start - sent.start_char <= 3
             return d.background and (not claim or d.precision not in ("month", "year") or opening or _dates_claimed_act(d, sent)
-                                     ) and not _in_relative_clause(d, sent)
+                                     ) and not _in_relative_clause(d, sent) and not (claim and _dates_motive(d, sent))
 
         if any(recap_date(d) for d in dates):
             return True

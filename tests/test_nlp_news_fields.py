@@ -2628,3 +2628,16 @@ def test_a_claim_s_motive_and_a_clause_on_the_group_s_past_do_not_make_a_recap(e
             "had been arrested in Lahore last month, police said.")
     [event] = run(extractor, text, published=datetime(2024, 8, 4, 21))
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_a_recap_after_a_coordinated_before_clause_and_a_bombing_in_a_relative_clause(extractor: Extractor) -> None:
+    text = ("QUETTA — Gunmen stormed a coal mine in Duki late on Thursday, killing 14 miners, police said.\n\n"
+            "The attack came days before a regional summit in Islamabad, and less than a week after a bombing near "
+            "Karachi's airport killed two foreign engineers. That attack was claimed by the Balochistan Liberation Army.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 11, 13))
+    assert (event.killed, event.perpetrator.name) == (14, None)
+    text = ("DERA ISMAIL KHAN — Six terrorists attacked a security forces post in Daraban early on Tuesday, the military "
+            "said. The attempt to enter the post was foiled, forcing the terrorists to ram an explosive-laden vehicle "
+            "into it, which was followed by a suicide bombing. Seventeen soldiers embraced shahadat.")
+    [event] = run(extractor, text, published=datetime(2023, 12, 12, 10))
+    assert (event.event_type, event.killed) == ("bombing", 17)

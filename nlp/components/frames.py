@@ -62,7 +62,8 @@ OPENS_EARLIER = re.compile(r"^\W*(?:(?:a|one|two|three|four|five|six|seven|eight
 SINCE_INCIDENT = re.compile(r"\bsince\s+(?:the\s+|this\s+|[\w]+['’]s\s+|last\s+\w+['’]s\s+)(?:[\w-]+\s+){0,2}"
                             + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
 # "The Wana attack was followed on Tuesday by a suicide bombing in Islamabad": a later, other incident
-FOLLOWED_BY = re.compile(r"\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a|an|another)\b", re.IGNORECASE)
+# ("ram a vehicle into the post, which was followed by a suicide bombing": the same attack, told in a relative clause)
+FOLLOWED_BY = re.compile(r"(?<!\bwhich )\b(?:was|were|is)\s+followed\b[^.;]{0,40}?\bby\s+(?:a|an|another)\b", re.IGNORECASE)
 # "The raid followed Monday's roadside bombing of a patrol van": the object is an earlier incident
 FOLLOWED_INCIDENT = re.compile(r"\b(?:follows|followed)\s+(?:(?:the|a|an|last\s+\w+['’]s|\w+['’]s)\s+)(?:[\w-]+\s+){0,2}"
                                + INCIDENT_NOUN_PATTERN + r"\b", re.IGNORECASE)
@@ -74,9 +75,12 @@ THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earli
 THE_INCIDENT = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(" + INCIDENT_NOUN_PATTERN + r")\b", re.IGNORECASE)
 # "The attack came days after ...", "comes barely a week after": the time between (not "came off the rails on Tuesday
 # after a device exploded", the incident itself)
-RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:(?:just|barely|only|shortly|nearly|almost|less|more|than|a|an|"
-                         r"the|few|several|couple|of|\d+|one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|"
-                         r"months?|hours?|years?)\s+){0,5}(?:after|since)\b", re.IGNORECASE)
+_INTERVAL = (r"(?:just|barely|only|shortly|nearly|almost|less|more|than|a|an|the|few|several|couple|of|\d+|one|two|"
+             r"three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|hours?|years?)")
+# "The attack comes days after ...", "came days before the summit, and less than a week after a bombing ..."
+RECAP_AFTER = re.compile(r"\b(?:comes|came|follows|followed)\s+(?:" + _INTERVAL + r"\s+){0,5}(?:after|since)\b"
+                         r"|\b(?:comes|came)\s+(?:" + _INTERVAL + r"\s+){0,5}before\b[^.;]{0,150}?\band\s+(?:"
+                         + _INTERVAL + r"\s+){1,5}after\b", re.IGNORECASE)
 NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-terrorism court", "court", "trial",
                      "hearing", "policy", "budget", "cricket", "match", "per cent", "percent", "statistics",
                      "report released", "annual report", "data showed", "condemned", "condemnation", "condolence",

@@ -2641,3 +2641,12 @@ def test_a_recap_after_a_coordinated_before_clause_and_a_bombing_in_a_relative_c
             "into it, which was followed by a suicide bombing. Seventeen soldiers embraced shahadat.")
     [event] = run(extractor, text, published=datetime(2023, 12, 12, 10))
     assert (event.event_type, event.killed) == ("bombing", 17)
+
+
+@pytest.mark.parametrize("moved", ["Some were flown to Peshawar.", "The wounded were airlifted to Peshawar.",
+                                   "Three were rushed to Peshawar in ambulances."])
+def test_where_the_wounded_were_flown_is_not_the_scene(extractor: Extractor, moved: str) -> None:
+    text = ("DERA ISMAIL KHAN — Six attackers rammed an explosives-laden truck into the gate of the Daraban police station "
+            "before dawn on Tuesday, killing 19 soldiers. More than 30 soldiers were wounded. " + moved)
+    [event] = run(extractor, text, published=datetime(2023, 12, 12, 19))
+    assert event.location.district == "Dera Ismail Khan"

@@ -27,7 +27,8 @@ from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
-ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "headquarters", "funeral", "native", "hailed from",
+ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "flown to", "airlifted", "evacuated to",
+               "rushed to", "transported to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
                # where a speaker was reached ("told reporters by telephone from Multan") or spoke ("addressing a press

@@ -2650,3 +2650,23 @@ def test_where_the_wounded_were_flown_is_not_the_scene(extractor: Extractor, mov
             "before dawn on Tuesday, killing 19 soldiers. More than 30 soldiers were wounded. " + moved)
     [event] = run(extractor, text, published=datetime(2023, 12, 12, 19))
     assert event.location.district == "Dera Ismail Khan"
+
+
+def test_the_time_a_toll_stands_at_is_not_the_incident_s_day(extractor: Extractor) -> None:
+    text = ("Bajaur (Frontier News) — The number of people martyred in the blast at the party convention in Khar rose to "
+            "31 by this morning, while 90 injured are under treatment.\n\n"
+            "The blast took place yesterday afternoon during the speeches.")
+    [event] = run(extractor, text, published=datetime(2023, 7, 31, 9))
+    assert (event.date, event.killed) == (date(2023, 7, 30), 31)
+
+
+def test_a_province_named_far_from_the_event_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("KARACHI: A suicide car bomber struck a convoy carrying foreign engineers near the airport late on Sunday, "
+            "killing two of them, police said.\n\n"
+            "The interior minister told reporters that the car had been bought with forged papers. He said the "
+            "route would be reviewed.\n\n"
+            "The convoy was heading to a power plant on the coast. Guards at the plant were put on alert.\n\n"
+            "The separatist group has repeatedly targeted foreign interests, accusing Beijing of exploiting "
+            "Balochistan's resources.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 7, 8))
+    assert event.location.province == "Sindh"

@@ -101,6 +101,7 @@ REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "st
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 
 
+TOLL_RISE_VERBS = frozenset({"rose", "risen", "climbed", "jumped", "increased", "reached", "mounted"})
 _INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
 
 
@@ -110,6 +111,9 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
     if _DATELINE_PREFIX.match(doc_text(sent.doc)[sent.start_char : span.start]):
         return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
     tokens = [t for t in sent if span.start <= t.idx < span.end]
+    if tokens and tokens[0].i > sent.start and tokens[0].nbor(-1).lower_ == "by" and any(
+            t.lower_ in TOLL_RISE_VERBS for t in sent):
+        return True  # "the toll rose to 46 by this morning": the time the count stands at
     outside = [t for t in tokens if not (span.start <= t.head.idx < span.end)]
     for tok in outside[:1]:
         head = tok.head

@@ -505,8 +505,9 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     def uninformative(m: LocationMention) -> bool:
         """An aside, a vague place, or the dateline city's own province ("the Sindh chief minister")."""
-        aside, vague, *_ = rank(m)
-        return bool(aside or vague) or (m.kind == "province" and m.name in dateline_provinces)
+        aside, vague, near, *_ = rank(m)
+        # (a province named far from the event's sentence: "accusing Beijing of exploiting Balochistan's resources")
+        return bool(aside or vague) or (m.kind == "province" and (m.name in dateline_provinces or near == 2))
 
     if (datelines or dateline_provinces) and body and all(uninformative(m) for m in body):
         # the body names only asides ("funeral prayers in Mardan"), foreign or country-wide places: the dateline is the place

@@ -2670,3 +2670,17 @@ def test_a_province_named_far_from_the_event_is_not_the_scene(extractor: Extract
             "Balochistan's resources.")
     [event] = run(extractor, text, published=datetime(2024, 10, 7, 8))
     assert event.location.province == "Sindh"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to officials, three militants who opened fire on the convoy after the explosion were killed by "
+         "the troops.", {"attackers_killed": [3]}),
+        ("Officials said two militants who fired on the convoy moments after the blast were shot dead by troops.",
+         {"attackers_killed": [2]}),
+    ],
+)
+def test_the_casualty_verb_after_a_who_clause_on_the_counted(nlp: Language, text: str,
+                                                             expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

@@ -542,6 +542,20 @@ class CasualtyRules:
             groups.append((dets[0], tok, 2 if pair else 1))
         return groups
 
+    def _after_relative_clause(self, victim: Token) -> Token | None:
+        """The passive casualty verb after a "who" clause on the counted people ("three militants who opened fire on
+        the convoy after the explosion were killed by the troops"), however the parser joined the clause."""
+        doc = victim.doc
+        if victim.i + 1 >= victim.sent.end or doc[victim.i + 1].lower_ != "who":
+            return None
+        for k in range(victim.i + 2, victim.sent.end - 1):
+            tok = doc[k]
+            if tok.lower_ in (";",) or (tok.like_num and tok.i > victim.i + 2):
+                return None  # another count or clause
+            if tok.lower_ in ("were", "was") and self.casualty_kind(doc[k + 1]) in ("killed", "injured"):
+                return doc[k + 1]
+        return None
+
     def _second_object(self, tok: Token) -> Token | None:
         """The casualty verb of a second object after "and" ("killing a vaccinator and the constable escorting the
         team"), whatever the parser joined it to: the word before "and" is the verb's object."""
@@ -1174,6 +1188,7 @@ class CasualtyRules:
             total_kind = self._toll_kind(victim, sent)
             window = self._window_kind(last, sent)
             word = window or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
+            word = word or self._after_relative_clause(victim)
             word_kind = self.casualty_kind(word) if word is not None else None
             if word_kind == "kidnapped" and word is not None and word.i == victim.i and (
                     harm := self._dep_kind(victim)) is not None and self.casualty_kind(harm) in ("killed", "injured"):

@@ -2684,3 +2684,14 @@ def test_a_province_named_far_from_the_event_is_not_the_scene(extractor: Extract
 def test_the_casualty_verb_after_a_who_clause_on_the_counted(nlp: Language, text: str,
                                                              expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("None of the policemen at the post was hurt.", {"killed": [0], "injured": [0]}),
+        ("None of the passengers on the coach were injured.", {"injured": [0]}),
+    ],
+)
+def test_none_of_the_people_hurt_is_a_nil_toll(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected

@@ -145,8 +145,8 @@ _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|
                           r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
-NO_VICTIM = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}?(?:was|were|had been|has been|have been|got)\s+"
-                       r"(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|none\s+of\s+the\s+(?:[\w-]+\s+){1,5}?)"
+                       r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
 NO_VICTIM_KINDS = {"killed": ("killed",), "martyred": ("killed",), "injured": ("injured",), "wounded": ("injured",),
                    "hurt": ("killed", "injured"), "harmed": ("killed", "injured")}
 # the second harm of a negated pair: "no one was killed or injured", "no loss of life or injury"

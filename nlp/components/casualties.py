@@ -1278,7 +1278,7 @@ class CasualtyRules:
         if found is None:
             return []
         words = (found.group("noun") or "").lower().split()
-        if set(words) & (self.attacker_nouns | {"bomber", "attacker", "gunman", "assailant", "suspect", "kidnapper"}):
+        if set(words) & (self.attacker_nouns | {"gunman", "suspect", "kidnapper"}):
             return []  # "a suicide bomber was killed": not a victim
         char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
         span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)

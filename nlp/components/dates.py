@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from khabar.nlp.components.base import INCIDENT_AFTER, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
-from khabar.nlp.components.casualties import INJURED_WORDS, UNITS
+from khabar.nlp.components.casualties import INJURED_WORDS, RISE_VERBS, UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -101,7 +101,6 @@ REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "st
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 
 
-TOLL_RISE_VERBS = frozenset({"rose", "risen", "climbed", "jumped", "increased", "reached", "mounted"})
 _INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
 
 
@@ -112,7 +111,7 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
         return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
     tokens = [t for t in sent if span.start <= t.idx < span.end]
     if tokens and tokens[0].i > sent.start and tokens[0].nbor(-1).lower_ == "by" and any(
-            t.lower_ in TOLL_RISE_VERBS for t in sent):
+            t.lower_ in RISE_VERBS for t in sent):
         return True  # "the toll rose to 46 by this morning": the time the count stands at
     outside = [t for t in tokens if not (span.start <= t.head.idx < span.end)]
     for tok in outside[:1]:

@@ -280,6 +280,7 @@ def _group_record_only(sent: Span) -> bool:
 
 
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
+MOTIVE_WORDS = frozenset({"revenge", "avenge", "avenging", "retaliation", "reprisal"})
 
 
 def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
@@ -289,15 +290,12 @@ def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
     if span is None:
         return False
     for node in span.root.ancestors:
-        if node.lower_ in ("for", "revenge", "avenge", "avenging", "retaliation", "response") or node.dep_ in (
+        if node.lower_ in MOTIVE_WORDS or node.lower_ in ("for", "response") or node.dep_ in (
                 "ccomp", "advcl", "xcomp", "relcl"):
             return False  # (what the group said of its motive, in a clause of its own)
         if node.dep_ == "dobj" and node.head.lower_ in CLAIM_VERBS:
             return True  # the claimed act itself: "claimed a bombing ... in May"
     return False
-
-
-MOTIVE_WORDS = frozenset({"revenge", "avenge", "avenging", "retaliation", "reprisal"})
 
 
 def _dates_motive(mention: DateMention, sent: Span) -> bool:

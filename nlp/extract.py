@@ -80,9 +80,9 @@ SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent
 # the hallmark of a killing aimed at one man: assailants on a motorcycle ("two men on a motorcycle", "motorcyclists")
 ON_MOTORCYCLES = re.compile(r"\bmotorcycl(?:ists?|e-borne|e-riding)\b|\bon (?:a |their |two )?motorcycles?\b", re.IGNORECASE)
 # "the SHO of Kulachi police station", "Constable Sher Ali of Police Station Mandan": where the victim serves
-AFFILIATION = re.compile(r"\bof (?:the )?(?:(?:[\w-]+ ){1,2}police station|police station(?: [\w-]+)?)\b", re.IGNORECASE)
+AFFILIATION = re.compile(r"\bof (?:the )?(?:(?:[\w'’-]+ ){1,2}police station|police station(?: [\w-]+)?)\b", re.IGNORECASE)
 # "a tribal elder and his guard were shot dead", "shot dead a leader and his son": the target and one companion
-COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was)?\s*(?:shot|gunned|killed|martyred)\b"
+COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}?(?:were|was|(?:have|has|had) been)?\s*(?:shot|gunned|killed|martyred)\b"
                        r"|\b(?:shot dead|gunned down|killed|martyred)\s+along with\s+(?:his|her)\b"
                        r"|\band\s+the\s+[\w-]+\s+(?:escorting|guarding|accompanying)\s+(?:him|her|his)\b"
                        r"|\b(?:shot dead|gunned down|killed)\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,5}?and\s+(?:his|her)\s+[\w-]+", re.I)
@@ -635,7 +635,7 @@ class Extractor:
             fields["date"], fields["date_precision"], day_evidence = day_told_before(before, lede)
             if day_evidence is not None:
                 ev["date"] = day_evidence
-        if is_targeted_killing(fields, triggers, opener.sent.text):
+        if is_targeted_killing(fields, triggers, opener.sent.text, tuple(m.target_type for m in opener.sent._.targets)):
             fields["event_type"] = "targeted_killing"
         if fields["event_type"] == "targeted_killing" and (armed_victim(frame) or (fields.get("killed") or 0) > SELECTED_MAX_KILLED):
             fields["event_type"] = "armed_assault"  # a fight between armed actors, or a shooting of many: not one singled out
@@ -752,7 +752,8 @@ def local_time(moment: datetime) -> datetime:
     return moment.astimezone(PKT) if moment.tzinfo is not None else moment.replace(tzinfo=PKT)
 
 
-def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: str = "") -> bool:
+def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: str = "",
+                        lede_targets: tuple[str, ...] = ()) -> bool:
     """An armed assault on a person, not in a clash: one killed, and a soldier or policeman only when singled out
     by post or duty and not at a post, station or convoy ("the SHO of Kulachi was martyred when gunmen opened fire
     on his vehicle" is targeted; "a constable was martyred when militants attacked the check post" is not).
@@ -763,7 +764,8 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
     target = fields.get("target_type")
     # two dead: a target and his companion, two men singled out by post or duty, or two of a community or calling
     # that is itself the target ("two Sikh shopkeepers", "two tribal elders")
-    pair = killed == 2 and bool(COMPANION.search(lede) or SELECTED.search(lede) or target in SINGLED_OUT_TARGETS)
+    pair = killed == 2 and bool(COMPANION.search(lede) or SELECTED.search(lede) or target in SINGLED_OUT_TARGETS
+                                or any(t in SINGLED_OUT_TARGETS for t in lede_targets))
     if fields["event_type"] != "armed_assault" or not (killed == 1 or pair):
         return False
     if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):

@@ -14,7 +14,7 @@ from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.frames import section_heading
 from khabar.nlp.components.perpetrators import find_groups
-from khabar.nlp.extract import Extractor, to_article
+from khabar.nlp.extract import Extractor, is_targeted_killing, to_article
 from tests.test_nlp_extract import FakeClassifier
 from tests.test_nlp_rules import counts, sent
 
@@ -2695,3 +2695,36 @@ def test_the_casualty_verb_after_a_who_clause_on_the_counted(nlp: Language, text
 )
 def test_none_of_the_people_hurt_is_a_nil_toll(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lede sets the killing in a run of older ones: the main clause is still this report's incident
+        ("In the Orakzai district, a village headman and his brother have been shot dead, the latest in a spate of "
+         "killings of headmen that has frightened the valley.\n\nPolice said the two men were walking back from the "
+         "fields on Friday evening when attackers fired at them from a parked car. Both died on the way to hospital."),
+        # a man and his companion in their own vehicle: the vehicle was not the target, the man was
+        ("KOHAT: A district council member and his driver were killed on Friday when gunmen on a motorcycle "
+         "opened fire on their vehicle near the bypass, police said.\n\nThe attackers escaped."),
+    ],
+)
+def test_two_people_singled_out_is_a_targeted_killing(extractor: Extractor, text: str) -> None:
+    [event] = run(extractor, text, published=datetime(2024, 3, 16, 9))
+    assert (event.event_type, event.killed) == ("targeted_killing", 2)
+
+
+def test_two_of_a_community_named_in_the_lede_are_singled_out(nlp: Language) -> None:
+    lede = next(iter(nlp("Two members of the Hindu community were shot dead in Sukkur's old city on Friday.").sents))
+    fields = {"event_type": "armed_assault", "killed": 2, "injured": None, "target_type": "civilians"}
+    named = tuple(m.target_type for m in lede._.targets)
+    assert is_targeted_killing(fields, [], lede.text, named)
+    assert not is_targeted_killing(fields, [], lede.text)  # "members" alone does not say who was singled out
+
+
+def test_an_officer_of_a_named_police_station_shot_on_his_way_is_singled_out(extractor: Extractor) -> None:
+    text = ("The station house officer of Karak's Teri police station was martyred and a constable with him "
+            "injured when unidentified gunmen opened fire on his vehicle on Monday evening.\n\n"
+            "Police said the officer was returning home after duty.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 9))
+    assert (event.event_type, event.killed) == ("targeted_killing", 1)

@@ -228,6 +228,7 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
 
 
 REPORTED_TOLL_VERBS = frozenset({"died", "succumbed", "wounded", "injured"})
+APPOSED = ("npadvmod", "appos")  # a noun phrase set beside a clause or a noun ("..., the latest in a series")
 HARM_VERBS = frozenset({"killed", "martyred", "hurt", "harmed"})  # "he said no one had been killed": a zero toll as told
 
 
@@ -524,7 +525,7 @@ class FrameRules:
             return True
         if claim or names_group_for_this_incident(sent):
             return False  # a claim, or a group blamed for "the attack", is told of this incident whatever its tense
-        if any(not _phrase_in_relative_clause(sent, p) for p in background_phrases):
+        if any(not _phrase_in_relative_clause(sent, p) and not self._apposed_to_event(sent, p) for p in background_phrases):
             return True
         if any(tok.lower_ in REPORTED_TOLL_VERBS and _reported_speech(tok) for tok in sent):
             # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
@@ -540,6 +541,23 @@ class FrameRules:
             if verb.lower_ in self.pluperfect_verbs:
                 return True
         return False
+
+    def _apposed_to_event(self, sent: Span, phrase: str) -> bool:
+        """Every occurrence of a (lower-case) phrase opens a noun phrase set beside the sentence's own casualty verb
+        ("an elder and his nephew have been shot dead, the latest in a series of killings"): it places this incident
+        in a run of older ones, it does not recall one."""
+        low, found = sent.text.lower(), False
+        at = low.find(phrase)
+        while at >= 0:
+            token = next((t for t in sent if t.idx >= sent.start_char + at), None)
+            if token is None:
+                return False
+            top = next((a for a in [token, *token.ancestors] if a.head.i == sent.root.i), None)
+            if top is None or top.dep_ not in APPOSED or not self.casualties.casualty_kind(sent.root):
+                return False
+            found = True
+            at = low.find(phrase, at + 1)
+        return found
 
     def _is_non_event(self, sent: Span, triggers: list[Trigger], figures: list[CasualtyFigure], hits: set[str]) -> bool:
         """Court, policy, statistics, condemnation: mentions of violence that are not a report of it.

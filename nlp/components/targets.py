@@ -172,6 +172,8 @@ class TargetRules:
             if _speaker(sent, span):
                 continue  # "..., police said": who tells the story, not whom it hit
             kind = self.lexicon[phrase]
+            if kind == "transport" and _personal_vehicle(sent, span):
+                continue  # "opened fire on his vehicle": the man in it was the target, not the road
             if kind in self.carrier_types:
                 kind = self._owner_type(sent, span) or kind
             found.append(TargetMention(kind, _role_score(sent, span), span))
@@ -196,6 +198,15 @@ class TargetRules:
                lede_sent: int | None = None) -> TargetMention | None:
         """`choose_target` with this component's weights."""
         return choose_target(mentions, event_type, trigger_sent, self.near_trigger_bonus, self.generic_penalty, lede_sent)
+
+
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _personal_vehicle(sent: Span, span: TextSpan) -> bool:
+    """A vehicle named as someone's own ("his vehicle", "their car"): it carried the person singled out."""
+    tokens = [t for t in sent if span.start <= t.idx < span.end]
+    return bool(tokens) and any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in tokens[-1].children)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

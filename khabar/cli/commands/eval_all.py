@@ -174,6 +174,18 @@ INCIDENT_PROBES = (
      "Karachi, Peshawar, Quetta, Bajaur, Dera Ismail Khan and Lahore in 2021-25 in nine outlets (short bulletins and "
      "long reports quoting hospital officials): injured counts that change, victims named in lists, disowned claims, "
      "four distractors. Scored unseen first, then studied."),
+    ("p61", "seventeen incidents, ten of them in 2-3 reports",
+     "Southern Khyber Pakhtunkhwa (Bannu, Lakki Marwat, Dera Ismail Khan, Tank, Kohat, Karak) in 2023-25 in six "
+     "outlets writing translated Urdu wire copy and police statements: tolls by category, tolls revised over days, "
+     "funerals and FIRs the next day, faction claims, four distractors. Scored unseen first, then studied."),
+    ("p62", "twenty incidents, ten of them in 2-3 reports",
+     "Balochistan highways and labourers in 2024-25 in six wire services: passengers offloaded and shot after ID "
+     "checks, trucks burnt, miners abducted, Levies posts attacked, claims sent to journalists days later, places "
+     "spelled differently, four distractors. Scored unseen first, then studied."),
+    ("p63", "sixteen incidents, ten of them in 2-3 reports",
+     "Karachi, Lahore, Quetta, Peshawar and Islamabad in 2021-24 in six broadsheets with long analysis and history "
+     "paragraphs: attacks on Chinese nationals, targeted killings of clerics and minorities, mosque and station "
+     "bombings with tolls revised across reports, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -259,6 +271,17 @@ HONEST_PROBES = (
      "three dailies, a TV website, a foreign desk, an ISPR-idiom site): cross-border fire by Afghan forces, convoy "
      "ambushes, suicide bombings at a rally and a mosque, four distractors; written blind, never studied.",
      "Seventeen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p64",
+     "Thirty reports on the tribal districts (North and South Waziristan, Bajaur, Khyber, Kurram, Mohmand, Orakzai) in "
+     "2022-25 from seven outlets (live blogs, local correspondents quoting elders, a wire, a TV website, a foreign "
+     "desk, an ISPR-idiom site): convoy bombings, sectarian convoy attacks, tolls revised during the day, four "
+     "distractors; written blind, never studied.",
+     "Seventeen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p65",
+     "Thirty reports from five TV-channel web desks across Pakistan in 2021-25 (very short paragraphs, ISPR and police "
+     "quotes, \"more to follow\"): kidnappings of engineers and officials, attacks on polio teams, schools, towers and "
+     "pipelines, raids after attacks, four distractors; written blind, never studied.",
+     "Nineteen incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1158,8 +1158,13 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
         # the reaction's day bounds the incident's: an earlier or the same day on a verb of the incident, if stated
         stated = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting
                   and best.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= d.value <= best.value and d is not best
-                  and _dates_an_event(sentences[d.span.sent_index], d)]
-        return stated[0] if stated else best
+                  and not _day_of_an_aftermath(sentences[d.span.sent_index], d)]
+        # a day on the incident's own verb first, else an earlier day the frame states ("the bodies ... were found on
+        # Monday ... The miners were taken from a coal mine late on Friday")
+        on_event = [d for d in stated if _dates_an_event(sentences[d.span.sent_index], d)]
+        earlier = [d for d in stated if d.value < best.value
+                   and 0 < d.span.sent_index - best.span.sent_index <= NEXT_SENTENCES]
+        return (on_event or earlier or [best])[0]
     return best
 
 
@@ -1183,6 +1188,7 @@ def _verb_of(tok: Token) -> Token | None:
 
 
 AFTERMATH_WINDOW_DAYS = 7  # how far before a reaction's day its incident's stated day is looked for
+NEXT_SENTENCES = 2  # how far after the aftermath's sentence an earlier day off the incident's verbs is still its day
 
 
 def _incident_words(info: SentenceInfo, figures: bool = True) -> list[Token]:

@@ -2728,3 +2728,66 @@ def test_an_officer_of_a_named_police_station_shot_on_his_way_is_singled_out(ext
             "Police said the officer was returning home after duty.")
     [event] = run(extractor, text, published=datetime(2024, 5, 7, 9))
     assert (event.event_type, event.killed) == ("targeted_killing", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number after a casualty verb, which the tagger may read as a date
+        ("The bomb ripped through the bus stand, killing 24 people and wounding 46, police said.",
+         {"killed": [24], "injured": [46]}),
+        # the number of a list that restates the attackers after a colon is the attackers'
+        ("Officials said six militants had been killed in all: the driver of the truck and the five who tried to "
+         "scale the wall.", {"attackers_killed": [6, 5]}),
+    ],
+)
+def test_counts_the_tagger_or_a_list_may_hide(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_attackers_killed_as_told_in_reported_speech_are_this_attacks(extractor: Extractor) -> None:
+    text = ("LAKKI MARWAT: Three policemen were martyred and five injured when militants attacked the Serai Naurang "
+            "police station late on Monday, officials said.\n\n"
+            "The district police officer said four attackers had been killed so far and the clearance operation was "
+            "still under way.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))
+    assert (event.killed, event.injured, event.attackers_killed) == (3, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # what a statement tells happened on its own day, not the day the statement went out
+        ("A separatist group on Friday claimed a blast on a gas pipeline in Dera Bugti.\n\nThe group said in a "
+         "statement emailed to reporters that its men had blown up the pipeline near Pir Koh on Thursday. No one was "
+         "hurt.", datetime(2025, 5, 16, 18), date(2025, 5, 15)),
+        # the day of a news report the story leans on is not the day of the attack
+        ("The banned group has claimed an attack in which two drivers were killed and a truck was burnt on the "
+         "highway, according to a local news report on Sunday.\n\nThe attack took place on Friday night near Khuzdar, "
+         "police said.", datetime(2025, 7, 13, 12), date(2025, 7, 11)),
+        # bodies found on one day; the abduction told next, on an earlier day
+        ("The bodies of two of four labourers who were abducted by gunmen in Kech were found on Tuesday, officials "
+         "said.\n\nThe labourers were taken from a construction site near Turbat late on Saturday. The other two are "
+         "still missing.", datetime(2025, 8, 5, 15), date(2025, 8, 2)),
+    ],
+)
+def test_the_incident_day_not_the_day_of_the_report(extractor: Extractor, text: str, published: datetime,
+                                                    day: date) -> None:
+    [event] = run(extractor, text, published=published)
+    assert event.date == day
+
+
+def test_the_district_the_attackers_came_from_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("TIMERGARA: Two policemen were martyred when militants attacked a police post in Lower Dir's Maidan area "
+            "on Tuesday night, police said.\n\n"
+            "The district police officer said the attackers had sneaked into the area from the adjoining Bajaur "
+            "district and fled after an hour-long exchange of fire.")
+    [event] = run(extractor, text, published=datetime(2025, 9, 10, 9))
+    assert event.location.district == "Lower Dir"
+
+
+@pytest.mark.parametrize("text", ["Islamabad, Apr 9 (PNA) Four people were killed when a bomb went off near a market.",
+                                  "Dera Ismail Khan, Apr 9 — Four people were killed when a bomb went off near a market."])
+def test_a_title_case_dateline_gives_the_filing_day(nlp: Language, text: str) -> None:
+    [mention] = find_dates(sent(nlp, text), datetime(2025, 4, 9, 14))
+    assert (mention.value, mention.reporting) == (date(2025, 4, 9), True)

@@ -370,7 +370,9 @@ class CasualtyRules:
             toll_value = i > 0 and tokens[i - 1].lower_ in ("to", "at") and any(
                 t.lower_ in self.total_words or (t.lower_ == "number" and t.i + 1 < sent.end and t.nbor(1).lower_ == "of")
                 for t in tokens)  # "the number of wounded had risen to four after ...", read as a time
-            if not is_num or (tok.ent_type_ in self.skip_ents and not toll_value) or negated:
+            # "killing 24 and wounding 46": NER may read a bare number as a date; a casualty verb's object is a count
+            counted = low.isdigit() and len(low) <= 3 and tok.dep_ == "dobj" and self.casualty_kind(tok.head) is not None
+            if not is_num or (tok.ent_type_ in self.skip_ents and not (toll_value or counted)) or negated:
                 i += 1
                 continue
             j = i
@@ -1091,6 +1093,8 @@ class CasualtyRules:
         hell"): it counts the people the sentence named last before it, and those were the attackers."""
         if victim.pos_ != "NUM" and victim.lower_ not in ("them", "they"):
             return False
+        if victim.pos_ == "NUM" and victim.dep_ == "conj" and self._is_attacker(victim.head):
+            return True  # "five terrorists were killed: the bomber in the van and the four who tried to get in"
         subject = victim if victim.dep_ in ("nsubj", "nsubjpass") else victim.head
         if subject.dep_ not in ("nsubj", "nsubjpass") and not (subject.lower_ == "of" and subject.head.dep_ in ("nsubj", "nsubjpass")):
             return False

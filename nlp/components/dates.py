@@ -95,8 +95,11 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 
 # "QUETTA, ", "QUETTA, Pakistan, ", "Peshawar [Pakistan], ": a wire dateline before its filing day
 _DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\[[A-Z][a-z]+\]),(?:\s*[A-Z][a-z]+,)?\s*$")
+# "Islamabad, ", "Dera Ismail Khan, ": a title-case dateline, when an agency's mark or a dash follows the day
+_TITLE_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},(?:\s*[A-Z][a-z]+,)?\s*$")
+_AGENCY_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .-]*\)|[—–]|-\s)")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
-                                  "revised", "updated", "message", "circulated", "shared",
+                                  "revised", "updated", "message", "circulated", "shared", "report", "reports",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
 
@@ -107,8 +110,11 @@ _INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
     responsibility on Wednesday"): the day of the report, not of the incident."""
-    if _DATELINE_PREFIX.match(doc_text(sent.doc)[sent.start_char : span.start]):
+    text = doc_text(sent.doc)
+    if _DATELINE_PREFIX.match(text[sent.start_char : span.start]):
         return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
+    if _TITLE_DATELINE_PREFIX.match(text[sent.start_char : span.start]) and _AGENCY_AFTER.match(text[span.end : span.end + 12]):
+        return True  # "Islamabad, Mar 17 (SNS)": a dateline in title case, told by the agency's mark after the day
     tokens = [t for t in sent if span.start <= t.idx < span.end]
     if tokens and tokens[0].i > sent.start and tokens[0].nbor(-1).lower_ == "by" and any(
             t.lower_ in RISE_VERBS for t in sent):
@@ -125,8 +131,11 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
             # claim's subject or object (not "the attack on Thursday night ... has raised questions": the attack's day)
             return True
-        if head.dep_ in ("acl", "relcl") and head.head.lower_ in reporting_verbs:
-            return True  # "a statement sent to reporters late on Friday": the day the statement went out
+        if head.dep_ in ("acl", "relcl") and head.head.lower_ in reporting_verbs and not any(
+                c.dep_ in ("mark", "nsubj", "nsubjpass") for c in head.children):
+            # "a statement sent to reporters late on Friday": the day the statement went out (not "a statement that
+            # its fighters had blown up the track on Tuesday": the day of what the statement tells)
+            return True
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
     return False

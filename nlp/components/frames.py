@@ -44,7 +44,7 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "comes months after", "weeks after", "months after", "last month", "last year",
                       "earlier this year", "earlier this month", "in the past", "previously", "so far this year", "since january",
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
-                      "in recent months", "in recent weeks", "over the past", "the previous", "last year's",
+                      "in recent months", "in recent weeks", "in recent years", "over the past", "the previous", "last year's",
                       "anniversary", "since the start of", "spate of", "reported separately")
 # a body sentence that opens in the week before: an earlier incident, told after the lede's (a lede may open so)
 BODY_RECAP_OPENERS = ("last week ", "the previous week ")
@@ -531,6 +531,11 @@ class FrameRules:
             # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
             # hospital and six people had been wounded": the toll as told, not a recap
             return False
+        if (THIS_INCIDENT.search(sent.text) or not dates) and any(
+                tok.lower_ in HARM_VERBS and _reported_speech(tok) and self._attackers_as_subject(tok) for tok in sent):
+            # "the ISPR said all 16 terrorists involved in the attack had been killed", "officials said six attackers had
+            # been killed so far": how this attack ended, as told in the past perfect of reported speech
+            return False
         if any(f.value == 0 for f in sent._.casualties) and any(
                 tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):
             return False  # "He said no one had been killed": the toll as told, in the past perfect of reported speech
@@ -541,6 +546,12 @@ class FrameRules:
             if verb.lower_ in self.pluperfect_verbs:
                 return True
         return False
+
+    def _attackers_as_subject(self, verb: Token) -> bool:
+        """A passive casualty verb whose subject is the attackers ("six attackers had been killed")."""
+        attackers = self.casualties.attacker_nouns
+        return any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "nsubjpass" and (c.lower_ in attackers or c.ent_type_ == "MIL_GROUP") for c in verb.children)
 
     def _apposed_to_event(self, sent: Span, phrase: str) -> bool:
         """Every occurrence of a (lower-case) phrase opens a noun phrase set beside the sentence's own casualty verb

@@ -86,9 +86,14 @@ _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|bu
                       r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?"
                       # "close to the boundary with Khyber Pakhtunkhwa's Lakki Marwat district", "came from the side of"
                       r"|\b(?:boundary|border|borders)\s+with\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-                      r"|\bfrom\s+the\s+side\s+of\s+)$", re.I)
-# "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab": where the attackers came from
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?$"
+                      r"|\bfrom\s+the\s+side\s+of\s+"
+                      # "had sneaked into the area from the adjoining Bajaur district": where the attackers came from
+                      r"|\b(?:sneaked|snuck|infiltrated|crossed|slipped)\s+(?:in\s+|over\s+|into\s+(?:the\s+)?[\w-]+\s+)?from\s+"
+                      r"(?:the\s+)?(?:(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)?)$", re.I)
+# "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab", "sneaked in from the adjoining Bajaur
+# district": where the attackers came from
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?"
+                            r"(?:(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
 # "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))

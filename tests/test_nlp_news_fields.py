@@ -2791,3 +2791,15 @@ def test_the_district_the_attackers_came_from_is_not_the_scene(extractor: Extrac
 def test_a_title_case_dateline_gives_the_filing_day(nlp: Language, text: str) -> None:
     [mention] = find_dates(sent(nlp, text), datetime(2025, 4, 9, 14))
     assert (mention.value, mention.reporting) == (date(2025, 4, 9), True)
+
+
+def test_a_weekday_named_with_an_old_year_is_that_years(nlp: Language) -> None:
+    found = find_dates(sent(nlp, "A bomb at a church on Palm Sunday in 2015 killed 17 worshippers."), datetime(2024, 6, 5, 9))
+    assert found and all(d.background for d in found)
+
+
+def test_a_toll_revised_down_from_an_earlier_figure(nlp: Language) -> None:
+    text = ("Officials on Friday revised the death toll from the market bombing to 41, down from the figure of 52 "
+            "given on Wednesday.")
+    figures = extract_casualties(sent(nlp, text))
+    assert [(f.value, f.earlier) for f in figures] == [(41, False), (52, True)]

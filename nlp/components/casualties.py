@@ -1262,7 +1262,8 @@ class CasualtyRules:
                     claimed=((claim_at is not None and claim_at < first.i or first.i in group_words)
                              and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
-                    earlier=initial and initial_at is not None and initial_at < first.i and total_kind is None,
+                    earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
+                    or _revised_from(first),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
                 )
             )
@@ -1620,6 +1621,16 @@ def _an_age(tokens: list[Token], i: int) -> bool:
         return False
     name = tokens[i - 2]
     return name.pos_ == "PROPN" and (name.ent_type_ == "PERSON" or tok.dep_ == "appos" and tok.head.i == name.i)
+
+
+# "revised the toll to 84, down from the figure of 100": the count a revision replaced
+_REVISED_FROM = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:the|an?|its|their)\s+)?(?:(?:earlier|initial|previous|first)\s+)?"
+                           r"(?:(?:figure|count|toll|tally|estimate)\s+of\s+)?(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+
+
+def _revised_from(first: Token) -> bool:
+    """A number a revised count came down or up from."""
+    return bool(_REVISED_FROM.search(first.doc[max(first.sent.start, first.i - 8) : first.i].text + " "))
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

@@ -344,10 +344,26 @@ class DateRules:
             sent, published, index, self.relative, self.background_relative)
         found = [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
         found = [d for d in found if not _future(sent, d.span)]
+        found = [replace(d, background=True) if _weekday_of_a_past_year(sent, d, found) else d for d in found]
         named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]
         if named:  # "on Wednesday revised the toll of Monday's bombing": the bombing's day is the incident's
             found = [d if d in named or d.precision != "day" else replace(d, reporting=True) for d in found]
         return found
+
+
+# "on Easter Sunday in 2016", "on a Friday in March 2023": the weekday of the year or month that follows it
+_YEAR_AFTER = re.compile(r"^\s*(?:,\s*|\s+(?:in|of)\s+)(?:[A-Z][a-z]+\s+)?\d{4}\b")
+
+
+def _weekday_of_a_past_year(sent: Span, mention: DateMention, found: list[DateMention]) -> bool:
+    """A weekday resolved to the publication's week while the year (or month and year) named right after it is a
+    recalled one: the weekday belongs to that older date."""
+    if mention.background or mention.precision != "day" or not _WEEKDAY.fullmatch(mention.span.text.strip()):
+        return False
+    after = doc_text(sent.doc)[mention.span.end : mention.span.end + 20]
+    if not _YEAR_AFTER.match(after):
+        return False
+    return any(d.background and d.precision in ("year", "month") and d.span.start >= mention.span.end for d in found)
 
 
 FACTORY = "khabar_dates"

@@ -1259,8 +1259,9 @@ def _days_after(info: SentenceInfo, trigger: Trigger) -> DateMention | None:
             after.dep_ == "mark" and after.head in (words.root, *words.root.ancestors)))
         if after is None or not governs or words.root.i < after.i:
             continue
+        opens = not sent.text[: m.start()].strip(" \"'“(")  # "A day after militants laid siege ..., officials said on Saturday"
         anchors = [d for d in info.dates if d.precision == "day" and d.explicit and not d.background
-                   and d.span.start < sent.start_char + m.start()]
+                   and (d.span.start < sent.start_char + m.start() or opens)]
         if not anchors:
             continue
         back = days_counted(m.group(1))

@@ -2803,3 +2803,15 @@ def test_a_toll_revised_down_from_an_earlier_figure(nlp: Language) -> None:
             "given on Wednesday.")
     figures = extract_casualties(sent(nlp, text))
     assert [(f.value, f.earlier) for f in figures] == [(41, False), (52, True)]
+
+
+def test_a_death_toll_with_a_clause_about_the_injured_is_still_the_dead(nlp: Language) -> None:
+    text = "The death toll, which officials gave before two of the wounded died, stood at seven."
+    assert counts(nlp, text) == {"killed": [7]}
+
+
+def test_a_day_after_an_attack_counts_back_from_the_day_the_lede_names(extractor: Extractor) -> None:
+    text = ("QUETTA: A day after gunmen laid siege to the provincial assembly's annexe, officials said on Thursday "
+            "that two guards had been martyred and five people injured. All four attackers were killed.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 17, 7))
+    assert (event.event_type, event.date, event.killed) == ("armed_assault", date(2024, 5, 15), 2)

@@ -904,7 +904,10 @@ class CasualtyRules:
         personnel killed", "the number of people who lost their lives"."""
         low = token.lower_
         if low in self.total_words:
-            return "injured" if {t.lower_ for t in token.subtree} & {"injured", "injury", "wounded"} else "killed"
+            # the toll's own modifiers ("the injury toll", "the toll of the wounded"), not a clause hung on it
+            own = {t.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod", "prep") and c.lower_ not in ("to", "at")
+                   for t in c.subtree}
+            return "injured" if own & {"injured", "injury", "wounded"} else "killed"
         if low in ("dead", "injured", "wounded") and any(c.lower_ == "the" for c in token.children):
             return "killed" if low == "dead" else "injured"  # "first reports put the dead at five"
         if low != "number" or not any(c.lower_ == "of" for c in token.children):

@@ -35,7 +35,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     # armed assault
     "attacked": ("armed_assault", 1.0), "attack": ("armed_assault", 0.6), "attacks": ("armed_assault", 0.5),
     "opened fire": ("armed_assault", 1.0), "firing": ("armed_assault", 0.8), "fired": ("armed_assault", 0.7),
-    "stormed": ("armed_assault", 1.0), "gun battle": ("armed_assault", 1.0), "gunfight": ("armed_assault", 1.0),
+    "stormed": ("armed_assault", 1.0), "laid siege": ("armed_assault", 1.0), "gun battle": ("armed_assault", 1.0), "gunfight": ("armed_assault", 1.0),
     "exchange of fire": ("armed_assault", 0.9), "ambush": ("armed_assault", 1.0), "ambushed": ("armed_assault", 1.0),
     "rocket attack": ("armed_assault", 1.0), "rockets": ("armed_assault", 0.8), "mortar": ("armed_assault", 0.8),
     "mortars": ("armed_assault", 0.8), "shelling": ("armed_assault", 0.8), "assault": ("armed_assault", 0.8),

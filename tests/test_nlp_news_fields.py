@@ -2815,3 +2815,9 @@ def test_a_day_after_an_attack_counts_back_from_the_day_the_lede_names(extractor
             "that two guards had been martyred and five people injured. All four attackers were killed.")
     [event] = run(extractor, text, published=datetime(2024, 5, 17, 7))
     assert (event.event_type, event.date, event.killed) == ("armed_assault", date(2024, 5, 15), 2)
+
+
+def test_people_taken_off_a_vehicle_then_shot_are_the_dead(nlp: Language) -> None:
+    text = ("Armed men blocked the highway near Kalat on Sunday night, pulled six labourers out of a van after "
+            "checking their papers and shot them dead, officials said.")
+    assert counts(nlp, text) == {"killed": [6]}

@@ -1321,9 +1321,18 @@ class CasualtyRules:
             if self.casualty_kind(verb) != "killed" and not (verb.lower_ in ("shot", "gunned") and dead) or unrealised(verb):
                 continue
             counted = [f for f in figures if f.value > 0 and f.span.start < tok.idx and f.kind in ("kidnapped", "injured")]
+            end = tok.doc[tok.i + 1] if dead else tok
             if counted:
-                end = tok.doc[tok.i + 1] if dead else tok
                 return [replace(counted[-1], kind="killed", span=TextSpan.from_tokens(verb, end, sent_index), total=False)]
+            # "took nine men off the bus ... and shot them dead": the people the same attackers handled first
+            handled = [(first, value, victim) for first, last, value in self._number_groups(sent)
+                       if (victim := self._victim_token(first, last)).i < tok.i and victim.dep_ == "dobj"
+                       and victim.lower_ in self.person_nouns and victim.lower_ not in self.attacker_nouns
+                       and victim.head in verb.conjuncts]
+            if handled:
+                first, value, victim = handled[-1]
+                return [CasualtyFigure("killed", value, self._qualifier(first), TextSpan.from_tokens(verb, end, sent_index),
+                                       victim=victim.lower_)]
         return []
 
     @staticmethod

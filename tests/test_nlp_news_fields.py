@@ -2821,3 +2821,9 @@ def test_people_taken_off_a_vehicle_then_shot_are_the_dead(nlp: Language) -> Non
     text = ("Armed men blocked the highway near Kalat on Sunday night, pulled six labourers out of a van after "
             "checking their papers and shot them dead, officials said.")
     assert counts(nlp, text) == {"killed": [6]}
+
+
+def test_a_month_and_year_before_an_incident_noun_is_a_recalled_date(nlp: Language) -> None:
+    found = find_dates(sent(nlp, "The group was blamed for the September 2008 hotel bombing that killed 54 people."),
+                       datetime(2022, 1, 19, 7))
+    assert [(d.value, d.background) for d in found] == [(date(2008, 9, 1), True)]

@@ -29,7 +29,7 @@ _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*
 _MONTH_DAY_RANGE = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 # "21.10.2025", "04-03-2024", "2025-10-21": numeric dates, day first as Pakistani papers and police write them
 _NUMERIC = re.compile(r"(?<![\d.:/-])(?:(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))(?![\d:/-]|\.\d)")
-_MONTH_YEAR = re.compile(rf"\b(?:in|during|since)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:in|during|since|of|the)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of|the)\s+((?:19|20)\d{2})\b(?!\s*[-/.]\d)", re.I)  # "in 2014", "the 2009 operation"
 # "In October, ten personnel were martyred": a month without a day or year, the latest such month
 _BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+({MONTHS})\b(?!\s+\d)", re.I)

@@ -329,17 +329,22 @@ def _quiet_which_clause(span: Span, sent: Span) -> bool:
     return not any(start <= t.span.start < end for t in (sent._.triggers or []))
 
 
-def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
-    """Every occurrence of a (lower-case) phrase lies in a quiet relative clause."""
-    low, found = sent.text.lower(), False
+def _phrase_starts(sent: Span, phrase: str) -> list[Token | None]:
+    """The first token of each occurrence of a (lower-case) phrase in the sentence (None past its last token)."""
+    low, starts = sent.text.lower(), []
     at = low.find(phrase)
     while at >= 0:
-        token = next((t for t in sent if t.idx >= sent.start_char + at), None)
-        if token is None or not (_quiet_relative_clause(token) or _quiet_which_clause(token.doc[token.i : token.i + 1], sent)):
-            return False
-        found = True
+        starts.append(next((t for t in sent if t.idx >= sent.start_char + at), None))
         at = low.find(phrase, at + 1)
-    return found
+    return starts
+
+
+def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
+    """Every occurrence of a (lower-case) phrase lies in a quiet relative clause."""
+    starts = _phrase_starts(sent, phrase)
+    return bool(starts) and all(
+        token is not None and (_quiet_relative_clause(token) or _quiet_which_clause(token.doc[token.i : token.i + 1], sent))
+        for token in starts)
 
 
 def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
@@ -557,18 +562,11 @@ class FrameRules:
         """Every occurrence of a (lower-case) phrase opens a noun phrase set beside the sentence's own casualty verb
         ("an elder and his nephew have been shot dead, the latest in a series of killings"): it places this incident
         in a run of older ones, it does not recall one."""
-        low, found = sent.text.lower(), False
-        at = low.find(phrase)
-        while at >= 0:
-            token = next((t for t in sent if t.idx >= sent.start_char + at), None)
-            if token is None:
-                return False
-            top = next((a for a in [token, *token.ancestors] if a.head.i == sent.root.i), None)
-            if top is None or top.dep_ not in APPOSED or not self.casualties.casualty_kind(sent.root):
-                return False
-            found = True
-            at = low.find(phrase, at + 1)
-        return found
+        starts = _phrase_starts(sent, phrase)
+        if not starts or any(token is None for token in starts) or not self.casualties.casualty_kind(sent.root):
+            return False
+        tops = [next((a for a in [token, *token.ancestors] if a.head.i == sent.root.i), None) for token in starts if token]
+        return all(top is not None and top.dep_ in APPOSED for top in tops)
 
     def _is_non_event(self, sent: Span, triggers: list[Trigger], figures: list[CasualtyFigure], hits: set[str]) -> bool:
         """Court, policy, statistics, condemnation: mentions of violence that are not a report of it.

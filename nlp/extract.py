@@ -26,7 +26,15 @@ from spacy.tokens import Doc, Token
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
+from khabar.nlp.components.base import (
+    ANOTHER_INCIDENT,
+    INCIDENT_NOUN_PATTERN,
+    INCIDENT_NOUNS,
+    SPEECH_VERBS,
+    TextSpan,
+    get_component,
+    normalise,
+)
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import ScoresSource, Trigger
@@ -379,6 +387,30 @@ def _inside(inner: CasualtyFigure, outer: CasualtyFigure) -> bool:
             and outer.span.start <= inner.span.start and inner.span.end <= outer.span.end)
 
 
+PLURAL_INCIDENT = re.compile(r"(?:" + "|".join(INCIDENT_NOUNS) + r")e?s")
+
+
+def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
+    """The figure counts the victims of several incidents ("attacks that killed five", "five were killed in twin
+    attacks"): a roundup's total, not one incident's toll."""
+    words = figure.span.in_doc(doc)
+    if words is None:
+        return False
+    chain = [words.root, *words.root.ancestors]
+    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
+    incidents = [verb.head] if verb.dep_ in ("relcl", "acl") else []
+    incidents += [obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    return any(noun.tag_ == "NNS" and PLURAL_INCIDENT.fullmatch(noun.lower_) for noun in incidents)
+
+
+def own_tolls(figures: list[CasualtyFigure], doc: Doc) -> list[CasualtyFigure]:
+    """A roundup incident's figures without the totals over all its incidents, where it has its own count of that
+    kind ("attacks that killed five ... Officials said three soldiers were killed" in Mastung: three)."""
+    totals = [f for f in figures if sums_incidents(f, doc)]
+    own_kinds = {f.kind for f in figures if f not in totals}
+    return [f for f in figures if f not in totals or f.kind not in own_kinds]
+
+
 def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """"eight militants killed ... two more were killed": a bare "N more" counts the same people as the figure
     before it, so it takes that figure's kind (the attackers here, not the victims)."""
@@ -524,7 +556,7 @@ class Extractor:
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before,
-                                          summary_day))
+                                          summary_day, several=len(frames) > 1))
         return [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]
 
@@ -590,10 +622,11 @@ class Extractor:
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: ScoresSource,
                lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
                timeline: dict[int, int] | None = None, before: ExtractedEvent | None = None,
-               summary: DateMention | None = None) -> ExtractedEvent:
+               summary: DateMention | None = None, several: bool = False) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
         sentences' order in time on a newest-first live page; `before`: the event the report told just before;
-        `summary`: the day of a lede that sums up the report's incidents)."""
+        `summary`: the day of a lede that sums up the report's incidents; `several`: the report frames more than one
+        incident)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         opener = frame.opener or frame.sentences[0]
         own = own_part_of_lede(opener)
@@ -628,6 +661,8 @@ class Extractor:
         place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent,
                                       [(t.span.sent_index, t.span.text) for t in triggers])
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
+        if several:
+            figures = own_tolls(figures, opener.sent.doc)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger,
                                           summary)

@@ -2827,3 +2827,29 @@ def test_a_month_and_year_before_an_incident_noun_is_a_recalled_date(nlp: Langua
     found = find_dates(sent(nlp, "The group was blamed for the September 2008 hotel bombing that killed 54 people."),
                        datetime(2022, 1, 19, 7))
     assert [(d.value, d.background) for d in found] == [(date(2008, 9, 1), True)]
+
+
+def test_a_roundup_lede_total_is_not_the_first_incidents_toll(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Militants on Tuesday carried out attacks that killed seven policemen in two districts of "
+            "the province. A roadside bomb struck a police van in Bannu in the morning. Four policemen were killed "
+            "and two injured, officials said.\n\n"
+            "In the evening, gunmen opened fire on a checkpost in Tank, killing three policemen.")
+    events = run(extractor, text, published=datetime(2024, 3, 5, 22))
+    assert [(e.location.district, e.killed) for e in events] == [("Bannu", 4), ("Tank", 3)]
+
+
+def test_the_toll_told_after_a_came_after_recap_belongs_to_the_recalled_incident(extractor: Extractor) -> None:
+    text = ("QUETTA: Two soldiers were killed when militants attacked a checkpost in Kalat on Monday, officials "
+            "said.\n\nThe attack came a week after gunmen stormed a bus terminal in Turbat. Twelve passengers were "
+            "killed and nine militants died before police regained control of the building.")
+    [event] = run(extractor, text, published=datetime(2025, 5, 6, 9))
+    assert (event.location.district, event.killed, event.attackers_killed) == ("Kalat", 2, None)
+
+
+
+def test_a_verbless_figure_in_a_report_of_two_incidents_is_read(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Militants struck twice in the province on Tuesday.\n\nBannu toll: four policemen dead\n\n"
+            "A roadside bomb struck a police van in Bannu in the morning, officials said.\n\nIn the evening, gunmen "
+            "opened fire on a checkpost in Tank, killing three policemen.")
+    events = run(extractor, text, published=datetime(2025, 5, 7, 9))
+    assert [(e.location.district, e.killed) for e in events] == [("Bannu", 4), ("Tank", 3)]

@@ -360,6 +360,11 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
     if (previous.paragraph == info.paragraph and any(d.background and d.precision in ("day", "month") for d in previous.dates)
             and not info.dates and not info.claim):
         return True
+    # "The attack came five days after militants seized a train ... Twenty-six hostages were killed before troops
+    # ended the siege": the earlier incident's toll, told next in the paragraph that recalled it, with no day or claim
+    if (previous.paragraph == info.paragraph and RECAP_AFTER.search(previous.sent.text) and not info.dates
+            and not info.claim):
+        return True
     # "On August 8, 2016, a suicide bomber struck ... The bombing was claimed by ...": the incident the recap told
     named = THE_INCIDENT.match(info.sent.text)
     return (named is not None and previous.paragraph == info.paragraph

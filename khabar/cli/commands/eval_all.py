@@ -186,6 +186,18 @@ INCIDENT_PROBES = (
      "Karachi, Lahore, Quetta, Peshawar and Islamabad in 2021-24 in six broadsheets with long analysis and history "
      "paragraphs: attacks on Chinese nationals, targeted killings of clerics and minorities, mosque and station "
      "bombings with tolls revised across reports, four distractors. Scored unseen first, then studied."),
+    ("p66", "fifteen incidents, nine of them in 2-3 reports",
+     "Punjab, Islamabad and interior Sindh in 2022-25 from six outlets (a wire, a capital daily, two provincial "
+     "dailies, a TV website, a foreign desk): CTD shootouts, attacks on border posts, riverine dacoits' raids on "
+     "police camps, four distractors. Scored unseen first, then studied."),
+    ("p67", "sixteen incidents, ten of them in 2-3 reports",
+     "The Makran coast and its hinterland (Kech, Gwadar, Panjgur) in 2021-24 from six outlets: coordinated attacks "
+     "on camps, abductions of workers, claims that arrive days later, four distractors. Scored unseen first, then "
+     "studied."),
+    ("p68", "seventeen incidents, ten of them in 2-3 reports",
+     "The Malakand division (Swat, Dir, Bajaur, Shangla, Buner, Chitral) in 2022-25 from six outlets: hostage-taking, "
+     "attacks on school vans and peace committees, a rally bombing, four distractors. Scored unseen first, then "
+     "studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -282,6 +294,14 @@ HONEST_PROBES = (
      "quotes, \"more to follow\"): kidnappings of engineers and officials, attacks on polio teams, schools, towers and "
      "pipelines, raids after attacks, four distractors; written blind, never studied.",
      "Nineteen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p69",
+     "Thirty-one reports from seven outlets on incidents of 2021-25, told mostly in follow-up coverage (tolls that "
+     "rise over days, funerals, arrests made after the attack), four distractors; written blind, never studied.",
+     "Seventeen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p70",
+     "Twenty-nine reports from seven outlets in 2023-25: six large attacks each reported by three outlets, eight "
+     "incidents in a single report, four distractors; written blind, never studied.",
+     "Fourteen incidents, six of them in three reports. Never studied."),
 )
 
 

@@ -302,6 +302,18 @@ HONEST_PROBES = (
      "Twenty-nine reports from seven outlets in 2023-25: six large attacks each reported by three outlets, eight "
      "incidents in a single report, four distractors; written blind, never studied.",
      "Fourteen incidents, six of them in three reports. Never studied."),
+    ("p71",
+     "Thirty-two reports on Karachi and urban Sindh in 2021-25 from seven outlets (a broadsheet's metro pages, a Sindhi "
+     "daily's English edition, a wire with UPDATE notes, a TV web desk, a translated Urdu site, a foreign "
+     "correspondent, a business paper): attacks on foreign nationals, police and Rangers, sectarian killings, small "
+     "bombings of tracks and ATMs, four distractors; written blind, never studied.",
+     "Sixteen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p72",
+     "Thirty-two reports on Balochistan's highways and central districts in 2022-25 from seven outlets (a Quetta daily, "
+     "a national broadsheet, a wire, a TV website, a Balochi site's English page, a foreign broadcaster, a think-tank "
+     "brief): passengers taken off buses and shot, highway blockades, convoy, Levies-post, railway and coal-mine "
+     "attacks, four distractors; written blind, never studied.",
+     "Twenty-two incidents, fourteen of them in 2-3 reports. Never studied."),
 )
 
 

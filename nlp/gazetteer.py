@@ -162,6 +162,10 @@ class Gazetteer:
             entry = Entry("place", p["name"], p["province"], p["district"], p["lat"], p["lon"],
                           p["precision"], p["population"] or 0)
             self._add_entry(entry, p["alt_names"], "alt")
+        for d in self._districts.values():
+            # a district's headquarters town the place list lacks ("TIMERGARA:" heads Lower Dir's reports)
+            if d["hq"] and name_key(d["hq"]) not in self._loc_index:
+                self._add_entry(Entry("place", d["hq"], d["province"], d["name"], d["lat"], d["lon"], "place"), [])
         for c in _read("countries.json"):
             self._add_entry(Entry("country", c["name"], precision="country"), c["aliases"])
 

@@ -2853,3 +2853,34 @@ def test_a_verbless_figure_in_a_report_of_two_incidents_is_read(extractor: Extra
             "opened fire on a checkpost in Tank, killing three policemen.")
     events = run(extractor, text, published=datetime(2025, 5, 7, 9))
     assert [(e.location.district, e.killed) for e in events] == [("Bannu", 4), ("Tank", 3)]
+
+
+def test_the_side_the_attackers_came_from_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("MIANWALI: Terrorists who crept in from the Lakki Marwat side of the river attacked a police checkpost "
+            "on Tuesday night, killing a constable, police said.")
+    [event] = run(extractor, text, published=datetime(2025, 6, 25, 9))
+    assert (event.location.district, event.killed) == ("Mianwali", 1)
+
+
+def test_the_dateline_comes_before_an_aside_when_the_body_place_disagrees_with_its_provinces(
+        extractor: Extractor) -> None:
+    text = ("DERA GHAZI KHAN: Terrorists attacked a police post in the tribal belt on Wednesday night, killing a "
+            "constable, police said. Two wounded constables were shifted to a hospital in Multan.\n\n"
+            "The tribal area of Dera Ghazi Khan, which borders Khyber Pakhtunkhwa and Balochistan, is patrolled by a "
+            "border force.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 13, 9))
+    assert (event.location.district, event.killed) == ("Dera Ghazi Khan", 1)
+
+
+def test_a_districts_headquarters_town_places_the_report(extractor: Extractor) -> None:
+    text = ("TIMERGARA: A bomb planted outside a shop in the main bazaar went off on Sunday night, injuring a "
+            "watchman, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 13, 9))
+    assert (event.location.district, event.injured) == ("Lower Dir", 1)
+
+
+def test_a_division_named_after_a_district_is_not_that_district(extractor: Extractor) -> None:
+    text = ("SWAT: Gunmen shot dead a former peace committee member outside his home on Tuesday, police said. Such "
+            "killings have become common across Malakand division.")
+    [event] = run(extractor, text, published=datetime(2025, 4, 16, 9))
+    assert (event.location.district, event.killed) == ("Swat", 1)

@@ -103,6 +103,8 @@ _JOURNEY_FROM = re.compile(r"\b(?:on\s+(?:his|her|their|its)\s+way|returning|tra
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division|dam|site|camp|plant|mines?|project)\s+(?:of|in)\s+$", re.I)
+# "crept towards the post from the Dera Ismail Khan side of the mountains": where the attackers came from
+_SIDE_FROM = (re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), re.compile(r"^\s+side\b", re.I))
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
@@ -183,6 +185,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
     for ent in sentence_ents(sent):
         if ent.label_ not in ("PK_LOC", "FOREIGN_LOC") or ":" not in ent.ent_id_:
             continue
+        if ent.end < len(doc) and doc[ent.end].lower_ in ("division", "divisions"):
+            continue  # "across Malakand division": a region of several districts, not the district of its name
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
             if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
@@ -209,6 +213,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
+        reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
@@ -530,6 +535,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         loc = resolved[id(mention)]
         if loc is None:
             continue
+        if datelines and body and uninformative(mention):
+            break  # every informative place disagrees with the provinces named by it: the dateline before an aside
         if generic_locality(mention.name) and context is not None and loc.district != context:
             continue  # "Model Town" in a Quetta report is Quetta's, which the gazetteer does not know
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")

@@ -1455,7 +1455,10 @@ END_VERBS = frozenset({"concluded", "completed", "ended", "lifted"})
 
 
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
-    """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ...")."""
+    """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ..."); militants a
+    relative clause says attacked ("killed four militants who attacked the base") began the fight."""
+    if _attackers_by_relative_clause(info, attacker_nouns):
+        return "militant"
     for tok in info.sent:
         if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in tok.head.children):
             continue
@@ -1468,6 +1471,20 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
         if tok.lower_ in STATE_SUBJECTS or _speaker_itself(tok) in STATE_SUBJECTS:
             return "state"
     return None
+
+
+def _attackers_by_relative_clause(info: SentenceInfo, attacker_nouns: frozenset[str]) -> bool:
+    """"all nine militants who attacked the air base were killed": the relative clause's verb is an attack word
+    and its antecedent names militants."""
+    attacks = [t.span for t in info.triggers if t.event_type in ("armed_assault", "bombing") and not t.reference]
+    for tok in info.sent:
+        if tok.dep_ != "nsubj" or tok.lower_ not in ("who", "that") or tok.head.dep_ != "relcl":
+            continue
+        verb, antecedent = tok.head, tok.head.head
+        militant = antecedent.ent_type_ == "MIL_GROUP" or antecedent.lower_ in attacker_nouns or _group_of(antecedent, attacker_nouns)
+        if militant and any(span.start <= verb.idx < span.end for span in attacks):
+            return True
+    return False
 
 
 def _speaker_itself(pronoun: Token) -> str | None:

@@ -2884,3 +2884,20 @@ def test_a_division_named_after_a_district_is_not_that_district(extractor: Extra
             "killings have become common across Malakand division.")
     [event] = run(extractor, text, published=datetime(2025, 4, 16, 9))
     assert (event.location.district, event.killed) == ("Swat", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "QUETTA: Security forces killed six militants who attacked a naval air station in Turbat overnight, the military "
+    "said. A soldier was also killed in the exchange of fire.",
+    "GWADAR: Troops killed all eight terrorists who attacked the port complex on Wednesday, the military said.",
+])
+def test_militants_a_relative_clause_says_attacked_began_the_fight(extractor: Extractor, text: str) -> None:
+    [event] = run(extractor, text, published=datetime(2024, 3, 21, 9))
+    assert event.event_type == "armed_assault"
+
+
+def test_a_named_victims_age_and_home_town_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("QUETTA: Terrorists attacked a Frontier Corps camp in Kech district on Tuesday night, officials said. "
+            "Sepoy Imtiaz Hussain, 23, of Layyah was martyred in the exchange of fire.")
+    [event] = run(extractor, text, published=datetime(2023, 5, 31, 9))
+    assert (event.location.district, event.killed) == ("Kech", 1)

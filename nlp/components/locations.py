@@ -103,6 +103,8 @@ _JOURNEY_FROM = re.compile(r"\b(?:on\s+(?:his|her|their|its)\s+way|returning|tra
 _BORDER_AFTER = re.compile(r"^\s+(?:border|boundary)\b", re.I)
 # "the Bagh area of Tirah", "a village in Kurram": the second place holds the first
 _CONTAINER_BEFORE = re.compile(r"\b(?:area|village|villages|town|valley|locality|outskirts|suburbs|tehsil|sub-division|dam|site|camp|plant|mines?|project)\s+(?:of|in)\s+$", re.I)
+# "Lance Naik Abdul Sattar, 29, of Kalat": a named victim's age and home town, not the scene
+_AGE_AND_HOME = re.compile(r",\s*\d{1,3},\s+(?:of|from)\s+$")
 # "crept towards the post from the Dera Ismail Khan side of the mountains": where the attackers came from
 _SIDE_FROM = (re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), re.compile(r"^\s+side\b", re.I))
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
@@ -213,6 +215,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
+        reference = reference or _AGE_AND_HOME.search(before) is not None
         reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"

@@ -2901,3 +2901,18 @@ def test_a_named_victims_age_and_home_town_are_not_the_scene(extractor: Extracto
             "Sepoy Imtiaz Hussain, 23, of Layyah was martyred in the exchange of fire.")
     [event] = run(extractor, text, published=datetime(2023, 5, 31, 9))
     assert (event.location.district, event.killed) == ("Kech", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "them" are the attackers the sentence named, not the troops who killed them
+    ("Terrorists attacked a camp in the hills, where the troops responded and killed four of them.",
+     {"attackers_killed": [4]}),
+    # ... and the passengers when the attackers killed them
+    ("Militants fired on the passengers and killed four of them.", {"killed": [4]}),
+])
+def test_a_count_of_them_counts_the_people_named_before_other_than_the_killers(
+        nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    found: dict[str, list[int]] = {}
+    for figure in extract_casualties(sent(nlp, text)):  # (a part of a count given elsewhere is a sub-count)
+        found.setdefault(figure.kind, []).append(figure.value)
+    assert found == expected

@@ -1098,12 +1098,30 @@ class CasualtyRules:
             return False
         if victim.pos_ == "NUM" and victim.dep_ == "conj" and self._is_attacker(victim.head):
             return True  # "five terrorists were killed: the bomber in the van and the four who tried to get in"
+        if victim.pos_ == "NUM" and victim.dep_ == "dobj" and any(
+                c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in victim.children):
+            return self._them_are_attackers(victim)  # "the troops responded and killed four of them"
         subject = victim if victim.dep_ in ("nsubj", "nsubjpass") else victim.head
         if subject.dep_ not in ("nsubj", "nsubjpass") and not (subject.lower_ == "of" and subject.head.dep_ in ("nsubj", "nsubjpass")):
             return False
         first = min(victim.i, subject.i)
         people = [t for t in victim.doc[victim.sent.start : first]
                   if t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]  # (person nouns hold the attackers')
+        return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
+
+    def _them_are_attackers(self, victim: Token) -> bool:
+        """"terrorists attacked the camp, where the troops responded and killed four of them": "them" are the people
+        the sentence named last before the count, other than the killers (the subject of the verb or of the verb it
+        is joined to: "policemen returned fire, killing two of them")."""
+        verbs = {victim.head.i}
+        verb = victim.head
+        while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            verbs.add(verb.i)
+        people = [t for t in victim.doc[victim.sent.start : victim.i]
+                  if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
+                  and t.dep_ not in ("compound", "amod", "poss", "nmod")  # ("an FC camp" names no people)
+                  and not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in verbs)]
         return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
 
     def _is_attacker(self, victim: Token) -> bool:

@@ -2916,3 +2916,12 @@ def test_a_count_of_them_counts_the_people_named_before_other_than_the_killers(
     for figure in extract_casualties(sent(nlp, text)):  # (a part of a count given elsewhere is a sub-count)
         found.setdefault(figure.kind, []).append(figure.value)
     assert found == expected
+
+
+def test_a_groups_claim_that_puts_the_toll_higher_is_not_the_toll(extractor: Extractor) -> None:
+    text = ("QUETTA: Three soldiers were martyred when terrorists attacked a Frontier Corps camp in Panjgur on Tuesday "
+            "night, the military said.\n\nThe banned Balochistan Liberation Front claimed the attack on Wednesday, "
+            "putting the number of soldiers killed at more than twenty. Officials dismissed the figure.")
+    [event] = run(extractor, text, published=datetime(2023, 6, 1, 9))
+    assert (event.killed, event.perpetrator.attribution) == (3, "claimed")
+

@@ -714,7 +714,8 @@ class CasualtyRules:
             if subject is None or not (any(t.ent_type_ == "MIL_GROUP" for t in subject.subtree) or _group_taken_up(subject)):
                 continue
             for said in tok.children:
-                if said.lower_ in ("saying", "adding", "stating") and said.dep_ in ("advcl", "xcomp", "conj"):
+                # (... "putting the number of soldiers killed at more than twenty": the group's own count)
+                if said.lower_ in ("saying", "adding", "stating", "putting") and said.dep_ in ("advcl", "xcomp", "conj"):
                     found |= {t.i for t in said.subtree}
                 if tok.lower_ in GROUP_SPEECH and said.dep_ == "ccomp":
                     found |= {t.i for t in said.subtree}

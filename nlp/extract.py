@@ -26,15 +26,7 @@ from spacy.tokens import Doc, Token
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import (
-    ANOTHER_INCIDENT,
-    INCIDENT_NOUN_PATTERN,
-    INCIDENT_NOUNS,
-    SPEECH_VERBS,
-    TextSpan,
-    get_component,
-    normalise,
-)
+from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import ScoresSource, Trigger
@@ -387,7 +379,7 @@ def _inside(inner: CasualtyFigure, outer: CasualtyFigure) -> bool:
             and outer.span.start <= inner.span.start and inner.span.end <= outer.span.end)
 
 
-PLURAL_INCIDENT = re.compile(r"(?:" + "|".join(INCIDENT_NOUNS) + r")e?s")
+INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN)
 
 
 def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
@@ -400,7 +392,7 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
     incidents = [verb.head] if verb.dep_ in ("relcl", "acl") else []
     incidents += [obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
-    return any(noun.tag_ == "NNS" and PLURAL_INCIDENT.fullmatch(noun.lower_) for noun in incidents)
+    return any(noun.tag_ == "NNS" and INCIDENT_NOUN.fullmatch(noun.lower_) for noun in incidents)
 
 
 def own_tolls(figures: list[CasualtyFigure], doc: Doc) -> list[CasualtyFigure]:
@@ -1466,7 +1458,7 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue  # "..., police said": the source of the report, not a side of the fight
         if tok.head.lower_ in AFTERMATH_VERBS:
             continue  # "police recovered the body of a third attacker": what the fight left, not who began it
-        if tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns or _group_of(tok, attacker_nouns):
+        if _names_militants(tok, attacker_nouns):
             return "militant"
         if tok.lower_ in STATE_SUBJECTS or _speaker_itself(tok) in STATE_SUBJECTS:
             return "state"
@@ -1481,10 +1473,14 @@ def _attackers_by_relative_clause(info: SentenceInfo, attacker_nouns: frozenset[
         if tok.dep_ != "nsubj" or tok.lower_ not in ("who", "that") or tok.head.dep_ != "relcl":
             continue
         verb, antecedent = tok.head, tok.head.head
-        militant = antecedent.ent_type_ == "MIL_GROUP" or antecedent.lower_ in attacker_nouns or _group_of(antecedent, attacker_nouns)
-        if militant and any(span.start <= verb.idx < span.end for span in attacks):
+        if _names_militants(antecedent, attacker_nouns) and any(span.start <= verb.idx < span.end for span in attacks):
             return True
     return False
+
+
+def _names_militants(tok: Token, attacker_nouns: frozenset[str]) -> bool:
+    """"militants", "the BLA", "a group of heavily armed khwarij": the word names the attackers' side."""
+    return tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attacker_nouns or _group_of(tok, attacker_nouns)
 
 
 def _speaker_itself(pronoun: Token) -> str | None:

@@ -1108,7 +1108,7 @@ class CasualtyRules:
         first = min(victim.i, subject.i)
         people = [t for t in victim.doc[victim.sent.start : first]
                   if t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]  # (person nouns hold the attackers')
-        return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
+        return self._last_are_attackers(people)
 
     def _them_are_attackers(self, victim: Token) -> bool:
         """"terrorists attacked the camp, where the troops responded and killed four of them": "them" are the people
@@ -1123,6 +1123,10 @@ class CasualtyRules:
                   if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
                   and t.dep_ not in ("compound", "amod", "poss", "nmod")  # ("an FC camp" names no people)
                   and not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in verbs)]
+        return self._last_are_attackers(people)
+
+    def _last_are_attackers(self, people: list[Token]) -> bool:
+        """The people named last ("militants", "the BLA") are the attackers."""
         return bool(people) and (people[-1].lower_ in self.attacker_nouns or people[-1].ent_type_ == "MIL_GROUP")
 
     def _is_attacker(self, victim: Token) -> bool:

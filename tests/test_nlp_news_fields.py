@@ -686,6 +686,9 @@ def test_tolls_as_reports_write_them(extractor: Extractor, text: str, killed: in
         # "among the N ... who were pulled off buses and shot dead": the toll is N
         ("D.G. KHAN: Six men from Rajanpur were among the 11 passengers who were pulled off buses and shot dead by "
          "gunmen in Musakhel on Friday night, officials said.", (11, None)),
+        # a bomb disposal squad that comes after the blast foiled nothing: "no loss of life" tells the dead, not the hurt
+        ("SIBI: A blast tore up a stretch of the railway line near Nari on Sunday night. There was no loss of life, "
+         "a railway official said. A bomb disposal squad reached the site and collected evidence.", (0, None)),
         # badge numbers are not counts
         ("LAKKI MARWAT: Terrorists attacked Police Station Tajazai on Wednesday night. Constable Ihsanullah (No. 611) "
          "embraced shahadat while defending the police station.", (1, None)),

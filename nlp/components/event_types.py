@@ -87,7 +87,7 @@ INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowi
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
                "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam")
-FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "bomb disposal", "recovered explosives",
+FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})

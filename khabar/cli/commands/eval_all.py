@@ -198,6 +198,11 @@ INCIDENT_PROBES = (
      "The Malakand division (Swat, Dir, Bajaur, Shangla, Buner, Chitral) in 2022-25 from six outlets: hostage-taking, "
      "attacks on school vans and peace committees, a rally bombing, four distractors. Scored unseen first, then "
      "studied."),
+    ("p74", "fourteen incidents, nine of them in 2-3 reports",
+     "Balochistan, Sindh and Punjab in 2021-23 from six outlets (a Quetta daily, a Karachi evening paper, a national "
+     "broadsheet, an agency, a foreign broadcaster, a translated Urdu outlet): passengers taken off a bus, polio "
+     "workers and labourers shot, pipeline and track blasts, a suicide bombing with a rising toll, twin grenade "
+     "attacks, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -314,6 +319,12 @@ HONEST_PROBES = (
      "brief): passengers taken off buses and shot, highway blockades, convoy, Levies-post, railway and coal-mine "
      "attacks, four distractors; written blind, never studied.",
      "Twenty-two incidents, fourteen of them in 2-3 reports. Never studied."),
+    ("p73",
+     "Twenty-six reports on Khyber Pakhtunkhwa and the merged districts in 2024-25 from six outlets (a Peshawar "
+     "broadsheet, an international wire, a TV channel's English website, an Urdu daily's English edition, a weekly "
+     "security newsletter, a foreign correspondent): convoy ambushes, roadside and suicide car bombs, quadcopter "
+     "drops, an operation, an abduction at a fake checkpoint, four distractors; written blind, never studied.",
+     "Fourteen incidents, ten of them in 2-4 reports. Never studied."),
 )
 
 

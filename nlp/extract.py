@@ -519,7 +519,9 @@ class Extractor:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
-        if frames and (reaction_lede(infos) or cause_lede(infos, published.date())):
+        if frames and claim_news(infos, art.title):
+            pass  # a claim the headline announces is news of the incident, under whatever lede
+        elif frames and (reaction_lede(infos) or cause_lede(infos, published.date())):
             # an aftermath story: only an incident reported apart is news
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
@@ -952,6 +954,18 @@ def _lede_verb(info: SentenceInfo) -> Any:
     if root.lower_ in SPEECH_VERBS or root.lower_ == "claimed":  # "CTD claimed to have arrested 11 suspects"
         return next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     return root
+
+
+# "TTP claims Lakki Marwat attack", "BLA accepts responsibility for Nushki attack": a headline that announces a claim
+HEADLINE_CLAIM = re.compile(r"\b(?:claims?|claimed|(?:accepts?|owns?|takes?)\s+responsibility)\b", re.IGNORECASE)
+
+
+def claim_news(infos: list[SentenceInfo], title: str) -> bool:
+    """The headline announces a claim of responsibility and the report names the group that made it ("Martyred SHO
+    laid to rest; IMP claims responsibility"): the claim is news of the incident, even under a lede about its
+    funeral or the reactions to it."""
+    return bool(HEADLINE_CLAIM.search(title)) and any(
+        info.claim and any(g.attribution == "claimed" for g in info.groups) for info in infos)
 
 
 def reaction_lede(infos: list[SentenceInfo]) -> bool:

@@ -13,6 +13,7 @@ from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.casualties import extract_casualties
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.frames import section_heading
+from khabar.nlp.components.locations import find_locations
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.extract import Extractor, is_targeted_killing, to_article
 from tests.test_nlp_extract import FakeClassifier
@@ -2928,3 +2929,70 @@ def test_a_groups_claim_that_puts_the_toll_higher_is_not_the_toll(extractor: Ext
     [event] = run(extractor, text, published=datetime(2023, 6, 1, 9))
     assert (event.killed, event.perpetrator.attribution) == (3, "claimed")
 
+
+
+def test_the_ends_of_a_trains_route_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("A bomb went off under the Awam Express, which runs between Karachi and Peshawar, as it pulled into Rohri "
+            "station in Sindh on Monday morning, wounding four passengers, railway officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 2, 6, 9))
+    assert (event.location.province, event.location.district) == ("Sindh", "Sukkur")
+
+
+def test_a_named_person_of_a_town_marks_the_town_as_his_home(nlp: Language) -> None:
+    [home] = find_locations(sent(nlp, "Of the seven men taken off the coach, only Muhammad Sajid of Sadiqabad survived."))
+    assert (home.name, home.in_aside()) == ("Sadiqabad", True)
+    [scene] = find_locations(sent(nlp, "Gunmen opened fire on a coach near Sadiqabad on Tuesday night."))
+    assert scene.in_aside() is False
+
+
+def test_neither_attack_claimed_is_no_claim(extractor: Extractor) -> None:
+    text = ("KARACHI: Two policemen were wounded when men on a motorcycle hurled a grenade at a police van in Korangi "
+            "on Tuesday night, police said.\n\nNeither attack had been claimed by Wednesday evening.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 8, 19))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_month_of_last_year_is_a_recap_in_that_year(nlp: Language) -> None:
+    published = datetime(2025, 5, 20, 9)
+    [month, _] = find_dates(sent(nlp, "In March last year, a bomb on the line injured nine passengers."), published)
+    assert (month.value, month.precision, month.background) == (date(2024, 3, 1), "month", True)
+    [day, _] = find_dates(sent(nlp, "On March 5 last year, two guards were shot."), published)
+    assert (day.value, day.background) == (date(2024, 3, 5), True)
+
+
+def test_a_recalled_incident_of_last_year_lends_no_figure(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb exploded under the Bolan Mail near Mach on Sunday, wounding three passengers, officials "
+            "said.\n\nIn January last year, a blast on the same line injured nine people.")
+    [event] = run(extractor, text, published=datetime(2025, 1, 20, 9))
+    assert event.injured == 3
+
+
+def test_a_province_named_far_below_gives_way_to_the_dateline_city(extractor: Extractor) -> None:
+    text = ("KARACHI: The banned Sindhudesh Revolutionary Army on Tuesday claimed Monday night's grenade attack on a "
+            "Rangers post that wounded four men.\n\nThe Rangers said the wounded were out of danger.\n\n"
+            "Police said the claim was being checked.\n\nOfficials said patrols had been increased.\n\n"
+            "The group says it has joined an alliance with armed groups that have claimed attacks in Balochistan "
+            "and Karachi.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 8, 9))
+    assert event.location.province == "Sindh"
+
+
+def test_a_headline_claim_makes_a_funeral_report_news(extractor: Extractor) -> None:
+    article = {"id": "t", "url": "https://example.test/r", "published_at": datetime(2024, 5, 10, 9),
+               "title": "Slain schoolteacher laid to rest; TTP claims killing",
+               "text": ("KARAK: A schoolteacher who was shot dead by gunmen outside his school in Takht-e-Nasrati on "
+                        "Wednesday was laid to rest in his village on Thursday.\n\nThe banned Tehreek-e-Taliban "
+                        "Pakistan claimed responsibility for the killing in a statement to journalists.\n\n"
+                        "Hundreds of people attended the funeral.")}
+    [event] = extractor.extract(article)
+    assert (event.perpetrator.name, event.perpetrator.attribution, event.killed) == ("Tehrik-i-Taliban Pakistan", "claimed", 1)
+    # without the headline's claim, the same funeral report is an aftermath story with no new incident
+    assert extractor.extract({**article, "title": "Slain schoolteacher laid to rest"}) == []
+
+
+def test_a_group_suspected_of_this_and_claiming_others_is_blamed(extractor: Extractor) -> None:
+    text = ("PANJGUR: A barber from Punjab was shot dead in his shop in the main bazaar on Saturday afternoon, police "
+            "said.\n\nPolice suspect the banned Balochistan Liberation Front, which has claimed similar killings of "
+            "workers from other provinces in the past.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 12, 9))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Balochistan Liberation Front", "blamed")

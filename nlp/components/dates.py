@@ -345,6 +345,7 @@ class DateRules:
         found = [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
         found = [d for d in found if not _future(sent, d.span)]
         found = [replace(d, background=True) if _weekday_of_a_past_year(sent, d, found) else d for d in found]
+        found = [_of_last_year(sent, d, published.year - 1) for d in found]
         named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]
         if named:  # "on Wednesday revised the toll of Monday's bombing": the bombing's day is the incident's
             found = [d if d in named or d.precision != "day" else replace(d, reporting=True) for d in found]
@@ -364,6 +365,22 @@ def _weekday_of_a_past_year(sent: Span, mention: DateMention, found: list[DateMe
     if not _YEAR_AFTER.match(after):
         return False
     return any(d.background and d.precision in ("year", "month") and d.span.start >= mention.span.end for d in found)
+
+
+# "In January last year", "on March 5 of last year": a month or day whose year the words after it put a year back
+_LAST_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:of\s+)?last\s+year\b", re.I)
+
+
+def _of_last_year(sent: Span, mention: DateMention, last_year: int) -> DateMention:
+    """A month or day named without its year and followed by "last year": that date in the year before
+    publication, a recap."""
+    if mention.precision not in ("day", "month") or re.search(r"\d{4}", mention.span.text):
+        return mention
+    if not _LAST_YEAR_AFTER.match(doc_text(sent.doc)[mention.span.end : mention.span.end + 20]):
+        return mention
+    value = mention.value
+    earlier = value.replace(year=last_year, day=min(value.day, 28) if (value.month, value.day) == (2, 29) else value.day)
+    return replace(mention, value=earlier, background=True)
 
 
 FACTORY = "khabar_dates"

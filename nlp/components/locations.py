@@ -108,6 +108,11 @@ _AGE_AND_HOME = re.compile(r",\s*\d{1,3},\s+(?:of|from)\s+$")
 # "crept towards the post from the Dera Ismail Khan side of the mountains": where the attackers came from
 _SIDE_FROM = (re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), re.compile(r"^\s+side\b", re.I))
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
+# "the Jaffar Express, which runs between the northwestern city of Peshawar and Quetta": the ends of a route a train,
+# bus or road serves, not the scene
+_ROUTE_VERB = r"\b(?:runs?|running|ran|plies|ply|plying|operates?|operating|services?|links?|linking|connects?|connecting)"
+_ROUTE_BETWEEN = re.compile(_ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w.-]+\s+){0,3}?and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+                            r"|" + _ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
 _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"
@@ -151,6 +156,12 @@ class LocationMention:
         a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak"), or is only
         the landmark a distance is measured from."""
         return self.reference or says_any(self.clause, aside_words)
+
+
+def _person_of(ent: Span) -> bool:
+    """"Muhammad Sajid of Sadiqabad", "his nephew Ghulam Fareed of Khanpur": a named person's home town, not the scene."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].ent_type_ == "PERSON"
 
 
 def _is_dateline(ent: Span) -> bool:
@@ -215,7 +226,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
-        reference = reference or _AGE_AND_HOME.search(before) is not None
+        reference = reference or _ROUTE_BETWEEN.search(before) is not None
+        reference = reference or _AGE_AND_HOME.search(before) is not None or _person_of(ent)
         reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
@@ -538,7 +550,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         loc = resolved[id(mention)]
         if loc is None:
             continue
-        if datelines and body and uninformative(mention):
+        if (datelines or dateline_provinces) and body and uninformative(mention):
             break  # every informative place disagrees with the provinces named by it: the dateline before an aside
         if generic_locality(mention.name) and context is not None and loc.district != context:
             continue  # "Model Town" in a Quetta report is Quetta's, which the gazetteer does not know

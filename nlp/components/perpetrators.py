@@ -67,7 +67,7 @@ CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
                                 r"(?:carried out|was behind|were behind|targeted|attacked|struck)\b", re.I)
-_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
+_NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not|neither)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
                        r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)"
                        # "none of the armed groups active there, including the BLA and the BLF, had claimed"
                        r"|\bnone of\b[^.;]{0,150}?\b(?:had|has|have)\s+(?:yet\s+)?(?:claimed|owned)\b", re.I)
@@ -275,10 +275,11 @@ class PerpetratorRules:
             return "unknown"  # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`)
         if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
+        # "Police suspect the BLF, which has claimed similar killings": the claim is of other incidents, the blame of this one
         if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text):
-            return "unknown"
+            return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and OTHER_INCIDENTS.search(text):
-            return "unknown"
+            return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
             return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute
         if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)) and (

@@ -325,6 +325,12 @@ HONEST_PROBES = (
      "security newsletter, a foreign correspondent): convoy ambushes, roadside and suicide car bombs, quadcopter "
      "drops, an operation, an abduction at a fake checkpoint, four distractors; written blind, never studied.",
      "Fourteen incidents, ten of them in 2-4 reports. Never studied."),
+    ("p76",
+     "Twenty-nine reports on Balochistan and Khyber Pakhtunkhwa in 2022-25 from seven outlets (a wire, a Quetta daily, "
+     "a Peshawar daily, a national broadsheet, a TV website, a foreign correspondent, a security newsletter): "
+     "follow-ups with rising and revised tolls, places named differently and in neighbouring districts, late claims, "
+     "two attacks on one day in one district, weekly roundups, four distractors; written blind, never studied.",
+     "Fourteen incidents, thirteen of them in 2-4 reports. Never studied."),
 )
 
 

@@ -325,6 +325,11 @@ HONEST_PROBES = (
      "security newsletter, a foreign correspondent): convoy ambushes, roadside and suicide car bombs, quadcopter "
      "drops, an operation, an abduction at a fake checkpoint, four distractors; written blind, never studied.",
      "Fourteen incidents, ten of them in 2-4 reports. Never studied."),
+    ("p75",
+     "Thirty reports in news_dev's nine house styles on 2023-25 attacks in Khyber Pakhtunkhwa, Balochistan and Punjab "
+     "(named victim lists, tolls in words and revised over follow-ups, weekday dates, claims a day later, think-tank "
+     "statistics in background), three distractors; written blind, never studied.",
+     "Fifteen incidents, twelve of them in 2-3 reports. Never studied."),
     ("p76",
      "Twenty-nine reports on Balochistan and Khyber Pakhtunkhwa in 2022-25 from seven outlets (a wire, a Quetta daily, "
      "a Peshawar daily, a national broadsheet, a TV website, a foreign correspondent, a security newsletter): "

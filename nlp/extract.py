@@ -26,15 +26,7 @@ from spacy.tokens import Doc, Token
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import (
-    ANOTHER_INCIDENT,
-    INCIDENT_NOUN_PATTERN,
-    SPEECH_VERBS,
-    TextSpan,
-    doc_text,
-    get_component,
-    normalise,
-)
+from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import ScoresSource, Trigger
@@ -1118,17 +1110,7 @@ def older_incident(info: SentenceInfo, event_day: DateMention | None) -> bool:
         return all(day < event_day.value for day in days)
     # "In October, ten personnel were martyred" in a December report: a month (or year) that ended before the event
     ends = [_period_end(d) for d in info.dates if d.precision in ("month", "year")]
-    if ends:
-        return all(end < event_day.value for end in ends)
-    # "staged a sit-in last year with the bodies of four boys killed in the area": a period already over
-    # ("the label the state has used since last year" reaches up to now)
-    text = doc_text(info.sent.doc)
-    return any(d.background and _PAST_PERIOD.search(d.span.text) and not _SINCE.search(text[max(0, d.span.start - 8) : d.span.start])
-               for d in info.dates)
-
-
-_PAST_PERIOD = re.compile(r"\b(?:last|previous)\s+(?:year|month)\b|\b(?:years|months)\s+ago\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+    return bool(ends) and all(end < event_day.value for end in ends)
 
 
 HISTORY_DAYS = 31  # an incident its report dates this long before publication is history, not news

@@ -79,7 +79,7 @@ def has_phrase(text: str, phrases: tuple[str, ...] | frozenset[str]) -> str | No
 
 
 # Verbs that report what someone said ("police said", "a spokesman told reporters")
-SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported", "acknowledged", "admitted"})
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "stated", "confirmed", "reported"})
 # What news calls one incident ("attack", "blast", ...): the nouns the roundup, recap and reference rules share.
 INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assault", "ambush", "strike", "raid", "clash",
                   "massacre", "hijacking", "siege", "abduction", "kidnapping", "shooting")

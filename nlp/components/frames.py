@@ -232,22 +232,6 @@ APPOSED = ("npadvmod", "appos")  # a noun phrase set beside a clause or a noun (
 HARM_VERBS = frozenset({"killed", "martyred", "hurt", "harmed"})  # "he said no one had been killed": a zero toll as told
 
 
-# who speaks for the state: their count of this incident's dead is its toll, in whatever tense they tell it
-OFFICIAL_SPEAKERS = perpetrators.STATE_CLAIMANTS | {"official", "spokesman", "spokesperson", "administration",
-                                                    "department", "commissioner", "officer"}
-
-
-def _told_passive_toll(verb: Token) -> bool:
-    """"officials acknowledged that two FC personnel had been killed": a passive casualty verb with a counted subject,
-    in what an official said (a party's "13 of our workers had been killed" stays its own count)."""
-    if verb.lower_ not in HARM_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    if not any(c.dep_ == "nsubjpass" and any(n.like_num for n in c.subtree) for c in verb.children):
-        return False
-    speech = next((a for a in verb.ancestors if a.lower_ in SPEECH_VERBS), None)
-    return speech is not None and any(c.dep_ == "nsubj" and c.lower_ in OFFICIAL_SPEAKERS for c in speech.children)
-
-
 def _reported_speech(verb: Token) -> bool:
     """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
     return any(a.lower_ in SPEECH_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
@@ -553,7 +537,7 @@ class FrameRules:
             return False  # a claim, or a group blamed for "the attack", is told of this incident whatever its tense
         if any(not _phrase_in_relative_clause(sent, p) and not self._apposed_to_event(sent, p) for p in background_phrases):
             return True
-        if any((tok.lower_ in REPORTED_TOLL_VERBS or _told_passive_toll(tok)) and _reported_speech(tok) for tok in sent):
+        if any(tok.lower_ in REPORTED_TOLL_VERBS and _reported_speech(tok) for tok in sent):
             # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
             # hospital and six people had been wounded": the toll as told, not a recap
             return False

@@ -1489,6 +1489,7 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
                           "ctd", "army", "guards"})
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
+ATTACKERS_BY_DEED = frozenset({"gunmen", "gunman"})  # named for the attack they made
 
 
 def other_place_clause(sent: Span) -> int | None:
@@ -1569,6 +1570,8 @@ def _described_as_members(victim: Token) -> bool:
 def _shot_by_the_state(victim: Token) -> bool:
     """Armed men killed by the forces ("two gunmen who tried to enter the post were shot dead by troops", "three
     suspects were killed by police"): attackers, not victims."""
+    if victim.lower_ in ATTACKERS_BY_DEED and victim.dep_ == "nsubjpass":
+        return True  # "two gunmen who tried to storm the gate were killed": no victim is called so
     if victim.lower_ not in ARMED_MEN or victim.dep_ != "nsubjpass":
         return False
     agents = [o for c in victim.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]

@@ -1570,11 +1570,11 @@ def _described_as_members(victim: Token) -> bool:
 def _shot_by_the_state(victim: Token) -> bool:
     """Armed men killed by the forces ("two gunmen who tried to enter the post were shot dead by troops", "three
     suspects were killed by police"): attackers, not victims."""
-    if victim.lower_ in ATTACKERS_BY_DEED and victim.dep_ == "nsubjpass":
-        return True  # "two gunmen who tried to storm the gate were killed": no victim is called so
     if victim.lower_ not in ARMED_MEN or victim.dep_ != "nsubjpass":
         return False
     agents = [o for c in victim.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not agents and victim.lower_ in ATTACKERS_BY_DEED:
+        return True  # "two gunmen who tried to storm the gate were killed in the exchange of fire": the attackers
     return any(o.ent_type_ == "SEC_ACTOR" or o.lower_ in STATE_AGENTS for o in agents)
 
 

@@ -2996,15 +2996,3 @@ def test_a_group_suspected_of_this_and_claiming_others_is_blamed(extractor: Extr
             "workers from other provinces in the past.")
     [event] = run(extractor, text, published=datetime(2024, 5, 12, 9))
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Balochistan Liberation Front", "blamed")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Two gunmen who tried to storm the gate were killed in the exchange of fire that followed.", {"attackers_killed": [2]}),
-    # the men who shot are no victims either way
-    ("Two gunmen on a motorcycle shot dead a constable.", {"killed": [1]}),
-])
-def test_gunmen_killed_are_the_attackers(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
-    found: dict[str, list[int]] = {}
-    for figure in extract_casualties(sent(nlp, text)):
-        found.setdefault(figure.kind, []).append(figure.value)
-    assert found == expected

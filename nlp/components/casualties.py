@@ -1489,7 +1489,6 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
                           "ctd", "army", "guards"})
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
-ATTACKERS_BY_DEED = frozenset({"gunmen", "gunman"})  # named for the attack they made
 
 
 def other_place_clause(sent: Span) -> int | None:
@@ -1573,8 +1572,6 @@ def _shot_by_the_state(victim: Token) -> bool:
     if victim.lower_ not in ARMED_MEN or victim.dep_ != "nsubjpass":
         return False
     agents = [o for c in victim.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if not agents and victim.lower_ in ATTACKERS_BY_DEED:
-        return True  # "two gunmen who tried to storm the gate were killed in the exchange of fire": the attackers
     return any(o.ent_type_ == "SEC_ACTOR" or o.lower_ in STATE_AGENTS for o in agents)
 
 

@@ -2996,3 +2996,16 @@ def test_a_group_suspected_of_this_and_claiming_others_is_blamed(extractor: Extr
             "workers from other provinces in the past.")
     [event] = run(extractor, text, published=datetime(2024, 5, 12, 9))
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Balochistan Liberation Front", "blamed")
+
+
+@pytest.mark.parametrize("text", [
+    # a reaction's day is not the incident's
+    "ISLAMABAD: China asked Pakistan on Thursday to investigate a suicide bombing that killed five of its engineers "
+    "on the Karakoram Highway in Shangla on Wednesday.",
+    # nor the day a siege ended
+    "QUETTA: Troops on Thursday evening concluded the operation to free the passengers of a train that militants "
+    "had seized in the Bolan Pass on Wednesday, killing 12 of the attackers.",
+])
+def test_the_day_of_a_reaction_or_an_ending_is_not_the_incidents(extractor: Extractor, text: str) -> None:
+    [event] = run(extractor, text, published=datetime(2024, 3, 29, 9))  # a Friday
+    assert event.date == date(2024, 3, 27)

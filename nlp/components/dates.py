@@ -101,7 +101,12 @@ _AGENCY_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .-]*\)|[—–]|-\s)")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
                                   "revised", "updated", "message", "circulated", "shared", "report", "reports",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
-                                  "rose", "risen", "climbed", "jumped", "increased", "reached", "raised"}
+                                  "rose", "risen", "climbed", "jumped", "increased", "reached", "raised",
+                                  # a reaction's or an ending's day ("China asked Pakistan on Wednesday to investigate a
+                                  # bombing", "troops on Wednesday evening concluded the operation to free the train") is
+                                  # not the day the incident began
+                                  "asked", "demanded", "urged", "condemned", "vowed", "concluded", "ended", "freed",
+                                  "released", "recovered"}
 
 
 _INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)

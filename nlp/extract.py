@@ -519,15 +519,17 @@ class Extractor:
         published: datetime = doc._.published
         infos: list[SentenceInfo] = doc._.sentences
         frames = doc._.frames or self._classifier_frame(art, infos)
-        if frames and claim_news(infos, art.title):
+        if not frames:
+            return []
+        if claim_news(infos, art.title):
             pass  # a claim the headline announces is news of the incident, under whatever lede
-        elif frames and (reaction_lede(infos) or cause_lede(infos, published.date())):
+        elif reaction_lede(infos) or cause_lede(infos, published.date()):
             # an aftermath story: only an incident reported apart is news
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
                 return []
-        elif not frames or (newest_first(infos) is None and (
-                follow_up_only(infos, frames[0], art.title) or not news_in_lede(infos, frames[0], art.title))):
+        elif newest_first(infos) is None and (
+                follow_up_only(infos, frames[0], art.title) or not news_in_lede(infos, frames[0], art.title)):
             return []  # (a live page's newest entry may be a reaction or a later turn: its older entries tell the incident)
         if art.published_at is not None:
             frames = [f for f in frames if not history(f, published.date())]

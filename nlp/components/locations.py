@@ -111,8 +111,8 @@ _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and fro
 # "the Jaffar Express, which runs between the northwestern city of Peshawar and Quetta": the ends of a route a train,
 # bus or road serves, not the scene
 _ROUTE_VERB = r"\b(?:runs?|running|ran|plies|ply|plying|operates?|operating|services?|links?|linking|connects?|connecting)"
-_ROUTE_BETWEEN = re.compile(_ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w.-]+\s+){0,3}?and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
-                            r"|" + _ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+_ROUTE_BETWEEN = re.compile(_ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,7}?and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+                            r"|(?:[\w-]+\s+){0,4})$", re.I)  # (the first end, or the second after "and")
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
 # "about 70 kilometres south-east of Quetta", "40km from Peshawar": a landmark, not the scene
 _DISTANCE_FROM = re.compile(r"(?:(?<=\d)|\b)(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]*\)\s+)?(?:(?:to\s+the\s+)?[\w-]+\s+)?(?:of|from)\s+"

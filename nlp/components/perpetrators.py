@@ -275,10 +275,9 @@ class PerpetratorRules:
             return "unknown"  # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`)
         if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
-        # "Police suspect the BLF, which has claimed similar killings": the claim is of other incidents, the blame of this one
-        if phrases["claim"] and NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text):
-            return "blamed" if phrases["blame"] else "unknown"
-        if phrases["claim"] and OTHER_INCIDENTS.search(text):
+        # a claim of other incidents ("Police suspect the BLF, which has claimed similar killings"): any blame is this one's
+        if phrases["claim"] and (OTHER_INCIDENTS.search(text) or (
+                NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text))):
             return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
             return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute

@@ -668,8 +668,11 @@ class Extractor:
                 ev["date"] = day_evidence
         if is_targeted_killing(fields, triggers, opener.sent.text, tuple(m.target_type for m in opener.sent._.targets)):
             fields["event_type"] = "targeted_killing"
-        if fields["event_type"] == "targeted_killing" and (armed_victim(frame) or (fields.get("killed") or 0) > SELECTED_MAX_KILLED):
-            fields["event_type"] = "armed_assault"  # a fight between armed actors, or a shooting of many: not one singled out
+        if fields["event_type"] == "targeted_killing" and (armed_victim(frame) or (fields.get("killed") or 0) > SELECTED_MAX_KILLED
+                                                           or (fields.get("killed") == 0 and fields.get("attackers_killed"))):
+            # a fight between armed actors, a shooting of many, or one in which only the attackers were shot dead ("two
+            # attackers were shot dead and no one in the convoy was killed"): not one singled out
+            fields["event_type"] = "armed_assault"
         strength = min(1.0, trigger.strength if trigger else 0.4)
         penalty = 0.1 if fields["date_precision"] == "unknown" else 0.0
         confidence = max(0.0, min(1.0, 0.35 * relevance + 0.35 * strength + 0.3 * completeness - penalty))
@@ -687,6 +690,10 @@ class Extractor:
             # the victims are counted by the officials: a group's own count of any kind is its claim ("the military put
             # the martyrs at five; the BLA claimed eight killed and three wounded": no injured figure)
             figures = [f for f in figures if not (f.claimed and f.kind in ("killed", "injured"))]
+        # "the army said no one in the convoy was killed" against the group's "four Chinese and nine soldiers killed":
+        # the officials' nil count of a kind stands against the group's count of it
+        nil = {f.kind for f in figures if not f.claimed and f.value == 0 and f.kind in ("killed", "injured")}
+        figures = [f for f in figures if not (f.claimed and f.kind in nil)]
         for kind in FIGURE_KINDS:
             found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]), order)
             if found is not None:

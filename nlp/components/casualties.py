@@ -372,6 +372,9 @@ class CasualtyRules:
                 for t in tokens)  # "the number of wounded had risen to four after ...", read as a time
             # "killing 24 and wounding 46": NER may read a bare number as a date; a casualty verb's object is a count
             counted = low.isdigit() and len(low) <= 3 and tok.dep_ == "dobj" and self.casualty_kind(tok.head) is not None
+            # "QUETTA, Feb 1 (LNA) - Eighteen soldiers were killed": NER may run the dateline's day into the count; a
+            # number on people counts them
+            counted = counted or (tok.dep_ == "nummod" and tok.head.lower_ in self.person_nouns)
             if not is_num or (tok.ent_type_ in self.skip_ents and not (toll_value or counted)) or negated:
                 i += 1
                 continue
@@ -525,6 +528,8 @@ class CasualtyRules:
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
                                        for c in node.head.children):
                 continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
+            if node is not tok and node.pos_ == "PROPN" and _from_a_place(tok):
+                continue  # "Sepoy Naveed Ahmed, aged 24 years and a resident of District Chakwal, embraced shahadat"
             subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 self.casualty_kind(node.head) is not None  # "the driver was killed"
                 or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children))
@@ -1074,7 +1079,10 @@ class CasualtyRules:
         return False
 
     def _claims_an_act(self, claim: Token) -> bool:
-        """"claimed a roadside bombing (that killed eight)": the object is the attack, not a figure."""
+        """"claimed a roadside bombing (that killed eight)": the object is the attack, not a figure (not "claimed nine
+        soldiers had been killed, a figure the army dismissed": a clause claimed, whatever noun the parser hangs on)."""
+        if any(c.dep_ == "ccomp" and self.casualty_kind(c) for c in claim.children):
+            return False
         return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self.casualty_kind(c)
                    and c.lower_ not in self.person_nouns for c in claim.children)
 
@@ -1108,7 +1116,19 @@ class CasualtyRules:
         first = min(victim.i, subject.i)
         people = [t for t in victim.doc[victim.sent.start : first]
                   if t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]  # (person nouns hold the attackers')
+        if not people and victim.pos_ == "NUM":
+            return self._counted_before(victim)
         return self._last_are_attackers(people)
+
+    def _counted_before(self, victim: Token) -> bool:
+        """"Eight terrorists had tried to enter the complex. All eight were killed": a bare count that opens its
+        sentence repeats the count of the attackers the sentence before named with the same number."""
+        sent = victim.sent
+        if sent.start == 0:
+            return False
+        previous = victim.doc[sent.start - 1].sent
+        same = [t for t in previous if t.dep_ == "nummod" and t.lower_ == victim.lower_]
+        return any(self._is_attacker(t.head) for t in same)
 
     def _them_are_attackers(self, victim: Token) -> bool:
         """"terrorists attacked the camp, where the troops responded and killed four of them": "them" are the people
@@ -1235,7 +1255,8 @@ class CasualtyRules:
             if restated is not None:
                 kind = total_kind = figures[restated].kind
                 superseded.add(restated)
-            if kind is None or (word is not None and self._in_referenced_attack(word, victim)) or self._recalled(victim):
+            if kind is None or (word is not None and (self._in_referenced_attack(word, victim) or _in_their_record(word))
+                                ) or self._recalled(victim):
                 continue
             if word is not None and total_kind is None and unrealised(word):
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
@@ -1489,6 +1510,24 @@ def default_rules(vocab: Vocab | None = None) -> CasualtyRules:
 STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers", "personnel", "rangers", "levies", "fc",
                           "ctd", "army", "guards"})
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
+
+
+RECORD_WORDS = {"involved", "responsible", "wanted", "implicated"}
+
+
+def _in_their_record(word: Token) -> bool:
+    """A killing the people in the sentence are said to have a hand in ("the terrorists were involved in the
+    killing of six passengers", "militants wanted for the murder of two policemen"): their record, not the news."""
+    if word.pos_ != "NOUN" or word.dep_ != "pobj" or word.head.dep_ != "prep":
+        return False
+    governor = word.head.head
+    return governor.lower_ in RECORD_WORDS and governor.pos_ in ("VERB", "ADJ", "AUX")
+
+
+def _from_a_place(noun: Token) -> bool:
+    """"a resident of District Chakwal", "a native of Swat": where a named person comes from."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.ent_type_ in ("PK_LOC", "GPE", "LOC") for g in c.subtree)
+               for c in noun.children)
 
 
 def other_place_clause(sent: Span) -> int | None:

@@ -143,7 +143,18 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             return True
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
+        if _between_saying_and_said(tok, head, reporting_verbs):
+            return True  # "militants said on Monday they had attacked a convoy", parsed with the day on "attacked"
     return False
+
+
+def _between_saying_and_said(tok: Token, head: Token, reporting_verbs: frozenset[str]) -> bool:
+    """The day stands between a verb of saying and the subject of what was said ("said on Monday they had attacked"):
+    it dates the saying, however the parser hangs it."""
+    if head.dep_ != "ccomp" or head.head.lower_ not in reporting_verbs:
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and head.head.i < tok.i < subject.i
 
 
 def _future(sent: Span, span: TextSpan) -> bool:

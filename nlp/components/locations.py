@@ -37,7 +37,9 @@ ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "fl
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
                "the deceased", "was identified", "were identified", "named as",
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
-               "concern in", "alarm in", "outrage in", "anger in")
+               "concern in", "alarm in", "outrage in", "anger in",
+               # a foreign mission speaks from its capital ("China's embassy in Islamabad urged Pakistan ...")
+               "embassy in")
 # people a place names as their home ("Karachi residents", "two Quetta labourers")
 # (civilians only: "two Lakki Marwat policemen" are that district's force, usually at the scene)
 HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", "family", "families", "trader", "traders",
@@ -95,6 +97,9 @@ _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|bu
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?"
                             r"(?:(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
+# "the attackers had come from the neighbouring Dera Ismail Khan district": where they came from, not the scene
+_FROM_NEIGHBOUR = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?|"
+                             r"(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)$", re.I)
 # "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
 # "on his way home from Dera Ismail Khan when gunmen stopped his car", "returning from Quetta": where a journey began
@@ -110,7 +115,7 @@ _SIDE_FROM = (re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), re.compile(r"^\s+side\
 _SERVICE_TO = re.compile(r"\bto\s+and\s+from\s+$", re.I)  # "services to and from Quetta": a route, not the scene
 # "the Jaffar Express, which runs between the northwestern city of Peshawar and Quetta": the ends of a route a train,
 # bus or road serves, not the scene
-_ROUTE_VERB = r"\b(?:runs?|running|ran|plies|ply|plying|operates?|operating|services?|links?|linking|connects?|connecting)"
+_ROUTE_VERB = r"\b(?:runs?|running|ran|plies|ply|plying|operates?|operating|services?|links?|linking|connects?|connecting|traffic)"
 _ROUTE_BETWEEN = re.compile(_ROUTE_VERB + r"\s+between\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,7}?and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
                             r"|(?:[\w-]+\s+){0,4})$", re.I)  # (the first end, or the second after "and")
 NEAR_SENTENCES = 2  # a place this many sentences from the trigger's is near it
@@ -156,6 +161,20 @@ class LocationMention:
         a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak"), or is only
         the landmark a distance is measured from."""
         return self.reference or says_any(self.clause, aside_words)
+
+
+def _describes_a_group(ent: Span) -> bool:
+    """"The BLA, the most active of the groups fighting for independence for Balochistan province, said ...": a place
+    in the description of a militant group set beside its name is the group's cause, not the scene."""
+    for anc in ent.root.ancestors:
+        if anc.dep_ == "appos" and anc.head.ent_type_ == "MIL_GROUP":
+            return True
+        # "Gul Bahadur's group, which draws its strength from the Wazir tribes of North Waziristan": a clause on the
+        # group in the present tense describes it (not "the TTP, which claimed the attack in Bannu": what it did)
+        if anc.dep_ in ("relcl", "acl") and anc.tag_ in ("VBZ", "VBP", "VBG") and (
+                anc.head.ent_type_ == "MIL_GROUP" or any(c.ent_type_ == "MIL_GROUP" for c in anc.head.children)):
+            return True
+    return False
 
 
 def _person_of(ent: Span) -> bool:
@@ -226,8 +245,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
-        reference = reference or _ROUTE_BETWEEN.search(before) is not None
-        reference = reference or _AGE_AND_HOME.search(before) is not None or _person_of(ent)
+        reference = reference or _ROUTE_BETWEEN.search(before) is not None or _FROM_NEIGHBOUR.search(before) is not None
+        reference = reference or _AGE_AND_HOME.search(before) is not None or _person_of(ent) or _describes_a_group(ent)
         reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
@@ -260,6 +279,9 @@ def _address(run: list[Span]) -> bool:
     return all(a < b for a, b in zip(ranks, ranks[1:], strict=False))
 
 
+TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans", "sub-tribe"})
+
+
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:
     """The gazetteer name is one word of a longer proper name the gazetteer does not know ("Guli Bagh", "Kurram
     Par"): a title-case proper noun joined to it as a compound, other than the words places are named with
@@ -272,7 +294,9 @@ def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> b
 
     if ent.start > 0:
         before = doc[ent.start - 1]
-        if foreign_word(before) and before.dep_ == "compound" and ent.start <= before.head.i < ent.end:
+        # (an institution's name before the town names its branch: "the Pearl Continental Hotel Gwadar")
+        if (foreign_word(before) and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+                and before.ent_type_ not in ("ORG", "FAC")):
             return True
     if ent.end < len(doc):
         # "the Kurram Par locality" (not "the Islamabad High Court": an institution of the city)
@@ -283,6 +307,8 @@ def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> b
         if (foreign_word(after) and ent.root.dep_ == "compound" and named.i > ent.end
                 and named.lower_ in ("area", "areas", "locality", "village", "mohalla", "neighbourhood")):
             return True
+        if ent.root.dep_ == "compound" and named.i >= ent.end and named.lower_ in TRIBE_WORDS:
+            return True  # "the Utmanzai Wazir tribe": a tribe that shares a town's name
     return False
 
 
@@ -543,7 +569,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         ("the martyred hailed from Punjab" says nothing of where the attack was)."""
         return {m.name for m in pool if m.kind == "province" and not m.foreign
                 and m.span.sent_index in (mention.span.sent_index, trigger_sent)
-                and not says_any(m.span.sentence.lower(), aside_words) and not _origin_or_border(m)}
+                and not says_any(m.span.sentence.lower(), aside_words) and not _origin_or_border(m) and not m.reference}
 
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:

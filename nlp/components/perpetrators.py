@@ -129,7 +129,8 @@ def _its_own_did(ent: Span) -> bool:
         if clause.pos_ != "VERB" or any(c.lower_ in NOT_DONE for c in clause.children if c.dep_ in ("neg", "aux")):
             continue  # ("said it was ready for talks", "said its fighters would not stop")
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if any(x.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in OWN_UNITS for p in x.children)
+        # (its own men however the subject names them: "a suicide bomber from its Majeed Brigade")
+        if any(x.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in OWN_UNITS for p in x.subtree)
                for x in subjects):
             return True
     return False

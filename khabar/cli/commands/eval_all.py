@@ -203,6 +203,10 @@ INCIDENT_PROBES = (
      "broadsheet, an agency, a foreign broadcaster, a translated Urdu outlet): passengers taken off a bus, polio "
      "workers and labourers shot, pipeline and track blasts, a suicide bombing with a rising toll, twin grenade "
      "attacks, four distractors. Scored unseen first, then studied."),
+    ("p78", "sixteen incidents, eight of them in 2-3 reports",
+     "Sindh, Punjab and southern Balochistan in 2019-24 from eight outlets: attacks on Chinese nationals, a "
+     "police-office siege, a shrine bombing, grenade attacks on shops, dacoits' kidnappings, track and pipeline blasts, "
+     "reaction headlines over attack reports, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -336,6 +340,12 @@ HONEST_PROBES = (
      "follow-ups with rising and revised tolls, places named differently and in neighbouring districts, late claims, "
      "two attacks on one day in one district, weekly roundups, four distractors; written blind, never studied.",
      "Fourteen incidents, thirteen of them in 2-4 reports. Never studied."),
+    ("p77",
+     "Twenty-seven reports on Khyber Pakhtunkhwa's merged and southern districts in 2023-25 from eight outlets (a wire, "
+     "a TV website, an Urdu daily in translation, a foreign desk, an ISPR-idiom site, three regional dailies): a rally "
+     "bombing with a rising toll, sectarian convoy attacks, police stations, polio escorts, raids, a kidnapping, two "
+     "reports of two incidents, four distractors; written blind, never studied.",
+     "Seventeen incidents, six of them in 2-3 reports. Never studied."),
 )
 
 

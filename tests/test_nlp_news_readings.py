@@ -1,0 +1,164 @@
+"""Readings of news reports that keep a description, a statement or a movement apart from the incident: who the
+named victim is, what the attackers did before, what a group claims against what officials say, where people came
+from and where a mission speaks.
+
+The sentences are written for these tests (none comes from an evaluation set)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from khabar.core.records import ExtractedEvent
+from khabar.nlp.components.base import TextSpan
+from khabar.nlp.components.casualties import CasualtyFigure, default_rules, extract_casualties
+from khabar.nlp.components.locations import find_locations
+from khabar.nlp.components.perpetrators import find_groups
+from khabar.nlp.extract import Extractor
+from tests.test_nlp_rules import counts
+
+PUB = datetime(2024, 6, 13, 9, 0)  # a Thursday
+
+
+def run(extractor: Extractor, text: str, published: datetime = PUB, title: str = "") -> list[ExtractedEvent]:
+    return extractor.extract({"id": "t", "url": "https://example.test/r", "title": title, "text": text,
+                              "published_at": published})
+
+
+def test_a_named_victims_home_is_no_second_victim(nlp: Language) -> None:
+    text = ("In the firing, Lance Naik Tariq Mehmood, aged 29 and a resident of District Attock, embraced shahadat, "
+            "while three soldiers were wounded.")
+    assert counts(nlp, text) == {"killed": [1], "injured": [3]}
+    # a companion named beside the victim is still counted
+    assert counts(nlp, "Constable Ali Khan and a shopkeeper were shot dead in the bazaar.") == {"killed": [1, 1]}
+
+
+def test_the_killings_the_attackers_took_part_in_are_their_record(nlp: Language) -> None:
+    assert counts(nlp, "Officials said the slain militants were involved in the murder of nine labourers in "
+                       "Turbat last year.") == {}
+    assert counts(nlp, "The two men, wanted for the killing of four policemen, escaped.") == {}
+    # condemning a killing still tells it
+    assert counts(nlp, "The chief minister condemned the killing of four policemen.") == {"killed": [4]}
+
+
+def test_all_of_the_attackers_named_before_are_counted_as_attackers(extractor: Extractor) -> None:
+    text = ("TURBAT: Six armed militants tried to force their way into a naval base on Tuesday night, officials said. "
+            "All six were killed in the exchange of fire that followed.\n\n"
+            "Two sailors, Ahmed Ali and Naveed Khan, embraced shahadat in the fighting, the navy said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.attackers_killed) == (2, 6)
+
+
+def test_only_the_attackers_dead_and_the_day_of_a_statement(extractor: Extractor) -> None:
+    text = ("Baloch separatists said on Monday they had attacked a convoy carrying Chinese workers in the coastal city "
+            "of Gwadar, although Pakistani officials said none of the workers had been hurt.\n\n"
+            "The Balochistan Liberation Army said in a statement that fighters of its Majeed Brigade had targeted the "
+            "convoy on Sunday near the fish harbour. The group claimed five Chinese workers and seven soldiers had "
+            "been killed, a figure the authorities dismissed as propaganda.\n\n"
+            "The army said three attackers were shot dead and that no one in the convoy was killed. An official said "
+            "20 workers were in the armoured vehicles.\n\n"
+            "The Chinese embassy said no Chinese citizen had been killed or injured.")
+    [event] = run(extractor, text, published=datetime(2023, 8, 15, 6))
+    # only the attackers died: an attack beaten off, not a targeted killing
+    assert (event.event_type, event.killed, event.attackers_killed) == ("armed_assault", 0, 3)
+    # "said on Monday they had attacked": the day of the statement; the claim dates the attack to Sunday
+    assert event.date == date(2023, 8, 13)
+
+
+def test_places_told_apart_from_the_scene(extractor: Extractor) -> None:
+    # a hotel named with its town
+    text = ("RAWALPINDI: Troops have ended the operation at the Seaview Continental Hotel Gwadar, killing all three "
+            "gunmen who had entered it on Tuesday, the ISPR said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Gwadar"
+    # where the attackers came from
+    text = ("DERA GHAZI KHAN: Two policemen were killed when militants attacked a police post in Taunsa on Tuesday "
+            "night, officials said.\n\n"
+            "Police said the attackers had come from the neighbouring Dera Ismail Khan district and fled there after "
+            "the gun battle.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Dera Ghazi Khan"
+    # the route whose traffic stopped
+    text = ("Shikarpur (Staff Reporter) — A bomb damaged the railway track near a small station on Tuesday night, "
+            "injuring two passengers of a passing train.\n\n"
+            "Train traffic between Sukkur and Jacobabad remained suspended for several hours.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Shikarpur"
+
+
+def test_a_groups_cause_and_a_missions_city_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("China has demanded that Pakistan severely punish those behind a bombing near Karachi's international "
+            "airport that killed two Chinese engineers, as Islamabad prepared to host a regional summit.\n\n"
+            "The two engineers died when a car packed with explosives was driven into their convoy as it left the "
+            "airport on Sunday night. Ten people were wounded, among them a Chinese colleague and several "
+            "motorists.\n\n"
+            "The Balochistan Liberation Army, the most active of the separatist groups fighting for independence for "
+            "Balochistan province, said a suicide bomber from its Majeed Brigade had carried out the attack.\n\n"
+            "In a statement, China's embassy in Islamabad urged Pakistan to thoroughly investigate the attack and "
+            "punish the perpetrators.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 8, 9))
+    assert event.location.province == "Sindh"
+    assert event.location.place == "Karachi"
+
+
+def _figure(kind: str, value: int, sent_index: int, claimed: bool = False) -> CasualtyFigure:
+    sentence = f"figure {sent_index}"
+    span = TextSpan(0, len(sentence), sentence, 0, len(sentence), sentence, sent_index)
+    return CasualtyFigure(kind, value, None, span, victim="people", claimed=claimed)  # type: ignore[arg-type]
+
+
+def test_officials_nil_count_outweighs_the_groups_count_of_that_kind() -> None:
+    fields: dict[str, Any] = {}
+    figures = [_figure("killed", 5, 1, claimed=True), _figure("killed", 7, 1, claimed=True),
+               _figure("attackers_killed", 3, 2), _figure("killed", 0, 2)]
+    Extractor._fill_figures(fields, {}, figures, foiled=False, event_type="armed_assault")
+    assert (fields["killed"], fields["attackers_killed"]) == (0, 3)
+
+
+def test_a_claimed_clause_is_a_claimed_count_whatever_noun_follows(nlp: Language) -> None:
+    # the parse a report gave: "The group claimed nine soldiers had been killed, a figure the army dismissed", with
+    # "figure" hung on "claimed" as its object
+    words = ["The", "group", "claimed", "nine", "soldiers", "had", "been", "killed", ",", "a", "figure"]
+    heads = [1, 2, 2, 4, 7, 7, 7, 2, 2, 10, 2]
+    deps = ["det", "nsubj", "ROOT", "nummod", "nsubjpass", "aux", "auxpass", "ccomp", "punct", "det", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "NUM", "NOUN", "AUX", "AUX", "VERB", "PUNCT", "DET", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    rules = default_rules(nlp.vocab)
+    assert not rules._claims_an_act(doc[2])
+    # "claimed a bombing" still claims the act
+    act = Doc(nlp.vocab, words=["The", "group", "claimed", "a", "bombing"], heads=[1, 2, 2, 4, 2],
+              deps=["det", "nsubj", "ROOT", "det", "dobj"], pos=["DET", "NOUN", "VERB", "DET", "NOUN"])
+    assert rules._claims_an_act(act[2])
+
+
+def test_a_tribe_and_a_groups_base_are_not_the_scene(nlp: Language) -> None:
+    def places(text: str) -> dict[str, bool]:
+        return {m.name: m.reference for m in find_locations(nlp(text)[:])}
+
+    found = places("Hafiz Gul Bahadur's group, which draws its fighters from the Utmanzai Wazir tribe of North "
+                   "Waziristan, signed a peace deal in 2006.")
+    assert "Utmanzai" not in found  # a tribe that shares a town's name
+    assert found["North Waziristan"]  # where the group is from, told in the present: its description
+    # what the group did, told in the past, may be the scene
+    assert places("Police said the Hafiz Gul Bahadur group, which attacked the post in Bannu, lost two men.") == {
+        "Bannu": False}
+
+
+def test_a_count_of_people_after_a_dateline_is_a_count(nlp: Language) -> None:
+    # the tagger may run the dateline's day into the number that opens the story
+    text = ("TURBAT, Pakistan, Feb 1 (PNA) - Eighteen paramilitary soldiers were killed in an ambush by militants in "
+            "southwestern Pakistan, officials said on Monday.")
+    assert [f.value for s in nlp(text).sents for f in extract_casualties(s) if f.kind == "killed"] == [18]
+
+
+def test_a_group_saying_one_of_its_own_did_it_claims(nlp: Language) -> None:
+    said = find_groups(nlp("The Balochistan Liberation Army said a suicide bomber from its Majeed Brigade had "
+                           "rammed the convoy.")[:])
+    assert {g.attribution for g in said} == {"claimed"}
+    # the police saying so is blame
+    told = find_groups(nlp("Police said a suicide bomber from the Balochistan Liberation Army had rammed the "
+                           "convoy.")[:])
+    assert "claimed" not in {g.attribution for g in told}

@@ -89,7 +89,7 @@ COMPANION = re.compile(r"\b(?:and|along with)\s+(?:his|her)\s+(?:[\w-]+\s+){0,2}
 # a defended position (not a convoy or a vehicle on the road, which a bomb hits): stormed, it is an armed assault
 POSITION = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|stations?|camps?|bases?|headquarters|pickets?|forts?"
                       r"|compounds?|lines|outposts?|checkpoints?|barracks|colleges?|cantonments?|garrisons?|complex"
-                      r"|colony|installations?)\b", re.IGNORECASE)
+                      r"|colony|installations?|offices?|hotels?)\b", re.IGNORECASE)
 FOUGHT_BACK = re.compile(r"\b(?:repulsed|repelled|returned fire|retaliat\w+|exchange of fire|exchanged fire|gun ?battle"
                          r"|gunfight|foiled|engaged|fought|responded)\b", re.IGNORECASE)
 SINGLED_OUT_TARGETS = ("religious", "tribal_elders", "political", "health_workers", "journalists")
@@ -1270,6 +1270,8 @@ def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
         return True  # "concluded the operation to free the hijacked train on Wednesday": the day it ended, not began
     if _died_later(verb):
         return True  # "one of the soldiers died in hospital on Tuesday": a death after the incident's day
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _a_protest(c) for c in verb.children):
+        return True  # "a shutter-down strike was observed in Kandhkot on Wednesday against the abduction": a reaction
     if verb.lower_ in AFTERMATH_VERBS:
         # (the count of bodies found hangs from "found" too: only a trigger makes it the incident's verb)
         return not any(_verb_of(w) == verb for w in _incident_words(info, figures=False))
@@ -1277,6 +1279,18 @@ def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:
     if not clauses or _dates_an_event(info, mention):
         return False  # ("two soldiers were killed on Monday after militants stormed the post": the incident's own day)
     return any(clause.left_edge.i <= w.i <= clause.right_edge.i for clause in clauses for w in _incident_words(info))
+
+
+PROTEST_NOUNS = frozenset({"protest", "protests", "sit-in", "demonstration", "demonstrations", "shutdown", "funeral",
+                           "funerals", "vigil", "strike"})
+
+
+def _a_protest(noun: Token) -> bool:
+    """A protest, a strike or a funeral (not a drone or air strike, an attack)."""
+    if noun.lower_ not in PROTEST_NOUNS:
+        return False
+    return noun.lower_ != "strike" or not any(c.lower_ in ("drone", "air", "missile", "aerial", "artillery")
+                                              for c in noun.children)
 
 
 def _aftermath_day(frame: Frame, mention: DateMention) -> bool:

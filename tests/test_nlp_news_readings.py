@@ -17,7 +17,7 @@ from khabar.nlp.components.base import TextSpan
 from khabar.nlp.components.casualties import CasualtyFigure, default_rules, extract_casualties
 from khabar.nlp.components.locations import find_locations
 from khabar.nlp.components.perpetrators import find_groups
-from khabar.nlp.extract import Extractor
+from khabar.nlp.extract import Extractor, _day_of_an_aftermath, to_article
 from tests.test_nlp_rules import counts
 
 PUB = datetime(2024, 6, 13, 9, 0)  # a Thursday
@@ -162,3 +162,95 @@ def test_a_group_saying_one_of_its_own_did_it_claims(nlp: Language) -> None:
     told = find_groups(nlp("Police said a suicide bomber from the Balochistan Liberation Army had rammed the "
                            "convoy.")[:])
     assert "claimed" not in {g.attribution for g in told}
+
+
+def test_the_group_that_says_it_did_it_claims_not_the_one_it_split_from(nlp: Language) -> None:
+    found = find_groups(nlp("Hizbul Ahrar, which broke away from Jamaat-ul-Ahrar in 2017, said in a statement that it "
+                            "had attacked the police van.")[:])
+    assert {(g.name, g.attribution) for g in found} == {("Hizbul Ahrar", "claimed"), ("Jamaat-ul-Ahrar", "unknown")}
+
+
+def test_all_of_the_counted_attackers_killed(nlp: Language) -> None:
+    assert counts(nlp, "Two guards were martyred when four gunmen stormed the bank on Monday, before all of them were "
+                       "killed by commandos.") == {"killed": [2], "attackers_killed": [4]}
+    assert counts(nlp, "Four gunmen stormed the bank on Monday and all of them escaped.") == {}
+
+
+def test_gunmen_storming_an_office_with_suicide_vests_is_an_assault(extractor: Extractor) -> None:
+    text = ("HYDERABAD: Three people were martyred and nine injured when four terrorists attacked the regional police "
+            "office on Monday evening, before all of them were killed in a three-hour operation.\n\n"
+            "Two of the attackers were shot dead by commandos, while the other two blew themselves up, the DIG said. "
+            "\"It was a planned suicide attack,\" he said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))
+    assert (event.event_type, event.killed, event.injured, event.attackers_killed) == ("armed_assault", 3, 9, 4)
+
+
+def test_the_day_of_a_strike_against_an_abduction_is_not_the_abductions(extractor: Extractor) -> None:
+    def aftermath(text: str) -> bool:
+        doc = extractor.nlp(extractor._doc(to_article({"id": "t", "url": "https://example.test/r", "text": text,
+                                                       "published_at": PUB})))
+        info = doc._.sentences[0]
+        return _day_of_an_aftermath(info, info.dates[0])
+
+    assert aftermath("A complete shutter-down strike was observed in Ubauro on Thursday to protest against the "
+                     "abduction of a cotton dealer by dacoits.")
+    assert not aftermath("A cotton dealer was abducted by dacoits in Ubauro on Thursday.")
+    # a drone strike is an attack
+    assert not aftermath("A drone strike was carried out on a house in Mir Ali on Thursday.")
+
+
+def test_the_group_a_faction_broke_away_from_is_not_the_claimant(nlp: Language) -> None:
+    found = find_groups(nlp("A militant faction that broke away from the Pakistani Taliban said it was behind the "
+                            "bombing of a police van in Lahore.")[:])
+    assert [g.attribution for g in found] == ["unknown"]
+
+
+def test_a_named_and_titled_object_of_the_tolls_participle_is_a_victim(nlp: Language) -> None:
+    assert counts(nlp, "A roadside bomb went off near a police van outside Kohat, martyring Constable Naeem Akhtar and "
+                       "injuring three others.") == {"killed": [1], "injured": [3]}
+
+
+def test_hospitals_where_the_wounded_died_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("Peshawar (Staff Reporter) — The toll of the suicide blast at a party rally in Bajaur reached 31 yesterday, "
+            "after three more injured persons died at the Khyber Teaching Hospital, Peshawar.\n\n"
+            "The blast took place on Sunday afternoon in Khar, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))
+    assert event.location.district == "Bajaur"
+    text = ("QUETTA — The number of people killed in Friday's bombing of a procession has risen to 40, officials said "
+            "on Sunday, as more of the wounded died in hospitals in Quetta and Karachi.\n\n"
+            "The minister said more than 60 people had been wounded in the attack in the town of Mastung.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 9, 18))
+    assert event.location.district == "Mastung"
+
+
+def test_a_toll_counted_again_is_not_added_and_a_rejected_claim_is_no_claim(extractor: Extractor, nlp: Language) -> None:
+    text = ("KHARAN: Four soldiers were martyred and seven others injured when a suicide bomber rammed a car into a "
+            "check post on Sunday, officials said.\n\n"
+            "The Balochistan Liberation Army claimed the attack and said its fighters had killed 40 soldiers. Officials "
+            "rejected the claim as propaganda and said the toll was four. Reporters who visited the hospital also "
+            "counted four bodies.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9))
+    assert (event.killed, event.injured) == (4, 7)
+    [figure] = [f for s in nlp("Officials rejected the claim and said the toll was four.").sents
+                for f in extract_casualties(s)]
+    assert (figure.value, figure.claimed) == (4, False)
+
+
+def test_a_group_known_for_other_claims_that_says_it_did_this_one_claims(nlp: Language) -> None:
+    found = find_groups(nlp("Ittehad-ul-Mujahideen Pakistan, an alliance that has claimed several attacks this year, "
+                            "said it was behind the ambush.")[:])
+    assert {g.attribution for g in found} == {"claimed"}
+
+
+def test_a_rising_toll_told_out_of_order(extractor: Extractor, nlp: Language) -> None:
+    text = ("LAHORE: The death toll in Monday's bombing of a school van in Kasur rose to seven on Wednesday after two "
+            "more pupils died of their burns at a hospital in Lahore.\n\n"
+            "A fourth pupil had died on Tuesday night. The toll, which stood at four on the day of the attack, now "
+            "includes five children, the van's driver and a conductor, officials said.\n\n"
+            "Doctors said 20 pupils were still being treated.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 18))
+    assert event.killed == 7
+    figures = [f for s in nlp("The toll, which stood at four on the day of the attack, now includes five children, "
+                              "officials said.").sents for f in extract_casualties(s)]
+    assert [(f.value, f.earlier, f.sub_count) for f in figures] == [(4, True, False), (5, False, True)]
+

@@ -95,6 +95,8 @@ NON_PERSON = {
 TOTAL_WORDS = {"toll", "tally", "total"}
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
+# "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
+COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
 LIMBS = frozenset({"leg", "legs", "arm", "arms", "shoulder", "shoulders", "hand", "hands", "foot", "feet", "thigh",
                    "thighs", "knee", "knees"})
@@ -646,6 +648,9 @@ class CasualtyRules:
     def _victim_title(self, tok: Token) -> Token | None:
         """The person title of a name ("Constable Muhammad Arif", "journalist Hasan Zaib") that is the subject of
         a casualty verb, or of a verb conjoined with one; None for any other token."""
+        if tok.pos_ == "PROPN" and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and self.casualty_kind(tok.head):
+            # "a bomb went off near the van, martyring Constable Javed Iqbal": the named object of the toll's participle
+            return self._title_of(tok)
         if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
             return None
         if self._counted_apposition(tok):
@@ -1213,9 +1218,11 @@ class CasualtyRules:
         groups += self._singular_groups(sent, taken)
         # "BLA claimed eight soldiers were killed" is a claimed figure; "claimed responsibility for a
         # bombing that killed 15" reports the toll
+        # (not a claim the officials reject: "Officials rejected the claim and said the toll was five")
         claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
                          and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])
-                         and not self._claims_an_act(t)), None)
+                         and not self._claims_an_act(t)
+                         and not (t.dep_ == "dobj" and t.head.lower_ in DISMISSED_VERBS)), None)
         if claim_at is None and self._group_speaks(sent):
             claim_at = sent.start  # "The BLA ... had put the number of dead at 90": the group's own count
         group_words = self._group_statement(sent)  # "the BLA claimed responsibility, saying it had killed 20"
@@ -1301,16 +1308,16 @@ class CasualtyRules:
                     victim=victim.lower_,
                     total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first)
                     or (revision and not (initial_at is not None and initial_at < first.i)),
-                    sub_count=not self._among_total(first) and (self._is_subcount(victim, first) or among_sentence
-                                                                 or _listed_among(last)
-                                                                 or (self._part_of(last) and self._attackers_part(last) is None
-                                                                     and victim.dep_ != "conj")),
-                    also=any(t.lower_ in ALSO_WORDS for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
+                    sub_count=_included_in_toll(victim) or not self._among_total(first) and (
+                        self._is_subcount(victim, first) or among_sentence or _listed_among(last)
+                        or (self._part_of(last) and self._attackers_part(last) is None and victim.dep_ != "conj")),
+                    also=any(t.lower_ in ALSO_WORDS and t.head.lower_ not in COUNTING_VERBS
+                             for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=((claim_at is not None and claim_at < first.i or first.i in group_words)
                              and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
-                    or _revised_from(first),
+                    or _revised_from(first) or _stood_before(first),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
                 )
             )
@@ -1320,7 +1327,26 @@ class CasualtyRules:
         figures = _colon_parts(sent, figures)
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
-                + self._lone_victim(sent, figures, sent_index))
+                + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index))
+
+    def _all_attackers_killed(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+        """"three terrorists attacked the office, before all of them were killed": every attacker the sentence
+        counted died."""
+        if any(f.kind == "attackers_killed" for f in figures):
+            return []
+        for tok in sent:
+            if tok.lower_ != "all" or tok.dep_ not in ("nsubj", "nsubjpass") or self.casualty_kind(tok.head) != "killed":
+                continue
+            if not any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in tok.children):
+                continue
+            counted = [(first, value) for first, last, value in self._number_groups(sent)
+                       if last.i < tok.i and ((victim := self._victim_token(first, last)).lower_ in ("gunman", "gunmen")
+                                              or self._is_attacker(victim))]
+            if counted and not unrealised(tok.head):
+                first, value = counted[-1]
+                return [CasualtyFigure("attackers_killed", value, self._qualifier(first),
+                                       TextSpan.from_tokens(tok, tok.head, sent_index), victim="attackers")]
+        return []
 
     def _lone_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """One victim as the sentence's subject ("A Sikh hakeem was shot dead"), when the parse gave no death."""
@@ -1349,8 +1375,10 @@ class CasualtyRules:
             verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
             verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]  # "the seventh person to die"
             if any(self.casualty_kind(v) == "killed" or v.lower_ in ("die", "died", "succumbed") for v in verbs):
+                # ("A third student had died on Thursday night" in Friday's report of eight dead: the toll then)
+                before = any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children)
                 return [CasualtyFigure("killed", rank, None, TextSpan.from_tokens(tok, noun, sent_index), victim=noun.lower_,
-                                       total=True)]
+                                       total=True, earlier=before)]
         return []
 
     def _killed_after(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
@@ -1705,6 +1733,21 @@ _REVISED_FROM = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:the|an?|its|their)\s+)
 def _revised_from(first: Token) -> bool:
     """A number a revised count came down or up from."""
     return bool(_REVISED_FROM.search(first.doc[max(first.sent.start, first.i - 8) : first.i].text + " "))
+
+
+def _included_in_toll(victim: Token) -> bool:
+    """"The toll now includes six children, the driver and his helper": a part the toll holds, not the toll."""
+    return victim.dep_ == "dobj" and victim.head.lower_ in ("includes", "include", "included")
+
+
+def _stood_before(first: Token) -> bool:
+    """A count in a past-tense clause on a toll that now stands otherwise ("The toll, which stood at five on the day of
+    the attack, now includes six children, the driver and his helper"): the earlier count."""
+    for anc in first.ancestors:
+        if anc.dep_ == "relcl":
+            main = anc.head.head
+            return anc.tag_ == "VBD" and anc.head.dep_ in ("nsubj", "nsubjpass") and main.tag_ in ("VBZ", "VBP")
+    return False
 
 
 def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:

@@ -350,8 +350,14 @@ def _clause_words(ent: Span) -> str:
     after = ent.doc[ent.end : ent.end + 2].text.lower()
     if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
         words.append("hometown")
+    # (... "at the Lady Reading Hospital, Peshawar": the city set after the hospital's name)
+    after_hospital = (node.dep_ in ("appos", "conj") and node.head.lower_ in ("hospital", "hospitals")
+                      and 0 < ent.start - node.head.i <= 2)
+    # (... "the wounded died in hospitals in Quetta and Karachi": the city of the hospitals)
+    after_hospital = after_hospital or (node.dep_ == "pobj" and node.head.lower_ in ("in", "at")
+                                        and node.head.head.lower_ == "hospitals")
     if (node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals")) or any(
-            c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children):
+            c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children) or after_hospital:
         # "succumbed to his wounds at a Peshawar hospital", "at Lady Reading Hospital Peshawar": where the injured were
         # treated
         words.append("hospital")

@@ -136,6 +136,24 @@ def _its_own_did(ent: Span) -> bool:
     return False
 
 
+SPLIT_VERBS = frozenset({"broke", "broken", "split", "splintered", "separated", "defected", "emerged", "breaking",
+                         "splitting"})
+
+
+def _split_from(ent: Span) -> bool:
+    """The group is what another broke away from, in a clause describing that other ("a faction that broke away from
+    the Pakistani Taliban", "Hizbul Ahrar, which split from Jamaat-ul-Ahrar")."""
+    node = ent.root
+    while node.dep_ in ("compound", "amod") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "from":
+        return False
+    verb = node.head.head
+    while verb.dep_ in ("prt", "advmod") and verb.head.i != verb.i:  # "broke away from"
+        verb = verb.head
+    return verb.dep_ in ("relcl", "acl") and verb.lower_ in SPLIT_VERBS
+
+
 def _claim_subject(ent: Span) -> bool:
     """The group heads the subject or the agent of a claim verb (through its own noun phrase: "the Islamic
     State's regional branch", "a commander of Jamaat-ul-Ahrar"), or of a verb conjoined with one ("had been
@@ -279,6 +297,8 @@ class PerpetratorRules:
         # a claim of other incidents ("Police suspect the BLF, which has claimed similar killings"): any blame is this one's
         if phrases["claim"] and (OTHER_INCIDENTS.search(text) or (
                 NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text))):
+            if _group_says_it_did(sent) and not _state_claim(sent):
+                return "claimed"  # "the TJP, a group that has claimed several attacks this year, said it was behind the assault"
             return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
             return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute
@@ -307,6 +327,8 @@ class PerpetratorRules:
             attr = attribution
             if claimants is not None and ent.start not in claimants:
                 attr = "unknown"  # "a cleric with ties to the Taliban government, in a killing claimed by the IS"
+            if _split_from(ent):
+                attr = "unknown"  # "a faction that broke away from the Pakistani Taliban said it was behind ...": the parent
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
             if DENIAL.match(after.lstrip(" ,)")):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
@@ -324,7 +346,9 @@ class PerpetratorRules:
         ents = list(names)
         if len(set(names.values())) < 2:
             return {e.start for e in ents}
-        subjects = {e.start for e in ents if _claim_subject(e)}
+        # the subject of the claim verb, or the group that says it did it ("Hizbul Ahrar, which split from
+        # Jamaat-ul-Ahrar, said it had targeted the police")
+        subjects = {e.start for e in ents if _claim_subject(e)} or {e.start for e in ents if _its_own_did(e)}
         if subjects:
             return subjects
         claims = [t.i for t in sent if t.lower_.startswith("claim") or t.lower_ == "responsibility"]

@@ -207,6 +207,11 @@ INCIDENT_PROBES = (
      "Sindh, Punjab and southern Balochistan in 2019-24 from eight outlets: attacks on Chinese nationals, a "
      "police-office siege, a shrine bombing, grenade attacks on shops, dacoits' kidnappings, track and pipeline blasts, "
      "reaction headlines over attack reports, four distractors. Scored unseen first, then studied."),
+    ("p79", "fifteen incidents, seven of them in 2-3 reports",
+     "Long reports (340-400 words) from nine outlets on 2023-25 attacks whose tolls are hard to read: counts by "
+     "category, tolls revised within and across reports, hospital and police counts that differ, inflated claims "
+     "beside the official toll, older attacks recalled with their own tolls, three distractors. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -346,6 +351,12 @@ HONEST_PROBES = (
      "bombing with a rising toll, sectarian convoy attacks, police stations, polio escorts, raids, a kidnapping, two "
      "reports of two incidents, four distractors; written blind, never studied.",
      "Seventeen incidents, six of them in 2-3 reports. Never studied."),
+    ("p80",
+     "Twenty-three long follow-up and analysis reports (350-480 words) on Balochistan and Khyber Pakhtunkhwa in 2023-25 "
+     "from seven outlets: the new attack in the lede or below a reaction (a sit-in, a strike, a boycott, a funeral), "
+     "then earlier attacks with their own dates and tolls, claims through factions, a denial, three distractors; "
+     "written blind, never studied.",
+     "Thirteen incidents, seven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -221,6 +221,7 @@ def sentence_count(figures: list[CasualtyFigure]) -> int:
     return sum(values)
 
 
+IN_ALL_WITHIN = re.compile(r"^\S+\s+(?:\w+\s+)?(?:in all|in total|altogether|all told)\b", re.IGNORECASE)
 IN_ALL = re.compile(r"^\W*(?:in all|in total|altogether|all told)\b|\b(?:in all|in total|a total of)\W*$", re.IGNORECASE)
 
 
@@ -228,7 +229,9 @@ def _said_in_all(figure: CasualtyFigure) -> bool:
     """The count is called the whole ("five in all", "in total, nine", "a total of nine")."""
     start, end = figure.span.start - figure.span.sent_start, figure.span.end - figure.span.sent_start
     sentence = figure.span.sentence
-    return bool(IN_ALL.search(sentence[end : end + 14]) or IN_ALL.search(sentence[max(0, start - 14) : start]))
+    # (or inside the figure's own words: "14 people in all, were wounded")
+    return bool(IN_ALL.search(sentence[end : end + 14]) or IN_ALL.search(sentence[max(0, start - 14) : start])
+                or IN_ALL_WITHIN.search(figure.span.text))
 
 
 def without_other_place_clause(figures: list[CasualtyFigure], frame: Frame, district: str | None) -> list[CasualtyFigure]:

@@ -254,3 +254,29 @@ def test_a_rising_toll_told_out_of_order(extractor: Extractor, nlp: Language) ->
                               "officials said.").sents for f in extract_casualties(s)]
     assert [(f.value, f.earlier, f.sub_count) for f in figures] == [(4, True, False), (5, False, True)]
 
+
+
+def test_parts_then_their_sum_in_all_is_one_count(extractor: Extractor) -> None:
+    text = ("RAWALPINDI: A bomb exploded near a police van in Saddar on Monday, officials said.\n\n"
+            "A statement from the City Police Office said three constables, a head constable and a shopkeeper were "
+            "killed, while eight policemen and four passers-by, 12 people in all, were wounded.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))
+    assert event.injured == 12
+
+
+def test_the_city_of_a_hospital_where_a_wounded_man_died_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("ISLAMABAD — A militant group has claimed a bombing in a market in northwest Pakistan that killed six "
+            "people, as the toll rose on Wednesday with the death of a wounded man at a hospital in the city of "
+            "Peshawar.\n\n"
+            "The bomb went off on Tuesday evening in the main bazaar of Parachinar in Kurram district, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 13, 9))
+    assert event.location.district == "Kurram"
+
+
+def test_the_day_a_death_raised_the_toll_is_not_the_attacks(extractor: Extractor) -> None:
+    text = ("PESHAWAR — A militant group has claimed responsibility for a suicide attack on a police post in "
+            "northwestern Pakistan, as the death toll rose to five with the death of a young boy on Monday.\n\n"
+            "Late on Saturday, attackers rammed a car packed with explosives into the wall of the post in Lakki "
+            "Marwat district, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))  # a Tuesday
+    assert event.date == date(2024, 6, 8)

@@ -143,6 +143,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             return True
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
+        if head.lower_ in ("death", "deaths") and any(t.lower_ in RISE_VERBS for t in sent):
+            return True  # "the toll rose to seven with the death of a girl on Monday": the day the toll rose
         if _between_saying_and_said(tok, head, reporting_verbs):
             return True  # "militants said on Monday they had attacked a convoy", parsed with the day on "attacked"
     return False

@@ -354,8 +354,11 @@ def _clause_words(ent: Span) -> str:
     after_hospital = (node.dep_ in ("appos", "conj") and node.head.lower_ in ("hospital", "hospitals")
                       and 0 < ent.start - node.head.i <= 2)
     # (... "the wounded died in hospitals in Quetta and Karachi": the city of the hospitals)
-    after_hospital = after_hospital or (node.dep_ == "pobj" and node.head.lower_ in ("in", "at")
-                                        and node.head.head.lower_ == "hospitals")
+    town = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in (
+        "city", "town") else node  # ("a hospital in the city of Peshawar")
+    after_hospital = after_hospital or (town.dep_ == "pobj" and town.head.lower_ in ("in", "at")
+                                        and (town.head.head.lower_ == "hospitals" or town is not node
+                                             and town.head.head.lower_ == "hospital"))
     if (node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals")) or any(
             c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children) or after_hospital:
         # "succumbed to his wounds at a Peshawar hospital", "at Lady Reading Hospital Peshawar": where the injured were

@@ -212,6 +212,11 @@ INCIDENT_PROBES = (
      "category, tolls revised within and across reports, hospital and police counts that differ, inflated claims "
      "beside the official toll, older attacks recalled with their own tolls, three distractors. Scored unseen first, "
      "then studied."),
+    ("p81", "fourteen incidents, seven of them in two reports",
+     "Long follow-up reports from nine outlets on 2023-25 attacks in Khyber Pakhtunkhwa, Punjab and Sindh: tolls that "
+     "rose overnight with the dead named, injured moved to other cities' hospitals, late claims and claims disowned by "
+     "the parent group, funeral, protest and visit ledes over the attack's figures, three distractors. Scored unseen "
+     "first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -357,6 +362,12 @@ HONEST_PROBES = (
      "then earlier attacks with their own dates and tolls, claims through factions, a denial, three distractors; "
      "written blind, never studied.",
      "Thirteen incidents, seven of them in 2-3 reports. Never studied."),
+    ("p82",
+     "Twenty-four long reports on Balochistan in 2021-25 from eight outlets (a wire, two Quetta dailies, a translated "
+     "Urdu paper, a TV website, an ISPR-idiom bulletin, an Islamabad broadsheet, a foreign desk): convoys, Levies "
+     "posts, labourers and passengers taken off vehicles, coal mines, a pipeline, a railway line, kidnappings, "
+     "inflated claims beside the official toll, three distractors; written blind, never studied.",
+     "Fourteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

@@ -689,14 +689,13 @@ class Extractor:
     def _fill_figures(fields: dict[str, Any], ev: dict[str, Evidence], figures: list[CasualtyFigure],
                       foiled: bool, event_type: str, order: dict[int, int] | None = None) -> None:
         """killed / injured / attackers_killed / kidnapped with evidence."""
-        if any(not f.claimed and f.value > 0 and not f.sub_count and f.kind in ("killed", "injured") for f in figures):
-            # the victims are counted by the officials: a group's own count of any kind is its claim ("the military put
-            # the martyrs at five; the BLA claimed eight killed and three wounded": no injured figure)
-            figures = [f for f in figures if not (f.claimed and f.kind in ("killed", "injured"))]
-        # "the army said no one in the convoy was killed" against the group's "four Chinese and nine soldiers killed":
-        # the officials' nil count of a kind stands against the group's count of it
-        nil = {f.kind for f in figures if not f.claimed and f.value == 0 and f.kind in ("killed", "injured")}
-        figures = [f for f in figures if not (f.claimed and f.kind in nil)]
+        # the victims are counted by the officials: a group's own count of any kind is its claim ("the military put
+        # the martyrs at five; the BLA claimed eight killed and three wounded": no injured figure); an official nil count
+        # stands against the group's count of its own kind ("the army said no one in the convoy was killed")
+        counted = any(not f.claimed and f.value > 0 and not f.sub_count and f.kind in ("killed", "injured") for f in figures)
+        official = {"killed", "injured"} if counted else {
+            f.kind for f in figures if not f.claimed and f.value == 0 and f.kind in ("killed", "injured")}
+        figures = [f for f in figures if not (f.claimed and f.kind in official)]
         for kind in FIGURE_KINDS:
             found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]), order)
             if found is not None:

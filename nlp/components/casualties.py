@@ -1540,7 +1540,7 @@ STATE_AGENTS = frozenset({"troops", "forces", "police", "policemen", "soldiers",
 ARMED_MEN = frozenset({"gunmen", "gunman", "men", "suspects", "suspect", "others"})
 
 
-RECORD_WORDS = {"involved", "responsible", "wanted", "implicated"}
+RECORD_WORDS = frozenset({"involved", "responsible", "wanted", "implicated"})
 
 
 def _in_their_record(word: Token) -> bool:

@@ -94,12 +94,12 @@ _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|bu
                       r"(?:the\s+)?(?:(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)?)$", re.I)
 # "from the side of the Khyber Pakhtunkhwa border", "crossed over from Punjab", "sneaked in from the adjoining Bajaur
 # district": where the attackers came from
-_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?)?"
-                            r"(?:(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)?$"
+_SIDE_OF = r"(?:side|direction)\s+of\s+(?:the\s+)?"
+_NEIGHBOURING = r"(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+"
+_ORIGIN_BEFORE = re.compile(rf"\bfrom\s+(?:the\s+)?(?:{_SIDE_OF})?(?:{_NEIGHBOURING})?$"
                             r"|\b(?:border|boundary)\s+with\s+(?:the\s+)?$", re.I)  # "near the boundary with Khyber Pakhtunkhwa"
 # "the attackers had come from the neighbouring Dera Ismail Khan district": where they came from, not the scene
-_FROM_NEIGHBOUR = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:side|direction)\s+of\s+(?:the\s+)?|"
-                             r"(?:adjoining|adjacent|neighbouring|neighboring|bordering)\s+)$", re.I)
+_FROM_NEIGHBOUR = re.compile(rf"\bfrom\s+(?:the\s+)?(?:{_SIDE_OF}|{_NEIGHBOURING})$", re.I)
 # "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
 # "on his way home from Dera Ismail Khan when gunmen stopped his car", "returning from Quetta": where a journey began
@@ -327,6 +327,19 @@ def _person_named(ent: Span) -> bool:
     return before is not None and (before.ent_type_ == "PERSON" or titled)  # ("police constable Shah Faisal")
 
 
+def _hospital_city(ent: Span, node: Token) -> bool:
+    """The city of a hospital, set after its name ("at the Lady Reading Hospital, Peshawar") or the town the
+    hospitals stand in ("died in hospitals in Quetta and Karachi", "at a hospital in the city of Peshawar")."""
+    if node.dep_ in ("appos", "conj") and node.head.lower_ in ("hospital", "hospitals") and 0 < ent.start - node.head.i <= 2:
+        return True
+    named = node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in ("city", "town")
+    town = node.head.head if named else node
+    if town.dep_ != "pobj" or town.head.lower_ not in ("in", "at"):
+        return False
+    holder = town.head.head.lower_
+    return holder == "hospitals" or (named and holder == "hospital")
+
+
 def _clause_words(ent: Span) -> str:
     """The verb that governs a place and that verb's subject ("the funeral prayers ... were offered in Quetta",
     "the injured were shifted to a hospital in Peshawar"), and the noun the place hangs from ("a resident of
@@ -350,17 +363,8 @@ def _clause_words(ent: Span) -> str:
     after = ent.doc[ent.end : ent.end + 2].text.lower()
     if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
         words.append("hometown")
-    # (... "at the Lady Reading Hospital, Peshawar": the city set after the hospital's name)
-    after_hospital = (node.dep_ in ("appos", "conj") and node.head.lower_ in ("hospital", "hospitals")
-                      and 0 < ent.start - node.head.i <= 2)
-    # (... "the wounded died in hospitals in Quetta and Karachi": the city of the hospitals)
-    town = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in (
-        "city", "town") else node  # ("a hospital in the city of Peshawar")
-    after_hospital = after_hospital or (town.dep_ == "pobj" and town.head.lower_ in ("in", "at")
-                                        and (town.head.head.lower_ == "hospitals" or town is not node
-                                             and town.head.head.lower_ == "hospital"))
     if (node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals")) or any(
-            c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children) or after_hospital:
+            c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children) or _hospital_city(ent, node):
         # "succumbed to his wounds at a Peshawar hospital", "at Lady Reading Hospital Peshawar": where the injured were
         # treated
         words.append("hospital")

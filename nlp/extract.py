@@ -29,7 +29,7 @@ from khabar.nlp.components import casualties, event_types, locations, targets
 from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
-from khabar.nlp.components.event_types import ScoresSource, Trigger
+from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
 from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, districts_named, known_reference
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
@@ -1603,6 +1603,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
                  opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
     event's own, aggregated as its fields are: a toll repeated in three sentences counts once)."""
+    if event_type == "kidnapping" and any(t.span.text.lower() in HIJACK_WORDS for t in triggers):
+        return event_type  # a hijacking is a hostage-taking whatever its toll
     attackers = figure_total(figures, "attackers_killed")
     victims = figure_total(figures, "killed")
     kinds = {t.event_type for t in triggers}

@@ -136,7 +136,7 @@ def test_generic_attackers_have_no_group(nlp: Language) -> None:
         ("Terrorists opened fire on a checkpost.", "armed_assault", False),
         ("Gunmen shot dead a prayer leader.", "targeted_killing", False),
         ("Armed men abducted two engineers.", "kidnapping", False),
-        ("Militants hijacked the Jaffar Express train.", "hijacking", False),
+        ("Militants hijacked the Jaffar Express train.", "kidnapping", False),
         ("Militants blew up a gas pipeline in Dera Bugti.", "infrastructure_attack", False),
         ("Security forces conducted an intelligence-based operation in Bannu.", "security_operation", False),
     ],

@@ -280,3 +280,14 @@ def test_the_day_a_death_raised_the_toll_is_not_the_attacks(extractor: Extractor
             "Marwat district, officials said.")
     [event] = run(extractor, text, published=datetime(2024, 6, 11, 9))  # a Tuesday
     assert event.date == date(2024, 6, 8)
+
+
+def test_a_hijacking_is_coded_as_the_hostage_taking_it_is(extractor: Extractor) -> None:
+    # the passengers of a seized train are hostages: news coders code it as a kidnapping, toll and blast included
+    text = ("QUETTA: Armed men blew up a stretch of track and hijacked a passenger train carrying about 400 people in "
+            "a remote gorge on Tuesday, officials said.\n\n"
+            "Security forces freed more than 300 passengers by Wednesday evening. Twenty-one hostages were killed by "
+            "the attackers, the military said, and 33 militants died in the operation.")
+    [event] = run(extractor, text)
+    assert event.event_type == "kidnapping"
+    assert event.killed == 21

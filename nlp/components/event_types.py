@@ -65,9 +65,9 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "whisked away": ("kidnapping", 1.0), "abducting": ("kidnapping", 1.0), "kidnapping for ransom": ("kidnapping", 1.2),
     "forcibly disappeared": ("kidnapping", 1.1), "forced disappearance": ("kidnapping", 1.0),
     "enforced disappearance": ("kidnapping", 1.0), "picked up by": ("kidnapping", 1.0),
-    # hijacking
-    "hijacked": ("hijacking", 1.5), "hijacking": ("hijacking", 1.5), "hijack": ("hijacking", 1.3),
-    "hijackers": ("hijacking", 1.3),
+    # a hijacking holds the passengers hostage: news and ACLED coders code it as a kidnapping
+    "hijacked": ("kidnapping", 1.5), "hijacking": ("kidnapping", 1.5), "hijack": ("kidnapping", 1.3),
+    "hijackers": ("kidnapping", 1.3),
     # security operations
     "intelligence-based operation": ("security_operation", 1.4), "intelligence based operation": ("security_operation", 1.4),
     "ibo": ("security_operation", 1.4), "search operation": ("security_operation", 1.2),
@@ -91,7 +91,8 @@ FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attemp
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
-PRIORITY = ("hijacking", "security_operation", "kidnapping", "bombing", "infrastructure_attack",
+HIJACK_WORDS = frozenset({"hijacked", "hijacking", "hijack", "hijackers"})  # decide the type whatever else votes
+PRIORITY = ("security_operation", "kidnapping", "bombing", "infrastructure_attack",
             "targeted_killing", "armed_assault")
 OPERATION_CONTEXT = ("security forces", "conducted", "ispr", "ctd", "counter-terrorism department", "police", "troops",
                      "fc", "frontier corps", "army", "forces")  # "operation" counts only when security forces conduct it
@@ -217,7 +218,7 @@ class EventTypeRules:
                 etype = "armed_assault"  # launcher rounds
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
-            if etype == "kidnapping" and span is not None and _takes_no_one(span, sent, self.things, self.people):
+            if etype == "kidnapping" and phrase not in HIJACK_WORDS and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
             reference = span is not None and _names_the_victims(span, sent)
@@ -417,10 +418,11 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource =
     if not triggers:
         found = scores()
         return (max(found.items(), key=lambda kv: kv[1])[0], None) if found else ("other", None)
-    votes, best_trigger = _votes(_drop_generic(triggers, generic))
-    for etype in ("hijacking",):
-        if etype in votes:
-            return etype, best_trigger[etype]
+    kept = _drop_generic(triggers, generic)
+    hijack = [t for t in kept if t.span.text.lower() in HIJACK_WORDS]
+    if hijack:  # "hijacked a train ... a blast on the track ... 26 hostages killed": the hostage-taking is the event
+        return "kidnapping", hijack[0]
+    votes, best_trigger = _votes(kept)
     top = max(votes.values())
     tied = [t for t, v in votes.items() if v >= top - TIE_MARGIN]
     found = scores() if len(tied) > 1 else None

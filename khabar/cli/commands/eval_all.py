@@ -217,6 +217,11 @@ INCIDENT_PROBES = (
      "rose overnight with the dead named, injured moved to other cities' hospitals, late claims and claims disowned by "
      "the parent group, funeral, protest and visit ledes over the attack's figures, three distractors. Scored unseen "
      "first, then studied."),
+    ("p83", "fourteen incidents, seven of them in 2-3 reports",
+     "Long reports (360-540 words) from eight outlets on 2023-25 attacks in Khyber Pakhtunkhwa and Balochistan: "
+     "suicide bombings with tolls that rise over three reports, a convoy ambush named by three villages, a hijacking, "
+     "an abduction, a track blast, an operation, faction claims and denials, inflated claims beside the official toll, "
+     "two incidents in one report, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -368,6 +373,12 @@ HONEST_PROBES = (
      "posts, labourers and passengers taken off vehicles, coal mines, a pipeline, a railway line, kidnappings, "
      "inflated claims beside the official toll, three distractors; written blind, never studied.",
      "Fourteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p84",
+     "Twenty-four reports, most of them long (360-500 words), on 2021-25 attacks across Pakistan from eight outlets: "
+     "tolls revised up and down over 2-3 reports, injured who later died, late and faction claims, state-blame "
+     "language, cross-border fire by Afghan forces, a hijacking, places named by village or road, two reports of two "
+     "incidents, three distractors; written blind, never studied.",
+     "Fourteen incidents, seven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -979,12 +979,30 @@ def claim_news(infos: list[SentenceInfo], title: str) -> bool:
         info.claim and any(g.attribution == "claimed" for g in info.groups) for info in infos)
 
 
+STATEMENT_WORDS = frozenset({"saying", "said", "adding", "added", "stating"})
+
+
+def _toll_in_statement(info: SentenceInfo, figure: CasualtyFigure) -> bool:
+    """"announced the end of the operation, saying all 33 militants had been killed and that 21 passengers had been
+    killed": the announcement tells a toll in a clause of its own (not "condemned the killing of 12 people")."""
+    words = figure.span.in_doc(info.sent.doc)
+    if words is None or figure.value <= 0 or figure.claimed:
+        return False
+    verb = next((t for t in words if t.pos_ == "VERB"), None)
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head  # "... had been killed and that 21 passengers had been killed"
+    # (not "police said they had arrested two men over a bombing that killed four": the arrest is what they said)
+    return verb is not None and verb.dep_ == "ccomp" and verb.head.lower_ in STATEMENT_WORDS
+
+
 def reaction_lede(infos: list[SentenceInfo]) -> bool:
     """The lede reports a reaction (condemnation, arrests, a curfew, a funeral) to an incident it names as
     known ("condemned Tuesday's suicide bombing", "arrested four men linked to the attack") or as a plan
     ("a curfew to facilitate an operation"), and no incident of its own."""
     lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
     if lede is None:
+        return False
+    if any(_toll_in_statement(lede, f) for f in lede.casualties):
         return False
     verb = _lede_verb(lede)
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
@@ -1618,6 +1636,9 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "kidnapping"  # "abducted nine passengers ... and later shot them dead": the killing of the abducted
     if event_type in TAKING_OUTWEIGHS and not victims and not attackers and _people_taken(triggers, opener.sent.doc if opener else None):
         return "kidnapping"  # "a clash in which four were wounded and the DSP taken captive": no one died, men were taken
+    if event_type == "infrastructure_attack" and opener is not None and _people_taken(
+            [t for t in triggers if t.span.sent_index == opener.index], opener.sent.doc):
+        return "kidnapping"  # "blew up the track and stopped the train, taking its passengers hostage": the people taken
     side = initiator(opener, attacker_nouns) if opener is not None else None
     # the lede has the state answer an attack ("police repulsed an attack by militants on the post")
     responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers

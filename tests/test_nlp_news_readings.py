@@ -291,3 +291,87 @@ def test_a_hijacking_is_coded_as_the_hostage_taking_it_is(extractor: Extractor) 
     [event] = run(extractor, text)
     assert event.event_type == "kidnapping"
     assert event.killed == 21
+
+
+def test_where_a_source_speaks_is_not_the_scene(extractor: Extractor) -> None:
+    # an analyst's city set beside his name and the city where a minister spoke give way to the dateline
+    text = ("PESHAWAR, Pakistan — A bomber blew himself up inside a mosque at a police compound in northwestern "
+            "Pakistan on Monday, killing 40 people, officials said.\n\n"
+            "Investigators said the attacker had walked past three checkpoints.\n\n"
+            "Officers said the compound was one of the best guarded in the country.\n\n"
+            "In Islamabad, the interior minister told parliament that the security lapse would be investigated.\n\n"
+            "'The attack shows how far the militants can reach,' said Kamran Ali, a security analyst in Islamabad.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 18, 0))
+    assert event.location.district == "Peshawar"
+
+
+def test_a_faction_beside_its_parent_is_the_claimant_of_its_relative_clause(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A suicide bomber killed 12 policemen at a police post in Peshawar on Monday, officials said.\n\n"
+            "Police said they suspected Jamaat-ul-Ahrar, a hard-line faction of the Pakistani Taliban, whose "
+            "commander claimed the bombing hours later.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 18, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Jamaat-ul-Ahrar", "claimed")
+
+
+def test_a_paragraph_that_opens_on_another_place_tells_another_incident(extractor: Extractor) -> None:
+    # the place comes in the paragraph's first sentence, the attack words only in the next one
+    text = ("ISLAMABAD: Two attacks a few hours apart killed dozens of people on Friday.\n\n"
+            "In Mastung, a bomber blew himself up near a mosque where a procession was gathering. Officials said 40 "
+            "people were killed and 45 wounded.\n\n"
+            "In Hangu, two men reached the gate of the Doaba police station during the Friday sermon. One was shot at "
+            "the entrance while the second entered the mosque inside and blew himself up. Four people were killed and "
+            "ten were injured, police said.")
+    events = run(extractor, text, published=datetime(2023, 9, 29, 22, 0))
+    assert sorted((e.location.district, e.killed) for e in events) == [("Hangu", 4), ("Mastung", 40)]
+
+
+def test_a_sentence_that_opens_on_a_past_year_recalls_an_old_attack(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomber blew himself up near a procession in Mastung on Friday, killing 40 people, officials "
+            "said.\n\n"
+            "In July 2018, a suicide bomber killed more than 120 people at an election rally in the district, and "
+            "earlier this month a bomb there wounded a senator.")
+    article = to_article({"id": "t", "url": "https://example.test/r", "title": "", "text": text,
+                          "published_at": datetime(2023, 9, 29, 22, 0)})
+    doc = extractor.nlp(extractor._doc(article))
+    # (a later "earlier this month" does not make the sentence today's news)
+    assert [info.background for info in doc._.sentences if "2018" in info.sent.text] == [True]
+
+
+def test_the_land_a_site_borders_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("Lakki Marwat (Our Correspondent) — Armed men yesterday abducted 12 workers of a mining project near "
+            "the town, police said.\n\n"
+            "The project, located near the border of Punjab's Mianwali district, employs some 300 people.")
+    [event] = run(extractor, text, published=datetime(2025, 1, 10, 9, 0))
+    assert event.location.district == "Lakki Marwat"
+
+
+def test_a_toll_a_group_alleges_after_its_claim_is_its_own(extractor: Extractor) -> None:
+    text = ("RAWALPINDI: Three soldiers and two civilians were martyred on Sunday when a suicide bomber struck a convoy "
+            "near Nushki, the ISPR said.\n\n"
+            "The BLA's media wing claimed the attack, alleging that its fighters had killed 90 soldiers, a figure "
+            "officials dismissed as propaganda.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 16, 22, 0))
+    assert event.killed == 5
+
+
+def test_passengers_taken_hostage_after_a_track_blast_are_a_kidnapping(extractor: Extractor) -> None:
+    text = ("QUETTA: Armed men blew up a railway track and stopped a passenger train in a remote gorge on Tuesday, "
+            "taking the roughly 400 passengers aboard hostage, officials said. Security officials said 16 attackers "
+            "had been killed by the evening.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 11, 21, 0))
+    assert event.event_type == "kidnapping"
+
+
+def test_an_announcement_that_tells_the_toll_is_news_of_the_incident(extractor: Extractor) -> None:
+    # the lede's verb is a statement's, but the statement gives the toll in its own clauses
+    text = ("ISLAMABAD: The military on Wednesday announced the end of a 30-hour operation to free the passengers of "
+            "a train seized in a remote gorge, saying all 30 militants involved had been killed and that 20 "
+            "passengers had been killed by the attackers.\n\n"
+            "The attackers stopped the train on Tuesday afternoon, officials said.")
+    events = run(extractor, text, published=datetime(2025, 3, 13, 8, 0))
+    assert [(e.killed, e.attackers_killed) for e in events] == [(20, 30)]
+
+
+def test_militants_sent_to_hell_with_a_participle_between_are_killed(nlp: Language) -> None:
+    # "to hell" hangs from the participle in the parse, not from "sent"
+    assert counts(nlp, "Security forces sent all 16 khwarij involved to hell.") == {"attackers_killed": [16]}

@@ -93,7 +93,9 @@ NON_PERSON = {
     "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
-GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated"}  # "the BLA put the number of dead at 90"
+GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated", "alleged", "alleges", "asserted", "boasted"}  # "the BLA put the number of dead at 90"
+# how a group's statement goes on after its claim ("claimed the attack, alleging that it had killed 90")
+STATEMENT_PARTICIPLES = frozenset({"saying", "adding", "stating", "putting", "alleging", "asserting", "boasting", "insisting"})
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 # "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
@@ -725,7 +727,7 @@ class CasualtyRules:
                 continue
             for said in tok.children:
                 # (... "putting the number of soldiers killed at more than twenty": the group's own count)
-                if said.lower_ in ("saying", "adding", "stating", "putting") and said.dep_ in ("advcl", "xcomp", "conj"):
+                if said.lower_ in STATEMENT_PARTICIPLES and said.dep_ in ("advcl", "xcomp", "conj"):
                     found |= {t.i for t in said.subtree}
                 if tok.lower_ in GROUP_SPEECH and said.dep_ == "ccomp":
                     found |= {t.i for t in said.subtree}
@@ -776,8 +778,10 @@ class CasualtyRules:
             return "injured"  # "the driver had been shot in the leg": wounded (a fatal shot is told as a death)
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
-        if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children) for c in token.children):
-            return "killed"  # ISPR: "eight khwarij were sent to hell"
+        if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
+                                 for c in (*token.children, *(g for o in token.children if o.dep_ == "dobj"
+                                                               for a in o.children if a.dep_ == "acl" for g in a.children))):
+            return "killed"  # ISPR: "eight khwarij were sent to hell", "sent all 16 khwarij involved to hell"
         if low in ("hospital", "hospitals") and token.i > 0 and token.doc[token.i - 1].lower_ == "in":
             stay = token.doc[token.i - 1].head
             if stay.lower_ in ("remain", "remains", "remained", "is", "are", "was", "were", "stay", "stayed", "lie", "lay"):

@@ -521,6 +521,8 @@ class FrameRules:
         opening = normalise(sent.text)
         if any(opening.startswith(p + " ") for p in background_phrases):
             return True  # "Earlier this month the TTP claimed an ambush ...": the sentence opens in the past
+        if not claim and any(d.background and d.span.start - sent.start_char <= 3 for d in dates):
+            return True  # "In July 2018, a bomber killed 120 people ..., and earlier this month ...": it opens in the past
         current = [d for d in dates if not d.background]
         if current:
             return False
@@ -654,6 +656,30 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     own = districts_named([info], skip_asides=True)
     known = districts_named(frame.sentences)
     return bool(own) and bool(known) and not own & known
+
+
+def _paragraph_lead(info: SentenceInfo, frame: Frame) -> list[SentenceInfo]:
+    """The sentences of the info's paragraph the frame took before it, from the paragraph's first (none when the
+    frame began in this paragraph or any of them told an incident itself)."""
+    lead = [s for s in frame.sentences if s.paragraph == info.paragraph]
+    if not lead or len(lead) == len(frame.sentences) or any(s.opens_frame() for s in lead):
+        return []
+    return lead if lead[0].index == info.index - len(lead) else []
+
+
+PLACE_LEAD_TOKENS = 4  # a paragraph that names a place within its first words is about that place ("In Hangu, ...")
+
+
+def _new_place_of(info: SentenceInfo, frame: Frame, lead: list[SentenceInfo]) -> bool:
+    """The paragraph opens on a place ("In Hangu, two men reached the police station") the frame before it has not
+    named, and the sentence after that opening names no other."""
+    opening = lead[0]
+    if not any(m.span.start - opening.sent.start_char <= len(opening.sent[:PLACE_LEAD_TOKENS].text)
+               and m.kind in ("place", "district") and not m.dateline for m in opening.locations):
+        return False
+    own = districts_named(lead, skip_asides=True)
+    known = districts_named([s for s in frame.sentences if s not in lead])
+    return bool(own) and bool(known) and not own & known and districts_named([info], skip_asides=True) <= own
 
 
 def known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
@@ -863,6 +889,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and _counted_here(info, infos) and info.strength >= 0.8)
+                # "In Hangu, two men reached the police station. One of them blew himself up ...": the paragraph's
+                # first sentence names the place of the incident its next one tells
+                or (bool(lead := _paragraph_lead(info, current)) and _new_place_of(info, current, lead)
+                    and _counted_here(info, infos) and info.strength >= 0.8)
                 # "... killing two policemen, while a journalist was shot dead in a separate attack" in the lede: a
                 # later paragraph's death in another district is that second incident
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
@@ -871,6 +901,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if split and current is not None and not info.marker and _earlier_than(info, current):
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
+            if current is not None and split and (lead := _paragraph_lead(info, current)):
+                current.sentences = [s for s in current.sentences if s not in lead]
+                current = Frame(sentences=[*lead, info])
+                frames.append(current)
+                continue
             if current is None or split:
                 current = Frame(sentences=preamble + [info] if current is None else [info])
                 if len(frames) == 0 and sums_up(info):

@@ -85,7 +85,8 @@ _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
 _TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
                       r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?"
                       r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
-                      r"|\bborder\s+(?:of|between)\s+(?:[\w-]+\s+and\s+)?"
+                      # "near the border of Punjab's Mianwali district": a landmark, not the scene
+                      r"|\bborder\s+(?:of|between)\s+(?:the\s+)?(?:[\w-]+\s+and\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s\s+)?"
                       # "close to the boundary with Khyber Pakhtunkhwa's Lakki Marwat district", "came from the side of"
                       r"|\b(?:boundary|border|borders)\s+with\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
                       r"|\bfrom\s+the\s+side\s+of\s+"
@@ -340,6 +341,9 @@ def _hospital_city(ent: Span, node: Token) -> bool:
     return holder == "hospitals" or (named and holder == "hospital")
 
 
+SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an attack was reported in Bannu")
+
+
 def _clause_words(ent: Span) -> str:
     """The verb that governs a place and that verb's subject ("the funeral prayers ... were offered in Quetta",
     "the injured were shifted to a hospital in Peshawar"), and the noun the place hangs from ("a resident of
@@ -357,8 +361,11 @@ def _clause_words(ent: Span) -> str:
         if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.ent_type_ == "PERSON" or titled
                                            or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
             words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
-        if node.head.lower_ in ("in", "at") and person.dep_ == "nsubj" and person.head.lower_ in SPEECH_VERBS:
+        speaker = person.head if person.dep_ == "appos" else person  # "said Farhan Zaidi, an analyst in Islamabad"
+        if node.head.lower_ in ("in", "at") and speaker.dep_ == "nsubj" and speaker.head.lower_ in SPEECH_VERBS:
             words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
+    if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and node.head.head.lower_ in SPOKE_IN:
+        words.append("speaking from")  # "In Islamabad, the defence minister told parliament ...": where a statement was made
     # "the two Karachi residents", "a Karachi-based troupe": the people's home, not the scene
     after = ent.doc[ent.end : ent.end + 2].text.lower()
     if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):

@@ -351,6 +351,11 @@ class PerpetratorRules:
         subjects = {e.start for e in ents if _claim_subject(e)} or {e.start for e in ents if _its_own_did(e)}
         if subjects:
             return subjects
+        # "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, whose commander claimed the bombing": named beside its
+        # parent, the faction is the one the claim is about
+        factions = {e.start for e in ents if _parents().get(names[e]) in names.values()}
+        if factions:
+            return factions
         claims = [t.i for t in sent if t.lower_.startswith("claim") or t.lower_ == "responsibility"]
         if not claims:
             return {e.start for e in ents}

@@ -222,6 +222,11 @@ INCIDENT_PROBES = (
      "suicide bombings with tolls that rise over three reports, a convoy ambush named by three villages, a hijacking, "
      "an abduction, a track blast, an operation, faction claims and denials, inflated claims beside the official toll, "
      "two incidents in one report, three distractors. Scored unseen first, then studied."),
+    ("p85", "thirteen incidents, six of them in 2-3 reports",
+     "Ordinary daily incidents of 2022-24 from seven outlets, half in long reports (350-430 words): police posts, "
+     "IEDs on security vehicles, a grenade outside a shop, labourers shot, a judge kidnapped, a pipeline blast, an "
+     "operation; tolls revised and injured who later died, late claims, places named by village or tehsil in one "
+     "report and by district in another, a roundup, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -379,6 +384,12 @@ HONEST_PROBES = (
      "language, cross-border fire by Afghan forces, a hijacking, places named by village or road, two reports of two "
      "incidents, three distractors; written blind, never studied.",
      "Fourteen incidents, seven of them in 2-3 reports. Never studied."),
+    ("p86",
+     "Twenty-three reports on ordinary 2023-25 incidents across four provinces and Islamabad from seven outlets, ten of "
+     "them long (350-400 words) and the rest terse wire, ticker or police-release copy: night attacks on police "
+     "stations, roadside bombs, targeted killings of clerics and a candidate, an abduction, a track blast, an "
+     "operation, cross-border fire, late claims, state-blame labels, three distractors; written blind, never studied.",
+     "Thirteen incidents, six of them in 2-3 reports. Never studied."),
 )
 
 

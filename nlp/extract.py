@@ -1053,6 +1053,8 @@ def _in_object(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
         return False
     # ("has arrested two suspects and recovered a suicide jacket ... in a raid": what the verbs joined to it govern)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # ("sentenced two men to death over a 2020 bombing", "arrested four men for the attack": what it answers)
+    objects += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "for")]
     objects += [c for v in verb.conjuncts for c in v.children if c.dep_ not in ("nsubj", "nsubjpass")]
     return any(o.left_edge.i <= span.root.i <= o.right_edge.i for o in objects)
 

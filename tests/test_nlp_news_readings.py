@@ -375,3 +375,36 @@ def test_an_announcement_that_tells_the_toll_is_news_of_the_incident(extractor: 
 def test_militants_sent_to_hell_with_a_participle_between_are_killed(nlp: Language) -> None:
     # "to hell" hangs from the participle in the parse, not from "sent"
     assert counts(nlp, "Security forces sent all 16 khwarij involved to hell.") == {"attackers_killed": [16]}
+
+
+def test_districts_named_as_divisions_or_as_a_mans_name_are_not_the_scene(extractor: Extractor) -> None:
+    text = ("LAKKI MARWAT: A police officer and three constables were martyred when a roadside bomb struck their "
+            "vehicle near the Saddar police station here on Thursday.\n\n"
+            "DSP Mohmand and the three constables died on the spot, police said.\n\n"
+            "The police chief said operations were under way in the Bannu and Dera Ismail Khan divisions.")
+    [event] = run(extractor, text, published=datetime(2023, 3, 31, 6, 0))
+    assert event.location.district == "Lakki Marwat"
+
+
+def test_a_district_after_a_rank_is_a_mans_name(nlp: Language) -> None:
+    assert [m.name for m in find_locations(nlp("DSP Mohmand and constable Ali Khan were martyred on the spot.")[:])] == []
+    assert [m.name for m in find_locations(nlp("Two constables were martyred in Mohmand on Friday.")[:])] == ["Mohmand"]
+
+
+def test_the_city_the_injured_were_taken_to_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("Militants attacked a joint checkpoint in the Nala Khwarh area of Khyber district at around 3:30am on "
+            "Friday. Two FC personnel were martyred and seven others were injured, police said. The attackers fled "
+            "after the exchange of fire.\n\n"
+            "The injured were taken to the Hayatabad Medical Complex in Peshawar.")
+    [event] = run(extractor, text, published=datetime(2023, 12, 15, 18, 0))
+    assert event.location.district == "Khyber"
+
+
+def test_a_death_sentence_over_an_old_bombing_is_no_incident(extractor: Extractor) -> None:
+    text = ("RAWALPINDI: An anti-terrorism court here has sentenced two men to death over a 2020 bombing near a police "
+            "station in which a woman was killed and five people were wounded.\n\n"
+            "The judge also ordered the convicts to pay compensation to the heirs of the victim.")
+    assert run(extractor, text, published=datetime(2024, 7, 2, 17, 0)) == []
+    # a sentence to death is no death; a stabbing to death is
+    assert counts(extractor.nlp, "The court sentenced two men to death.") == {}
+    assert counts(extractor.nlp, "Gunmen stabbed two men to death.") == {"killed": [2]}

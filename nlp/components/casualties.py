@@ -93,6 +93,7 @@ NON_PERSON = {
     "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
+SENTENCING_VERBS = frozenset({"sentence", "sentenced", "sentences", "sentencing", "condemned"})
 GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated", "alleged", "alleges", "asserted", "boasted"}  # "the BLA put the number of dead at 90"
 # how a group's statement goes on after its claim ("claimed the attack, alleging that it had killed 90")
 STATEMENT_PARTICIPLES = frozenset({"saying", "adding", "stating", "putting", "alleging", "asserting", "boasting", "insisting"})
@@ -762,6 +763,8 @@ class CasualtyRules:
                 return None
             if low in ("death", "deaths") and token.dep_ == "compound":
                 return "killed"
+            if low == "death" and token.dep_ == "pobj" and token.head.head.lower_ in SENTENCING_VERBS:
+                return None  # "sentenced two men to death": a verdict, not a death
             return "killed"
         if low in self.injured_words or (low == "wound" and token.pos_ == "NOUN"):
             return "injured"  # ("a bullet wound", not "the operation wound up")

@@ -27,7 +27,7 @@ from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
-ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "flown to", "airlifted", "evacuated to",
+ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "flown to", "airlifted", "evacuated to", "taken to",
                "rushed to", "transported to", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
@@ -220,6 +220,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
             continue
         if ent.end < len(doc) and doc[ent.end].lower_ in ("division", "divisions"):
             continue  # "across Malakand division": a region of several districts, not the district of its name
+        head = ent.root.head if ent.root.dep_ == "conj" else ent.root
+        if head.dep_ in ("nmod", "compound") and head.head.lower_ == "divisions":
+            continue  # "in the Bannu and Dera Ismail Khan divisions": each a region
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
             if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
@@ -234,8 +237,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         kind, name = ent.ent_id_.split(":", 1)
         if kind in ("place", "district") and _inside_longer_name(ent):
             continue  # "Guli Bagh" in Swat, "the Kurram Par locality" in Lakki Marwat: another place's name
-        if kind == "place" and _person_named(ent):
-            continue  # "constables Abdul Ghaffar, Waqas Ahmad and Shah Faisal": a victim who shares a locality's name
+        if kind in ("place", "district") and _person_named(ent):
+            continue  # "constables Abdul Ghaffar, Waqas Ahmad and Shah Faisal", "DSP Mohmand": a man who shares a place's name
         dateline = _is_dateline(ent)
         # a dateline ("LAKKI MARWAT: Militants ambushed ...", a later paragraph's "BANNU — Earlier on Sunday, a bomb
         # hit ...") is often parsed as the subject

@@ -408,3 +408,10 @@ def test_a_death_sentence_over_an_old_bombing_is_no_incident(extractor: Extracto
     # a sentence to death is no death; a stabbing to death is
     assert counts(extractor.nlp, "The court sentenced two men to death.") == {}
     assert counts(extractor.nlp, "Gunmen stabbed two men to death.") == {"killed": [2]}
+
+
+def test_the_hurt_among_the_people_taken_are_a_count_of_their_own(nlp: Language) -> None:
+    found = counts(nlp, "Eight of the abducted workers were recovered by the evening, three of whom were injured.")
+    assert found == {"injured": [3]}
+    # a part of the injured is still only a part of them
+    assert counts(nlp, "Twelve people were wounded, three of whom critically.") == {"injured": [12]}

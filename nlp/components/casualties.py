@@ -1331,7 +1331,7 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        figures = _colon_parts(sent, figures)
+        figures = _colon_parts(sent, _part_of_the_taken(figures))
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index))
@@ -1770,3 +1770,14 @@ def word_value(words: list[str]) -> int | None:
 def casualty_kind(token: Token) -> str | None:
     """"killed" / "injured" / "kidnapped" for a casualty word with the default config, else None."""
     return default_rules(token.vocab).casualty_kind(token)
+
+
+def _part_of_the_taken(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """"Eight of the abducted employees were recovered, three of whom were injured": a part of the people taken who
+    were hurt or killed is a count of its own kind (no count of that kind came before it in the sentence)."""
+    out = list(figures)
+    for i, figure in enumerate(figures):
+        if (figure.sub_count and figure.kind in ("killed", "injured") and i > 0 and figures[i - 1].kind == "kidnapped"
+                and not any(g.kind == figure.kind for g in figures[:i])):
+            out[i] = replace(figure, sub_count=False)
+    return out

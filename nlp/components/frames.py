@@ -878,6 +878,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             frames.append(current)
             continue
         if info.opens_frame():
+            lead = _paragraph_lead(info, current) if current is not None else []
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
@@ -891,7 +892,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                     and _counted_here(info, infos) and info.strength >= 0.8)
                 # "In Hangu, two men reached the police station. One of them blew himself up ...": the paragraph's
                 # first sentence names the place of the incident its next one tells
-                or (bool(lead := _paragraph_lead(info, current)) and _new_place_of(info, current, lead)
+                or (bool(lead) and _new_place_of(info, current, lead)
                     and _counted_here(info, infos) and info.strength >= 0.8)
                 # "... killing two policemen, while a journalist was shot dead in a separate attack" in the lede: a
                 # later paragraph's death in another district is that second incident
@@ -901,7 +902,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             if split and current is not None and not info.marker and _earlier_than(info, current):
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
-            if current is not None and split and (lead := _paragraph_lead(info, current)):
+            if current is not None and split and lead:
                 current.sentences = [s for s in current.sentences if s not in lead]
                 current = Frame(sentences=[*lead, info])
                 frames.append(current)

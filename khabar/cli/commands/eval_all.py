@@ -227,6 +227,11 @@ INCIDENT_PROBES = (
      "IEDs on security vehicles, a grenade outside a shop, labourers shot, a judge kidnapped, a pipeline blast, an "
      "operation; tolls revised and injured who later died, late claims, places named by village or tehsil in one "
      "report and by district in another, a roundup, three distractors. Scored unseen first, then studied."),
+    ("p87", "thirteen incidents, ten of them in 2-3 reports",
+     "Long reports from eight outlets on 2023-24 attacks in Balochistan and Sindh: tolls revised over a day or more, "
+     "claims arriving later, army-press copy that names no group, a disputed claim, abductions ending in killings, "
+     "night attacks reported after midnight, five reports of two incidents, three distractors. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -390,6 +395,12 @@ HONEST_PROBES = (
      "stations, roadside bombs, targeted killings of clerics and a candidate, an abduction, a track blast, an "
      "operation, cross-border fire, late claims, state-blame labels, three distractors; written blind, never studied.",
      "Thirteen incidents, six of them in 2-3 reports. Never studied."),
+    ("p88",
+     "Twenty-five reports, most of them long (290-490 words), on 2022-25 attacks in Khyber Pakhtunkhwa and Punjab "
+     "from eight outlets: revised tolls, late claims and denials, faction claims, state-blame labels, a group named "
+     "only as context, two places of one name, five reports of two or three incidents, three distractors; written "
+     "blind, never studied.",
+     "Twenty incidents, nine of them in two reports. Never studied."),
 )
 
 

@@ -1,18 +1,22 @@
 """Throughput benchmark: the full extractor against a bare spaCy `nlp.pipe`.
 
 Articles are composed deterministically (seeded) from a bank of realistic
-incident and non-incident sentences with Pakistani places and groups.
+incident and non-incident sentences with Pakistani places and groups. The two
+sides run alternately for a few rounds and the medians are compared, so that
+drift (CPU frequency, other processes) hits both sides alike.
 """
 
 from __future__ import annotations
 
 import random
 import resource
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import Any
 
 import spacy
@@ -108,7 +112,11 @@ def peak_rss_mb() -> float:
 
 @dataclass
 class BenchResult:
-    """Throughput of the pipeline and of bare spaCy on the same texts."""
+    """Throughput of the pipeline and of bare spaCy on the same texts.
+
+    `pipeline_s`, `bare_s` and the rates are medians over the rounds; `ratio` is
+    median bare time / median pipeline time (pipeline throughput / bare throughput).
+    """
 
     docs: int
     words: int
@@ -123,6 +131,10 @@ class BenchResult:
     pipeline_peak_rss_mb: float
     peak_rss_mb: float
     components: list[str]
+    repeats: int
+    pipeline_round_s: list[float]  # seconds per round, in run order
+    bare_round_s: list[float]
+    round_ratios: list[float]  # bare / pipeline seconds per round
 
     def as_dict(self) -> dict[str, Any]:
         """The result as a plain dict."""
@@ -166,29 +178,47 @@ def _warm_up(articles: list[dict[str, Any]]) -> None:
     run_pipeline(articles[:1])
 
 
-def bench(n_docs: int = 40, seed: int = 13, min_words: int = 400, max_words: int = 600) -> BenchResult:
-    """Time the pipeline and bare spaCy over the same `n_docs` generated articles."""
+def bench(
+    n_docs: int = 40, seed: int = 13, min_words: int = 400, max_words: int = 600, repeats: int = 3
+) -> BenchResult:
+    """Time the pipeline and bare spaCy alternately for `repeats` rounds over the same `n_docs` generated articles.
+
+    The pipeline's peak RSS is read after its first round, before bare spaCy is built.
+    """
+    if repeats < 1:
+        raise ValueError(f"repeats must be at least 1, not {repeats}")
     articles = make_articles(n_docs, seed, min_words, max_words)
     texts = [f"{a['title']}\n\n{a['text']}" for a in articles]
     words = sum(len(t.split()) for t in texts)
     _warm_up(articles)
-    pipeline_s, events = _timed(lambda: run_pipeline(articles))
+    # Round 1: the pipeline, its peak RSS (before bare spaCy exists), then bare spaCy built, warmed and timed.
+    pipeline_s, events = _timed(partial(run_pipeline, articles))
     pipeline_rss = peak_rss_mb()
     bare = bare_pipeline()
     run_bare(texts[:1], bare)
-    bare_s, _ = _timed(lambda: run_bare(texts, bare))
+    pipeline_times = [pipeline_s]
+    bare_times = [_timed(partial(run_bare, texts, bare))[0]]
+    for _ in range(repeats - 1):  # the later rounds alternate the same way
+        pipeline_times.append(_timed(partial(run_pipeline, articles))[0])
+        bare_times.append(_timed(partial(run_bare, texts, bare))[0])
+    pipeline_median = statistics.median(pipeline_times)
+    bare_median = statistics.median(bare_times)
     return BenchResult(
         docs=n_docs,
         words=words,
         events=events,
-        pipeline_s=pipeline_s,
-        bare_s=bare_s,
-        pipeline_docs_per_s=n_docs / pipeline_s,
-        pipeline_words_per_s=words / pipeline_s,
-        bare_docs_per_s=n_docs / bare_s,
-        bare_words_per_s=words / bare_s,
-        ratio=bare_s / pipeline_s,
+        pipeline_s=pipeline_median,
+        bare_s=bare_median,
+        pipeline_docs_per_s=n_docs / pipeline_median,
+        pipeline_words_per_s=words / pipeline_median,
+        bare_docs_per_s=n_docs / bare_median,
+        bare_words_per_s=words / bare_median,
+        ratio=bare_median / pipeline_median,
         pipeline_peak_rss_mb=pipeline_rss,
         peak_rss_mb=peak_rss_mb(),
         components=list(bare.pipe_names),
+        repeats=repeats,
+        pipeline_round_s=pipeline_times,
+        bare_round_s=bare_times,
+        round_ratios=[b / p for p, b in zip(pipeline_times, bare_times, strict=True)],
     )

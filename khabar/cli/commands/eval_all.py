@@ -502,7 +502,8 @@ SECTIONS: tuple[Section, ...] = (
         ("bench", "nlp", "--docs", "40"),
         "The full extractor against bare spaCy running the same model components over the same "
         "generated articles in the same process (a fresh one: memory is that command's alone). "
-        "Timings vary by about ±20 % on a shared machine.",
+        "The two sides run alternately for three rounds and the ratio is that of their median times (the "
+        "rounds' own ratios are printed), so that a busy moment on a shared machine does not decide it.",
         bench=True,
         fresh=True,
     ),

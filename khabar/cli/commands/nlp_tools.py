@@ -149,12 +149,14 @@ def eval_events_cmd(dataset: str, path: Path, split: str | None, as_json: bool) 
 @click.command("nlp")
 @click.option("--docs", type=int, default=40, show_default=True, help="Number of generated articles.")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--repeats", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Rounds of pipeline then bare spaCy; medians are reported.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
-    """Throughput of the extractor vs a bare spaCy pipe over generated articles."""
+def bench_nlp_cmd(docs: int, seed: int, repeats: int, as_json: bool) -> None:
+    """Throughput of the extractor vs a bare spaCy pipe over generated articles (medians of alternating rounds)."""
     from khabar.tools.bench import bench  # tools (spaCy, MiniLM) load only for this command
 
-    result = bench(n_docs=docs, seed=seed)
+    result = bench(n_docs=docs, seed=seed, repeats=repeats)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=1))
         return
@@ -168,7 +170,8 @@ def bench_nlp_cmd(docs: int, seed: int, as_json: bool) -> None:
     out.print(
         f"ratio pipeline/bare: {result.ratio:.2f}x  peak RSS: {result.peak_rss_mb:.0f} MB "
         f"(after the pipeline, before loading bare spaCy: {result.pipeline_peak_rss_mb:.0f} MB)  "
-        f"docs: {result.docs}  words: {result.words}  events: {result.events}"
+        f"docs: {result.docs}  words: {result.words}  events: {result.events}  "
+        f"rounds: {' '.join(f'{r:.2f}' for r in result.round_ratios)}"
     )
     out.print(f"spaCy components on both sides: {', '.join(result.components)}")
 

@@ -854,6 +854,13 @@ def newest_first(infos: list[SentenceInfo]) -> dict[int, int] | None:
 INCIDENT_WORD = re.compile(r"\b" + INCIDENT_NOUN_PATTERN + r"\b|\b(?:killed|martyred|bomb|bomber|gunmen|militants)\b", re.I)
 
 
+def _dated_claim(info: SentenceInfo) -> bool:
+    """A claim the sentence dates to a day ("Late on Wednesday, the group claimed both attacks"), not a claim recalled
+    without one ("the TTP had claimed the attack")."""
+    return any(d.precision == "day" for d in info.dates) and not any(
+        t.lower_ == "had" and t.dep_ == "aux" for t in info.sent)
+
+
 def untold(infos: list[SentenceInfo], opener: SentenceInfo, title: str = "") -> bool:
     """Nothing before the opener, headline included, names an incident: a definite "the explosion" there has nothing to
     point back to ("On the road to Hub" ... "The explosion threw the vehicle across the carriageway")."""
@@ -919,6 +926,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False
     if any(i.claim for i in infos if i.paragraph == lede):
         return False  # "a group on Thursday claimed the shooting of a dentist": a claim is news of the incident
+    if any(i.claim and _dated_claim(i) for i in first.sentences if not i.background):
+        return False  # "Late on Wednesday, the group claimed both attacks": the claim of the day is news of them
     if any(f.total and f.value > 0 for f in opener.casualties):
         return False  # "the death toll from the attack ... has risen to six": a running toll is news of the incident
     if untold(infos, opener, title):
@@ -1675,6 +1684,12 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate
         # with an explosive-laden vehicle, then entered": an assault on a position, its explosives the means
         return "armed_assault"
+    if (event_type == "bombing" and _gunfire_in_lede(triggers, opener) and _prolonged(opener) and not victims
+            and not figure_total(figures, "injured")):
+        # "gunfire and two loud explosions as assailants targeted a convoy ... an exchange that lasted for nearly two
+        # hours", and no one else hurt: blasts that only opened a long gun battle make an assault (when the blast
+        # killed or wounded people, it stays the bombing it was)
+        return "armed_assault"
     if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
         return "targeted_killing"
     if event_type == "other" and figures:
@@ -1690,7 +1705,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
 
 
 PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"
-                       r"(?:\w+ )?hours|continued (?:for|till|until|into)|siege)\b", re.IGNORECASE)
+                       r"(?:\w+ )?hours|continued (?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
+                       re.IGNORECASE)
 REPULSED = re.compile(r"\b(?:thwarted|foiled|repulsed|repelled|failure|failed)\b", re.IGNORECASE)
 
 
@@ -1756,6 +1772,16 @@ def _operation_ended(triggers: list[Trigger], opener: SentenceInfo | None) -> bo
             if words is not None and words.root.dep_ == "dobj" and words.root.head.lower_ in END_VERBS:
                 return True
     return False
+
+
+GUNFIRE_WORDS = frozenset({"gunfire", "firing", "fired", "gunshots", "shooting", "gun battle", "exchange of fire",
+                           "firefight", "fire fight", "opened fire"})
+
+
+def _gunfire_in_lede(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
+    """The lede tells of guns as well as blasts ("explosions followed by intense gunfire")."""
+    return opener is not None and any(t.event_type == "armed_assault" and t.span.sent_index == opener.index
+                                      and t.span.text.lower() in GUNFIRE_WORDS for t in triggers)
 
 
 def _prolonged(opener: SentenceInfo | None) -> bool:

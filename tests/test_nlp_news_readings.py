@@ -415,3 +415,66 @@ def test_the_hurt_among_the_people_taken_are_a_count_of_their_own(nlp: Language)
     assert found == {"injured": [3]}
     # a part of the injured is still only a part of them
     assert counts(nlp, "Twelve people were wounded, three of whom critically.") == {"injured": [12]}
+
+
+def test_a_scene_set_before_the_clause_in_the_same_paragraph_is_another_incident(extractor: Extractor) -> None:
+    text = ("MULTAN: Fourteen soldiers were killed in two attacks in Balochistan on Tuesday, the army said.\n\n"
+            "The first came at dawn in Kohlu, where gunmen ambushed a patrol and killed ten soldiers. In the evening, "
+            "in the Dalbandin area of Chagai district, militants fired on a check post and killed four more soldiers.")
+    events = run(extractor, text)
+    assert sorted((e.location.district, e.killed) for e in events) == [("Chagai", 4), ("Kohlu", 10)]
+
+
+def test_a_lede_that_counts_two_attacks_gives_way_to_the_first_told_by_its_place(extractor: Extractor) -> None:
+    text = ("LAHORE: Two attacks on polling offices in Balochistan killed 21 people on Monday, officials said.\n\n"
+            "In the Saranan area of Pishin district, a bomb hidden in a motorcycle went off outside a candidate's "
+            "office, killing 13 people and wounding 25.\n\n"
+            "Two hours later a second attack struck a party office in the town of Loralai, killing eight people.")
+    events = run(extractor, text)
+    assert sorted((e.location.district, e.killed) for e in events) == [("Loralai", 8), ("Pishin", 13)]
+
+
+def test_a_claim_of_the_day_makes_a_day_after_report_news_of_the_attack(extractor: Extractor) -> None:
+    text = ("ISLAMABAD — Voters queued at polling stations across the country on Thursday under tight security, a day "
+            "after two bombings near party offices in the province of Balochistan killed 25 people.\n\n"
+            "Officials raised the toll overnight as several of the wounded died. Fifteen people were killed in the "
+            "first blast, outside a candidate's office in Saranan, a town in Pishin district, and ten in the second, "
+            "which struck a party office in the town of Loralai. Dozens were wounded.\n\n"
+            "Late on Wednesday, the Islamic State group claimed both attacks through its news agency.")
+    [event] = run(extractor, text, title="Voters go to the polls a day after bombings killed 25 in Balochistan")
+    assert (event.location.district, event.killed, event.date) == ("Pishin", 15, date(2024, 6, 12))
+    assert event.perpetrator is not None and event.perpetrator.attribution == "claimed"
+
+
+def test_a_bomber_and_his_accomplice_are_two_attackers_and_a_second_attacker_no_victim(nlp: Language) -> None:
+    assert counts(nlp, "A suicide bomber and his accomplice were killed when they attacked the van.") == {
+        "attackers_killed": [1, 1]}
+    assert counts(nlp, "The second attacker, who was armed with a pistol and grenades, was shot dead by police a "
+                       "few metres away.") == {}
+
+
+def test_three_people_then_an_aside_between_dashes_is_no_section_label(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Gunmen attacked a van carrying foreign engineers on Friday, police said.\n\n"
+            "Four people — two guards and two passers-by — were injured and taken to hospital.")
+    [event] = run(extractor, text)
+    assert event.injured == 4
+
+
+def test_a_day_a_statement_says_is_to_come_is_not_the_attacks(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb exploded outside a party office in Killa Saifullah, killing nine people, police said.\n\n"
+            "The election commission said voting would go ahead as scheduled on Thursday.")
+    [event] = run(extractor, text, published=datetime(2024, 2, 7, 21, 0))  # a Wednesday
+    assert event.date == date(2024, 2, 7)
+
+
+def test_blasts_that_open_a_long_gun_battle_are_an_assault(extractor: Extractor) -> None:
+    text = ("GWADAR: Gunfire and two explosions were heard on Sunday as militants attacked a convoy carrying "
+            "foreign workers, officials said.\n\n"
+            "Guards returned fire and three attackers were killed in an exchange that lasted for nearly three hours.")
+    [event] = run(extractor, text)
+    assert event.event_type == "armed_assault"
+    # a blast that killed people stays a bombing, whatever fight followed
+    text = ("QUETTA: A powerful explosion followed by heavy gunfire rocked an area near a camp on Sunday, killing four "
+            "people, officials said.\n\nTwo attackers had been killed so far, while the exchange of fire was continuing.")
+    [event] = run(extractor, text)
+    assert event.event_type == "bombing"

@@ -65,6 +65,7 @@ ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
     "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
     "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters", "suspects",
+    "accomplice", "accomplices",
 }
 PERSON_NOUNS = {
     "soldier", "policeman", "constable", "civilian", "person", "man", "woman", "child", "boy",
@@ -1379,6 +1380,8 @@ class CasualtyRules:
             noun = tok.head
             if rank is None or tok.dep_ != "amod" or (noun.lower_ not in self.person_nouns and noun.lower_ != "victim"):
                 continue
+            if noun.lower_ in self.attacker_nouns:
+                continue  # "the second attacker was shot dead by police": the attackers, not a toll of victims
             verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
             verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]  # "the seventh person to die"
             if any(self.casualty_kind(v) == "killed" or v.lower_ in ("die", "died", "succumbed") for v in verbs):

@@ -163,7 +163,15 @@ def _future(sent: Span, span: TextSpan) -> bool:
     """A day something will happen ("funeral prayers will be offered on Wednesday"): no day of the incident."""
     tokens = [t for t in sent if span.start <= t.idx < span.end]
     verb = next((a for t in tokens[:1] for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+    while verb is not None:
+        auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if any(a in ("will", "shall", "'ll") for a in auxes):
+            return True
+        # "said voting would go ahead as scheduled on Thursday": what a statement said was to come (not "would have")
+        if "would" in auxes and "have" not in auxes and verb.dep_ == "ccomp":
+            return True
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb else None
+    return False
 
 
 def _died_of_injuries(verb: Token) -> bool:

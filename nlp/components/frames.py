@@ -682,6 +682,24 @@ def _new_place_of(info: SentenceInfo, frame: Frame, lead: list[SentenceInfo]) ->
     return bool(own) and bool(known) and not own & known and districts_named([info], skip_asides=True) <= own
 
 
+PLACE_OPENING_TOKENS = 12  # "Later the same day, in the Sui area of Dera Bugti, ...": how far in the opening place may stand
+SCENE_PREPOSITIONS = frozenset({"in", "at", "near"})
+
+
+def _opens_on_place(info: SentenceInfo) -> bool:
+    """The sentence sets its scene before its clause begins ("Later the same day, in the Sui area of Dera Bugti,
+    militants opened fire ..."): a place after "in"/"at"/"near" among its first words, with no verb before it."""
+    sent = info.sent
+    for m in info.locations:
+        if m.dateline or m.kind not in ("place", "district") or m.in_aside():
+            continue
+        before = [t for t in sent if t.idx < m.span.start]
+        if len(before) > PLACE_OPENING_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return False
+        return any(t.lower_ in SCENE_PREPOSITIONS for t in before[-4:])
+    return False
+
+
 def known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
     """A trigger noun the sentence takes as known: "the attack", "this blast", "Tuesday's bombing"."""
     span = trigger.span.in_doc(info.sent.doc)
@@ -704,6 +722,12 @@ NUMBERED_LABEL = re.compile(r"\b(?:incident|attack|case|entry|item|event)\s+(?:\
 ENTRY_LABEL = re.compile(r"(?:incident|attack|case|entry|item|event)s?", re.I)
 
 
+def _dash_aside(text: str, label: re.Match[str]) -> bool:
+    """The dash after the "label" opens an aside that a second dash closes: no label, but a sentence's subject."""
+    dash = text[label.end(1):label.end()].strip()
+    return dash in ("—", "–") and dash in text[label.end():]
+
+
 def section_heading(info: SentenceInfo) -> str | None:
     """How a paragraph's first sentence heads a section of its own: "item" for a dateline ("BANNU — ..."), a
     numbered or bulleted entry ("2. 23.10.2025 - Buleda, Kech."), a short line in capitals ("GAS.") or a verbless
@@ -712,6 +736,8 @@ def section_heading(info: SentenceInfo) -> str | None:
     if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
         return "item"
     label = SECTION_LABEL.match(info.sent.text)
+    if label is not None and _dash_aside(info.sent.text, label):
+        label = None  # "Three people — a guard and two passers-by — were injured": the subject and its aside
     if label is not None and (NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))):
         return "item"  # "Incident 1 — North Waziristan, 8 October.": a numbered entry under a word
     if label is not None:  # (before the capitals below: "OUTLOOK —" labels a comment, "GAS." heads an item)
@@ -886,6 +912,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                     and info.strength >= 0.8 and info.paragraph != summed[0].paragraph
                     and len(districts_named(current.sentences)) >= 2
                     and (summed[0].strength < 0.8 or TWO_INCIDENTS.search(summed[0].sent.text)))
+                # ... or that counts them ("Two bombs exploded in Balochistan, killing 28"), when the paragraph after
+                # opens on the place of the first ("In the Khanozai area of Pishin district, a bomb went off ...")
+                or (current is summary and (summed_count(current) or 0) >= 2 and len(summed) == 1
+                    and info.paragraph != summed[0].paragraph and _opens_on_place(info) and info.has_figures
+                    and info.strength >= 0.8)
                 # (not "Gunmen shot dead an elder ..., a week after two
                 # attacks in the region": a report of its own)
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
@@ -894,6 +925,9 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # first sentence names the place of the incident its next one tells
                 or (bool(lead) and _new_place_of(info, current, lead)
                     and _counted_here(info, infos) and info.strength >= 0.8)
+                # "Later the same day, in the Sui area of Dera Bugti, militants killed three more soldiers": a sentence
+                # that sets a scene the frame has not named, before its own clause, tells another incident
+                or (_opens_on_place(info) and _new_place(info, current) and info.has_figures and info.strength >= 0.8)
                 # "... killing two policemen, while a journalist was shot dead in a separate attack" in the lede: a
                 # later paragraph's death in another district is that second incident
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph

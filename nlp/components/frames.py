@@ -912,7 +912,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                     and info.strength >= 0.8 and info.paragraph != summed[0].paragraph
                     and len(districts_named(current.sentences)) >= 2
                     and (summed[0].strength < 0.8 or TWO_INCIDENTS.search(summed[0].sent.text)))
-                # ... or that counts them ("Two bombs exploded in Balochistan, killing 28"), when the paragraph after
+                # ... or that counts them ("Two attacks on polling offices killed 21"), when the paragraph after
                 # opens on the place of the first ("In the Khanozai area of Pishin district, a bomb went off ...")
                 or (current is summary and (summed_count(current) or 0) >= 2 and len(summed) == 1
                     and info.paragraph != summed[0].paragraph and _opens_on_place(info) and info.has_figures

@@ -26,7 +26,15 @@ from spacy.tokens import Doc, Token
 from khabar.core.records import Article, Evidence, ExtractedEvent, Location, Perpetrator
 from khabar.nlp.classify import load_classifier
 from khabar.nlp.components import casualties, event_types, locations, targets
-from khabar.nlp.components.base import ANOTHER_INCIDENT, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, get_component, normalise
+from khabar.nlp.components.base import (
+    ANOTHER_INCIDENT,
+    INCIDENT_NOUN_PATTERN,
+    SPEECH_VERBS,
+    TextSpan,
+    get_component,
+    in_past_perfect,
+    normalise,
+)
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
@@ -857,8 +865,7 @@ INCIDENT_WORD = re.compile(r"\b" + INCIDENT_NOUN_PATTERN + r"\b|\b(?:killed|mart
 def _dated_claim(info: SentenceInfo) -> bool:
     """A claim the sentence dates to a day ("Late on Wednesday, the group claimed both attacks"), not a claim recalled
     without one ("the TTP had claimed the attack")."""
-    return any(d.precision == "day" for d in info.dates) and not any(
-        t.lower_ == "had" and t.dep_ == "aux" for t in info.sent)
+    return any(d.precision == "day" for d in info.dates) and not in_past_perfect(info.sent)
 
 
 def untold(infos: list[SentenceInfo], opener: SentenceInfo, title: str = "") -> bool:

@@ -149,6 +149,12 @@ def sentence_ents(sent: Span) -> list[Span]:
     return [e for e in buckets.get(sent.start, []) if e.end <= sent.end]
 
 
+def in_past_perfect(sent: Span) -> bool:
+    """The sentence tells something in the past perfect ("another blast had missed a train", "the TTP had claimed the
+    attack"): earlier than the story's own time."""
+    return any(t.lower_ == "had" and t.dep_ == "aux" for t in sent)
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, built once (`Doc.text` joins every token anew on each access)."""
     text = doc.user_data.get("khabar_text")

@@ -170,7 +170,7 @@ def _future(sent: Span, span: TextSpan) -> bool:
         # "said voting would go ahead as scheduled on Thursday": what a statement said was to come (not "would have")
         if "would" in auxes and "have" not in auxes and verb.dep_ == "ccomp":
             return True
-        verb = verb.head if verb.dep_ in ("advcl", "xcomp") and verb.head is not verb else None
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp") else None
     return False
 
 

@@ -24,6 +24,7 @@ from khabar.nlp.components.base import (
     SPEECH_VERBS,
     PhraseFinder,
     get_component,
+    in_past_perfect,
     normalise,
     sentence_ents,
     set_extension,
@@ -891,7 +892,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 current = ranked[number]
                 current.sentences.append(info)
                 continue
-            recap = any(t.lower_ == "had" and t.dep_ == "aux" for t in info.sent)  # "another blast had missed a train"
+            recap = in_past_perfect(info.sent)  # "another blast had missed a train"
             if not recap and (info.opens_frame() or (definite and (info.has_figures or info.locations))):
                 current = ranked[number] = Frame(sentences=[info])
                 frames.append(current)

@@ -232,6 +232,11 @@ INCIDENT_PROBES = (
      "claims arriving later, army-press copy that names no group, a disputed claim, abductions ending in killings, "
      "night attacks reported after midnight, five reports of two incidents, three distractors. Scored unseen first, "
      "then studied."),
+    ("p89", "fifteen incidents, eleven of them in 2-3 reports",
+     "Long reports (7-11 paragraphs) from eight outlets on 2021-25 attacks in four provinces: toll, place and claimant "
+     "in different paragraphs, earlier attacks recalled with their tolls, tolls revised up and down, attackers killed "
+     "by guards, four reports of two attacks, splinter and faction claims, three distractors. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -401,6 +406,11 @@ HONEST_PROBES = (
      "only as context, two places of one name, five reports of two or three incidents, three distractors; written "
      "blind, never studied.",
      "Twenty incidents, nine of them in two reports. Never studied."),
+    ("p90",
+     "Twenty-six reports from nine outlets on 2021-25 attacks: tolls in many phrasings (summed from separate counts, "
+     "in the headline only, in words), injured in a later paragraph, late claims and official blame, night attacks "
+     "reported after midnight, a roundup of two incidents, three distractors; written blind, never studied.",
+     "Fifteen incidents, ten of them in two reports. Never studied."),
 )
 
 

@@ -237,6 +237,10 @@ INCIDENT_PROBES = (
      "in different paragraphs, earlier attacks recalled with their tolls, tolls revised up and down, attackers killed "
      "by guards, four reports of two attacks, splinter and faction claims, three distractors. Scored unseen first, "
      "then studied."),
+    ("p91", "fourteen incidents, eight of them in two reports",
+     "Reports from nine outlets on 2022-25 attacks, written to vary how tolls are told: parts to be summed across "
+     "paragraphs, named victims with no total, tolls in the headline only, in words or in a quote, rising tolls, "
+     "attackers counted apart, three targeted killings, two distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),

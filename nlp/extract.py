@@ -169,8 +169,17 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
     if not usable:
         # "killing at least three of them" with no count of the whole: the dead are all the report gives;
         # "two of the injured are critical" is a part of a count the report does not give
+        # ("The martyred include six constables, two head constables and an ASI": the parts one sentence lists add up)
         parts = [f for f in figures if f.value > 0 and f.kind in ("killed", "attackers_killed")]
-        return (max(f.value for f in parts), max(parts, key=lambda f: f.value)) if parts else None
+        if not parts:
+            return None
+        # (a toll among them is the whole: "the number killed rose to four after one of the wounded died" is four)
+        by_sentence: dict[int, int] = {}
+        for index in {f.span.sent_index for f in parts}:
+            here = [f for f in parts if f.span.sent_index == index]
+            listed = DEAD_LISTED.search(here[0].span.sentence) is not None and not any(f.total for f in here)
+            by_sentence[index] = sum(f.value for f in here) if listed else max(f.value for f in here)
+        return max(by_sentence.values()), max(parts, key=lambda f: f.value)
     positive = [f for f in usable if f.value > 0]
     if not positive:
         return 0, usable[0]
@@ -193,11 +202,34 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
             unnamed -= value  # "two people, including a Chinese engineer ... The driver was also killed": the other
         elif idx and figs[0].also and not victims & seen_victims and not stated:
             total += value  # "two passers-by were also killed" adds, unless a stated toll already counts everyone
+        elif idx and not stated and _other_side(victims, seen_victims):
+            total += value  # "three soldiers embraced shahadat ... Two civilians passing by were killed": both counted
         else:
             total = max(total, value)
         seen_victims |= victims
         unnamed = max(unnamed, _unnamed(figs, figures))
     return total, first
+
+
+# "The martyred include six constables, two head constables and an ASI": the dead, listed part by part
+DEAD_LISTED = re.compile(r"\bthe\s+(?:dead|martyred|deceased|slain)\s+(?:include|included|includes)\b", re.IGNORECASE)
+
+
+def _victim_side(victim: str | None) -> str | None:
+    """"forces" for soldiers and policemen, "civilians" for civilians, children, passers-by; None for people at
+    large ("people", "persons") and for anyone else."""
+    if not victim or victim in GENERIC_VICTIMS or victim in ("person", "man", "men"):
+        return None
+    side = targets.TARGET_LEXICON.get(victim)
+    return {"security_forces": "forces", "police": "forces", "civilians": "civilians"}.get(side or "")
+
+
+def _other_side(victims: set[str], seen: set[str]) -> bool:
+    """The sentence counts people of one side only (all civilians, say) and every count before it people of the other:
+    two parts of the toll, not a restatement of it."""
+    sides = {_victim_side(v) for v in victims}
+    before = {_victim_side(v) for v in seen}
+    return len(sides) == 1 and len(before) == 1 and None not in sides | before and sides != before
 
 
 def _unnamed(counted: list[CasualtyFigure], figures: list[CasualtyFigure]) -> int:
@@ -888,12 +920,21 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         fields[info.paragraph] = fields.get(info.paragraph, True) and field
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par])
-    if before < LEDE_PARAGRAPHS:
+    if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first):
         return True
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
     return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
+
+
+def _militants_act_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
+    """The lede, a sentence of the first incident, tells militants acting on a day it names ("On the night of 31
+    January, terrorists attempted to establish road blocks near Mangochar"): the incident's opening, whatever word
+    the act takes, so the toll that follows it paragraphs later is news."""
+    lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    return (lede is not None and lede in first.sentences and lede.militant_agent and not lede.background
+            and any(d.precision == "day" and not d.background and not d.reporting for d in lede.dates))
 
 
 def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known_ok: bool = False) -> bool:
@@ -1516,7 +1557,9 @@ def _frame_strength(frame: Frame) -> float:
 
 
 # what a side does once the fight is over ("police recovered the body of a third militant")
-AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds", "collected", "retrieved", "shifted"})
+AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds", "collected", "retrieved", "shifted",
+                             # life going on again ("as traffic on the highway resumed on Sunday")
+                             "resumed", "reopened", "restored"})
 # the end of an incident that lasted ("ended the siege", "completed the clearance operation at the college")
 END_VERBS = frozenset({"concluded", "completed", "ended", "lifted"})
 

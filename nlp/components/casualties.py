@@ -54,6 +54,9 @@ INJURED_WORDS = {
     "injury", "wounds", "critically", "hospitalised", "hospitalized", "treated", "treatment",
 }
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
+# verbs whose object "the lives of ..." counts the dead ("claimed the lives of seven people")
+LIFE_TAKERS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes", "taking", "cost", "costing",
+                         "costs"})
 # verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
 HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
 # verbs whose infinitive complement did not happen ("threatened to kill them", "vowed to kill", "tried to abduct")
@@ -170,6 +173,10 @@ _LONE_VICTIM = re.compile(
     r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,10}?,\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)"
     r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b",
     re.IGNORECASE)
+# "a gunman ... shot dead a Chinese national": one victim as the object of an active killing verb
+_LONE_OBJECT = re.compile(
+    r"\b(?:shot dead|gunned down|shot and killed|stabbed to death)\s+(?:a|an)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+    r"(?=\s+(?:and|in|at|near|outside|inside|on|while|who|as|after|,)\b|[,.;]|$)", re.IGNORECASE)
 _STATED_TOLL = re.compile(r"\bfatalit(?:y|ies)\b[^.;]{0,20}?\b(?:put|estimated|reported)\s+(?:as|at)\s+(\d{1,3})\b", re.I)
 RANGE_WORDS = ("to", "or", "-", "–")
 RESTATING_VERBS = frozenset({"revised", "raised", "lowered", "brought", "put", "updated", "corrected", "increased",
@@ -499,7 +506,15 @@ class CasualtyRules:
             harmed_object = (tok.dep_ == "dobj" and tok.head.lower_ in HARMING_VERBS and self._is_person(tok)
                              and not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.head.children))
             # (not what a statement says its fighters "had killed")
-            if (word not in self.person_nouns and not self._harmed_subject(tok) and not harmed_object) or (
+            # ("the bus driver and an adult helper were also killed": a noun joined to a person noun names a person)
+            # (with a plural verb: "a correspondent for a daily and a former president of the press club was dragged
+            # from his car" is one man)
+            joined_person = (tok.dep_ == "conj" and tok.head.lower_ in self.person_nouns and self._is_person(tok)
+                             and tok.head.dep_ in ("nsubj", "nsubjpass")
+                             and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
+                                     for c in tok.head.head.children))
+            if (word not in self.person_nouns and not self._harmed_subject(tok) and not harmed_object
+                    and not joined_person) or (
                     tok.tag_ not in ("NN", "NNP") and word != "personnel" and not noun_subject):
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
@@ -660,6 +675,13 @@ class CasualtyRules:
         if self._counted_apposition(tok):
             return None  # "Naik Ayaz, a resident of Karak": the apposition counts him
         title = self._title_of(tok)
+        others = [c for c in tok.children if c.dep_ == "conj"]
+        # (or parsed as a second subject of the verb: "X, the head of ..., and seven others embraced shahadat")
+        others += [c for c in tok.head.children if c.dep_ == tok.dep_ and c.i > tok.i
+                   and c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].lower_ == "and"]
+        if title is None and tok.ent_type_ == "PERSON" and any(
+                c.lower_ == "others" and any(n.dep_ == "nummod" for n in c.children) for c in others):
+            title = tok  # "Maulana X, the seminary's head, and seven others embraced shahadat": he is one more
         if title is None:
             return None
         return title if self._harms_subject(tok.head) else None
@@ -760,8 +782,9 @@ class CasualtyRules:
         """"killed" / "injured" / "kidnapped" for a casualty word, else None."""
         low = token.lower_
         if low in self.killed_words:
-            if low in ("lives", "life") and not any(t.lower_ in ("lost", "lose", "losing", "loses") for t in token.head.subtree):
-                return None
+            if low in ("lives", "life") and not any(t.lower_ in ("lost", "lose", "losing", "loses") for t in token.head.subtree
+                                                    ) and not _lives_taken(token):
+                return None  # (but "the blast claimed the lives of seven people", "took the lives of two guards")
             if low in ("death", "deaths") and token.dep_ == "compound":
                 return "killed"
             if low == "death" and token.dep_ == "pobj" and token.head.head.lower_ in SENTENCING_VERBS:
@@ -796,6 +819,8 @@ class CasualtyRules:
         """The noun a number expression counts (its head when it is a modifier)."""
         if last.dep_ in ("nummod", "quantmod") and last.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return last.head
+        if last.dep_ == "nmod" and last.head.lower_ in self.person_nouns and last.i < last.head.i:
+            return last.head  # "Thirteen other personnel sustained injuries", parsed with the number as a noun modifier
         nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
         if nxt is not None and nxt.lower_ in self.person_nouns:
             return nxt
@@ -835,6 +860,14 @@ class CasualtyRules:
             i, seen = i + 1, seen + 1
         return None
 
+    def _listed_in(self, node: Token) -> Token | None:
+        """"The martyred include six constables, two head constables and an ASI": the people listed as what the dead
+        (or injured) include; the casualty word is the subject's."""
+        verb = node.head
+        if node.dep_ != "dobj" or verb.lower_ not in ("include", "includes", "included"):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "amod") and c.i < verb.i and self.casualty_kind(c)), None)
+
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
         if (shared := self._subjects_companions(victim)) is not None:
@@ -867,7 +900,15 @@ class CasualtyRules:
             node = node.head
         if node.dep_ == "nsubjpass" and not self.casualty_kind(node.head) and (conj := self._conjoined_casualty(node.head)):
             return conj  # "X, a correspondent, was dragged from his car by gunmen and shot dead"
+        if (included := self._listed_in(node)) is not None:
+            return included
+        # ("two gunmen riding a motorcycle ..., shooting dead Reverend X": what the people did to someone else, in an
+        # active participle with an object of its own)
+        acting = {t.i for c in victim.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                  and any(g.dep_ == "dobj" for g in c.children) for t in c.subtree}
         for child in victim.subtree:
+            if child.i in acting:
+                continue
             if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
                 return child
             if child.dep_ in ("acl", "relcl"):
@@ -1258,7 +1299,9 @@ class CasualtyRules:
             if word_kind == "kidnapped" and word is not None and word.i == victim.i and (
                     harm := self._dep_kind(victim)) is not None and self.casualty_kind(harm) in ("killed", "injured"):
                 word, word_kind = harm, self.casualty_kind(harm)  # "26 hostages ... were martyred": hostages killed
-            if total_kind and word_kind == "injured" and (window is not None or abs(word.i - last.i) <= 4) and not any(  # type: ignore[union-attr]
+            # (but "bringing the number of injured to five": the injured word names the toll counted)
+            of_toll = word is not None and word.i < last.i and word.head.lower_ == "of" and word.head.head.lower_ == "number"
+            if total_kind and word_kind == "injured" and not of_toll and (window is not None or abs(word.i - last.i) <= 4) and not any(  # type: ignore[union-attr]
                     t.lower_ in CLAUSE_OPENERS for t in sent.doc[last.i + 1 : word.i]):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured (not "rose to
                 # three when an injured constable died")
@@ -1362,7 +1405,10 @@ class CasualtyRules:
             return []
         found = _LONE_VICTIM.match(sent.text)
         if found is None:
-            return []
+            return self._lone_object(sent, sent_index)
+        name = (found.group("name") or "").split()
+        if name and not (name[0][0].isupper() and name[-1][0].isupper()):
+            return []  # the pattern ignores case, a name does not: "the second attacker, who carried a pistol, was shot"
         words = (found.group("noun") or "").lower().split()
         if set(words) & (self.attacker_nouns | {"gunman", "suspect", "kidnapper"}):
             return []  # "a suicide bomber was killed": not a victim
@@ -1370,6 +1416,22 @@ class CasualtyRules:
         span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
         victim = words[-1] if words else "person"
         return [CasualtyFigure("killed", 1, None, span, victim=victim)]
+
+    def _lone_object(self, sent: Span, sent_index: int) -> list[CasualtyFigure]:
+        """"A gunman posing as a patient shot dead a Chinese national": one person killed, when the parser lost the
+        verb's object (it is read by its words, the victim's noun must be a person's)."""
+        found = _LONE_OBJECT.search(sent.text)
+        if found is None:
+            return []
+        words = found.group("noun").lower().split()
+        char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+        if char_span is None or not self._is_person(char_span[-1]) or set(words) & self.attacker_nouns:
+            return []  # ("shot dead a suspected militant": an attacker)
+        verb = char_span[0]
+        if unrealised(verb) or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might", "to") for c in verb.children):
+            return []  # (not "had shot dead a trader last year", "tried to gun down a judge")
+        return [CasualtyFigure("killed", 1, None, TextSpan.from_span(char_span, sent_index), victim=words[-1])]
 
     def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""
@@ -1745,8 +1807,22 @@ def _revised_from(first: Token) -> bool:
     return bool(_REVISED_FROM.search(first.doc[max(first.sent.start, first.i - 8) : first.i].text + " "))
 
 
+def _lives_taken(lives: Token) -> bool:
+    """"The attack on the mines has claimed the lives of 21 miners", "the bombing, which took the lives of two guards":
+    lives an incident took (not "violence claimed 13 lives during the week": a tally over a period)."""
+    verb = lives.head
+    if lives.dep_ != "dobj" or verb.lower_ not in LIFE_TAKERS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.lower_.rstrip("s") in INCIDENT_NOUNS + ("bomber", "firing", "ambushe", "clashe")
+
+
 def _included_in_toll(victim: Token) -> bool:
     """"The toll now includes six children, the driver and his helper": a part the toll holds, not the toll."""
+    while victim.dep_ == "conj" and victim.head.i != victim.i:
+        victim = victim.head  # (the list's later members too: "six children, the driver and his helper")
     return victim.dep_ == "dobj" and victim.head.lower_ in ("includes", "include", "included")
 
 

@@ -369,7 +369,8 @@ class DateRules:
         found = absolute_dates(sent, published, index, self.recap_days) + relative_dates(
             sent, published, index, self.relative, self.background_relative)
         found = [replace(d, reporting=True) if reporting_date(sent, d.span, self.reporting_verbs) else d for d in found]
-        found = [d for d in found if not _future(sent, d.span)]
+        # (a past month or year stays, whatever the tense: "will revive memories of July 2021, when a bomb ...")
+        found = [d for d in found if d.background or not _future(sent, d.span)]
         found = [replace(d, background=True) if _weekday_of_a_past_year(sent, d, found) else d for d in found]
         found = [_of_last_year(sent, d, published.year - 1) for d in found]
         named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]

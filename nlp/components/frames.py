@@ -130,6 +130,17 @@ SUMMARY_COUNTS = {**casualties.UNITS, "twin": 2}  # "two attacks", "twin blasts"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
+def _ranked_within(info: SentenceInfo, frame: Frame) -> bool:
+    """The rank a sentence opens on ("the second explosion") was already used inside the incident told so far, for one of
+    its parts ("one bomber blew himself up at the gate, while the second got into the mosque"): a part, not a second
+    incident."""
+    found = ORDINAL_INCIDENT.match(info.sent.text)
+    ordinal = (found.group(2) or "").lower() if found is not None else ""
+    if ordinal not in ORDINALS or ordinal == "first":
+        return False
+    return any(ordinal in (t.lower_ for t in s.sent) for s in frame.sentences if s.index < info.index)
+
+
 def incident_rank(text: str) -> tuple[bool, int | None] | None:
     """(definite, rank) when a sentence opens on an incident named by its rank ("the first blast" → (True, 1),
     "a second bombing" → (False, 2), "another attack" → (False, None): the next one); None otherwise."""
@@ -216,6 +227,14 @@ def _paragraph_starts(text: str) -> list[int]:
         starts.append(at + 2)
         at = text.find("\n\n", at + 2)
     return starts
+
+
+def _ranked_on_its_day(sent: Span, dates: list[DateMention], strength: float) -> bool:
+    """"An assault on a checkpoint on Saturday left 16 soldiers dead, one of the deadliest attacks this year": an incident
+    on a day of its own, ranked against the period (not a count of incidents over it)."""
+    text = sent.text
+    return (strength >= 0.8 and not STAT_COUNT.search(text) and not WORD_STAT_COUNT.search(text)
+            and any(d.precision == "day" and not d.background and not d.reporting for d in dates))
 
 
 def is_statistic(text: str, strength: float = 0.0) -> bool:
@@ -509,7 +528,8 @@ class FrameRules:
                       background_phrases: set[str]) -> bool:
         """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
         recap by tense: "its fighters had targeted the convoy")."""
-        if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent):
+        if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent) and not _ranked_on_its_day(
+                sent, dates, strength):
             return True
         if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
                 or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)
@@ -804,6 +824,18 @@ def _counted_here(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
     return after is not None and after.has_figures and not after.background
 
 
+def _counted_next(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
+    """A marked paragraph's opening names only "an attack" ("Elsewhere, the military said troops had repulsed an attack
+    on a naval base in Turbat"), and the paragraph's next sentence counts its dead by itself."""
+    if info.claim or not any(t.strength >= 0.6 and not t.reference for t in info.triggers):
+        return False
+    if any(s.paragraph == info.paragraph and s.index < info.index for s in infos):
+        return False
+    after = next((s for s in infos if s.index == info.index + 1), None)
+    return (after is not None and after.paragraph == info.paragraph and after.opens_frame() and after.has_figures
+            and not districts_named([after], skip_asides=True))
+
+
 def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame:
     """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
     ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
@@ -881,6 +913,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 frames.append(current)
                 continue
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
+        if rank is not None and current is not None and len(frames) == 1 and _ranked_within(info, current):
+            rank = None  # "... while the second [bomber] detonated his vest inside. The force of the second explosion ..."
         if rank is None and current is not None and current is series and SUPERLATIVE_INCIDENT.match(info.sent.text):
             rank = (True, None)  # "In the deadliest attack, gunmen blocked a highway ...": the first the lede sums up
         if rank is not None and current is not None:
@@ -898,7 +932,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 frames.append(current)
                 continue
         if (current is not None and info.marker and not info.opens_frame() and not info.background
-                and not info.non_event and _named_event(info) and _new_place(info, current) and not _claims_known(info)):
+                and not info.non_event and (_named_event(info) or _counted_next(info, infos))
+                and _new_place(info, current) and not _claims_known(info)):
             # "In a separate statement, the ISPR said troops had been conducting an operation in Zhob": a weaker
             # word, but a marker and a district of its own begin another incident
             current = Frame(sentences=[info])

@@ -610,10 +610,3 @@ def test_the_number_of_injured_brought_to_a_figure_is_their_total(nlp: Language)
     figures = [(f.kind, f.value, f.total) for f in extract_casualties(sent(nlp, text)) if not f.sub_count]
     assert ("injured", 5, True) in figures
 
-
-def test_a_site_named_with_its_town_places_the_attack_there(extractor: Extractor) -> None:
-    text = ("RAWALPINDI: In the early hours of Wednesday, PAF Training Air Base Mianwali came under a terrorist "
-            "attack, which was foiled by the troops, the ISPR said.\n\n"
-            "Four terrorists were killed before they could enter the base.")
-    [event] = run(extractor, text)
-    assert event.location.district == "Mianwali"

@@ -242,9 +242,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         dateline = _is_dateline(ent)
         # a dateline ("LAKKI MARWAT: Militants ambushed ...", a later paragraph's "BANNU — Earlier on Sunday, a bomb
         # hit ...") is often parsed as the subject
-        # (but "PAF Training Air Base Mianwali came under attack": the town closing the name of a site in it)
-        site = any(c.dep_ == "compound" and c.i < ent.start for c in ent.root.children)
-        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline and not site:
+        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline:
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
@@ -288,11 +286,6 @@ def _address(run: list[Span]) -> bool:
 TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans", "sub-tribe"})
 
 
-# the kinds of site whose names end with their town ("PAF Training Air Base Mianwali", "Cadet College Wana")
-SITE_NOUNS = frozenset({"base", "camp", "hotel", "school", "college", "university", "hospital", "station", "complex",
-                        "cantonment", "fort", "airport", "port", "headquarters", "academy", "centre", "center"})
-
-
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:
     """The gazetteer name is one word of a longer proper name the gazetteer does not know ("Guli Bagh", "Kurram
     Par"): a title-case proper noun joined to it as a compound, other than the words places are named with
@@ -307,7 +300,7 @@ def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> b
         before = doc[ent.start - 1]
         # (an institution's name before the town names its branch: "the Pearl Continental Hotel Gwadar")
         if (foreign_word(before) and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
-                and before.ent_type_ not in ("ORG", "FAC") and before.lower_ not in SITE_NOUNS):
+                and before.ent_type_ not in ("ORG", "FAC")):
             return True
     if ent.end < len(doc):
         # "the Kurram Par locality" (not "the Islamabad High Court": an institution of the city)

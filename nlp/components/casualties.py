@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import (
     ANOTHER_INCIDENT,
+    INCIDENT_NOUN_PATTERN,
     INCIDENT_NOUNS,
     SPEECH_VERBS,
     PhraseFinder,
@@ -1816,7 +1817,8 @@ def _lives_taken(lives: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    return subject is not None and subject.lower_.rstrip("s") in INCIDENT_NOUNS + ("bomber", "firing", "ambushe", "clashe")
+    return subject is not None and (re.fullmatch(INCIDENT_NOUN_PATTERN, subject.lower_) is not None
+                                    or subject.lower_ in ("bomber", "bombers", "firing"))
 
 
 def _included_in_toll(victim: Token) -> bool:

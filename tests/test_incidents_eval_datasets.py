@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +138,11 @@ def test_cli_eval_and_train_with_a_dataset(tmp_path: Path, monkeypatch: pytest.M
     demo = tool.load_news_dev(root)
     demo.name = "demo"
     monkeypatch.setattr(tool, "load_demo", lambda: demo)
+    probes = tmp_path / "probes"  # one studied and one never-studied report set, pooled by training and --dense
+    write_corpus(probes / "p1"), write_corpus(probes / "p2")
+    monkeypatch.setattr(tool, "PROBES_DIR", probes)
+    monkeypatch.setattr(tool, "STUDIED", ("p1",))
+    monkeypatch.setattr(tool, "NEVER_STUDIED", ("p2",))
     runner = CliRunner()
     model_path = tmp_path / "matcher.json"
     trained = runner.invoke(main, ["incidents", "train", str(root), "--output", str(model_path)])
@@ -151,7 +156,50 @@ def test_cli_eval_and_train_with_a_dataset(tmp_path: Path, monkeypatch: pytest.M
     baseline = runner.invoke(main, ["eval", "incidents", "--dataset", "news", str(root), "--resolver", "baseline"])
     assert baseline.exit_code == 0, baseline.output
     assert "news_dev holdout baseline" in baseline.output and "demo" in baseline.output
+    dense = runner.invoke(main, ["eval", "incidents", "--dataset", "news", str(root), "--dense", "--json"])
+    assert dense.exit_code == 0, dense.output
+    pooled: dict[str, Any] = json.loads(dense.output.strip().splitlines()[-1])
+    assert set(pooled) == {f"{pool} {span}d" for pool in ("studied", "never-studied") for span in tool.DENSE_REPORT_SPANS}
+    # the never-studied pool: news_dev's holdout part and p2 (5 gold events); the studied one: the rest
+    corpus = tool.load_news_dev(root)
+    holdout = sum(1 for g in corpus.gold if tool.article_splits(corpus)[g.path] == "holdout")
+    assert pooled["never-studied 3650d"]["gold_mentions"] == 5 + holdout
+    not_news = runner.invoke(main, ["eval", "incidents", "--dataset", "demo", "--dense"])
+    assert not_news.exit_code != 0 and "--dense needs --dataset news" in not_news.output
     missing = runner.invoke(main, ["eval", "incidents", "--dataset", "news"])
     assert missing.exit_code != 0 and "news_dev folder" in missing.output
     folder = runner.invoke(main, ["eval", "incidents", str(root)])
     assert folder.exit_code != 0 and "gold JSONL file" in folder.output
+
+
+def test_compress_calendar_moves_each_incident_group_by_whole_weeks(tmp_path: Path) -> None:
+    parts = []
+    for name in ("pa", "pb"):  # the same reports twice, as two corpora: pooled, they must never share an article
+        corpus = tool.load_news_dev(write_corpus(tmp_path / name))
+        parts.append((corpus, tool.extract_corpus(corpus, FakeExtractor(), None), "all"))  # type: ignore[arg-type]
+    pooled, extracted = tool.compress_calendar(parts, span_days=30, seed=1)
+    assert len(pooled.articles) == 10 and len({a.id for a in pooled.articles}) == 10
+    assert {a.id for a in pooled.articles} == set(extracted.article_vectors)
+    assert {m.article_id for m in extracted.mentions} <= {a.id for a in pooled.articles}
+    assert len(extracted.mentions) == 10 and len(pooled.gold) == 10
+    original = {a.title: a.published_at for a in parts[0][0].articles}
+    groups = tool.article_groups(parts[0][0])
+    for name in ("pa", "pb"):
+        shifts: dict[str, set[int]] = {}
+        for article in pooled.articles:
+            if f"/{name}/" not in article.url:
+                continue
+            before = original[article.title]
+            assert article.published_at is not None and before is not None
+            moved = article.published_at - before
+            assert moved.days % 7 == 0 and moved.seconds == 0  # whole weeks: weekdays stay true
+            shifts.setdefault(groups[tool.url_path(article.url).removeprefix(f"/{name}")], set()).add(moved.days)
+            assert tool.DENSE_START - timedelta(days=4) <= article.published_at.date() <= tool.DENSE_START + timedelta(days=38)
+        assert all(len(days) == 1 for days in shifts.values())  # a group's reports move together
+    for mention in extracted.mentions:  # a mention's day moves with its article
+        assert mention.date is not None and mention.published_at is not None
+        assert 0 <= (mention.published_at.date() - mention.date).days <= 1
+    # the pool's gold and predicted items name the same articles; the two copies are different incidents
+    assert {g.path for g in pooled.gold} == {item.path for item in tool.mention_items([extracted.mentions])}
+    assert len({g.cluster for g in pooled.gold}) == 6
+    assert tool.compress_calendar(parts, span_days=30, seed=1)[0].digest == pooled.digest

@@ -284,3 +284,20 @@ def test_clustering_only_linked_pairs_gives_the_all_pairs_clusters() -> None:
     found = sorted(sorted(m.id for m in group) for group in cluster(mentions, model))
     assert any(len(group) > 2 for group in found)
     assert found == _all_pairs_average_linkage(mentions, model)
+
+
+def _at_cosine(cosine: float) -> list[float]:
+    """A unit vector at `cosine` from [1, 0]."""
+    return [cosine, (1.0 - cosine * cosine) ** 0.5]
+
+
+def test_two_reports_days_apart_in_one_district_are_one_attack_only_when_their_texts_agree() -> None:
+    # a feed has several attacks a week in one district: agreeing fields are not enough, the texts decide
+    # (unrelated attack reports read alike at ~0.45, reports of one attack at ~0.85)
+    first = mention("a1", outlet="Dawn", killed=4, embedding=[1.0, 0.0])
+    unlike = mention("a2", outlet="Geo", published="2025-03-04T11:00", day="2025-03-03", date_text="March 3",
+                     killed=2, embedding=_at_cosine(0.45))
+    alike = mention("a3", outlet="Geo", published="2025-03-04T11:00", day="2025-03-03", date_text="March 3",
+                    killed=2, embedding=_at_cosine(0.9))
+    assert len(cluster([first, unlike], article_vectors=vectors(first, unlike))) == 2
+    assert len(cluster([first, alike], article_vectors=vectors(first, alike))) == 1

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from khabar.incidents import matching
 from khabar.incidents.resolve import cluster_mentions
 from khabar.nlp.extract import Extractor
 from khabar.nlp.process import to_mentions
+from khabar.tools.probes import NEVER_STUDIED, PROBES_DIR, STUDIED
 from khabar.tools.scoring import prf
 
 
@@ -359,6 +362,72 @@ def score_corpus(corpus: Corpus, clusters: list[list[EventMention]]) -> dict[str
     return scores
 
 
+# -- a feed's density: several corpora on one compressed calendar ------------------------------
+
+DENSE_SPAN_DAYS = 365  # about a thousand incidents in a year: close to the three attacks a day Pakistan sees
+# training pools the studied sets at a feed's density and at a tenth of it: apart enough, reports of one attack
+# teach recall; close, different attacks teach that agreeing fields are not enough when the texts differ
+TRAINING_SPANS = (365, 3650)
+DENSE_START = date(2030, 1, 7)  # a Monday, after any real report: nothing pooled meets a real date
+
+
+def _shifted(value: datetime | None, shift: timedelta) -> datetime | None:
+    return None if value is None else value + shift
+
+
+def compress_calendar(
+    parts: Sequence[tuple[Corpus, Extracted, str]], span_days: int = DENSE_SPAN_DAYS, seed: int = 3, name: str = "dense"
+) -> tuple[Corpus, Extracted]:
+    """Pool several corpora (each with the split kept: `study`, `holdout` or `all`) into one whose incident
+    groups start within `span_days`: every article of a group moves by the same whole number of weeks
+    (weekdays stay true), so reports of one attack stay together and reports of different attacks
+    meet as they do in a feed, with their real texts, places and tolls. Paths and ids get the corpus's
+    name as a prefix, so the pooled corpora never share an article."""
+    rng = random.Random(seed)
+    articles: list[Article] = []
+    gold: list[Item] = []
+    mentions: list[EventMention] = []
+    vectors: dict[str, list[float] | None] = {}
+    for corpus, extracted, part in parts:
+        groups, splits = article_groups(corpus), article_splits(corpus)
+        kept = [a for a in corpus.articles if part == "all" or splits.get(url_path(a.url)) == part]
+        first: dict[str, date] = {}
+        for article in kept:
+            if article.published_at is not None:
+                group = groups[url_path(article.url)]
+                first[group] = min(first.get(group, article.published_at.date()), article.published_at.date())
+        shifts = {}
+        for group in sorted(first):
+            target = DENSE_START + timedelta(days=rng.randrange(span_days))
+            shifts[group] = timedelta(days=7 * round((target - first[group]).days / 7))
+        moved: dict[str, str] = {}  # old article id -> pooled id
+        for article in kept:
+            path = url_path(article.url)
+            if groups[path] not in shifts:
+                continue
+            copy = article.model_copy(update={"url": f"https://{name}.invalid/{corpus.name}{path}", "id": "",
+                                              "published_at": _shifted(article.published_at, shifts[groups[path]])})
+            copy = Article.model_validate(copy.model_dump())  # a new id from the new URL
+            moved[article.id] = copy.id
+            articles.append(copy)
+            vectors[copy.id] = extracted.article_vectors.get(article.id)
+        gold += [Item(f"/{corpus.name}{g.path}", f"{corpus.name}:{g.cluster}", g.event_type, g.district)
+                 for g in corpus.gold if groups.get(g.path) in shifts]
+        for mention in extracted.mentions:
+            path = url_path(mention.article_url)
+            if mention.article_id not in moved:
+                continue
+            shift = shifts[groups[path]]
+            mentions.append(mention.model_copy(update={
+                "id": f"{corpus.name}:{mention.id}", "article_id": moved[mention.article_id],
+                "article_url": f"https://{name}.invalid/{corpus.name}{path}",
+                "date": None if mention.date is None else mention.date + shift,
+                "published_at": _shifted(mention.published_at, shift),
+            }))
+    digest = _digest(*(f"{c.name}:{c.digest}:{part}".encode() for c, _, part in parts), f"{span_days}:{seed}".encode())
+    return Corpus(name, articles, gold, digest), Extracted(mentions, vectors)
+
+
 # -- training the pairwise matcher --------------------------------------------------------------
 
 
@@ -403,10 +472,11 @@ def training_pairs(data: TrainingSet, skip_fold: int | None = None) -> tuple[lis
     A mention with no gold counterpart (a recap, a distractor) is a negative with everything.
     """
     mentions = [m for m in data.mentions if data.folds[m.id] != skip_fold]
+    similarity = matching.Similarity(mentions, data.extracted.article_vectors)
     features: list[list[float]] = []
     targets: list[int] = []
     for a, b in combinations(mentions, 2):
-        row = matching.pair_features(a, b, data.extracted.article_vectors)
+        row = matching.pair_features(a, b, data.extracted.article_vectors, similarity)
         if row is None:
             continue
         features.append(row)
@@ -533,14 +603,49 @@ def evaluate_datasets(
     return rows
 
 
+DENSE_REPORT_SPANS = (3650, 365, 120)
+
+
+def evaluate_dense(
+    news_dir: Path, *, resolver: str = "matcher", model_path: Path | None = None, cache_dir: Path | None = CACHE_DIR,
+    spans: Sequence[int] = DENSE_REPORT_SPANS,
+) -> dict[str, GroupingScores]:
+    """Pairwise scores of the labelled sets pooled on one calendar of `spans` days (`compress_calendar`):
+    the studied pool (news_dev's study part, the demo gold, the studied report sets: what the matcher is
+    trained on) and the never-studied pool (news_dev's holdout part and the never-studied report sets)."""
+    clusterer = clusterer_for(resolver, model_path)
+    news, demo = load_news_dev(news_dir), load_demo()
+    studied = [load_news_dev(PROBES_DIR / name) for name in STUDIED]
+    honest = [load_news_dev(PROBES_DIR / name) for name in NEVER_STUDIED]
+    news_x, demo_x, *rest = extract_all([news, demo, *studied, *honest], cache_dir)
+    pools = {
+        "studied": [(news, news_x, "study"), (demo, demo_x, "all"),
+                    *((c, e, "all") for c, e in zip(studied, rest[: len(studied)], strict=True))],
+        "never-studied": [(news, news_x, "holdout"),
+                          *((c, e, "all") for c, e in zip(honest, rest[len(studied):], strict=True))],
+    }
+    rows: dict[str, GroupingScores] = {}
+    for pool, parts in pools.items():
+        for span in spans:
+            corpus, extracted = compress_calendar(parts, span)
+            rows[f"{pool} {span}d"] = score_grouping(corpus.gold, mention_items(clusterer(extracted.mentions, extracted.article_vectors)))
+    return rows
+
+
 def train_from_datasets(
     news_dir: Path, output: Path | None = None, *, cache_dir: Path | None = CACHE_DIR
 ) -> tuple[matching.MatchModel, Path]:
-    """Train the matcher on news_dev's STUDY split and the whole demo gold; write it to `output`
-    (default `incidents/matcher.json`). Returns the model and where it went."""
+    """Train the matcher on news_dev's STUDY split, the whole demo gold, and those two with the studied
+    report sets pooled on a feed's calendar (`compress_calendar`, at each of `TRAINING_SPANS`: different
+    attacks days apart in one district, as a real feed has them); write it to `output` (default
+    `incidents/matcher.json`). Returns the model and where it went."""
     news, demo = load_news_dev(news_dir), load_demo()
-    news_extracted, demo_extracted = extract_all([news, demo], cache_dir)
-    model = train_matcher([training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",))])
+    studied = [load_news_dev(PROBES_DIR / name) for name in STUDIED]
+    news_extracted, demo_extracted, *studied_extracted = extract_all([news, demo, *studied], cache_dir)
+    parts = [(news, news_extracted, "study"), (demo, demo_extracted, "all"),
+             *((c, e, "all") for c, e in zip(studied, studied_extracted, strict=True))]
+    model = train_matcher([training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",)),
+                           *(training_set(*compress_calendar(parts, span), ("all",)) for span in TRAINING_SPANS)])
     target = output or matching.MODEL_PATH
     target.write_text(model.to_json(), encoding="utf-8")
     matching.load_model.cache_clear()

@@ -86,6 +86,8 @@ def export_cmd(output: Path | None, date_from: datetime | None, date_to: datetim
               help="With --dataset: the learned matcher or the old greedy resolver.")
 @click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="With --dataset: a matcher model other than incidents/matcher.json.")
+@click.option("--dense", is_flag=True,
+              help="With --dataset news: pool the labelled sets on one compressed calendar (a feed's density) and score that.")
 @click.option("--no-cache", is_flag=True, help="With --dataset: extract again instead of reusing cached mentions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_incidents_cmd(
@@ -94,6 +96,7 @@ def eval_incidents_cmd(
     dataset: str | None,
     resolver: str,
     model_path: Path | None,
+    dense: bool,
     no_cache: bool,
     as_json: bool,
 ) -> None:
@@ -101,14 +104,22 @@ def eval_incidents_cmd(
 
     With --dataset, the articles are extracted and resolved here as the service does, and the
     scores of news_dev (all, its study and holdout parts) and of the demo gold are printed.
+    With --dense (and --dataset news), news_dev, the demo gold and the report sets of
+    data/eval/news_probes are pooled, studied and never-studied apart, and each pool's incidents are
+    moved by whole weeks onto one calendar of ten years, one year and four months: different attacks
+    then fall days apart in one district, as they do in a feed.
     """
     from khabar.tools import eval_incidents as tool  # loads spaCy and the extractor: only for this command
 
     if dataset is not None:
         if dataset == "news" and (path is None or not path.is_dir()):
             raise click.UsageError("--dataset news needs PATH: the news_dev folder")
+        if dense and dataset != "news":
+            raise click.UsageError("--dense needs --dataset news")
         with console.status("extracting and resolving…"):
-            rows = tool.evaluate_datasets(
+            rows = tool.evaluate_dense(
+                path, resolver=resolver, model_path=model_path, cache_dir=None if no_cache else tool.CACHE_DIR,
+            ) if dense and path is not None else tool.evaluate_datasets(
                 path if dataset == "news" else None,
                 resolver=resolver,
                 model_path=model_path,

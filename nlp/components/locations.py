@@ -151,6 +151,7 @@ class LocationMention:
     foreign: bool = False
     clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
     reference: bool = False  # a landmark the scene is measured from ("70 kilometres south-east of Quetta")
+    heads: str = ""  # the nouns the place hangs from up to its verb ("the attack on a police van in Hangu": "van attack")
 
     def names_an_incident(self) -> bool:
         """The place is an attribute of an incident noun ("the Quetta attack", "Bannu's blast"): another incident."""
@@ -255,7 +256,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
-                                   ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference))
+                                   ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference, _noun_heads(ent)))
     return out
 
 
@@ -345,6 +346,19 @@ def _hospital_city(ent: Span, node: Token) -> bool:
 
 
 SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an attack was reported in Bannu")
+
+
+def _noun_heads(ent: Span) -> str:
+    """The singular nouns a place hangs from, up to the verb that governs it ("the savage suicide attack on a police
+    van in Hangu": "van attack"), lower-cased: a place inside one incident's own phrase is the incident's place
+    ("attacks in the district and neighbouring Bannu" are many, a background)."""
+    words = []
+    for node in ent.root.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.pos_ in ("NOUN", "PROPN") and node.tag_ not in ("NNS", "NNPS"):
+            words.append(node.lower_)
+    return " ".join(words)
 
 
 def _clause_words(ent: Span) -> str:
@@ -553,12 +567,19 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
     finer = any(m.kind in ("district", "place") and not m.in_aside(aside_words) for m in pool)
     first_sentence = min(m.span.sent_index for m in mentions)  # (the lede's "Mianwali police repulsed ...")
 
+    def inside_event_phrase(m: LocationMention) -> bool:
+        """The place hangs from an event word of its sentence ("the toll from Thursday's attack in the Isham area of
+        North Waziristan")."""
+        return any(i == m.span.sent_index and words.lower().split()[-1] in m.heads.split() for i, words in trigger_words)
+
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
         # the trigger's sentence, then the sentences next to it, then the rest of the frame
         gap = abs(m.span.sent_index - trigger_sent) if trigger_sent is not None else NEAR_SENTENCES + 1
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
-        # "shifted to hospital" anywhere in a sentence apart from the trigger's, or in the place's own clause
-        aside = 1 if says_any(m.span.sentence.lower(), aside_words) and near or m.in_aside(aside_words) else 0
+        inside = inside_event_phrase(m)
+        # "shifted to hospital" anywhere in a sentence apart from the trigger's (unless the place is the attack's
+        # own), or in the place's own clause
+        aside = 1 if says_any(m.span.sentence.lower(), aside_words) and near and not inside or m.in_aside(aside_words) else 0
         # "wanted by the Peshawar police": a city's force named away from the trigger says who acts, not where
         aside = aside or int(bool(near) and m.span.sent_index > first_sentence
                              and _FORCE_AFTER.match(m.span.sentence[m.span.end - m.span.sent_start :]) is not None)
@@ -572,7 +593,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
         # a country names no place ("Pakistan's restive southwest"); a province less than a district elsewhere
         vague = 2 if m.kind == "country" or m.foreign else 1 if m.kind == "province" and finer else 0
-        detached = 0 if any(i == m.span.sent_index and words.lower() in m.clause for i, words in trigger_words) else 1
+        detached = 0 if inside or any(i == m.span.sent_index and words.lower() in m.clause for i, words in trigger_words) else 1
         return (aside, vague, near, ranks.get(m.kind, 4), detached, away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)

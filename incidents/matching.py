@@ -167,6 +167,12 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.lower().split()) if text else None
 
 
+def matched_toll(m: EventMention) -> int | None:
+    """The toll a report is matched on: none when extraction flagged its figure for review (a year's statistic
+    read as the attack's toll says nothing about which attack the report is of)."""
+    return None if m.review else m.killed
+
+
 def _toll_ratio(a: int | None, b: int | None) -> float:
     """|log| of the ratio of two tolls (0 when one is unknown): follow-ups raise tolls a little."""
     if a is None or b is None:
@@ -250,7 +256,7 @@ def pair_features(
     province_only = float((da is None) != (db is None) and pa is not None and pa == pb)
     place_a, place_b = _norm(a.location.place), _norm(b.location.place)
     name_a, name_b = _norm(a.perpetrator.name), _norm(b.perpetrator.name)
-    killed = _toll_ratio(a.killed, b.killed)
+    killed = _toll_ratio(matched_toll(a), matched_toll(b))
     return [
         float(gap == 0 and _dated(a) and _dated(b)),
         min(gap, MAX_GAP_DAYS) / MAX_GAP_DAYS,
@@ -339,7 +345,7 @@ class _PairTable:
         self.event_type = _codes(m.event_type for m in mentions)
         self.attack = np.array([m.event_type in ATTACKS for m in mentions], dtype=bool)
         self.operation = np.array([m.event_type == "security_operation" for m in mentions], dtype=bool)
-        self.killed = np.array([m.killed if m.killed is not None else np.nan for m in mentions], dtype=np.float64)
+        self.killed = np.array([np.nan if (k := matched_toll(m)) is None else k for m in mentions], dtype=np.float64)
         self.evidence, self.has_evidence = _matrix([similarity.evidence.get(m.id) for m in mentions])
         self.articles, self.has_article = _matrix([similarity.articles.get(m.article_id) for m in mentions])
         self.self_cosine = np.array([similarity.self_cosine(m) for m in mentions], dtype=np.float64)

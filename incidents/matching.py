@@ -71,6 +71,7 @@ DISTINCT_DAYS = 2  # two attacks of different kinds whose stated days are this f
 # districts far apart in two provinces: one incident only when the texts clearly say so (a wire datelined in
 # Karachi about Kalat); two attacks of one day across the country read alike at ~0.35-0.6
 FAR_PROVINCE_TEXT = 0.64
+MAX_KEPT_PAIRS = 5_000_000  # scored pairs kept from the linking pass for the clustering pass (~100 MB)
 TEXT_FLOOR = 0.35  # evidence and headlines both this unlike: the texts say two incidents (no gold pair is below 0.45)
 
 
@@ -512,9 +513,16 @@ def _linked_groups(
             k = parent[k]
         return k
 
+    scanned: list[tuple[int, np.ndarray, np.ndarray]] | None = []  # kept for the second pass while small enough
+    kept = 0
     for i, others, p in _scan(table, order, model):
         for j in others[p >= model.threshold].tolist():
             parent[root(j)] = root(i)
+        if scanned is not None:
+            kept += len(others)
+            scanned.append((i, others, p))
+            if kept > MAX_KEPT_PAIRS:
+                scanned = None  # a large store: score the linked mentions' pairs again instead of keeping them all
     members: dict[int, list[int]] = {}
     for k in range(len(mentions)):
         members.setdefault(root(k), []).append(k)
@@ -525,7 +533,8 @@ def _linked_groups(
         position[group] = np.arange(len(group))
     found: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = {key: [] for key in linked}
     multi = order[position[order] >= 0]
-    for i, others, p in _scan(table, multi, model):
+    rows = _scan(table, multi, model) if scanned is None else ((i, o, p) for i, o, p in scanned if position[i] >= 0)
+    for i, others, p in rows:
         keep = component[others] == component[i]
         found[int(component[i])].append((np.full(int(keep.sum()), position[i]), position[others[keep]], p[keep]))
     groups = []

@@ -301,3 +301,24 @@ def test_two_reports_days_apart_in_one_district_are_one_attack_only_when_their_t
                     killed=2, embedding=_at_cosine(0.9))
     assert len(cluster([first, unlike], article_vectors=vectors(first, unlike))) == 2
     assert len(cluster([first, alike], article_vectors=vectors(first, alike))) == 1
+
+
+def test_the_clustering_pass_reuses_the_linking_pass_scores_and_rescores_only_a_large_store(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    mentions = _crowded_mentions(count=120, seed=9)
+    model = matching.load_model()
+    calls = {"n": 0}
+    scores = matching._PairTable.scores
+
+    def counted(self: matching._PairTable, rows: slice, cols: slice, model: MatchModel) -> tuple[object, object]:
+        calls["n"] += 1
+        return scores(self, rows, cols, model)
+
+    monkeypatch.setattr(matching._PairTable, "scores", counted)
+    kept = sorted(sorted(m.id for m in group) for group in cluster(mentions, model))
+    kept_calls = calls["n"]
+    calls["n"] = 0
+    monkeypatch.setattr(matching, "MAX_KEPT_PAIRS", 10)  # too many pairs to keep: the linked ones are scored again
+    rescored = sorted(sorted(m.id for m in group) for group in cluster(mentions, model))
+    assert rescored == kept and any(len(group) > 2 for group in kept)
+    assert calls["n"] > kept_calls == -(-120 // 64)  # one scoring pass (blocks of 64 rows) when the pairs are kept

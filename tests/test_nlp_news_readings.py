@@ -632,3 +632,10 @@ def test_a_hospital_in_the_sentence_does_not_make_the_attacks_own_place_an_aside
             "soldier died at a military hospital in Bannu, an official said.")
     [event] = run(extractor, text, published=datetime(2024, 6, 15, 9, 0))
     assert event.location.district == "North Waziristan"
+
+
+def test_a_group_leader_shot_dead_by_gunmen_is_their_victim(nlp: Language) -> None:
+    # "a leader of <group>" killed by attackers is the victim; killed by the forces, a group's men are attackers
+    assert counts(nlp, "A district leader of the Ahle Sunnat Wal Jamaat was gunned down by unknown assailants "
+                       "outside a mosque in Karachi on Friday.") == {"killed": [1]}
+    assert counts(nlp, "Two commanders of the TTP were killed by security forces in an operation.") == {"attackers_killed": [2]}

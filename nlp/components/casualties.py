@@ -1222,12 +1222,22 @@ class CasualtyRules:
             node = node.head
             if node.lower_ in self.attacker_nouns and (victim.dep_ == "appos" or any(c.lower_ == "both" for c in node.children)):
                 return True  # "the attackers, a man and a woman, ...", "both terrorists, the man and the woman, had been killed"
+        if self._killed_by_attackers(victim):
+            return False  # "a leader of the ASWJ was shot dead by unidentified gunmen": a group's man as the victim
         # "seven members of the BLA", "two commanders of the militant group"
         group = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
         return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns
                    or (t.lower_ in ("outfit", "group") and any(a.lower_ in ("militant", "banned", "terrorist", "proscribed")
                                                                for a in t.children))
                    for t in group)
+
+    def _killed_by_attackers(self, victim: Token) -> bool:
+        """The victim is the subject of a passive verb whose agent is the attackers ("was shot dead by unidentified
+        gunmen")."""
+        if victim.dep_ != "nsubjpass":
+            return False
+        agents = [t for c in victim.head.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+        return any(t.lower_ in self.attacker_nouns | ARMED_MEN for t in agents)
 
     def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
         """Map a casualty word's kind to a figure kind, separating attackers from victims."""

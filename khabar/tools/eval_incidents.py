@@ -400,27 +400,26 @@ def compress_calendar(
         for group in sorted(first):
             target = DENSE_START + timedelta(days=rng.randrange(span_days))
             shifts[group] = timedelta(days=7 * round((target - first[group]).days / 7))
-        moved: dict[str, str] = {}  # old article id -> pooled id
+        moved: dict[str, tuple[Article, timedelta]] = {}  # old article id -> the pooled article, its shift
         for article in kept:
             path = url_path(article.url)
             if groups[path] not in shifts:
                 continue
-            copy = article.model_copy(update={"url": f"https://{name}.invalid/{corpus.name}{path}", "id": "",
-                                              "published_at": _shifted(article.published_at, shifts[groups[path]])})
-            copy = Article.model_validate(copy.model_dump())  # a new id from the new URL
-            moved[article.id] = copy.id
+            shift = shifts[groups[path]]
+            copy = Article.model_validate({**article.model_dump(), "id": "",  # a new id from the new URL
+                                           "url": f"https://{name}.invalid/{corpus.name}{path}",
+                                           "published_at": _shifted(article.published_at, shift)})
+            moved[article.id] = (copy, shift)
             articles.append(copy)
             vectors[copy.id] = extracted.article_vectors.get(article.id)
         gold += [Item(f"/{corpus.name}{g.path}", f"{corpus.name}:{g.cluster}", g.event_type, g.district)
                  for g in corpus.gold if groups.get(g.path) in shifts]
         for mention in extracted.mentions:
-            path = url_path(mention.article_url)
             if mention.article_id not in moved:
                 continue
-            shift = shifts[groups[path]]
+            copy, shift = moved[mention.article_id]
             mentions.append(mention.model_copy(update={
-                "id": f"{corpus.name}:{mention.id}", "article_id": moved[mention.article_id],
-                "article_url": f"https://{name}.invalid/{corpus.name}{path}",
+                "id": f"{corpus.name}:{mention.id}", "article_id": copy.id, "article_url": copy.url,
                 "date": None if mention.date is None else mention.date + shift,
                 "published_at": _shifted(mention.published_at, shift),
             }))
@@ -606,6 +605,16 @@ def evaluate_datasets(
 DENSE_REPORT_SPANS = (3650, 365, 120)
 
 
+def load_probes(names: Sequence[str]) -> list[Corpus]:
+    """Report sets of `data/eval/news_probes` by name."""
+    return [load_news_dev(PROBES_DIR / name) for name in names]
+
+
+def whole(corpora: Sequence[Corpus], extracted: Sequence[Extracted]) -> list[tuple[Corpus, Extracted, str]]:
+    """Every article of each corpus, as `compress_calendar` takes them."""
+    return [(corpus, found, "all") for corpus, found in zip(corpora, extracted, strict=True)]
+
+
 def evaluate_dense(
     news_dir: Path, *, resolver: str = "matcher", model_path: Path | None = None, cache_dir: Path | None = CACHE_DIR,
     spans: Sequence[int] = DENSE_REPORT_SPANS,
@@ -615,14 +624,11 @@ def evaluate_dense(
     trained on) and the never-studied pool (news_dev's holdout part and the never-studied report sets)."""
     clusterer = clusterer_for(resolver, model_path)
     news, demo = load_news_dev(news_dir), load_demo()
-    studied = [load_news_dev(PROBES_DIR / name) for name in STUDIED]
-    honest = [load_news_dev(PROBES_DIR / name) for name in NEVER_STUDIED]
+    studied, honest = load_probes(STUDIED), load_probes(NEVER_STUDIED)
     news_x, demo_x, *rest = extract_all([news, demo, *studied, *honest], cache_dir)
     pools = {
-        "studied": [(news, news_x, "study"), (demo, demo_x, "all"),
-                    *((c, e, "all") for c, e in zip(studied, rest[: len(studied)], strict=True))],
-        "never-studied": [(news, news_x, "holdout"),
-                          *((c, e, "all") for c, e in zip(honest, rest[len(studied):], strict=True))],
+        "studied": [(news, news_x, "study"), (demo, demo_x, "all"), *whole(studied, rest[: len(studied)])],
+        "never-studied": [(news, news_x, "holdout"), *whole(honest, rest[len(studied):])],
     }
     rows: dict[str, GroupingScores] = {}
     for pool, parts in pools.items():
@@ -640,10 +646,9 @@ def train_from_datasets(
     attacks days apart in one district, as a real feed has them); write it to `output` (default
     `incidents/matcher.json`). Returns the model and where it went."""
     news, demo = load_news_dev(news_dir), load_demo()
-    studied = [load_news_dev(PROBES_DIR / name) for name in STUDIED]
+    studied = load_probes(STUDIED)
     news_extracted, demo_extracted, *studied_extracted = extract_all([news, demo, *studied], cache_dir)
-    parts = [(news, news_extracted, "study"), (demo, demo_extracted, "all"),
-             *((c, e, "all") for c, e in zip(studied, studied_extracted, strict=True))]
+    parts = [(news, news_extracted, "study"), (demo, demo_extracted, "all"), *whole(studied, studied_extracted)]
     model = train_matcher([training_set(news, news_extracted, ("study",)), training_set(demo, demo_extracted, ("all",)),
                            *(training_set(*compress_calendar(parts, span), ("all",)) for span in TRAINING_SPANS)])
     target = output or matching.MODEL_PATH

@@ -1237,7 +1237,7 @@ class CasualtyRules:
         if victim.dep_ != "nsubjpass":
             return False
         agents = [t for c in victim.head.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
-        return any(t.lower_ in self.attacker_nouns | ARMED_MEN for t in agents)
+        return any(t.lower_ in self.attacker_nouns or t.lower_ in ARMED_MEN for t in agents)
 
     def _resolve_kind(self, kind: str, victim: Token) -> CasualtyKind:
         """Map a casualty word's kind to a figure kind, separating attackers from victims."""

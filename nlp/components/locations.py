@@ -151,7 +151,7 @@ class LocationMention:
     foreign: bool = False
     clause: str = ""  # the words of the clause that holds the mention (its verb and the verb's subject)
     reference: bool = False  # a landmark the scene is measured from ("70 kilometres south-east of Quetta")
-    heads: str = ""  # the nouns the place hangs from up to its verb ("the attack on a police van in Hangu": "van attack")
+    heads: tuple[str, ...] = ()  # the nouns the place hangs from up to its verb ("the attack on a police van in Hangu")
 
     def names_an_incident(self) -> bool:
         """The place is an attribute of an incident noun ("the Quetta attack", "Bannu's blast"): another incident."""
@@ -348,9 +348,9 @@ def _hospital_city(ent: Span, node: Token) -> bool:
 SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an attack was reported in Bannu")
 
 
-def _noun_heads(ent: Span) -> str:
+def _noun_heads(ent: Span) -> tuple[str, ...]:
     """The singular nouns a place hangs from, up to the verb that governs it ("the savage suicide attack on a police
-    van in Hangu": "van attack"), lower-cased: a place inside one incident's own phrase is the incident's place
+    van in Hangu": van, attack), lower-cased: a place inside one incident's own phrase is the incident's place
     ("attacks in the district and neighbouring Bannu" are many, a background)."""
     words = []
     for node in ent.root.ancestors:
@@ -358,7 +358,7 @@ def _noun_heads(ent: Span) -> str:
             break
         if node.pos_ in ("NOUN", "PROPN") and node.tag_ not in ("NNS", "NNPS"):
             words.append(node.lower_)
-    return " ".join(words)
+    return tuple(words)
 
 
 def _clause_words(ent: Span) -> str:
@@ -570,7 +570,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
     def inside_event_phrase(m: LocationMention) -> bool:
         """The place hangs from an event word of its sentence ("the toll from Thursday's attack in the Isham area of
         North Waziristan")."""
-        return any(i == m.span.sent_index and words.lower().split()[-1] in m.heads.split() for i, words in trigger_words)
+        return any(i == m.span.sent_index and words.lower().split()[-1] in m.heads for i, words in trigger_words)
 
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
         # the trigger's sentence, then the sentences next to it, then the rest of the frame

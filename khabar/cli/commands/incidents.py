@@ -116,15 +116,13 @@ def eval_incidents_cmd(
             raise click.UsageError("--dataset news needs PATH: the news_dev folder")
         if dense and dataset != "news":
             raise click.UsageError("--dense needs --dataset news")
+        news_dir = path if dataset == "news" else None
+        cache_dir = None if no_cache else tool.CACHE_DIR
         with console.status("extracting and resolving…"):
-            rows = tool.evaluate_dense(
-                path, resolver=resolver, model_path=model_path, cache_dir=None if no_cache else tool.CACHE_DIR,
-            ) if dense and path is not None else tool.evaluate_datasets(
-                path if dataset == "news" else None,
-                resolver=resolver,
-                model_path=model_path,
-                cache_dir=None if no_cache else tool.CACHE_DIR,
-            )
+            if dense and news_dir is not None:
+                rows = tool.evaluate_dense(news_dir, resolver=resolver, model_path=model_path, cache_dir=cache_dir)
+            else:
+                rows = tool.evaluate_datasets(news_dir, resolver=resolver, model_path=model_path, cache_dir=cache_dir)
         if as_json:
             click.echo(json.dumps({name: scores.model_dump() for name, scores in rows.items()}))
             return

@@ -166,6 +166,10 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
     earlier = {f.value for f in usable if f.earlier}
     if any(not f.earlier and f.value > 0 and f.value not in earlier for f in usable):
         usable = [f for f in usable if not f.earlier and f.value not in earlier]
+    if any(f.corrected for f in usable):
+        # "lowered the death toll to 84 ... it had risen to 101 on Wednesday": the correction stands over the tolls it
+        # corrected, wherever the report retells them
+        usable = [f for f in usable if f.corrected or not f.total]
     if not usable:
         # "killing at least three of them" with no count of the whole: the dead are all the report gives;
         # "two of the injured are critical" is a part of a count the report does not give
@@ -566,7 +570,7 @@ class Extractor:
             return []
         if claim_news(infos, art.title):
             pass  # a claim the headline announces is news of the incident, under whatever lede
-        elif reaction_lede(infos) or cause_lede(infos, published.date()):
+        elif reaction_lede(infos) or cause_lede(infos, published.date()) or anniversary_lede(infos):
             # an aftermath story: only an incident reported apart is news
             frames = [f for f in frames if separate_incident(f)]
             if not frames:
@@ -1223,6 +1227,24 @@ def history(frame: Frame, published: date) -> bool:
     return all(_latest_day(nearest(t)) < published - timedelta(days=HISTORY_DAYS) for t in opener.triggers)
 
 
+ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\b", re.IGNORECASE)
+
+
+def anniversary_lede(infos: list[SentenceInfo]) -> bool:
+    """The lede marks an anniversary ("The nation is observing the tenth anniversary of the school massacre today")
+    and reports no incident outside what it remembers: a commemoration, not news of the old incident."""
+    lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    if lede is None or (found := ANNIVERSARY_OF.search(lede.sent.text)) is None:
+        return False
+    doc = lede.sent.doc
+    anniversary = doc.char_span(lede.sent.start_char + found.start(), lede.sent.start_char + found.start() + 11,
+                                alignment_mode="expand")
+    if anniversary is None:
+        return False
+    remembered = {t.idx for t in anniversary.root.subtree}
+    return all((words := t.span.in_doc(doc)) is not None and words.root.idx in remembered for t in lede.triggers)
+
+
 def recalled_before(frame: Frame, first: ExtractedEvent) -> bool:
     """A later frame whose opener dates its incident only to days well before the report's first incident ("It may be
     recalled that last week six labourers were shot dead in Kech" after Tuesday night's attack on a coach in Kalat): background the report recalls, not a second incident it reports."""
@@ -1728,7 +1750,9 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # operation ended the attack the report tells
         return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
-        return "armed_assault" if "armed_assault" in kinds else "bombing"
+        # the state's sweep after an attack that harmed more of its victims than of the attackers: the attack, of the
+        # kind its triggers tell ("targeted a vehicle with an IED ... a sanitisation operation is under way": a bombing)
+        return _attack_kind(triggers)
     if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)) and (
             not _bombed_after_repulse(triggers) or _prolonged(opener)):
         # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate
@@ -1752,6 +1776,19 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if (infra_lede or unharmed_damage) and not victims and event_type in ("bombing", "armed_assault"):
         return "infrastructure_attack"  # "a bomb planted beside the railway track went off": the track was the target
     return event_type
+
+
+ATTACK_KINDS = ("armed_assault", "bombing")
+
+
+def _attack_kind(triggers: list[Trigger]) -> str:
+    """The attack the triggers vote for once the state's operation is set aside (the sweep after an IED blast is
+    no operation, and the blast is still a bombing); an assault when nothing names the means."""
+    attacks = [t for t in triggers if t.event_type in ATTACK_KINDS]
+    if not attacks:
+        return "armed_assault"
+    votes, _ = event_types.trigger_votes(event_types.drop_generic(attacks))
+    return max(ATTACK_KINDS, key=lambda kind: votes.get(kind, 0.0))
 
 
 PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"

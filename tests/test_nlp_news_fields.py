@@ -3009,3 +3009,64 @@ def test_a_group_suspected_of_this_and_claiming_others_is_blamed(extractor: Extr
 def test_the_day_of_a_reaction_or_an_ending_is_not_the_incidents(extractor: Extractor, text: str) -> None:
     [event] = run(extractor, text, published=datetime(2024, 3, 29, 9))  # a Friday
     assert event.date == date(2024, 3, 27)
+
+
+def test_a_correction_stands_over_the_higher_toll_told_after_it(extractor: Extractor) -> None:
+    text = ("LAHORE: Officials on Friday lowered the death toll from Tuesday's bombing at a bus stand in Lahore to 31, "
+            "saying several bodies had been registered at two hospitals.\n\nThe toll had been put at 40 on Wednesday "
+            "and it rose to 42 on Thursday.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 29, 18))
+    assert event.killed == 31
+
+
+def test_the_sweep_after_a_roadside_bomb_leaves_it_a_bombing(extractor: Extractor) -> None:
+    text = ("QUETTA: A vehicle of the Levies Force was targeted with an improvised explosive device near Mangochar, "
+            "District Kalat, on Thursday while the personnel were on routine patrol. As a result, two personnel embraced "
+            "shahadat and one was injured.\n\nSecurity forces have cordoned off the area and a sanitisation operation "
+            "is being carried out to apprehend the perpetrators.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 29, 9))
+    assert event.event_type == "bombing"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # injuries "to" people, however the parser attaches the phrase
+    ("The explosions caused the deaths of eleven shoppers and injuries to twenty-six others.",
+     {"killed": [11], "injured": [26]}),
+    ("The grenade caused injuries to 9 people.", {"injured": [9]}),
+    # two named policemen joined by "and" are two
+    ("Head Constable Sajid Ahmed and Constable Nadeem Khan received injuries and were taken to the hospital.",
+     {"injured": [1, 1]}),
+    # hit in a limb is a wound; hit in the head and dead is a death only
+    ("A cook, Rahim, was hit in the arm and taken to the hospital.", {"injured": [1]}),
+])
+def test_injuries_told_as_harm_to_people(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "carried"), [
+    ("A private guard wounded when a suicide bomber targeted a van carrying four Korean engineers in Hub on Monday "
+     "morning died in hospital later in the day, officials said.", 4),
+    ("A police escort wounded when a bomber struck a coach carrying six Chinese teachers in Quetta on Monday died in "
+     "hospital.", 6),
+])
+def test_the_people_a_vehicle_carried_are_not_the_dead(nlp: Language, text: str, carried: int) -> None:
+    assert carried not in counts(nlp, text).get("killed", [])
+
+
+def test_a_floating_both_takes_up_the_subject(nlp: Language) -> None:
+    assert counts(nlp, "The driver and his helper were both killed.") == {"killed": [1, 1]}
+
+
+def test_an_anniversary_lede_is_no_news_of_the_old_incident(extractor: Extractor) -> None:
+    text = ("The city is marking the fifth anniversary of the Civil Lines market bombing in Mardan today. On March 4, "
+            "2019, a suicide bomber struck the crowded market.\n\nA total of 31 people were martyred, among them nine "
+            "children, and more than 60 were injured. Families of the victims laid wreaths at the memorial.")
+    assert run(extractor, text, published=datetime(2024, 3, 4, 10)) == []
+
+
+def test_an_attack_on_an_anniversary_is_news(extractor: Extractor) -> None:
+    text = ("MARDAN: Gunmen shot dead two policemen guarding a ceremony held on the fifth anniversary of the market "
+            "bombing in Mardan on Monday, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 4, 18))
+    assert (event.killed, event.date) == (2, date(2024, 3, 4))
+

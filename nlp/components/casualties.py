@@ -228,6 +228,7 @@ class CasualtyFigure:
     clause: int = 0  # 1 for a figure after ", while ... in <place>": another place's count, not added to the first
     earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
     of_injured: bool = False  # "two of the wounded died": dead who were counted among the injured
+    corrected: bool = False  # "lowered the death toll to 84": a correction, the report's figure whatever else it repeats
 
 
 def _group_taken_up(subject: Token) -> bool:
@@ -703,22 +704,30 @@ class CasualtyRules:
         """The person title before a name ("Constable" of "Constable Wali Jan")."""
         node: Token | None = name
         while node is not None:  # "Constable" → "Wali" → "Jan": the title heads the name's compounds
-            node = next((c for c in node.children if c.dep_ in ("compound", "amod") and c.i < node.i), None)
-            if node is not None and node.lower_ in self.person_nouns:
-                return None if node.lower_ in self.attacker_nouns else node
+            before = [c for c in node.children if c.dep_ in ("compound", "amod") and c.i < node.i]
+            # (or sits among them, parsed flat: "Head Constable Sajid Ahmed")
+            title = next((c for c in before if c.lower_ in self.person_nouns), None)
+            if title is not None:
+                return None if title.lower_ in self.attacker_nouns else title
+            node = before[0] if before else None
         return None
 
     def _listed_name(self, tok: Token) -> Token | None:
         """A further name in a list of named victims ("ASI Qudratullah, Constable Shahid Khan and Constable Wali Jan
         were injured"): a name joined to a name, up to the subject of a casualty verb; its title, or itself."""
-        if tok.pos_ != "PROPN" or tok.dep_ not in ("conj", "appos") or tok.head.pos_ != "PROPN":
+        # ("Head Constable X Ahmed and Constable Y Khan received injuries", parsed with the first name as a modifier
+        # of the second: a name joined to the next by "and")
+        joined_before = _joined_before(tok)
+        if tok.pos_ != "PROPN" or (tok.dep_ not in ("conj", "appos") and not joined_before) or tok.head.pos_ != "PROPN":
             return None
         if self._counted_apposition(tok):
             return None  # "Sepoy Zahid, a resident of Lakki Marwat": the apposition counts him
         title = self._title_of(tok)
         if title is None and tok.ent_type_ != "PERSON":
             return None
-        node, listed = tok, tok.dep_ == "conj"
+        node, listed = tok, tok.dep_ == "conj" or joined_before
+        if joined_before:
+            node = tok.head
         while node.dep_ in ("conj", "appos") and node.head.i != node.i and node.head.pos_ == "PROPN":
             node = node.head
             listed = listed or node.dep_ == "conj"
@@ -801,9 +810,12 @@ class CasualtyRules:
             return "kidnapped"  # "offloaded 23 passengers from buses": people taken off by force (not goods)
         if low in ("shot", "gunned") and any(c.lower_ in ("dead", "down") for c in token.children):
             return "killed"
-        if low == "shot" and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in LIMBS for o in c.children)
-                                 for c in token.children):
-            return "injured"  # "the driver had been shot in the leg": wounded (a fatal shot is told as a death)
+        if low in ("shot", "hit") and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in LIMBS for o in c.children)
+                                          for c in token.children) and not any(
+                self.casualty_kind(c) == "killed" or c.lower_ in ("died", "succumbed") for c in token.conjuncts):
+            # "the driver had been shot in the leg", "a waiter was hit in the leg": wounded (a fatal shot is told as a
+            # death: "was hit in the head and died at the scene")
+            return "injured"
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
         if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
@@ -871,6 +883,10 @@ class CasualtyRules:
 
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
+        if victim.dep_ == "pobj" and victim.head.lower_ == "to" and victim.head.i > victim.sent.start:
+            harm = victim.doc[victim.head.i - 1]
+            if harm.pos_ == "NOUN" and self.casualty_kind(harm) == "injured":
+                return harm  # "caused injuries to 12 people", "... and injuries to thirty-two others", however it parses
         if (shared := self._subjects_companions(victim)) is not None:
             return shared
         if victim.dep_ == "nsubj" and victim.head.tag_ in ("VBN", "VBD") and not self.casualty_kind(victim.head):
@@ -897,7 +913,7 @@ class CasualtyRules:
         if (verb := self._second_object(victim)) is not None:
             return verb
         node = victim
-        while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        while (node.dep_ in ("conj", "appos") or _joined_before(node)) and node.head.i != node.i:
             node = node.head
         if node.dep_ == "nsubjpass" and not self.casualty_kind(node.head) and (conj := self._conjoined_casualty(node.head)):
             return conj  # "X, a correspondent, was dragged from his car by gunmen and shot dead"
@@ -948,6 +964,8 @@ class CasualtyRules:
                 return None
             if head.dep_ in ("xcomp", "conj", "advcl") and head.pos_ == "VERB":
                 return None
+            if head.dep_ == "acl" and head.pos_ == "VERB" and head.tag_ == "VBG":
+                return None  # "a van carrying five Japanese nationals ... died": whom a thing carried, not the harmed
             if head.head.i == head.i:
                 return None
             head = head.head
@@ -1295,6 +1313,7 @@ class CasualtyRules:
                         and t.lower_ in ("but", "however", "later", "now")), None)
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
+        lowered = _lowered_to(sent)
         among_at = next((first.i for first, _, _ in groups if self._among_total(first)), None)
         other_place_at = other_place_clause(sent)
         superseded: set[int] = set()  # "initial reports had put the number of injured at seven, but ... 13"
@@ -1329,6 +1348,8 @@ class CasualtyRules:
                 continue
             if word is not None and total_kind is None and unrealised(word):
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
+            if _takes_up_subject(victim):
+                continue  # "The driver and his helper were both killed": the two the subject counts already
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
             if total_kind is None and _acting_after_opener(first, last):
@@ -1381,6 +1402,7 @@ class CasualtyRules:
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
                     or _revised_from(first) or _stood_before(first),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
+                    corrected=first.i in lowered,
                 )
             )
         superseded |= self._revised_from(figures, sent)
@@ -1811,6 +1833,39 @@ def _an_age(tokens: list[Token], i: int) -> bool:
 # "revised the toll to 84, down from the figure of 100": the count a revision replaced
 _REVISED_FROM = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:the|an?|its|their)\s+)?(?:(?:earlier|initial|previous|first)\s+)?"
                            r"(?:(?:figure|count|toll|tally|estimate)\s+of\s+)?(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+
+
+LOWERING_VERBS = frozenset({"lowered", "lowering", "lowers", "reduced", "reducing", "reduces", "corrected", "correcting",
+                            "corrects", "downgraded", "downgrading"})
+
+
+def _lowered_to(sent: Span) -> set[int]:
+    """The numbers a count was brought down to ("lowered the death toll ... to 84", "revised the toll down to 84",
+    "corrected the figure to 84"): the positions of the numbers after "to" under such a verb."""
+    out = set()
+    for tok in sent:
+        down = tok.lower_ in LOWERING_VERBS or tok.lower_ in REVISE_VERBS and any(
+            c.lower_ in ("down", "downward", "downwards") for c in tok.children)
+        if not down:
+            continue
+        for prep in (c for c in tok.subtree if c.lower_ == "to" and c.dep_ == "prep" and c.head.i == tok.i
+                     or c.lower_ == "to" and c.dep_ == "prep" and c.head.lower_ in ("down", "downward", "downwards")):
+            out |= {g.i for g in prep.subtree if g.like_num}
+    return out
+
+
+def _takes_up_subject(word: Token) -> bool:
+    """A floating "both" or "all" after its verb's subject ("the driver and his helper were both killed"): the
+    subject again, not more people."""
+    return word.lower_ in ("both", "all") and word.dep_ in ("dep", "advmod", "appos", "predet") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < word.i for c in word.head.children)
+
+
+def _joined_before(name: Token) -> bool:
+    """A name parsed as a modifier of the next one it is joined to by "and" ("Head Constable X Ahmed and Constable Y
+    Khan received injuries")."""
+    return name.pos_ == "PROPN" and name.dep_ == "nmod" and name.i < name.head.i and name.head.pos_ == "PROPN" and any(
+        c.dep_ == "cc" and c.lower_ == "and" for c in name.children)
 
 
 def _revised_from(first: Token) -> bool:

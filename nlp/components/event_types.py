@@ -379,7 +379,7 @@ def find_triggers(sent: Span, index: int = -1) -> list[Trigger]:
 TIE_MARGIN = 0.25  # votes this close are a tie the classifier breaks
 
 
-def _votes(triggers: list[Trigger]) -> tuple[dict[str, float], dict[str, Trigger]]:
+def trigger_votes(triggers: list[Trigger]) -> tuple[dict[str, float], dict[str, Trigger]]:
     """Each type's vote (trigger strengths, the first trigger sentence's counting 1.5 times) and its strongest trigger."""
     first_sent = min(t.span.sent_index for t in triggers)
     votes: dict[str, float] = {}
@@ -400,7 +400,7 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not any(inside(t, other) for other in triggers)]
 
 
-def _drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) -> list[Trigger]:
+def drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) -> list[Trigger]:
     """Drop "attacked"/"attack"/"targeted" when the frame also names what happened ("an IED", "opened fire")."""
     specific = [t for t in triggers if t.span.text.lower() not in generic and t.strength >= 0.9]
     kept = [t for t in triggers if t.span.text.lower() not in generic] if specific else triggers
@@ -418,11 +418,11 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource =
     if not triggers:
         found = scores()
         return (max(found.items(), key=lambda kv: kv[1])[0], None) if found else ("other", None)
-    kept = _drop_generic(triggers, generic)
+    kept = drop_generic(triggers, generic)
     hijack = [t for t in kept if t.span.text.lower() in HIJACK_WORDS]
     if hijack:  # "hijacked a train ... a blast on the track ... 26 hostages killed": the hostage-taking is the event
         return "kidnapping", hijack[0]
-    votes, best_trigger = _votes(kept)
+    votes, best_trigger = trigger_votes(kept)
     top = max(votes.values())
     tied = [t for t, v in votes.items() if v >= top - TIE_MARGIN]
     found = scores() if len(tied) > 1 else None

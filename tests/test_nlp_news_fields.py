@@ -3070,3 +3070,31 @@ def test_an_attack_on_an_anniversary_is_news(extractor: Extractor) -> None:
     [event] = run(extractor, text, published=datetime(2024, 3, 4, 18))
     assert (event.killed, event.date) == (2, date(2024, 3, 4))
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive makes the harmed noun definite
+    ("The bakery's owner was killed, while his son was wounded.", {"killed": [1], "injured": [1]}),
+    # one named man a "who" clause says was martyred, whatever the parser hangs the clause on
+    ("The funeral prayers of Subedar Gul Rehman, in charge of the Shewa post, who embraced shahadat in the attack on "
+     "Monday, were offered in Karak.", {"killed": [1]}),
+    ("Funeral prayers of Noor Alam Khan, the tehsil chairman of Mamund who was martyred in firing near the bazaar on "
+     "Tuesday, were offered in his village.", {"killed": [1]}),
+])
+def test_one_victim_named_by_a_possessive_or_a_who_clause(nlp: Language, text: str, expected: dict[str, list[int]]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_a_who_clause_on_a_named_killing_counts_no_one_anew(nlp: Language) -> None:
+    assert counts(nlp, "Lawyers boycotted the courts on Friday to protest against the killing of senior advocate Naseer "
+                       "Ahmed, who was shot dead outside his chamber a day earlier.") == {}
+
+
+def test_the_wounded_who_later_died_are_not_wounded(nlp: Language) -> None:
+    assert counts(nlp, "A guard, Sher Zaman, who was critically injured in the firing at the bank, died at the hospital "
+                       "on Tuesday night.").get("injured", []) == []
+
+
+def test_a_ranked_killing_is_the_same_death(nlp: Language) -> None:
+    assert counts(nlp, "PESHAWAR: A prayer leader was shot dead by gunmen near his mosque on Sunday, police said, the "
+                       "third killing of a religious scholar in the district this month.") == {"killed": [1]}

@@ -619,9 +619,11 @@ class CasualtyRules:
             # "opened fire, killing the clinic's young cashier and wounding the dentist"
             return any(c.dep_ in ("det", "poss") for c in tok.children)
         # ("The dentist was killed and two others were wounded": the definite victim of the report, too)
+        # ("The clinic's owner ... was killed": a possessive makes the noun definite too)
         return self._gapped_victim(tok) or (
             tok.dep_ == "nsubjpass" and self.casualty_kind(tok.head) in ("killed", "injured")
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children))
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") or c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+                    for c in tok.children))
 
     def _telegraphic_victim(self, tok: Token) -> bool:
         """A bare singular person noun before a casualty verb with no object ("driver killed", "Soldier martyred"), as
@@ -1350,6 +1352,9 @@ class CasualtyRules:
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
             if _takes_up_subject(victim):
                 continue  # "The driver and his helper were both killed": the two the subject counts already
+            if word is not None and word.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES
+                                                                 for c in word.children):
+                continue  # "..., the second killing of a religious scholar in the city this month": a rank, not a death
             if victim.i != last.i and total_kind is None and not self._is_person(victim):
                 continue
             if total_kind is None and _acting_after_opener(first, last):
@@ -1411,7 +1416,48 @@ class CasualtyRules:
         figures = _colon_parts(sent, _part_of_the_taken(figures))
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
-                + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index))
+                + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
+                + self._relative_victim(sent, figures, sent_index))
+
+    def _relative_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+        """One named or titled person a "who" clause says was killed ("the funeral prayers of Inspector X, SHO of the
+        police station, who embraced shahadat in an attack on Wednesday"), when the sentence counts no one else of
+        that kind: the clause's antecedent, found by walking back over the words between."""
+        for who in sent:
+            if who.lower_ != "who" or who.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = who.head
+            kind = self.casualty_kind(verb)
+            if kind != "killed" or any(f.kind == kind for f in figures):
+                # (not "X, who was critically injured in the firing, died last night": the wound before the death)
+                continue
+            if not (verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)):
+                continue  # (not "the gunman who killed two policemen")
+            if any(c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might") for c in verb.children) and verb.i > who.i + 3:
+                continue
+            antecedent = self._named_before(who)
+            if antecedent is None or _whose_killing(antecedent):
+                continue  # ("protest against the killing of X, who was shot dead a day earlier": the known killing)
+            span = TextSpan.from_tokens(antecedent, verb, sent_index)
+            return [CasualtyFigure(kind, 1, None, span, victim=antecedent.lower_)]  # type: ignore[arg-type]
+        return []
+
+    def _named_before(self, who: Token) -> Token | None:
+        """The person a "who" clause hangs on: the nearest name or person noun within a few words before it that is
+        neither counted by a number, an attacker nor a modifier of another noun."""
+        sent = who.sent
+        for tok in reversed(sent.doc[max(sent.start, who.i - 9) : who.i]):
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in (";", "and", "who"):
+                return None
+            if tok.dep_ in ("compound", "amod", "nmod", "poss"):
+                continue
+            person = tok.lower_ in self.person_nouns or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON")
+            if not person:
+                continue
+            if tok.lower_ in self.attacker_nouns or tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children):
+                return None
+            return tok
+        return None
 
     def _all_attackers_killed(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"three terrorists attacked the office, before all of them were killed": every attacker the sentence
@@ -1852,6 +1898,19 @@ def _lowered_to(sent: Span) -> set[int]:
                      or c.lower_ == "to" and c.dep_ == "prep" and c.head.lower_ in ("down", "downward", "downwards")):
             out |= {g.i for g in prep.subtree if g.like_num}
     return out
+
+
+def _whose_killing(person: Token) -> bool:
+    """The person is the object of an incident noun or a killing word ("the killing of senior lawyer X", "the
+    murder of X"): an incident the sentence names, not one it reports."""
+    node = person
+    while node.dep_ in ("appos", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    noun = node.head.head.lower_
+    return noun in ("killing", "killings", "murder", "murders", "assassination", "martyrdom", "death") or (
+        noun.rstrip("s") in INCIDENT_NOUNS)
 
 
 def _takes_up_subject(word: Token) -> bool:

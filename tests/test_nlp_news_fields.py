@@ -3097,3 +3097,12 @@ def test_the_wounded_who_later_died_are_not_wounded(nlp: Language) -> None:
 def test_a_ranked_killing_is_the_same_death(nlp: Language) -> None:
     assert counts(nlp, "PESHAWAR: A prayer leader was shot dead by gunmen near his mosque on Sunday, police said, the "
                        "third killing of a religious scholar in the district this month.") == {"killed": [1]}
+
+
+def test_officials_toll_told_in_the_past_perfect_is_this_incidents(extractor: Extractor) -> None:
+    text = ("The BLF has claimed responsibility for a roadside bomb attack on a Levies vehicle near Mand in Kech district "
+            "on Monday evening.\n\nIn a statement, its spokesman said the group's fighters targeted the vehicle on a "
+            "link road. He claimed that nine personnel were killed.\n\nLocal officials acknowledged that two Levies "
+            "personnel had been killed and four others injured in the blast.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 5, 18))
+    assert (event.killed, event.injured) == (2, 4)

@@ -252,9 +252,12 @@ APPOSED = ("npadvmod", "appos")  # a noun phrase set beside a clause or a noun (
 HARM_VERBS = frozenset({"killed", "martyred", "hurt", "harmed"})  # "he said no one had been killed": a zero toll as told
 
 
+REPORTING_VERBS = SPEECH_VERBS | {"acknowledged", "admitted"}  # "officials acknowledged that two had been killed"
+
+
 def _reported_speech(verb: Token) -> bool:
     """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
-    return any(a.lower_ in SPEECH_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
+    return any(a.lower_ in REPORTING_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
 
 
 def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
@@ -568,6 +571,11 @@ class FrameRules:
                 tok.lower_ in HARM_VERBS and _reported_speech(tok) and self._attackers_as_subject(tok) for tok in sent):
             # "the ISPR said all 16 terrorists involved in the attack had been killed", "officials said six attackers had
             # been killed so far": how this attack ended, as told in the past perfect of reported speech
+            return False
+        if not dates and THIS_INCIDENT.search(sent.text) and any(
+                tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):
+            # "officials acknowledged that two FC personnel had been killed and three others injured in the blast": the
+            # toll of this incident as told, in the past perfect of reported speech
             return False
         if any(f.value == 0 for f in sent._.casualties) and any(
                 tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):

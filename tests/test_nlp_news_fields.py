@@ -3011,20 +3011,27 @@ def test_the_day_of_a_reaction_or_an_ending_is_not_the_incidents(extractor: Extr
     assert event.date == date(2024, 3, 27)
 
 
-@pytest.mark.parametrize(("text", "field", "expected"), [
+@pytest.mark.parametrize(("text", "fields", "expected"), [
     # a correction stands over the higher tolls told after it
     ("LAHORE: Officials on Friday lowered the death toll from Tuesday's bombing at a bus stand in Lahore to 31, saying "
      "several bodies had been registered at two hospitals.\n\nThe toll had been put at 40 on Wednesday and it rose to "
-     "42 on Thursday.", "killed", 31),
+     "42 on Thursday.", ("killed",), (31,)),
     # the sweep after a roadside bomb leaves it a bombing
     ("QUETTA: A vehicle of the Levies Force was targeted with an improvised explosive device near Mangochar, District "
      "Kalat, on Thursday while the personnel were on routine patrol. As a result, two personnel embraced shahadat and "
      "one was injured.\n\nSecurity forces have cordoned off the area and a sanitisation operation is being carried out "
-     "to apprehend the perpetrators.", "event_type", "bombing"),
+     "to apprehend the perpetrators.", ("event_type",), ("bombing",)),
+    # officials' toll of this incident, told in the past perfect of reported speech, is no recap (the group's claim is
+    # no toll)
+    ("The BLF has claimed responsibility for a roadside bomb attack on a Levies vehicle near Mand in Kech district on "
+     "Monday evening.\n\nIn a statement, its spokesman said the group's fighters targeted the vehicle on a link road. "
+     "He claimed that nine personnel were killed.\n\nLocal officials acknowledged that two Levies personnel had been "
+     "killed and four others injured in the blast.", ("killed", "injured"), (2, 4)),
 ])
-def test_the_reports_last_word_on_toll_and_kind(extractor: Extractor, text: str, field: str, expected: object) -> None:
+def test_the_reports_last_word_on_toll_and_kind(extractor: Extractor, text: str, fields: tuple[str, ...],
+                                                expected: tuple[object, ...]) -> None:
     [event] = run(extractor, text, published=datetime(2024, 3, 29, 18))
-    assert getattr(event, field) == expected
+    assert tuple(getattr(event, field) for field in fields) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -3098,11 +3105,3 @@ def test_a_ranked_killing_is_the_same_death(nlp: Language) -> None:
     assert counts(nlp, "PESHAWAR: A prayer leader was shot dead by gunmen near his mosque on Sunday, police said, the "
                        "third killing of a religious scholar in the district this month.") == {"killed": [1]}
 
-
-def test_officials_toll_told_in_the_past_perfect_is_this_incidents(extractor: Extractor) -> None:
-    text = ("The BLF has claimed responsibility for a roadside bomb attack on a Levies vehicle near Mand in Kech district "
-            "on Monday evening.\n\nIn a statement, its spokesman said the group's fighters targeted the vehicle on a "
-            "link road. He claimed that nine personnel were killed.\n\nLocal officials acknowledged that two Levies "
-            "personnel had been killed and four others injured in the blast.")
-    [event] = run(extractor, text, published=datetime(2024, 3, 5, 18))
-    assert (event.killed, event.injured) == (2, 4)

@@ -1227,21 +1227,18 @@ def history(frame: Frame, published: date) -> bool:
     return all(_latest_day(nearest(t)) < published - timedelta(days=HISTORY_DAYS) for t in opener.triggers)
 
 
-ANNIVERSARY_OF = re.compile(r"\banniversar(?:y|ies)\s+of\b", re.IGNORECASE)
-
-
 def anniversary_lede(infos: list[SentenceInfo]) -> bool:
     """The lede marks an anniversary ("The nation is observing the tenth anniversary of the school massacre today")
     and reports no incident outside what it remembers: a commemoration, not news of the old incident."""
     lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
-    if lede is None or (found := ANNIVERSARY_OF.search(lede.sent.text)) is None:
+    if lede is None:
         return False
     doc = lede.sent.doc
-    anniversary = doc.char_span(lede.sent.start_char + found.start(), lede.sent.start_char + found.start() + 11,
-                                alignment_mode="expand")
+    anniversary = next((t for t in lede.sent if t.lower_ in ("anniversary", "anniversaries")
+                        and t.i + 1 < lede.sent.end and doc[t.i + 1].lower_ == "of"), None)
     if anniversary is None:
         return False
-    remembered = {t.idx for t in anniversary.root.subtree}
+    remembered = {t.idx for t in anniversary.subtree}
     return all((words := t.span.in_doc(doc)) is not None and words.root.idx in remembered for t in lede.triggers)
 
 

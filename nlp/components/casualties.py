@@ -1433,13 +1433,13 @@ class CasualtyRules:
                 continue
             if not (verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)):
                 continue  # (not "the gunman who killed two policemen")
-            if any(c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might") for c in verb.children) and verb.i > who.i + 3:
-                continue
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
+                continue  # "who could have been killed": no death
             antecedent = self._named_before(who)
             if antecedent is None or _whose_killing(antecedent):
                 continue  # ("protest against the killing of X, who was shot dead a day earlier": the known killing)
             span = TextSpan.from_tokens(antecedent, verb, sent_index)
-            return [CasualtyFigure(kind, 1, None, span, victim=antecedent.lower_)]  # type: ignore[arg-type]
+            return [CasualtyFigure("killed", 1, None, span, victim=antecedent.lower_)]
         return []
 
     def _named_before(self, who: Token) -> Token | None:

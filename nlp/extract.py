@@ -278,6 +278,14 @@ def _said_in_all(figure: CasualtyFigure) -> bool:
                 or IN_ALL_WITHIN.search(figure.span.text))
 
 
+def _toll_sentences(figures: list[CasualtyFigure], opener: int) -> list[int]:
+    """The opener, when it tells the event's toll: its places are the event's as much as the trigger's sentence's
+    ("Five labourers were martyred by terrorists near Surab in Khuzdar district ...", before a survivor's "the gunmen
+    opened fire" further down, nearer the city where the victims worked)."""
+    return [opener] if any(f.span.sent_index == opener and f.kind in ("killed", "injured") and f.value > 0
+                           for f in figures) else []
+
+
 def without_other_place_clause(figures: list[CasualtyFigure], frame: Frame, district: str | None) -> list[CasualtyFigure]:
     """Drop the figures of a ", while ..." clause that happened in another district than the event's ("Terrorists blew
     up a pipeline in Dera Bugti, while one citizen was martyred when a grenade hit a shop in Turbat"): another
@@ -702,7 +710,7 @@ class Extractor:
         )
         trig_sent = trigger.span.sent_index if trigger else opener.index
         place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent,
-                                      [(t.span.sent_index, t.span.text) for t in triggers])
+                                      [(t.span.sent_index, t.span.text) for t in triggers], _toll_sentences(figures, opener.index))
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         if several:
             figures = own_tolls(figures, opener.sent.doc)

@@ -294,6 +294,17 @@ def test_a_hijacking_is_coded_as_the_hostage_taking_it_is(extractor: Extractor) 
     assert event.killed == 21
 
 
+def test_a_hijacking_recalled_at_the_end_is_not_the_reported_operation(extractor: Extractor) -> None:
+    # the hostage-taking rule reads a hijacking the report tells, not one its last paragraph recalls as context
+    text = ("RAWALPINDI: Security forces killed four terrorists in an intelligence-based operation in Kech district on "
+            "Monday, the ISPR said.\n\nThe troops engaged the terrorists' hideout and seized weapons and ammunition. "
+            "A sanitisation operation was under way in the area.\n\nThe Balochistan government praised the forces. "
+            "Officials say operations across the province have been stepped up after the March hijacking of a "
+            "passenger train in the Bolan Pass.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.location.district) == ("security_operation", "Kech")
+
+
 def test_where_a_source_speaks_is_not_the_scene(extractor: Extractor) -> None:
     # an analyst's city set beside his name and the city where a minister spoke give way to the dateline
     text = ("PESHAWAR, Pakistan — A bomber blew himself up inside a mosque at a police compound in northwestern "

@@ -114,6 +114,8 @@ REVISE_VERBS = frozenset({"revise", "revised", "revises", "revising"})  # (the l
 CLAUSE_OPENERS = frozenset({"when", "as", "after", "while", "before", "because", "since"})
 SUBCOUNT_WORDS = {"including", "among", "included"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+# "There were no casualties among own troops": a statement about one side only
+ONE_SIDE_SPARED = re.compile(r"\bno\s+casualt(?:y|ies)\s+(?:among|to|in\s+the\s+ranks\s+of|on\s+the\s+part\s+of)\b", re.I)
 ZERO_PATTERNS = {
     "no casualties": ("killed", "injured"),
     "no casualty": ("killed", "injured"),
@@ -1274,11 +1276,14 @@ class CasualtyRules:
         """"no casualties", "no one was hurt" → figures of 0."""
         present = self.finder.phrases(sent)["zero"]
         found: set[str] = set()
+        one_side = ONE_SIDE_SPARED.search(sent.text) is not None
         for pattern, kinds in self.zero_patterns.items():
             if pattern in present and not (pattern.split()[0] in SPARED_VERBS and _some_spared(sent)):
-                found.update(kinds)
+                # "no casualties among own troops": one side's dead, not a count of everyone's wounded
+                found.update(("killed",) if one_side and pattern.startswith("no casualt") else kinds)
         for m in NIL_HARM.finditer(sent.text):
-            found.update(next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem)))
+            kinds = next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))
+            found.update(("killed",) if one_side and m.group(1).lower().startswith("casualt") else kinds)
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
@@ -1860,7 +1865,7 @@ def _denied(number: Token) -> bool:
 
 def _an_age(tokens: list[Token], i: int) -> bool:
     """The number at `i` is set off by commas right after a person's name ("Abdul Sattar, 26, ..."), or follows "a
-    boy of": an age."""
+    boy of" or "aged": an age."""
     tok = tokens[i]
     # "a boy of about ten", "a girl of 12": a person's age after "of"
     k = i - 1
@@ -1868,6 +1873,8 @@ def _an_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if k > 0 and tokens[k].lower_ == "of" and tokens[k - 1].lower_ in AGED_NOUNS:
         return True
+    if k >= 0 and tokens[k].lower_ in ("aged", "age"):
+        return True  # "Sepoy Muhammad Naveed, aged 26, resident of District Okara"
     if _DIGITS.match(tok.lower_) is None or i < 2 or i + 1 >= len(tokens):
         return False
     if tokens[i - 1].text != "," or tokens[i + 1].text not in (",", ")"):

@@ -407,6 +407,9 @@ def drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) -> 
     return kept or triggers
 
 
+HIJACK_NEAR = 2  # a hijacking told this many sentences after the frame's first event word is the event told
+
+
 def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource = None,
                       generic: frozenset[str] = GENERIC, priority: tuple[str, ...] = PRIORITY) -> tuple[str, Trigger | None]:
     """The frame's event type: weighted trigger votes, ties broken by the classifier, then priority.
@@ -419,7 +422,8 @@ def choose_event_type(triggers: list[Trigger], classifier_scores: ScoresSource =
         found = scores()
         return (max(found.items(), key=lambda kv: kv[1])[0], None) if found else ("other", None)
     kept = drop_generic(triggers, generic)
-    hijack = [t for t in kept if t.span.text.lower() in HIJACK_WORDS]
+    first = min(t.span.sent_index for t in kept) if kept else 0
+    hijack = [t for t in kept if t.span.text.lower() in HIJACK_WORDS and t.span.sent_index - first <= HIJACK_NEAR]
     if hijack:  # "hijacked a train ... a blast on the track ... 26 hostages killed": the hostage-taking is the event
         return "kidnapping", hijack[0]
     votes, best_trigger = trigger_votes(kept)

@@ -97,7 +97,7 @@ WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|year[ -]to[ -]date|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"
-                         r"|since (?:january|20\d\d|19\d\d)|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
+                         r"|since (?:january|20\d\d|19\d\d|the (?:beginning|start) of (?:the|this) (?:year|month))|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
                          re.IGNORECASE)
 # incidents counted over a week or a month ("recorded nine militant incidents this week"); alone, such a period
 # dates a report ("ten militants were killed in a raid this week")

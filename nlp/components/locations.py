@@ -430,9 +430,10 @@ class LocationRules:
         return doc
 
     def choose(self, mentions: list[LocationMention], trigger_sent: int | None,
-               trigger_words: Sequence[tuple[int, str]] = ()) -> tuple[Location, LocationMention] | None:
+               trigger_words: Sequence[tuple[int, str]] = (),
+               toll_sentences: Sequence[int] = ()) -> tuple[Location, LocationMention] | None:
         """`choose_location` with this component's aside words and kind ranks."""
-        return choose_location(mentions, trigger_sent, self.aside_words, self.kind_rank, trigger_words)
+        return choose_location(mentions, trigger_sent, self.aside_words, self.kind_rank, trigger_words, toll_sentences)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
@@ -518,6 +519,17 @@ def generic_locality(name: str) -> bool:
     return bool(words) and all(w in GENERIC_LOCALITY_WORDS for w in words)
 
 
+# "officials of the Punjab government", "the Sindh home minister": a province's institution, not a place named
+_INSTITUTION_AFTER = re.compile(r"^\s+(?:government|govt|police|chief\s+minister|governor|assembly|cabinet|home\s+"
+                                r"(?:minister|department|secretary)|inspector\s+general|information\s+minister)\b", re.I)
+
+
+def _institution(mention: LocationMention) -> bool:
+    """A province named as the owner of an institution ("handed over to officials of the Punjab government")."""
+    end = mention.span.end - mention.span.sent_start
+    return _INSTITUTION_AFTER.match(mention.span.sentence[end : end + 30]) is not None
+
+
 def _origin_or_border(mention: LocationMention) -> bool:
     """A province named as the attackers' origin or as one side of a border ("from the Khyber Pakhtunkhwa border",
     "near the boundary with Khyber Pakhtunkhwa"): it says nothing of the province the attack was in."""
@@ -538,7 +550,8 @@ def _consistent(loc: Location, provinces: set[str], districts: set[str]) -> bool
 def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
                     aside_words: tuple[str, ...] = ASIDE_WORDS,
                     kind_rank: dict[str, int] | None = None,
-                    trigger_words: Sequence[tuple[int, str]] = ()) -> tuple[Location, LocationMention] | None:
+                    trigger_words: Sequence[tuple[int, str]] = (),
+                    toll_sentences: Sequence[int] = ()) -> tuple[Location, LocationMention] | None:
     """The frame's location: the most precise non-dateline mention near the trigger, else the dateline; within
     a sentence, a place in the clause of an event word first ("train services between Quetta and Sibi were
     halted after a bomb wrecked a culvert in the Bolan Pass": the Bolan Pass).
@@ -574,7 +587,9 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
 
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
         # the trigger's sentence, then the sentences next to it, then the rest of the frame
-        gap = abs(m.span.sent_index - trigger_sent) if trigger_sent is not None else NEAR_SENTENCES + 1
+        # (or to the sentence that tells the toll)
+        anchors = ([trigger_sent] if trigger_sent is not None else []) + list(toll_sentences)
+        gap = min((abs(m.span.sent_index - a) for a in anchors), default=NEAR_SENTENCES + 1)
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         inside = inside_event_phrase(m)
         # "shifted to hospital" anywhere in a sentence apart from the trigger's (unless the place is the attack's
@@ -613,7 +628,8 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         ("the martyred hailed from Punjab" says nothing of where the attack was)."""
         return {m.name for m in pool if m.kind == "province" and not m.foreign
                 and m.span.sent_index in (mention.span.sent_index, trigger_sent)
-                and not says_any(m.span.sentence.lower(), aside_words) and not _origin_or_border(m) and not m.reference}
+                and not says_any(m.span.sentence.lower(), aside_words) and not _origin_or_border(m) and not m.reference
+                and not _institution(m)}
 
     first: tuple[Location, LocationMention] | None = None
     for mention in ranked:
@@ -627,8 +643,11 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # a district marked in the mention's own sentence or the trigger sentence ("Swat's Bara Bandai area")
         marked = {d for m in pool if m.span.sent_index in (mention.span.sent_index, trigger_sent)
                   and marked_district(m) and not m.in_aside(aside_words) and (d := district_named(m.name))}
-        # ... or the place that holds it in its own sentence ("the Bagh area of Tirah": Tirah's district)
+        # ... or the place that holds it in its own sentence ("the Bagh area of Tirah": Tirah's district), unless the
+        # place hangs from the event's word and the other does not ("mourners gathered in the village of Kalabagh as
+        # the body of a constable wounded in the attack on a police van in Hangu arrived")
         marked |= {d for m in pool if m.span.sent_index == mention.span.sent_index and m is not mention and _container(m)
+                   and not (inside_event_phrase(mention) and rank(m)[4])
                    and (loc_m := resolved[id(m)]) is not None and (d := loc_m.district)}
         # ... unless another mention there names the place's own district ("the Kundal post in Isa Khel tehsil, ...
         # the belt that separates Mianwali from Lakki Marwat district")

@@ -1277,13 +1277,16 @@ class CasualtyRules:
         present = self.finder.phrases(sent)["zero"]
         found: set[str] = set()
         one_side = ONE_SIDE_SPARED.search(sent.text) is not None
+
+        def spared(phrase: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+            """"no casualties among own troops": one side's dead, not a count of everyone's wounded."""
+            return ("killed",) if one_side and "casualt" in phrase.lower() else kinds
+
         for pattern, kinds in self.zero_patterns.items():
             if pattern in present and not (pattern.split()[0] in SPARED_VERBS and _some_spared(sent)):
-                # "no casualties among own troops": one side's dead, not a count of everyone's wounded
-                found.update(("killed",) if one_side and pattern.startswith("no casualt") else kinds)
+                found.update(spared(pattern, kinds))
         for m in NIL_HARM.finditer(sent.text):
-            kinds = next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))
-            found.update(("killed",) if one_side and m.group(1).lower().startswith("casualt") else kinds)
+            found.update(spared(m.group(1), next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))))
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"

@@ -567,19 +567,16 @@ class FrameRules:
             # "a spokesman said two of the wounded had died overnight", "Rescue 1122 said five bodies had been moved to
             # hospital and six people had been wounded": the toll as told, not a recap
             return False
-        if (THIS_INCIDENT.search(sent.text) or not dates) and any(
-                tok.lower_ in HARM_VERBS and _reported_speech(tok) and self._attackers_as_subject(tok) for tok in sent):
+        told_harm = [tok for tok in sent if tok.lower_ in HARM_VERBS and _reported_speech(tok)]
+        this_incident = THIS_INCIDENT.search(sent.text) is not None
+        if (this_incident or not dates) and any(self._attackers_as_subject(tok) for tok in told_harm):
             # "the ISPR said all 16 terrorists involved in the attack had been killed", "officials said six attackers had
             # been killed so far": how this attack ended, as told in the past perfect of reported speech
             return False
-        if not dates and THIS_INCIDENT.search(sent.text) and any(
-                tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):
-            # "officials acknowledged that two FC personnel had been killed and three others injured in the blast": the
-            # toll of this incident as told, in the past perfect of reported speech
+        if told_harm and ((this_incident and not dates) or any(f.value == 0 for f in sent._.casualties)):
+            # "officials acknowledged that two FC personnel had been killed and three others injured in the blast", "He
+            # said no one had been killed": the toll of this incident as told, in the past perfect of reported speech
             return False
-        if any(f.value == 0 for f in sent._.casualties) and any(
-                tok.lower_ in HARM_VERBS and _reported_speech(tok) for tok in sent):
-            return False  # "He said no one had been killed": the toll as told, in the past perfect of reported speech
         for tok in sent:
             if tok.lower_ != "had" or tok.dep_ != "aux":
                 continue

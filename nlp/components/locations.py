@@ -585,10 +585,16 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         North Waziristan")."""
         return any(i == m.span.sent_index and words.lower().split()[-1] in m.heads for i, words in trigger_words)
 
+    # the sentences a place is near: the trigger's, and the one that tells the toll
+    anchors = ([trigger_sent] if trigger_sent is not None else []) + list(toll_sentences)
+
+    def detached(m: LocationMention) -> bool:
+        """The place hangs from no event word of its sentence and sits in no clause of one."""
+        return not (inside_event_phrase(m) or any(i == m.span.sent_index and words.lower() in m.clause
+                                                  for i, words in trigger_words))
+
     def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
-        # the trigger's sentence, then the sentences next to it, then the rest of the frame
-        # (or to the sentence that tells the toll)
-        anchors = ([trigger_sent] if trigger_sent is not None else []) + list(toll_sentences)
+        # the trigger's sentence (or the toll's), then the sentences next to it, then the rest of the frame
         gap = min((abs(m.span.sent_index - a) for a in anchors), default=NEAR_SENTENCES + 1)
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
         inside = inside_event_phrase(m)
@@ -608,8 +614,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
         # a country names no place ("Pakistan's restive southwest"); a province less than a district elsewhere
         vague = 2 if m.kind == "country" or m.foreign else 1 if m.kind == "province" and finer else 0
-        detached = 0 if inside or any(i == m.span.sent_index and words.lower() in m.clause for i, words in trigger_words) else 1
-        return (aside, vague, near, ranks.get(m.kind, 4), detached, away, -counts.get(district or "", 0), m.span.start)
+        return (aside, vague, near, ranks.get(m.kind, 4), int(detached(m)), away, -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)
 
@@ -647,7 +652,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         # place hangs from the event's word and the other does not ("mourners gathered in the village of Kalabagh as
         # the body of a constable wounded in the attack on a police van in Hangu arrived")
         marked |= {d for m in pool if m.span.sent_index == mention.span.sent_index and m is not mention and _container(m)
-                   and not (inside_event_phrase(mention) and rank(m)[4])
+                   and not (inside_event_phrase(mention) and detached(m))
                    and (loc_m := resolved[id(m)]) is not None and (d := loc_m.district)}
         # ... unless another mention there names the place's own district ("the Kundal post in Isa Khel tehsil, ...
         # the belt that separates Mianwali from Lakki Marwat district")

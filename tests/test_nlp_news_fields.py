@@ -1476,6 +1476,10 @@ def test_an_anniversary_feature_reports_no_new_incident(extractor: Extractor) ->
          "on Tuesday night, officials said.\n\nThe bodies were handed over to officials of the Punjab government at the "
          "provincial boundary in the presence of the Barkhan deputy commissioner on Wednesday. A seventh passenger, who was "
          "wounded, is being treated in a hospital in Dera Ghazi Khan.", "Barkhan"),
+        # where the unhurt were carried afterwards, however the verb is spelt out, is no scene
+        ("CHITRAL: A guard was killed when gunmen fired on a car carrying two foreign climbers in the Garam Chashma valley "
+         "on Friday, police said.\n\nThe climbers, who were not hurt, were flown back to Islamabad by helicopter on "
+         "Saturday.", "Lower Chitral"),
     ],
 )
 def test_the_scene_among_other_places_named(extractor: Extractor, text: str, district: str) -> None:

@@ -346,6 +346,10 @@ def _hospital_city(ent: Span, node: Token) -> bool:
 
 
 SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an attack was reported in Bannu")
+# verbs whose "to" names where people or bodies were carried after the attack ("were taken back to Islamabad",
+# "the bodies were brought to Quetta"), not the scene
+CARRY_VERBS = frozenset({"taken", "took", "shifted", "moved", "flown", "flew", "airlifted", "evacuated", "rushed",
+                         "transported", "brought", "referred"})
 
 
 def _noun_heads(ent: Span) -> tuple[str, ...]:
@@ -399,6 +403,8 @@ def _clause_words(ent: Span) -> str:
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return " ".join(words)
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and verb.lower_ in CARRY_VERBS:
+        words.append("taken to")  # "all of them were taken back to Islamabad": a destination
     words.append(verb.lower_)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):

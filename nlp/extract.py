@@ -1728,9 +1728,11 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
             [t for t in triggers if t.span.sent_index == opener.index], opener.sent.doc):
         return "kidnapping"  # "blew up the track and stopped the train, taking its passengers hostage": the people taken
     side = initiator(opener, attacker_nouns) if opener is not None else None
-    # the lede has the state answer an attack ("police repulsed an attack by militants on the post")
+    # the lede has the state answer an attack ("police repulsed an attack by militants on the post"), or a sentence
+    # before it names the attack the state suffered ("the air base came under a failed attack ... three terrorists were
+    # neutralised")
     responding = any(t.span.text.lower() in RESPONSE_TO and _suffered(t, opener) for t in triggers
-                     if opener is not None and t.span.sent_index == opener.index)
+                     if opener is not None and t.span.sent_index <= opener.index)
     if (event_type == "armed_assault" and "security_operation" in kinds and attackers and not victims
             and side != "militant" and not responding):
         return "security_operation"  # (not "Militants attacked a convoy ... two attackers were killed")

@@ -1480,6 +1480,9 @@ def test_an_anniversary_feature_reports_no_new_incident(extractor: Extractor) ->
         ("CHITRAL: A guard was killed when gunmen fired on a car carrying two foreign climbers in the Garam Chashma valley "
          "on Friday, police said.\n\nThe climbers, who were not hurt, were flown back to Islamabad by helicopter on "
          "Saturday.", "Lower Chitral"),
+        # a town that ends a facility's name is the scene, even as the subject of the sentence
+        ("RAWALPINDI: Army Garrison Zhob came under attack by a group of terrorists late on Monday night, the ISPR said. "
+         "Three of the attackers were killed at the outer wall.", "Zhob"),
     ],
 )
 def test_the_scene_among_other_places_named(extractor: Extractor, text: str, district: str) -> None:
@@ -1868,6 +1871,14 @@ def test_police_who_foiled_an_attack_on_their_post_met_an_armed_assault(extracto
                              "attacked the check post, located close to the boundary with Khyber Pakhtunkhwa's Lakki "
                              "Marwat district, at about 11:30pm.\n\nA search operation was carried out in the area.")
     assert (event.event_type, event.attackers_killed, event.location.district) == ("armed_assault", 3, "Mianwali")
+
+
+def test_an_attack_named_before_the_toll_is_still_the_event_when_only_attackers_died(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA: A Frontier Corps camp near Noshki came under a terrorist attack before dawn on "
+                             "Friday, which the troops beat back, the ISPR said.\n\nFour terrorists were neutralised "
+                             "before they could breach the wall, and no soldier was harmed, the statement said.\n\nA "
+                             "combing operation is being carried out in the area.")
+    assert (event.event_type, event.attackers_killed) == ("armed_assault", 4)
 
 
 def test_a_side_that_claims_the_other_fired_first_claims_no_attack(extractor: Extractor) -> None:

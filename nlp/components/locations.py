@@ -65,7 +65,7 @@ NAME_NEIGHBOURS = STREET_WORDS | frozenset({
     "greater", "old", "new", "district", "districts", "agency", "tehsil", "division", "valley", "city", "town",
     "cantonment", "cantt", "saddar", "sadar", "police", "station", "levies", "scouts", "rifles", "militia", "corps",
     "lines", "press", "club", "hospital", "university", "college", "school", "jail", "prison", "airport", "camp",
-    "fort", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
+    "fort", "base", "airbase", "garrison", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
     "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "zone", "sector", "tribal"}) | GENERIC_LOCALITY_WORDS
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
 PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
@@ -243,7 +243,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         dateline = _is_dateline(ent)
         # a dateline ("LAKKI MARWAT: Militants ambushed ...", a later paragraph's "BANNU — Earlier on Sunday, a bomb
         # hit ...") is often parsed as the subject
-        if ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline:
+        if (ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline
+                and not _names_a_facility(ent)):
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
@@ -285,6 +286,13 @@ def _address(run: list[Span]) -> bool:
 
 
 TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans", "sub-tribe"})
+
+
+def _names_a_facility(ent: Span) -> bool:
+    """The town ends a facility's name ("PAF Training Air Base Mianwali came under attack", "Cadet College Wana"):
+    the subject is the facility, in that town, not the town's government."""
+    return any(c.dep_ == "compound" and c.i < ent.start and c.lower_ in NAME_NEIGHBOURS - GENERIC_LOCALITY_WORDS
+               for c in ent.root.children)
 
 
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:

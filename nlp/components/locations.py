@@ -60,13 +60,16 @@ GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "line
                                     "industrial", "area", "estate", "university", "main", "chowk"})
 # words that name a place with a gazetteer name ("Lower Kurram", "Quetta Cantonment", "Swat Valley", "Bannu
 # Police Lines"): a title-case neighbour of any other kind makes a longer name ("Guli Bagh", "Kurram Par")
-NAME_NEIGHBOURS = STREET_WORDS | frozenset({
+# facilities named after their town ("Air Base Mianwali", "Cadet College Wana", "Quetta Cantonment")
+FACILITY_WORDS = frozenset({
+    "cantonment", "cantt", "station", "lines", "press", "club", "hospital", "university", "college", "school", "jail",
+    "prison", "airport", "camp", "fort", "base", "airbase", "garrison", "bridge", "dam", "tunnel", "market", "stadium",
+    "mosque", "masjid"})
+NAME_NEIGHBOURS = STREET_WORDS | FACILITY_WORDS | frozenset({
     "upper", "lower", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "greater", "old", "new", "district", "districts", "agency", "tehsil", "division", "valley", "city", "town",
-    "cantonment", "cantt", "saddar", "sadar", "police", "station", "levies", "scouts", "rifles", "militia", "corps",
-    "lines", "press", "club", "hospital", "university", "college", "school", "jail", "prison", "airport", "camp",
-    "fort", "base", "airbase", "garrison", "bridge", "dam", "pass", "tunnel", "market", "colony", "area", "region", "belt", "border", "range",
-    "hills", "mountains", "river", "canal", "stadium", "mosque", "masjid", "zone", "sector", "tribal"}) | GENERIC_LOCALITY_WORDS
+    "saddar", "sadar", "police", "levies", "scouts", "rifles", "militia", "corps", "pass", "colony", "area", "region",
+    "belt", "border", "range", "hills", "mountains", "river", "canal", "zone", "sector", "tribal"}) | GENERIC_LOCALITY_WORDS
 # person nouns written as a title before a name ("Constable Shah Faisal", "Journalist Lyari ..."), not forces' names
 PERSON_TITLES = frozenset(PERSON_NOUNS - {"fc", "levies", "personnel", "people", "persons", "others", "local", "national",
                                           "nationals", "member", "resident"})
@@ -291,8 +294,7 @@ TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans", "sub-t
 def _names_a_facility(ent: Span) -> bool:
     """The town ends a facility's name ("PAF Training Air Base Mianwali came under attack", "Cadet College Wana"):
     the subject is the facility, in that town, not the town's government."""
-    return any(c.dep_ == "compound" and c.i < ent.start and c.lower_ in NAME_NEIGHBOURS - GENERIC_LOCALITY_WORDS
-               for c in ent.root.children)
+    return any(c.dep_ == "compound" and c.i < ent.start and c.lower_ in FACILITY_WORDS for c in ent.root.children)
 
 
 def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> bool:

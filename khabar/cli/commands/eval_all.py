@@ -241,6 +241,11 @@ INCIDENT_PROBES = (
      "Reports from nine outlets on 2022-25 attacks, written to vary how tolls are told: parts to be summed across "
      "paragraphs, named victims with no total, tolls in the headline only, in words or in a quote, rising tolls, "
      "attackers counted apart, three targeted killings, two distractors. Scored unseen first, then studied."),
+    ("p92", "fourteen incidents, ten of them in 2-3 reports",
+     "Long reports from nine outlets on 2023-25 attacks in Khyber Pakhtunkhwa, Balochistan and Punjab: tolls revised "
+     "up and down across reports, tolls to be summed from parts, explicit nil tolls, inflated claims beside the official "
+     "toll, late and faction claims, weekday dates in reports published after midnight, datelines from another city, "
+     "two reports of two incidents, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -415,6 +420,12 @@ HONEST_PROBES = (
      "in the headline only, in words), injured in a later paragraph, late claims and official blame, night attacks "
      "reported after midnight, a roundup of two incidents, three distractors; written blind, never studied.",
      "Fifteen incidents, ten of them in two reports. Never studied."),
+    ("p93",
+     "Twenty-six reports from nine outlets on 2021-24 attacks in Balochistan, Khyber Pakhtunkhwa, Sindh and Islamabad: "
+     "tolls revised over follow-ups, a toll told only as a sum, attackers counted apart, a faction's claim and the "
+     "parent's denial, state-blame labels, two attacks of one day in one district, an operation dated by the night it "
+     "began, province-wide figures, two reports of two incidents, three distractors; written blind, never studied.",
+     "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

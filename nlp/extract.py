@@ -54,6 +54,7 @@ LEDE_MIN_TOKENS = 8  # a dateline or byline paragraph is not substantial
 DIED = re.compile(r"\b(?:died|succumbed|expired)\b", re.IGNORECASE)
 FIELD_MAX_TOKENS = 30  # a labelled sentence this short is a form's field ("Place of occurrence: ..."), not a section
 MAX_CHARS = 200_000
+HEADLINE_MAX_CHARS = 300  # a headline longer than this is no headline
 CLASSIFIER_FRAME_MIN = 0.85  # classifier relevance needed to report an incident the rules did not frame
 NLP_DIR = Path(__file__).parent
 
@@ -608,8 +609,33 @@ class Extractor:
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before,
                                           summary_day, several=len(frames) > 1))
-        return [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
+        kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]
+        if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():
+            kept[0] = self._headline_toll(kept[0], art.title, published)
+        return kept
+
+    def _headline_toll(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
+        """A report of one incident whose body gives no count of a kind takes the headline's ("9 BC personnel martyred
+        in suicide blast" over "several personnel were martyred"): the article states it, only not in its text."""
+        doc = self.nlp.make_doc(title.strip()[:HEADLINE_MAX_CHARS])
+        doc._.published = published
+        doc = self.nlp(doc)
+        figures = [f for info in doc._.sentences for f in info.casualties if not f.claimed]
+        # a figure whose words hold another's is a parse that ran over the headline's ellipsis ("104 passengers freed,
+        # 16 attackers killed" read as 104 killed)
+        figures = [f for f in figures if not any(_inside(g, f) for g in figures)]
+        update: dict[str, Any] = {}
+        evidence_update = dict(event.evidence)
+        for kind in ("killed", "injured"):
+            found = aggregate_figures(prefer_reported([f for f in figures if f.kind == kind]))
+            if getattr(event, kind) is not None or found is None or found[0] <= 0:
+                continue
+            if kind == "killed" and implausible_toll(found[0], [f for f in figures if f.kind == kind]):
+                continue
+            update[kind] = found[0]
+            evidence_update[kind] = evidence(found[1].span).model_copy(update={"in_title": True})
+        return event.model_copy(update={**update, "evidence": evidence_update}) if update else event
 
     def _classifier_frame(self, art: Article, infos: list[SentenceInfo]) -> list[Frame]:
         """One frame for a report the rules could not segment (no strong trigger sentence).

@@ -3156,3 +3156,27 @@ def test_a_ranked_killing_is_the_same_death(nlp: Language) -> None:
     assert counts(nlp, "PESHAWAR: A prayer leader was shot dead by gunmen near his mosque on Sunday, police said, the "
                        "third killing of a religious scholar in the district this month.") == {"killed": [1]}
 
+
+
+def test_a_count_only_the_headline_gives(extractor: Extractor) -> None:
+    body = ("A roadside bomb exploded near a van carrying mine workers in Duki district on Tuesday morning, officials said. "
+            "Several workers died on the spot and others were taken to hospital.\n\n"
+            "The area was cordoned off and a search operation was launched.")
+    events = extractor.extract({"id": "h", "url": "https://example.test/h", "title": "Seven miners killed in Duki roadside blast",
+                                "text": body, "published_at": PUB})
+    assert [(e.killed, e.evidence["killed"].in_title, e.evidence["killed"].text) for e in events] == [
+        (7, True, "Seven miners killed")]
+    # the body's own count stands over the headline's
+    told = body.replace("Several workers died", "Five workers died")
+    events = extractor.extract({"id": "h", "url": "https://example.test/h", "title": "Seven miners killed in Duki roadside blast",
+                                "text": told, "published_at": PUB})
+    assert [(e.killed, e.evidence["killed"].in_title) for e in events] == [(5, False)]
+
+
+def test_a_headline_count_the_parse_runs_together_is_not_taken(extractor: Extractor) -> None:
+    body = ("Gunmen stopped a passenger coach on the highway near Sibi district on Sunday and held the travellers "
+            "for several hours, officials said.\n\nSecurity forces later stormed the coach and freed the passengers.")
+    events = extractor.extract({"id": "h", "url": "https://example.test/h",
+                                "title": "Coach seized near Sibi; 40 passengers freed, six militants killed",
+                                "text": body, "published_at": PUB})
+    assert events and all(e.killed is None for e in events)

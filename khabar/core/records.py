@@ -126,9 +126,10 @@ class Evidence(Record):
     """Where in the article text a value came from."""
 
     sentence: str
-    start: int = Field(description="Character offset of the sentence in the article text")
+    start: int = Field(description="Character offset of the sentence in the article text (in the headline when `in_title`)")
     end: int
     text: str | None = Field(default=None, description="The matched words, when narrower than the sentence")
+    in_title: bool = Field(default=False, description="The value was read from the headline: the body does not state it")
 
 
 class Location(Record):

@@ -352,7 +352,7 @@ function highlighted(text, mentions) {
   const spans = [];
   for (const m of mentions) {
     for (const [field, ev] of Object.entries(m.evidence || {})) {
-      if (ev && Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.end > ev.start && ev.end <= text.length) spans.push({ start: ev.start, end: ev.end, field });
+      if (ev && !ev.in_title && Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.end > ev.start && ev.end <= text.length) spans.push({ start: ev.start, end: ev.end, field });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);

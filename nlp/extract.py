@@ -368,12 +368,18 @@ def _after_clause(figure: CasualtyFigure) -> bool:
     return "after" in figure.span.sentence[max(0, start - 12) : start].lower().split()
 
 
+def _more(figure: CasualtyFigure) -> bool:
+    """"two more died later": a bare count of more people, added to those counted before it."""
+    words = figure.span.text.lower().split()
+    return len(words) >= 2 and words[1] == "more" and figure.victim == words[0]
+
+
 def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     """The total comes first and a dash, colon or bracket sets its parts off (not "three policemen,
     a child and two passers-by", which adds up)."""
     rest = [f for f in figures if f is not total]
-    if any(f.span.start < total.span.start for f in rest):
-        return False
+    if any(f.span.start < total.span.start or f.also or _more(f) for f in rest):
+        return False  # (nor "four were shot dead at the fence; two more were killed later": more, not a part)
     offset = total.span.sent_start  # parts' spans may reach back to a casualty word before them ("killed: 5 ...")
     between = total.span.sentence[total.span.start - offset : max(f.span.end for f in rest) - offset]
     marks = ["—", "–", ":", "(", " - ", ";"]
@@ -465,9 +471,12 @@ def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     out: list[CasualtyFigure] = []
     for f in figures:
         words = f.span.text.lower().split()
-        bare_more = len(words) >= 2 and words[1] == "more" and f.victim == words[0]
-        if bare_more and out and f.kind == "killed" and out[-1].kind == "attackers_killed":
+        if _more(f) and out and f.kind == "killed" and out[-1].kind == "attackers_killed":
             f = replace(f, kind="attackers_killed", also=True)  # "two more": added to the eight
+        elif (f.total and f.kind == "killed" and f.victim == words[0] and out and out[-1].kind == "attackers_killed"
+              and out[-1].span.sent_index == f.span.sent_index):
+            # "17 more had been killed, raising the total to 71": a bare total after the attackers' count is theirs
+            f = replace(f, kind="attackers_killed")
         out.append(f)
     return out
 
@@ -641,12 +650,13 @@ class Extractor:
         """One frame for a report the rules could not segment (no strong trigger sentence).
 
         Only when the classifier is confident the text reports an incident and the text has
-        at least a weak trigger or a casualty figure.
+        a casualty figure or an incident word that is not a reference to an incident already known.
         """
         if self.classifier is None:
             return []
         candidates = [i for i in infos if not i.background and not i.non_event]
-        if not any(i.triggers or i.casualties for i in candidates):
+        # (an incident the reader knows, "the facilitators of the attack" in an anniversary feature, is none told)
+        if not any(i.casualties or any(not known_reference(i, t) for t in i.triggers) for i in candidates):
             return []
         text = " ".join([art.title, *(i.sent.text for i in candidates[:2])]).strip()
         try:
@@ -711,7 +721,8 @@ class Extractor:
         event_type, trigger = self.event_types.choose(triggers, type_scores)
         opener_day = frame_date(frame, opener.index)
         figures = elliptic_more([f for s in sents if not older_incident(s, opener_day) for f in s.casualties if own(f.span)])
-        event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns)
+        lead_in = [s for s in sents if s.index < opener.index and not s.triggers]
+        event_type = _refine_type(event_type, figures, triggers, opener, self.casualties.attacker_nouns, lead_in)
         if trigger is not None and trigger.event_type != event_type:
             trigger = max((t for t in triggers if t.event_type == event_type), key=lambda t: t.strength, default=trigger)
         if trigger is not None and _aftermath(frame, trigger, opener):
@@ -1063,7 +1074,9 @@ def _lede_verb(info: SentenceInfo) -> Any:
 
 
 # "TTP claims Lakki Marwat attack", "BLA accepts responsibility for Nushki attack": a headline that announces a claim
-HEADLINE_CLAIM = re.compile(r"\b(?:claims?|claimed|(?:accepts?|owns?|takes?)\s+responsibility)\b", re.IGNORECASE)
+# (not the police's "claims arrest of facilitator", "claims to have killed")
+HEADLINE_CLAIM = re.compile(r"\b(?:claims?|claimed)\b(?!\s+(?:(?:the\s+)?arrests?|to|recovery|success|breakthrough)\b)"
+                            r"|\b(?:accepts?|owns?|takes?)\s+responsibility\b", re.IGNORECASE)
 
 
 def claim_news(infos: list[SentenceInfo], title: str) -> bool:
@@ -1732,9 +1745,10 @@ def _modifier(trigger: Trigger, doc: Doc) -> bool:
 
 
 def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[Trigger],
-                 opener: SentenceInfo | None, attacker_nouns: frozenset[str]) -> str:
+                 opener: SentenceInfo | None, attacker_nouns: frozenset[str], lead_in: Sequence[SentenceInfo] = ()) -> str:
     """Adjust the trigger vote with casualty context and with who started the fight (the counts are the
-    event's own, aggregated as its fields are: a toll repeated in three sentences counts once)."""
+    event's own, aggregated as its fields are: a toll repeated in three sentences counts once; `lead_in`: the frame's
+    sentences before the opener that name no incident word, which may tell who acted first)."""
     if event_type == "kidnapping" and any(t.span.text.lower() in HIJACK_WORDS for t in triggers):
         return event_type  # a hijacking is a hostage-taking whatever its toll
     attackers = figure_total(figures, "attackers_killed")
@@ -1754,6 +1768,12 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
             [t for t in triggers if t.span.sent_index == opener.index], opener.sent.doc):
         return "kidnapping"  # "blew up the track and stopped the train, taking its passengers hostage": the people taken
     side = initiator(opener, attacker_nouns) if opener is not None else None
+    for info in reversed(lead_in if side is None else ()):
+        # "A squad of attackers cut through the perimeter of the base. Three were shot dead ...; six more were killed
+        # in a clearance operation": the sentence before a lede that names no one acting tells who began
+        side = initiator(info, attacker_nouns)
+        if side is not None:
+            break
     # the lede has the state answer an attack ("police repulsed an attack by militants on the post"), or a sentence
     # before it names the attack the state suffered ("the air base came under a failed attack ... three terrorists were
     # neutralised")
@@ -1800,7 +1820,9 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
         return "targeted_killing"
     if event_type == "other" and figures:
-        return "armed_assault"
+        # nothing names the kind: the state acting first with only attackers dead is an operation ("troops detected a
+        # large group of militants trying to cross ... the army said 54 of them had been killed")
+        return "security_operation" if side == "state" and attackers and not victims else "armed_assault"
     infra_lede = any(t.event_type == "infrastructure_attack" for t in triggers
                      if opener is not None and t.span.sent_index == opener.index)
     # a device that harmed no one and whose damage the report tells ("Nobody was hurt ... the blast damaged two metres of track")

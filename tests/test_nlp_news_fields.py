@@ -3180,3 +3180,117 @@ def test_a_headline_count_the_parse_runs_together_is_not_taken(extractor: Extrac
                                 "title": "Coach seized near Sibi; 40 passengers freed, six militants killed",
                                 "text": body, "published_at": PUB})
     assert events and all(e.killed is None for e in events)
+
+
+def _one(extractor: Extractor, text: str, published: datetime = PUB, title: str = "") -> ExtractedEvent:
+    (event,) = extractor.extract({"id": "t", "url": "https://example.test/r", "title": title, "text": text,
+                                  "published_at": published})
+    return event
+
+
+def test_a_count_an_earlier_statement_gave_gives_way(extractor: Extractor) -> None:
+    text = ("A suicide bomber blew himself up at a police checkpoint in Tank district on Sunday. On Wednesday police "
+            "revised the death toll down to seven, saying two bodies had been counted twice.\n\n"
+            "The district hospital had said on Monday that nine people had died, and the deputy commissioner put the toll "
+            "at ten on Tuesday.")
+    assert _one(extractor, text).killed == 7
+    # a later statement set against the earlier one stands
+    text = ("Gunmen fired on a school van in Matta, Swat district, on Monday morning, killing its driver. Police had "
+            "initially said three pupils were hurt, but the district police chief said on Tuesday that one girl had "
+            "been wounded in the arm.")
+    assert _one(extractor, text).injured == 1
+
+
+def test_a_toll_the_parser_hangs_on_its_source(extractor: Extractor) -> None:
+    text = ("A bomb exploded at a wedding in Khar, in Bajaur district, on Sunday night.\n\n"
+            "According to the medical superintendent of the district hospital, Dr Amjad Ali, the number of people who "
+            "embraced shahadat in the blast rose to 23 yesterday.")
+    assert _one(extractor, text, published=datetime(2025, 3, 4, 8)).killed == 23
+
+
+def test_the_day_a_group_accepted_responsibility_is_not_the_attack_s(extractor: Extractor) -> None:
+    text = ("Bajaur (Our Correspondent) — The Islamic State yesterday accepted responsibility for the suicide blast at a "
+            "tribal jirga in Khar, while two more of the injured died in hospital.\n\n"
+            "The blast had taken place on Sunday evening as elders gathered in the jirga hall.")
+    assert _one(extractor, text, published=datetime(2025, 3, 4, 8)).date == date(2025, 3, 2)
+
+
+def test_attackers_named_before_a_bare_count_and_their_running_total(extractor: Extractor) -> None:
+    squad = ("Before dawn on Friday, a band of attackers cut through the fence of the Levies camp in Kohlu district. "
+             "Four were shot dead at the fence; two more were killed later that morning, officials said. "
+             "No Levies personnel were hurt.")
+    event = _one(extractor, squad)
+    assert (event.killed, event.attackers_killed) == (0, 6)
+    crossing = ("On the night of 1 March, troops detected a group of militants trying to cross from Afghanistan into the "
+                "Angoor Adda area of South Waziristan. On Sunday the army said 30 of them had been killed. On Monday it "
+                "said eight more had been killed in the same area, raising the total to 38.")
+    event = _one(extractor, crossing)
+    assert (event.event_type, event.killed, event.attackers_killed) == ("security_operation", None, 38)
+
+
+def test_the_dead_of_a_clause_on_a_hospital_add_to_the_toll(extractor: Extractor) -> None:
+    text = ("A roadside bomb struck a Frontier Corps vehicle in Kohat district on Monday. Two soldiers were martyred on the "
+            "spot, while three more succumbed to their injuries at the Combined Military Hospital Kohat, officials said.")
+    assert _one(extractor, text).killed == 5
+
+
+def test_killed_some_of_the_people_carried(extractor: Extractor) -> None:
+    text = ("When a suicide bomber drove into a van carrying Chinese engineers near Dasu in Upper Kohistan district on "
+            "Tuesday, he killed three of them and their driver.")
+    assert _one(extractor, text).killed == 4
+
+
+def test_a_count_with_its_own_verb_is_no_part_of_the_including_list(extractor: Extractor) -> None:
+    text = ("Militants attacked a police station in Bannu district on Monday night. At least nine people were killed, "
+            "including women and children in the houses near the wall, and more than 25 were wounded, an official said.")
+    event = _one(extractor, text)
+    assert (event.killed, event.injured) == (9, 25)
+
+
+def test_a_claim_whose_motive_names_a_past_year_is_news(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A suicide bomber blew himself up in a mosque in Peshawar during Friday prayers, killing 12 "
+            "worshippers, police said.\n\n"
+            "A commander of the Hizbul Ahrar faction claimed responsibility for the attack in a message to reporters, "
+            "describing it as revenge for the killing of the group's founder in Kabul last year.")
+    event = _one(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Hizbul Ahrar", "claimed")
+
+
+def test_a_claim_on_a_killing_of_an_earlier_year_is_a_recap(extractor: Extractor) -> None:
+    text = ("A suicide bomber blew himself up at a religious procession in Mastung district on Friday, killing 30 "
+            "people, officials said. No group has claimed the bombing.\n\n"
+            "Mastung has suffered such violence before: in May 2019 a bomber killed 25 people at a rally in the district, "
+            "an attack claimed by the Islamic State.")
+    assert _one(extractor, text).perpetrator.name is None
+
+
+def test_people_taken_by_the_subject_of_the_joined_verb(extractor: Extractor) -> None:
+    text = ("Armed men stopped a bus carrying schoolteachers in the Pezu area of Lakki Marwat district on Thursday and "
+            "took 12 of them away at gunpoint, police said.")
+    assert _one(extractor, text).event_type == "kidnapping"
+
+
+def test_an_arrest_the_police_claim_is_no_claim_of_the_attack(extractor: Extractor) -> None:
+    text = ("QUETTA: The Counter-Terrorism Department says it has arrested a man who allegedly sheltered the suicide "
+            "bomber who struck a vegetable market in Quetta earlier this month.\n\n"
+            "At a press conference on Wednesday, a CTD officer said the suspect had been picked up in a raid on Monday "
+            "night.\n\n"
+            "The banned Balochistan Liberation Army had claimed the attack on the day it happened.")
+    article = {"id": "t", "url": "https://example.test/r", "text": text, "published_at": PUB,
+               "title": "CTD claims arrest of bomber's host in market attack"}
+    assert extractor.extract(article) == []
+
+
+def test_a_confident_classifier_frames_no_incident_the_reader_already_knows() -> None:
+    text = ("PESHAWAR: Nasreen Bibi still keeps her husband's cap on a shelf in their house. A year ago today he left for "
+            "duty at the courts and did not come back.\n\n"
+            "Officials say they have arrested two facilitators of the attack and identified its planners.\n\n"
+            "Families say promised jobs for their children have not materialised.")
+    confident = Extractor(nlp=Extractor(classifier=None).nlp, classifier=FakeClassifier(0.95))
+    assert confident.extract({"id": "t", "url": "u", "text": text, "published_at": PUB}) == []
+
+
+def test_more_dead_after_a_semicolon_add_to_the_toll(extractor: Extractor) -> None:
+    text = ("Militants attacked a checkpost in Tank district on Monday. Four soldiers were martyred at the post; two "
+            "more died later in hospital, officials said.")
+    assert _one(extractor, text).killed == 6

@@ -89,6 +89,11 @@ PERSON_NOUNS = {
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
     "watchman", "vendor", "technician", "technicians", "vendors", "havildar", "colleague", "colleagues", "companion",
     "companions", "sub-inspectors", "daughter", "wife", "husband", "mother", "uncle", "grandfather",
+    # the plurals of the people above ("a minibus carrying Chinese engineers ... killed five of them")
+    # (not words that describe people already counted: "both residents of Lakki Marwat", "members of the committee")
+    "engineers", "employees", "villagers", "farmers", "shopkeepers", "pilgrims", "pedestrians", "clerics", "contractors",
+    "vaccinators", "jawans", "cops", "boys", "girls", "reporters", "judges", "nurses", "inspectors", "bodyguards",
+    "shepherds", "sweepers", "volunteers",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -1018,6 +1023,16 @@ class CasualtyRules:
             for child in _through_dateline(prep.head.children):
                 if child.dep_ in ("nsubj", "nsubjpass") and (kind := self._toll_noun(child)):
                     return kind
+            verb = prep.head
+            if verb.lower_ in RISE_VERBS:
+                # "According to the DHO, Dr X, the number of people who embraced shahadat rose to 54": the parser hangs
+                # the toll on the source as an apposition, of the verb's subject or of nothing the verb governs
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+                hung = ([a for c in subjects for a in c.children if a.dep_ == "appos"] if subjects else
+                        [t for t in reversed(sent[: verb.i - sent.start]) if t.dep_ in ("appos", "dep", "npadvmod")])
+                for tok in hung:
+                    if kind := self._toll_noun(tok):
+                        return kind
         for depth, anc in enumerate(list(victim.ancestors)[:7]):
             if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
                 return kind  # "the number ... who lost their lives to five", "the number of martyrs of the attack to two"
@@ -1137,6 +1152,9 @@ class CasualtyRules:
             return True
         if first is not None and _after_including(first):
             return True
+        if victim.pos_ == "NUM" and victim.i + 1 < victim.sent.end and victim.nbor(1).lower_ in ("were", "was", "had"):
+            return False  # a count that is the subject of its own clause, whatever list the parser hangs it in ("12 people
+            # were killed, including women and children ..., and more than 30 were wounded")
         listed = victim
         while listed.dep_ == "conj" and listed.head.i != listed.i:
             listed = listed.head
@@ -1184,8 +1202,9 @@ class CasualtyRules:
             return False
         if victim.pos_ == "NUM" and victim.dep_ == "conj" and self._is_attacker(victim.head):
             return True  # "five terrorists were killed: the bomber in the van and the four who tried to get in"
-        if victim.pos_ == "NUM" and victim.dep_ == "dobj" and any(
-                c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in victim.children):
+        of_them = victim.pos_ == "NUM" and any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children)
+                                               for c in victim.children)
+        if of_them and victim.dep_ == "dobj":
             return self._them_are_attackers(victim)  # "the troops responded and killed four of them"
         subject = victim if victim.dep_ in ("nsubj", "nsubjpass") else victim.head
         if subject.dep_ not in ("nsubj", "nsubjpass") and not (subject.lower_ == "of" and subject.head.dep_ in ("nsubj", "nsubjpass")):
@@ -1193,6 +1212,8 @@ class CasualtyRules:
         first = min(victim.i, subject.i)
         people = [t for t in victim.doc[victim.sent.start : first]
                   if t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP"]  # (person nouns hold the attackers')
+        if not people and of_them:
+            return self._them_are_attackers(victim)  # "the army said 54 of them had been killed": the sentence before's
         if not people and victim.pos_ == "NUM":
             return self._counted_before(victim)
         return self._last_are_attackers(people)
@@ -1205,7 +1226,16 @@ class CasualtyRules:
             return False
         previous = victim.doc[sent.start - 1].sent
         same = [t for t in previous if t.dep_ == "nummod" and t.lower_ == victim.lower_]
-        return any(self._is_attacker(t.head) for t in same)
+        if any(self._is_attacker(t.head) for t in same):
+            return True
+        # "A squad of attackers cut through the perimeter. Three were shot dead as they came over the wall": the people
+        # the sentence before named last, when the count opens its sentence (never the martyred: they are the state's)
+        if victim.i != sent.start or any(t.lower_.startswith(("martyr", "shahadat", "shaheed")) for t in sent) or any(
+                c.lower_ == "of" for c in victim.children):
+            return False  # (and "Three of the policemen died": the count names its own people)
+        people = [t for t in previous if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
+                  and t.dep_ not in ("compound", "amod", "poss", "nmod")]
+        return self._last_are_attackers(people)
 
     def _them_are_attackers(self, victim: Token) -> bool:
         """"terrorists attacked the camp, where the troops responded and killed four of them": "them" are the people
@@ -1219,7 +1249,14 @@ class CasualtyRules:
         people = [t for t in victim.doc[victim.sent.start : victim.i]
                   if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
                   and t.dep_ not in ("compound", "amod", "poss", "nmod")  # ("an FC camp" names no people)
-                  and not (t.dep_ in ("nsubj", "nsubjpass") and t.head.i in verbs)]
+                  and not (t.dep_ == "nsubj" and t.head.i in verbs)]
+        if not people and victim.sent.start > 0 and not any(t.lower_.startswith(("martyr", "shahadat", "shaheed"))
+                                                           for t in victim.sent):
+            # "troops detected a large group of militants trying to cross. The army said 54 of them had been killed":
+            # the people the sentence before named last
+            previous = victim.doc[victim.sent.start - 1].sent
+            people = [t for t in previous if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
+                      and t.dep_ not in ("compound", "amod", "poss", "nmod")]
         return self._last_are_attackers(people)
 
     def _last_are_attackers(self, people: list[Token]) -> bool:
@@ -1406,14 +1443,15 @@ class CasualtyRules:
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=_included_in_toll(victim) or not self._among_total(first) and (
                         self._is_subcount(victim, first) or among_sentence or _listed_among(last)
-                        or (self._part_of(last) and self._attackers_part(last) is None and victim.dep_ != "conj")),
+                        or (self._part_of(last) and self._attackers_part(last) is None and victim.dep_ != "conj"
+                            and not (len(victims_counted) == 1 and _dealt(victim)))),
                     also=any(t.lower_ in ALSO_WORDS and t.head.lower_ not in COUNTING_VERBS
                              for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
                     claimed=((claim_at is not None and claim_at < first.i or first.i in group_words)
                              and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
-                    or _revised_from(first) or _stood_before(first),
+                    or _revised_from(first) or _stood_before(first) or _told_before(first),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
                     corrected=first.i in lowered,
                 )
@@ -1717,13 +1755,20 @@ def _from_a_place(noun: Token) -> bool:
                for c in noun.children)
 
 
+HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "cmh", "dhq", "thq"})
+
+
 def other_place_clause(sent: Span) -> int | None:
     """Where a ", while"/", whereas" clause that names its own place or calls itself another incident starts
     ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
     doc = sent.doc
+    # (a hospital, and the town its name ends with, is where the wounded went: "while two more succumbed to their
+    # injuries at the District Headquarters Hospital Khar")
+    places = [e for e in sentence_ents(sent) if e.label_ in ("PK_LOC", "GPE", "LOC", "FAC")
+              and not any(t.lower_ in HOSPITAL_WORDS for t in doc[max(sent.start, e.start - 2) : e.end])]
     for tok in sent:
         joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
-        if joins and any(e.label_ in ("PK_LOC", "GPE", "LOC", "FAC") and e.start > tok.i for e in sentence_ents(sent)):
+        if joins and any(e.start > tok.i for e in places):
             return tok.i
         if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
             return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
@@ -1969,6 +2014,29 @@ def _stood_before(first: Token) -> bool:
         if anc.dep_ == "relcl":
             main = anc.head.head
             return anc.tag_ == "VBD" and anc.head.dep_ in ("nsubj", "nsubjpass") and main.tag_ in ("VBZ", "VBP")
+    return False
+
+
+def _dealt(victim: Token) -> bool:
+    """The count is the object of a harming verb in the active voice ("he killed five of them and their driver"): the
+    toll of the act, not a part of a count the sentence gave before."""
+    return victim.dep_ == "dobj" and victim.head.lower_ in HARMING_VERBS
+
+
+def _told_before(first: Token) -> bool:
+    """A count an earlier statement gave, told in the past perfect ("officials had said on Tuesday that 100 people had
+    died, and the government put the toll at 101"): the speech verb's "had" (or that of the verb it is conjoined to)
+    puts the statement before the report's own time."""
+    def pluperfect(verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+    for anc in first.ancestors:
+        if anc.lower_ in GROUP_SPEECH and anc.pos_ in ("VERB", "AUX"):
+            # (not a statement set against the earlier one: "had initially said two were hurt, but the police chief said
+            # on Tuesday that one boy had been wounded")
+            turned = any(t.lower_ in ("but", "however", "yet", "now", "later") for t in anc.doc[anc.head.i : anc.i])
+            return pluperfect(anc) or (anc.dep_ == "conj" and anc.head.lower_ in GROUP_SPEECH and pluperfect(anc.head)
+                                       and not any(c.dep_ == "aux" for c in anc.children) and not turned)
     return False
 
 

@@ -98,7 +98,7 @@ _DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a
 # "Islamabad, ", "Dera Ismail Khan, ": a title-case dateline, when an agency's mark or a dash follows the day
 _TITLE_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},(?:\s*[A-Z][a-z]+,)?\s*$")
 _AGENCY_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .-]*\)|[—–]|-\s)")
-REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "statement", "briefing", "tweeted", "posted", "issued",
+REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "accepted", "accepts", "owned", "statement", "briefing", "tweeted", "posted", "issued",
                                   "revised", "updated", "message", "circulated", "shared", "report", "reports",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised",

@@ -299,9 +299,15 @@ def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people:
         held = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         agents = ([o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] if passive
                   else [c for c in tok.children if c.dep_ == "nsubj"])
-        if not any(_people(h, people, things) for h in held):
+        inherited = not agents and not passive and tok.dep_ == "conj"
+        if inherited:
+            # "Armed men stopped a vehicle ... and took 16 of them away": the subject of the verb it is joined to (who
+            # stopped people and took them away, armed, are captors)
+            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if not any(_people(h, people, things) or _some_of_them(h) for h in held):
             continue
-        if any(_captor(a, captors) or (a.lower_ in ("they", "who") and _captor_above(tok, captors)) for a in agents):
+        if any(_captor(a, captors) or (inherited and _armed_men(a)) or (a.lower_ in ("they", "who") and _captor_above(tok, captors))
+               for a in agents):
             found.append(tok)
     return found
 
@@ -311,6 +317,16 @@ def _people(tok: Token, people: frozenset[str], things: frozenset[str]) -> bool:
     if tok.lower_ in things:
         return False
     return tok.lower_ in people or tok.ent_type_ == "PERSON"
+
+
+def _some_of_them(tok: Token) -> bool:
+    """"16 of them", "six of the passengers": a number of the people the sentence carried or named."""
+    return tok.pos_ == "NUM" and any(c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children) for c in tok.children)
+
+
+def _armed_men(tok: Token) -> bool:
+    """"armed men", "masked men": people described by their arms, not their side."""
+    return tok.lower_ in ("men", "man") and any(c.lower_ in ("armed", "masked", "unidentified") for c in tok.children)
 
 
 def _captor(tok: Token, captors: frozenset[str]) -> bool:

@@ -322,10 +322,25 @@ def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
     return False
 
 
+def _dates_a_killing(mention: DateMention, sent: Span) -> bool:
+    """A month or year that dates the killing its clause tells ("in July 2018 a suicide bomber killed 149 people ...,
+    an attack claimed by the Islamic State"): an older incident, whoever claimed it."""
+    span = mention.span.in_doc(sent.doc)
+    if span is None:
+        return False
+    verb = next((node for node in span.root.ancestors if node.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lower_ in HARM_VERBS and verb.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
+
+
 def _dates_motive(mention: DateMention, sent: Span) -> bool:
     """A date in the motive a claim gives ("calling it revenge for the killing of its chief last year")."""
     span = mention.span.in_doc(sent.doc)
-    return span is not None and any(node.lower_ in MOTIVE_WORDS for node in span.root.ancestors)
+    if span is None:
+        return False
+    # (or in the clause that names the motive before it, however "for ..." is hung: "describing it as revenge for the
+    # killing of the faction's chief in Afghanistan last year")
+    return any(node.lower_ in MOTIVE_WORDS or (node.dep_ != "ROOT" and any(
+        t.lower_ in MOTIVE_WORDS for t in node.subtree if t.i < span.start)) for node in span.root.ancestors)
 
 
 def _in_relative_clause(mention: DateMention, sent: Span) -> bool:
@@ -555,6 +570,7 @@ class FrameRules:
         def recap_date(d: DateMention) -> bool:
             opening = d.span.start - sent.start_char <= 3
             return d.background and (not claim or d.precision not in ("month", "year") or opening or _dates_claimed_act(d, sent)
+                                     or _dates_a_killing(d, sent)
                                      ) and not _in_relative_clause(d, sent) and not (claim and _dates_motive(d, sent))
 
         if any(recap_date(d) for d in dates):

@@ -246,6 +246,12 @@ INCIDENT_PROBES = (
      "up and down across reports, tolls to be summed from parts, explicit nil tolls, inflated claims beside the official "
      "toll, late and faction claims, weekday dates in reports published after midnight, datelines from another city, "
      "two reports of two incidents, three distractors. Scored unseen first, then studied."),
+    ("p94", "fifteen incidents, nine of them in 2-3 reports",
+     "Reports from nine outlets far from a broadsheet (a TV flash page, agency wire, translated Urdu, a Pashto channel, a "
+     "police bullet list, a digital outlet with subheadings, a foreign desk) on 2022-25 attacks: tolls revised up and "
+     "down, tolls split by group or told only in a quote, attackers counted apart, an inflated claim, reports published "
+     "after midnight, a kidnapping and release, attacks on a pipeline and a tower that hurt no one, two reports of two "
+     "incidents, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -425,6 +431,12 @@ HONEST_PROBES = (
      "tolls revised over follow-ups, a toll told only as a sum, attackers counted apart, a faction's claim and the "
      "parent's denial, state-blame labels, two attacks of one day in one district, an operation dated by the night it "
      "began, province-wide figures, two reports of two incidents, three distractors; written blind, never studied.",
+     "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p95",
+     "Twenty-six reports from nine outlets on 2021-25 attacks in all four provinces, Islamabad and the merged districts: "
+     "tolls that rise or are revised down, late, faction and denied claims, state-blame labels, tolls summed from parts "
+     "or told in words, named victim lists, a hijacking, two attacks of one day in neighbouring districts told together, "
+     "two reports of two incidents, three distractors; written blind, never studied.",
      "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 

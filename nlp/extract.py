@@ -627,7 +627,7 @@ class Extractor:
     def _headline_toll(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
         """A report of one incident whose body gives no count of a kind takes the headline's ("9 BC personnel martyred
         in suicide blast" over "several personnel were martyred"): the article states it, only not in its text."""
-        doc = self.nlp.make_doc(title.strip()[:HEADLINE_MAX_CHARS])
+        doc = self.nlp.make_doc(headline_sentence(title.strip()[:HEADLINE_MAX_CHARS], self.casualties.person_nouns))
         doc._.published = published
         doc = self.nlp(doc)
         figures = [f for info in doc._.sentences for f in info.casualties if not f.claimed]
@@ -864,6 +864,15 @@ def record_toll() -> int:
     return max(int(a["killed"]) for a in data["attacks"])
 
 
+def headline_sentence(title: str, person_nouns: frozenset[str]) -> str:
+    """The headline with the article it drops before a lone person ("Policeman guarding polio team embraces martyrdom"
+    → "A policeman guarding ..."), so that it reads as the sentence it shortens."""
+    first, _, rest = title.partition(" ")
+    if first.lower() in person_nouns and not first.lower().endswith("s") and first[:1].isupper():
+        return f"A {first.lower()} {rest}"
+    return title
+
+
 def implausible_toll(killed: int | None, figures: list[CasualtyFigure]) -> bool:
     """A toll above the deadliest attack on record, or far above every other killed figure the
     event's sentences give (one sentence's number that nothing else in the report supports)."""
@@ -1090,12 +1099,17 @@ def claim_news(infos: list[SentenceInfo], title: str) -> bool:
 STATEMENT_WORDS = frozenset({"saying", "said", "adding", "added", "stating"})
 
 
+IN_WHICH = re.compile(r"\b(?:in|during)\s+which\b", re.IGNORECASE)
+
+
 def _toll_in_statement(info: SentenceInfo, figure: CasualtyFigure) -> bool:
     """"announced the end of the operation, saying all 33 militants had been killed and that 21 passengers had been
     killed": the announcement tells a toll in a clause of its own (not "condemned the killing of 12 people")."""
     words = figure.span.in_doc(info.sent.doc)
     if words is None or figure.value <= 0 or figure.claimed:
         return False
+    if IN_WHICH.search(figure.span.sentence[: figure.span.start - figure.span.sent_start]):
+        return False  # "arrested two suspects in last month's bombing, in which three were martyred and seven wounded"
     verb = next((t for t in words if t.pos_ == "VERB"), None)
     while verb is not None and verb.dep_ == "conj":
         verb = verb.head  # "... had been killed and that 21 passengers had been killed"
@@ -1120,9 +1134,20 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
         return False  # a strike, a funeral, a protest "against the killing of a party leader" reacts too
     # (a relative clause on the reaction's subject describes its people too: "two qawwals who were killed when gunmen
     # fired on a coach were laid to rest on Friday")
-    return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb)
+    return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) or _in_attribution(lede, t)
                or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
                or _in_object(lede, t, verb) for t in lede.triggers)
+
+
+def _in_attribution(info: SentenceInfo, trigger: Trigger) -> bool:
+    """The word names who tells the news ("..., a CTD spokesman said today"): the source, not an incident."""
+    span = trigger.span.in_doc(info.sent.doc)
+    if span is None:
+        return False
+    speaker = span.root
+    while speaker.dep_ in ("compound", "amod", "nmod", "poss") and speaker.head.i != speaker.i:
+        speaker = speaker.head
+    return speaker.dep_ == "nsubj" and speaker.head.lower_ in SPEECH_VERBS
 
 
 CAUSE_PREPOSITIONS = frozenset({"after", "following", "since"})

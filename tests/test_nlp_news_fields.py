@@ -3294,3 +3294,64 @@ def test_more_dead_after_a_semicolon_add_to_the_toll(extractor: Extractor) -> No
     text = ("Militants attacked a checkpost in Tank district on Monday. Four soldiers were martyred at the post; two "
             "more died later in hospital, officials said.")
     assert _one(extractor, text).killed == 6
+
+
+def test_the_fields_of_a_police_release(extractor: Extractor) -> None:
+    text = ("PRESS RELEASE — District Police Bannu\n\n"
+            "On the night of 4/5 March 2025 at about 23:10 hrs, terrorists attacked Police Post Jani Khel with heavy "
+            "weapons from two directions. The jawans of the post repulsed the attack after an exchange of fire.\n\n"
+            "• Shuhada (02): Constable Amir Khan No. 511 and Constable Gul Nabi No. 730.\n\n"
+            "• Injured (01): Head Constable Zarif Khan, shifted to DHQ Hospital Bannu.\n\n"
+            "• Terrorists killed: 03. Their weapons were taken into police custody.")
+    event = _one(extractor, text)
+    assert (event.killed, event.injured, event.attackers_killed) == (2, 1, 3)
+
+
+def test_a_paragraph_that_goes_back_to_the_first_incident_of_the_lede(extractor: Extractor) -> None:
+    text = ("BANNU: Three policemen were martyred when militants attacked a police post in the Shahab Khel area of Lakki "
+            "Marwat on Tuesday night. In Khyber district, militants blew up a mobile phone tower in Jamrud early on "
+            "Wednesday.\n\n"
+            "Police officials in Lakki Marwat said about 15 militants attacked the post from two sides. The firing went "
+            "on for an hour.\n\n"
+            "Two constables were injured and were taken to hospital in Bannu.\n\n"
+            "In the other incident, militants planted explosives at the tower of a cellular company in Jamrud and blew it "
+            "up. No one was killed or injured.")
+    events = extractor.extract({"id": "t", "url": "https://example.test/r", "text": text, "published_at": PUB})
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [("Lakki Marwat", 3, 2), ("Khyber", 0, 0)]
+
+
+def test_a_headline_that_drops_the_article_before_its_victim(extractor: Extractor) -> None:
+    body = ("Unknown gunmen opened fire on a polio team in the Kalaya area of Orakzai district yesterday, as a result of "
+            "which the policeman performing security duty with the team embraced martyrdom.")
+    event = _one(extractor, body, published=datetime(2025, 3, 5, 8),
+                 title="Policeman guarding polio team embraces martyrdom in Orakzai firing")
+    assert event.killed == 1
+
+
+def test_the_lede_s_other_attack_told_later_in_the_day(extractor: Extractor) -> None:
+    text = ("PESHAWAR, Pakistan — Gunmen stormed a girls' school in Pakistan's Kurram district on Thursday and killed "
+            "five teachers, officials said, hours after another teacher was shot dead in a separate attack nearby.\n\n"
+            "The attackers fled toward the hills, police said.\n\n"
+            "Earlier in the day, gunmen stopped a van near Sadda, picked out a teacher named Gul Wali and shot him dead, "
+            "police said.")
+    events = extractor.extract({"id": "t", "url": "https://example.test/r", "text": text, "published_at": PUB})
+    assert [(e.event_type, e.killed) for e in events] == [("armed_assault", 5), ("targeted_killing", 1)]
+
+
+def test_an_arrest_lede_that_recalls_the_toll_of_a_known_bombing(extractor: Extractor) -> None:
+    text = ("QUETTA: The Counter-Terrorism Department has arrested two suspects allegedly involved in last month's "
+            "bombing of a police van in Kuchlak, in which four policemen were martyred and nine other people were "
+            "wounded, a CTD spokesman said today.\n\n"
+            "The suspects were picked up in a raid on a house in Pishin late on Monday, the spokesman said.")
+    assert run(extractor, text) == []
+
+
+def test_a_later_paragraph_on_a_district_the_summing_lede_named_is_its_own_incident(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Four policemen were martyred and five others injured in two separate attacks in Bannu and Khyber "
+            "districts on Wednesday, officials said.\n\n"
+            "In the first incident, a police van was hit by a roadside bomb near Jamrud in Khyber district in the "
+            "morning. Constable Amin was martyred on the spot while two other policemen were injured.\n\n"
+            "Later in the evening, militants attacked a police post near Domel in Bannu district. Police officials said "
+            "three constables were martyred and three others were injured in the exchange of fire.")
+    events = extractor.extract({"id": "t", "url": "https://example.test/r", "text": text, "published_at": PUB})
+    assert sorted((e.location.district, e.killed, e.injured) for e in events) == [("Bannu", 3, 3), ("Khyber", 1, 2)]

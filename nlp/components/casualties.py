@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import spacy
 from spacy.language import Language
@@ -486,6 +486,10 @@ class CasualtyRules:
                 groups.append((tok, tok, 1))
                 continue
             word = tok.lower_
+            if word in ("him", "her") and tok.dep_ == "dobj" and tok.head.lower_ == "shot" and any(
+                    c.lower_ == "dead" for c in tok.head.children):
+                groups.append((tok, tok, 1))  # "picked out a teacher and shot him dead"
+                continue
             if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
                 groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
                 continue
@@ -1198,6 +1202,9 @@ class CasualtyRules:
     def _elliptic_attackers(self, victim: Token) -> bool:
         """A count with no noun of its own that dies, as subject ("all seven were killed", "four of them were sent to
         hell"): it counts the people the sentence named last before it, and those were the attackers."""
+        if victim.text.isdigit() and victim.i > 1 and victim.nbor(-1).text == ":" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and self._is_attacker(c) for c in victim.nbor(-2).children):
+            return True  # "Terrorists killed: 03": a field whose label names the attackers
         if victim.pos_ != "NUM" and victim.lower_ not in ("them", "they"):
             return False
         if victim.pos_ == "NUM" and victim.dep_ == "conj" and self._is_attacker(victim.head):
@@ -1460,6 +1467,8 @@ class CasualtyRules:
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
         figures = _colon_parts(sent, _part_of_the_taken(figures))
+        labelled = self.labelled_counts(sent, sent_index)
+        figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
@@ -1693,6 +1702,25 @@ class CasualtyRules:
                 old.add(i)
         return old
 
+    def labelled_counts(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
+        """A field of a release that names its count in brackets before a colon ("• Shuhada (02): Constable X and
+        Constable Y", "Injured (01): Head Constable Z"): the count of the label's kind, the names after it its people."""
+        tokens = list(sent[:LABEL_MAX_TOKENS])
+        for k, tok in enumerate(tokens[:-2]):
+            number, close, after = tokens[k + 1], tokens[k + 2], tokens[k + 3] if k + 3 < len(tokens) else None
+            closed = close.text == "):" or (close.text == ")" and after is not None and after.text == ":")
+            if tok.text != "(" or not closed or not number.text.isdigit():
+                continue
+            label = [t for t in tokens[:k] if t.is_alpha]
+            kinds = [found for t in label if (found := self.casualty_kind(t))]
+            if not kinds:
+                return []
+            attackers = kinds[0] == "killed" and any(t.lower_ in self.attacker_nouns for t in label)
+            kind: CasualtyKind = "attackers_killed" if attackers else cast(CasualtyKind, kinds[0])
+            span = TextSpan.from_span(sent.doc[label[0].i : close.i + 1] if label else sent, sent_index)
+            return [CasualtyFigure(kind, int(number.text), None, span, victim=label[-1].lower_ if label else "")]
+        return []
+
     def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """"fatalities put at 12": a stated death toll."""
         out = []
@@ -1755,6 +1783,7 @@ def _from_a_place(noun: Token) -> bool:
                for c in noun.children)
 
 
+LABEL_MAX_TOKENS = 8  # a release's field label ("• Shuhada (02):") opens its line within this many tokens
 HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "cmh", "dhq", "thq"})
 
 
@@ -1772,6 +1801,8 @@ def other_place_clause(sent: Span) -> int | None:
             return tok.i
         if joins and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
             return tok.i  # "..., while a journalist was shot dead in a separate attack in the southwest"
+        if tok.lower_ == "after" and tok.i > sent.start and ANOTHER_INCIDENT.search(doc[tok.i : sent.end].text):
+            return tok.i  # "..., hours after another teacher was shot dead in a separate attack a few miles away"
     return None
 
 

@@ -228,6 +228,10 @@ class EventTypeRules:
         if verb and phrases["infra_noun"]:
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        for verb_token in _shot_dead_apart(sent):
+            # "picked out a teacher and shot him dead": the phrase around its object
+            found.append(Trigger("targeted_killing", self.triggers.get("shot dead", ("", 1.0))[1], False,
+                                 TextSpan.from_tokens(verb_token, next(c for c in verb_token.children if c.lower_ == "dead"), index)))
         for verb_token in _custody(sent, self.custody_verbs, self.captors, self.people, self.things):
             found.append(Trigger("kidnapping", self.custody_strength, False, TextSpan.from_tokens(verb_token, verb_token, index)))
         return sorted(_drop_nested(found), key=lambda t: -t.strength)
@@ -317,6 +321,13 @@ def _people(tok: Token, people: frozenset[str], things: frozenset[str]) -> bool:
     if tok.lower_ in things:
         return False
     return tok.lower_ in people or tok.ent_type_ == "PERSON"
+
+
+def _shot_dead_apart(sent: Span) -> list[Token]:
+    """"shot him dead", "shot the two men dead": "shot dead" with its object between the words."""
+    return [t for t in sent if t.lower_ == "shot" and t.i + 1 < sent.end and t.nbor(1).lower_ != "dead"
+            and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp") for c in t.children)
+            and any(c.dep_ == "dobj" for c in t.children)]
 
 
 def _some_of_them(tok: Token) -> bool:

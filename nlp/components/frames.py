@@ -38,6 +38,8 @@ from khabar.nlp.components.targets import TargetMention
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
+DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|evening))\b",
+                           re.IGNORECASE)
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
                    "in a separate", "in separate", "similarly", "on the other hand", "in yet another")
@@ -869,6 +871,19 @@ def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> 
         districts_named(f.sentences, skip_asides=True) | _incident_districts(f))), current)
 
 
+def _returns_to(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame | None:
+    """The earlier frame whose district the sentence names, when it names none of the current frame's: the report
+    goes back to an incident it told before."""
+    if len(frames) < 2:
+        return None
+    named = districts_named([info])  # (where its sources speak too: "Police officials in Lakki Marwat said ...")
+    if not named or named & districts_named(current.sentences, skip_asides=True):
+        return None
+    # (not a lede that sums up attacks in several districts: "two separate attacks in Lakki Marwat and Khyber")
+    return next((f for f in reversed(frames) if f is not current
+                 and len(told := districts_named(f.sentences, skip_asides=True)) == 1 and named & told), None)
+
+
 def _incident_districts(frame: Frame) -> set[str]:
     """Districts the frame's sentences name incidents by ("the Lakki Marwat blast")."""
     return {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.names_an_incident()}
@@ -899,6 +914,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             continue
         if info.paragraph == recap_paragraph and not info.marker and not info.dates:
             continue  # "Last Tuesday, fighters hijacked a train ... The military said 26 hostages were killed": its toll
+        opens_paragraph = info.paragraph != paragraph
         if info.paragraph != paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
             lone = heading is not None and not told and len(held) == 1
@@ -933,6 +949,13 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 current = Frame(sentences=[*held, info])
                 frames.append(current)
                 continue
+        back = _returns_to(info, frames, current) if opens_paragraph and current is not None and heading is None else None
+        if back is not None:
+            # "Two policemen were martyred in Lakki Marwat ... In Khyber, militants blew up a tower. \n\n Police
+            # officials in Lakki Marwat said ...": a paragraph that opens on an earlier incident's district goes back to it
+            current = back
+            current.sentences.append(info)
+            continue
         rank = incident_rank(info.sent.text) if current is not None and not info.non_event else None
         if rank is not None and current is not None and len(frames) == 1 and _ranked_within(info, current):
             rank = None  # "... while the second [bomber] detonated his vest inside. The force of the second explosion ..."
@@ -989,6 +1012,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # later paragraph's death in another district is that second incident
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
+                # "..., hours after another teacher was shot dead in a separate attack" in the lede: a later paragraph
+                # that opens on another part of the day ("Earlier in the day, gunmen stopped a van ...") tells it
+                or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
+                    and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
             )
             if split and current is not None and not info.marker and _earlier_than(info, current):
                 recap_paragraph = info.paragraph

@@ -1237,12 +1237,9 @@ class CasualtyRules:
             return True
         # "A squad of attackers cut through the perimeter. Three were shot dead as they came over the wall": the people
         # the sentence before named last, when the count opens its sentence (never the martyred: they are the state's)
-        if victim.i != sent.start or any(t.lower_.startswith(("martyr", "shahadat", "shaheed")) for t in sent) or any(
-                c.lower_ == "of" for c in victim.children):
+        if victim.i != sent.start or _martyrdom_in(sent) or any(c.lower_ == "of" for c in victim.children):
             return False  # (and "Three of the policemen died": the count names its own people)
-        people = [t for t in previous if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
-                  and t.dep_ not in ("compound", "amod", "poss", "nmod")]
-        return self._last_are_attackers(people)
+        return self._last_are_attackers(self._people_named(previous))
 
     def _them_are_attackers(self, victim: Token) -> bool:
         """"terrorists attacked the camp, where the troops responded and killed four of them": "them" are the people
@@ -1253,18 +1250,18 @@ class CasualtyRules:
         while verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             verbs.add(verb.i)
-        people = [t for t in victim.doc[victim.sent.start : victim.i]
-                  if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
-                  and t.dep_ not in ("compound", "amod", "poss", "nmod")  # ("an FC camp" names no people)
-                  and not (t.dep_ == "nsubj" and t.head.i in verbs)]
-        if not people and victim.sent.start > 0 and not any(t.lower_.startswith(("martyr", "shahadat", "shaheed"))
-                                                           for t in victim.sent):
+        people = [t for t in self._people_named(victim.doc[victim.sent.start : victim.i])
+                  if not (t.dep_ == "nsubj" and t.head.i in verbs)]
+        if not people and victim.sent.start > 0 and not _martyrdom_in(victim.sent):
             # "troops detected a large group of militants trying to cross. The army said 54 of them had been killed":
             # the people the sentence before named last
-            previous = victim.doc[victim.sent.start - 1].sent
-            people = [t for t in previous if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
-                      and t.dep_ not in ("compound", "amod", "poss", "nmod")]
+            people = self._people_named(victim.doc[victim.sent.start - 1].sent)
         return self._last_are_attackers(people)
+
+    def _people_named(self, words: Span) -> list[Token]:
+        """The people the words name, in order ("militants", "the BLA"; not "an FC camp", whose noun names none)."""
+        return [t for t in words if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
+                and t.dep_ not in ("compound", "amod", "poss", "nmod")]
 
     def _last_are_attackers(self, people: list[Token]) -> bool:
         """The people named last ("militants", "the BLA") are the attackers."""
@@ -2046,6 +2043,11 @@ def _stood_before(first: Token) -> bool:
             main = anc.head.head
             return anc.tag_ == "VBD" and anc.head.dep_ in ("nsubj", "nsubjpass") and main.tag_ in ("VBZ", "VBP")
     return False
+
+
+def _martyrdom_in(sent: Span) -> bool:
+    """The sentence tells a martyrdom: its dead are the state's or the victims', never the attackers."""
+    return any(t.lower_.startswith(("martyr", "shahadat", "shaheed")) for t in sent)
 
 
 def _dealt(victim: Token) -> bool:

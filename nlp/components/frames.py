@@ -915,7 +915,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
         if info.paragraph == recap_paragraph and not info.marker and not info.dates:
             continue  # "Last Tuesday, fighters hijacked a train ... The military said 26 hostages were killed": its toll
         opens_paragraph = info.paragraph != paragraph
-        if info.paragraph != paragraph:
+        if opens_paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
             lone = heading is not None and not told and len(held) == 1
             paragraph, section_news, told = info.paragraph, False, False

@@ -252,6 +252,11 @@ INCIDENT_PROBES = (
      "down, tolls split by group or told only in a quote, attackers counted apart, an inflated claim, reports published "
      "after midnight, a kidnapping and release, attacks on a pipeline and a tower that hurt no one, two reports of two "
      "incidents, three distractors. Scored unseen first, then studied."),
+    ("p96", "twenty-two incidents, five of them in 2-3 reports",
+     "Reports from eight outlets on 2019-25 attacks, written to make place and time hard: datelines from another city, "
+     "night and 'yesterday' dates, hospitals, funerals and home towns in other districts, former agencies and tehsils "
+     "named without their district, tolls that rise and injured who later die, a faction claim and a denial, six reports "
+     "of two or three incidents, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -438,6 +443,12 @@ HONEST_PROBES = (
      "or told in words, named victim lists, a hijacking, two attacks of one day in neighbouring districts told together, "
      "two reports of two incidents, three distractors; written blind, never studied.",
      "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p97",
+     "Twenty-four reports from seven outlets (a wire service, an Urdu-press translation, a TV site with updates, "
+     "Balochistan and KP weeklies, an explainer desk, a broadsheet) on 2022-25 attacks: revised tolls, hospital counts "
+     "of the injured, attackers killed in return fire, ISPR statements, claims and denials, five reports of two or three "
+     "incidents, four distractors; written blind, never studied.",
+     "Twenty-two incidents, five of them in 2-3 reports. Never studied."),
 )
 
 

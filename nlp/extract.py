@@ -792,7 +792,7 @@ class Extractor:
                 ev[kind] = evidence(found[1].span)
         if fields.get("injured"):
             fields["injured"] = max(0, fields["injured"] - died_of_injuries(figures, fields.get("killed"), order))
-        if foiled:
+        if foiled and event_type == "bombing":  # a foiled or defused device harmed no one; a foiled raid tells its own toll
             fields["killed"], fields["injured"] = 0, 0
             ev.pop("killed", None)
             ev.pop("injured", None)

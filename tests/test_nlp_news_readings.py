@@ -651,3 +651,18 @@ def test_a_group_leader_shot_dead_by_gunmen_is_their_victim(nlp: Language) -> No
     assert counts(nlp, "A district leader of the Ahle Sunnat Wal Jamaat was gunned down by unknown assailants "
                        "outside a mosque in Karachi on Friday.") == {"killed": [1]}
     assert counts(nlp, "Two commanders of the TTP were killed by security forces in an operation.") == {"attackers_killed": [2]}
+
+
+def test_a_foiled_raid_tells_only_the_tolls_it_gives(extractor: Extractor) -> None:
+    # a defused or foiled device harmed no one; a foiled raid on a camp says nothing of the hurt unless it says so
+    [event] = run(extractor, "TURBAT: Security forces foiled an attack by terrorists on a Frontier Corps camp in Kech "
+                             "district late on Sunday and killed four of the attackers, the ISPR said.\n\n"
+                             "No soldier lost his life in the exchange of fire, the statement added.\n\n"
+                             "A clearance operation was under way in the surrounding hills.")
+    assert (event.killed, event.injured, event.attackers_killed) == (0, None, 4)
+
+
+def test_nobody_of_a_named_side_who_lost_his_life_is_a_nil_death_toll(nlp: Language) -> None:
+    assert counts(nlp, "Thanks to the guards' alertness, no employee of the plant lost his life.") == {"killed": [0]}
+    assert counts(nlp, "None of the passengers on the coach lost their lives, officials said.") == {"killed": [0]}
+    assert counts(nlp, "There was no warning and a shopkeeper lost his life in the blast.") != {"killed": [0]}

@@ -164,6 +164,9 @@ _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
 NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|none\s+of\s+the\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+# "no personnel of the base lost his life", "none of the passengers lost their lives": nobody died
+NO_LIFE_LOST = re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:(?!and\b|but\b)[\w-]+\s+){1,4}?lost\s+(?:his|her|their)\s+li(?:fe|ves)\b",
+                          re.I)
 NO_VICTIM_KINDS = {"killed": ("killed",), "martyred": ("killed",), "injured": ("injured",), "wounded": ("injured",),
                    "hurt": ("killed", "injured"), "harmed": ("killed", "injured")}
 # the second harm of a negated pair: "no one was killed or injured", "no loss of life or injury"
@@ -1330,6 +1333,8 @@ class CasualtyRules:
             found.update(spared(m.group(1), next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))))
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
+        if NO_LIFE_LOST.search(sent.text):
+            found.add("killed")
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
             found.update(NO_VICTIM_KINDS.get(pair.group(1).lower(), ("injured",)))
         if found and HARMLESS_KIND.search(sent.text):

@@ -38,7 +38,15 @@ from khabar.nlp.components.base import (
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
-from khabar.nlp.components.frames import SECTION_LABEL, Frame, SentenceInfo, district_of, districts_named, known_reference
+from khabar.nlp.components.frames import (
+    SECTION_LABEL,
+    STRONG_TRIGGER,
+    Frame,
+    SentenceInfo,
+    district_of,
+    districts_named,
+    known_reference,
+)
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
@@ -1357,14 +1365,25 @@ def lede_date(infos: list[SentenceInfo]) -> DateMention | None:
 
 def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | None = None) -> DateMention | None:
     """The date stated in a frame, preferring the trigger sentence (there, the day attached to the trigger's
-    verb: "supply remained curtailed on Monday after a pipeline was blown up on Sunday night"), then the
-    paragraph that opens the frame (an item's heading "1. 21.10.2025 - Wana" before the log's opening "between
+    verb: "supply remained curtailed on Monday after a pipeline was blown up on Sunday night"), then the trigger's
+    paragraph, then the paragraph that opens the frame (an item's heading "1. 21.10.2025 - Wana" before the log's opening "between
     20 and 26 October"), then the other sentences in order."""
     sentences = {s.index: s for s in frame.sentences}
     opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
     lead = opener.paragraph if opener is not None else None
+    # (a strong trigger's paragraph, in no district the lede does not name: a bare "attack" may be another incident's,
+    # "an attack on tourists on April 22", and a paragraph on another district may tell another incident)
+    told_at = (sentences[trig_sent].paragraph if trig_sent in sentences and trigger is not None
+               and trigger.strength >= STRONG_TRIGGER else None)
+    if told_at is not None and told_at != lead and not (
+            districts_named([s for s in frame.sentences if s.paragraph == told_at])
+            <= districts_named([s for s in frame.sentences if s.paragraph == lead])):
+        told_at = None
     dates = sorted((d for s in frame.sentences for d in s.dates),
                    key=lambda d: (d.span.sent_index != trig_sent,
+                                  # (the trigger's own paragraph: "In the early hours of 12 December, six terrorists
+                                  # attacked a post ..." under a lede on "the night of 11/12 December")
+                                  sentences[d.span.sent_index].paragraph != told_at,
                                   sentences[d.span.sent_index].paragraph != lead,
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))

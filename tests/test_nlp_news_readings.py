@@ -666,3 +666,101 @@ def test_nobody_of_a_named_side_who_lost_his_life_is_a_nil_death_toll(nlp: Langu
     assert counts(nlp, "Thanks to the guards' alertness, no employee of the plant lost his life.") == {"killed": [0]}
     assert counts(nlp, "None of the passengers on the coach lost their lives, officials said.") == {"killed": [0]}
     assert counts(nlp, "There was no warning and a shopkeeper lost his life in the blast.") != {"killed": [0]}
+
+
+def test_a_toll_put_at_first_and_risen_since_is_the_earlier_count(extractor: Extractor) -> None:
+    [event] = run(extractor, "QUETTA: A bomb hidden in a motorcycle went off outside a bank on Jinnah Road in Quetta on "
+                             "Wednesday morning, killing at least 14 people and wounding 40, police said.\n\nThe toll, put "
+                             "at nine by rescue officials shortly after the blast, climbed through the afternoon as more of "
+                             "the wounded died.")
+    assert (event.killed, event.injured) == (14, 40)
+
+
+def test_the_dead_of_an_attacks_first_phase_and_the_number_they_were_taken_to(extractor: Extractor) -> None:
+    # "in the initial attack" is the incident's first phase, not an earlier count; "took the number ... to five" is
+    # the toll, though the parser hangs "to five" on the aside before it
+    [event] = run(extractor, "MIRAMSHAH: Militants stormed a checkpost in North Waziristan late on Wednesday, the "
+                             "military said.\n\nFour soldiers were martyred in the initial attack and another soldier "
+                             "during the clearance operation, which took the number of people martyred, excluding the "
+                             "attackers, to five.")
+    assert event.killed == 5
+
+
+def test_people_taken_led_away_and_killed_are_counted_dead(nlp: Language) -> None:
+    assert counts(nlp, "Seven labourers were taken from their camp near Turbat before dawn on Wednesday, marched into "
+                       "the hills and killed, officials said.") == {"killed": [7]}
+    assert counts(nlp, "Six miners were taken from their quarters at a coalfield early on Wednesday, led into the hills "
+                       "and killed, officials said.") == {"killed": [6]}
+
+
+def test_an_attack_said_to_recur_is_a_pattern_not_the_incident(extractor: Extractor) -> None:
+    [event] = run(extractor, "Six miners were taken from their quarters at a coalfield in Kachhi district early on "
+                             "Wednesday, led into the hills and killed, officials said.\n\nTheir families live in Quetta, "
+                             "and miners from the community have been attacked repeatedly in Quetta.")
+    assert (event.location.district, event.killed) == ("Kachhi (Bolan)", 6)
+
+
+def test_a_place_the_lede_gives_another_toll_in_is_told_later_as_its_own_incident(extractor: Extractor) -> None:
+    events = run(extractor, "QUETTA: Six soldiers were martyred when militants attacked a check post in Zhob on "
+                            "Wednesday, while two more lost their lives in an exchange of fire during an operation in Sui "
+                            "later in the day, the ISPR said.\n\nThe attackers were repulsed after a gun battle that "
+                            "lasted three hours.\n\nIn a separate statement, the ISPR said troops had come under fire "
+                            "during an operation in the Sui area of Dera Bugti district. Two soldiers were martyred and "
+                            "three terrorists were killed in the exchange of fire.")
+    assert [(e.location.district, e.killed) for e in events] == [("Zhob", 6), ("Dera Bugti", 2)]
+
+
+def test_a_district_set_beside_an_area_the_parser_took_for_a_person_is_the_place(extractor: Extractor) -> None:
+    [event] = run(extractor, "RAWALPINDI: Troops shot dead eleven khwarij as they tried to sneak across the border in the "
+                             "general area of Hassan Khel, North Waziristan District, the military said on Wednesday.")
+    assert event.location.district == "North Waziristan"
+
+
+def test_a_claim_of_the_attack_on_a_named_post_goes_to_the_incident_there(extractor: Extractor) -> None:
+    # both incidents are in one district: the town the claim names tells which
+    first, second = run(extractor, "DERA ISMAIL KHAN: Militants attacked a police post in the Kulachi area on Wednesday "
+                                   "night, killing two constables, police said.\n\nSeparately, troops killed five "
+                                   "militants in an intelligence-based operation in the Daraban area of the district.\n\n"
+                                   "Tehreek-e-Jihad Pakistan claimed the attack on the Kulachi post in a statement.")
+    assert (first.perpetrator.name, first.perpetrator.attribution) == ("Tehreek-e-Jihad Pakistan", "claimed")
+    assert second.perpetrator.name is None
+
+
+def test_a_paragraph_on_the_night_before_in_another_district_is_another_incident(extractor: Extractor) -> None:
+    events = run(extractor, "QUETTA: Gunmen shot dead nine passengers after stopping two buses on the highway near Kalat "
+                            "early on Thursday, officials said.\n\nThe attackers checked identity cards before opening "
+                            "fire.\n\nLate on Wednesday night, a railway bridge near Mach in Kachhi district was blown up, "
+                            "suspending train services to Quetta.")
+    assert [(e.location.district, e.event_type, e.date) for e in events] == [
+        ("Kalat", "armed_assault", date(2024, 6, 13)), ("Kachhi (Bolan)", "infrastructure_attack", date(2024, 6, 12))]
+
+
+def test_bombers_in_the_plural_tell_a_bombing(extractor: Extractor) -> None:
+    [event] = run(extractor, "HANGU: Two suicide bombers struck a mosque inside a police station in Hangu during Friday "
+                             "prayers on Wednesday, killing five people, police said.")
+    assert (event.event_type, event.killed) == ("bombing", 5)
+
+
+def test_the_day_of_the_paragraph_that_tells_the_attack_beats_the_ledes_night(extractor: Extractor) -> None:
+    [event] = run(extractor, "RAWALPINDI: The night of 11/12 June 2024 saw heightened terrorist activity in Dera Ismail "
+                             "Khan district, wherein eight terrorists were sent to hell during various operations, while "
+                             "nine soldiers embraced shahadat, the ISPR said.\n\nIn the early hours of 12 June, a group of "
+                             "terrorists attacked a post in the general area of Daraban. The attackers rammed an "
+                             "explosive-laden vehicle into the post, followed by a suicide bombing. Nine soldiers "
+                             "embraced shahadat.")
+    assert (event.event_type, event.date) == ("bombing", date(2024, 6, 12))
+
+
+def test_nights_named_one_after_another_date_to_the_first(nlp: Language) -> None:
+    from khabar.nlp.components.dates import absolute_dates
+    found = absolute_dates(sent(nlp, "The group was seen on the nights of 25/26 and 26/27 April 2025, the ISPR said."),
+                           datetime(2025, 4, 28, 9))
+    assert [d.value for d in found] == [date(2025, 4, 25)]
+
+
+def test_a_paragraph_placing_the_reports_own_killings_the_day_before_is_the_same_incident(extractor: Extractor) -> None:
+    [event] = run(extractor, "Islamabad, June 13 (XNS) The bodies of nine men who were pulled off a coach and shot dead "
+                             "on a highway in Balochistan were sent to their home towns in Punjab on Thursday, officials "
+                             "said.\n\nThe killings took place near Kalat early on Wednesday, when armed men blocked the "
+                             "road and gunned down the passengers from Punjab, police said.")
+    assert (event.location.district, event.killed) == ("Kalat", 9)

@@ -787,9 +787,18 @@ class CasualtyRules:
         return found
 
     def _conjoined_casualty(self, verb: Token) -> Token | None:
-        """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead")."""
-        return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)
-                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)  # not "..., but Mengal succumbed"
+        """The casualty verb conjoined with a passive one ("was dragged from his car and shot dead"), or with a bare
+        participle that goes on from it ("were taken from the room, led into the hills and killed")."""
+        def conjoined(head: Token) -> Token | None:
+            return next((c for c in head.children if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and self.casualty_kind(c)
+                         and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)  # not "..., but Mengal succumbed"
+
+        def goes_on(c: Token) -> bool:  # a bare participle that carries the same people on ("..., led into the hills")
+            return (c.dep_ in ("advcl", "conj") and c.tag_ in ("VBN", "VBD")
+                    and not any(g.dep_ in ("nsubj", "nsubjpass", "mark", "advmod") for g in c.children))
+
+        return conjoined(verb) or next((found for c in verb.children if goes_on(c) and (found := conjoined(c)) is not None),
+                                       None)
 
     def _casualty_next(self, tok: Token) -> bool:
         """A casualty word right after a pronoun ("another injured", "another was wounded")."""
@@ -1039,6 +1048,17 @@ class CasualtyRules:
                         [t for t in reversed(sent[: verb.i - sent.start]) if t.dep_ in ("appos", "dep", "npadvmod")])
                 for tok in hung:
                     if kind := self._toll_noun(tok):
+                        return kind
+        if prep is not None and prep.lower_ == "to":
+            # "which took the number of people martyred, excluding the attackers, to 25", with "to 25" hung on the
+            # aside: the toll a raising verb carried to the number, when that verb has no "to" of its own
+            for tok in sent[: prep.i - sent.start]:
+                if (tok.lower_ in ("number", "toll") and tok.dep_ == "dobj" and tok.head.lower_ in RISE_WORDS
+                        and not any(c.lower_ == "to" for c in tok.head.children)):
+                    # (the parser may hang the participle that names the kind off the number: "of people martyred")
+                    named = (self.casualty_kind(t) for t in sent.doc[tok.i + 1 : min(tok.i + 5, prep.i)])
+                    kind = self._toll_noun(tok) or next((k for k in named if k in ("killed", "injured")), None)
+                    if kind:
                         return kind
         for depth, anc in enumerate(list(victim.ancestors)[:7]):
             if anc.lower_ == "number" and (kind := self._toll_noun(anc)):
@@ -1361,8 +1381,11 @@ class CasualtyRules:
             claim_at = sent.start  # "The BLA ... had put the number of dead at 90": the group's own count
         group_words = self._group_statement(sent)  # "the BLA claimed responsibility, saying it had killed 20"
         # "the initial toll was four": an earlier figure, not the article's latest toll
-        initial_at = next((t.i for t in sent if t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
-                                                                "preliminary") or self._first_reports(t)), None)
+        # (not "martyred in the initial attack": an incident's first phase, not an earlier count)
+        initial_at = next((t.i for t in sent if (t.lower_ in ("initial", "initially", "earlier", "previous", "previously",
+                                                                 "preliminary")
+                                                  and not (t.dep_ == "amod" and re.fullmatch(INCIDENT_NOUN_PATTERN, t.head.lower_)))
+                           or self._first_reports(t)), None)
         # "... put the toll at two, but one of the injured succumbed, raising the toll to three": the count after
         # the turn is the current one
         turn_at = next((t.i for t in sent if initial_at is not None and t.i > initial_at
@@ -2042,11 +2065,15 @@ def _included_in_toll(victim: Token) -> bool:
 
 def _stood_before(first: Token) -> bool:
     """A count in a past-tense clause on a toll that now stands otherwise ("The toll, which stood at five on the day of
-    the attack, now includes six children, the driver and his helper"): the earlier count."""
+    the attack, now includes six children, the driver and his helper"), or that has risen since: the earlier count."""
     for anc in first.ancestors:
         if anc.dep_ == "relcl":
             main = anc.head.head
-            return anc.tag_ == "VBD" and anc.head.dep_ in ("nsubj", "nsubjpass") and main.tag_ in ("VBZ", "VBP")
+            return anc.tag_ == "VBD" and anc.head.dep_ in ("nsubj", "nsubjpass") and (
+                main.tag_ in ("VBZ", "VBP") or main.lower_ in RISE_WORDS)
+        if anc.dep_ == "acl":  # "The toll, put at 16 by police an hour after the blast, rose through the day"
+            return (anc.tag_ == "VBN" and anc.head.lower_ in TOTAL_WORDS and anc.head.dep_ in ("nsubj", "nsubjpass")
+                    and anc.head.head.lower_ in RISE_WORDS)
     return False
 
 

@@ -26,6 +26,7 @@ _ABS_MDY = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+
 # "the night of 3-4 May", "between 5 and 6 June 2022": the range's first day (a night attack takes the day it
 # began); a span of several days ("between September 10 and 13") gives no day of its own: its last day
 _DAY_RANGE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?(?:\s+(\d{{4}}))?\b", re.I)
+_NIGHTS_BEFORE = re.compile(r"\b(\d{1,2})\s*(?:-|–|/)\s*\d{1,2}\s*(?:,|and)\s*$")
 _MONTH_DAY_RANGE = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|/|and|to)\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 # "21.10.2025", "04-03-2024", "2025-10-21": numeric dates, day first as Pakistani papers and police write them
 _NUMERIC = re.compile(r"(?<![\d.:/-])(?:(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))(?![\d:/-]|\.\d)")
@@ -226,6 +227,10 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
     found += [(m, m.group(2), m.group(3), m.group(1), m.group(4)) for m in _MONTH_DAY_RANGE.finditer(text)]
     ranges = [(m.start(), m.end()) for m, *_ in found]
     for m, first, last, month, year in found:
+        # "the nights of 25/26 and 26/27 April": the first of the nights named
+        nights = _NIGHTS_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        if nights is not None and int(first) - 2 <= int(nights.group(1)) < int(first) and int(last) - int(first) == 1:
+            first = last = nights.group(1)
         day = last if int(last) - int(first) >= 2 else first  # several days: the last; a night: the first
         value = _dateparse(f"{day} {month} {year or ''}".strip(), published)
         if value is not None:

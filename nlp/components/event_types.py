@@ -31,7 +31,7 @@ TRIGGERS: dict[str, tuple[str, float]] = {
     "explosive-laden": ("bombing", 1.0), "explosives-laden": ("bombing", 1.0), "landmine": ("bombing", 1.0), "land mine": ("bombing", 1.0),
     "mine blast": ("bombing", 1.0), "magnetic bomb": ("bombing", 1.0), "blew himself up": ("bombing", 1.2),
     "detonated": ("bombing", 1.0), "explosives": ("bombing", 0.7), "remote-controlled": ("bombing", 0.9),
-    "bomber": ("bombing", 0.9), "explosive device": ("bombing", 1.0), "planted": ("bombing", 0.5),
+    "bomber": ("bombing", 0.9), "bombers": ("bombing", 0.9), "suicide bombers": ("bombing", 1.2), "explosive device": ("bombing", 1.0), "planted": ("bombing", 0.5),
     # armed assault
     "attacked": ("armed_assault", 1.0), "attack": ("armed_assault", 0.6), "attacks": ("armed_assault", 0.5),
     "opened fire": ("armed_assault", 1.0), "firing": ("armed_assault", 0.8), "fired": ("armed_assault", 0.7),
@@ -221,6 +221,8 @@ class EventTypeRules:
             if etype == "kidnapping" and phrase not in HIJACK_WORDS and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
+            if span is not None and _habitual(span, sent):
+                continue  # "the community has been targeted repeatedly": a pattern, not this incident
             reference = span is not None and _names_the_victims(span, sent)
             found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked
@@ -361,6 +363,19 @@ def _raids_a_post(span: TextSpan, sent: Span, posts: frozenset[str]) -> bool:
                for g in c.children if g.dep_ == "pobj"]
     objects += [c for c in root.children if c.dep_ == "dobj"]
     return any(t.lower_ in posts for o in objects for t in o.subtree)
+
+
+HABIT_WORDS = frozenset({"repeatedly", "frequently", "often", "regularly", "routinely", "periodically"})
+
+
+def _habitual(span: TextSpan, sent: Span) -> bool:
+    """A trigger said to happen again and again ("the community has been targeted repeatedly in Quetta"): a pattern
+    the report recalls, not the incident it tells."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    verbs = {t.head if t.dep_ in ("prt", "dobj", "acomp") else t for t in words}
+    return any(c.dep_ == "advmod" and c.lower_ in HABIT_WORDS for v in verbs for c in v.children)
 
 
 def _names_the_victims(span: TextSpan, sent: Span) -> bool:

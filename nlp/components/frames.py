@@ -698,8 +698,21 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     """True when a trigger sentence names a district the frame has not mentioned (not a victim's home district:
     "two soldiers, residents of Karak and Lakki Marwat, embraced shahadat")."""
     own = districts_named([info], skip_asides=True)
-    known = districts_named(frame.sentences)
+    known = _districts_told(frame)
     return bool(own) and bool(known) and not own & known
+
+
+def _districts_told(frame: Frame) -> set[str]:
+    """The districts a frame places its incident in: those it names, but not those only named in a clause that tells
+    another place's toll ("nine soldiers were martyred in Zhob, while three more lost their lives in Sui"), which
+    a later paragraph may go on to tell."""
+    found: set[str] = set()
+    for s in frame.sentences:
+        at = casualties.other_place_clause(s.sent)
+        cut = s.sent.doc[at].idx if at is not None else None
+        found |= {district_of(m.kind, m.name) for m in s.locations if not m.dateline and m.kind in ("place", "district")
+                  and (cut is None or m.span.start < cut)}
+    return found
 
 
 def _paragraph_lead(info: SentenceInfo, frame: Frame) -> list[SentenceInfo]:
@@ -862,6 +875,13 @@ def _counted_next(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
 def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame:
     """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
     ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
+    towns = {m.name for m in info.locations if m.kind == "place" and (m.names_an_incident() or _attacked_place(m))}
+    if towns and not towns & _places_named(current):
+        # ("TJP claimed the attack on the Daraban post" after the paragraph on an operation in Kulachi, both in one
+        # district: the town tells the incident)
+        told = next((f for f in reversed(frames) if f is not current and towns & _places_named(f)), None)
+        if told is not None:
+            return told
     named = {district_of(m.kind, m.name) for m in info.locations if m.names_an_incident()}
     if not named or named & districts_named(current.sentences, skip_asides=True):
         return current
@@ -869,6 +889,45 @@ def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> 
     # the Lakki Marwat blast rose to three")
     return next((f for f in reversed(frames) if f is not current and named & (
         districts_named(f.sentences, skip_asides=True) | _incident_districts(f))), current)
+
+
+INCIDENT_ON = re.compile(INCIDENT_NOUN_PATTERN + r"\s+(?:on|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _attacked_place(m: LocationMention) -> bool:
+    """The place is what an incident noun was aimed at ("claimed the attack on the Daraban post")."""
+    return INCIDENT_ON.search(m.span.sentence[max(0, m.span.start - m.span.sent_start - 40) : m.span.start - m.span.sent_start]) is not None
+
+
+def _dated_apart(info: SentenceInfo, frame: Frame) -> bool:
+    """The sentence states a day of its own that none of the frame's stated days is."""
+    def days(infos: list[SentenceInfo]) -> set[Any]:
+        return {d.value for s in infos for d in s.dates
+                if d.precision == "day" and d.explicit and not d.background and not d.reporting}
+
+    own, told = days([info]), days(frame.sentences)
+    return bool(own) and bool(told) and not own & told
+
+
+THE_KILLINGS = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(?:killings?|murders?)\b", re.IGNORECASE)
+
+
+def _opens_on_the_incident(info: SentenceInfo) -> bool:
+    """"The attack took place ...", "The killings took place in the Rarasham area ...": the report's incident again."""
+    return THE_INCIDENT.match(info.sent.text) is not None or THE_KILLINGS.match(info.sent.text) is not None
+
+
+def _night_before(info: SentenceInfo, frame: Frame) -> bool:
+    """The sentence's day is the day before the frame's earliest: an attack of the night before, not a recap."""
+    own = [d.value for d in info.dates if not d.background and d.precision == "day"]
+    known = [d.value for s in frame.sentences for d in s.dates if not d.background and d.precision == "day"]
+    return bool(own) and bool(known) and (min(known) - max(own)).days <= 1
+
+
+def _places_named(frame: Frame) -> set[str]:
+    """The towns and localities a frame's sentences name (dateline and asides excluded)."""
+    return {m.name for s in frame.sentences for m in s.locations
+            if m.kind == "place" and not m.dateline and not m.in_aside()}
 
 
 def _returns_to(info: SentenceInfo, frames: list[Frame], current: Frame) -> Frame | None:
@@ -985,6 +1044,15 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             continue
         if info.opens_frame():
             lead = _paragraph_lead(info, current) if current is not None else []
+            # "Late on Sunday night, a railway bridge ... in Kachhi district was blown up" after a lede on Monday's
+            # killings in Musakhel: a paragraph that opens on the day before and a district of its own, with an
+            # incident word that is not the report's own ("The killings took place in Musakhel early on Monday"),
+            # tells another incident
+            night_before = (current is not None and _new_place(info, current)
+                            and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
+                            and _dated_apart(info, current) and _night_before(info, current)
+                            and not in_past_perfect(info.sent) and not _opens_on_the_incident(info)
+                            and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8))
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
@@ -1012,12 +1080,13 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # later paragraph's death in another district is that second incident
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
+                or night_before
                 # "..., hours after another teacher was shot dead in a separate attack" in the lede: a later paragraph
                 # that opens on another part of the day ("Earlier in the day, gunmen stopped a van ...") tells it
                 or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
                     and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
             )
-            if split and current is not None and not info.marker and _earlier_than(info, current):
+            if split and current is not None and not info.marker and _earlier_than(info, current) and not night_before:
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is not None and split and lead:

@@ -327,11 +327,17 @@ def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> b
     return False
 
 
+AREA_NOUNS = frozenset({"area", "areas", "village", "town", "tehsil", "locality", "valley", "vicinity", "outskirts"})
+
+
 def _person_named(ent: Span) -> bool:
     """A locality's name used as a person's: listed with named people ("Waqas Ahmad and Shah Faisal") or after a
     person's title or name ("Constable Shah Faisal")."""
     root = ent.root
-    if root.dep_ in ("conj", "appos") and root.head.ent_type_ == "PERSON":
+    head = root.head
+    # (not a "person" the parser found where the text names an area: "the general area of Hassan Khel, North Waziristan")
+    an_area = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in AREA_NOUNS
+    if root.dep_ in ("conj", "appos") and head.ent_type_ == "PERSON" and not an_area:
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     after = ent.doc[ent.end : ent.end + 2]

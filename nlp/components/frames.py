@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -835,10 +836,14 @@ def _claims_known(info: SentenceInfo) -> bool:
     return info.claim and any(known_reference(info, t) for t in info.triggers)
 
 
+def _days_named(infos: list[SentenceInfo]) -> list[date]:
+    """The days (not months or years) some sentences name, recaps' days left out."""
+    return [d.value for s in infos for d in s.dates if not d.background and d.precision == "day"]
+
+
 def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     """True when every day the sentence names comes before every day the frame names."""
-    own = [d.value for d in info.dates if not d.background and d.precision == "day"]
-    known = [d.value for s in frame.sentences for d in s.dates if not d.background and d.precision == "day"]
+    own, known = _days_named([info]), _days_named(frame.sentences)
     return bool(own) and bool(known) and max(own) < min(known)
 
 
@@ -917,10 +922,10 @@ def _opens_on_the_incident(info: SentenceInfo) -> bool:
     return THE_INCIDENT.match(info.sent.text) is not None or THE_KILLINGS.match(info.sent.text) is not None
 
 
-def _night_before(info: SentenceInfo, frame: Frame) -> bool:
-    """The sentence's day is the day before the frame's earliest: an attack of the night before, not a recap."""
-    own = [d.value for d in info.dates if not d.background and d.precision == "day"]
-    known = [d.value for s in frame.sentences for d in s.dates if not d.background and d.precision == "day"]
+def _within_a_night(info: SentenceInfo, frame: Frame) -> bool:
+    """The sentence's latest day is at most one day before the frame's earliest (the night before, or a later day):
+    an attack of the same night, not a recap of days past."""
+    own, known = _days_named([info]), _days_named(frame.sentences)
     return bool(own) and bool(known) and (min(known) - max(own)).days <= 1
 
 
@@ -1048,11 +1053,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             # killings in Musakhel: a paragraph that opens on the day before and a district of its own, with an
             # incident word that is not the report's own ("The killings took place in Musakhel early on Monday"),
             # tells another incident
-            night_before = (current is not None and _new_place(info, current)
-                            and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
-                            and _dated_apart(info, current) and _night_before(info, current)
-                            and not in_past_perfect(info.sent) and not _opens_on_the_incident(info)
-                            and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8))
+            night_apart = (current is not None and _new_place(info, current)
+                           and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
+                           and _dated_apart(info, current) and _within_a_night(info, current)
+                           and not in_past_perfect(info.sent) and not _opens_on_the_incident(info)
+                           and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8))
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
@@ -1080,13 +1085,13 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # later paragraph's death in another district is that second incident
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
-                or night_before
+                or night_apart
                 # "..., hours after another teacher was shot dead in a separate attack" in the lede: a later paragraph
                 # that opens on another part of the day ("Earlier in the day, gunmen stopped a van ...") tells it
                 or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
                     and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
             )
-            if split and current is not None and not info.marker and _earlier_than(info, current) and not night_before:
+            if split and current is not None and not info.marker and _earlier_than(info, current) and not night_apart:
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
             if current is not None and split and lead:

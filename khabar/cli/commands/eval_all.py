@@ -257,6 +257,12 @@ INCIDENT_PROBES = (
      "night and 'yesterday' dates, hospitals, funerals and home towns in other districts, former agencies and tehsils "
      "named without their district, tolls that rise and injured who later die, a faction claim and a denial, six reports "
      "of two or three incidents, three distractors. Scored unseen first, then studied."),
+    ("p98", "fifteen incidents, twelve of them in 2-3 reports",
+     "Reports from seven outlets (a wire with weekday datelines, a daily, a TV live page, a weekly, an Urdu-press "
+     "translation, a Quetta outlet, a monthly roundup) on 2023-25 attacks, written to test merging: tolls that rise and "
+     "are revised down across reports, claims that arrive late, places named by village, tehsil or province only, "
+     "attacks and operations of one night in one district, two reports of two incidents, three distractors. Scored "
+     "unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -449,6 +455,13 @@ HONEST_PROBES = (
      "of the injured, attackers killed in return fire, ISPR statements, claims and denials, five reports of two or three "
      "incidents, four distractors; written blind, never studied.",
      "Twenty-two incidents, five of them in 2-3 reports. Never studied."),
+    ("p99",
+     "Twenty-six reports from ten outlets (a wire service, a TV ticker, an Urdu-press translation, a Karachi tabloid, a "
+     "national daily, a military press-office style, a security newsletter, Gilgit, Quetta and Pashto-region outlets) on "
+     "2023-25 attacks, written to make tolls hard: tolls that rise or are revised down, hospital against police counts, "
+     "headlines that differ from the body, attackers counted apart, tolls split by group, an inflated claim, background "
+     "statistics, three reports of two incidents, two distractors; written blind, never studied.",
+     "Fifteen incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

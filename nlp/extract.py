@@ -618,6 +618,7 @@ class Extractor:
         summary_day = summary_lede_date(infos, frames)
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
         timeline = newest_first(infos)
+        lede_place = self._lede_place(infos) if len(frames) > 1 else None
         events: list[ExtractedEvent] = []
         for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
             if _hearsay(frame):
@@ -625,12 +626,23 @@ class Extractor:
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before,
-                                          summary_day, several=len(frames) > 1))
+                                          summary_day, several=len(frames) > 1, lede_place=lede_place))
         kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]
         if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():
             kept[0] = self._headline_toll(kept[0], art.title, published)
         return kept
+
+    def _lede_place(self, infos: list[SentenceInfo]) -> tuple[Location, LocationMention] | None:
+        """The place of the report's first paragraph, when it names one district only: where the report's incidents
+        are, for those told later without a place of their own."""
+        lede = [s for s in infos if s.paragraph == infos[0].paragraph] if infos else []
+        mentions = [m for s in lede for m in s.locations]
+        districts = {district_of(m.kind, m.name) for m in mentions if m.kind in ("place", "district") and not m.dateline}
+        if len(districts) != 1:
+            return None
+        place = self.locations.choose(mentions, lede[0].index)
+        return place if place is not None and place[0].district else None
 
     def _headline_toll(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
         """A report of one incident whose body gives no count of a kind takes the headline's ("9 BC personnel martyred
@@ -717,11 +729,12 @@ class Extractor:
     def _event(self, frame: Frame, published: date, relevance: float, type_scores: ScoresSource,
                lede: DateMention | None = None, shared: Sequence[SentenceInfo] = (),
                timeline: dict[int, int] | None = None, before: ExtractedEvent | None = None,
-               summary: DateMention | None = None, several: bool = False) -> ExtractedEvent:
+               summary: DateMention | None = None, several: bool = False,
+               lede_place: tuple[Location, LocationMention] | None = None) -> ExtractedEvent:
         """Fill one ExtractedEvent from a frame (`lede`: the first frame's date, for roundups; `timeline`: the
         sentences' order in time on a newest-first live page; `before`: the event the report told just before;
         `summary`: the day of a lede that sums up the report's incidents; `several`: the report frames more than one
-        incident)."""
+        incident; `lede_place`: the one district the lede names, for a frame that names no place)."""
         sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
         opener = frame.opener or frame.sentences[0]
         own = own_part_of_lede(opener)
@@ -756,6 +769,8 @@ class Extractor:
         trig_sent = trigger.span.sent_index if trigger else opener.index
         place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent,
                                       [(t.span.sent_index, t.span.text) for t in triggers], _toll_sentences(figures, opener.index))
+        if place is None and not any(s.locations for s in frame.sentences):
+            place = lede_place  # "Eight were killed in two gun attacks in Upper Kurram ... The first took place on a road"
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         if several:
             figures = own_tolls(figures, opener.sent.doc)

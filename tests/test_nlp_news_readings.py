@@ -764,3 +764,40 @@ def test_a_paragraph_placing_the_reports_own_killings_the_day_before_is_the_same
                              "said.\n\nThe killings took place near Kalat early on Wednesday, when armed men blocked the "
                              "road and gunned down the passengers from Punjab, police said.")
     assert (event.location.district, event.killed) == ("Kalat", 9)
+
+
+def test_a_toll_joined_to_the_next_count_is_the_toll(nlp: Language) -> None:
+    # the parser reads "31 and 52 people" as one list of counts of the wounded
+    assert counts(nlp, "The toll has risen to 17 and 40 people are injured, officials say.") == {
+        "killed": [17], "injured": [40]}
+
+
+def test_the_driver_of_the_vehicle_hit_is_counted(nlp: Language) -> None:
+    assert counts(nlp, "A roadside bomb struck a van, killing its driver and wounding two passengers.") == {
+        "killed": [1], "injured": [2]}
+
+
+def test_a_number_of_people_is_no_count(nlp: Language) -> None:
+    assert counts(nlp, "It also claimed to have killed a number of policemen who were guarding the bridge.") == {}
+
+
+def test_more_of_the_attackers_counted_before_are_attackers(nlp: Language) -> None:
+    assert counts(nlp, "Soldiers shot dead nine insurgents near Mir Ali and three more in Datta Khel, where one soldier "
+                       "was also martyred, the army said.") == {"attackers_killed": [9, 3], "killed": [1]}
+
+
+def test_a_lede_counting_two_attacks_gives_way_to_each_told_in_turn(extractor: Extractor) -> None:
+    events = run(extractor, "MIRAMSHAH: Six people were killed in two separate gun attacks in North Waziristan on "
+                            "Wednesday, triggering a strike in the bazaar.\n\nPolice said the first incident took place on "
+                            "a link road, where unknown gunmen fired on a pickup and killed its driver, Gul Akbar. The "
+                            "gunmen fled.\n\nA few hours later, armed men burst into a hujra in a nearby village and "
+                            "opened fire on a gathering of elders, killing five people.")
+    assert [(e.location.district, e.killed) for e in events] == [("North Waziristan", 1), ("North Waziristan", 5)]
+
+
+def test_the_days_first_attack_told_after_the_second_is_another_incident(extractor: Extractor) -> None:
+    events = run(extractor, "Gunmen opened fire on a wedding party in Tank district on Wednesday, killing four guests, "
+                            "police said.\n\nIt was the second attack in the district on Wednesday. Earlier in the day, a "
+                            "shopkeeper was shot dead outside his shop by two men on a motorcycle.\n\nThe bodies of the "
+                            "four guests were taken to the district hospital.")
+    assert sorted((e.location.district, e.killed) for e in events) == [("Tank", 1), ("Tank", 4)]

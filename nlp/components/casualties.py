@@ -154,6 +154,8 @@ EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"}
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# "a number of soldiers", "a handful of passengers": people counted without a number
+VAGUE_QUANTITIES = frozenset({"number", "handful", "host", "lot"})
 # "a sixth victim died": the toll as a victim's rank
 ORDINAL_VALUES = {w: i for i, w in enumerate(
     ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
@@ -512,6 +514,8 @@ class CasualtyRules:
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
+            if word in VAGUE_QUANTITIES and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "of":
+                continue  # "claimed to have killed a number of security personnel": no count
             title = self._victim_title(tok) or self._listed_name(tok)  # "Constable Muhammad Arif embraced shahadat"
             if title is not None:
                 groups.append((title, tok, 1))
@@ -545,7 +549,7 @@ class CasualtyRules:
                 continue  # "a third soldier has died of his wounds": the toll by rank (`_ordinal_victims`)
             # "five engineers and their driver", "the elder's nephew was injured"
             dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
-                    or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her") or c.pos_ in ("NOUN", "PROPN")))]
+                    or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her", "its") or c.pos_ in ("NOUN", "PROPN")))]
             if not dets and tok.dep_ == "amod" and tok.head.tag_ == "VBN" and tok.head.dep_ in ("nsubj", "nsubjpass"):
                 # "a constable deputed for the security of a polio team was shot dead", parsed with the participle as
                 # the subject and the person as its modifier
@@ -1074,6 +1078,16 @@ class CasualtyRules:
                 break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll
         return None
 
+    def _toll_before_another(self, first: Token, last: Token, sent: Span) -> str | None:
+        """"The death toll has risen to 24 and 46 people are injured", parsed as "24 and 46 people": a bare number
+        after the toll's "to", joined to the next count, is the toll, not a count of that count's victims."""
+        after = sent.doc[last.i + 1] if last.i + 1 < sent.end else None
+        if first.i != last.i or first.i == sent.start or after is None or after.dep_ != "cc":
+            return None
+        if sent.doc[first.i - 1].lower_ not in ("to", "at") or not any(c.dep_ == "conj" and c.like_num for c in first.children):
+            return None
+        return self._toll_kind(first, sent)
+
     @staticmethod
     def _toll_taken_up(victim: Token, sent: Span) -> bool:
         """A number that "it" rose to, right after a sentence about the death toll: the toll, taken up by a pronoun."""
@@ -1230,6 +1244,11 @@ class CasualtyRules:
             return True  # "Terrorists killed: 03": a field whose label names the attackers
         if victim.pos_ != "NUM" and victim.lower_ not in ("them", "they"):
             return False
+        if victim.i + 1 < victim.sent.end and victim.nbor(1).lower_ == "more":
+            # "troops killed 17 militants in Darazinda and four more in Kulachi": more of the people counted before
+            counted = [t.head for t in victim.doc[victim.sent.start : victim.i] if t.dep_ == "nummod" and t.head.i < victim.i]
+            if counted:
+                return self._is_attacker(counted[-1])
         if victim.pos_ == "NUM" and victim.dep_ == "conj" and self._is_attacker(victim.head):
             return True  # "five terrorists were killed: the bomber in the van and the four who tried to get in"
         of_them = victim.pos_ == "NUM" and any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children)
@@ -1400,7 +1419,7 @@ class CasualtyRules:
         for first, last, value in sorted(groups, key=lambda g: g[0].i):
             among_sentence = among_at is not None and first.i < among_at  # "Nine ... were among the 13 killed"
             victim = self._victim_token(first, last)
-            total_kind = self._toll_kind(victim, sent)
+            total_kind = self._toll_kind(victim, sent) or self._toll_before_another(first, last, sent)
             window = self._window_kind(last, sent)
             word = window or self._dep_kind(victim) or (self.victim_verb(victim) if first.i == last.i else None)
             word = word or self._after_relative_clause(victim)

@@ -41,6 +41,15 @@ from khabar.nlp.geocode import geocode
 
 DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|evening))\b",
                            re.IGNORECASE)
+# "A few hours later, armed men entered the school ...", "Minutes earlier": a paragraph that opens on another time of
+# the day than the one before
+TIME_APART_LEAD = re.compile(r"^\W*(?:(?:a\s+few|some|several|a\s+couple\s+of|two|three|\d+)\s+)?(?:hours?|minutes?)\s+"
+                             r"(?:later|earlier|afterwards|before\s+that)\b|^\W*shortly\s+(?:afterwards|before\s+that)\b",
+                             re.IGNORECASE)
+# "It was the second attack on teachers in the district on Thursday": the incident told is not the day's first
+LATER_OF_THE_DAY = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|third)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:attack|incident|shooting|blast|bombing|killing)\b[^.]*\b(?:today|on\s+\w+day|that\s+day|"
+                              r"the\s+same\s+day|in\s+hours|within\s+hours)\b", re.IGNORECASE)
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
                    "in a separate", "in separate", "similarly", "on the other hand", "in yet another")
@@ -441,7 +450,13 @@ def summed_count(frame: Frame) -> int | None:
     """How many incidents a summary lede sums up ("in two attacks" → 2), when it says."""
     opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
     found = SUMMARY_LEDE.search(opener.sent.text) if opener is not None else None
-    return SUMMARY_COUNTS.get(found.group(0).split()[0].lower()) if found else None
+    if found is None or opener is None:
+        return None
+    count = SUMMARY_COUNTS.get(found.group(0).split()[0].lower())
+    before = opener.sent.text[: found.start()].split()
+    if count is None and before:
+        count = SUMMARY_COUNTS.get(before[-1].lower())  # "in two separate gun attacks"
+    return count
 
 
 def sums_up(info: SentenceInfo) -> bool:
@@ -973,12 +988,15 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     elsewhere = False  # ... whose heading line dates it before the incident ("CONTEXT — Kabul | 7 August")
     paragraph = None
     recap_paragraph: int | None = None  # the paragraph that recalls an earlier incident, from its recap on
+    aside_of: tuple[Frame, int] | None = None  # the frame an aside on another incident left, and the aside's paragraph
     for info in infos:
         if info.background:
             continue
         if info.paragraph == recap_paragraph and not info.marker and not info.dates:
             continue  # "Last Tuesday, fighters hijacked a train ... The military said 26 hostages were killed": its toll
         opens_paragraph = info.paragraph != paragraph
+        if aside_of is not None and info.paragraph != aside_of[1]:
+            current, aside_of = aside_of[0], None  # back to the report's incident after the aside on the day's first
         if opens_paragraph:
             # a heading alone in its paragraph ("GAS.") heads the next one
             lone = heading is not None and not told and len(held) == 1
@@ -1058,6 +1076,12 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                            and _dated_apart(info, current) and _within_a_night(info, current)
                            and not in_past_perfect(info.sent) and not _opens_on_the_incident(info)
                            and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8))
+            # "It was the second attack on teachers in the district on Thursday. Earlier in the day, a teacher was shot
+            # dead ...": the sentence after one that calls the frame's incident the day's second tells the first, in
+            # an aside the next paragraph leaves
+            earlier_aside = (current is not None and len(frames) == 1 and DAY_PART_LEAD.match(info.sent.text) is not None
+                             and info.strength >= 0.8 and current.sentences[-1].paragraph == info.paragraph
+                             and LATER_OF_THE_DAY.search(current.sentences[-1].sent.text) is not None)
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
@@ -1086,20 +1110,28 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
                 or night_apart
+                # "Eight people were killed in two separate gun attacks ... The first incident took place on Shalozan
+                # Road ... \n A few hours later, armed men entered a school ... killing seven": after the first of the
+                # incidents a lede counts, a paragraph that opens on another time of the day, with figures, tells the next
+                or (summary is not None and frames[0] is summary and current is not summary
+                    and (summed_count(summary) or 0) > len(frames) - 1 and info.paragraph != current.sentences[-1].paragraph
+                    and info.has_figures and info.strength >= 0.8 and TIME_APART_LEAD.match(info.sent.text) is not None)
                 # "..., hours after another teacher was shot dead in a separate attack" in the lede: a later paragraph
                 # that opens on another part of the day ("Earlier in the day, gunmen stopped a van ...") tells it
                 or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
                     and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
+                or earlier_aside
             )
             if split and current is not None and not info.marker and _earlier_than(info, current) and not night_apart:
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
-            if current is not None and split and lead:
+            if current is not None and split and lead and not earlier_aside:
                 current.sentences = [s for s in current.sentences if s not in lead]
                 current = Frame(sentences=[*lead, info])
                 frames.append(current)
                 continue
             if current is None or split:
+                aside_of = (current, info.paragraph) if earlier_aside and current is not None else None
                 current = Frame(sentences=preamble + [info] if current is None else [info])
                 if len(frames) == 0 and sums_up(info):
                     summary = current

@@ -263,6 +263,12 @@ INCIDENT_PROBES = (
      "are revised down across reports, claims that arrive late, places named by village, tehsil or province only, "
      "attacks and operations of one night in one district, two reports of two incidents, three distractors. Scored "
      "unseen first, then studied."),
+    ("p100", "nineteen incidents, seven of them in two reports",
+     "Long reports from nine outlets (an ISPR-idiom bulletin, a Peshawar daily, an international wire, a police-beat "
+     "digest, a TV site, a broadsheet, an Urdu-press translation, a Quetta daily, a D.I. Khan weekly) on smaller 2021-25 "
+     "attacks: tolls told in the lede and again otherwise, named victims with ranks and ages, the injured by hospital, "
+     "victims who died later, attackers killed in return fire, tolls summed across paragraphs, nil tolls, older "
+     "incidents' tolls in background, two reports of two incidents, two distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -462,6 +468,14 @@ HONEST_PROBES = (
      "headlines that differ from the body, attackers counted apart, tolls split by group, an inflated claim, background "
      "statistics, three reports of two incidents, two distractors; written blind, never studied.",
      "Fifteen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p101",
+     "Twenty-seven reports from nine outlets (a Lahore broadsheet, a Karachi evening paper, a Pashto channel's English "
+     "service, a wire with weekday datelines, a Baloch diaspora site, a government handout, a foreign South Asia desk, a "
+     "digital outlet with bullets, a Quetta broadsheet) on 2021-25 attacks: datelines from another city, tolls that "
+     "rise or are revised, claims, blame, denials and faction claims, state-blame labels, the Afghan Taliban at the "
+     "border, relative dates, background tolls and statistics, two reports of two incidents, three distractors; "
+     "written blind, never studied.",
+     "Eighteen incidents, six of them in 2-3 reports. Never studied."),
 )
 
 

@@ -179,6 +179,14 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
         # "lowered the death toll to 84 ... it had risen to 101 on Wednesday": the correction stands over the tolls it
         # corrected, wherever the report retells them
         usable = [f for f in usable if f.corrected or not f.total]
+    if usable and not any(f.total or (f.value > 0 and not f.also and not ALSO.search(f.span.sentence)) for f in usable):
+        # "The martyrs included seven soldiers ... Lance Naik Sabz Ali, 34, of the Frontier Constabulary, also lost his
+        # life": the dead listed, then more
+        first_more = min(f.span.sent_index for f in usable)
+        dead_listed = [f for f in figures if f.sub_count and f.value > 0 and f.span.sent_index < first_more
+                       and DEAD_LISTED.search(f.span.sentence) is not None]
+        if dead_listed:
+            usable = dead_listed + [replace(f, also=True) for f in usable]
     if not usable:
         # "killing at least three of them" with no count of the whole: the dead are all the report gives;
         # "two of the injured are critical" is a part of a count the report does not give
@@ -224,8 +232,9 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
     return total, first
 
 
+ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # "The martyred include six constables, two head constables and an ASI": the dead, listed part by part
-DEAD_LISTED = re.compile(r"\bthe\s+(?:dead|martyred|deceased|slain)\s+(?:include|included|includes)\b", re.IGNORECASE)
+DEAD_LISTED = re.compile(r"\bthe\s+(?:dead|martyred|martyrs|deceased|slain)\s+(?:include|included|includes)\b", re.IGNORECASE)
 
 
 def _victim_side(victim: str | None) -> str | None:
@@ -763,7 +772,9 @@ class Extractor:
         else:
             ev["event_type"] = evidence(TextSpan.from_span(opener.sent, opener.index), narrow=False)
         fields["suicide"] = any(t.suicide for t in triggers)
-        foiled = any(s.foiled for s in sents) and not any(
+        # a device foiled: the sentence that foils names a bombing ("the bomb was defused"), not a raid ("foiled their
+        # attempt to get inside" in a report of gunfire and explosions)
+        foiled = any(s.foiled and any(t.event_type == "bombing" for t in s.triggers) for s in sents) and not any(
             f.value > 0 and f.kind in ("killed", "injured") for f in figures
         )
         trig_sent = trigger.span.sent_index if trigger else opener.index

@@ -801,3 +801,37 @@ def test_the_days_first_attack_told_after_the_second_is_another_incident(extract
                             "shopkeeper was shot dead outside his shop by two men on a motorcycle.\n\nThe bodies of the "
                             "four guests were taken to the district hospital.")
     assert sorted((e.location.district, e.killed) for e in events) == [("Tank", 1), ("Tank", 4)]
+
+
+def test_an_older_attack_elsewhere_told_late_is_a_recap_and_a_foiled_raid_no_nil_toll(extractor: Extractor) -> None:
+    text = ("PASNI: Heavy gunfire and several explosions rocked Pasni late on Monday night as militants tried to storm the "
+            "naval base on its outskirts, officials said.\n\nTroops responded at once and foiled their attempt to get "
+            "inside, killing five attackers near the perimeter, a security official said.\n\nResidents said the "
+            "explosions went on for about two hours.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 6, 0))
+    assert (event.location.district, event.date, event.killed, event.injured, event.attackers_killed) == (
+        "Gwadar", date(2024, 6, 10), None, None, 5)
+    text = ("TURBAT: Heavy gunfire rang out across Turbat late on Monday night as militants attacked a naval air station "
+            "next to the airport, officials said.\n\nThe attackers were stopped at the outer wall, a security official "
+            "said.\n\nIt is the second attack on a military installation on the coast this week. On Wednesday, seven "
+            "militants were killed when they tried to force their way into the port office in Gwadar, and two soldiers "
+            "were martyred in the gunfight.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 6, 0))
+    assert (event.location.district, event.date, event.killed) == ("Kech", date(2024, 6, 10), None)
+
+
+def test_the_dead_listed_and_one_more_who_also_died_are_the_toll(extractor: Extractor) -> None:
+    [event] = run(extractor, "BANNU: Troops killed eight militants who rammed an explosives-laden car into the wall of "
+                             "a fort before dawn on Wednesday, the military said.\n\nThe martyrs included five soldiers of the "
+                             "army: Havildar Gul Zaman, 41, of Karak; Naik Arif Khan, 29, of Swabi; and Sepoy Tariq "
+                             "Mehmood, 23, of Chakwal, among others.\n\nLance Naik Noor Ali, 37, of the Frontier "
+                             "Constabulary, a resident of Bannu, also lost his life in the blast, officials said.")
+    assert (event.killed, event.attackers_killed) == (6, 8)
+
+
+def test_a_police_jawan_is_one_and_a_gunman_who_shot_is_no_victim(nlp: Language) -> None:
+    # the parser takes "police" for the subject and the man for its apposition
+    assert counts(nlp, "A police jawan guarding the vaccinators embraced shahadat when gunmen opened fire.") == {
+        "killed": [1]}
+    assert counts(nlp, "A gunman who posed as a patient shot dead a nurse and wounded an elderly doctor inside a "
+                       "private clinic on Monday.") == {"killed": [1], "injured": [1]}

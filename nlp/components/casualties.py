@@ -154,6 +154,8 @@ EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"}
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# who shoots ("a gunman shot dead an employee"): as the subject of a harming verb with an object, the killer
+KILLER_NOUNS = frozenset({"gunman", "gunmen", "shooter", "shooters", "assassin", "assassins", "killer", "killers"})
 # "a number of soldiers", "a handful of passengers": people counted without a number
 VAGUE_QUANTITIES = frozenset({"number", "handful", "host", "lot"})
 # "a sixth victim died": the toll as a victim's rank
@@ -554,6 +556,10 @@ class CasualtyRules:
                 # "a constable deputed for the security of a polio team was shot dead", parsed with the participle as
                 # the subject and the person as its modifier
                 dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+            if not dets and tok.dep_ == "appos" and tok.head.i == tok.i - 1 and tok.head.dep_ in ("nsubj", "nsubjpass"):
+                # "A police jawan escorting the team embraced shahadat", parsed with "police" as the subject and the
+                # person as its apposition
+                dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
             if not dets and self._telegraphic_victim(tok):
                 groups.append((tok, tok, 1))  # "driver killed, one student wounded": a brief's clipped toll
                 continue
@@ -620,7 +626,8 @@ class CasualtyRules:
         """An attacker who is the subject of an active casualty verb with an object of its own ("a suicide bomber
         killed three soldiers"): the one who harmed, not one harmed ("the bomber lost his life" has no such object)."""
         verb = tok.head
-        return (tok.dep_ == "nsubj" and tok.lower_ in self.attacker_nouns and self.casualty_kind(verb) is not None
+        return (tok.dep_ == "nsubj" and (tok.lower_ in self.attacker_nouns or tok.lower_ in KILLER_NOUNS)
+                and self.casualty_kind(verb) is not None
                 and any(c.dep_ == "dobj" and self.casualty_kind(c) is None for c in verb.children))
 
     @staticmethod

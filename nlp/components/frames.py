@@ -46,6 +46,7 @@ DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+da
 TIME_APART_LEAD = re.compile(r"^\W*(?:(?:a\s+few|some|several|a\s+couple\s+of|two|three|\d+)\s+)?(?:hours?|minutes?)\s+"
                              r"(?:later|earlier|afterwards|before\s+that)\b|^\W*shortly\s+(?:afterwards|before\s+that)\b",
                              re.IGNORECASE)
+OLDER_DAYS = 2  # a day told this long before the frame's is another incident's (a night's attack is told the day after)
 # "It was the second attack on teachers in the district on Thursday": the incident told is not the day's first
 LATER_OF_THE_DAY = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|third)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:attack|incident|shooting|blast|bombing|killing)\b[^.]*\b(?:today|on\s+\w+day|that\s+day|"
@@ -862,6 +863,13 @@ def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and max(own) < min(known)
 
 
+def _days_before(info: SentenceInfo, frame: Frame) -> int:
+    """How many days before every day the frame names the sentence's latest day falls (0 when not before, or
+    when either names none)."""
+    own, known = _days_named([info]), _days_named(frame.sentences)
+    return max(0, (min(known) - max(own)).days) if own and known else 0
+
+
 def announces_another(frame: Frame) -> bool:
     """The frame's opening sentence tells of a second incident beside its own ("..., while a journalist was shot dead
     in a separate attack in the southwest")."""
@@ -1110,6 +1118,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
                 or night_apart
+                # "On Wednesday, eight militants were killed ... in the Gwadar Port Authority complex" late in a report of
+                # Monday night's attack in Turbat: figures days older in another district are another incident's (a recap)
+                or (info.paragraph > current.sentences[0].paragraph and _new_place(info, current) and info.has_figures
+                    and info.strength >= 0.8 and _days_before(info, current) >= OLDER_DAYS)
                 # "Eight people were killed in two separate gun attacks ... The first incident took place on Shalozan
                 # Road ... \n A few hours later, armed men entered a school ... killing seven": after the first of the
                 # incidents a lede counts, a paragraph that opens on another time of the day, with figures, tells the next

@@ -835,3 +835,18 @@ def test_a_police_jawan_is_one_and_a_gunman_who_shot_is_no_victim(nlp: Language)
         "killed": [1]}
     assert counts(nlp, "A gunman who posed as a patient shot dead a nurse and wounded an elderly doctor inside a "
                        "private clinic on Monday.") == {"killed": [1], "injured": [1]}
+
+
+def test_a_releases_bulleted_field_of_the_injured_counts(extractor: Extractor) -> None:
+    text = ("PRESS RELEASE — District Police Bannu — 12 June 2024\n\nOn the night of 11/12 June 2024 at about 23:10 hrs, "
+            "terrorists attacked Police Post Jani Khel with heavy weapons. The jawans of the post returned fire and "
+            "repulsed the attack.\n\n• Shuhada (01): Constable Zahir Shah No. 611.\n\n• Injured (02): Constables Amir "
+            "Nawaz and Gul Rehman, shifted to the District Headquarters Hospital; condition stable.\n\n• A search "
+            "operation is in progress in the area.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (1, 2)
+
+
+def test_no_one_harmed_in_a_sieges_last_phase_is_no_nil_toll(nlp: Language) -> None:
+    assert counts(nlp, "No hostage was hurt during the final rescue operation, the army spokesman said.") == {}
+    assert counts(nlp, "No hostage was hurt, the army spokesman said.") == {"killed": [0], "injured": [0]}

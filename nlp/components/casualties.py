@@ -154,6 +154,9 @@ EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"}
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# "during the final operation", "in the rescue operation": the last phase of a siege or hostage-taking
+PHASE_SPARED = re.compile(r"\b(?:during|in)\s+the\s+(?:final|rescue)\s+(?:[\w-]+\s+)?(?:operation|assault|phase)\b",
+                          re.IGNORECASE)
 # who shoots ("a gunman shot dead an employee"): as the subject of a harming verb with an object, the killer
 KILLER_NOUNS = frozenset({"gunman", "gunmen", "shooter", "shooters", "assassin", "assassins", "killer", "killers"})
 # "a number of soldiers", "a handful of passengers": people counted without a number
@@ -1385,6 +1388,8 @@ class CasualtyRules:
             found.update(NO_VICTIM_KINDS.get(pair.group(1).lower(), ("injured",)))
         if found and HARMLESS_KIND.search(sent.text):
             return []  # "grenade attacks that caused no casualties are listed in the annex": a kind of incident
+        if found and PHASE_SPARED.search(sent.text):
+            return []  # "No passenger was harmed during the final operation": one phase of a siege, not its toll
         span = TextSpan.from_span(sent, sent_index)
         return [CasualtyFigure(kind, 0, None, span, victim="", total=False)  # type: ignore[arg-type]
                 for kind in ("killed", "injured") if kind in found]

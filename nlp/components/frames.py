@@ -1029,6 +1029,12 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                     not elsewhere):
                 current.sentences.append(info)
                 continue
+            if (heading == "item" and current is not None and not info.opens_frame() and info.has_figures
+                    and not info.dates and not held and not _new_place(info, current)):
+                # a release's bulleted field that counts the incident's casualties ("• Injured (01): Head Constable
+                # Khalid Khan, shifted to hospital")
+                current.sentences.append(info)
+                continue
             if not info.opens_frame() or (heading == "label" and not attributes and not info.has_figures
                                           and info.strength < STRONG_TRIGGER):
                 held.append(info)  # (an outlook's "attacks ... are increasing" tells no incident)

@@ -555,13 +555,11 @@ class CasualtyRules:
             # "five engineers and their driver", "the elder's nephew was injured"
             dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
                     or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her", "its") or c.pos_ in ("NOUN", "PROPN")))]
-            if not dets and tok.dep_ == "amod" and tok.head.tag_ == "VBN" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-                # "a constable deputed for the security of a polio team was shot dead", parsed with the participle as
-                # the subject and the person as its modifier
-                dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
-            if not dets and tok.dep_ == "appos" and tok.head.i == tok.i - 1 and tok.head.dep_ in ("nsubj", "nsubjpass"):
-                # "A police jawan escorting the team embraced shahadat", parsed with "police" as the subject and the
-                # person as its apposition
+            if not dets and tok.head.dep_ in ("nsubj", "nsubjpass") and (
+                    (tok.dep_ == "amod" and tok.head.tag_ == "VBN") or (tok.dep_ == "appos" and tok.head.i == tok.i - 1)):
+                # the person parsed as a modifier of the subject: "a constable deputed for the security of a polio team
+                # was shot dead" (the participle as the subject), "A police jawan escorting the team embraced shahadat"
+                # ("police" as the subject, the man as its apposition)
                 dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
             if not dets and self._telegraphic_victim(tok):
                 groups.append((tok, tok, 1))  # "driver killed, one student wounded": a brief's clipped toll

@@ -857,17 +857,23 @@ def _days_named(infos: list[SentenceInfo]) -> list[date]:
     return [d.value for s in infos for d in s.dates if not d.background and d.precision == "day"]
 
 
+def _day_gap(info: SentenceInfo, frame: Frame) -> int | None:
+    """Days from the sentence's latest day to the frame's earliest (negative when later; None when either names no
+    day)."""
+    own, known = _days_named([info]), _days_named(frame.sentences)
+    return (min(known) - max(own)).days if own and known else None
+
+
 def _earlier_than(info: SentenceInfo, frame: Frame) -> bool:
     """True when every day the sentence names comes before every day the frame names."""
-    own, known = _days_named([info]), _days_named(frame.sentences)
-    return bool(own) and bool(known) and max(own) < min(known)
+    gap = _day_gap(info, frame)
+    return gap is not None and gap > 0
 
 
 def _days_before(info: SentenceInfo, frame: Frame) -> int:
     """How many days before every day the frame names the sentence's latest day falls (0 when not before, or
     when either names none)."""
-    own, known = _days_named([info]), _days_named(frame.sentences)
-    return max(0, (min(known) - max(own)).days) if own and known else 0
+    return max(0, _day_gap(info, frame) or 0)
 
 
 def announces_another(frame: Frame) -> bool:
@@ -929,7 +935,7 @@ def _attacked_place(m: LocationMention) -> bool:
 
 def _dated_apart(info: SentenceInfo, frame: Frame) -> bool:
     """The sentence states a day of its own that none of the frame's stated days is."""
-    def days(infos: list[SentenceInfo]) -> set[Any]:
+    def days(infos: list[SentenceInfo]) -> set[date]:
         return {d.value for s in infos for d in s.dates
                 if d.precision == "day" and d.explicit and not d.background and not d.reporting}
 
@@ -948,8 +954,8 @@ def _opens_on_the_incident(info: SentenceInfo) -> bool:
 def _within_a_night(info: SentenceInfo, frame: Frame) -> bool:
     """The sentence's latest day is at most one day before the frame's earliest (the night before, or a later day):
     an attack of the same night, not a recap of days past."""
-    own, known = _days_named([info]), _days_named(frame.sentences)
-    return bool(own) and bool(known) and (min(known) - max(own)).days <= 1
+    gap = _day_gap(info, frame)
+    return gap is not None and gap <= 1
 
 
 def _places_named(frame: Frame) -> set[str]:

@@ -35,7 +35,7 @@ from khabar.nlp.components.base import (
     in_past_perfect,
     normalise,
 )
-from khabar.nlp.components.casualties import GENERIC_VICTIMS, UNITS, CasualtyFigure
+from khabar.nlp.components.casualties import GENERIC_VICTIMS, RISE_VERBS, RISE_WORDS, UNITS, CasualtyFigure
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
 from khabar.nlp.components.frames import (
@@ -405,6 +405,11 @@ def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     bare_number = total.victim == first_word and (first_word.isdigit() or first_word in UNITS)
     if bare_number or total.victim in ("people", "persons", "others", "personnel", "individuals"):
         marks.append(",")  # "six people, four policemen and two passers-by": a generic count, then who they were
+    whole = re.search(r"\bof(?:\s+the)?\s*$", total.span.sentence[: total.span.start - offset], re.IGNORECASE)
+    if "," in marks and re.search(r",\s+(?:while|whereas)\b", between) and whole is None:
+        # "71 persons were under treatment at X, while 29 had been airlifted to Y": more, elsewhere (but "of the four
+        # wounded, one was moved to X, while the other three ...": the parts of a whole)
+        marks.remove(",")
     if between.count("(") <= between.count(")"):
         marks.remove("(")  # "Constable Ihsanullah (No. 611) and Constable Arif": a bracket closed before the next count
     return any(mark in between for mark in marks)
@@ -471,13 +476,19 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
     incidents = [verb.head] if verb.dep_ in ("relcl", "acl") else []
     incidents += [obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    # "martyred in a wave of coordinated attacks", "a series of blasts": the incidents a quantity noun holds
+    incidents += [g for noun in incidents for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
     return any(noun.tag_ == "NNS" and INCIDENT_NOUN.fullmatch(noun.lower_) for noun in incidents)
 
 
 def own_tolls(figures: list[CasualtyFigure], doc: Doc) -> list[CasualtyFigure]:
     """A roundup incident's figures without the totals over all its incidents, where it has its own count of that
     kind ("attacks that killed five ... Officials said three soldiers were killed" in Mastung: three)."""
-    totals = [f for f in figures if sums_incidents(f, doc)]
+    # (and a later restating of such a total: "14 soldiers had embraced shahadat while fighting them", after a lede
+    # of "38 civilians and 14 personnel were martyred in a wave of attacks")
+    summed = {(f.kind, f.value) for info in doc._.sentences for f in info.casualties if sums_incidents(f, doc)}
+    totals = [f for f in figures if sums_incidents(f, doc) or (f.kind, f.value) in summed]
     own_kinds = {f.kind for f in figures if f not in totals}
     return [f for f in figures if f not in totals or f.kind not in own_kinds]
 
@@ -744,7 +755,9 @@ class Extractor:
         sentences' order in time on a newest-first live page; `before`: the event the report told just before;
         `summary`: the day of a lede that sums up the report's incidents; `several`: the report frames more than one
         incident; `lede_place`: the one district the lede names, for a frame that names no place)."""
-        sents = [s for s in frame.sentences if not s.non_event] or frame.sentences
+        # (a sentence on the aftermath that gives the running toll still counts: "the number of martyrs ... rose to
+        # twenty-six, while the funeral prayers of the soldiers were offered")
+        sents = [s for s in frame.sentences if not s.non_event or running_toll(s)] or frame.sentences
         opener = frame.opener or frame.sentences[0]
         own = own_part_of_lede(opener)
         triggers = [t for s in sents for t in s.triggers if own(t.span)]
@@ -1012,12 +1025,30 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         fields[info.paragraph] = fields.get(info.paragraph, True) and field
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par])
-    if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first):
+    if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first) or _running_toll_lede(infos, first):
         return True
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
     return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
+
+
+def _running_toll_lede(infos: list[SentenceInfo], first: Frame | None = None) -> bool:
+    """The lede gives the incident's running death toll ("The number of martyrs of yesterday's attack rose to
+    twenty-six, while the funeral prayers were offered"): news of the incident, whatever else it tells (of the first
+    frame, when one is given)."""
+    lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
+    if lede is None or (first is not None and lede not in first.sentences):
+        return False
+    return running_toll(lede)
+
+
+def running_toll(info: SentenceInfo) -> bool:
+    """The sentence tells the incident's death toll rising ("rose to twenty-six", "has climbed to 40"), not an earlier
+    or claimed count, nor the toll a victim was one of ("one of the 12 people killed in Tuesday's bombing")."""
+    rising = any(t.lower_ in RISE_WORDS | RISE_VERBS for t in info.sent)
+    return rising and any(f.total and f.value > 0 and not f.earlier and not f.claimed and f.kind == "killed"
+                          for f in info.casualties)
 
 
 def _militants_act_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
@@ -1070,6 +1101,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False  # "Late on Wednesday, the group claimed both attacks": the claim of the day is news of them
     if any(f.total and f.value > 0 for f in opener.casualties):
         return False  # "the death toll from the attack ... has risen to six": a running toll is news of the incident
+    if _running_toll_lede(infos, first):
+        return False  # (in the lede: "the number of martyrs of yesterday's attack rose to twenty-six")
     if untold(infos, opener, title):
         return False
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
@@ -1160,6 +1193,8 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
         return False
     if any(_toll_in_statement(lede, f) for f in lede.casualties):
         return False
+    if _running_toll_lede(infos):
+        return False  # "the number of martyrs ... rose to twenty-six, while the funeral prayers were offered": news
     verb = _lede_verb(lede)
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
     verb = next((a for o in verb.children if o.dep_ == "dobj" for a in o.children
@@ -1887,6 +1922,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # hours", and no one else hurt: blasts that only opened a long gun battle make an assault (when the blast
         # killed or wounded people, it stays the bombing it was)
         return "armed_assault"
+    if event_type == "targeted_killing" and not victims and attackers:
+        return "armed_assault"  # "three were shot dead at the wall": the attackers' deaths, no one singled out
     if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
         return "targeted_killing"
     if event_type == "other" and figures:

@@ -850,3 +850,139 @@ def test_a_releases_bulleted_field_of_the_injured_counts(extractor: Extractor) -
 def test_no_one_harmed_in_a_sieges_last_phase_is_no_nil_toll(nlp: Language) -> None:
     assert counts(nlp, "No hostage was hurt during the final rescue operation, the army spokesman said.") == {}
     assert counts(nlp, "No hostage was hurt, the army spokesman said.") == {"killed": [0], "injured": [0]}
+
+
+def test_each_toll_put_at_a_number_is_the_one_named_before_it(nlp: Language) -> None:
+    # the parser hangs the second "at" on the verb of the first
+    assert counts(nlp, "Hospital officials put the number of dead at six and the wounded at 40.") == {
+        "killed": [6], "injured": [40]}
+
+
+def test_the_first_figures_give_way_to_the_toll_of_the_lede(extractor: Extractor) -> None:
+    text = ("At least 19 people were killed when a bomb tore through a vegetable market in Parachinar on Friday, "
+            "officials said.\n\nThe first figures released by the district police put the number of dead at 9 and the "
+            "wounded at 35.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (19, 35)
+
+
+def test_a_man_named_by_his_force_and_rank_is_one_victim(nlp: Language) -> None:
+    # (the parser takes the man for a modifier after the force's name)
+    assert counts(nlp, "LARKANA: Two constables, a Rangers sub-inspector and a sanitary worker lost their lives when "
+                       "heavily armed terrorists attacked the office.") == {"killed": [2, 1, 1]}
+
+
+def test_the_injured_told_by_hospital_add_up(extractor: Extractor) -> None:
+    text = ("HANGU: Five people were killed when a bomb went off near a mosque in Hangu on Friday, police said.\n\n"
+            "Of the injured, 14 were taken to the DHQ hospital, while nine others were treated at a private clinic.\n\n"
+            "Doctors said 22 injured persons were admitted to the DHQ hospital, while 6 had been referred to Kohat and "
+            "four more had been shifted to Peshawar.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (5, 32)
+
+
+def test_the_wounded_with_their_wounds_and_a_later_death(extractor: Extractor) -> None:
+    text = ("KHAR: Three policemen were martyred when a roadside bomb struck their van in Bajaur on Monday.\n\n"
+            "Another constable, who had been critically wounded, died on the way to hospital, officials said.\n\n"
+            "Of the wounded who survived, twelve were under treatment in Khar, while five with serious wounds had "
+            "been shifted to Peshawar.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (4, 17)
+
+
+def test_a_toll_that_had_stood_lower_in_the_morning_is_an_earlier_count(nlp: Language) -> None:
+    doc = nlp("The death toll had stood at 31 on Tuesday morning and climbed through the day, officials said.")
+    [figure] = doc._.sentences[0].casualties
+    assert (figure.value, figure.earlier) == (31, True)
+    doc = nlp("The death toll stood at 31 on Tuesday, officials said.")
+    [figure] = doc._.sentences[0].casualties
+    assert (figure.value, figure.earlier) == (31, False)
+
+
+def test_a_running_toll_in_a_lede_on_the_funeral_is_news(extractor: Extractor) -> None:
+    text = ("PESHAWAR: The number of martyrs of the suicide blast carried out at a seminary in Nowshera on Friday rose to "
+            "eleven after two of the injured died at the Lady Reading Hospital, while the funeral prayers of the "
+            "students were offered in their villages.\n\nThe banned Islamic State group had claimed the attack.\n\n"
+            "Police said the bomber had entered the seminary's hall during the prayer.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 15, 9, 0))
+    assert (event.location.district, event.killed, event.date) == ("Nowshera", 11, date(2024, 6, 14))
+
+
+def test_men_taken_out_who_were_lined_up_and_shot_are_the_dead(nlp: Language) -> None:
+    assert counts(nlp, "The gunmen stopped a coach and took off 14 passengers, all of them labourers, who were made to "
+                       "kneel and shot dead.") == {"killed": [14]}
+
+
+def test_a_roundups_total_restated_later_is_no_ones_toll(extractor: Extractor) -> None:
+    text = ("QUETTA: At least 20 civilians and 9 soldiers were killed in a wave of coordinated attacks across Balochistan "
+            "on Sunday, officials said.\n\nIn Nushki, gunmen stopped buses on the highway and shot dead 12 passengers "
+            "after checking their identity cards.\n\nIn Mastung, militants stormed a police station and opened fire, "
+            "killing eight people.\n\nThe military said in a statement that 9 soldiers had embraced shahadat while "
+            "fighting the attackers.")
+    events = run(extractor, text)
+    assert [(e.location.district, e.killed) for e in events] == [("Nushki", 12), ("Mastung", 8)]
+
+
+def test_none_of_its_men_died_is_a_nil_toll(nlp: Language) -> None:
+    assert counts(nlp, "The navy said none of its sailors had died.") == {"killed": [0]}
+    assert counts(nlp, "No more than three died.") == {"killed": [3]}
+
+
+def test_a_place_told_beside_the_hospital_is_still_more_than_the_country(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb exploded near the main bus stand in Quetta yesterday morning, killing five passengers, police "
+            "said.\n\nMeanwhile, in Turbat, unknown men on a motorcycle hurled a hand grenade at a police van parked near "
+            "the main bazaar yesterday evening, as a result of which two policemen and a vendor were injured and shifted "
+            "to the Teaching Hospital Turbat, though no loss of life was reported, and the police, after cordoning off "
+            "the area, started a search for the attackers.\n\nPakistan Railways suspended the train service to and from "
+            "Quetta for the day, while traders kept their shops closed today.")
+    events = run(extractor, text, published=datetime(2024, 11, 10, 8, 30))
+    assert [(e.location.district, e.injured) for e in events] == [("Quetta", None), ("Kech", 3)]
+
+
+def test_deaths_that_raised_a_toll_and_a_part_of_the_injured_are_no_tolls(nlp: Language) -> None:
+    doc = nlp("Doctors said the toll had risen to 15 after three more of the wounded died overnight. They put the number "
+              "of injured at 40, about ten of whom are in a critical condition.")
+    figures = [(f.kind, f.value, f.total) for s in doc._.sentences for f in s.casualties if not f.sub_count]
+    assert figures == [("killed", 15, True), ("killed", 3, False), ("injured", 40, True)]
+
+
+def test_a_groups_own_figures_are_its_claim(nlp: Language) -> None:
+    doc = nlp("• The TTP's own figures (31 soldiers killed) could not be verified.")
+    assert [(f.value, f.claimed) for s in doc._.sentences for f in s.casualties] == [(31, True)]
+
+
+def test_the_injured_counted_in_number_and_the_named_men_of_a_count(nlp: Language) -> None:
+    assert counts(nlp, "The wounded, 17 in number, were taken to the Civil Hospital.") == {"injured": [17]}
+    doc = nlp("Two constables, ASI Sher Zaman and Constable Rahim Ullah, were martyred and four others were hurt.")
+    assert [(f.kind, f.value) for s in doc._.sentences for f in s.casualties if not f.sub_count] == [
+        ("killed", 2), ("injured", 4)]
+
+
+def test_an_attack_that_claimed_lives_is_no_groups_claim(nlp: Language) -> None:
+    doc = nlp("The blast claimed seven lives. The LeJ claimed it had killed nine.")
+    assert [(f.value, f.claimed) for s in doc._.sentences for f in s.casualties] == [(7, False), (9, True)]
+
+
+def test_attackers_shot_dead_make_no_targeted_killing_and_no_one_else_died(extractor: Extractor) -> None:
+    text = ("SUKKUR: Militants with guns and grenades tried to storm a naval base near Sukkur before dawn on Sunday, "
+            "the navy said.\n\nThe militants climbed the outer wall in the dark. Seven were shot dead on the wall."
+            "\n\nNo one at the naval base was killed, a spokesman said.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed, event.attackers_killed) == ("armed_assault", 0, 7)
+
+
+def test_an_older_incidents_toll_dated_by_its_month_is_not_counted(extractor: Extractor) -> None:
+    text = ("KHAR: Gunmen shot dead three soldiers at a check post in Bajaur late on Tuesday night, officials said."
+            "\n\nSince the ceasefire ended, police have buried their dead every week. Eight policemen were shot dead in "
+            "their van in Tank in mid-May, and the April bombing in Swat killed 11 people.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 13, 9, 0))
+    assert event.killed == 3
+
+
+def test_the_parts_of_the_wounded_told_by_hospital_are_no_more_wounded(extractor: Extractor) -> None:
+    text = ("KARACHI: A bomb hidden on a bicycle went off as a police van drove past in Korangi on Monday. Two people "
+            "were killed and five wounded, three of them policemen.\n\nOf the five wounded, one constable had been moved "
+            "to a military hospital in Malir, while the other four, including a fruit seller, were being treated at the "
+            "Jinnah Postgraduate Medical Centre, hospital officials said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (2, 5)

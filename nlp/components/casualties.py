@@ -109,6 +109,7 @@ GROUP_SPEECH = SPEECH_VERBS | {"put", "puts", "announced", "estimated", "alleged
 STATEMENT_PARTICIPLES = frozenset({"saying", "adding", "stating", "putting", "alleging", "asserting", "boasting", "insisting"})
 ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were also killed": more victims
 # "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
+GROUP_FIGURES = frozenset({"figure", "figures", "count", "counts", "toll", "tally", "numbers", "estimate", "claims"})
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
 LIMBS = frozenset({"leg", "legs", "arm", "arms", "shoulder", "shoulders", "hand", "hands", "foot", "feet", "thigh",
@@ -169,8 +170,10 @@ _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|
                           r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
 # "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
-NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|none\s+of\s+the\s+(?:[\w-]+\s+){1,5}?)"
+NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+# "the military said none of its personnel had died"
+NONE_DIED = re.compile(r"\bnone\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?(?:had\s+|have\s+)?died\b", re.I)
 # "no personnel of the base lost his life", "none of the passengers lost their lives": nobody died
 NO_LIFE_LOST = re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:(?!and\b|but\b)[\w-]+\s+){1,4}?lost\s+(?:his|her|their)\s+li(?:fe|ves)\b",
                           re.I)
@@ -266,6 +269,60 @@ def _some_spared(sent: Span) -> bool:
             if not party and not any(t.lower_ in EVERYONE for t in subject.subtree):
                 return True
     return False
+
+
+# verbs that carry the wounded to a hospital or a town ("had been shifted to Peshawar")
+TAKEN_TO_HOSPITAL = frozenset({"admitted", "taken", "shifted", "brought", "rushed", "referred", "airlifted", "moved",
+                               "evacuated", "transferred", "flown"})
+
+
+def _more_of_the_same(victim: Token) -> bool:
+    """A bare number with "more" as the subject of its own verb ("and nine more had been shifted to Timergara"): more
+    of the people the sentence counted before it."""
+    return (victim.pos_ == "NUM" and victim.dep_ in ("nsubj", "nsubjpass") and victim.i + 1 < victim.sent.end
+            and victim.nbor(1).lower_ == "more")
+
+
+def _took_lives(claim: Token) -> bool:
+    """"The blast claimed five lives", "the attack has now claimed two policemen": the incident took them, no one
+    claimed a count."""
+    subject = next((c for c in claim.children if c.dep_ == "nsubj"), None)
+    incident = subject is not None and subject.lower_.rstrip("s") in INCIDENT_NOUNS
+    return incident or any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in claim.children)
+
+
+def _names_of_the_count(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """"Two policemen, ASI Noor Zaman and Constable Waheed Ullah, were martyred": the named men set off by commas after
+    a count of as many are that count's people, not more (whatever the parser made of the list)."""
+    out = list(figures)
+    for k, count in enumerate(figures):
+        named = figures[k + 1 : k + 1 + count.value]
+        if count.value < 2 or len(named) != count.value or any(f.value != 1 or f.kind != count.kind for f in named):
+            continue
+        text, offset = count.span.sentence, count.span.sent_start
+        head = re.match(r"\S+\s+(?:[\w-]+\s+)?[\w-]+,\s+", text[count.span.start - offset :])
+        if head is None:
+            continue
+        opened = count.span.start - offset + head.end()
+        closed = text.find(",", opened)
+        if closed < 0 or not all(opened <= f.span.start - offset < closed for f in named):
+            continue
+        if len(re.split(r",\s*|\s+and\s+", text[opened:closed])) == count.value:
+            out[k + 1 : k + 1 + count.value] = [replace(f, sub_count=True) for f in named]
+    return out
+
+
+def _taken_too(victim: Token, before: CasualtyFigure) -> bool:
+    """A bare number taken to hospital after a count of the injured ("22 injured were admitted to the DHQ, while 6 had
+    been referred to Kohat"): more of the injured."""
+    return (before.kind == "injured" and victim.pos_ == "NUM" and victim.dep_ in ("nsubj", "nsubjpass")
+            and victim.head.lower_ in TAKEN_TO_HOSPITAL)
+
+
+def _man_after_force(tok: Token) -> bool:
+    """"a Rangers sub-inspector", parsed with the man as a modifier after the force's name: the article and the
+    man's place in the sentence are the name's."""
+    return tok.dep_ == "amod" and tok.head.i == tok.i - 1 and tok.head.tag_ in ("NNP", "NNPS")
 
 
 def _listed_among(last: Token) -> bool:
@@ -407,6 +464,7 @@ class CasualtyRules:
             # "QUETTA, Feb 1 (LNA) - Eighteen soldiers were killed": NER may run the dateline's day into the count; a
             # number on people counts them
             counted = counted or (tok.dep_ == "nummod" and tok.head.lower_ in self.person_nouns)
+            counted = counted or self._fronted_partitive(tok) is not None  # "Of the wounded, eighteen were ..."
             if not is_num or (tok.ent_type_ in self.skip_ents and not (toll_value or counted)) or negated:
                 i += 1
                 continue
@@ -561,6 +619,8 @@ class CasualtyRules:
                 # was shot dead" (the participle as the subject), "A police jawan escorting the team embraced shahadat"
                 # ("police" as the subject, the man as its apposition)
                 dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+            if not dets and _man_after_force(tok):
+                dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
             if not dets and self._telegraphic_victim(tok):
                 groups.append((tok, tok, 1))  # "driver killed, one student wounded": a brief's clipped toll
                 continue
@@ -599,16 +659,26 @@ class CasualtyRules:
 
     def _after_relative_clause(self, victim: Token) -> Token | None:
         """The passive casualty verb after a "who" clause on the counted people ("three militants who opened fire on
-        the convoy after the explosion were killed by the troops"), however the parser joined the clause."""
+        the convoy after the explosion were killed by the troops"), or the clause's own ("23 men, most of them from
+        Punjab, who were lined up and shot dead"), however the parser joined the clause."""
         doc = victim.doc
-        if victim.i + 1 >= victim.sent.end or doc[victim.i + 1].lower_ != "who":
+        who = victim.i + 1
+        if who < victim.sent.end and doc[who].text == ",":
+            # "pulled out 23 men, most of them from Punjab, who were lined up and shot dead": past a verbless aside
+            close = next((t.i for t in doc[who + 1 : min(who + 10, victim.sent.end)] if t.text == ","), None)
+            if close is not None and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in doc[who + 1 : close]):
+                who = close + 1
+        if who >= victim.sent.end or doc[who].lower_ != "who":
             return None
-        for k in range(victim.i + 2, victim.sent.end - 1):
+        for k in range(who + 1, victim.sent.end - 1):
             tok = doc[k]
-            if tok.lower_ in (";",) or (tok.like_num and tok.i > victim.i + 2):
+            if tok.lower_ in (";",) or (tok.like_num and tok.i > who):
                 return None  # another count or clause
             if tok.lower_ in ("were", "was") and self.casualty_kind(doc[k + 1]) in ("killed", "injured"):
                 return doc[k + 1]
+            if (tok.lower_ == "and" and doc[k + 1].dep_ == "conj" and doc[who].head in doc[k + 1].ancestors
+                    and self.casualty_kind(doc[k + 1]) in ("killed", "injured")):
+                return doc[k + 1]  # "who were lined up by the roadside and shot dead"
         return None
 
     def _second_object(self, tok: Token) -> Token | None:
@@ -767,7 +837,11 @@ class CasualtyRules:
 
     def _group_speaks(self, sent: Span) -> bool:
         """The sentence's main verb is a group's statement of a count ("The BLA said 90 soldiers were killed",
-        "had put the number of dead at 90"), not a claim of the act or the act itself."""
+        "had put the number of dead at 90"), or it gives the group's own figures ("the BLA's figures"), not a claim of
+        the act or the act itself."""
+        if any(t.lower_ in GROUP_FIGURES and any(c.dep_ == "poss" and c.ent_type_ == "MIL_GROUP" for c in t.children)
+               for t in sent):
+            return True  # "The BLA's own figures — 214 hostages, dozens of soldiers killed — have not been verified"
         root = sent.root
         if root.lower_ not in GROUP_SPEECH:
             return False  # "BLA orchestrated an IED explosion in which 5 were killed": the act, not a count
@@ -918,6 +992,17 @@ class CasualtyRules:
             return None
         return next((c for c in verb.children if c.dep_ in ("nsubj", "amod") and c.i < verb.i and self.casualty_kind(c)), None)
 
+    def _fronted_partitive(self, victim: Token) -> Token | None:
+        """"Of the injured, eleven were taken to X", "six with serious wounds were shifted to Y": the injured word a
+        bare number's fronted "of" or its own "with" names."""
+        if not victim.like_num or victim.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        fronted = next((g for c in victim.head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < victim.i
+                        for g in c.children if g.dep_ == "pobj" and self.casualty_kind(g) == "injured"), None)
+        # "while six with serious wounds had been shifted to Peshawar": the number's own wounds
+        return fronted or next((g for c in victim.children if c.dep_ == "prep" and c.lower_ == "with"
+                                for g in c.children if g.dep_ == "pobj" and g.lower_ in WOUND_NOUNS), None)
+
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
         if victim.dep_ == "pobj" and victim.head.lower_ == "to" and victim.head.i > victim.sent.start:
@@ -926,6 +1011,11 @@ class CasualtyRules:
                 return harm  # "caused injuries to 12 people", "... and injuries to thirty-two others", however it parses
         if (shared := self._subjects_companions(victim)) is not None:
             return shared
+        if (part := self._fronted_partitive(victim)) is not None:
+            return part
+        if (victim.like_num and victim.i + 2 < victim.sent.end and victim.nbor(1).lower_ == "in"
+                and victim.nbor(2).lower_ == "number" and self.casualty_kind(victim.head) in ("killed", "injured")):
+            return victim.head  # "The injured, 32 in number, were shifted to CMH"
         if victim.dep_ == "nsubj" and victim.head.tag_ in ("VBN", "VBD") and not self.casualty_kind(victim.head):
             # "A policeman deployed for the team's security was martyred", parsed with "deployed" as the verb:
             # the passive casualty verb that has no subject of its own is the victim's
@@ -949,7 +1039,7 @@ class CasualtyRules:
             return None  # "were wounded when two men on a motorcycle fired": a clause of its own, parsed on the noun
         if (verb := self._second_object(victim)) is not None:
             return verb
-        node = victim
+        node = victim.head if _man_after_force(victim) else victim  # "a Rangers sub-inspector": the force's noun
         while (node.dep_ in ("conj", "appos") or _joined_before(node)) and node.head.i != node.i:
             node = node.head
         if node.dep_ == "nsubjpass" and not self.casualty_kind(node.head) and (conj := self._conjoined_casualty(node.head)):
@@ -1045,6 +1135,8 @@ class CasualtyRules:
         if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
         prep = victim.doc[victim.i - 1] if victim.i > sent.start else None
+        if prep is not None and prep.lower_ in ("to", "at") and (kind := self._toll_named_before(prep)):
+            return kind  # "put the dead at 17 and the wounded at 90": each number is the toll named just before it
         if prep is not None and prep.lower_ in ("to", "at") and prep.dep_ == "prep" and victim.head is not prep:
             # "the toll rose to six as two more students succumbed", parsed with "six" on the later count: the number
             # after "to" is the toll of the verb's subject
@@ -1082,8 +1174,21 @@ class CasualtyRules:
                     if child.lower_ in ("dead", "injured", "wounded") and victim.doc[victim.i - 1].lower_ not in ("at", "to"):
                         continue  # "put the dead at five" is the toll; "the dead included two policemen" a part of it
                     return kind
-            if anc.dep_ in ("conj", "ccomp"):
-                break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll
+            if anc.dep_ in ("conj", "ccomp", "advcl"):
+                break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll (and "has
+                # risen to 26, after two more of the injured died": the deaths that raised it)
+        return None
+
+    def _toll_named_before(self, prep: Token) -> str | None:
+        """The toll a second "at"/"to" of one verb follows on the surface ("put the dead at 17 and the wounded at 90"),
+        read back to the previous number or preposition: the parser hangs the second "at" on the verb of the first."""
+        if not any(c.lower_ == prep.lower_ and c.i < prep.i for c in prep.head.children if c.i != prep.i):
+            return None  # (only a second "at" of one verb: the parser's first one took the first toll)
+        for tok in reversed(prep.doc[max(prep.sent.start, prep.i - 4) : prep.i]):
+            if tok.like_num or tok.lower_ in ("to", "at"):
+                return None
+            if kind := self._toll_noun(tok):
+                return kind
         return None
 
     def _toll_before_another(self, first: Token, last: Token, sent: Span) -> str | None:
@@ -1110,8 +1215,10 @@ class CasualtyRules:
 
     @staticmethod
     def _first_reports(token: Token) -> bool:
-        """"First reports put the dead at five", "early reports said": a count the article later moves on from."""
-        return (token.lower_ in ("report", "reports") and token.i > token.sent.start
+        """"First reports put the dead at five", "early reports said", "the first figures": a count the article later
+        moves on from."""
+        return (token.lower_ in ("report", "reports", "figure", "figures", "count", "counts", "estimate", "estimates",
+                                 "tally", "tallies") and token.i > token.sent.start
                 and token.doc[token.i - 1].lower_ in ("first", "early", "earliest"))
 
     @staticmethod
@@ -1201,6 +1308,8 @@ class CasualtyRules:
             return True
         if first is not None and _after_including(first):
             return True
+        if any(c.lower_ == "of" and any(g.lower_ in ("whom", "which") for g in c.children) for c in victim.children):
+            return True  # "62 injured, about a dozen of whom remain in a critical condition"
         if victim.pos_ == "NUM" and victim.i + 1 < victim.sent.end and victim.nbor(1).lower_ in ("were", "was", "had"):
             return False  # a count that is the subject of its own clause, whatever list the parser hangs it in ("12 people
             # were killed, including women and children ..., and more than 30 were wounded")
@@ -1378,9 +1487,9 @@ class CasualtyRules:
                 found.update(spared(pattern, kinds))
         for m in NIL_HARM.finditer(sent.text):
             found.update(spared(m.group(1), next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))))
-        for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "no CTD official was hurt"
+        for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "none of its personnel had died"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
-        if NO_LIFE_LOST.search(sent.text):
+        if NO_LIFE_LOST.search(sent.text) or NONE_DIED.search(sent.text):
             found.add("killed")
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
             found.update(NO_VICTIM_KINDS.get(pair.group(1).lower(), ("injured",)))
@@ -1404,7 +1513,7 @@ class CasualtyRules:
         # (not a claim the officials reject: "Officials rejected the claim and said the toll was five")
         claim_at = next((t.i for t in sent if t.lower_ in self.claim_words
                          and not any(n.lower_ in ("responsibility", "credit") for n in t.doc[t.i + 1 : t.i + 3])
-                         and not self._claims_an_act(t)
+                         and not self._claims_an_act(t) and not _took_lives(t)
                          and not (t.dep_ == "dobj" and t.head.lower_ in DISMISSED_VERBS)), None)
         if claim_at is None and self._group_speaks(sent):
             claim_at = sent.start  # "The BLA ... had put the number of dead at 90": the group's own count
@@ -1444,6 +1553,8 @@ class CasualtyRules:
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured (not "rose to
                 # three when an injured constable died")
             kind = total_kind or word_kind
+            if kind is None and figures and (_more_of_the_same(victim) or _taken_too(victim, figures[-1])):
+                kind = figures[-1].kind  # "71 injured were under treatment at X and nine more had been shifted to Y"
             if (first.pos_ == "NUM" or first.lower_ in ("a", "an")) and self._bodies_of(victim):
                 kind = "killed"  # "the bodies of six passengers, who were abducted ..."
             died_injured = False
@@ -1477,7 +1588,7 @@ class CasualtyRules:
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
-                lone = value == 1 and first.lower_ in ("a", "an") and not any(t.lower_ in TOTAL_WORDS for t in sent)
+                lone = value == 1 and first.lower_ in ("a", "an", "another") and not any(t.lower_ in TOTAL_WORDS for t in sent)
                 if not (victim.i == last.i and self._part_of(last)) and not lone:
                     continue  # "the woman injured in the firing succumbed to her wounds": one of the dead now
                 # "one of four officers wounded in the blast died", "a constable injured in the attack succumbed" (when
@@ -1520,7 +1631,7 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        figures = _colon_parts(sent, _part_of_the_taken(figures))
+        figures = _names_of_the_count(_colon_parts(sent, _part_of_the_taken(figures)))
         labelled = self.labelled_counts(sent, sent_index)
         figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
@@ -1847,8 +1958,10 @@ def other_place_clause(sent: Span) -> int | None:
     doc = sent.doc
     # (a hospital, and the town its name ends with, is where the wounded went: "while two more succumbed to their
     # injuries at the District Headquarters Hospital Khar")
+    # (nor the town the wounded were taken to: "while four more had been shifted to Peshawar")
     places = [e for e in sentence_ents(sent) if e.label_ in ("PK_LOC", "GPE", "LOC", "FAC")
-              and not any(t.lower_ in HOSPITAL_WORDS for t in doc[max(sent.start, e.start - 2) : e.end])]
+              and not any(t.lower_ in HOSPITAL_WORDS for t in doc[max(sent.start, e.start - 2) : e.end])
+              and not (e.root.head.lower_ in ("to", "for") and e.root.head.head.lower_ in TAKEN_TO_HOSPITAL)]
     for tok in sent:
         joins = tok.lower_ in ("while", "whereas") and tok.i > sent.start and doc[tok.i - 1].text in (",", ";")
         if joins and any(e.start > tok.i for e in places):
@@ -2094,7 +2207,13 @@ def _included_in_toll(victim: Token) -> bool:
 
 def _stood_before(first: Token) -> bool:
     """A count in a past-tense clause on a toll that now stands otherwise ("The toll, which stood at five on the day of
-    the attack, now includes six children, the driver and his helper"), or that has risen since: the earlier count."""
+    the attack, now includes six children, the driver and his helper"), or that has risen since ("the toll had stood at
+    44 in the morning"): the earlier count."""
+    prep = first.doc[first.i - 1] if first.i > 0 else None
+    if prep is not None and prep.lower_ == "at" and prep.head.lower_ == "stood" and (
+            any(c.dep_ == "aux" and c.lower_ == "had" for c in prep.head.children)
+            or any(c.dep_ == "conj" and c.lower_ in RISE_WORDS for c in prep.head.children)):
+        return True  # "The toll had stood at 44 on Monday morning and rose during the day"
     for anc in first.ancestors:
         if anc.dep_ == "relcl":
             main = anc.head.head

@@ -33,7 +33,9 @@ _NUMERIC = re.compile(r"(?<![\d.:/-])(?:(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|since|of|the)\s+({MONTHS})\s+(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"\b(?:in|during|since|of|the)\s+((?:19|20)\d{2})\b(?!\s*[-/.]\d)", re.I)  # "in 2014", "the 2009 operation"
 # "In October, ten personnel were martyred": a month without a day or year, the latest such month
-_BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+({MONTHS})\b(?!\s+\d)", re.I)
+_BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+(?:mid-|early-|late-)?({MONTHS})\b(?!\s+\d)", re.I)
+# "the January bombing", "the March suicide attack": a month that dates an incident
+_MONTH_OF_INCIDENT = re.compile(rf"\bthe\s+({MONTHS})\s+(?=(?:[\w-]+\s+)?{INCIDENT_NOUN_PATTERN}\b)", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
@@ -263,7 +265,7 @@ def absolute_dates(sent: Span, published: datetime, index: int = -1, recap_days:
 
 
 def _months(sent: Span, published: datetime, index: int) -> list[DateMention]:
-    """"in March 2023", else a bare "in June" (the latest June on or before publication)."""
+    """"in March 2023", else a bare "in June" or "the June attack" (the latest June on or before publication)."""
     out: list[DateMention] = []
     text, pub = sent.text, published.date()
     for m in _MONTH_YEAR.finditer(text):
@@ -272,7 +274,7 @@ def _months(sent: Span, published: datetime, index: int) -> list[DateMention]:
             bg = (value.year, value.month) != (pub.year, pub.month)
             out.append(DateMention(value, "month", _span(sent, m.start(), m.end(), index), True, bg))
     if not out:
-        for m in _BARE_MONTH.finditer(text):
+        for m in [*_BARE_MONTH.finditer(text), *_MONTH_OF_INCIDENT.finditer(text)]:
             value = _dateparse(f"1 {m.group(1)} {pub.year}", published)
             if value is None:
                 continue

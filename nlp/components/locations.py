@@ -615,7 +615,7 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         return not (inside_event_phrase(m) or any(i == m.span.sent_index and words.lower() in m.clause
                                                   for i, words in trigger_words))
 
-    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int]:
+    def rank(m: LocationMention) -> tuple[int, int, int, int, int, int, int, int, int]:
         # the trigger's sentence (or the toll's), then the sentences next to it, then the rest of the frame
         gap = min((abs(m.span.sent_index - a) for a in anchors), default=NEAR_SENTENCES + 1)
         near = 0 if gap == 0 else 1 if gap <= NEAR_SENTENCES else 2
@@ -636,13 +636,16 @@ def choose_location(mentions: list[LocationMention], trigger_sent: int | None,
         away = 1 if dateline_provinces and loc is not None and loc.province not in dateline_provinces else 0
         # a country names no place ("Pakistan's restive southwest"); a province less than a district elsewhere
         vague = 2 if m.kind == "country" or m.foreign else 1 if m.kind == "province" and finer else 0
-        return (aside, vague, near, ranks.get(m.kind, 4), int(detached(m)), away, -counts.get(district or "", 0), m.span.start)
+        # (a country, though, says less than a place named in an aside: "in Turbat, ... the injured were shifted to
+        # hospital" before "Pakistan Railways suspended the train service")
+        return (int(vague == 2), aside, vague, near, ranks.get(m.kind, 4), int(detached(m)), away,
+                -counts.get(district or "", 0), m.span.start)
 
     ranked = sorted(pool, key=rank)
 
     def uninformative(m: LocationMention) -> bool:
         """An aside, a vague place, or the dateline city's own province ("the Sindh chief minister")."""
-        aside, vague, near, *_ = rank(m)
+        _, aside, vague, near, *_ = rank(m)
         # (a province named far from the event's sentence: "accusing Beijing of exploiting Balochistan's resources")
         return bool(aside or vague) or (m.kind == "province" and (m.name in dateline_provinces or near == 2))
 

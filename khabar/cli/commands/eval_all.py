@@ -269,6 +269,18 @@ INCIDENT_PROBES = (
      "attacks: tolls told in the lede and again otherwise, named victims with ranks and ages, the injured by hospital, "
      "victims who died later, attackers killed in return fire, tolls summed across paragraphs, nil tolls, older "
      "incidents' tolls in background, two reports of two incidents, two distractors. Scored unseen first, then studied."),
+    ("p102", "seventeen incidents, nine of them in 2-3 reports",
+     "Reports from nine outlets (a wire with datelines, Peshawar, Quetta and Karachi broadsheets, a TV site, a weekly, "
+     "an Urdu-press English edition, a defence outlet in the military's idiom, a foreign desk) on 2022-25 attacks, "
+     "written to make tolls hard: tolls told by category or split across paragraphs, attackers killed beside victims, "
+     "tolls in words, rising and revised, headline tolls that differ from the body, the injured by hospital, background "
+     "tolls and statistics, group claims of figures, nil tolls. Scored unseen first, then studied."),
+    ("p104", "sixteen incidents, eight of them in 2-3 reports",
+     "Reports from eight outlets far from a broadsheet (a live blog newest first, an explainer with bullets, a long-form "
+     "feature, a police-beat column of a day's small incidents, an Urdu-press translation, a foreign wire with analysis, "
+     "a government statement, an opinion weekly) on 2022-25 attacks: tolls across timestamped updates, in bullets only, "
+     "the dead named one by one, attackers killed beside victims, background statistics, two distractors. Scored unseen "
+     "first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -476,6 +488,21 @@ HONEST_PROBES = (
      "border, relative dates, background tolls and statistics, two reports of two incidents, three distractors; "
      "written blind, never studied.",
      "Eighteen incidents, six of them in 2-3 reports. Never studied."),
+    ("p103",
+     "Twenty-six reports from eight outlets (an international wire, a Quetta regional paper, a Karachi daily, a "
+     "Peshawar English paper, a TV site, a security newsletter, a government handout, a Lahore regional paper) on "
+     "2021-25 attacks: tolls that rise or are revised down, late, denied and faction claims, state-blame labels, "
+     "relative dates, datelines from another city, hospitals and home towns in other districts, background tolls and "
+     "statistics, two roundups of two incidents, two distractors; written blind, never studied.",
+     "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p105",
+     "Twenty-six reports from ten outlets (a wire, a Peshawar broadsheet, an Urdu-press translation, a TV web desk, a "
+     "Quetta weekly, a think-tank brief, a foreign correspondent, a police press release, a Karachi city paper, a "
+     "defence site in the military's idiom) on mostly smaller 2021-25 attacks: rising and revised tolls, claims that "
+     "arrive or are denied, places named by village, tehsil or district, relative dates, datelines from another city, "
+     "hospitals and funerals elsewhere, attackers killed beside victims, background tolls, two roundups of two "
+     "incidents, two distractors; written blind, never studied.",
+     "Sixteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

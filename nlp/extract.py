@@ -405,8 +405,8 @@ def _parts_follow(total: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
     bare_number = total.victim == first_word and (first_word.isdigit() or first_word in UNITS)
     if bare_number or total.victim in ("people", "persons", "others", "personnel", "individuals"):
         marks.append(",")  # "six people, four policemen and two passers-by": a generic count, then who they were
-    whole = re.search(r"\bof(?:\s+the)?\s*$", total.span.sentence[: total.span.start - offset], re.IGNORECASE)
-    if "," in marks and re.search(r",\s+(?:while|whereas)\b", between) and whole is None:
+    if "," in marks and re.search(r",\s+(?:while|whereas)\b", between) and not re.search(
+            r"\bof(?:\s+the)?\s*$", total.span.sentence[: total.span.start - offset], re.IGNORECASE):
         # "71 persons were under treatment at X, while 29 had been airlifted to Y": more, elsewhere (but "of the four
         # wounded, one was moved to X, while the other three ...": the parts of a whole)
         marks.remove(",")
@@ -1033,20 +1033,21 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
     return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
 
 
-def _running_toll_lede(infos: list[SentenceInfo], first: Frame | None = None) -> bool:
-    """The lede gives the incident's running death toll ("The number of martyrs of yesterday's attack rose to
-    twenty-six, while the funeral prayers were offered"): news of the incident, whatever else it tells (of the first
-    frame, when one is given)."""
+def _running_toll_lede(infos: list[SentenceInfo], first: Frame) -> bool:
+    """The lede, a sentence of the first frame, gives the incident's running death toll ("The number of martyrs of
+    yesterday's attack rose to twenty-six, while the funeral prayers were offered"): news of the incident, whatever
+    else it tells."""
     lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
-    if lede is None or (first is not None and lede not in first.sentences):
-        return False
-    return running_toll(lede)
+    return lede is not None and lede in first.sentences and running_toll(lede)
+
+
+TOLL_RISING = RISE_WORDS | RISE_VERBS  # "rose", "has climbed", "raising"
 
 
 def running_toll(info: SentenceInfo) -> bool:
     """The sentence tells the incident's death toll rising ("rose to twenty-six", "has climbed to 40"), not an earlier
     or claimed count, nor the toll a victim was one of ("one of the 12 people killed in Tuesday's bombing")."""
-    rising = any(t.lower_ in RISE_WORDS | RISE_VERBS for t in info.sent)
+    rising = any(t.lower_ in TOLL_RISING for t in info.sent)
     return rising and any(f.total and f.value > 0 and not f.earlier and not f.claimed and f.kind == "killed"
                           for f in info.casualties)
 
@@ -1193,7 +1194,7 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
         return False
     if any(_toll_in_statement(lede, f) for f in lede.casualties):
         return False
-    if _running_toll_lede(infos):
+    if running_toll(lede):
         return False  # "the number of martyrs ... rose to twenty-six, while the funeral prayers were offered": news
     verb = _lede_verb(lede)
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does

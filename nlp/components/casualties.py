@@ -464,7 +464,7 @@ class CasualtyRules:
             # "QUETTA, Feb 1 (LNA) - Eighteen soldiers were killed": NER may run the dateline's day into the count; a
             # number on people counts them
             counted = counted or (tok.dep_ == "nummod" and tok.head.lower_ in self.person_nouns)
-            counted = counted or self._fronted_partitive(tok) is not None  # "Of the wounded, eighteen were ..."
+            counted = counted or self._injured_word_of_count(tok) is not None  # "Of the wounded, eighteen were ..."
             if not is_num or (tok.ent_type_ in self.skip_ents and not (toll_value or counted)) or negated:
                 i += 1
                 continue
@@ -613,13 +613,11 @@ class CasualtyRules:
             # "five engineers and their driver", "the elder's nephew was injured"
             dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
                     or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her", "its") or c.pos_ in ("NOUN", "PROPN")))]
-            if not dets and tok.head.dep_ in ("nsubj", "nsubjpass") and (
-                    (tok.dep_ == "amod" and tok.head.tag_ == "VBN") or (tok.dep_ == "appos" and tok.head.i == tok.i - 1)):
+            if not dets and (_man_after_force(tok) or tok.head.dep_ in ("nsubj", "nsubjpass") and (
+                    (tok.dep_ == "amod" and tok.head.tag_ == "VBN") or (tok.dep_ == "appos" and tok.head.i == tok.i - 1))):
                 # the person parsed as a modifier of the subject: "a constable deputed for the security of a polio team
                 # was shot dead" (the participle as the subject), "A police jawan escorting the team embraced shahadat"
-                # ("police" as the subject, the man as its apposition)
-                dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
-            if not dets and _man_after_force(tok):
+                # ("police" as the subject, the man as its apposition), "a Rangers sub-inspector" (the force's name)
                 dets = [c for c in tok.head.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
             if not dets and self._telegraphic_victim(tok):
                 groups.append((tok, tok, 1))  # "driver killed, one student wounded": a brief's clipped toll
@@ -992,7 +990,7 @@ class CasualtyRules:
             return None
         return next((c for c in verb.children if c.dep_ in ("nsubj", "amod") and c.i < verb.i and self.casualty_kind(c)), None)
 
-    def _fronted_partitive(self, victim: Token) -> Token | None:
+    def _injured_word_of_count(self, victim: Token) -> Token | None:
         """"Of the injured, eleven were taken to X", "six with serious wounds were shifted to Y": the injured word a
         bare number's fronted "of" or its own "with" names."""
         if not victim.like_num or victim.dep_ not in ("nsubj", "nsubjpass"):
@@ -1011,7 +1009,7 @@ class CasualtyRules:
                 return harm  # "caused injuries to 12 people", "... and injuries to thirty-two others", however it parses
         if (shared := self._subjects_companions(victim)) is not None:
             return shared
-        if (part := self._fronted_partitive(victim)) is not None:
+        if (part := self._injured_word_of_count(victim)) is not None:
             return part
         if (victim.like_num and victim.i + 2 < victim.sent.end and victim.nbor(1).lower_ == "in"
                 and victim.nbor(2).lower_ == "number" and self.casualty_kind(victim.head) in ("killed", "injured")):

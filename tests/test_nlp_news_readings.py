@@ -986,3 +986,60 @@ def test_the_parts_of_the_wounded_told_by_hospital_are_no_more_wounded(extractor
             "Jinnah Postgraduate Medical Centre, hospital officials said.")
     [event] = run(extractor, text)
     assert (event.killed, event.injured) == (2, 5)
+
+
+def test_the_ends_of_a_journey_are_not_where_the_travellers_were_hit(extractor: Extractor) -> None:
+    text = ("A suicide car bomber hit a bus carrying foreign engineers in the northwest on Tuesday, killing four of them, "
+            "police said.\n\nThe engineers were on their way from Abbottabad to the Dasu power site in Upper Kohistan "
+            "when the car rammed their bus outside Besham in Shangla district.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 14, 16, 0))
+    assert event.location.district == "Shangla"
+
+
+def test_where_something_is_yet_to_happen_is_no_scene(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb fixed to a motorcycle went off near a police van on Monday evening, killing three policemen, "
+            "officials said.\n\nThe injured were taken to the Civil Hospital.\n\nThe bomb disposal squad said about two "
+            "kilograms of explosives were used.\n\nThe provincial government said the attack was meant to disrupt the "
+            "investment conference to be held in Lahore next week.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Quetta"
+
+
+def test_a_count_the_parser_gives_to_the_speakers_is_still_the_wounded(extractor: Extractor) -> None:
+    text = ("A car bomb targeting a convoy of engineers near the main bazaar in the northern town of Chilas late on "
+            "Friday killed three guards and wounded at least seven people, officials and the company said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (3, 7)
+
+
+def test_a_digest_item_that_counts_its_dead_before_naming_the_attack_is_its_own_incident(extractor: Extractor) -> None:
+    text = ("Weekly security digest, June 3-9.\n\n"
+            "BANNU — On Monday, a bomb planted near a police checkpoint went off as a patrol passed, killing two "
+            "constables and wounding four. No group claimed the blast.\n\n"
+            "ZHOB — Before dawn on Wednesday, seven militants used ropes to climb the outer wall of the cantonment. All "
+            "seven were killed, and the military said none of the troops were harmed. A little-known group said it "
+            "carried out the attack.")
+    events = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert sorted((e.location.district or "", e.attackers_killed or 0) for e in events) == [("Bannu", 0), ("Zhob", 7)]
+
+
+def test_no_lives_lost_is_a_nil_toll(nlp: Language) -> None:
+    assert counts(nlp, "The army said no soldiers were lost in the raid.") == {"killed": [0]}
+    assert counts(nlp, "Officials said no lives were lost.") == {"killed": [0]}
+    # a thing lost is no toll
+    assert counts(nlp, "No weapons were lost in the raid.") == {}
+
+
+def test_a_place_after_the_journeys_end_is_still_the_scene(extractor: Extractor) -> None:
+    text = ("QUETTA: Gunmen fired on a coach travelling from Quetta to Karachi in Balochistan's Khuzdar district late "
+            "on Monday, killing three passengers, an official said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Khuzdar"
+
+
+def test_an_attack_weeks_earlier_is_background(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A police constable was shot and wounded on Tuesday morning when two men on a motorcycle fired on "
+            "him near the Hayatabad toll plaza, police said. No one was killed.\n\n"
+            "Just a fortnight earlier, nine people died when a bomb hit a van carrying labourers in Khyber district.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (0, 1)

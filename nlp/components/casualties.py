@@ -111,6 +111,10 @@ ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were a
 # "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
 GROUP_FIGURES = frozenset({"figure", "figures", "count", "counts", "toll", "tally", "numbers", "estimate", "claims"})
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
+SPEAKING = frozenset({"said", "say", "says", "told", "confirmed", "added", "reported"})
+# the words that may stand between a verb and the count it takes ("wounded at least eight people")
+COUNT_QUALIFIERS = frozenset({"at", "least", "more", "than", "about", "nearly", "over", "some", "around", "almost",
+                              "up", "to", "another", "roughly", "approximately"})
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
 LIMBS = frozenset({"leg", "legs", "arm", "arms", "shoulder", "shoulders", "hand", "hands", "foot", "feet", "thigh",
                    "thighs", "knee", "knees"})
@@ -175,8 +179,10 @@ NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|no\s+one\s+(?:at|in|on|in
 # "the military said none of its personnel had died"
 NONE_DIED = re.compile(r"\bnone\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?(?:had\s+|have\s+)?died\b", re.I)
 # "no personnel of the base lost his life", "none of the passengers lost their lives": nobody died
-NO_LIFE_LOST = re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:(?!and\b|but\b)[\w-]+\s+){1,4}?lost\s+(?:his|her|their)\s+li(?:fe|ves)\b",
-                          re.I)
+# (or "no lives were lost", "the military said no personnel were lost")
+NO_LIFE_LOST = re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:(?!and\b|but\b)[\w-]+\s+){1,4}?lost\s+(?:his|her|their)\s+li(?:fe|ves)\b"
+                          r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:lives?|personnel|soldiers?|troops|men|jawans|policemen|one)\s+"
+                          r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+lost\b", re.I)
 NO_VICTIM_KINDS = {"killed": ("killed",), "martyred": ("killed",), "injured": ("injured",), "wounded": ("injured",),
                    "hurt": ("killed", "injured"), "harmed": ("killed", "injured")}
 # the second harm of a negated pair: "no one was killed or injured", "no loss of life or injury"
@@ -1009,6 +1015,8 @@ class CasualtyRules:
                 return harm  # "caused injuries to 12 people", "... and injuries to thirty-two others", however it parses
         if (shared := self._subjects_companions(victim)) is not None:
             return shared
+        if (verb := self._object_taken_by_speaker(victim)) is not None:
+            return verb
         if (part := self._injured_word_of_count(victim)) is not None:
             return part
         if (victim.like_num and victim.i + 2 < victim.sent.end and victim.nbor(1).lower_ == "in"
@@ -1095,6 +1103,21 @@ class CasualtyRules:
                 return None
             head = head.head
         return None
+
+    def _object_taken_by_speaker(self, victim: Token) -> Token | None:
+        """"... killed two and wounded at least eight people, officials and the embassy said", parsed with the people as
+        the speakers' subject: the casualty verb right before the count, which has no object of its own, harmed them."""
+        if victim.dep_ != "nsubj" or victim.head.lower_ not in SPEAKING or victim.head.i < victim.i:
+            return None
+        start = victim.left_edge.i
+        while start > victim.sent.start and victim.doc[start - 1].lower_ in COUNT_QUALIFIERS:
+            start -= 1
+        if start <= victim.sent.start:
+            return None
+        verb = victim.doc[start - 1]
+        if verb.tag_ not in ("VBD", "VBN") or self.casualty_kind(verb) is None or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        return verb
 
     def _suffered_by_subject(self, verb: Token) -> bool:
         """A casualty verb whose subject is the one harmed: "died", "succumbed", "embraced shahadat", or a passive

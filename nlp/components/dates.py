@@ -63,7 +63,10 @@ DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
 RECAP_DAYS = 10  # a date this many days before publication belongs to a recap
 BYLINE_PREFIXES = ("published", "updated", "last updated", "posted")  # a "Published ..." byline dates the page
-BACKGROUND_RELATIVE = ("last month", "last year", "earlier this year", "previous year", "months ago", "years ago", "last year's")
+BACKGROUND_RELATIVE = ("last month", "last year", "earlier this year", "previous year", "months ago", "years ago", "last year's",
+                       # a time of weeks or more back ("Only a fortnight earlier, 13 people died ...", "three weeks ago")
+                       "weeks ago", "weeks earlier", "fortnight ago", "fortnight earlier", "a month ago", "a month earlier",
+                       "months earlier", "a year ago", "a year earlier", "years earlier")
 
 
 @dataclass(frozen=True)

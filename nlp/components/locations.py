@@ -39,7 +39,9 @@ ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "fl
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
                "concern in", "alarm in", "outrage in", "anger in",
                # a foreign mission speaks from its capital ("China's embassy in Islamabad urged Pakistan ...")
-               "embassy in")
+               "embassy in",
+               # where something is yet to happen ("the summit to be held in Islamabad next week")
+               "upcoming")
 # people a place names as their home ("Karachi residents", "two Quetta labourers")
 # (civilians only: "two Lakki Marwat policemen" are that district's force, usually at the scene)
 HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", "family", "families", "trader", "traders",
@@ -348,6 +350,37 @@ def _person_named(ent: Span) -> bool:
     return before is not None and (before.ent_type_ == "PERSON" or titled)  # ("police constable Shah Faisal")
 
 
+def _route_end(ent: Span) -> str | None:
+    """"to" or "from" when the place is an end of a journey the sentence tells ("were travelling from Islamabad to the
+    Dasu project in Upper Kohistan when their vehicle was hit near Besham", "on their way to Quetta"), else None."""
+    node = ent.root
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head  # "the Dasu hydropower project"
+    while node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of") and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "the project in Upper Kohistan": the project's place (not "to Karachi in Kalat district")
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+            node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("to", "from", "towards", "for"):
+        return None
+    governor = node.head.head
+    if governor.lower_ in TRAVEL_WORDS:
+        return "from" if node.head.lower_ == "from" else "to"
+    return None
+
+
+def _in_the_future(ent: Span) -> bool:
+    """The place is where something is yet to happen ("the summit to be held in Islamabad next week", "the talks
+    will take place in Quetta"): not the scene of what the report tells."""
+    for node in (ent.root, *ent.root.ancestors):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in ("will", "shall"):
+                return True
+            if child.lower_ in ("week", "month", "year") and any(g.dep_ == "amod" and g.lower_ in ("next", "coming")
+                                                                 for g in child.children):
+                return True
+    return False
+
+
 def _hospital_city(ent: Span, node: Token) -> bool:
     """The city of a hospital, set after its name ("at the Lady Reading Hospital, Peshawar") or the town the
     hospitals stand in ("died in hospitals in Quetta and Karachi", "at a hospital in the city of Peshawar")."""
@@ -366,6 +399,9 @@ SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an at
 # "the bodies were brought to Quetta"), not the scene
 CARRY_VERBS = frozenset({"taken", "took", "shifted", "moved", "flown", "flew", "airlifted", "evacuated", "rushed",
                          "transported", "brought", "referred"})
+# a journey's verbs and nouns: its ends are where the travellers came from and were going, not where they were hit
+TRAVEL_WORDS = frozenset({"travelling", "traveling", "travelled", "traveled", "headed", "heading", "going", "returning",
+                          "way", "route", "journey", "driving", "proceeding", "bound", "commuting", "en"})
 
 
 def _noun_heads(ent: Span) -> tuple[str, ...]:
@@ -416,6 +452,11 @@ def _clause_words(ent: Span) -> str:
     governed = node.head.head if node.dep_ == "pobj" and node.head.lower_ in ("on", "upon") else node.head
     if (node.dep_ == "dobj" or node.dep_ == "pobj" and governed is not node.head) and governed.lower_ in URGE_VERBS:
         words.append("speaking from")
+    if _in_the_future(ent):
+        words.append("upcoming")  # where something is yet to happen
+    end = _route_end(ent)
+    if end is not None:
+        words.append("came from" if end == "from" else "taken to")  # a journey's end, not where it was cut short
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return " ".join(words)

@@ -281,6 +281,12 @@ INCIDENT_PROBES = (
      "a government statement, an opinion weekly) on 2022-25 attacks: tolls across timestamped updates, in bullets only, "
      "the dead named one by one, attackers killed beside victims, background statistics, two distractors. Scored unseen "
      "first, then studied."),
+    ("p106", "fifteen incidents, ten of them in 2-3 reports",
+     "Reports from seven outlets (a Peshawar broadsheet, a Quetta daily, an international wire with UPDATE lines, a TV "
+     "site, an Urdu-press translation, a Karachi metro paper, a weekly security digest of several incidents) on 2022-25 "
+     "attacks: follow-ups days later with tolls revised up and down, places named by village, road, tehsil, police "
+     "station or neighbouring town, relative dates only, claims that arrive later, are disputed or denied, background "
+     "paragraphs with older attacks and yearly statistics, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -503,6 +509,13 @@ HONEST_PROBES = (
      "hospitals and funerals elsewhere, attackers killed beside victims, background tolls, two roundups of two "
      "incidents, two distractors; written blind, never studied.",
      "Sixteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p107",
+     "Twenty-eight reports from eight outlets (dailies in Islamabad, Lahore and Karachi, a Peshawar paper, a Quetta "
+     "website, an international wire, a TV site, a press-release rewrite in the military's idiom) on 2021-25 attacks "
+     "of every type in five regions: tolls in words or figures, split by category and rising during the day, victims "
+     "named with home towns, the injured taken to other cities, a second smaller incident in three reports, "
+     "condemnations and background, four distractors; written blind, never studied.",
+     "Eighteen incidents, eight of them in 2-3 reports. Never studied."),
 )
 
 

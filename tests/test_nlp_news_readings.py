@@ -1043,3 +1043,10 @@ def test_an_attack_weeks_earlier_is_background(extractor: Extractor) -> None:
             "Just a fortnight earlier, nine people died when a bomb hit a van carrying labourers in Khyber district.")
     [event] = run(extractor, text)
     assert (event.killed, event.injured) == (0, 1)
+
+
+def test_a_journeys_end_alone_is_still_the_best_place_told(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Gunmen fired on a convoy of passenger vans heading to Parachinar on Thursday, killing five "
+            "travellers, officials said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Kurram"

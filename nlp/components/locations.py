@@ -368,6 +368,14 @@ def _route_end(ent: Span) -> str | None:
     return None
 
 
+def _cut_short_at(ent: Span) -> bool:
+    """The sentence of a journey's end names another place, no end of the journey: where it was cut short ("... to
+    the Dasu project in Upper Kohistan when the vehicle was hit near Besham"). A journey's end alone ("a convoy heading
+    to Parachinar came under fire") is still the best the sentence says of the scene."""
+    return any(other.label_ == "PK_LOC" and other.start != ent.start and _route_end(other) is None
+               and not _is_dateline(other) for other in ent.sent.ents)
+
+
 def _in_the_future(ent: Span) -> bool:
     """The place is where something is yet to happen ("the summit to be held in Islamabad next week", "the talks
     will take place in Quetta"): not the scene of what the report tells."""
@@ -455,7 +463,7 @@ def _clause_words(ent: Span) -> str:
     if _in_the_future(ent):
         words.append("upcoming")  # where something is yet to happen
     end = _route_end(ent)
-    if end is not None:
+    if end is not None and _cut_short_at(ent):
         words.append("came from" if end == "from" else "taken to")  # a journey's end, not where it was cut short
     verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:

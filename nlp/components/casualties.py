@@ -111,7 +111,6 @@ ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were a
 # "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
 GROUP_FIGURES = frozenset({"figure", "figures", "count", "counts", "toll", "tally", "numbers", "estimate", "claims"})
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
-SPEAKING = frozenset({"said", "say", "says", "told", "confirmed", "added", "reported"})
 # the words that may stand between a verb and the count it takes ("wounded at least eight people")
 COUNT_QUALIFIERS = frozenset({"at", "least", "more", "than", "about", "nearly", "over", "some", "around", "almost",
                               "up", "to", "another", "roughly", "approximately"})
@@ -1107,7 +1106,7 @@ class CasualtyRules:
     def _object_taken_by_speaker(self, victim: Token) -> Token | None:
         """"... killed two and wounded at least eight people, officials and the embassy said", parsed with the people as
         the speakers' subject: the casualty verb right before the count, which has no object of its own, harmed them."""
-        if victim.dep_ != "nsubj" or victim.head.lower_ not in SPEAKING or victim.head.i < victim.i:
+        if victim.dep_ != "nsubj" or victim.head.lower_ not in SPEECH_VERBS or victim.head.i < victim.i:
             return None
         start = victim.left_edge.i
         while start > victim.sent.start and victim.doc[start - 1].lower_ in COUNT_QUALIFIERS:

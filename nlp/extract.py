@@ -859,6 +859,8 @@ class Extractor:
                 chosen.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= summary.value < chosen.value) and (
                 _aftermath_day(frame, chosen)):
             chosen = summary  # "one of the soldiers died in hospital on Tuesday" under a lede on Monday's attacks
+        if chosen is not None and _vaguer_than_lede(chosen, lede, frame):
+            chosen = lede  # "Policemen staged a protest earlier this month" in one of a roundup's incidents of Tuesday
         if chosen is not None:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
@@ -1466,7 +1468,23 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
         earlier = [d for d in stated if d.value < best.value
                    and 0 < d.span.sent_index - best.span.sent_index <= NEXT_SENTENCES]
         return (on_event or earlier or [best])[0]
+    if best is not None and _day_before_the_incident_phrase(sentences[best.span.sent_index], best):
+        on_event = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting
+                    and best.value - timedelta(days=AFTERMATH_WINDOW_DAYS) <= d.value < best.value
+                    and _dates_an_event(sentences[d.span.sent_index], d)]
+        return on_event[0] if on_event else best
     return best
+
+
+def _vaguer_than_lede(chosen: DateMention, lede: DateMention | None, frame: Frame) -> bool:
+    """The frame states only a month or a year, within which falls the day of a lede it is not part of (a roundup's
+    "late on Tuesday"): the lede's day is the incident's."""
+    if lede is None or lede.precision != "day" or chosen.precision not in ("month", "year"):
+        return False
+    if any(s.index == lede.span.sent_index for s in frame.sentences):
+        return False
+    same_year = lede.value.year == chosen.value.year
+    return same_year and (chosen.precision == "year" or lede.value.month == chosen.value.month)
 
 
 def _acts_elsewhere(group: GroupMention, info: SentenceInfo, district: str) -> bool:
@@ -1508,6 +1526,23 @@ def _dates_an_event(info: SentenceInfo, mention: DateMention) -> bool:
     """The day hangs from a verb of the incident (a trigger's or a casualty count's)."""
     verb = _day_verb(info, mention)
     return verb is not None and any(_verb_of(w) == verb for w in _incident_words(info))
+
+
+def _day_before_the_incident_phrase(info: SentenceInfo, mention: DateMention) -> bool:
+    """A day on a verb whose "after" phrase holds all the sentence tells of the incident ("residents were still
+    counting the damage on Wednesday after a suicide attack on the police station, in which 23 soldiers died"): a day
+    after the incident's, unless the incident's own day is stated ("three coaches derailed on Tuesday after an
+    explosion on the track" is that day's)."""
+    verb = _day_verb(info, mention)
+    if verb is None:
+        return False
+    # (through a verb's complement: "kept their shops shut on Friday after a bombing")
+    governors = [verb, verb.head] if verb.dep_ in ("oprd", "xcomp") else [verb]
+    phrases = [c for v in governors for c in v.children if c.dep_ == "prep" and c.lower_ == "after"
+               and not any(g.dep_ == "npadvmod" for g in c.children)]
+    inside = {t.i for p in phrases for t in p.subtree}
+    words = _incident_words(info)
+    return bool(phrases) and bool(words) and all(w.i in inside for w in words)
 
 
 def _day_of_an_aftermath(info: SentenceInfo, mention: DateMention) -> bool:

@@ -1050,3 +1050,99 @@ def test_a_journeys_end_alone_is_still_the_best_place_told(extractor: Extractor)
             "travellers, officials said.")
     [event] = run(extractor, text)
     assert event.location.district == "Kurram"
+
+
+def test_a_groups_record_in_its_description_is_no_recap(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb tore through a vegetable market in Hazarganji on Tuesday, killing nine people, police said.\n\n"
+            "Investigators said the men who planted it belonged to Lashkar-e-Jhangvi, an outfit that has previously "
+            "bombed Hazara gatherings in the city.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Lashkar-e-Jhangvi", "blamed")
+
+
+def test_a_group_said_to_be_involved_is_blamed(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "An official said early findings show the Islamic State is involved."))
+    assert group.attribution == "blamed"
+    [denied] = find_groups(sent(nlp, "The police chief said the TTP was not involved."))
+    assert denied.attribution == "denied"
+    [denial] = find_groups(sent(nlp, "A spokesman for the TTP denied that the group was involved."))
+    assert denial.attribution == "denied"
+
+
+def test_the_day_of_an_aftermath_the_incident_follows_is_not_its_day(extractor: Extractor) -> None:
+    text = ("PARACHINAR: Traders kept their shops shut on Friday after a bombing at the main market.\n\n"
+            "The device, hidden in a fruit cart, exploded on Thursday evening as shoppers crowded the market, killing "
+            "eleven people, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 18, 0))
+    assert (event.killed, event.date) == (11, date(2024, 6, 13))
+    # what the blast did on its own day is the incident's, whatever the train had done the day before
+    text = ("SIBI: Two wagons of a goods train overturned on Friday morning after an explosion on the track near "
+            "Bakhtiarabad, officials said.\n\n"
+            "The train had left Quetta on Thursday night.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 18, 0))
+    assert event.date == date(2024, 6, 14)
+
+
+def test_the_earlier_attack_of_a_run_is_background(extractor: Extractor) -> None:
+    text = ("KHAR: Gunmen shot dead two policemen guarding a polio team in Mamund tehsil of Bajaur on Thursday, "
+            "officials said. No one claimed the killing.\n\n"
+            "It was the second attack on vaccination teams in the district in four days. On Monday, a roadside bomb "
+            "wounded five policemen near Inayat Kallay. The TTP claimed that bombing.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 9, 0))
+    assert (event.killed, event.perpetrator.name) == (2, None)
+
+
+def test_a_roundup_incident_with_only_a_month_takes_the_ledes_day(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Four policemen were martyred as militants attacked police posts in Karak and Kohat districts late "
+            "on Monday, officials said.\n\n"
+            "In Karak, gunmen fired rockets at the Latambar checkpost. Three constables were martyred.\n\n"
+            "In Kohat, a constable was martyred when attackers opened fire on a post near the tunnel. Police in Kohat "
+            "had complained earlier this month of a shortage of night-vision equipment.")
+    events = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert sorted((e.location.district or "", e.date) for e in events) == [
+        ("Karak", date(2024, 6, 10)), ("Kohat", date(2024, 6, 10))]
+
+
+def test_a_groups_count_said_with_its_claim_is_the_groups(nlp: Language) -> None:
+    figures = extract_casualties(sent(nlp, "The BLA claimed responsibility, saying it was holding 40 passengers, "
+                                           "including policemen, and had killed 12 soldiers."))
+    assert [(f.kind, f.value, f.claimed) for f in figures] == [("killed", 12, True)]
+
+
+def test_no_casualty_figures_is_no_nil_toll(nlp: Language) -> None:
+    assert counts(nlp, "Officials gave no casualty figures.") == {}
+    assert counts(nlp, "There were no casualties, officials said.") == {"killed": [0], "injured": [0]}
+
+
+def test_the_town_a_train_had_left_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("SUKKUR: A bomb planted on the railway track blew up under a goods train on Sunday, derailing four wagons, "
+            "officials said.\n\n"
+            "The blast came minutes after the train had left Jacobabad, a railway official said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.location.district == "Sukkur"
+
+
+def test_the_attackers_a_count_of_the_dead_holds_are_no_victims(nlp: Language) -> None:
+    assert counts(nlp, "The hospital said it had received 15 bodies, four of them those of militants.") == {"killed": [11]}
+    assert counts(nlp, "The car bomb killed nine people — the bomber, six labourers and two guards.")["killed"] == [8]
+    # a part that is no attacker leaves the count whole
+    assert counts(nlp, "The blast killed nine people, four of them women.") == {"killed": [9]}
+
+
+def test_a_toll_that_rose_twice_in_one_sentence_is_the_later(extractor: Extractor) -> None:
+    text = ("LAHORE: A bomb exploded at a crowded bus stand in Lahore on Sunday morning, officials said.\n\n"
+            "The toll stood at nine on Sunday. It rose to 12 on Monday and to 15 on Tuesday as wounded passengers "
+            "died in hospital.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert event.killed == 15
+
+
+def test_a_headline_toll_as_more_wounded_die_is_the_dead(nlp: Language) -> None:
+    assert counts(nlp, "Railway station bombing toll climbs to 29 as more wounded die") == {"killed": [29]}
+
+
+def test_the_city_of_an_event_yet_to_come_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Two policemen guarding a polio team were shot dead in the city on Monday, officials said.\n\n"
+            "The killing came days before a donors' conference in Islamabad on the eradication campaign.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.location.district == "Peshawar"

@@ -363,6 +363,15 @@ def _toll_of_the_act(victim: Token) -> bool:
     return False
 
 
+# "18 bodies, six of them those of attackers", "22 dead, including the bomber", "including those of three militants",
+# "killed seven people — the bomber, five engineers and their driver"
+ATTACKERS_AMONG = re.compile(r"\s*,?\s*(?:(?:including|among\s+them|of\s+whom|—|–|:)\s+(?:those\s+of\s+|that\s+of\s+)?"
+                             r"(?P<n1>the|[\w-]+)\s+(?:suicide\s+)?"
+                             r"|(?P<n2>[\w-]+)\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:those\s+of\s+)?(?:the\s+)?)"
+                             r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
+# "officials gave no casualty figures", "no casualty count was available": no toll told, not a toll of none
+NO_FIGURES_GIVEN = re.compile(r"\bno\s+(?:official\s+|immediate\s+)?(?:casualt(?:y|ies)|death)\s+(?:figures?|counts?|numbers?|details|"
+                              r"information|toll|data|estimates?|reports?)\b", re.IGNORECASE)
 # incidents in the plural that harmed no one ("exchanges of fire and grenade attacks that caused no casualties"): a
 # kind of incident the report sets aside, not this incident's toll
 HARMLESS_KIND = re.compile(r"\b(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)\b[^.;]{0,40}?\b(?:that|which)\s+"
@@ -868,6 +877,9 @@ class CasualtyRules:
                 # (... "putting the number of soldiers killed at more than twenty": the group's own count)
                 if said.lower_ in STATEMENT_PARTICIPLES and said.dep_ in ("advcl", "xcomp", "conj"):
                     found |= {t.i for t in said.subtree}
+                    # "claimed responsibility, saying it was holding 182 people ... and had killed 20 soldiers": what
+                    # the parser joins to the claim after the saying is said too
+                    found |= {t.i for c in tok.children if c.dep_ == "conj" and c.i > said.i for t in c.subtree}
                 if tok.lower_ in GROUP_SPEECH and said.dep_ == "ccomp":
                     found |= {t.i for t in said.subtree}
             if tok.lower_ in GROUP_SPEECH and tok.dep_ == "conj":
@@ -974,6 +986,8 @@ class CasualtyRules:
                     return None
                 i = close + 1
                 continue
+            if tok.lower_ in CLAUSE_OPENERS:
+                return None  # "toll climbs to 32 as more wounded die": the casualty word is another clause's
             kind = self.casualty_kind(tok)
             if kind:
                 if kind == "injured" and tok.pos_ != "VERB":
@@ -1155,6 +1169,12 @@ class CasualtyRules:
         if not words & (self.total_words | {"number", "dead", "injured", "wounded"}):
             return None
         prep = victim.doc[victim.i - 1] if victim.i > sent.start else None
+        if prep is not None and prep.lower_ == "to" and prep.dep_ == "conj" and victim.dep_ == "pobj":
+            # "It rose to 24 by the afternoon and to 26 by the evening": the toll the first "to" gave, again
+            earlier = next((t for t in reversed(sent[: prep.i - sent.start]) if t.like_num and t.dep_ == "pobj"
+                            and t.i > sent.start and t.nbor(-1).lower_ == "to"), None)
+            if earlier is not None and (kind := self._toll_kind(earlier, sent)):
+                return kind
         if prep is not None and prep.lower_ in ("to", "at") and (kind := self._toll_named_before(prep)):
             return kind  # "put the dead at 17 and the wounded at 90": each number is the toll named just before it
         if prep is not None and prep.lower_ in ("to", "at") and prep.dep_ == "prep" and victim.head is not prep:
@@ -1502,10 +1522,15 @@ class CasualtyRules:
             """"no casualties among own troops": one side's dead, not a count of everyone's wounded."""
             return ("killed",) if one_side and "casualt" in phrase.lower() else kinds
 
+        untold = NO_FIGURES_GIVEN.search(sent.text) is not None
         for pattern, kinds in self.zero_patterns.items():
+            if untold and "casualt" in pattern:
+                continue  # "officials gave no casualty figures": the toll is unknown, not nil
             if pattern in present and not (pattern.split()[0] in SPARED_VERBS and _some_spared(sent)):
                 found.update(spared(pattern, kinds))
         for m in NIL_HARM.finditer(sent.text):
+            if untold and m.group(1).lower().startswith(("casualt", "death")):
+                continue
             found.update(spared(m.group(1), next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))))
         for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "none of its personnel had died"
             found.update(NO_VICTIM_KINDS[m.group(1).lower()])
@@ -1627,7 +1652,7 @@ class CasualtyRules:
             figures.append(
                 CasualtyFigure(
                     kind=self._resolve_kind(kind, victim),
-                    value=value,
+                    value=value - self._attackers_among(victim, value, kind),
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
@@ -1658,6 +1683,19 @@ class CasualtyRules:
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
                 + self._relative_victim(sent, figures, sent_index))
+
+    def _attackers_among(self, victim: Token, value: int, kind: str) -> int:
+        """How many attackers a count of the dead holds by its own words ("18 bodies, six of them those of attackers",
+        "22 dead, including the bomber"): they are not among the victims."""
+        if kind != "killed" or victim.lower_ in self.attacker_nouns:
+            return 0
+        after = victim.doc.text[victim.idx + len(victim) : victim.sent.end_char]
+        found = ATTACKERS_AMONG.match(after)
+        if found is None or found.group("noun").lower() not in self.attacker_nouns | {"bomber", "attacker"}:
+            return 0
+        number = found.group("n1") or found.group("n2")
+        count = 1 if number.lower() == "the" else (self.word_value(number.lower().replace("-", " ").split()) or 0)
+        return count if 0 < count < value else 0
 
     def _relative_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """One named or titled person a "who" clause says was killed ("the funeral prayers of Inspector X, SHO of the

@@ -51,6 +51,12 @@ OLDER_DAYS = 2  # a day told this long before the frame's is another incident's 
 LATER_OF_THE_DAY = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|third)\s+(?:[\w-]+\s+){0,2}?"
                               r"(?:attack|incident|shooting|blast|bombing|killing)\b[^.]*\b(?:today|on\s+\w+day|that\s+day|"
                               r"the\s+same\s+day|in\s+hours|within\s+hours)\b", re.IGNORECASE)
+# "It was the second deadly attack in Kech district in three days", "the third such attack this week": the frame's
+# incident ranked in a run of recent ones
+RANKED_IN_A_RUN = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|third|fourth|fifth)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:attack|incident|shooting|blast|bombing|killing|ambush)s?\b[^.]*?\b(?:in\s+(?:the\s+(?:past|last)\s+)?"
+                             r"(?:\w+\s+)?(?:days|weeks|a\s+week)|within\s+(?:a\s+week|\w+\s+days)|this\s+(?:week|month))\b",
+                             re.IGNORECASE)
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
                    "in a separate", "in separate", "similarly", "on the other hand", "in yet another")
@@ -391,11 +397,47 @@ def _phrase_starts(sent: Span, phrase: str) -> list[Token | None]:
 
 
 def _phrase_in_relative_clause(sent: Span, phrase: str) -> bool:
-    """Every occurrence of a (lower-case) phrase lies in a quiet relative clause."""
+    """Every occurrence of a (lower-case) phrase lies in a quiet relative clause or in a group's record."""
     starts = _phrase_starts(sent, phrase)
     return bool(starts) and all(
-        token is not None and (_quiet_relative_clause(token) or _quiet_which_clause(token.doc[token.i : token.i + 1], sent))
+        token is not None and (_quiet_relative_clause(token) or _quiet_which_clause(token.doc[token.i : token.i + 1], sent)
+                               or _group_record(token))
         for token in starts)
+
+
+def _group_record(token: Token) -> bool:
+    """The token lies in a relative clause on a named group that tells no day and no toll ("Jamaat-ul-Ahrar, a faction
+    that has previously attacked police and minorities"): what the group is known for, not an earlier incident."""
+    return _group_record_clause(token) is not None
+
+
+def _group_record_clause(token: Token) -> Token | None:
+    """The relative clause of `_group_record`, if the token lies in one."""
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None:
+        return None
+    head = clause.head
+    named = head.ent_type_ == "MIL_GROUP" or (
+        head.lower_ in casualties.GROUP_NOUNS and head.dep_ == "appos" and head.head.ent_type_ == "MIL_GROUP")
+    if not named:
+        return None
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    sent = token.sent
+    told = any(start <= d.span.start < end for d in (sent._.dates or [])) or any(
+        start <= f.span.start < end for f in (sent._.casualties or []))
+    return None if told else clause
+
+
+def _outside_group_records(sent: Span, triggers: list[Trigger], background_phrases: set[str]) -> list[Trigger]:
+    """The triggers outside the record a background phrase tells of a named group ("the Pakistani Taliban, who have in
+    the past attacked hundreds of schools"): those words tell no incident."""
+    spans = []
+    for phrase in background_phrases:
+        for token in _phrase_starts(sent, phrase):
+            clause = _group_record_clause(token) if token is not None else None
+            if clause is not None:
+                spans.append((clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)))
+    return [t for t in triggers if not any(start <= t.span.start < end for start, end in spans)]
 
 
 def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
@@ -542,6 +584,7 @@ class FrameRules:
         phrases = self.finder.phrases(sent)
         low = normalise(sent.text)
         triggers, figures, claim = sent._.triggers, sent._.casualties, sent._.claim
+        triggers = _outside_group_records(sent, triggers, phrases["background"])
         return SentenceInfo(
             index=index,
             sent=sent,
@@ -1149,6 +1192,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
                     and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
                 or earlier_aside
+                # "It was the second deadly attack in Kech district in three days. On Tuesday, a bomb fitted to a
+                # motorcycle killed three policemen ...": the sentence after one that ranks the incident in a run, on an
+                # earlier day, tells an earlier one of the run (a recap, below)
+                or (current.sentences[-1].paragraph == info.paragraph and info.strength >= 0.8
+                    and RANKED_IN_A_RUN.search(current.sentences[-1].sent.text) is not None and _earlier_than(info, current))
             )
             if split and current is not None and not info.marker and _earlier_than(info, current) and not night_apart:
                 recap_paragraph = info.paragraph

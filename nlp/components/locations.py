@@ -380,6 +380,9 @@ def _in_the_future(ent: Span) -> bool:
     """The place is where something is yet to happen ("the summit to be held in Islamabad next week", "the talks
     will take place in Quetta"): not the scene of what the report tells."""
     for node in (ent.root, *ent.root.ancestors):
+        if (node.dep_ == "pobj" and node.pos_ == "NOUN" and node.ent_type_ not in ("DATE", "TIME")
+                and (node.head.lower_ == "before" or node.head.lower_ == "of" and node.head.head.lower_ == "ahead")):
+            return True  # "the attack came days before a summit in Islamabad": an event yet to come
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in ("will", "shall"):
                 return True
@@ -408,6 +411,7 @@ SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an at
 CARRY_VERBS = frozenset({"taken", "took", "shifted", "moved", "flown", "flew", "airlifted", "evacuated", "rushed",
                          "transported", "brought", "referred"})
 # a journey's verbs and nouns: its ends are where the travellers came from and were going, not where they were hit
+DEPART_VERBS = frozenset({"left", "leaving", "leaves", "departed", "departing"})
 TRAVEL_WORDS = frozenset({"travelling", "traveling", "travelled", "traveled", "headed", "heading", "going", "returning",
                           "way", "route", "journey", "driving", "proceeding", "bound", "commuting", "en"})
 
@@ -462,6 +466,8 @@ def _clause_words(ent: Span) -> str:
         words.append("speaking from")
     if _in_the_future(ent):
         words.append("upcoming")  # where something is yet to happen
+    if node.dep_ == "dobj" and node.head.lower_ in DEPART_VERBS:
+        words.append("came from")  # "shortly after the train had left Jacobabad": where the journey began, not the scene
     end = _route_end(ent)
     if end is not None and _cut_short_at(ent):
         words.append("came from" if end == "from" else "taken to")  # a journey's end, not where it was cut short

@@ -35,7 +35,8 @@ NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "n
             "not claimed", "no claim", "nobody has claimed", "no organisation has claimed", "no organization has claimed")
 # blame words: a group blamed even where no claim was made ("no claim, and police point to the HGB")
 BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "accused", "behind the attack",
-                 "were behind", "was behind", "is behind", "are behind", "behind this", "involved in", "affiliated with", "attributed", "the work of",
+                 "were behind", "was behind", "is behind", "are behind", "behind this", "involved in", "is involved", "was involved", "were involved",
+                 "are involved", "been involved", "affiliated with", "attributed", "the work of",
                  "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to",
                  "point towards", "points towards", "pointed towards", "pointing towards", "were responsible",
                  "was responsible")
@@ -45,9 +46,11 @@ SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "lin
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
+                    # "denied that the group was involved"
+                    r"|\b(?:denied|denies|deny|denying)\s+that\s+(?:\w+\s+){1,3}?(?:was|were|is|are|had\s+been)\s+involved\b"
                     # "said the group had no connection with the attack", "was not involved in it"
                     r"|\b(?:had|has|have)\s+no\s+(?:connection|links?|hand|role|involvement)\s+(?:with|to|in)\b"
-                    r"|\b(?:was|were|is|are)\s+not\s+involved\s+in\b"
+                    r"|\b(?:was|were|is|are)\s+not\s+involved\b"
                     # "said they had nothing to do with the blast", "was not behind the attack"
                     r"|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:was|were|is|are)\s+not\s+behind\b", re.I)
 # "claimed hundreds of lives", "has claimed many previous attacks", "have claimed some attacks on polio teams in the

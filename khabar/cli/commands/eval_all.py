@@ -287,6 +287,18 @@ INCIDENT_PROBES = (
      "attacks: follow-ups days later with tolls revised up and down, places named by village, road, tehsil, police "
      "station or neighbouring town, relative dates only, claims that arrive later, are disputed or denied, background "
      "paragraphs with older attacks and yearly statistics, four distractors. Scored unseen first, then studied."),
+    ("p108", "twelve incidents, eleven of them in 2-3 reports",
+     "Reports from twelve outlets on 2023-25 attacks in four provinces, written to test merging: tolls that rise or "
+     "are revised down, places named by village, checkpost, tehsil, road or only near the border, weekday, "
+     "'yesterday' and late-night dates, one attack called a blast, an IED or a suicide attack by different outlets, "
+     "lookalike incidents days apart or in neighbouring districts, three attacks on one railway line, late claims, a "
+     "roundup of two incidents, three distractors. Scored unseen first, then studied."),
+    ("p110", "sixteen incidents, eight of them in two reports",
+     "Long reports from nine outlets on 2021-25 attacks in all four provinces and the merged districts, written to make "
+     "counts hard: tolls given only as parts, totals with 'including' lists, attackers killed beside the victims, body "
+     "counts that include the attackers, tolls that rise within a report or are revised down, the wounded who die "
+     "later, headlines that differ from the body, survivors' quotes full of other numbers, background tolls, a roundup "
+     "of two incidents, two distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -516,6 +528,21 @@ HONEST_PROBES = (
      "named with home towns, the injured taken to other cities, a second smaller incident in three reports, "
      "condemnations and background, four distractors; written blind, never studied.",
      "Eighteen incidents, eight of them in 2-3 reports. Never studied."),
+    ("p109",
+     "Twenty-six reports in several house styles (a terse wire naming the weekday, a national daily with long "
+     "background, an Urdu-press translation, a provincial outlet) on 2023-25 attacks in Khyber Pakhtunkhwa, the merged "
+     "districts, Balochistan and Karachi: tolls that rise over follow-ups, the injured who die later, tolls told as "
+     "parts and a total, suspicion that becomes a claim, faction claims, denials, state-blame labels, places at "
+     "different levels, late-night dates, two incidents in one tehsil five days apart, a roundup of two incidents, "
+     "three distractors; written blind, never studied.",
+     "Thirteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p111",
+     "Twenty-six reports in several house styles (a wire, three broadsheets, a TV site, an Urdu-press translation, two "
+     "regional weeklies) on 2023-25 attacks, mostly long reports where tolls need care: tolls by category only, totals "
+     "split across paragraphs, counts in words, revisions up and down, attackers counted apart, a hostage count, "
+     "hospitals in other cities, later deaths, numbers that are not tolls, a faction claim, denials, state-blame "
+     "labels, a roundup of two incidents, three distractors; written blind, never studied.",
+     "Fourteen incidents, eight of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1689,7 +1689,8 @@ class CasualtyRules:
         "22 dead, including the bomber"): they are not among the victims."""
         if kind != "killed" or victim.lower_ in self.attacker_nouns:
             return 0
-        after = victim.doc.text[victim.idx + len(victim) : victim.sent.end_char]
+        sent = victim.sent
+        after = sent.text[victim.idx + len(victim) - sent.start_char :]
         found = ATTACKERS_AMONG.match(after)
         if found is None or found.group("noun").lower() not in self.attacker_nouns | {"bomber", "attacker"}:
             return 0

@@ -791,7 +791,7 @@ class Extractor:
             f.value > 0 and f.kind in ("killed", "injured") for f in figures
         )
         trig_sent = trigger.span.sent_index if trigger else opener.index
-        place = self.locations.choose([m for s in frame.sentences for m in s.locations], trig_sent,
+        place = self.locations.choose([m for s in frame.sentences for m in s.locations if own(m.span)], trig_sent,
                                       [(t.span.sent_index, t.span.text) for t in triggers], _toll_sentences(figures, opener.index))
         if place is None and not any(s.locations for s in frame.sentences):
             place = lede_place  # "Eight were killed in two gun attacks in Upper Kurram ... The first took place on a road"
@@ -1639,7 +1639,8 @@ def _day_told_later(frame: Frame, info: SentenceInfo, trigger: Trigger) -> DateM
     before = min(d.value for d in others)
     earliest = before - timedelta(days=VAGUE_WINDOW_DAYS)
     later = [d for s in frame.sentences if s.index > info.index for d in s.dates
-             if d.precision == "day" and d.explicit and not d.background and not d.reporting and earliest <= d.value < before]
+             if d.precision == "day" and d.explicit and not d.background and not d.reporting and earliest <= d.value < before
+             and not _day_of_an_aftermath(s, d)]  # (not "they were handed over to elders late on Sunday")
     return later[0] if later else None
 
 
@@ -1767,8 +1768,9 @@ def _frame_strength(frame: Frame) -> float:
 AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds", "collected", "retrieved", "shifted",
                              # life going on again ("as traffic on the highway resumed on Sunday")
                              "resumed", "reopened", "restored"})
-# the end of an incident that lasted ("ended the siege", "completed the clearance operation at the college")
-END_VERBS = frozenset({"concluded", "completed", "ended", "lifted"})
+# the end of an incident that lasted ("ended the siege", "completed the clearance operation at the college", "the two
+# labourers were handed over to tribal elders late Sunday": a release after an abduction)
+END_VERBS = frozenset({"concluded", "completed", "ended", "lifted", "released", "freed", "handed"})
 
 
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:

@@ -1146,3 +1146,113 @@ def test_the_city_of_an_event_yet_to_come_is_not_the_scene(extractor: Extractor)
             "The killing came days before a donors' conference in Islamabad on the eradication campaign.")
     [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
     assert event.location.district == "Peshawar"
+
+
+def test_a_count_the_report_calls_incorrect_is_not_the_toll(extractor: Extractor) -> None:
+    text = ("BANNU: Four constables were martyred when militants stormed a police station in Bannu on Tuesday night, "
+            "the district police chief said.\n\n"
+            "Speaking to journalists on Wednesday, the police chief said reports carried by some television channels "
+            "that seven policemen had been martyred were incorrect.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert event.killed == 4
+
+
+def test_a_count_first_reported_gives_way_after_a_semicolon(nlp: Language) -> None:
+    text = ("The police first said three people had died; by nightfall the hospital said eight people had been "
+            "killed.")
+    [first, second] = [f for f in extract_casualties(sent(nlp, text)) if f.kind == "killed"]
+    assert (first.value, second.value) == (3, 8)
+    assert first.earlier and not second.earlier
+
+
+def test_the_day_captives_are_freed_is_not_the_day_they_were_taken(extractor: Extractor) -> None:
+    text = ("TANK: Gunmen have set free two of three health workers they kidnapped last week, officials said on "
+            "Monday.\n\n"
+            "The two men were handed over to elders late on Sunday near Jandola and reached their homes on Monday, an "
+            "official said. The three were seized on Thursday as they drove to a vaccination camp.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.date == date(2024, 6, 6)
+
+
+def test_schools_set_on_fire_are_an_attack_on_property(extractor: Extractor) -> None:
+    text = ("MIRAMSHAH: Unknown men set fire to two government schools in Mir Ali tehsil of North Waziristan late on "
+            "Sunday, officials said. Nobody was hurt as the buildings were empty.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.event_type, event.location.district) == ("infrastructure_attack", "North Waziristan")
+
+
+def test_a_month_whose_when_clause_tells_a_killing_is_a_recap(extractor: Extractor) -> None:
+    text = ("CHILAS: Gunmen shot dead a customs official in Chilas on Sunday, police said.\n\n"
+            "The valley made headlines in May 2019, when militants killed four tourists on the highway, an attack "
+            "claimed by the Islamic State.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.perpetrator.name is None
+
+
+def test_a_claim_of_a_month_named_attack_is_the_groups_record(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A bomb hidden in a handcart killed three policemen in Peshawar on Tuesday, officials said.\n\n"
+            "The Hafiz Gul Bahadur group claimed the bombing. The group had earlier claimed a March attack on a "
+            "checkpoint in Khyber, in which five soldiers were killed, and an April ambush in Bajaur, in which all six "
+            "attackers died.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.killed, event.attackers_killed) == (3, None)
+
+
+def test_attackers_all_of_whom_died_are_counted(nlp: Language) -> None:
+    text = "The raid was carried out by four gunmen, all of whom were killed, the police said."
+    assert counts(nlp, text) == {"attackers_killed": [4]}
+
+
+def test_attackers_killed_as_an_official_said_are_this_attacks(extractor: Extractor) -> None:
+    text = ("BANNU: Militants stormed a police station in Bannu on Monday evening, killing three constables, "
+            "officials said.\n\n"
+            "Five attackers had been killed by dawn, a police officer said, and the search of the area went on.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.attackers_killed == 5
+
+
+def test_a_move_further_north_opens_another_incident(extractor: Extractor) -> None:
+    text = ("QUETTA: A roadside bomb killed two soldiers in Kech district on Tuesday, while firing between Afghan and "
+            "Pakistani forces went on along the border for a second day, officials said.\n\n"
+            "Further north, the two sides exchanged fire at Angoor Adda in South Waziristan. The firing began on Monday "
+            "after a dispute over a fence. Two Pakistani soldiers were wounded there, an official said.")
+    events = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert sorted((e.location.district or "", e.killed, e.injured) for e in events) == [
+        ("Kech", 2, None), ("South Waziristan", None, 2)]
+
+
+def test_a_border_crossing_is_at_its_place(extractor: Extractor) -> None:
+    text = ("ISLAMABAD: Afghan and Pakistani border forces exchanged fire at the Chaman crossing on Friday, wounding "
+            "two porters, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 15, 9, 0))
+    assert event.location.district == "Chaman"
+
+
+def test_a_quoted_no_link_is_a_denial(extractor: Extractor) -> None:
+    text = ("KHAR: A tribal elder was shot dead in Khar on Sunday, police said.\n\n"
+            "In a short statement to reporters, a TTP spokesman said the group had “no link” with the killing and "
+            "that its fighters had been told not to target elders.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.perpetrator.name is None
+
+
+def test_groups_a_description_lists_are_no_claimants(nlp: Language) -> None:
+    found = find_groups(nlp("In a statement sent to the media, the Baloch Raaji Aajoi Sangar (BRAS), a coalition whose "
+                            "members include the Baloch Liberation Army and the Baloch Liberation Front, said its "
+                            "fighters had carried out the ambush and seized rifles from the troops.")[:])
+    assert {g.name for g in found if g.attribution == "claimed"} == {"Baloch Raaji Aajoi Sangar"}
+
+
+def test_every_place_of_a_dateline_that_names_two_is_the_dateline(nlp: Language) -> None:
+    doc = nlp("Turbat/Sui (Staff Report) — A trader was shot dead in his shop in Turbat on Sunday evening.")
+    found = [(m.name, m.dateline) for m in find_locations(next(iter(doc.sents)))]
+    assert found[:2] == [("Turbat", True), ("Sui", True)]
+
+
+def test_a_ledes_clause_on_another_incident_is_not_its_place(extractor: Extractor) -> None:
+    text = ("Turbat/Sui (Staff Report) — A trader was shot dead in his shop in Turbat on Sunday evening, while in "
+            "another incident a power pylon was blown up in Sui late at night.\n\n"
+            "In Sui, Levies officials said explosives had been placed at the base of the pylon. No one was hurt.")
+    events = run(extractor, text, published=datetime(2024, 6, 10, 9, 0), title="Trader shot dead in Turbat; pylon "
+                 "blown up in Sui")
+    assert ("targeted_killing", "Kech") in {(e.event_type, e.location.district) for e in events}

@@ -158,6 +158,8 @@ EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"}
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# "reports that three policemen had been martyred were incorrect": a count the report says is untrue
+UNTRUE_WORDS = frozenset({"incorrect", "false", "wrong", "untrue", "baseless", "unfounded", "inaccurate", "fake"})
 # "during the final operation", "in the rescue operation": the last phase of a siege or hostage-taking
 PHASE_SPARED = re.compile(r"\b(?:during|in)\s+the\s+(?:final|rescue)\s+(?:[\w-]+\s+)?(?:operation|assault|phase)\b",
                           re.IGNORECASE)
@@ -1255,8 +1257,10 @@ class CasualtyRules:
 
     @staticmethod
     def _first_reports(token: Token) -> bool:
-        """"First reports put the dead at five", "early reports said", "the first figures": a count the article later
-        moves on from."""
+        """"First reports put the dead at five", "early reports said", "the first figures", "the military first
+        said": a count the article later moves on from."""
+        if token.lower_ == "first" and token.dep_ == "advmod" and token.head.lower_ in SPEECH_VERBS | {"put", "gave"}:
+            return True  # "the ISPR first reported four soldiers killed"
         return (token.lower_ in ("report", "reports", "figure", "figures", "count", "counts", "estimate", "estimates",
                                  "tally", "tallies") and token.i > token.sent.start
                 and token.doc[token.i - 1].lower_ in ("first", "early", "earliest"))
@@ -1569,10 +1573,10 @@ class CasualtyRules:
                                                                  "preliminary")
                                                   and not (t.dep_ == "amod" and re.fullmatch(INCIDENT_NOUN_PATTERN, t.head.lower_)))
                            or self._first_reports(t)), None)
-        # "... put the toll at two, but one of the injured succumbed, raising the toll to three": the count after
-        # the turn is the current one
+        # "... put the toll at two, but one of the injured succumbed, raising the toll to three", "first reported
+        # four killed; by the evening it said nine": the count after the turn is the current one
         turn_at = next((t.i for t in sent if initial_at is not None and t.i > initial_at
-                        and t.lower_ in ("but", "however", "later", "now")), None)
+                        and t.lower_ in ("but", "however", "later", "now", "then", "subsequently", ";")), None)
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
         lowered = _lowered_to(sent)
@@ -1668,7 +1672,7 @@ class CasualtyRules:
                              and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
-                    or _revised_from(first) or _stood_before(first) or _told_before(first),
+                    or _revised_from(first) or _stood_before(first) or _told_before(first) or self._untrue(victim),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
                     corrected=first.i in lowered,
                 )
@@ -1739,14 +1743,14 @@ class CasualtyRules:
         return None
 
     def _all_attackers_killed(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
-        """"three terrorists attacked the office, before all of them were killed": every attacker the sentence
-        counted died."""
+        """"three terrorists attacked the office, before all of them were killed", "carried out by six militants, all of
+        whom were killed": every attacker the sentence counted died."""
         if any(f.kind == "attackers_killed" for f in figures):
             return []
         for tok in sent:
             if tok.lower_ != "all" or tok.dep_ not in ("nsubj", "nsubjpass") or self.casualty_kind(tok.head) != "killed":
                 continue
-            if not any(c.lower_ == "of" and any(g.lower_ == "them" for g in c.children) for c in tok.children):
+            if not any(c.lower_ == "of" and any(g.lower_ in ("them", "whom") for g in c.children) for c in tok.children):
                 continue
             counted = [(first, value) for first, last, value in self._number_groups(sent)
                        if last.i < tok.i and ((victim := self._victim_token(first, last)).lower_ in ("gunman", "gunmen")
@@ -1853,6 +1857,14 @@ class CasualtyRules:
             if node.dep_ in ("nsubj", "nsubjpass") and node.head.lower_ in DISMISSED_VERBS:
                 return True
         return False
+
+    @staticmethod
+    def _untrue(victim: Token) -> bool:
+        """A count the report calls wrong ("reports that three policemen had been martyred were incorrect"): set aside
+        wherever it appears, as an earlier count is."""
+        return any(node.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in UNTRUE_WORDS
+                                                for c in node.head.children)
+                   for node in victim.ancestors)
 
     @staticmethod
     def _recalled(victim: Token) -> bool:

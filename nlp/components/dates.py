@@ -34,8 +34,8 @@ _MONTH_YEAR = re.compile(rf"\b(?:in|during|since|of|the)\s+({MONTHS})\s+(\d{{4}}
 _YEAR = re.compile(r"\b(?:in|during|since|of|the)\s+((?:19|20)\d{2})\b(?!\s*[-/.]\d)", re.I)  # "in 2014", "the 2009 operation"
 # "In October, ten personnel were martyred": a month without a day or year, the latest such month
 _BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+(?:mid-|early-|late-)?({MONTHS})\b(?!\s+\d)", re.I)
-# "the January bombing", "the March suicide attack": a month that dates an incident
-_MONTH_OF_INCIDENT = re.compile(rf"\bthe\s+({MONTHS})\s+(?=(?:[\w-]+\s+)?{INCIDENT_NOUN_PATTERN}\b)", re.I)
+# "the January bombing", "the March suicide attack", "a July attack": a month that dates an incident
+_MONTH_OF_INCIDENT = re.compile(rf"\b(?:the|a|an)\s+({MONTHS})\s+(?=(?:[\w-]+\s+)?{INCIDENT_NOUN_PATTERN}\b)", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),

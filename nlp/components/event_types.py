@@ -87,6 +87,10 @@ INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowi
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
                "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam")
+# arson of buildings: "set fire to twelve government schools" attacks property, as blowing up a tower does
+ARSON_VERBS = frozenset({"set fire to", "set on fire", "set ablaze", "torched", "torching", "setting fire to", "burnt",
+                         "burned"})
+BURNED_BUILDINGS = frozenset({"school", "schools"})
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
@@ -225,9 +229,11 @@ class EventTypeRules:
                 continue  # "the community has been targeted repeatedly": a pattern, not this incident
             reference = span is not None and _names_the_victims(span, sent)
             found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
-        # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked
+        # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked (or "set fire to twelve
+        # schools": buildings burned)
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
-        if verb and phrases["infra_noun"]:
+        burned = verb in ARSON_VERBS and any(t.lower_ in BURNED_BUILDINGS for t in sent)
+        if verb and (phrases["infra_noun"] or burned):
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
         for verb_token in _shot_dead_apart(sent):

@@ -59,7 +59,9 @@ RANKED_IN_A_RUN = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|thir
                              re.IGNORECASE)
 SEGMENT_MARKERS = ("in another incident", "in a separate incident", "separately", "meanwhile", "elsewhere",
                    "in a similar incident", "in another attack", "in a separate attack", "in another",
-                   "in a separate", "in separate", "similarly", "on the other hand", "in yet another")
+                   "in a separate", "in separate", "similarly", "on the other hand", "in yet another",
+                   # a move across the map to another scene ("Further north, border forces exchanged fire")
+                   *(f"{far} {side}" for far in ("further", "farther") for side in ("north", "south", "east", "west")))
 BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day after", "came weeks after",
                       "comes months after", "weeks after", "months after", "last month", "last year",
                       "earlier this year", "earlier this month", "in the past", "previously", "so far this year", "since january",
@@ -275,7 +277,10 @@ REPORTING_VERBS = SPEECH_VERBS | {"acknowledged", "admitted"}  # "officials ackn
 
 
 def _reported_speech(verb: Token) -> bool:
-    """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died")."""
+    """A verb in what someone is reported to have said ("a spokesman said two of the wounded had died", "six attackers
+    had been killed by midnight, an official said")."""
+    if verb.dep_ == "ROOT" and any(c.dep_ == "parataxis" and c.lower_ in REPORTING_VERBS for c in verb.children):
+        return True
     return any(a.lower_ in REPORTING_VERBS for a in verb.ancestors) and verb.dep_ in ("ccomp", "conj")
 
 
@@ -347,6 +352,9 @@ def _dates_a_killing(mention: DateMention, sent: Span) -> bool:
     span = mention.span.in_doc(sent.doc)
     if span is None:
         return False
+    if re.match(r"\s*,?\s*when\b", sent.doc.text[span.end_char : sent.end_char]) and any(
+            t.lower_ in HARM_VERBS for t in sent.doc[span.end : sent.end]):
+        return True  # "drew attention in June 2013, when gunmen killed ten climbers": the month the "when" clause tells
     verb = next((node for node in span.root.ancestors if node.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.lower_ in HARM_VERBS and verb.dep_ in ("ROOT", "ccomp", "conj", "parataxis")
 

@@ -54,6 +54,7 @@ STREET_WORDS = frozenset({"road", "stop", "chowk", "street", "bazaar", "bazar", 
                           "avenue", "flyover", "interchange", "motorway", "crossing", "square",
                           "mail", "express",  # (and trains: "the Khyber Mail", "the Quetta Express")
                           "river"})  # (and rivers: "along the Kurram river")
+BORDER_WORDS = frozenset({"border", "afghan", "afghanistan", "iran", "iranian", "frontier"})
 # words of locality names that many towns share ("Model Town", "Saddar", "Civil Lines", "Satellite Town"):
 # such a name is resolved only in the district the article is about
 GENERIC_LOCALITY_WORDS = frozenset({"model", "town", "satellite", "civil", "lines", "colony", "saddar", "sadar",
@@ -191,18 +192,25 @@ def _person_of(ent: Span) -> bool:
 
 
 def _is_dateline(ent: Span) -> bool:
-    """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph."""
+    """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph, or one of the places of a dateline that
+    names several ("LAKKI MARWAT / BAJAUR:", "Turbat/Dera Bugti (Sadaa News) —")."""
     doc = ent.doc
-    at_start = ent.start == 0 or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    if not at_start and ent.text.isupper():
-        # "LAKKI MARWAT / BAJAUR:": a later city of a dateline that names two
-        start = ent.start
-        while start > 0 and not ("\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space) and (
-                doc[start - 1].text in ("/", "&", ",", "-") or doc[start - 1].text.isupper() and doc[start - 1].is_alpha):
-            start -= 1
-        at_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
-    return at_start and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
+
+    def opens_line(i: int) -> bool:
+        return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+    def chained(tok: Token) -> bool:
+        return tok.text in ("/", "&") or tok.ent_type_.endswith("_LOC")
+
+    start = ent.start
+    while not opens_line(start) and (chained(doc[start - 1]) or ent.text.isupper() and (
+            doc[start - 1].text in (",", "-") or doc[start - 1].text.isupper() and doc[start - 1].is_alpha)):
+        start -= 1
+    end = ent.end
+    while end < len(doc) and chained(doc[end]) and not opens_line(end):
+        end += 1
+    nxt = doc[end] if end < len(doc) else None
+    return opens_line(start) and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
 
 
 FACTORY = "khabar_locations"
@@ -231,7 +239,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
             continue  # "in the Bannu and Dera Ismail Khan divisions": each a region
         if ent.end < len(doc) and doc[ent.end].lower_ in street_words:
             town_market = doc[ent.end].lower_ in ("bazaar", "bazar") and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
-            if not town_market:  # "in Qila Saifullah bazaar" is the town's own market
+            # (and a border crossing is at its place: "exchanged fire at the Torkham crossing" on the Afghan border)
+            border_crossing = doc[ent.end].lower_ == "crossing" and any(t.lower_ in BORDER_WORDS for t in sent)
+            if not (town_market or border_crossing):  # "in Qila Saifullah bazaar" is the town's own market
                 continue
         text = doc_text(doc)
         if _ROUTE_AFTER.match(text[ent.end_char : ent.end_char + 8]) or _ROUTE_BEFORE.search(

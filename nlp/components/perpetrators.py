@@ -48,8 +48,8 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
                     # "denied that the group was involved"
                     r"|\b(?:denied|denies|deny|denying)\s+that\s+(?:\w+\s+){1,3}?(?:was|were|is|are|had\s+been)\s+involved\b"
-                    # "said the group had no connection with the attack", "was not involved in it"
-                    r"|\b(?:had|has|have)\s+no\s+(?:connection|links?|hand|role|involvement)\s+(?:with|to|in)\b"
+                    # "said the group had no connection with the attack", 'had "no link" with it', "was not involved in it"
+                    r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement)(?:\s*[\"”’'])?\s+(?:with|to|in)\b"
                     r"|\b(?:was|were|is|are)\s+not\s+involved\b"
                     # "said they had nothing to do with the blast", "was not behind the attack"
                     r"|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:was|were|is|are)\s+not\s+behind\b", re.I)
@@ -221,6 +221,14 @@ OWN_SIDE = frozenset({"it", "they", "we", "its", "their", "our"})
 OTHER_FORCES = frozenset({"forces", "troops", "army", "side"})
 
 
+def _in_description(ent: Span) -> bool:
+    """A group named inside a relative clause that claims nothing ("an alliance whose members include the BLA"):
+    a description of another subject."""
+    clause = next((a for a in ent.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and not any(t.lower_.startswith("claim") or t.lower_ == "responsibility"
+                                          for t in clause.subtree)
+
+
 def _asserts_of_others(sent: Span) -> bool:
     """Every "claimed that ..." of the sentence says what the other side's forces did ("claimed that Pakistani forces
     had fired first"), not what the claimant's own fighters did ("claimed that its fighters had attacked the post")."""
@@ -349,6 +357,13 @@ class PerpetratorRules:
         ents = list(names)
         if len(set(names.values())) < 2:
             return {e.start for e in ents}
+        # (not the groups a relative clause names to describe another: "BRAS, an umbrella organisation whose members
+        # include the BLA and the BLF, said its fighters had carried out the attack")
+        outside = [e for e in ents if not _in_description(e)]
+        if outside and len(outside) < len(ents):
+            ents = outside
+            if len({names[e] for e in ents}) < 2:
+                return {e.start for e in ents}
         # the subject of the claim verb, or the group that says it did it ("Hizbul Ahrar, which split from
         # Jamaat-ul-Ahrar, said it had targeted the police")
         subjects = {e.start for e in ents if _claim_subject(e)} or {e.start for e in ents if _its_own_did(e)}

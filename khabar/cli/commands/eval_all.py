@@ -299,6 +299,17 @@ INCIDENT_PROBES = (
      "counts that include the attackers, tolls that rise within a report or are revised down, the wounded who die "
      "later, headlines that differ from the body, survivors' quotes full of other numbers, background tolls, a roundup "
      "of two incidents, two distractors. Scored unseen first, then studied."),
+    ("p112", "eleven incidents, most of them in 2-3 reports",
+     "Reports from five outlets (a wire, a Peshawar Urdu daily's English site, a TV channel's bulletins, a Quetta "
+     "website, a weekly security newsletter summarising three incidents per issue) on 2022-23 attacks in the merged "
+     "districts and Balochistan: tolls that rise or are revised down, wounded who die the next day, late claims, a "
+     "faction claim later disowned, places named by village, tehsil, road or checkpost, background tolls, three "
+     "distractors. Scored unseen first, then studied."),
+    ("p114", "twelve incidents, ten of them in two reports",
+     "Reports from five outlets on 2023-25 attacks in Balochistan, Khyber Pakhtunkhwa and Gilgit-Baltistan, written to "
+     "make the type and the perpetrator hard: car bombs followed by gunmen, an IED then an ambush, grenades, rockets, "
+     "schools set on fire, a kidnapping ending in killings, cross-border fire by Afghan forces, claims by fronts and "
+     "alliances, state-blame labels, denials, two roundups, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -543,6 +554,22 @@ HONEST_PROBES = (
      "hospitals in other cities, later deaths, numbers that are not tolls, a faction claim, denials, state-blame "
      "labels, a roundup of two incidents, three distractors; written blind, never studied.",
      "Fourteen incidents, eight of them in 2-3 reports. Never studied."),
+    ("p113",
+     "Twenty-six reports in five house styles (a national broadsheet, a foreign wire, a regional TV site updated "
+     "through the day, a Karachi evening paper, a think-tank's weekly brief) on 2024-25 attacks in Khyber "
+     "Pakhtunkhwa's settled districts, Karachi and southern Punjab: tolls that change between reports (rising, revised "
+     "down, attackers first counted with the victims), counts given as parts, dates only relative to publication, two "
+     "attacks on one day in one district, a follow-up that recaps the attack, three distractors; written blind, never "
+     "studied.",
+     "Twelve incidents, nine of them in 2-4 reports. Never studied."),
+    ("p115",
+     "Twenty-six reports in five house styles (a wire leading with the toll, a broadsheet with a background section, "
+     "a TV site's live story with update lines, provincial news agencies' bulletins, an international newspaper's "
+     "analysis) on 2022-25 attacks in Khyber Pakhtunkhwa and Balochistan: wounded who die, attackers counted apart, "
+     "tolls as sums of groups, a minister's figure over the police's, night attacks reported the next day, datelines, "
+     "home towns and hospital cities that are not the scene, late claims, three distractors; written blind, never "
+     "studied.",
+     "Eleven incidents, each in 2-3 reports. Never studied."),
 )
 
 

@@ -1179,6 +1179,11 @@ def test_schools_set_on_fire_are_an_attack_on_property(extractor: Extractor) -> 
             "Sunday, officials said. Nobody was hurt as the buildings were empty.")
     [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
     assert (event.event_type, event.location.district) == ("infrastructure_attack", "North Waziristan")
+    # whichever burning or wrecking word comes first
+    text = ("MIRAMSHAH: Unknown men damaged the gate and set fire to a girls' school in Mir Ali tehsil of North "
+            "Waziristan late on Sunday, officials said. Nobody was hurt as the building was empty.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.event_type == "infrastructure_attack"
 
 
 def test_a_month_whose_when_clause_tells_a_killing_is_a_recap(extractor: Extractor) -> None:

@@ -158,6 +158,8 @@ EVERYONE = frozenset({"all", "everyone", "everybody", "both", "entire", "whole"}
 # "unconfirmed figures of 32 deaths ... were rejected": a count the report does not stand by
 DISPUTED_WORDS = frozenset({"unconfirmed", "unverified", "unofficial", "exaggerated", "inflated"})
 DISMISSED_VERBS = frozenset({"rejected", "dismissed", "denied", "disputed", "refuted"})
+# "the ISPR first reported four soldiers killed", "police first put the toll at three": the verbs of a first count
+FIRST_TOLD_VERBS = SPEECH_VERBS | {"put", "gave"}
 # "reports that three policemen had been martyred were incorrect": a count the report says is untrue
 UNTRUE_WORDS = frozenset({"incorrect", "false", "wrong", "untrue", "baseless", "unfounded", "inaccurate", "fake"})
 # "during the final operation", "in the rescue operation": the last phase of a siege or hostage-taking
@@ -1259,7 +1261,7 @@ class CasualtyRules:
     def _first_reports(token: Token) -> bool:
         """"First reports put the dead at five", "early reports said", "the first figures", "the military first
         said": a count the article later moves on from."""
-        if token.lower_ == "first" and token.dep_ == "advmod" and token.head.lower_ in SPEECH_VERBS | {"put", "gave"}:
+        if token.lower_ == "first" and token.dep_ == "advmod" and token.head.lower_ in FIRST_TOLD_VERBS:
             return True  # "the ISPR first reported four soldiers killed"
         return (token.lower_ in ("report", "reports", "figure", "figures", "count", "counts", "estimate", "estimates",
                                  "tally", "tallies") and token.i > token.sent.start

@@ -232,7 +232,7 @@ class EventTypeRules:
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked (or "set fire to twelve
         # schools": buildings burned)
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
-        burned = verb in ARSON_VERBS and any(t.lower_ in BURNED_BUILDINGS for t in sent)
+        burned = bool(ARSON_VERBS & phrases["infra_verb"]) and any(t.lower_ in BURNED_BUILDINGS for t in sent)
         if verb and (phrases["infra_noun"] or burned):
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))

@@ -1043,6 +1043,7 @@ def _running_toll_lede(infos: list[SentenceInfo], first: Frame) -> bool:
     return lede is not None and lede in first.sentences and running_toll(lede)
 
 
+TOLL_AFTER_LEDE = 2  # sentences after a reaction lede that may still give the incident's running toll
 TOLL_RISING = RISE_WORDS | RISE_VERBS  # "rose", "has climbed", "raising"
 
 
@@ -1198,6 +1199,8 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
         return False
     if running_toll(lede):
         return False  # "the number of martyrs ... rose to twenty-six, while the funeral prayers were offered": news
+    if any(running_toll(i) and not i.background for i in infos[lede.index + 1 : lede.index + 1 + TOLL_AFTER_LEDE]):
+        return False  # "The last of the funerals were held on Wednesday ... The death toll ... climbed to 60": news
     verb = _lede_verb(lede)
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
     verb = next((a for o in verb.children if o.dep_ == "dobj" for a in o.children

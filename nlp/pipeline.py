@@ -37,15 +37,44 @@ MONTH_NAMES = frozenset(dates.MONTHS.split("|"))
 
 @Language.component("khabar_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every blank line so that sentences never span paragraphs; never inside a day and its
-    month ("8 August") or at the field bar of a labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
+    """Start a sentence after every blank line so that sentences never span paragraphs, and after a dateline's agency
+    and dash ("Bannu (Frontier Wire) — ..."); never inside a day and its month ("8 August") or at the field bar of a
+    labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
+    starts = [0]
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+            starts.append(token.i)
         elif (token.lower_ in MONTH_NAMES and prev.like_num) or "|" in (token.text, prev.text):
             token.is_sent_start = False
+    for start in starts:
+        if (dash := _dateline_dash(doc, start)) is not None:
+            for token in doc[start + 1 : dash + 1]:
+                token.is_sent_start = False
+            doc[dash + 1].is_sent_start = True
     return doc
+
+
+DASHES = ("—", "–", "--")
+LEDE_AFTER_DASH = 12  # words of the paragraph after a dateline's dash: a lede, not the dateline's date
+
+
+def _dateline_dash(doc: Doc, start: int) -> int | None:
+    """The dash that closes a paragraph's dateline with its agency ("Nowshera (Khabarnama News) — Maulana ... embraced
+    shahadat"): the place and the agency are not the subject of the lede's verb, so the lede is parsed as a sentence
+    of its own."""
+    for token in doc[start : start + 10]:
+        if token.text in DASHES:
+            after = doc[token.i + 1 : token.i + 1 + LEDE_AFTER_DASH]
+            # (a lede follows, not the rest of a dateline: "PRESS RELEASE — Peshawar, 12 December 2023")
+            # (nor a labelled line's fields: "INCIDENT — Bannu, KP | 3 March | Raid.")
+            agency = token.i > start and doc[token.i - 1].text == ")"
+            ok = agency and len(after) == LEDE_AFTER_DASH and not any(t.is_space or t.text == "|" for t in after)
+            return token.i if ok else None
+        if not (token.is_title or token.is_upper or token.text in "()/,." or token.is_space):
+            return None
+    return None
 
 
 def _use_fast_ops() -> None:

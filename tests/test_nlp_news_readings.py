@@ -1261,3 +1261,108 @@ def test_a_ledes_clause_on_another_incident_is_not_its_place(extractor: Extracto
     events = run(extractor, text, published=datetime(2024, 6, 10, 9, 0), title="Trader shot dead in Turbat; pylon "
                  "blown up in Sui")
     assert ("targeted_killing", "Kech") in {(e.event_type, e.location.district) for e in events}
+
+
+def test_a_list_that_runs_into_its_verb_is_not_the_names_of_the_count(extractor: Extractor) -> None:
+    text = ("SUKKUR: Two soldiers, a Levies sepoy and a shepherd lost their lives when militants ambushed "
+            "a patrol near the river on Monday morning, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.killed == 4
+
+
+def test_a_rank_of_police_names_the_man_it_counts(extractor: Extractor) -> None:
+    text = ("Superintendent of Police Khalid Rauf and two constables were martyred on Monday when a roadside bomb "
+            "hit their vehicle near Tank, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.killed == 3
+
+
+def test_a_dateline_closed_by_a_dash_is_not_the_subject_of_the_lede(extractor: Extractor) -> None:
+    text = ("Bannu (Frontier Wire) — Inspector Sher Zaman and four other policemen embraced shahadat on Sunday when "
+            "terrorists attacked the Domel police station with rockets.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.killed, event.location.district) == (5, "Bannu")
+
+
+def test_a_funeral_lede_followed_by_the_toll_rising_is_news(extractor: Extractor) -> None:
+    text = ("KOHAT — Hundreds of mourners attended the funerals of the shopkeepers on Thursday in their home village.\n\n"
+            "The death toll from Monday's bombing of the cloth market rose to 14 this week, after three of the "
+            "wounded died in Peshawar, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 9, 0))
+    assert (event.killed, event.date) == (14, date(2024, 6, 10))
+
+
+def test_a_count_said_to_have_been_confirmed_is_not_an_earlier_one(nlp: Language) -> None:
+    [figure] = extract_casualties(sent(nlp, "The district administration said 31 deaths had been confirmed by name."))
+    assert (figure.value, figure.earlier) == (31, False)
+
+
+def test_the_bodies_a_hospital_received_give_way_to_the_count_that_disputes_them(extractor: Extractor) -> None:
+    text = ("SIBI: Nine people were killed on Sunday when a bomb went off near a bus stand in Sibi, officials said.\n\n"
+            "The hospital received 11 bodies, but police said two of them were of men killed in a road accident "
+            "earlier in the day.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.killed == 9
+
+
+def test_groups_that_in_the_past_claimed_attacks_are_no_claim_of_this_one(extractor: Extractor) -> None:
+    text = ("KHARAN: Gunmen shot dead three road workers in Kharan on Friday night, police said.\n\n"
+            "No group claimed responsibility. Separatist groups have in the past claimed attacks on road crews.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 8, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_date_in_a_clause_on_the_claimant_is_not_a_recap_of_the_claim(extractor: Extractor) -> None:
+    text = ("CHAMAN: Two Levies men were killed in an attack on a checkpost in Chaman on Saturday, officials said.\n\n"
+            "Responsibility was claimed by Tehreek-e-Jihad Pakistan, a group that surfaced early last year and has "
+            "since claimed a string of raids on security posts.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 9, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehreek-e-Jihad Pakistan", "claimed")
+
+
+def test_them_are_the_attackers_named_before_who_told_it(extractor: Extractor) -> None:
+    text = ("NOSHKI: Militants attacked a Levies post in Noshki before dawn on Monday, killing one guard, officials said.\n\n"
+            "The attackers first threw grenades at the gate and then opened fire, officials said. Three of them were "
+            "shot dead by the guards.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.killed, event.attackers_killed) == (1, 3)
+
+
+def test_the_previous_evening_is_the_day_before_the_report(extractor: Extractor) -> None:
+    text = "D.I. KHAN: A retired teacher was shot dead outside his house the previous evening, police said."
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 8, 0))
+    assert event.date == date(2024, 6, 11)
+
+
+def test_a_place_in_a_clause_telling_who_the_victim_was_is_not_the_scene(nlp: Language) -> None:
+    doc = nlp("Haji Gul Wazir, an elder who once led a peace jirga in North Waziristan, was shot dead in Bannu on Friday.")
+    found = {m.name: m.in_aside() for m in find_locations(next(iter(doc.sents)))}
+    assert found["North Waziristan"] and not found["Bannu"]
+
+
+def test_groups_with_a_record_of_attacks_are_not_blamed_for_this_one(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb planted on a bicycle wounded five people on Sariab Road in Quetta on Monday, police said.\n\n"
+            "The Pakistani Taliban and Baloch groups have both carried out attacks on police in the city this year.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert event.perpetrator.name is None
+
+
+def test_kidnappers_named_as_members_of_a_group_blame_it(extractor: Extractor) -> None:
+    text = ("TANK: Gunmen kidnapped four telecom engineers from a tower site in Tank on Sunday night, police said.\n\n"
+            "The district police officer said the kidnappers were members of the banned Tehreek-e-Taliban Pakistan.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_the_dead_named_one_by_one_are_counted(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Militants stormed a paramilitary camp in Khyber before dawn on Friday and fought troops for hours, "
+            "the military said.\n\n"
+            "The military named the dead as Major Adnan Rauf, Havildar Sajid Ali, Naik Tariq Mehmood and Sepoy Amir "
+            "Khan.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 8, 9, 0))
+    assert event.killed == 4
+
+
+def test_one_of_the_attackers_joined_to_the_victims_is_an_attacker(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Three soldiers and one of the attackers were killed in the exchange of fire."))
+    assert [(f.kind, f.value) for f in found] == [("killed", 3), ("attackers_killed", 1)]

@@ -69,7 +69,7 @@ ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
     "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
     "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters", "suspects",
-    "accomplice", "accomplices",
+    "accomplice", "accomplices", "kidnapper", "kidnappers", "abductor", "abductors",
 }
 PERSON_NOUNS = {
     "soldier", "policeman", "constable", "civilian", "person", "man", "woman", "child", "boy",
@@ -89,6 +89,11 @@ PERSON_NOUNS = {
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
     "watchman", "vendor", "technician", "technicians", "vendors", "havildar", "colleague", "colleagues", "companion",
     "companions", "sub-inspectors", "daughter", "wife", "husband", "mother", "uncle", "grandfather",
+    "firefighter", "firefighters", "rescuer", "rescuers", "paramedic", "paramedics", "sailor", "sailors", "warden",
+    "wardens", "director", "directors", "manager", "managers", "clerk", "clerks", "cook", "cooks", "porter", "porters",
+    "miner", "miners", "mason", "masons", "electrician", "electricians", "mechanic", "mechanics", "barber", "tailor",
+    "butcher", "fisherman", "fishermen", "herder", "herders", "guide", "guides", "priest", "pastor", "lecturer",
+    "lecturers", "surgeon", "surgeons", "pharmacist",
     # the plurals of the people above ("a minibus carrying Chinese engineers ... killed five of them")
     # (not words that describe people already counted: "both residents of Lakki Marwat", "members of the committee")
     "engineers", "employees", "villagers", "farmers", "shopkeepers", "pilgrims", "pedestrians", "clerics", "contractors",
@@ -300,6 +305,50 @@ def _took_lives(claim: Token) -> bool:
     return incident or any(c.dep_ == "dobj" and c.lower_ in ("lives", "life") for c in claim.children)
 
 
+# "The army named the dead as Lieutenant Colonel X, Captain Y and Sepoy Z", "The injured were identified as A and B"
+NAMED_LIST = re.compile(r"\b(?:named|identified)\s+the\s+(?P<who>dead|deceased|martyred|martyrs|slain|injured|wounded)\s+as\s+"
+                        r"|\bthe\s+(?P<who2>dead|deceased|martyred|martyrs|slain|injured|wounded)\s+(?:were|have been|had been)"
+                        r"\s+(?:named|identified)\s+as\s+", re.IGNORECASE)
+LIST_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_list(sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
+    """The dead (or the injured) given as a list of names, when the sentence counts them no other way: one each."""
+    found = NAMED_LIST.search(sent.text)
+    if found is None:
+        return []
+    who = (found.group("who") or found.group("who2")).lower()
+    kind: CasualtyKind = "injured" if who in ("injured", "wounded") else "killed"
+    if any(f.kind == kind for f in figures):
+        return []
+    listed = re.split(r"[.;(]", sent.text[found.end() :])[0]
+    parts = [p for p in LIST_PARTS.split(listed) if p.strip()]
+    # (names only: each part a capitalised name of a few words, not a clause running on)
+    if len(parts) < 2 or not all(p.strip()[0].isupper() and len(p.split()) <= 6 for p in parts):
+        return []
+    start = sent.start_char + found.start()
+    char_span = sent.doc.char_span(start, start + found.end() - found.start() + len(listed), alignment_mode="expand")
+    span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
+    return [CasualtyFigure(kind, len(parts), None, span, victim=who, sub_count=False)]
+
+
+POLICE_RANKS = ("superintendent", "inspector-general")  # "Superintendent of Police X": the rank before the name
+DISPUTING = ("but", "however")
+
+
+def _bodies_disputed(figure: CasualtyFigure, sent: Span, later: list[CasualtyFigure]) -> bool:
+    """A count of the bodies a hospital received, disputed at once: "listed 20 bodies by midnight, but officials said
+    two of them were of attackers", or the next sentence's "The police, however, said 52 deaths had been confirmed":
+    the raw count, not the report's toll."""
+    if figure.victim != "bodies" or figure.kind != "killed":
+        return False
+    rest = sent.doc.text[figure.span.end : sent.end_char].lower()
+    if any(re.search(rf"\b{word}\b.*\bof them\b", rest) for word in DISPUTING):
+        return True
+    return any(f.kind == "killed" and f.value != figure.value and f.victim != "bodies"
+               and any(re.search(rf"\b{word}\b", f.span.sentence.lower()) for word in DISPUTING) for f in later)
+
+
 def _names_of_the_count(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
     """"Two policemen, ASI Noor Zaman and Constable Waheed Ullah, were martyred": the named men set off by commas after
     a count of as many are that count's people, not more (whatever the parser made of the list)."""
@@ -316,7 +365,9 @@ def _names_of_the_count(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
         closed = text.find(",", opened)
         if closed < 0 or not all(opened <= f.span.start - offset < closed for f in named):
             continue
-        if len(re.split(r",\s*|\s+and\s+", text[opened:closed])) == count.value:
+        parts = re.split(r",\s*|\s+and\s+", text[opened:closed])
+        # (each part a name: "a sanitary worker lost their lives when ..., " runs on into the sentence, a list)
+        if len(parts) == count.value and all(len(part.split()) <= 5 for part in parts):
             out[k + 1 : k + 1 + count.value] = [replace(f, sub_count=True) for f in named]
     return out
 
@@ -410,8 +461,13 @@ class CasualtyRules:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        for index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for index, sent in enumerate(sents):
             sent._.casualties = self.extract_casualties(sent, index)
+        for index, sent in enumerate(sents):
+            later = sents[index + 1]._.casualties if index + 1 < len(sents) else []
+            sent._.casualties = [replace(f, earlier=True) if _bodies_disputed(f, sent, later) else f
+                                 for f in sent._.casualties]
             found.extend(sent._.casualties)
         doc._.casualties = found
         return doc
@@ -648,9 +704,11 @@ class CasualtyRules:
             node = tok
             while node.dep_ == "conj" and node.head.i != node.i:  # "five engineers and their driver were killed"
                 node = node.head
-            if node is not tok and node.dep_ in ("nsubj", "nsubjpass") and any(
+            # ("X, a tribal elder and a member of the aman committee, was shot dead": X described)
+            described = node.head if node is not tok and node.dep_ == "appos" and node.head.pos_ == "PROPN" else node
+            if described is not tok and described.dep_ in ("nsubj", "nsubjpass") and any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
-                                       for c in node.head.children):
+                                       for c in described.head.children):
                 continue  # "a student of journalism and an active worker of the PSF was shot dead": one man
             if node is not tok and node.pos_ == "PROPN" and _from_a_place(tok):
                 continue  # "Sepoy Naveed Ahmed, aged 24 years and a resident of District Chakwal, embraced shahadat"
@@ -798,6 +856,10 @@ class CasualtyRules:
         if title is None and tok.ent_type_ == "PERSON" and any(
                 c.lower_ == "others" and any(n.dep_ == "nummod" for n in c.children) for c in others):
             title = tok  # "Maulana X, the seminary's head, and seven others embraced shahadat": he is one more
+        if title is None and tok.lower_ in (*self.person_nouns, *POLICE_RANKS) and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(n.dep_ == "pobj" and n.pos_ == "PROPN" for n in c.children)
+                for c in tok.children):
+            title = tok  # "Deputy Superintendent of Police Iqbal Mohmand and three constables": the rank names him
         if title is None:
             return None
         return title if self._harms_subject(tok.head) else None
@@ -1026,6 +1088,9 @@ class CasualtyRules:
 
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
+        count = victim.head.head if victim.dep_ == "pobj" and victim.head.lower_ == "of" else None
+        if count is not None and count.like_num and count.dep_ == "conj":
+            return self._dep_kind(count)  # "Two policemen and one of the attackers were killed": the count's verb
         if victim.dep_ == "pobj" and victim.head.lower_ == "to" and victim.head.i > victim.sent.start:
             harm = victim.doc[victim.head.i - 1]
             if harm.pos_ == "NOUN" and self.casualty_kind(harm) == "injured":
@@ -1465,8 +1530,10 @@ class CasualtyRules:
 
     def _people_named(self, words: Span) -> list[Token]:
         """The people the words name, in order ("militants", "the BLA"; not "an FC camp", whose noun names none)."""
+        # (not who tells it: "..., officials said")
         return [t for t in words if (t.lower_ in self.person_nouns or t.ent_type_ == "MIL_GROUP")
-                and t.dep_ not in ("compound", "amod", "poss", "nmod")]
+                and t.dep_ not in ("compound", "amod", "poss", "nmod")
+                and not (t.dep_ == "nsubj" and t.head.lower_ in SPEECH_VERBS)]
 
     def _last_are_attackers(self, people: list[Token]) -> bool:
         """The people named last ("militants", "the BLA") are the attackers."""
@@ -1688,7 +1755,7 @@ class CasualtyRules:
         return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
-                + self._relative_victim(sent, figures, sent_index))
+                + self._relative_victim(sent, figures, sent_index) + _named_list(sent, figures, sent_index))
 
     def _attackers_among(self, victim: Token, value: int, kind: str) -> int:
         """How many attackers a count of the dead holds by its own words ("18 bodies, six of them those of attackers",
@@ -2318,6 +2385,8 @@ def _told_before(first: Token) -> bool:
 
     for anc in first.ancestors:
         if anc.lower_ in GROUP_SPEECH and anc.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "auxpass" for c in anc.children):
+                continue  # "said 52 deaths had been confirmed by name": the count's own verb, told in reported speech
             # (not a statement set against the earlier one: "had initially said two were hurt, but the police chief said
             # on Tuesday that one boy had been wounded")
             turned = any(t.lower_ in ("but", "however", "yet", "now", "later") for t in anc.doc[anc.head.i : anc.i])

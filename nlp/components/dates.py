@@ -57,7 +57,7 @@ LAST_WEEKEND = "last weekend"
 APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the text states wins over it
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
-                           r"|the\s+(?:previous|preceding)\s+day|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
+                           r"|(?<!since )the\s+(?:previous|preceding)\s+(?:day|evening|night|afternoon|morning)|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
 # "marched on Tuesday, a day after gunmen fired on a van": what the phrase governs happened that many days earlier
 DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I)
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day

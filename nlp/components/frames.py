@@ -110,7 +110,7 @@ NON_EVENT_PHRASES = ("sentenced", "convicted", "acquitted", "verdict", "anti-ter
 INCIDENTAL_PHRASES = frozenset({"match", "cricket", "meeting", "seminar", "protest"})
 # A statistic, not an incident: a count of incidents ("785 militant attacks") or a toll summed
 # over a period ("in the first ten months", "this year", "since 2021").
-STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:\w+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
+STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:attacks|incidents|operations|blasts|bombings)\b", re.IGNORECASE)
 # incidents counted in words ("two attacks"): a statistic only with a period (a roundup lede counts them too)
 WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.items() if n >= 2 and w != "both")
                              + r"|dozens of|hundreds of|thousands of|scores of|several)\s+(?:[\w-]+\s+){0,2}"
@@ -308,6 +308,10 @@ def _quiet_relative_clause(token: Token) -> bool:
     if clause is None:
         return False
     inside = {t.idx for t in clause.subtree}
+    # (not a verb joined to the token's: "an outfit that announced itself earlier this year and has since put its name
+    # to a string of attacks" dates the announcement)
+    for joined in (c for c in clause.children if c.dep_ == "conj" and token not in c.subtree):
+        inside -= {t.idx for t in joined.subtree}
     triggers = token.sent._.triggers or []
     return not any(t.span.start in inside for t in triggers)
 
@@ -934,7 +938,8 @@ def _days_before(info: SentenceInfo, frame: Frame) -> int:
 def announces_another(frame: Frame) -> bool:
     """The frame's opening sentence tells of a second incident beside its own ("..., while a journalist was shot dead
     in a separate attack in the southwest")."""
-    opener = frame.sentences[0] if frame.sentences else None
+    # (its first sentence that tells of violence: not a dateline set apart, "PESHAWAR, Pakistan (ENA) —")
+    opener = next((s for s in frame.sentences if s.triggers), None)
     return opener is not None and ANOTHER_INCIDENT.search(opener.sent.text) is not None
 
 

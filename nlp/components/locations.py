@@ -22,7 +22,7 @@ from khabar.nlp.components.base import (
     sentence_ents,
     set_extension,
 )
-from khabar.nlp.components.casualties import PERSON_NOUNS
+from khabar.nlp.components.casualties import PERSON_NOUNS, casualty_kind
 from khabar.nlp.gazetteer import load_gazetteer
 from khabar.nlp.geocode import geocode
 
@@ -185,6 +185,18 @@ def _describes_a_group(ent: Span) -> bool:
     return False
 
 
+def _describes_a_person(ent: Span) -> bool:
+    """"Malik X, a tribal elder who once headed a peace committee in South Waziristan, was shot dead near ...": a place
+    in a clause that tells who the person is (a simple tense, no harm) is his record, not the scene."""
+    for anc in ent.root.ancestors:
+        if anc.dep_ != "relcl":
+            continue
+        person = anc.head
+        return (person.dep_ == "appos" and person.lower_ in PERSON_NOUNS and anc.tag_ in ("VBD", "VBZ", "VBP")
+                and casualty_kind(anc) is None and not any(c.dep_ in ("aux", "auxpass") for c in anc.children))
+    return False
+
+
 def _person_of(ent: Span) -> bool:
     """"Muhammad Sajid of Sadiqabad", "his nephew Ghulam Fareed of Khanpur": a named person's home town, not the scene."""
     doc = ent.doc
@@ -268,6 +280,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or _JOURNEY_FROM.search(before) is not None
         reference = reference or _ROUTE_BETWEEN.search(before) is not None or _FROM_NEIGHBOUR.search(before) is not None
         reference = reference or _AGE_AND_HOME.search(before) is not None or _person_of(ent) or _describes_a_group(ent)
+        reference = reference or _describes_a_person(ent)
         reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"

@@ -21,6 +21,7 @@ from khabar.nlp.components.base import (
     sentence_ents,
     set_extension,
 )
+from khabar.nlp.components.casualties import ATTACKER_NOUNS
 from khabar.nlp.gazetteer import load_gazetteer
 
 # the state's agencies: their "claims" are of their own actions ("the police claimed to have killed three attackers")
@@ -57,7 +58,8 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
 # past": not a claim of this attack
 NOT_THIS_CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:lives|life)\b"
                             r"|\bclaim(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?(?:previous|past|earlier|many|several|numerous|most|dozens|similar|number|series|string|some|such)\b"
-                            r"|\bclaim(?:ed|s)?\b[^.;]{0,60}?\b(?:in the past|over the years)\b", re.I)
+                            r"|\bclaim(?:ed|s)?\b[^.;]{0,60}?\b(?:in the past|over the years)\b"
+                            r"|\b(?:in the past|over the years)\s+(?:\w+\s+){0,2}?claim(?:ed|s)?\b", re.I)
 # "claimed responsibility for those attacks respectively", "for the earlier bombing": a claim of other incidents
 OTHER_INCIDENTS = re.compile(r"\b(?:for|of)\s+(?:those|(?:that|the)\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?"
                              r"(?:attacks?|bombings?|blasts?|killings?|ambush(?:es)?|raids?|explosions?)\b", re.I)
@@ -343,8 +345,8 @@ class PerpetratorRules:
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
             if DENIAL.match(after.lstrip(" ,)")):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
-            elif attr == "unknown" and self._agent_of_attack(ent):  # "TTP terrorists attacked the post, the ISPR said"
-                attr = "blamed"
+            elif attr == "unknown" and (self._agent_of_attack(ent) or _attackers_were_members(ent)):
+                attr = "blamed"  # "TTP terrorists attacked the post, the ISPR said", "the kidnappers were members of the TTP"
             out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
         return out
 
@@ -389,6 +391,9 @@ class PerpetratorRules:
                 verb = head.head if head.dep_ != "pobj" else head.head.head
                 if verb.lower_ in ("took", "seized"):  # "took hostages", not "took control of the valley"
                     return any(t.lower_ in ("hostage", "hostages", "captive") for t in verb.subtree)
+                if any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children) and any(
+                        c.dep_ == "dobj" and c.tag_ == "NNS" for c in verb.children):
+                    return False  # "the Pakistani Taliban have both carried out attacks on security forces": a record
                 # "Afghan Taliban forces had begun firing heavy weapons": the attack verb completes the subject's verb
                 return verb.lower_ in self.attack_verbs or any(
                     c.dep_ == "xcomp" and c.lower_ in self.attack_verbs for c in verb.children)
@@ -396,6 +401,20 @@ class PerpetratorRules:
                 return False
             head = head.head
         return False
+
+
+MEMBER_NOUNS = ("members", "member", "militants", "fighters", "cadres", "operatives", "activists")
+
+
+def _attackers_were_members(ent: Span) -> bool:
+    """"the kidnappers were members of the proscribed TTP": the attackers named as the group's men."""
+    of = ent.root.head
+    if ent.root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in MEMBER_NOUNS:
+        return False
+    member = of.head
+    if member.dep_ != "attr":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ATTACKER_NOUNS for c in member.head.children)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

@@ -310,6 +310,18 @@ INCIDENT_PROBES = (
      "make the type and the perpetrator hard: car bombs followed by gunmen, an IED then an ambush, grenades, rockets, "
      "schools set on fire, a kidnapping ending in killings, cross-border fire by Afghan forces, claims by fronts and "
      "alliances, state-blame labels, denials, two roundups, three distractors. Scored unseen first, then studied."),
+    ("p116", "eleven incidents, ten of them in 2-3 reports",
+     "Reports from five outlets (a Lahore daily, a wire with weekday-only datelines, a Peshawar paper, a TV site with "
+     "update lines, a Quetta weekly) on 2023-25 attacks in Khyber Pakhtunkhwa and Balochistan: tolls as sums of "
+     "groups, victims and attackers counted in one sentence, counts in words, hospital figures beside the police's, "
+     "follow-ups that lead with funerals, claims or arrests, background tolls, two distractors. Scored unseen first, "
+     "then studied."),
+    ("p118", "ten incidents, in 1-3 reports each",
+     "Reports from four outlets (an Islamabad daily, a wire, an Urdu paper's English edition, a Dera Ismail Khan site) "
+     "on 2021-25 attacks in Khyber Pakhtunkhwa and Balochistan: night attacks told the next morning, bodies found a "
+     "day after an abduction, the scene apart from home towns, hospital cities and datelines, roads named after other "
+     "towns, kidnappings, attacks on towers, pipelines and a bridge, two distractors. Scored unseen first, then "
+     "studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -570,6 +582,20 @@ HONEST_PROBES = (
      "home towns and hospital cities that are not the scene, late claims, three distractors; written blind, never "
      "studied.",
      "Eleven incidents, each in 2-3 reports. Never studied."),
+    ("p117",
+     "Twenty-six reports from five outlets (a Karachi daily, an international wire, a KP portal, a broadsheet's "
+     "analysis desk, a Balochistan website) on 2022-25 attacks in Khyber Pakhtunkhwa and Balochistan: places named by "
+     "village, tehsil or district, dates relative to each report, revised tolls, two attacks on one day in one "
+     "district, faction claims, a claim withdrawn, blame without a claim, cross-border fire, two distractors; written "
+     "blind, never studied.",
+     "Eleven incidents, each in 2-3 reports. Never studied."),
+    ("p119",
+     "Twenty-six reports from five outlets (a Peshawar daily, a wire, a Quetta daily, a TV site's rolling updates, a "
+     "weekly digest listing several incidents per issue) on 2023-25 attacks in Khyber Pakhtunkhwa and Balochistan: "
+     "tolls that rise then are revised down, attackers counted apart, a group's numbers beside the officials', tolls "
+     "split across sentences, one attack placed differently by each outlet, two attacks on one day in neighbouring "
+     "districts, background tolls, two distractors; written blind, never studied.",
+     "Twelve incidents, most of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1366,3 +1366,32 @@ def test_the_dead_named_one_by_one_are_counted(extractor: Extractor) -> None:
 def test_one_of_the_attackers_joined_to_the_victims_is_an_attacker(nlp: Language) -> None:
     found = extract_casualties(sent(nlp, "Three soldiers and one of the attackers were killed in the exchange of fire."))
     assert [(f.kind, f.value) for f in found] == [("killed", 3), ("attackers_killed", 1)]
+
+
+def test_a_named_man_described_twice_is_one_victim(extractor: Extractor) -> None:
+    text = ("MIRANSHAH: Haji Gul Rehman, a tribal elder and a member of the local peace committee, was shot dead outside "
+            "a mosque in Miranshah on Friday, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 8, 9, 0))
+    assert event.killed == 1
+
+
+def test_operations_counted_with_a_hyphenated_word_are_a_statistic(extractor: Extractor) -> None:
+    text = ("RAWALPINDI: Security forces carried out 9,000 intelligence-based operations in the first half of the year, "
+            "killing 180 terrorists, the military's spokesman said on Tuesday.")
+    assert run(extractor, text, published=datetime(2024, 7, 10, 9, 0)) == []
+
+
+def test_since_the_previous_evening_dates_no_incident(extractor: Extractor) -> None:
+    text = ("ZHOB — Militants attacked a Levies post near Zhob in the early hours of Wednesday, killing two guards, "
+            "officials said.\n\nOfficials said the militants' movement had been watched since the previous evening.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 11, 0))
+    assert event.date == date(2024, 6, 12)
+
+
+def test_a_ledes_separate_attack_after_an_agency_dateline_is_its_own_event(extractor: Extractor) -> None:
+    text = ("PESHAWAR, Pakistan (Frontier Wire) — Gunmen shot dead two policemen guarding a polio team in Karak on "
+            "Monday, while a trader was shot dead in a separate attack in the southwest, officials said.\n\n"
+            "The attack in Karak came on the first day of a vaccination campaign, a police officer said.\n\n"
+            "Hours later, Abdul Qadir, a cloth merchant, was killed near his shop in Khuzdar, police said.")
+    events = run(extractor, text, published=datetime(2024, 6, 10, 20, 0))
+    assert sorted(e.location.district or "" for e in events) == ["Karak", "Khuzdar"]

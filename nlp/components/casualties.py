@@ -326,14 +326,14 @@ def _named_list(sent: Span, figures: list[CasualtyFigure], sent_index: int) -> l
     # (names only: each part a capitalised name of a few words, not a clause running on)
     if len(parts) < 2 or not all(p.strip()[0].isupper() and len(p.split()) <= 6 for p in parts):
         return []
-    start = sent.start_char + found.start()
-    char_span = sent.doc.char_span(start, start + found.end() - found.start() + len(listed), alignment_mode="expand")
+    char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end() + len(listed),
+                                   alignment_mode="expand")
     span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
     return [CasualtyFigure(kind, len(parts), None, span, victim=who, sub_count=False)]
 
 
 POLICE_RANKS = ("superintendent", "inspector-general")  # "Superintendent of Police X": the rank before the name
-DISPUTING = ("but", "however")
+DISPUTING = re.compile(r"\b(?:but|however)\b", re.IGNORECASE)  # "..., but officials said", "The police, however, said"
 
 
 def _bodies_disputed(figure: CasualtyFigure, sent: Span, later: list[CasualtyFigure]) -> bool:
@@ -342,11 +342,12 @@ def _bodies_disputed(figure: CasualtyFigure, sent: Span, later: list[CasualtyFig
     the raw count, not the report's toll."""
     if figure.victim != "bodies" or figure.kind != "killed":
         return False
-    rest = sent.doc.text[figure.span.end : sent.end_char].lower()
-    if any(re.search(rf"\b{word}\b.*\bof them\b", rest) for word in DISPUTING):
+    rest = sent.doc.text[figure.span.end : sent.end_char]
+    turn = DISPUTING.search(rest)
+    if turn is not None and re.search(r"\bof them\b", rest[turn.end() :], re.IGNORECASE):
         return True
     return any(f.kind == "killed" and f.value != figure.value and f.victim != "bodies"
-               and any(re.search(rf"\b{word}\b", f.span.sentence.lower()) for word in DISPUTING) for f in later)
+               and DISPUTING.search(f.span.sentence) for f in later)
 
 
 def _names_of_the_count(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -856,7 +857,7 @@ class CasualtyRules:
         if title is None and tok.ent_type_ == "PERSON" and any(
                 c.lower_ == "others" and any(n.dep_ == "nummod" for n in c.children) for c in others):
             title = tok  # "Maulana X, the seminary's head, and seven others embraced shahadat": he is one more
-        if title is None and tok.lower_ in (*self.person_nouns, *POLICE_RANKS) and any(
+        if title is None and (tok.lower_ in self.person_nouns or tok.lower_ in POLICE_RANKS) and any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(n.dep_ == "pobj" and n.pos_ == "PROPN" for n in c.children)
                 for c in tok.children):
             title = tok  # "Deputy Superintendent of Police Iqbal Mohmand and three constables": the rank names him

@@ -242,8 +242,15 @@ def _victim_side(victim: str | None) -> str | None:
     large ("people", "persons") and for anyone else."""
     if not victim or victim in GENERIC_VICTIMS or victim in ("person", "man", "men"):
         return None
+    if victim in CIVILIAN_VICTIMS:
+        return "civilians"
     side = targets.TARGET_LEXICON.get(victim)
     return {"security_forces": "forces", "police": "forces", "civilians": "civilians"}.get(side or "")
+
+
+# people on the street counted beside the forces ("A sepoy was martyred ... A passer-by ... succumbed"), who are no target
+# of the attack of their own
+CIVILIAN_VICTIMS = frozenset({"passer-by", "passerby", "passersby", "bystander", "bystanders", "pedestrian", "pedestrians"})
 
 
 def _other_side(victims: set[str], seen: set[str]) -> bool:

@@ -1395,3 +1395,86 @@ def test_a_ledes_separate_attack_after_an_agency_dateline_is_its_own_event(extra
             "Hours later, Abdul Qadir, a cloth merchant, was killed near his shop in Khuzdar, police said.")
     events = run(extractor, text, published=datetime(2024, 6, 10, 20, 0))
     assert sorted(e.location.district or "" for e in events) == ["Karak", "Khuzdar"]
+
+
+def test_a_toll_broken_down_after_a_dash_leaves_out_the_attackers(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Gunmen raided a Levies post near Zhob on Sunday night, starting a fight that left "
+                                         "six people dead — two guards and four of the raiders — officials said."))
+    assert sorted((f.kind, f.value) for f in found) == [("attackers_killed", 4), ("killed", 2)]
+
+
+def test_a_claim_for_an_attack_carries_its_toll(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "The Pakistani Taliban claimed responsibility on Friday for an attack on a "
+                                         "police station in Tank that killed three constables."))
+    assert [(f.kind, f.value) for f in found] == [("killed", 3)]
+
+
+def test_a_second_attacker_found_dead_makes_two(extractor: Extractor) -> None:
+    text = ("BANNU: Militants attacked a police post in Bannu late on Monday, killing two constables, police said. "
+            "Police shot dead one attacker.\n\n"
+            "On Tuesday morning, police found the body of a second attacker in a field nearby, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 12, 0))
+    assert (event.killed, event.attackers_killed) == (2, 2)
+
+
+def test_the_toll_of_an_attack_reported_before_is_not_the_operations(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Security forces killed five militants in an operation in Bajaur on Saturday, officials said.\n\n"
+            "The operation was launched against the militants who had raided a checkpost in Mamund on Thursday night, an "
+            "attack reported on these pages yesterday in which two soldiers embraced shahadat.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 9, 9, 0))
+    assert (event.killed, event.attackers_killed) == (None, 5)
+
+
+def test_a_soldier_then_a_passer_by_are_two_dead(extractor: Extractor) -> None:
+    text = ("KHUZDAR: A Levies constable was martyred in a blast in Khuzdar bazaar on Monday. A pedestrian who was "
+            "wounded in the blast died in hospital at night. Six other people were hurt.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.killed == 2
+
+
+def test_militants_sent_to_hell_in_the_gerund_are_attackers_killed(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Troops repulsed the raid on the camp, sending three terrorists to hell."))
+    assert [(f.kind, f.value) for f in found] == [("attackers_killed", 3)]
+
+
+def test_an_update_line_goes_on_with_the_story(extractor: Extractor) -> None:
+    text = ("Two soldiers were martyred on Tuesday when a bomb hit their vehicle in Kurram, officials said.\n\n"
+            "UPDATE: Three people, including a soldier, were wounded and have been taken to the DHQ hospital in "
+            "Parachinar.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 15, 0))
+    assert (event.killed, event.injured) == (2, 3)
+
+
+def test_an_official_blaming_a_group_outright_blames_it(extractor: Extractor) -> None:
+    text = ("PESHAWAR (Wire) — A bomb hit a police van in Bannu on Tuesday, killing two officers, police said.\n\n"
+            "No group claimed the attack. A police officer blamed the Pakistani Taliban, saying its fighters had been "
+            "seen in the area in recent weeks.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 15, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_a_denial_with_an_assertion_is_no_claim(extractor: Extractor) -> None:
+    text = ("KHAR: Three policemen guarding a polio team were martyred in a bomb blast in Bajaur on Monday.\n\n"
+            "The Tehreek-e-Taliban Pakistan, in a statement, denied any role and claimed that its men never target "
+            "health workers.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.perpetrator.name is None
+
+
+def test_the_attackers_named_as_men_of_a_group_blame_it(extractor: Extractor) -> None:
+    text = ("KOHAT: Gunmen ambushed a cash van in Kohat on Monday, killing two guards, police said.\n\n"
+            "Police said the attack had been carried out by fighters of a local faction of the banned Tehreek-e-Taliban "
+            "Pakistan.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_troops_who_suffered_no_loss_give_a_nil_toll(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "The troops suffered no loss in the raid, officials said."))
+    assert [(f.kind, f.value) for f in found] == [("killed", 0)]
+
+
+def test_the_bodies_of_some_of_the_abducted_are_the_dead(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "The bodies of three of eight labourers kidnapped from a quarry in Kalat were "
+                                         "found on Sunday, officials said."))
+    assert [(f.kind, f.value) for f in found if f.kind == "killed"] == [("killed", 3)]

@@ -135,6 +135,8 @@ ZERO_PATTERNS = {
     "no casualty": ("killed", "injured"),
     "no loss of life": ("killed",),
     "no loss of lives": ("killed",),
+    "suffered no loss": ("killed",),  # "The jawans suffered no loss in the operation": none of them killed
+    "suffered no losses": ("killed",),
     "no one was killed": ("killed",),
     "no one was hurt": ("killed", "injured"),
     "no one was injured": ("killed", "injured"),  # (a report that tells deaths tells them: its figure wins)
@@ -425,6 +427,11 @@ ATTACKERS_AMONG = re.compile(r"\s*,?\s*(?:(?:including|among\s+them|of\s+whom|�
                              r"(?P<n1>the|[\w-]+)\s+(?:suicide\s+)?"
                              r"|(?P<n2>[\w-]+)\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:those\s+of\s+)?(?:the\s+)?)"
                              r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
+# "left seven people dead — three soldiers and four of the attackers —": a total broken down into parts after a dash or
+# colon (the parts must add up to the total)
+BREAKDOWN = re.compile(r"\s*(?:dead|killed)?\s*[—–:]\s*(?P<parts>[^—–;:.()]+)", re.IGNORECASE)
+BREAKDOWN_PART = re.compile(r"^(?:the\s+)?(?P<n>[\w-]+)\s+(?:of\s+(?:the|them)\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+)$",
+                            re.IGNORECASE)
 # "officials gave no casualty figures", "no casualty count was available": no toll told, not a toll of none
 NO_FIGURES_GIVEN = re.compile(r"\bno\s+(?:official\s+|immediate\s+)?(?:casualt(?:y|ies)|death)\s+(?:figures?|counts?|numbers?|details|"
                               r"information|toll|data|estimates?|reports?)\b", re.IGNORECASE)
@@ -1011,10 +1018,10 @@ class CasualtyRules:
             return "injured"
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
-        if low == "sent" and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
+        if low in ("send", "sent", "sending", "sends") and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                  for c in (*token.children, *(g for o in token.children if o.dep_ == "dobj"
                                                                for a in o.children if a.dep_ == "acl" for g in a.children))):
-            return "killed"  # ISPR: "eight khwarij were sent to hell", "sent all 16 khwarij involved to hell"
+            return "killed"  # ISPR: "eight khwarij were sent to hell", "sent all 16 khwarij involved to hell", "sending four attackers to hell"
         if low in ("hospital", "hospitals") and token.i > 0 and token.doc[token.i - 1].lower_ == "in":
             stay = token.doc[token.i - 1].head
             if stay.lower_ in ("remain", "remains", "remained", "is", "are", "was", "were", "stay", "stayed", "lie", "lay"):
@@ -1676,6 +1683,9 @@ class CasualtyRules:
                 kind = figures[-1].kind  # "71 injured were under treatment at X and nine more had been shifted to Y"
             if (first.pos_ == "NUM" or first.lower_ in ("a", "an")) and self._bodies_of(victim):
                 kind = "killed"  # "the bodies of six passengers, who were abducted ..."
+                if first.i >= 2 and first.doc[first.i - 1].lower_ == "of" and (
+                        part := self.word_value([first.doc[first.i - 2].lower_])):
+                    value = part  # "the bodies of two of seven workers abducted ...": two found dead
             died_injured = False
             restated = self._restated(first, figures)  # "put the dead at five; police revised that to four"
             if restated is not None:
@@ -1715,6 +1725,10 @@ class CasualtyRules:
                 kind, word, died_injured = "killed", victim.head, True
             elif kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and self._then_died(victim.head):
                 kind = "killed"  # "his guard was critically wounded and succumbed to his injuries": a death
+            if kind == "killed" and first.lower_ in ("a", "an") and victim.lower_ in self.attacker_nouns:
+                # "a second attacker had been found dead": the attackers dead by then, counted by the rank
+                value = next((ORDINAL_VALUES[c.lower_] for c in victim.children
+                              if c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES), value)
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             initial = initial_at is not None and (turn_at is None or first.i < turn_at)
             if total_kind is not None and initial and not revision:
@@ -1747,6 +1761,10 @@ class CasualtyRules:
                     corrected=first.i in lowered,
                 )
             )
+            if kind == "killed" and victim.lower_ not in self.attacker_nouns and (attackers := self._attackers_in_breakdown(
+                    sent.text[victim.idx + len(victim) - sent.start_char :], value)):
+                figures.append(CasualtyFigure("attackers_killed", attackers, self._qualifier(first),
+                                              TextSpan.from_tokens(first, end, sent_index), victim="attackers"))
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
@@ -1767,10 +1785,29 @@ class CasualtyRules:
         after = sent.text[victim.idx + len(victim) - sent.start_char :]
         found = ATTACKERS_AMONG.match(after)
         if found is None or found.group("noun").lower() not in self.attacker_nouns | {"bomber", "attacker"}:
-            return 0
+            return self._attackers_in_breakdown(after, value)
         number = found.group("n1") or found.group("n2")
         count = 1 if number.lower() == "the" else (self.word_value(number.lower().replace("-", " ").split()) or 0)
         return count if 0 < count < value else 0
+
+    def _attackers_in_breakdown(self, after: str, value: int) -> int:
+        """The attackers among the parts a dash or colon breaks a count of the dead into ("seven people dead — three
+        soldiers and four of the attackers"), when the parts add up to the count."""
+        found = BREAKDOWN.match(after)
+        if found is None:
+            return 0
+        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group("parts").strip()) if p]
+        counted: list[tuple[int, str]] = []
+        for part in parts:
+            named = BREAKDOWN_PART.match(part)
+            number = self.word_value(named.group("n").lower().replace("-", " ").split()) if named else None
+            if named is None or not number:
+                return 0
+            counted.append((number, named.group("noun").lower()))
+        if len(counted) < 2 or sum(n for n, _ in counted) != value:
+            return 0
+        attackers = sum(n for n, noun in counted if noun in self.attacker_nouns | {"gunman", "gunmen", "raider", "raiders"})
+        return attackers if attackers < value else 0
 
     def _relative_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """One named or titled person a "who" clause says was killed ("the funeral prayers of Inspector X, SHO of the
@@ -1968,14 +2005,19 @@ class CasualtyRules:
             noun = noun.head.head  # "last month's attack on a dental clinic, in which ...": the clause tells the attack
         if noun.lower_.rstrip("s") not in INCIDENT_NOUNS:
             return False
+        if any(c.dep_ == "acl" and c.lower_ == "reported" for c in noun.children):
+            return True  # "an attack reported in these columns yesterday in which three soldiers were martyred": told before
         if noun.dep_ == "dobj" and any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children):
             # "helped plan last month's attack on a clinic, in which a dentist was shot dead"
             return self.casualty_kind(noun.head) is None and noun.head.lower_ not in self.claim_words
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return False
         governor = noun.head.head
-        if governor.lower_ in ("responsibility", "credit"):
-            return False  # "claimed responsibility for a bombing that killed seven": the claim reports the toll
+        if governor.lower_ in ("responsibility", "credit") or any(
+                c.dep_ == "dobj" and c.lower_ in ("responsibility", "credit") for c in governor.children):
+            # "claimed responsibility for a bombing that killed seven" (the "for" phrase parsed on the verb or on the
+            # noun): the claim reports the toll
+            return False
         return governor.pos_ in ("VERB", "NOUN", "ADJ") and self.casualty_kind(governor) is None
 
     @staticmethod

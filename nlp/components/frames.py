@@ -730,7 +730,20 @@ def _only_in_clause(sent: Span, phrase: str) -> bool:
 def names_group_for_this_incident(sent: Span) -> bool:
     """A group blamed or claimed in a sentence that speaks of "the attack" ("the attack had been carried out by the
     TTP, the DPO said")."""
-    return any(g.attribution in ("blamed", "claimed") for g in sent._.groups) and bool(THIS_INCIDENT.search(sent.text))
+    return any(g.attribution in ("blamed", "claimed") for g in sent._.groups) and (
+        bool(THIS_INCIDENT.search(sent.text)) or _blames_outright(sent))
+
+
+def _blames_outright(sent: Span) -> bool:
+    """The sentence's own verb blames a group, for no other incidents ("Ayub blamed the Pakistani Taliban, saying its
+    fighters had been moving through the area in recent weeks"; not "had blamed", not "blamed it for a string of
+    attacks")."""
+    root = sent.root
+    if root.lower_ != "blamed" or any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
+        return False
+    if not any(c.dep_ == "dobj" for c in root.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "for" and any(g.tag_ == "NNS" for g in c.children) for c in root.children)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
@@ -846,6 +859,8 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)]\s|^\s*[•▪◦*]\s")
 SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s[—–-])(?:\s|$)")
 
 
+# "UPDATE:", "Update 2:", "LATEST:": a live story's next entry, not a labelled section
+UPDATE_LINE = re.compile(r"^\s*(?:updated?|latest|breaking|developing)(?:\s+\d{1,2})?\s*[:—–-]", re.IGNORECASE)
 NUMBERED_LABEL = re.compile(r"\b(?:incident|attack|case|entry|item|event)\s+(?:\d{1,2}|no\.?\s*\d{1,2})\s*$", re.I)
 # "INCIDENT — Swat (Matta tehsil), KP | 8 August | ...": an entry labelled by what it is, one per incident
 ENTRY_LABEL = re.compile(r"(?:incident|attack|case|entry|item|event)s?", re.I)
@@ -864,6 +879,8 @@ def section_heading(info: SentenceInfo) -> str | None:
     ("CONTEXT — ...", "Summary: ..."), which comments on the items; None for running text."""
     if any(m.dateline for m in info.locations) or ITEM_NUMBER.match(info.sent.text):
         return "item"
+    if UPDATE_LINE.match(info.sent.text):
+        return None  # "UPDATE: Four people ... have been shifted to hospital": the story goes on, no section of its own
     label = SECTION_LABEL.match(info.sent.text)
     if label is not None and _dash_aside(info.sent.text, label):
         label = None  # "Three people — a guard and two passers-by — were injured": the subject and its aside

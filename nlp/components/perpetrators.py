@@ -44,6 +44,8 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
                   "involvement", "associated with", "affiliated to")
+# "claimed that its fighters do not target polio teams": an assertion, not a claim of the attack
+CLAIMED_THAT = re.compile(r"\bclaim(?:ed|s|ing)?\s+that\b", re.IGNORECASE)
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator
 DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|rejected|disowned|distanced (?:itself|themselves))\b"
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
@@ -303,8 +305,10 @@ class PerpetratorRules:
         """"claimed" / "blamed" / "denied" / "unknown" for the way a sentence links a group to an attack."""
         phrases = self.finder.phrases(sent)
         text = f" {normalise(sent.text)} "
-        if DENIAL.search(text) and not phrases["claim"]:
-            return "unknown"  # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`)
+        if DENIAL.search(text) and (not phrases["claim"] or ("responsib" not in text and CLAIMED_THAT.search(text))):
+            # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`); "denied any
+            # involvement and claimed that its fighters do not target polio teams": the claim is an assertion
+            return "unknown"
         if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
         # a claim of other incidents ("Police suspect the BLF, which has claimed similar killings"): any blame is this one's
@@ -386,6 +390,8 @@ class PerpetratorRules:
     def _agent_of_attack(self, ent: Span) -> bool:
         """True when the group (or "<group> terrorists") is the subject of an attack verb."""
         head = ent.root
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "carried out by khwarij of a local group of the banned TTP": the group's men
         for _ in range(3):
             if head.dep_ in ("nsubj", "agent") or (head.dep_ == "pobj" and head.head.lower_ == "by"):
                 verb = head.head if head.dep_ != "pobj" else head.head.head

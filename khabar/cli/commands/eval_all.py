@@ -322,6 +322,19 @@ INCIDENT_PROBES = (
      "day after an abduction, the scene apart from home towns, hospital cities and datelines, roads named after other "
      "towns, kidnappings, attacks on towers, pipelines and a bridge, two distractors. Scored unseen first, then "
      "studied."),
+    ("p120", "ten incidents, most of them in 2-4 reports",
+     "Reports from five outlets (a Peshawar broadsheet with long background sections, a wire with weekday-only "
+     "datelines, a Quetta Urdu paper's English edition, a TV site with update lines, a regional agency's terse items) on "
+     "2022-25 attacks in Khyber Pakhtunkhwa and Balochistan: one attack placed by village, tehsil, police station or "
+     "district, tolls that rise over days, tolls in words or split across sentences, attackers counted apart, two "
+     "attacks on one day in neighbouring districts, follow-ups that lead with an arrest or a funeral, background tolls, "
+     "three distractors. Scored unseen first, then studied."),
+    ("p122", "ten incidents, in 2-3 reports each",
+     "Reports from four outlets (an Islamabad daily quoting military statements at length, a wire, a Peshawar Urdu "
+     "paper's English edition, a Balochistan site) on 2023-25 attacks in Khyber Pakhtunkhwa and Balochistan: soldiers "
+     "and militants killed in one paragraph, operations after an attack, polio teams, a bank van, a customs post, a "
+     "market bomb, kidnapped labourers found dead, a tehsil named like another district, relative dates, two "
+     "distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -596,6 +609,21 @@ HONEST_PROBES = (
      "split across sentences, one attack placed differently by each outlet, two attacks on one day in neighbouring "
      "districts, background tolls, two distractors; written blind, never studied.",
      "Twelve incidents, most of them in 2-3 reports. Never studied."),
+    ("p121",
+     "Twenty-six reports from five outlets (a Karachi daily, a wire agency, a Lahore daily, a KP news portal, a "
+     "Balochistan weekly) on 2023-25 attacks in Khyber Pakhtunkhwa, Balochistan and Karachi: suicide bombings whose "
+     "tolls come first from hospitals then from police, \"at least\" and \"more than\" figures, a toll revised down after "
+     "a double count, victims listed by name and rank, injured as \"dozens\" in one report and a number in another, "
+     "relative dates, faction claims, blame without a claim, denials, two distractors; written blind, never studied.",
+     "Eleven incidents, seven of them in 2-4 reports. Never studied."),
+    ("p123",
+     "Twenty-six reports from five outlets (a national daily, a wire, a Peshawar TV site with rolling updates, a "
+     "Quetta daily, a weekly digest listing several incidents per issue) on 2023-25 attacks in Khyber Pakhtunkhwa and "
+     "Balochistan: cross-border attacks where \"Taliban\" means the Afghan Taliban and others where it means the TTP, "
+     "targeted killings, a train and a bus convoy attacked, militants killed in the same fight, tolls that rise then "
+     "fall, two attacks in one district on consecutive days, a group's inflated claim, two distractors; written blind, "
+     "never studied.",
+     "Twelve incidents, each in 2-3 reports. Never studied."),
 )
 
 

@@ -191,7 +191,10 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
         # "killing at least three of them" with no count of the whole: the dead are all the report gives;
         # "two of the injured are critical" is a part of a count the report does not give
         # ("The martyred include six constables, two head constables and an ASI": the parts one sentence lists add up)
-        parts = [f for f in figures if f.value > 0 and f.kind in ("killed", "attackers_killed")]
+        # ("One of the vaccinators was wounded in the arm": a part of the people there, the wounded all the report gives)
+        parts = [f for f in figures if f.value > 0 and (f.kind in ("killed", "attackers_killed") or (
+            f.kind == "injured" and (of := PART_OF_PEOPLE.search(f.span.text)) is not None
+            and of.group(1).lower() not in INJURED_GROUP_WORDS))]
         if not parts:
             return None
         # (a toll among them is the whole: "the number killed rose to four after one of the wounded died" is four)
@@ -233,6 +236,9 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
 
 
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+# "one of the vaccinators", "two of the guards": a part of the people a sentence names (not "two of the injured")
+PART_OF_PEOPLE = re.compile(r"^\s*(?:one|two|three|four|five|\d+)\s+of\s+the\s+(\w+)\b", re.IGNORECASE)
+INJURED_GROUP_WORDS = frozenset({"injured", "wounded", "hurt", "dead", "deceased", "victims", "casualties", "martyred"})
 # "The martyred include six constables, two head constables and an ASI": the dead, listed part by part
 DEAD_LISTED = re.compile(r"\bthe\s+(?:dead|martyred|martyrs|deceased|slain)\s+(?:include|included|includes)\b", re.IGNORECASE)
 
@@ -1467,6 +1473,13 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
         if told := _day_told_later(frame, sentences[trig_sent], trigger):
             return told
     best = best_date(dates)
+    if best is not None and best.precision == "day" and not _dates_an_event(info := sentences[best.span.sent_index], best):
+        # "families waited on Tuesday for the bodies ..., where an attack left 23 people dead on Monday": the sentence's
+        # earlier day on the incident's own verb
+        own = [d for d in info.dates if d is not best and d.precision == "day" and not d.background and d.value < best.value
+               and _dates_an_event(info, d)]
+        if own:
+            return own[0]
     if best is not None and _day_of_an_aftermath(sentences[best.span.sent_index], best):
         # the reaction's day bounds the incident's: an earlier or the same day on a verb of the incident, if stated
         stated = [d for d in dates if d.precision == "day" and d.explicit and not d.background and not d.reporting

@@ -1478,3 +1478,28 @@ def test_the_bodies_of_some_of_the_abducted_are_the_dead(nlp: Language) -> None:
     found = extract_casualties(sent(nlp, "The bodies of three of eight labourers kidnapped from a quarry in Kalat were "
                                          "found on Sunday, officials said."))
     assert [(f.kind, f.value) for f in found if f.kind == "killed"] == [("killed", 3)]
+
+
+def test_attackers_listed_among_the_dead_are_counted_apart(extractor: Extractor) -> None:
+    text = ("BANNU: Eleven people, among them five policemen, a watchman and five militants, were killed in an attack "
+            "on a police station in Bannu on Monday night, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert (event.killed, event.attackers_killed) == (6, 5)
+    text = ("Khuzdar — Three persons including a Levies sepoy, a shepherd and one of the attackers lost their lives when "
+            "gunmen attacked a check post near Khuzdar late on Monday night.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.killed == 2
+
+
+def test_one_of_the_people_there_wounded_is_the_injured_count(extractor: Extractor) -> None:
+    text = ("SWABI: Gunmen shot dead a constable escorting a polio team in Swabi on Tuesday, police said. One of the "
+            "health workers was wounded in the leg.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 18, 0))
+    assert (event.killed, event.injured) == (1, 1)
+
+
+def test_a_later_days_reaction_gives_way_to_the_attacks_own_day(extractor: Extractor) -> None:
+    text = ("MULTAN, Pakistan — Families in southern Punjab waited on Wednesday for the bodies of labourers shot dead in "
+            "Balochistan, where gunmen killed nine men on a highway near Barkhan on Tuesday, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 18, 0))
+    assert event.date == date(2024, 6, 11)

@@ -427,11 +427,14 @@ ATTACKERS_AMONG = re.compile(r"\s*,?\s*(?:(?:including|among\s+them|of\s+whom|�
                              r"(?P<n1>the|[\w-]+)\s+(?:suicide\s+)?"
                              r"|(?P<n2>[\w-]+)\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:those\s+of\s+)?(?:the\s+)?)"
                              r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
-# "left seven people dead — three soldiers and four of the attackers —": a total broken down into parts after a dash or
-# colon (the parts must add up to the total)
-BREAKDOWN = re.compile(r"\s*(?:dead|killed)?\s*[—–:]\s*(?P<parts>[^—–;:.()]+)", re.IGNORECASE)
-BREAKDOWN_PART = re.compile(r"^(?:the\s+)?(?P<n>[\w-]+)\s+(?:of\s+(?:the|them)\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+)$",
-                            re.IGNORECASE)
+# "left seven people dead — three soldiers and four of the attackers —", "Thirteen people, among them seven policemen, a
+# cook and five militants": a total broken down into parts after a dash, a colon or "among them" (the parts must add up
+# to the total)
+BREAKDOWN = re.compile(r"\s*(?:dead|killed)?\s*(?:[—–:]|,?\s*(?:among\s+them|including))\s*(?P<parts>[^—–;:.()]+)", re.IGNORECASE)
+# one part: "three soldiers", "four of the attackers", "a civilian cook", the last running on into the verb ("one of the
+# attackers lost their lives")
+BREAKDOWN_PART = re.compile(r"^(?:the\s+)?(?P<n>[\w-]+)\s+(?:of\s+(?:the|them)\s+)?(?:[a-z-]+\s+)?(?P<noun>[a-z]+)"
+                            r"(?:$|(?=\s+(?:were|was|lost|died|have|had|are|embraced)\b))", re.IGNORECASE)
 # "officials gave no casualty figures", "no casualty count was available": no toll told, not a toll of none
 NO_FIGURES_GIVEN = re.compile(r"\bno\s+(?:official\s+|immediate\s+)?(?:casualt(?:y|ies)|death)\s+(?:figures?|counts?|numbers?|details|"
                               r"information|toll|data|estimates?|reports?)\b", re.IGNORECASE)
@@ -1798,11 +1801,12 @@ class CasualtyRules:
             return 0
         parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", found.group("parts").strip()) if p]
         counted: list[tuple[int, str]] = []
-        for part in parts:
+        for part in parts:  # (the list ends where the sentence goes on: "..., and five militants, were killed in ...")
             named = BREAKDOWN_PART.match(part)
-            number = self.word_value(named.group("n").lower().replace("-", " ").split()) if named else None
+            word = named.group("n").lower() if named else ""
+            number = 1 if word in ("a", "an") else self.word_value(word.replace("-", " ").split())
             if named is None or not number:
-                return 0
+                break
             counted.append((number, named.group("noun").lower()))
         if len(counted) < 2 or sum(n for n, _ in counted) != value:
             return 0

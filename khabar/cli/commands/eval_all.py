@@ -335,6 +335,13 @@ INCIDENT_PROBES = (
      "and militants killed in one paragraph, operations after an attack, polio teams, a bank van, a customs post, a "
      "market bomb, kidnapped labourers found dead, a tehsil named like another district, relative dates, two "
      "distractors. Scored unseen first, then studied."),
+    ("p124", "ten incidents, most of them in 2-3 reports",
+     "Reports from five outlets (a Lahore broadsheet in a foreign-news style, a wire filing flashes then updates, a "
+     "Quetta Urdu daily's English site, a Peshawar radio station's web copy, a monthly security review) on 2023-25 "
+     "attacks in Khyber Pakhtunkhwa and Balochistan: tolls told in many ways (\"claimed the lives of\", \"left X dead\", "
+     "\"bringing to N the number\"), victims and attackers in one list, a flash that counts the bomber, wounded who die "
+     "the next day, places on a road between two towns, a front group's claim denied by the parent, two distractors. "
+     "Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -624,6 +631,14 @@ HONEST_PROBES = (
      "fall, two attacks in one district on consecutive days, a group's inflated claim, two distractors; written blind, "
      "never studied.",
      "Twelve incidents, each in 2-3 reports. Never studied."),
+    ("p125",
+     "Twenty-five reports from five outlets (an Islamabad daily, an international wire, a Peshawar TV site with "
+     "timestamped updates, a Balochistan weekly, a think-tank's weekly incident brief) on 2022-25 attacks in Khyber "
+     "Pakhtunkhwa and Balochistan: tolls raised, then lowered when \"dead\" men turn out alive, counts in words and "
+     "figures, victims named with ranks, attackers killed told only by the military, weekday-only dates and reports "
+     "filed after midnight, attacks placed by a landmark, faction claims, state labels, two distractors; written "
+     "blind, never studied.",
+     "Ten incidents, most of them in 2-3 reports. Never studied."),
 )
 
 

@@ -458,6 +458,8 @@ class CasualtyRules:
         self.injured_words = frozenset(config["injured_words"])
         self.kidnap_words = frozenset(config["kidnap_words"])
         self.attacker_nouns = frozenset(config["attacker_nouns"])
+        self.among_nouns = self.attacker_nouns | {"bomber", "attacker"}  # "22 dead, including the bomber"
+        self.listed_attackers = self.attacker_nouns | {"gunman", "gunmen", "raider", "raiders"}  # "two of the raiders"
         self.non_person = frozenset(config["non_person"])
         self.total_words = frozenset(config["total_words"])
         self.subcount_words = frozenset(config["subcount_words"])
@@ -1740,10 +1742,11 @@ class CasualtyRules:
             victims_counted.append(victim)
             if renamed:
                 continue  # "His guard, Amjad Ali, 32, a resident of Khall, ... died": one man, named three ways
+            among, listed = self._attackers_among(victim, value, kind)
             figures.append(
                 CasualtyFigure(
                     kind=self._resolve_kind(kind, victim),
-                    value=value - self._attackers_among(victim, value, kind),
+                    value=value - among,
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
@@ -1764,9 +1767,8 @@ class CasualtyRules:
                     corrected=first.i in lowered,
                 )
             )
-            if kind == "killed" and victim.lower_ not in self.attacker_nouns and (attackers := self._attackers_in_breakdown(
-                    sent.text[victim.idx + len(victim) - sent.start_char :], value)):
-                figures.append(CasualtyFigure("attackers_killed", attackers, self._qualifier(first),
+            if listed:  # the attackers a list of the dead names are counted as attackers
+                figures.append(CasualtyFigure("attackers_killed", listed, self._qualifier(first),
                                               TextSpan.from_tokens(first, end, sent_index), victim="attackers"))
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
@@ -1779,23 +1781,25 @@ class CasualtyRules:
                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
                 + self._relative_victim(sent, figures, sent_index) + _named_list(sent, figures, sent_index))
 
-    def _attackers_among(self, victim: Token, value: int, kind: str) -> int:
+    def _attackers_among(self, victim: Token, value: int, kind: str) -> tuple[int, int]:
         """How many attackers a count of the dead holds by its own words ("18 bodies, six of them those of attackers",
-        "22 dead, including the bomber"): they are not among the victims."""
+        "22 dead, including the bomber"): they are not among the victims. Also how many of them a list that breaks
+        the count down names (`_attackers_in_breakdown`), which are counted as attackers."""
         if kind != "killed" or victim.lower_ in self.attacker_nouns:
-            return 0
+            return 0, 0
         sent = victim.sent
         after = sent.text[victim.idx + len(victim) - sent.start_char :]
+        listed = self._attackers_in_breakdown(after, value)
         found = ATTACKERS_AMONG.match(after)
-        if found is None or found.group("noun").lower() not in self.attacker_nouns | {"bomber", "attacker"}:
-            return self._attackers_in_breakdown(after, value)
+        if found is None or found.group("noun").lower() not in self.among_nouns:
+            return listed, listed
         number = found.group("n1") or found.group("n2")
         count = 1 if number.lower() == "the" else (self.word_value(number.lower().replace("-", " ").split()) or 0)
-        return count if 0 < count < value else 0
+        return (count if 0 < count < value else 0), listed
 
     def _attackers_in_breakdown(self, after: str, value: int) -> int:
-        """The attackers among the parts a dash or colon breaks a count of the dead into ("seven people dead — three
-        soldiers and four of the attackers"), when the parts add up to the count."""
+        """The attackers among the parts a dash, a colon, "among them" or "including" breaks a count of the dead into
+        ("seven people dead — three soldiers and four of the attackers"), when the parts add up to the count."""
         found = BREAKDOWN.match(after)
         if found is None:
             return 0
@@ -1810,7 +1814,7 @@ class CasualtyRules:
             counted.append((number, named.group("noun").lower()))
         if len(counted) < 2 or sum(n for n, _ in counted) != value:
             return 0
-        attackers = sum(n for n, noun in counted if noun in self.attacker_nouns | {"gunman", "gunmen", "raider", "raiders"})
+        attackers = sum(n for n, noun in counted if noun in self.listed_attackers)
         return attackers if attackers < value else 0
 
     def _relative_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:

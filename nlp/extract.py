@@ -48,7 +48,7 @@ from khabar.nlp.components.frames import (
     known_reference,
 )
 from khabar.nlp.components.locations import LocationMention
-from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator
+from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator, says_no_claim
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
 log = logging.getLogger(__name__)
@@ -351,8 +351,10 @@ def other_incident_clause(info: SentenceInfo) -> int | None:
         return {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district")
                 and not m.dateline and (m.span.start > start) == after}
 
-    later = districts(after=True)
-    if not later or later <= districts(after=False) or not (any(t.span.start > start and t.strength >= 0.8 for t in info.triggers)
+    later, earlier = districts(after=True), districts(after=False)
+    # (a part before the clause that names no place happened where the clause says: "Two policemen were killed, while
+    # four others were injured when militants attacked a post in Bara")
+    if not later or not earlier or later <= earlier or not (any(t.span.start > start and t.strength >= 0.8 for t in info.triggers)
                                                           or any(f.span.start > start and f.value > 0 and f.kind != "injured"
                                                                  for f in info.casualties)):
         # (", while the seven injured remained under treatment in Quetta" tells no incident)
@@ -650,6 +652,9 @@ class Extractor:
         lede = lede_date(infos) or frame_date(frames[0])
         summary_day = summary_lede_date(infos, frames)
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
+        # "No group immediately claimed either attack": a claim over several incidents told later is of others (of a
+        # recap's two bombings), not of the incidents the report says no one claimed
+        unclaimed = [s for s in infos if says_no_claim(s.sent.text) and EVERY_INCIDENT.search(s.sent.text)]
         timeline = newest_first(infos)
         lede_place = self._lede_place(infos) if len(frames) > 1 else None
         events: list[ExtractedEvent] = []
@@ -658,7 +663,9 @@ class Extractor:
                 continue
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
-                events.append(self._event(frame, published.date(), relevance, scores, lede, shared, timeline, before,
+                disclaimed = unclaimed or any(says_no_claim(s.sent.text) for s in frame.sentences)
+                events.append(self._event(frame, published.date(), relevance, scores, lede, [] if disclaimed else shared,
+                                          timeline, before,
                                           summary_day, several=len(frames) > 1, lede_place=lede_place))
         kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]

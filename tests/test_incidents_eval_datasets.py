@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -203,3 +204,16 @@ def test_compress_calendar_moves_each_incident_group_by_whole_weeks(tmp_path: Pa
     assert {g.path for g in pooled.gold} == {item.path for item in tool.mention_items([extracted.mentions])}
     assert len({g.cluster for g in pooled.gold}) == 6
     assert tool.compress_calendar(parts, span_days=30, seed=1)[0].digest == pooled.digest
+
+
+def test_compress_calendar_pools_a_real_attack_once(tmp_path: Path) -> None:
+    parts = []
+    for name in ("pa", "pb"):  # two sets written on the same real attacks: keys that name the same day and district
+        corpus = tool.load_news_dev(write_corpus(tmp_path / name))
+        corpus.gold = [replace(g, cluster=f"pk-2024-11-09-{g.cluster.lower()}-{name}") for g in corpus.gold]
+        parts.append((corpus, tool.extract_corpus(corpus, FakeExtractor(), None), "all"))  # type: ignore[arg-type]
+    pooled, extracted = tool.compress_calendar(parts, span_days=30, seed=1)
+    # the second set's reports of those attacks stay out (its report of no attack stays in): no attack is two incidents
+    assert {g.cluster.split(":")[0] for g in pooled.gold} == {"pa"}
+    assert len(pooled.gold) == 5 and len(extracted.mentions) == 5
+    assert sorted(a.url.split("/")[-2] for a in pooled.articles) == ["pa"] * 5 + ["pb"]

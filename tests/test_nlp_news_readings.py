@@ -1503,3 +1503,36 @@ def test_a_later_days_reaction_gives_way_to_the_attacks_own_day(extractor: Extra
             "Balochistan, where gunmen killed nine men on a highway near Barkhan on Tuesday, officials said.")
     [event] = run(extractor, text, published=datetime(2024, 6, 12, 18, 0))
     assert event.date == date(2024, 6, 11)
+
+
+def test_the_injured_of_a_while_clause_count_when_only_the_clause_names_the_place(extractor: Extractor) -> None:
+    text = ("MARDAN: Three watchmen were killed, while six others including two boys were hurt when gunmen stormed a "
+            "brick kiln in Katlang tehsil of Mardan district on Tuesday night.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.killed, event.injured) == (3, 6)
+
+
+def test_a_claim_of_a_recaps_two_bombings_is_not_the_reports_own(extractor: Extractor) -> None:
+    text = ("TURBAT: A customs inspector and his driver were shot dead on the coastal highway near Turbat on Tuesday, "
+            "officials said.\n\nThe killing came days after two bombings outside markets in Gwadar and Pasni killed "
+            "nine people. The BLF claimed responsibility for both.\n\nNo group claimed responsibility for Tuesday's "
+            "killing.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_report_that_says_no_group_claimed_either_attack_takes_no_later_claim(extractor: Extractor) -> None:
+    text = ("QUETTA/BANNU, June 12 — Gunmen shot dead four policemen at a check post in Bannu on Tuesday, while a bomb "
+            "planted on a motorcycle killed two people at a bus stand in Quetta, officials said.\n\n"
+            "No group immediately claimed either attack.\n\n"
+            "On Monday, two bombs exploded outside polling offices in Chaman, killing nine people. The Islamic State "
+            "group claimed both bombings.")
+    events = run(extractor, text, published=datetime(2024, 6, 12, 18, 0))
+    todays = [e for e in events if e.location.district in ("Bannu", "Quetta")]
+    assert todays and all(e.perpetrator.name is None for e in todays)
+
+
+def test_no_one_of_either_kind_hurt_is_a_nil_count(nlp: Language) -> None:
+    text = "The blast damaged the culvert, but no commuter or railway guard was injured, officials said."
+    assert counts(nlp, text).get("injured") == [0]
+

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -368,6 +369,7 @@ DENSE_SPAN_DAYS = 365  # about a thousand incidents in a year: close to the thre
 # training pools the studied sets at a feed's density and at a tenth of it: apart enough, reports of one attack
 # teach recall; close, different attacks teach that agreeing fields are not enough when the texts differ
 TRAINING_SPANS = (365, 3650)
+_KEY_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # an incident key's day ("pk-2024-11-09-quetta-railway-station")
 DENSE_START = date(2030, 1, 7)  # a Monday, after any real report: nothing pooled meets a real date
 
 
@@ -382,14 +384,23 @@ def compress_calendar(
     groups start within `span_days`: every article of a group moves by the same whole number of weeks
     (weekdays stay true), so reports of one attack stay together and reports of different attacks
     meet as they do in a feed, with their real texts, places and tolls. Paths and ids get the corpus's
-    name as a prefix, so the pooled corpora never share an article."""
+    name as a prefix, so the pooled corpora never share an article.
+
+    A real attack written up in several corpora (the Quetta railway station bombing is in dozens of report sets)
+    is pooled once, from the first corpus that has it: its reports from two sets are one incident, which a pool
+    that kept both would score as two whenever they landed close."""
     rng = random.Random(seed)
     articles: list[Article] = []
     gold: list[Item] = []
     mentions: list[EventMention] = []
     vectors: dict[str, list[float] | None] = {}
+    pooled: set[tuple[str, str]] = set()  # the real attacks already pooled: (day, district)
     for corpus, extracted, part in parts:
         groups, splits = article_groups(corpus), article_splits(corpus)
+        attacks: dict[str, set[tuple[str, str]]] = {}
+        for item in corpus.gold:
+            if (day := _KEY_DAY.search(item.cluster)) is not None and item.district:
+                attacks.setdefault(groups.get(item.path, ""), set()).add((day.group(0), item.district.lower()))
         kept = [a for a in corpus.articles if part == "all" or splits.get(url_path(a.url)) == part]
         first: dict[str, date] = {}
         for article in kept:
@@ -399,7 +410,10 @@ def compress_calendar(
         shifts = {}
         for group in sorted(first):
             target = DENSE_START + timedelta(days=rng.randrange(span_days))
+            if attacks.get(group, set()) & pooled:
+                continue  # (the draw is made all the same, so the other groups' days do not move)
             shifts[group] = timedelta(days=7 * round((target - first[group]).days / 7))
+        pooled.update(attack for group in shifts for attack in attacks.get(group, ()))
         moved: dict[str, tuple[Article, timedelta]] = {}  # old article id -> the pooled article, its shift
         for article in kept:
             path = url_path(article.url)

@@ -183,8 +183,9 @@ ORDINAL_VALUES = {w: i for i, w in enumerate(
 _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?)\b"
                           r"|\bthis\s+(?:year|month)\b|\bsince\b", re.I)
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
-# "No police personnel were killed", "no CTD official was hurt": nobody of a kind named
-NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
+# "No police personnel were killed", "no CTD official was hurt", "no passenger or railway employee was injured": nobody
+# of a kind named
+NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w-]+\s+){1,3}?)?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
 # "the military said none of its personnel had died"
 NONE_DIED = re.compile(r"\bnone\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?(?:had\s+|have\s+)?died\b", re.I)

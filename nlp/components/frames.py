@@ -94,6 +94,11 @@ IN_THAT_INCIDENT = re.compile(r"\b(?:in|during|of|for|claimed|carried\s+out)\s+(
 # "That attack was claimed by the TTP": a sentence about the incident a recap just named
 THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earlier|previous|first))\s+(?:[\w-]+\s+)?" + INCIDENT_NOUN_PATTERN + r"\b",
                            re.IGNORECASE)
+# "came a day after two bombings ...", "... for both": several incidents a recap counted, and a sentence that points back
+SEVERAL_INCIDENTS = re.compile(r"\b(?:two|twin|three|four|both|several|a series of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|blasts|"
+                               r"explosions|ambushes|assaults)\b", re.IGNORECASE)
+BACK_TO_SEVERAL = re.compile(r"\b(?:for|claimed|owned)\s+(?:both|them|all\s+(?:of\s+)?(?:them|three|four))\b|\bboth\s+(?:of\s+(?:the|them)\s+)?"
+                             r"(?:attacks|bombings|blasts|explosions)?\b", re.IGNORECASE)
 THE_INCIDENT = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(" + INCIDENT_NOUN_PATTERN + r")\b", re.IGNORECASE)
 # "The attack came days after ...", "comes barely a week after": the time between (not "came off the rails on Tuesday
 # after a device exploded", the incident itself)
@@ -469,6 +474,12 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
     # ended the siege": the earlier incident's toll, told next in the paragraph that recalled it, with no day or claim
     if (previous.paragraph == info.paragraph and RECAP_AFTER.search(previous.sent.text) and not info.dates
             and not info.claim):
+        return True
+    # "The attack came a day after two bombings in Pishin and Qila Saifullah killed 30 people. The Islamic State
+    # claimed responsibility for both.": the claim of the incidents the recap counted
+    recap = RECAP_AFTER.search(previous.sent.text)
+    if (recap is not None and previous.paragraph == info.paragraph and info.claim
+            and SEVERAL_INCIDENTS.search(previous.sent.text, recap.end()) and BACK_TO_SEVERAL.search(info.sent.text)):
         return True
     # "On August 8, 2016, a suicide bomber struck ... The bombing was claimed by ...": the incident the recap told
     named = THE_INCIDENT.match(info.sent.text)

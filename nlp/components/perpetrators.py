@@ -470,6 +470,12 @@ def _state_claim(sent: Span) -> bool:
     return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
 
 
+def says_no_claim(text: str) -> bool:
+    """The sentence says no group claimed the attack ("No group has claimed responsibility", "yet to claim")."""
+    normal = f" {normalise(text)} "
+    return any(p in normal for p in NO_CLAIM) or _NO_CLAIM.search(normal) is not None
+
+
 def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool,
                        lede_index: int | None = None) -> GroupMention | None:
     """The frame's perpetrator: a claim beats a blame beats a bare mention. A bare mention (no

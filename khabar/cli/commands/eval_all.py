@@ -342,6 +342,13 @@ INCIDENT_PROBES = (
      "\"bringing to N the number\"), victims and attackers in one list, a flash that counts the bomber, wounded who die "
      "the next day, places on a road between two towns, a front group's claim denied by the parent, two distractors. "
      "Scored unseen first, then studied."),
+    ("p126", "ten incidents, most of them in 2-3 reports",
+     "Reports from eight outlets (a wire, English dailies with Peshawar or Quetta datelines, a TV website, a regional "
+     "weekly) on 2022-25 attacks in Khyber Pakhtunkhwa and Balochistan: ledes that open on an official's quote, tolls "
+     "per category in words and figures, a lede's day beside other days in the body, a polling-station grenade and a "
+     "rally bombing claimed by one group and denied by another, a railway-track IED with no casualties, Afghan forces "
+     "firing across the border, engineers kidnapped and freed, one report of two same-day attacks in two districts, a "
+     "monthly roundup with one new attack, three distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -639,6 +646,15 @@ HONEST_PROBES = (
      "filed after midnight, attacks placed by a landmark, faction claims, state labels, two distractors; written "
      "blind, never studied.",
      "Ten incidents, most of them in 2-3 reports. Never studied."),
+    ("p127",
+     "Twenty-five reports from five outlets (a national daily, a wire agency, a Balochistan portal, a business paper, "
+     "an international broadcaster's site) on 2021-25 attacks in Balochistan: highway attacks where passengers are "
+     "checked and taken away or shot, gas pipelines, pylons and mobile towers attacked, Levies and FC posts overrun at "
+     "night with tolls rising or revised down, a suicide car bomb on a convoy with the bomber counted or not, "
+     "\"martyred\" tolls, victims named with rank and home village, faction claims and state blame, reports filed "
+     "after midnight, a recap of an attack a year earlier in the same place, three distractors; written blind, never "
+     "studied.",
+     "Ten incidents, most of them in 2-3 reports. Never studied."),
 )
 
 
@@ -731,9 +747,9 @@ SECTIONS: tuple[Section, ...] = (
         "every incident's reports are moved together by whole weeks onto one calendar of ten years, one "
         "year (about Pakistan's rate: some three attacks a day) and four months; texts, places and tolls "
         "stay as reported. The matcher is trained on the studied pool (`khabar incidents train`), so "
-        "`never-studied` is the honest row. Several sets cover the same real attacks, and two sets' reports of "
-        "one attack count as two incidents here: some of the pairs scored as wrongly merged are right, so "
-        "precision is a floor.",
+        "`never-studied` is the honest row. Several sets cover the same real attacks; each real attack (its "
+        "day and district in the incident key) is pooled once, from the first set that has it, so that two sets' "
+        "reports of one attack are not scored as two incidents.",
         shared=True,
     ),
     Section(

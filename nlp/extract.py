@@ -652,9 +652,10 @@ class Extractor:
         lede = lede_date(infos) or frame_date(frames[0])
         summary_day = summary_lede_date(infos, frames)
         shared = [s for s in infos if s.groups and not s.background and EVERY_INCIDENT.search(s.sent.text)] if len(frames) > 1 else []
-        # "No group immediately claimed either attack": a claim over several incidents told later is of others (of a
-        # recap's two bombings), not of the incidents the report says no one claimed
-        unclaimed = [s for s in infos if says_no_claim(s.sent.text) and EVERY_INCIDENT.search(s.sent.text)]
+        if shared and any(says_no_claim(s.sent.text) and EVERY_INCIDENT.search(s.sent.text) for s in infos):
+            # "No group immediately claimed either attack": a claim over several incidents told later is of others (of
+            # a recap's two bombings), not of the incidents the report says no one claimed
+            shared = []
         timeline = newest_first(infos)
         lede_place = self._lede_place(infos) if len(frames) > 1 else None
         events: list[ExtractedEvent] = []
@@ -663,10 +664,10 @@ class Extractor:
                 continue
             if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
-                disclaimed = unclaimed or any(says_no_claim(s.sent.text) for s in frame.sentences)
-                events.append(self._event(frame, published.date(), relevance, scores, lede, [] if disclaimed else shared,
-                                          timeline, before,
-                                          summary_day, several=len(frames) > 1, lede_place=lede_place))
+                # (a frame that says no group claimed its attack takes no claim over all the report's incidents)
+                claims_of_all = [] if shared and any(says_no_claim(s.sent.text) for s in frame.sentences) else shared
+                events.append(self._event(frame, published.date(), relevance, scores, lede, claims_of_all, timeline,
+                                          before, summary_day, several=len(frames) > 1, lede_place=lede_place))
         kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not (k and _undated_aside(e))]
         if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():

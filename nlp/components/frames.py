@@ -97,8 +97,7 @@ THAT_INCIDENT = re.compile(r"^\s*(?:both\s+|all\s+)?(?:that|those|the\s+(?:earli
 # "came a day after two bombings ...", "... for both": several incidents a recap counted, and a sentence that points back
 SEVERAL_INCIDENTS = re.compile(r"\b(?:two|twin|three|four|both|several|a series of)\s+(?:[\w-]+\s+){0,2}?(?:attacks|bombings|blasts|"
                                r"explosions|ambushes|assaults)\b", re.IGNORECASE)
-BACK_TO_SEVERAL = re.compile(r"\b(?:for|claimed|owned)\s+(?:both|them|all\s+(?:of\s+)?(?:them|three|four))\b|\bboth\s+(?:of\s+(?:the|them)\s+)?"
-                             r"(?:attacks|bombings|blasts|explosions)?\b", re.IGNORECASE)
+BACK_TO_SEVERAL = re.compile(r"\b(?:both|(?:for|claimed|owned)\s+(?:them|all\s+(?:of\s+)?(?:them|three|four)))\b", re.IGNORECASE)
 THE_INCIDENT = re.compile(r"^\s*the\s+(?:[\w-]+\s+)?(" + INCIDENT_NOUN_PATTERN + r")\b", re.IGNORECASE)
 # "The attack came days after ...", "comes barely a week after": the time between (not "came off the rails on Tuesday
 # after a device exploded", the incident itself)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -309,7 +310,7 @@ class PerpetratorRules:
             # "the TTP denied involvement": no blame (the denying group itself is marked in `_groups`); "denied any
             # involvement and claimed that its fighters do not target polio teams": the claim is an assertion
             return "unknown"
-        if any(p in text for p in self.no_claim) or _NO_CLAIM.search(text):  # "no group has claimed", "yet to claim"
+        if says_no_claim(text, self.no_claim):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
         # a claim of other incidents ("Police suspect the BLF, which has claimed similar killings"): any blame is this one's
         if phrases["claim"] and (OTHER_INCIDENTS.search(text) or (
@@ -470,10 +471,10 @@ def _state_claim(sent: Span) -> bool:
     return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
 
 
-def says_no_claim(text: str) -> bool:
+def says_no_claim(text: str, phrases: Sequence[str] = NO_CLAIM) -> bool:
     """The sentence says no group claimed the attack ("No group has claimed responsibility", "yet to claim")."""
     normal = f" {normalise(text)} "
-    return any(p in normal for p in NO_CLAIM) or _NO_CLAIM.search(normal) is not None
+    return any(p in normal for p in phrases) or _NO_CLAIM.search(normal) is not None
 
 
 def choose_perpetrator(mentions: list[GroupMention], claim_without_name: bool,

@@ -58,6 +58,7 @@ REVIEW_CONFIDENCE_FACTOR = 0.5  # an implausible toll halves the event's confide
 UNSUPPORTED_RATIO = 5  # a toll over 5x every other killed figure of the event is not taken silently
 UNSUPPORTED_MIN = 20
 LEDE_PARAGRAPHS = 2  # substantial paragraphs allowed before the first incident opens
+BULLET = re.compile(r"^\s*[*\u2022\u25aa\u25cf]")  # a summary point above a wire's lede ("* No claim of responsibility")
 LEDE_MIN_TOKENS = 8  # a dateline or byline paragraph is not substantial
 DIED = re.compile(r"\b(?:died|succumbed|expired)\b", re.IGNORECASE)
 FIELD_MAX_TOKENS = 30  # a labelled sentence this short is a form's field ("Place of occurrence: ..."), not a section
@@ -170,6 +171,10 @@ def aggregate_figures(figures: list[CasualtyFigure], order: dict[int, int] | Non
     "also" adds, sub-counts ("including three children") are ignored. `order` gives each sentence its place
     in time when that is not the text's order (a live page with its newest entry first)."""
     usable = [f for f in figures if not f.sub_count]
+    if any(not f.other_source and f.value > 0 for f in usable):
+        # "killing 23 soldiers, the military said ... Other officials gave different figures: a police official said 25":
+        # the report's own count stands; another source's counts only where the report gives none
+        usable = [f for f in usable if not f.other_source]
     # "officials initially said 11", "the earlier figure of eight was incorrect": that count, wherever else it
     # appears, gives way to a current one
     earlier = {f.value for f in usable if f.earlier}
@@ -1043,11 +1048,15 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
     # "Offences: ...", "Place of occurrence: ...": a form's labelled fields (every sentence of the paragraph a short
     # "label: value"), not other matter
     fields: dict[int, bool] = {}
+    bullets: set[int] = set()
     for info in infos:
         field = bool(SECTION_LABEL.match(info.sent.text)) and len(info.sent) < FIELD_MAX_TOKENS
         fields[info.paragraph] = fields.get(info.paragraph, True) and field
+        if info.paragraph not in words and BULLET.match(info.sent.text):
+            bullets.add(info.paragraph)  # "* Bus was travelling from Gilgit to Rawalpindi": a wire's summary point
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
-    before = sum(1 for par, n in words.items() if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par])
+    before = sum(1 for par, n in words.items()
+                 if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets)
     if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first) or _running_toll_lede(infos, first):
         return True
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
@@ -1804,6 +1813,10 @@ AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds
 END_VERBS = frozenset({"concluded", "completed", "ended", "lifted", "released", "freed", "handed"})
 
 
+COUNT_NOUNS = frozenset({"number", "total", "toll", "tally"})
+DEAD_PARTICIPLES = frozenset({"killed", "martyred", "dead", "slain", "eliminated", "neutralised", "neutralized"})
+
+
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ..."); militants a
     relative clause says attacked ("killed four militants who attacked the base") began the fight."""
@@ -1816,6 +1829,8 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue  # "..., police said": the source of the report, not a side of the fight
         if tok.head.lower_ in AFTERMATH_VERBS:
             continue  # "police recovered the body of a third attacker": what the fight left, not who began it
+        if tok.lower_ in COUNT_NOUNS and any(t.lower_ in DEAD_PARTICIPLES for t in tok.doc[tok.i + 1 : tok.i + 5]):
+            continue  # "the number of khwarij killed ... has reached 71": a count of the dead, not a side that acted
         if _names_militants(tok, attacker_nouns):
             return "militant"
         if tok.lower_ in STATE_SUBJECTS or _speaker_itself(tok) in STATE_SUBJECTS:
@@ -1991,6 +2006,13 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # hours", and no one else hurt: blasts that only opened a long gun battle make an assault (when the blast
         # killed or wounded people, it stays the bombing it was)
         return "armed_assault"
+    if event_type == "bombing" and attackers >= 2 and _prolonged(opener) and not _blast_in_lede(triggers, opener) and any(
+            t.event_type == "armed_assault" and t.span.text.lower() in GUNFIRE_WORDS for t in triggers):
+        # "a squad forced its way into the police office, setting off a gun battle that went on for more than three
+        # hours ... one set off his vest, the other two were shot": a complex attack fought out by a squad is an
+        # assault, whatever grenades and vests it used (a lone bomber's blast stays a bombing, and so does a car bomb
+        # or an explosion that opened the fight in the lede)
+        return "armed_assault"
     if event_type == "targeted_killing" and not victims and attackers:
         return "armed_assault"  # "three were shot dead at the wall": the attackers' deaths, no one singled out
     if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
@@ -2023,7 +2045,7 @@ def _attack_kind(triggers: list[Trigger]) -> str:
 
 
 PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"
-                       r"(?:\w+ )?hours|continued (?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
+                       r"(?:\w+ )?hours|(?:continued|went on|dragged on) (?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
                        re.IGNORECASE)
 REPULSED = re.compile(r"\b(?:thwarted|foiled|repulsed|repelled|failure|failed)\b", re.IGNORECASE)
 
@@ -2094,6 +2116,13 @@ def _operation_ended(triggers: list[Trigger], opener: SentenceInfo | None) -> bo
 
 GUNFIRE_WORDS = frozenset({"gunfire", "firing", "fired", "gunshots", "shooting", "gun battle", "exchange of fire",
                            "firefight", "fire fight", "opened fire"})
+
+
+def _blast_in_lede(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
+    """The lede tells a blast ("rammed an explosives-laden vehicle into the wall", "an explosion followed by gunfire"),
+    not only a name for the attack ("the suicide attack on the police office")."""
+    return opener is not None and any(t.event_type == "bombing" and t.span.sent_index == opener.index
+                                      and "attack" not in t.span.text.lower() for t in triggers)
 
 
 def _gunfire_in_lede(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:

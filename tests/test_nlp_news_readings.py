@@ -1536,3 +1536,140 @@ def test_no_one_of_either_kind_hurt_is_a_nil_count(nlp: Language) -> None:
     text = "The blast damaged the culvert, but no commuter or railway guard was injured, officials said."
     assert counts(nlp, text).get("injured") == [0]
 
+
+
+def test_a_running_total_of_militants_killed_in_a_long_clause_is_the_attackers_toll(nlp: Language) -> None:
+    text = ("Troops killed nine more militants in the Datta Khel area, as a result of which the total number of militants "
+            "killed since the group was spotted crossing the border on the night between May 3 and May 4 has reached "
+            "thirty-two, the military said.")
+    found = extract_casualties(sent(nlp, text))
+    assert ("attackers_killed", 32) in [(f.kind, f.value) for f in found]
+    assert "killed" not in [f.kind for f in found]
+
+
+def test_a_headlines_bare_total_after_militants_is_their_total(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Nine more militants killed in Datta Khel, total reaches 32"))
+    assert [(f.kind, f.value) for f in found] == [("attackers_killed", 9), ("attackers_killed", 32)]
+    found = extract_casualties(sent(nlp, "Two more soldiers martyred in Datta Khel, total reaches 6"))
+    assert [(f.kind, f.value) for f in found] == [("killed", 2), ("killed", 6)]
+
+
+def test_not_a_single_soldier_hurt_is_nobody(nlp: Language) -> None:
+    text = "Officials said not a single soldier of the unit was martyred or injured in the exchange."
+    assert counts(nlp, text) == {"killed": [0], "injured": [0]}
+
+
+def test_an_operation_whose_lede_counts_militants_killed_stays_an_operation(extractor: Extractor) -> None:
+    text = ("Rawalpindi (APP): Security forces, during the ongoing operation in the Datta Khel area of North Waziristan, "
+            "have killed nine more terrorists, as a result of which the total number of terrorists killed since a group "
+            "trying to cross the border was intercepted on the night of May 3 has reached thirty-two, the military "
+            "said.\n\nNot a single soldier was martyred or injured in the operation, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 6, 18, 0))
+    assert (event.event_type, event.attackers_killed, event.killed) == ("security_operation", 32, 0)
+
+
+def test_a_state_label_explained_as_the_name_given_to_a_group_blames_the_group(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Two policemen were shot dead at a check post in Lakki Marwat on Monday night, police said. "
+            "Police said the khwarij had fled towards the hills.\n\nIt may be mentioned that khwarij is the name given "
+            "by the government to the banned Tehreek-e-Taliban Pakistan.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_a_routes_record_of_attacks_over_a_year_is_not_the_news(extractor: Extractor) -> None:
+    text = ("SUKKUR: Rail traffic was halted after a bomb planted on the track damaged a culvert near Shikarpur on "
+            "Tuesday, on a line that has been hit by a hijacking, two bombings and several track blasts in little over "
+            "a year. No one was hurt.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 8, 9, 0))
+    assert event.event_type == "infrastructure_attack"
+
+
+def test_an_incident_named_to_date_something_else_does_not_type_another(extractor: Extractor) -> None:
+    text = ("QUETTA: Militants have abducted a deputy commissioner and his driver near Loralai, officials said on "
+            "Monday.\n\nIn a separate incident on Sunday night, gunmen attacked a Levies post near Surab, killing "
+            "three Levies men. Traders in the town shut their shops after the abduction.")
+    events = run(extractor, text, published=datetime(2024, 5, 6, 18, 0))
+    assert sorted(e.event_type for e in events) == ["armed_assault", "kidnapping"]
+
+
+def test_a_squads_long_fight_with_vests_and_grenades_is_an_assault(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Four militants forced their way into a police headquarters on Tuesday, setting off a gun battle "
+            "that went on for more than four hours. Three policemen were killed and nine wounded. All four attackers "
+            "died, one of them when he blew himself up, officials said, describing it as a suicide attack by a "
+            "trained squad that also hurled grenades.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 18, 0))
+    assert (event.event_type, event.killed, event.attackers_killed) == ("armed_assault", 3, 4)
+
+
+def test_a_condolence_visit_to_an_embassy_is_not_the_attacks_place(extractor: Extractor) -> None:
+    text = ("Lahore (APP): A suicide bomber rammed an explosive-laden car into a van carrying foreign engineers near the "
+            "airport last night, killing two of them. The Interior Minister visited the Embassy of Japan in Islamabad "
+            "today and offered condolences.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 18, 0))
+    assert event.location.district == "Lahore"
+
+
+def test_an_earlier_killing_of_the_day_in_another_locality_is_another_event(extractor: Extractor) -> None:
+    text = ("Gunmen shot dead four shopkeepers at a market in Upper Kurram on Friday, police said.\n\n"
+            "The attackers fled towards the hills.\n\n"
+            "Hours earlier, a school clerk was shot dead while riding his motorcycle in the Shalozan area of the same "
+            "district.")
+    events = run(extractor, text, published=datetime(2024, 5, 10, 18, 0))
+    assert sorted(e.killed or 0 for e in events) == [1, 4]
+
+
+def test_a_toll_summed_over_a_day_is_no_incidents_toll(nlp: Language) -> None:
+    text = ("Before this incident, in the Sadda area, a shopkeeper, Haji Noor Khan, who was going to his shop on his "
+            "motorcycle, was martyred by the firing of unknown persons, and in this way the number of people who "
+            "embraced shahadat in the district in a single day reached six, which has spread fear across Kurram.")
+    assert counts(nlp, text) == {"killed": [1]}
+
+
+def test_the_place_in_the_clause_of_the_verb_that_blew_up_is_the_scene(extractor: Extractor) -> None:
+    text = ("QUETTA: Power supply to Quetta and several other districts was suspended for hours after unidentified men "
+            "blew up a transmission tower near Dera Allahyar late on Monday, officials said. Quetta traders said the "
+            "outage hit their business.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 9, 0))
+    assert event.location.district == "Jaffarabad"
+
+
+def test_other_sources_figures_count_only_where_the_report_has_none(extractor: Extractor) -> None:
+    text = ("MARDAN, Pakistan, May 7 (Wire) - A bomb hidden in a handcart exploded in a vegetable market in Mardan on "
+            "Tuesday, killing 17 people, the provincial health minister said.\n\n"
+            "Other officials gave different figures. A police official said 19 people had been killed, while a doctor "
+            "at the district hospital said 40 wounded people had been brought in.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 18, 0))
+    assert (event.killed, event.injured) == (17, 40)
+
+
+def test_a_wires_summary_points_do_not_push_the_lede_down(extractor: Extractor) -> None:
+    text = ("PAKISTAN-ATTACK/ (UPDATE 1)\n\n"
+            "* Van was taking labourers from Kohat to a coal mine in the hills of Darra Adam Khel\n\n"
+            "* Provincial government lowers toll from hospital estimate of eight\n\n"
+            "* No claim of responsibility\n\n"
+            "PESHAWAR, Pakistan, May 7 (Wire) - Gunmen opened fire on a van carrying labourers near Kohat on Tuesday, "
+            "killing six people, a provincial government spokesman said.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 18, 0),
+                  title="UPDATE 1-Gunmen kill six labourers in Pakistan's northwest")
+    assert (event.killed, event.location.district) == (6, "Kohat")
+
+
+def test_one_among_more_than_n_injured_gives_the_toll(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "His clerk was among the more than 40 injured and is in hospital."))
+    assert [(f.kind, f.value, f.total) for f in found] == [("injured", 40, True)]
+
+
+def test_groups_named_as_active_in_the_area_are_not_blamed(extractor: Extractor) -> None:
+    text = ("BANNU: A bomb planted beside a road killed a policeman in Bannu on Thursday, police said.\n\n"
+            "Fighters of the Pakistani Taliban operate in the district, but police did not say whom they suspected.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 9, 18, 0))
+    assert event.perpetrator.name is None
+
+
+def test_a_wire_storys_update_number_is_no_count(nlp: Language) -> None:
+    assert counts(nlp, "UPDATE 2-Gunmen kill nine on a bus in Pakistan's north") == {"killed": [9]}
+
+
+def test_the_estimate_a_toll_was_lowered_from_gives_way(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Officials lower the toll from a hospital estimate of eleven."))
+    assert [(f.value, f.earlier) for f in found] == [(11, True)]

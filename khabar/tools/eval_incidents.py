@@ -365,7 +365,7 @@ def score_corpus(corpus: Corpus, clusters: list[list[EventMention]]) -> dict[str
 
 # -- a feed's density: several corpora on one compressed calendar ------------------------------
 
-DENSE_SPAN_DAYS = 365  # about a thousand incidents in a year: close to the three attacks a day Pakistan sees
+DENSE_SPAN_DAYS = 365  # the studied pool's ~950 incidents in a year: near the 2-3 attacks a day Pakistan sees
 # training pools the studied sets at a feed's density and at a tenth of it: apart enough, reports of one attack
 # teach recall; close, different attacks teach that agreeing fields are not enough when the texts differ
 TRAINING_SPANS = (365, 3650)

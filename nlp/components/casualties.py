@@ -185,8 +185,11 @@ _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
 # "No police personnel were killed", "no CTD official was hurt", "no passenger or railway employee was injured": nobody
 # of a kind named
-NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w-]+\s+){1,3}?)?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
+NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w-]+\s+){1,3}?)?|"
+                       r"not\s+(?:even\s+)?(?:a\s+single|one)\s+(?:[\w-]+\s+){1,5}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+# "not a single jawan of the security forces was martyred", "not one policeman": nobody, not a count of one
+NOT_A_SINGLE = re.compile(r"\bnot\s+(?:even\s+)?(?:a\s+single|one)\s+(?:[\w-]+\s+)?$", re.I)
 # "the military said none of its personnel had died"
 NONE_DIED = re.compile(r"\bnone\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?(?:had\s+|have\s+)?died\b", re.I)
 # "no personnel of the base lost his life", "none of the passengers lost their lives": nobody died
@@ -266,6 +269,51 @@ class CasualtyFigure:
     earlier: bool = False  # "officials initially said 11 were killed": an earlier count, set aside when a current one exists
     of_injured: bool = False  # "two of the wounded died": dead who were counted among the injured
     corrected: bool = False  # "lowered the death toll to 84": a correction, the report's figure whatever else it repeats
+    other_source: bool = False  # "Other officials gave different figures. A police officer said 25": another source's count
+
+
+# "the number of teachers martyred in the district in a single day", "the toll from attacks this year": a tally over
+# several incidents, not one incident's toll
+TALLY_SCOPE = re.compile(r"\b(?:in\s+(?:a\s+single|one|the\s+same)\s+day|(?:this|that|last)\s+year|"
+                         r"since\s+(?:january|the\s+start|the\s+beginning))\b", re.IGNORECASE)
+
+
+def _tally_of_many(first: Token, sent: Span) -> bool:
+    """The toll word before the number is scoped over a day, a month or a year ("the number of teachers who embraced
+    shahadat in the district in a single day reached eight"): a sum of incidents."""
+    before = sent.doc[sent.start : first.i]
+    toll = next((t for t in reversed(before) if t.lower_ in ("number", "toll", "tally", "total")), None)
+    return toll is not None and TALLY_SCOPE.search(sent.doc[toll.i : first.i].text) is not None
+
+
+# "Other officials gave different figures", "The party gave a higher figure", "Figures from other officials differed"
+SOURCES_DIFFER = re.compile(r"\b(?:gave|give|gives|giving|offered|cited|put out)\s+(?:an?\s+)?(?:different|differing|"
+                            r"conflicting|other|higher|lower)\s+(?:figures?|tolls?|numbers?|counts?|casualty figures?)\b"
+                            r"|\b(?:figures|tolls|counts|accounts)\b[^.;]{0,40}\b(?:differed|varied|conflicted)\b", re.IGNORECASE)
+
+
+# "lowers toll from hospital estimate of 10", "revised from an earlier figure of 12": the count a correction replaced
+LOWERED_FROM = re.compile(r"\b(?:from|down from|up from)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:estimate|figure|toll|count)"
+                          r"\s+of\s+$", re.IGNORECASE)
+
+
+def _lowered_from(figure: CasualtyFigure, sent: Span) -> bool:
+    """The count is the one a revision started from ("lowers toll from hospital estimate of 10")."""
+    start = figure.span.start - sent.start_char
+    return start > 0 and LOWERED_FROM.search(sent.text[max(0, start - 60) : start]) is not None
+
+
+def other_sources_differ(sent: Span, back: int = 2) -> bool:
+    """The sentence, or one of the two before it in its paragraph, says other sources give other figures ("Other
+    officials gave different figures. A police officer said 11 had been killed ... A rescue official said more than 30
+    had been hurt"): its counts are theirs."""
+    for _ in range(back + 1):
+        if SOURCES_DIFFER.search(sent.text):
+            return True
+        if sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space:
+            return False  # (a new paragraph is another part of the story)
+        sent = sent.doc[sent.start - 1].sent
+    return False
 
 
 def _group_taken_up(subject: Token) -> bool:
@@ -540,6 +588,9 @@ class CasualtyRules:
             if i > 0 and _MONTH.match(tokens[i - 1].lower_):  # "Oct 10 (IWS)": a dateline day, not a count
                 i += 1
                 continue
+            if i > 0 and tokens[i - 1].lower_ in ("update", "updates", "part", "version"):
+                i += 1  # "UPDATE 2-Gunmen kill nine": a wire story's version, not a count
+                continue
             if _DIGITS.match(low) and i + 1 < len(tokens) and tokens[i + 1].is_title and _MONTH.match(tokens[i + 1].lower_):
                 i += 1  # "died in Turbat on 9 September": a day of the month, not a count
                 continue
@@ -690,6 +741,8 @@ class CasualtyRules:
                 continue
             if any(c.dep_ == "nummod" for c in tok.children):
                 continue
+            if NOT_A_SINGLE.search(tok.doc[max(sent.start, tok.i - 4) : tok.i].text + " "):
+                continue  # "not a single jawan was martyred": nobody (`_zero_figures`), not one
             if tok.dep_ == "attr":
                 continue  # "an elder who was a member of the jirga was shot dead": the subject again, not another man
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
@@ -1230,7 +1283,11 @@ class CasualtyRules:
             # the toll's own modifiers ("the injury toll", "the toll of the wounded"), not a clause hung on it
             own = {t.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod", "prep") and c.lower_ not in ("to", "at")
                    for t in c.subtree}
-            return "injured" if own & {"injured", "injury", "wounded"} else "killed"
+            if own & {"injured", "injury", "wounded"}:
+                return "injured"
+            if low == "total" and not own and self._only_attackers_before(token):
+                return "attackers_killed"  # "Seventeen more khwarij sent to hell, total reaches 71": the attackers' total
+            return "killed"
         if low in ("dead", "injured", "wounded") and any(c.lower_ == "the" for c in token.children):
             return "killed" if low == "dead" else "injured"  # "first reports put the dead at five"
         if low != "number" or not any(c.lower_ == "of" for c in token.children):
@@ -1242,6 +1299,13 @@ class CasualtyRules:
             # assault": the people counted are the victims)
             return "attackers_killed"
         return "killed" if "killed" in kinds else "injured" if "injured" in kinds else None
+
+    def _only_attackers_before(self, token: Token) -> bool:
+        """The people counted before a bare "total" in its sentence are all attackers ("Seventeen more khwarij sent to
+        hell, total reaches 71")."""
+        people = [t for t in token.sent[: token.i - token.sent.start]
+                  if t.lower_ in self.person_nouns and any(c.like_num for c in t.children)]
+        return bool(people) and all(t.lower_ in self.attacker_nouns for t in people)
 
     def _toll_kind(self, victim: Token, sent: Span) -> str | None:
         """"the death toll rose to 12", "police raised the toll to 12", "brought to three the number of
@@ -1276,6 +1340,8 @@ class CasualtyRules:
                 for tok in hung:
                     if kind := self._toll_noun(tok):
                         return kind
+        if (kind := self._toll_of_subjectless_rise(victim, sent)) is not None:
+            return kind
         if prep is not None and prep.lower_ == "to":
             # "which took the number of people martyred, excluding the attackers, to 25", with "to 25" hung on the
             # aside: the toll a raising verb carried to the number, when that verb has no "to" of its own
@@ -1300,6 +1366,28 @@ class CasualtyRules:
             if anc.dep_ in ("conj", "ccomp", "advcl"):
                 break  # "... put the toll at seven, but officials said 13 people ...": another clause's toll (and "has
                 # risen to 26, after two more of the injured died": the deaths that raised it)
+        return None
+
+    def _toll_of_subjectless_rise(self, victim: Token, sent: Span) -> str | None:
+        """"... as a result of which the total number of militants killed since the group was intercepted on the night
+        of April 25 has reached 71": in a long clause the parser makes "number" the subject of "killed" and leaves
+        "reached" with none; the number "reached" took is the toll that "number" names."""
+        verb = victim.head
+        if victim.dep_ != "dobj" or verb.lower_ not in RISE_VERBS or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") and c.ent_type_ not in ("DATE", "TIME") for c in verb.children):
+            return None  # (a day made its subject, "between May 3 and May 4 has reached", is no subject)
+        for tok in reversed(sent[: verb.i - sent.start]):
+            if tok.like_num and not (tok.ent_type_ in ("DATE", "TIME") or _MONTH.match(tok.head.lower_)):
+                return None  # another count stands between ("April 25" is a day): "number" is not this one's
+            if tok.lower_ in ("number", "toll", "tally") and tok.dep_ in ("nsubj", "nsubjpass", "dep", "npadvmod", "appos"):
+                if (kind := self._toll_noun(tok)) is not None:
+                    return kind
+                if tok.lower_ != "number" or not (kind := self.casualty_kind(tok.head)):
+                    return None
+                # "number" made the subject of the participle that names the kind ("the number of militants killed")
+                counted = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                attackers = kind == "killed" and any(t.lower_ in self.attacker_nouns for t in counted)
+                return "attackers_killed" if attackers else kind
         return None
 
     def _toll_named_before(self, prep: Token) -> str | None:
@@ -1360,7 +1448,11 @@ class CasualtyRules:
     def _among_total(self, first: Token) -> bool:
         """"Nine Chinese were among the 13 people killed", "Sepoy Asif was one of three soldiers martyred": the
         number after "among (the)" or "one of (the)" is the toll."""
-        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 3) : first.i]]
+        before = [t.lower_ for t in first.doc[max(first.sent.start, first.i - 5) : first.i]]
+        for hedge in (["more", "than"], ["at", "least"], ["over"], ["nearly"], ["about"], ["around"], ["some"]):
+            if before[-len(hedge):] == hedge:  # "among the more than 30 injured"
+                before = before[: -len(hedge)]
+                break
         if before and before[-1] == "the":
             before = before[:-1]
         return bool(before) and (before[-1] == "among" or before[-2:] == ["one", "of"])
@@ -1684,6 +1776,8 @@ class CasualtyRules:
                     t.lower_ in CLAUSE_OPENERS for t in sent.doc[last.i + 1 : word.i]):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured (not "rose to
                 # three when an injured constable died")
+            if total_kind and _tally_of_many(first, sent):
+                continue  # "the number of teachers martyred in the district in a single day reached eight": two attacks'
             kind = total_kind or word_kind
             if kind is None and figures and (_more_of_the_same(victim) or _taken_too(victim, figures[-1])):
                 kind = figures[-1].kind  # "71 injured were under treatment at X and nine more had been shifted to Y"
@@ -1777,10 +1871,16 @@ class CasualtyRules:
         figures = _names_of_the_count(_colon_parts(sent, _part_of_the_taken(figures)))
         labelled = self.labelled_counts(sent, sent_index)
         figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
-        return (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
-                + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
-                + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
-                + self._relative_victim(sent, figures, sent_index) + _named_list(sent, figures, sent_index))
+        found = (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
+                 + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
+                 + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
+                 + self._relative_victim(sent, figures, sent_index) + _named_list(sent, figures, sent_index))
+        found = [replace(f, earlier=True) if _lowered_from(f, sent) else f for f in found]
+        if other_sources_differ(sent):
+            # "Other officials gave different figures. A police official said 25 people had been killed": another
+            # source's count, kept where the report has none of its own (`aggregate_figures` sets it aside otherwise)
+            found = [replace(f, other_source=True) for f in found]
+        return found
 
     def _attackers_among(self, victim: Token, value: int, kind: str) -> tuple[int, int]:
         """How many attackers a count of the dead holds by its own words ("18 bodies, six of them those of attackers",

@@ -153,6 +153,7 @@ class Trigger:
     suicide: bool
     span: TextSpan
     reference: bool = False  # "the recovery of the abducted persons": names the type, reports nothing new
+    dating: bool = False  # "bookings collapsed after the abduction": an incident told before, named to date something
 
 
 class EventTypeRules:
@@ -225,10 +226,11 @@ class EventTypeRules:
             if etype == "kidnapping" and phrase not in HIJACK_WORDS and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
-            if span is not None and _habitual(span, sent):
+            if span is not None and (_habitual(span, sent) or _in_a_record(span, sent)):
                 continue  # "the community has been targeted repeatedly": a pattern, not this incident
             reference = span is not None and _names_the_victims(span, sent)
-            found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference))
+            dating = span is not None and _dated_by(span, sent)
+            found.append(Trigger(etype, strength, is_suicide, span or TextSpan.from_span(sent, index), reference, dating))
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked (or "set fire to twelve
         # schools": buildings burned)
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
@@ -384,6 +386,39 @@ def _habitual(span: TextSpan, sent: Span) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HABIT_WORDS for v in verbs for c in v.children)
 
 
+# "a route that has been hit by a hijacking, a suicide bombing and repeated track blasts in little over a year": a
+# perfect passive listing what a place or a route has suffered over a span of time, its record, not the news
+RECORD_VERB = re.compile(r"\b(?:has|have|had) been (?:hit|struck|rocked|targeted|attacked|shaken|scarred|plagued) by\b",
+                         re.IGNORECASE)
+RECORD_SPAN = re.compile(r"\b(?:(?:in|over|during|within) (?:the )?(?:little |just |barely )?(?:over |under |less than |more "
+                         r"than )?(?:a|one|two|three|the past|the last|recent|\d+) (?:years?|months|weeks)|since (?:then|last|"
+                         r"early|late|the start|january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december|20\d\d))\b", re.IGNORECASE)
+
+
+def _in_a_record(span: TextSpan, sent: Span) -> bool:
+    """The trigger is one of the attacks a perfect passive with a span of time lists ("has been hit by a hijacking,
+    a suicide bombing and repeated track blasts in little over a year"): the place's record, not this incident."""
+    text = sent.text
+    verb = RECORD_VERB.search(text)
+    if verb is None:
+        return False
+    at = span.start - sent.start_char
+    clause_end = min((i for i in (text.find(";", verb.end()), text.find(". ", verb.end())) if i >= 0), default=len(text))
+    return verb.end() <= at < clause_end and RECORD_SPAN.search(text, verb.end(), clause_end) is not None
+
+
+def _dated_by(span: TextSpan, sent: Span) -> bool:
+    """An incident the report has told, named to date something else ("bookings collapsed after the abduction",
+    "since the attack"): it does not name what happened in the frame it falls in."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    root = words.root
+    return (root.dep_ == "pobj" and root.head.lower_ in ("after", "since", "following", "before")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children))
+
+
 def _names_the_victims(span: TextSpan, sent: Span) -> bool:
     """A participle that only names people the report already told of ("the recovery of the abducted persons",
     "their kidnapped relatives"): a reference, not a report."""
@@ -450,7 +485,8 @@ def _drop_nested(triggers: list[Trigger]) -> list[Trigger]:
 
 def drop_generic(triggers: list[Trigger], generic: frozenset[str] = GENERIC) -> list[Trigger]:
     """Drop "attacked"/"attack"/"targeted" when the frame also names what happened ("an IED", "opened fire")."""
-    specific = [t for t in triggers if t.span.text.lower() not in generic and t.strength >= 0.9]
+    specific = [t for t in triggers if t.span.text.lower() not in generic and t.strength >= 0.9
+                and not (t.reference or t.dating)]
     kept = [t for t in triggers if t.span.text.lower() not in generic] if specific else triggers
     return kept or triggers
 

@@ -46,6 +46,8 @@ DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+da
 TIME_APART_LEAD = re.compile(r"^\W*(?:(?:a\s+few|some|several|a\s+couple\s+of|two|three|\d+)\s+)?(?:hours?|minutes?)\s+"
                              r"(?:later|earlier|afterwards|before\s+that)\b|^\W*shortly\s+(?:afterwards|before\s+that)\b",
                              re.IGNORECASE)
+# "Prior to this incident, in the Shalozan Tangi area, ...", "Before that, ...": a paragraph that opens before the frame's
+BEFORE_THIS = re.compile(r"^\W*(?:prior\s+to|before)\s+(?:this|that)(?:\s+(?:incident|attack))?\b", re.IGNORECASE)
 OLDER_DAYS = 2  # a day told this long before the frame's is another incident's (a night's attack is told the day after)
 # "It was the second attack on teachers in the district on Thursday": the incident told is not the day's first
 LATER_OF_THE_DAY = re.compile(r"\b(?:was|is|became|marked)\s+the\s+(?:second|third)\s+(?:[\w-]+\s+){0,2}?"
@@ -673,6 +675,10 @@ class FrameRules:
             # "the ISPR said all 16 terrorists involved in the attack had been killed", "officials said six attackers had
             # been killed so far": how this attack ended, as told in the past perfect of reported speech
             return False
+        if told_harm and not dates and casualties.other_sources_differ(sent):
+            # "Other officials gave different figures. A senior police official said 25 people had been killed": a toll
+            # told by another source, kept for what the report does not count itself
+            return False
         if told_harm and ((this_incident and not dates) or any(f.value == 0 for f in sent._.casualties)):
             # "officials acknowledged that two FC personnel had been killed and three others injured in the blast", "He
             # said no one had been killed": the toll of this incident as told, in the past perfect of reported speech
@@ -795,6 +801,17 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     own = districts_named([info], skip_asides=True)
     known = _districts_told(frame)
     return bool(own) and bool(known) and not own & known
+
+
+def _new_locality(info: SentenceInfo, frame: Frame) -> bool:
+    """The sentence names a place below a district ("the Shalozan area", known to the gazetteer or only to the
+    tagger) that none of the frame's sentences named."""
+    told = " ".join(s.sent.text for s in frame.sentences).lower()
+    own = {e.text.lower() for e in info.sent.ents if e.label_ in ("PK_LOC", "LOC", "GPE", "FAC")
+           and not (e.label_ == "PK_LOC" and (e.ent_id_.split(":", 1)[0] in ("province", "country", "district")
+                                              or locations.district_named(e.text) is not None))}
+    own -= {m.name.lower() for m in info.locations if m.dateline or m.in_aside()}
+    return bool(own) and not any(name in told for name in own)
 
 
 def _districts_told(frame: Frame) -> set[str]:
@@ -1232,6 +1249,14 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (len(frames) == 1 and announces_another(current) and DAY_PART_LEAD.match(info.sent.text) is not None
                     and info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8)
                 or earlier_aside
+                # "Hours earlier, a teacher was shot dead while travelling in his car in the Shalozan area of the same
+                # district", "Prior to this incident, in the Shalozan Tangi area, a teacher ... was martyred": a
+                # paragraph that opens on another time of the day and a locality the frame has not named, with a
+                # death of its own, tells another incident of the day
+                or (info.paragraph != current.sentences[-1].paragraph and info.has_figures and info.strength >= 0.8
+                    and (TIME_APART_LEAD.match(info.sent.text) is not None or DAY_PART_LEAD.match(info.sent.text) is not None
+                         or BEFORE_THIS.match(info.sent.text) is not None)
+                    and _new_locality(info, current))
                 # "It was the second deadly attack in Kech district in three days. On Tuesday, a bomb fitted to a
                 # motorcycle killed three policemen ...": the sentence after one that ranks the incident in a run, on an
                 # earlier day, tells an earlier one of the run (a recap, below)

@@ -39,7 +39,9 @@ ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "fl
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
                "concern in", "alarm in", "outrage in", "anger in",
                # a foreign mission speaks from its capital ("China's embassy in Islamabad urged Pakistan ...")
-               "embassy in",
+               "embassy in", "embassy of",
+               # a condolence call ("visited the embassy ... in Islamabad, expressed heartfelt condolences")
+               "condolence",
                # where something is yet to happen ("the summit to be held in Islamabad next week")
                "upcoming")
 # people a place names as their home ("Karachi residents", "two Quetta labourers")
@@ -500,6 +502,7 @@ def _clause_words(ent: Span) -> str:
     if node.dep_ == "pobj" and node.head.lower_ == "to" and verb.lower_ in CARRY_VERBS:
         words.append("taken to")  # "all of them were taken back to Islamabad": a destination
     words.append(verb.lower_)
+    words.extend(f"{verb.lower_} {c.lower_}" for c in verb.children if c.dep_ == "prt")  # "blew up": the trigger's words
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             words.extend(t.lower_ for t in child.subtree)

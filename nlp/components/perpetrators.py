@@ -89,8 +89,10 @@ CLAIMANT_SLACK = 4  # groups this many tokens further from the claim word than t
 
 # State-blame labels: the state's names for its enemies, not the name of a group that acted.
 STATE_BLAME_LABEL = re.compile(r"\bkh\w{0,3}ri[jz]|hindustan", re.I)  # khawarij, khwarij, khariji; Fitna al-Hindustan
-# "the name the state uses for", "the government's term for": a report explaining whom the state's label means
-LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word|designation|euphemism)\b[^.;]{0,60}?\b(?:for|refers to|means)\b", re.I)
+# "the name the state uses for", "the government's term for", "the name given by the government to": a report
+# explaining whom the state's label means
+LABEL_EXPLAINED = re.compile(r"\b(?:name|term|label|word|designation|euphemism)\b[^.;]{0,60}?"
+                             r"\b(?:for|refers to|means|(?:given|applied)\b[^.;]{0,40}?\bto)\b", re.I)
 AFGHAN_TALIBAN = "Taliban (Afghanistan)"
 PAKISTANI_TALIBAN = "Tehrik-i-Taliban Pakistan"
 # "Taliban" means the Afghan Taliban when the sentence puts the actors in Afghanistan or across the border.
@@ -312,6 +314,8 @@ class PerpetratorRules:
             return "unknown"
         if says_no_claim(text, self.no_claim):  # "no group has claimed", "yet to claim"
             return "blamed" if phrases["blame"] else "unknown"
+        if NO_SUSPECT_NAMED.search(text):
+            return "unknown"  # "the TTP and the HGB operate in the district, but officials did not say whom they suspected"
         # a claim of other incidents ("Police suspect the BLF, which has claimed similar killings"): any blame is this one's
         if phrases["claim"] and (OTHER_INCIDENTS.search(text) or (
                 NOT_THIS_CLAIM.search(text) and "responsib" not in text and not CLAIM_BY_STATEMENT.search(text))):
@@ -469,6 +473,12 @@ def _state_claim(sent: Span) -> bool:
     verbs = [t for t in sent if t.lower_.startswith("claim") and t.pos_ == "VERB"]
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
+
+
+# "officials did not say who they suspected", "police declined to name any group": the groups the sentence names are
+# context (who operates in the area), not blamed
+NO_SUSPECT_NAMED = re.compile(r"\b(?:did not|didn't|would not|wouldn't|declined to|refused to)\s+(?:say|name|speculate|"
+                              r"identify)\b[^.;]{0,25}?\b(?:who|whom|which|any group|a group|the group|suspect)", re.I)
 
 
 def says_no_claim(text: str, phrases: Sequence[str] = NO_CLAIM) -> bool:

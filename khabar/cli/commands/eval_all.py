@@ -349,6 +349,22 @@ INCIDENT_PROBES = (
      "rally bombing claimed by one group and denied by another, a railway-track IED with no casualties, Afghan forces "
      "firing across the border, engineers kidnapped and freed, one report of two same-day attacks in two districts, a "
      "monthly roundup with one new attack, three distractors. Scored unseen first, then studied."),
+    ("p128", "eleven incidents, ten of them in 2-3 reports",
+     "Reports from five outlets (a Karachi evening paper's live blogs with timed updates that revise the toll, a "
+     "translated Urdu wire, a Quetta weekly with long recaps of earlier attacks, a TV website's one-line paragraphs, a "
+     "business paper writing about the cost) on 2023-25 attacks in Sindh, Balochistan and Khyber Pakhtunkhwa: "
+     "foreigners attacked in Karachi, pylons, a gas pipeline and a railway track blown up, a school shooting and a "
+     "same-day killing in Kurram, an official kidnapped on a highway, an operation with militants killed only, tolls "
+     "revised down, a figure summed over two incidents, late claims and denials, five distractors. Scored unseen "
+     "first, then studied."),
+    ("p130", "eleven incidents, nine of them in 2-3 reports",
+     "Reports from five outlets (a Lahore broadsheet closing on a timeline of earlier attacks, a Sindhi daily's English "
+     "edition writing about the victims' families, a wire with slug lines and officials who disagree, a TV website "
+     "quoting the military at length, a Gilgit-Baltistan regional outlet) on 2023-25 attacks in Gilgit-Baltistan, "
+     "Chitral, Punjab, Islamabad, Karachi and Khyber Pakhtunkhwa: school burnings, a bus attacked on the Karakoram "
+     "Highway, a cross-border raid, a police post attacked, a CTD raid, a suicide bombing outside a court, one report "
+     "of two same-day attacks in two districts, a hospital toll lowered by officials, victims' home towns far from the "
+     "scene, a report filed after midnight, five distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -655,6 +671,23 @@ HONEST_PROBES = (
      "after midnight, a recap of an attack a year earlier in the same place, three distractors; written blind, never "
      "studied.",
      "Ten incidents, most of them in 2-3 reports. Never studied."),
+    ("p129",
+     "Twenty-five reports from five outlets (an international wire naming only weekdays, a Peshawar daily dense with "
+     "village and tehsil names, a national daily closing on recent attacks, a digital explainer with a short news "
+     "top, military press releases) on 2023-25 attacks in Khyber Pakhtunkhwa, Balochistan and Punjab: Afghan forces "
+     "firing across the border, suicide bombings at a rally and beside a mosque, a polio team's escort attacked, a "
+     "night raid on a police station, a convoy IED followed by a clash, tolls rising, late and faction claims, "
+     "denials, a report naming only the province, five distractors; written blind, never studied.",
+          "Eleven incidents, ten of them in 2-3 reports. Never studied."),
+    ("p131",
+     "Twenty-four reports from five outlets (a Dera Ismail Khan news site in long one-sentence paragraphs, a "
+     "translated Urdu daily, an international broadcaster naming only weekdays, a security newsletter of terse "
+     "entries, a Peshawar TV website's breaking updates) on 2023-25 attacks in southern Khyber Pakhtunkhwa and the "
+     "tribal districts: quadcopter bombs on police posts, a passenger convoy ambushed with a toll rising over days, "
+     "policemen killed off duty, a customs post attacked, a police van bombed, officials kidnapped and freed, a clash "
+     "claimed by a new alliance, places named by village, police station or road, five distractors; written blind, "
+     "never studied.",
+     "Twelve incidents, ten of them in 2-3 reports. Never studied."),
 )
 
 
@@ -745,7 +778,8 @@ SECTIONS: tuple[Section, ...] = (
         "The sets above are sparse: a few dozen incidents years apart, so two different attacks rarely meet. "
         "Here news_dev, the demo gold and the report sets are pooled (studied and never-studied apart) and "
         "every incident's reports are moved together by whole weeks onto one calendar of ten years, one "
-        "year (about Pakistan's rate: some three attacks a day) and four months; texts, places and tolls "
+        "year (the studied pool then holds some two to three attacks a day, about Pakistan's rate, the "
+        "never-studied pool about half that) and four months; texts, places and tolls "
         "stay as reported. The matcher is trained on the studied pool (`khabar incidents train`), so "
         "`never-studied` is the honest row. Several sets cover the same real attacks; each real attack (its "
         "day and district in the incident key) is pooled once, from the first set that has it, so that two sets' "

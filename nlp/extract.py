@@ -1813,7 +1813,7 @@ AFTERMATH_VERBS = frozenset({"recovered", "recover", "recovers", "found", "finds
 END_VERBS = frozenset({"concluded", "completed", "ended", "lifted", "released", "freed", "handed"})
 
 
-COUNT_NOUNS = frozenset({"number", "total", "toll", "tally"})
+COUNT_NOUNS = casualties.TOTAL_WORDS | {"number"}  # "the toll", "the number of ... killed"
 DEAD_PARTICIPLES = frozenset({"killed", "martyred", "dead", "slain", "eliminated", "neutralised", "neutralized"})
 
 

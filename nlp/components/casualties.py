@@ -185,11 +185,12 @@ _RANK_PERIOD = re.compile(r"\b(?:in|over|during|within)\s+(?:the\s+)?(?:last\s+|
 # "barely two days after two policemen were gunned down": the span an older incident is dated by
 # "No police personnel were killed", "no CTD official was hurt", "no passenger or railway employee was injured": nobody
 # of a kind named
+_NOT_ONE = r"not\s+(?:even\s+)?(?:a\s+single|one)\s+"  # "not a single jawan", "not even one policeman": nobody
 NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w-]+\s+){1,3}?)?|"
-                       r"not\s+(?:even\s+)?(?:a\s+single|one)\s+(?:[\w-]+\s+){1,5}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
+                       + _NOT_ONE + r"(?:[\w-]+\s+){1,5}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
 # "not a single jawan of the security forces was martyred", "not one policeman": nobody, not a count of one
-NOT_A_SINGLE = re.compile(r"\bnot\s+(?:even\s+)?(?:a\s+single|one)\s+(?:[\w-]+\s+)?$", re.I)
+NOT_A_SINGLE = re.compile(r"\b" + _NOT_ONE + r"(?:[\w-]+\s+)?$", re.I)
 # "the military said none of its personnel had died"
 NONE_DIED = re.compile(r"\bnone\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?(?:had\s+|have\s+)?died\b", re.I)
 # "no personnel of the base lost his life", "none of the passengers lost their lives": nobody died
@@ -290,17 +291,6 @@ def _tally_of_many(first: Token, sent: Span) -> bool:
 SOURCES_DIFFER = re.compile(r"\b(?:gave|give|gives|giving|offered|cited|put out)\s+(?:an?\s+)?(?:different|differing|"
                             r"conflicting|other|higher|lower)\s+(?:figures?|tolls?|numbers?|counts?|casualty figures?)\b"
                             r"|\b(?:figures|tolls|counts|accounts)\b[^.;]{0,40}\b(?:differed|varied|conflicted)\b", re.IGNORECASE)
-
-
-# "lowers toll from hospital estimate of 10", "revised from an earlier figure of 12": the count a correction replaced
-LOWERED_FROM = re.compile(r"\b(?:from|down from|up from)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:estimate|figure|toll|count)"
-                          r"\s+of\s+$", re.IGNORECASE)
-
-
-def _lowered_from(figure: CasualtyFigure, sent: Span) -> bool:
-    """The count is the one a revision started from ("lowers toll from hospital estimate of 10")."""
-    start = figure.span.start - sent.start_char
-    return start > 0 and LOWERED_FROM.search(sent.text[max(0, start - 60) : start]) is not None
 
 
 def other_sources_differ(sent: Span, back: int = 2) -> bool:
@@ -1292,11 +1282,13 @@ class CasualtyRules:
             return "killed" if low == "dead" else "injured"  # "first reports put the dead at five"
         if low != "number" or not any(c.lower_ == "of" for c in token.children):
             return None
-        kinds = {self.casualty_kind(t) for t in token.subtree if t.i != token.i}
-        counted = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return self._number_kind(token, {self.casualty_kind(t) for t in token.subtree if t.i != token.i})
+
+    def _number_kind(self, number: Token, kinds: set[str | None]) -> str | None:
+        """The toll "the number of X <kind>" counts: the attackers' dead when X are attackers ("bringing the number of
+        attackers killed to four"; not "the number of people martyred in the militant assault": the victims)."""
+        counted = [g for c in number.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if "killed" in kinds and any(t.lower_ in self.attacker_nouns for t in counted):
-            # "bringing the number of attackers killed to four" (not "the number of people martyred in the militant
-            # assault": the people counted are the victims)
             return "attackers_killed"
         return "killed" if "killed" in kinds else "injured" if "injured" in kinds else None
 
@@ -1380,14 +1372,10 @@ class CasualtyRules:
             if tok.like_num and not (tok.ent_type_ in ("DATE", "TIME") or _MONTH.match(tok.head.lower_)):
                 return None  # another count stands between ("April 25" is a day): "number" is not this one's
             if tok.lower_ in ("number", "toll", "tally") and tok.dep_ in ("nsubj", "nsubjpass", "dep", "npadvmod", "appos"):
-                if (kind := self._toll_noun(tok)) is not None:
+                if (kind := self._toll_noun(tok)) is not None or tok.lower_ != "number":
                     return kind
-                if tok.lower_ != "number" or not (kind := self.casualty_kind(tok.head)):
-                    return None
                 # "number" made the subject of the participle that names the kind ("the number of militants killed")
-                counted = [g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-                attackers = kind == "killed" and any(t.lower_ in self.attacker_nouns for t in counted)
-                return "attackers_killed" if attackers else kind
+                return self._number_kind(tok, {self.casualty_kind(tok.head)})
         return None
 
     def _toll_named_before(self, prep: Token) -> str | None:
@@ -1875,7 +1863,6 @@ class CasualtyRules:
                  + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                  + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
                  + self._relative_victim(sent, figures, sent_index) + _named_list(sent, figures, sent_index))
-        found = [replace(f, earlier=True) if _lowered_from(f, sent) else f for f in found]
         if other_sources_differ(sent):
             # "Other officials gave different figures. A police official said 25 people had been killed": another
             # source's count, kept where the report has none of its own (`aggregate_figures` sets it aside otherwise)
@@ -2422,8 +2409,10 @@ def _an_age(tokens: list[Token], i: int) -> bool:
 
 
 # "revised the toll to 84, down from the figure of 100": the count a revision replaced
-_REVISED_FROM = re.compile(r"\b(?:down|up)\s+from\s+(?:(?:the|an?|its|their)\s+)?(?:(?:earlier|initial|previous|first)\s+)?"
-                           r"(?:(?:figure|count|toll|tally|estimate)\s+of\s+)?(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
+# "revised down from eight", "up from the earlier figure of 12", "lowers toll from hospital estimate of 10"
+_REVISED_FROM = re.compile(r"\b(?:(?:down|up)\s+from\s+(?:(?:the|an?|its|their)\s+)?(?:(?:earlier|initial|previous|first)\s+)?"
+                           r"(?:(?:figure|count|toll|tally|estimate)\s+of\s+)?|from\s+(?:(?:the|an?|its|their)\s+)?"
+                           r"(?:[\w-]+\s+){0,2}?(?:figure|count|toll|tally|estimate)\s+of\s+)(?:at\s+least\s+|about\s+|some\s+)?$", re.I)
 
 
 LOWERING_VERBS = frozenset({"lowered", "lowering", "lowers", "reduced", "reducing", "reduces", "corrected", "correcting",

@@ -39,6 +39,7 @@ from khabar.nlp.components.casualties import GENERIC_VICTIMS, RISE_VERBS, RISE_W
 from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
 from khabar.nlp.components.frames import (
+    AFTER_THE_LAST,
     SECTION_LABEL,
     STRONG_TRIGGER,
     Frame,
@@ -827,6 +828,12 @@ class Extractor:
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger,
                                           summary)
+        if place is None and before is not None and before.location.district and _timed_after_the_last(opener):
+            # "Less than an hour after the blast, armed men fired on a rescue team near Kosh Kalat": where the incident
+            # it is timed from was, when it names no place the gazetteer knows
+            fields["location"] = before.location
+            if "location" in before.evidence:
+                ev["location"] = before.evidence["location"]
         if before is not None and same_day_as_before(frame, trig_sent):
             fields["date"], fields["date_precision"], day_evidence = day_told_before(before, lede)
             if day_evidence is not None:
@@ -907,7 +914,11 @@ class Extractor:
         if loc is not None and loc[0].district:
             sentences = {s.index: s for s in (*frame.sentences, *shared)}
             district = district_of("district", loc[0].district)
-            groups = [g for g in groups if not _acts_elsewhere(g, sentences[g.span.sent_index], district)]
+            groups = [g for g in groups if not _acts_elsewhere(g, sentences[g.span.sent_index], district)
+                      and not _another_days_incident(sentences[g.span.sent_index], district, fields["date"])]
+        if event_type != "security_operation":
+            # "shot dead Maulana X, district leader of the ASWJ": the victim's party, named without a word of blame
+            groups = [g for g in groups if g.attribution != "unknown" or not _affiliation(g, frame)]
         claims = [s for s in frame.sentences if s.claim and not s.groups]
         lede_sent = frame.opener or frame.sentences[0]
         perp = choose_perpetrator(groups, bool(claims), lede_sent.index)
@@ -1059,10 +1070,22 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
                  if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets)
     if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first) or _running_toll_lede(infos, first):
         return True
+    if _headline_count(title, opener):
+        return True  # a feature's scene-setting lead-in: the opener gives the count the headline announces
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
     return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
+
+
+def _headline_count(title: str, opener: SentenceInfo) -> bool:
+    """The headline names an incident and a number that the opener gives as its own count ("Kalat coach attack: toll
+    revised to six" over "Six passengers were killed ... in Tuesday night's attack")."""
+    if not INCIDENT_WORD.search(title):
+        return False
+    told = {casualties.word_value(w.replace("-", " ").split()) for w in re.findall(r"[\w-]+", title.lower())}
+    return any(f.value in told for f in opener.casualties
+               if f.value > 0 and f.kind in ("killed", "injured") and not (f.earlier or f.claimed or f.sub_count))
 
 
 def _running_toll_lede(infos: list[SentenceInfo], first: Frame) -> bool:
@@ -1269,7 +1292,8 @@ def cause_lede(infos: list[SentenceInfo], published: date) -> bool:
         return False
     verb = _lede_verb(lede)
     doc = lede.sent.doc
-    cause = next((t for t in verb.subtree if t.lower_ in CAUSE_PREPOSITIONS and t.dep_ == "prep" and t.i > verb.i), None)
+    cause = next((t for t in verb.subtree if t.lower_ in CAUSE_PREPOSITIONS and t.dep_ in ("prep", "mark") and t.i > verb.i),
+                 None)  # ("after a bombing", "after gunmen attacked a post")
     if cause is None:
         return False
     words = [(t, span) for t in lede.triggers if (span := t.span.in_doc(doc)) is not None]
@@ -1278,9 +1302,37 @@ def cause_lede(infos: list[SentenceInfo], published: date) -> bool:
                         for _, span in words):
         return False  # "Militants attacked a post after ...", "conducted an IED explosion after ...": its own incident
     strongest = max(words, key=lambda w: w[0].strength)[1]
+    if strongest.start <= cause.i:
+        return False
     days = [d for d in lede.dates if not d.reporting]
-    return strongest.start > cause.i and bool(days) and all(
+    if not any(d.span.start >= doc[cause.i].idx for d in days) and _days_between(doc[lede.sent.start : cause.i].text):
+        # "held a flag meeting on Tuesday, days after an exchange of fire", "a week after militants attacked a post":
+        # an incident the lede dates only by the days between, whatever day its news is of
+        return True
+    # (otherwise only a preposition's incident, "after last week's suicide bombing", is the cause: "buried four
+    # colleagues this week after militants ambushed a patrol on Tuesday" may still be the news of a weekly)
+    return cause.dep_ == "prep" and bool(days) and all(
         _latest_day(d) <= published - timedelta(days=RECAP_LEDE_DAYS) for d in days)
+
+
+# "days after", "a week after", "three days after": the interval a lede's cause lies before its news (not "hours after",
+# "a day after", "two days after": the incident may be news still)
+_DAYS_BEFORE_CAUSE = frozenset({"days", "week", "weeks", "month", "months"})
+_TOO_FEW_DAYS = frozenset({"one", "two", "1", "2"})
+NEWS_TIME_WORDS = frozenset({"this", "last", "next", "recent", "past", "coming", "the"})  # "this week after ..."  # "two days after": the incident may be news still (`RECAP_LEDE_DAYS`)
+
+
+def _days_between(before_cause: str) -> bool:
+    """The words before a lede's "after" give days or weeks between the incident and the news ("days after", "a week
+    after", "three days after"; not "hours after", "a day after" or "two days after": the incident may be news still;
+    nor "this week after": the news's own time)."""
+    words = re.findall(r"[\w-]+", before_cause.lower())[-2:]
+    if not words or words[-1] not in _DAYS_BEFORE_CAUSE:
+        return False
+    count = words[0] if len(words) == 2 else ""
+    if words[-1] in ("week", "month"):
+        return count in ("a", "one")
+    return count not in NEWS_TIME_WORDS and not (words[-1] == "days" and count in _TOO_FEW_DAYS)
 
 
 def _in_object(info: SentenceInfo, trigger: Trigger, verb: Any) -> bool:
@@ -1539,6 +1591,38 @@ def _acts_elsewhere(group: GroupMention, info: SentenceInfo, district: str) -> b
     places = {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district") and not m.dateline
               and phrase.left_edge.idx <= m.span.start < phrase.right_edge.idx + len(phrase.right_edge)}
     return bool(places) and district not in places
+
+
+def _affiliation(group: GroupMention, frame: Frame) -> bool:
+    """The group is named as the organisation of the person harmed ("shot dead X, district leader of the Ahle Sunnat
+    Wal Jamaat"): whose man he was, not who acted."""
+    info = next((s for s in frame.sentences if s.index == group.span.sent_index), None)
+    words = group.span.in_doc(info.sent.doc) if info is not None else None
+    if words is None:
+        return False
+    node = words.root
+    while node.dep_ in ("appos", "compound", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.head.lower_ not in casualties.PERSON_NOUNS:
+        return False
+    person = node.head.head  # ... and that person is the one harmed ("shot dead Maulana X, district leader of the ASWJ"),
+    while person.dep_ in ("appos", "conj") and person.head.i != person.i:  # not "acting for a commander of JuA"
+        person = person.head
+    return person.dep_ in ("dobj", "nsubjpass") and (casualties.casualty_kind(person.head) is not None
+                                                     or person.head.lower_ in casualties.HARMING_VERBS)
+
+
+def _timed_after_the_last(opener: SentenceInfo) -> bool:
+    """The frame opens timed from the incident before it ("Less than an hour after the blast, ...")."""
+    return AFTER_THE_LAST.match(opener.sent.text) is not None
+
+
+def _another_days_incident(info: SentenceInfo, district: str, day: date) -> bool:
+    """The group's sentence tells of an incident on another day in another district only ("The BLA said it carried
+    out Tuesday's attack in Kalat", in a report of Saturday's bombing in Quetta): its claim is of that one."""
+    places = {district_of(m.kind, m.name) for m in info.locations if m.kind in ("place", "district") and not m.dateline}
+    days = {d.value for d in info.dates if d.precision == "day" and not d.reporting}
+    return bool(places) and district not in places and bool(days) and day not in days
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -1817,6 +1901,9 @@ COUNT_NOUNS = casualties.TOTAL_WORDS | {"number"}  # "the toll", "the number of 
 DEAD_PARTICIPLES = frozenset({"killed", "martyred", "dead", "slain", "eliminated", "neutralised", "neutralized"})
 
 
+ESCAPE_VERBS = frozenset({"escape", "escaped", "fled", "flee", "fleeing"})
+
+
 def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
     """"militant" / "state" for the sentence's first acting subject ("BLA militants fired at ..."); militants a
     relative clause says attacked ("killed four militants who attacked the base") began the fight."""
@@ -1829,6 +1916,8 @@ def initiator(info: SentenceInfo, attacker_nouns: frozenset[str]) -> str | None:
             continue  # "..., police said": the source of the report, not a side of the fight
         if tok.head.lower_ in AFTERMATH_VERBS:
             continue  # "police recovered the body of a third attacker": what the fight left, not who began it
+        if tok.head.lower_ in ESCAPE_VERBS or any(c.dep_ == "xcomp" and c.lower_ in ESCAPE_VERBS for c in tok.head.children):
+            continue  # "while two of their accomplices managed to escape": who got away, not who began the fight
         if tok.lower_ in COUNT_NOUNS and any(t.lower_ in DEAD_PARTICIPLES for t in tok.doc[tok.i + 1 : tok.i + 5]):
             continue  # "the number of khwarij killed ... has reached 71": a count of the dead, not a side that acted
         if _names_militants(tok, attacker_nouns):
@@ -1993,8 +2082,9 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "armed_assault" if "armed_assault" in kinds else "bombing"
     if event_type == "security_operation" and victims > attackers and kinds & {"armed_assault", "bombing"}:
         # the state's sweep after an attack that harmed more of its victims than of the attackers: the attack, of the
-        # kind its triggers tell ("targeted a vehicle with an IED ... a sanitisation operation is under way": a bombing)
-        return _attack_kind(triggers)
+        # kind its triggers tell ("targeted a vehicle with an IED ... a sanitisation operation is under way": a bombing),
+        # read further below as any attack of that kind is (an assault on a garrison with grenades is an assault)
+        event_type = _attack_kind(triggers)
     if event_type == "bombing" and _storms_a_position(triggers, opener) and (attackers or _fought_back(triggers, opener)) and (
             not _bombed_after_repulse(triggers) or _prolonged(opener)):
         # "attacked the police station with grenades and rockets ... the attackers were repulsed", "rammed the gate

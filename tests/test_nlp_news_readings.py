@@ -1673,3 +1673,154 @@ def test_a_wire_storys_update_number_is_no_count(nlp: Language) -> None:
 def test_the_estimate_a_toll_was_lowered_from_gives_way(nlp: Language) -> None:
     found = extract_casualties(sent(nlp, "Officials lower the toll from a hospital estimate of eleven."))
     assert [(f.value, f.earlier) for f in found] == [(11, True)]
+
+
+def test_a_named_man_wounded_who_later_died_is_one_of_the_dead(nlp: Language) -> None:
+    text = ("Sepoy Aslam Khan died at the scene, while Naik Gul Rehman, who was badly wounded, succumbed to his "
+            "injuries in hospital at night, officials said.")
+    assert counts(nlp, text) == {"killed": [1, 1]}
+
+
+def test_the_person_a_participle_describes_is_the_one_wounded(nlp: Language) -> None:
+    text = ("Gunmen shot dead a vaccinator and injured the guard accompanying her in Mardan on Monday, police said, "
+            "as the drive entered its second day.")
+    assert counts(nlp, text) == {"killed": [1], "injured": [1]}
+
+
+def test_a_lede_whose_news_came_days_after_an_attack_reports_no_attack(extractor: Extractor) -> None:
+    text = ("Shops across Khar stayed shut on Monday in protest against extortion threats, days after gunmen attacked "
+            "a police post in the town.\n\n"
+            "Traders marched to the press club and demanded more patrols at night.\n\n"
+            "On Friday, gunmen opened fire on the post, martyring two policemen, officials had said.")
+    assert run(extractor, text, published=datetime(2024, 5, 13, 18, 0)) == []
+
+
+def test_a_bulletins_next_item_also_in_the_same_district_is_another_incident(extractor: Extractor) -> None:
+    text = ("Unknown men blew up a gas pipeline near Sui early this morning, officials said. No one was hurt.\n\n"
+            "Also in Dera Bugti, three Levies men were wounded when a landmine went off under their pick-up this "
+            "afternoon.")
+    events = run(extractor, text, published=datetime(2023, 3, 8, 21, 0))
+    assert sorted((e.event_type, e.injured) for e in events) == [("bombing", 3), ("infrastructure_attack", 0)]
+
+
+def test_deaths_in_floods_are_no_attacks_toll(nlp: Language) -> None:
+    assert counts(nlp, "Officials said 41 people have lost their lives in rains and floods since July.") == {}
+    assert counts(nlp, "Seven passengers died in a road accident near Khuzdar.") == {}
+
+
+def test_a_headline_count_makes_a_scene_setting_feature_news(extractor: Extractor) -> None:
+    text = ("The tea stall at the crossing was open again by noon, its benches scrubbed and its kettle back on the "
+            "fire, though the owner's son kept looking at the road whenever a motorcycle slowed.\n\n"
+            "Customers spoke quietly of the evening before, and a policeman stood by the shuttered pharmacy across the "
+            "road, where the glass had not yet been swept away.\n\n"
+            "Five people were killed and eight wounded in Monday evening's bombing at the crossing in Chaman, the "
+            "deputy commissioner said on Tuesday, revising the figure of seven given overnight.")
+    events = run(extractor, text, published=datetime(2024, 6, 11, 17, 0),
+                 title="Chaman crossing bombing: toll revised to five")
+    assert [(e.killed, e.injured, e.location.district) for e in events] == [(5, 8, "Chaman")]
+
+
+def test_the_dead_named_inside_a_relative_clause_are_another_mans(nlp: Language) -> None:
+    text = "The coffin was carried to the graveyard on the shoulders of eight policemen who had served with the dead officer."
+    assert counts(nlp, text) == {}
+
+
+def test_a_translated_claim_that_keeps_the_article_is_a_claim(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "The banned BLF has accepted the responsibility of the attack on the camp."))
+    assert (group.name, group.attribution) == ("Balochistan Liberation Front", "claimed")
+
+
+def test_a_claim_of_another_days_attack_elsewhere_is_not_this_ones(extractor: Extractor) -> None:
+    text = ("QUETTA, June 8 (Wire) - A bomb went off near a police post in Quetta on Saturday, wounding three "
+            "policemen, officials said.\n\n"
+            "No one has claimed the blast. The BLA said it carried out Thursday's ambush in Turbat, in which two "
+            "soldiers were killed.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 8, 18, 0))
+    assert event.perpetrator.name is None
+
+
+def test_a_roundups_items_under_their_own_datelines_stay_apart(extractor: Extractor) -> None:
+    text = ("Two attacks in one night across the city.\n\n"
+            "NAZIMABAD. A trader, Haji Yousuf, was shot dead outside his shop at around 9pm on Monday.\n\n"
+            "LYARI. About two hours earlier, a man on foot threw a grenade into a snooker club.\n\n"
+            "Six people were wounded in the blast.")
+    events = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert sorted((e.event_type, e.injured) for e in events) == [("bombing", 6), ("targeted_killing", None)]
+
+
+def test_the_press_formula_for_background_opens_a_recap(extractor: Extractor) -> None:
+    text = ("LARKANA: Gunmen shot dead a shopkeeper in the main bazaar on Sunday, police said.\n\n"
+            "It is pertinent to mention here that three days ago two policemen were injured in a grenade attack in "
+            "Jacobabad.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.killed, event.location.district) == (1, "Larkana")
+
+
+def test_a_tally_a_database_records_is_a_statistic(extractor: Extractor) -> None:
+    text = ("Our database recorded eleven attacks in Punjab in May.\n\n"
+            "Balochistan recorded nine attacks and fourteen deaths, most of them in Kech. Four of the incidents "
+            "were targeted killings.\n\n"
+            "A further six suspected militants were killed, four of them in encounters with the police.")
+    assert run(extractor, text, published=datetime(2024, 6, 3, 9, 0)) == []
+
+
+def test_the_victims_party_is_not_the_perpetrator(extractor: Extractor) -> None:
+    text = ("HYDERABAD: Gunmen shot dead Maulana Rashid Ali, a provincial leader of the Jamaat-ud-Dawa, outside his "
+            "house on Tuesday, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert event.perpetrator.name is None
+
+
+def test_militants_who_escaped_did_not_start_an_encounter(extractor: Extractor) -> None:
+    text = ("BHAKKAR: Three terrorists were killed in an exchange of fire with a CTD team near the river on Tuesday "
+            "night, while two of their accomplices managed to escape, the CTD said. No CTD official was hurt.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.event_type, event.attackers_killed) == ("security_operation", 3)
+
+
+def test_a_wires_note_on_what_an_update_adds_is_not_the_lede(extractor: Extractor) -> None:
+    text = ("(Adds details of clearance operation, official comment)\n\n"
+            "PESHAWAR, June 4 (Wire) - Gunmen stormed a police station in Bannu on Tuesday night, killing two "
+            "policemen, officials said. Three of the attackers were killed.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 5, 9, 0))
+    assert event.event_type == "armed_assault"
+
+
+def test_a_named_man_set_off_by_a_long_description_is_the_dead(nlp: Language) -> None:
+    text = ("QUETTA: Syed Anwar Shah, a cleric who led prayers at a mosque on Jinnah Road and had for many years given "
+            "lectures at gatherings across the city, was shot dead and his driver was wounded on Monday evening when "
+            "gunmen fired on his car, police said.")
+    assert counts(nlp, text) == {"injured": [1], "killed": [1]}
+
+
+def test_an_assault_on_a_fort_with_a_clearance_operation_after_stays_an_assault(extractor: Extractor) -> None:
+    text = ("KOHAT, May 6 (Wire) - Heavily armed militants attacked a Frontier Corps fort in Kohat district before dawn "
+            "on Monday, killing three soldiers, the military said.\n\n"
+            "Two of the attackers were shot dead at the gate, and troops were still fighting the rest in a clearance "
+            "operation, the statement said. Seven soldiers were wounded.\n\n"
+            "Residents said they heard gunfire and loud explosions from around 3 a.m.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 6, 15, 0))
+    assert (event.event_type, event.killed, event.attackers_killed) == ("armed_assault", 3, 2)
+
+
+def test_a_man_wounded_and_then_pronounced_dead_is_one_of_the_dead(nlp: Language) -> None:
+    text = "The shopkeeper received three bullets and was rushed to a hospital where he was pronounced dead."
+    assert counts(nlp, text) == {"killed": [1]}
+
+
+def test_an_attack_timed_after_the_blast_at_an_unlisted_village_is_another_incident(extractor: Extractor) -> None:
+    text = ("Three soldiers were wounded when a roadside bomb hit their vehicle near Hoshab in Kech district this "
+            "morning.\n\n"
+            "About half an hour after the blast, gunmen opened fire on an ambulance near Garuk Bazar as it headed to "
+            "the scene. The driver was killed.\n\n"
+            "In Panjgur district, unknown men torched a telecom tower last night. There were no casualties.")
+    events = run(extractor, text, published=datetime(2024, 5, 8, 21, 0))
+    assert [(e.killed, e.injured, e.location.district) for e in events] == [
+        (None, 3, "Kech"), (1, None, "Kech"), (0, 0, "Panjgur")]
+
+
+def test_the_background_formula_does_not_hide_this_attacks_claim(extractor: Extractor) -> None:
+    text = ("LARKANA: Gunmen shot dead a shopkeeper in the main bazaar on Sunday, police said.\n\n"
+            "It is worth mentioning that the banned Sindhudesh Revolutionary Army claimed the killing in a statement.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Sindhudesh Revolutionary Army", "claimed")

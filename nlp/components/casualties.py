@@ -215,6 +215,11 @@ _LONE_VICTIM = re.compile(
     r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,10}?,\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)"
     r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b",
     re.IGNORECASE)
+# "Allama X, a Shia scholar who led the prayers at ... and had for years addressed majalis ..., was shot dead": a named
+# man, set off by a long description, as the subject of a killing verb (however the parser hangs the clauses)
+_NAMED_DESCRIBED_VICTIM = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{1,30}[:—–-]\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*),\s+(?:a|an|the)\s+[^;]{5,250}?,"
+    r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b")
 # "a gunman ... shot dead a Chinese national": one victim as the object of an active killing verb
 _LONE_OBJECT = re.compile(
     r"\b(?:shot dead|gunned down|shot and killed|stabbed to death)\s+(?:a|an)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
@@ -351,6 +356,20 @@ NAMED_LIST = re.compile(r"\b(?:named|identified)\s+the\s+(?P<who>dead|deceased|m
                         r"|\bthe\s+(?P<who2>dead|deceased|martyred|martyrs|slain|injured|wounded)\s+(?:were|have been|had been)"
                         r"\s+(?:named|identified)\s+as\s+", re.IGNORECASE)
 LIST_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+# "lost their lives in rains and floods", "died in road accidents", "killed by a landslide": deaths no one caused
+NATURAL_CAUSE = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:in|by|during|due\s+to|from|because\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:recent\s+|torrential\s+|"
+    r"heavy\s+|monsoon\s+|flash\s+)*(?:rains?|rainfall|floods?|flooding|earthquakes?|landslides?|landslips?|avalanches?|"
+    r"(?:road|traffic)\s+(?:accidents?|crash(?:es)?)|heatwaves?|heat\s*stroke|storms?|lightning|drowning)\b", re.I)
+
+
+def _natural_cause(word: Token) -> bool:
+    """The casualty word is followed by a natural cause or an accident ("lost their lives in rains and floods")."""
+    doc = word.doc
+    end = min(word.sent.end, word.i + 9)
+    return bool(NATURAL_CAUSE.match(doc[word.i + 1 : end].text)) if word.i + 1 < end else False
 
 
 def _named_list(sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
@@ -781,6 +800,7 @@ class CasualtyRules:
             subject_of_casualty = subject_of_casualty or self._companion_of_victim(node)
             subject_of_casualty = subject_of_casualty or self._gapped_victim(tok) or self._the_other_wounded(tok)
             subject_of_casualty = subject_of_casualty or self._second_object(tok) is not None
+            subject_of_casualty = subject_of_casualty or self._participle_object(tok) is not None
             if definite and tok.lower_ not in self.attacker_nouns | {"bomber", "attacker"} and not subject_of_casualty:
                 continue
             # "wounding the couple": a pair is two people (not "a couple of ...", a number word)
@@ -824,6 +844,19 @@ class CasualtyRules:
             return before.head
         return None
 
+    def _participle_object(self, tok: Token) -> Token | None:
+        """The casualty verb whose object the parser made the subject of a participle after it ("wounded the
+        policeman escorting her", read as "wounded [the policeman escorting her]"): the noun is the one harmed."""
+        clause = tok.head
+        verb = clause.head
+        if tok.dep_ != "nsubj" or clause.tag_ != "VBG" or clause.dep_ not in ("ccomp", "xcomp") or tok.i > clause.i:
+            return None
+        if verb.pos_ != "VERB" or verb.i > tok.i or self.casualty_kind(verb) is None:
+            return None
+        if any(c.dep_ in ("dobj", "auxpass") for c in verb.children):
+            return None  # ("was wounded ..." or a verb with an object of its own: not this parse)
+        return verb
+
     def _killer(self, tok: Token) -> bool:
         """An attacker who is the subject of an active casualty verb with an object of its own ("a suicide bomber
         killed three soldiers"): the one who harmed, not one harmed ("the bomber lost his life" has no such object)."""
@@ -835,8 +868,13 @@ class CasualtyRules:
     @staticmethod
     def _then_died(verb: Token) -> bool:
         """"was wounded and succumbed", "was injured and later died": the wounding verb's subject died of it."""
-        return any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died")
-                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
+        if any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died")
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
+            return True
+        # "received four bullets and was shifted to a hospital where he was pronounced dead": the same man, declared dead
+        return any(t.lower_ in ("pronounced", "declared") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "dead"
+                   and any(g.dep_ == "nsubjpass" and g.lower_ in ("he", "she") for g in t.children)
+                   for c in (verb, *verb.conjuncts) for t in c.subtree)
 
     def _harmed_subject(self, tok: Token) -> bool:
         """"a worshipper was injured", "a shopkeeper was shot dead": a noun the casualty verb itself makes a person."""
@@ -1182,7 +1220,7 @@ class CasualtyRules:
                 return found
         if victim.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in CLAUSE_OPENERS for c in victim.children):
             return None  # "were wounded when two men on a motorcycle fired": a clause of its own, parsed on the noun
-        if (verb := self._second_object(victim)) is not None:
+        if (verb := self._second_object(victim) or self._participle_object(victim)) is not None:
             return verb
         node = victim.head if _man_after_force(victim) else victim  # "a Rangers sub-inspector": the force's noun
         while (node.dep_ in ("conj", "appos") or _joined_before(node)) and node.head.i != node.i:
@@ -1199,6 +1237,9 @@ class CasualtyRules:
             if child.i in acting:
                 continue
             if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
+                if child.dep_ == "amod" and child.head.i != victim.i and child.head.pos_ in ("NOUN", "PROPN") and any(
+                        a.dep_ == "relcl" for a in child.head.ancestors if a.i > victim.i):
+                    continue  # "six constables who had trained with the dead man": another man's word, in their clause
                 return child
             if child.dep_ in ("acl", "relcl"):
                 found = next((c for c in child.children if c.dep_ in ("xcomp", "oprd", "acomp") and self.casualty_kind(c)), None)
@@ -1786,6 +1827,8 @@ class CasualtyRules:
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
             if _takes_up_subject(victim):
                 continue  # "The driver and his helper were both killed": the two the subject counts already
+            if word is not None and _natural_cause(word):
+                continue  # "263 people have lost their lives in rains and floods": no attack's toll
             if word is not None and word.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES
                                                                  for c in word.children):
                 continue  # "..., the second killing of a religious scholar in the city this month": a rank, not a death
@@ -1805,7 +1848,10 @@ class CasualtyRules:
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
             if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
-                lone = value == 1 and first.lower_ in ("a", "an", "another") and not any(t.lower_ in TOTAL_WORDS for t in sent)
+                # (a named man, "Head Constable X, who was critically injured, succumbed", is one of the dead too)
+                named = victim.pos_ == "PROPN" and victim.ent_type_ == "PERSON"
+                lone = value == 1 and (first.lower_ in ("a", "an", "another") or named) and not any(
+                    t.lower_ in TOTAL_WORDS for t in sent)
                 if not (victim.i == last.i and self._part_of(last)) and not lone:
                     continue  # "the woman injured in the firing succumbed to her wounds": one of the dead now
                 # "one of four officers wounded in the blast died", "a constable injured in the attack succumbed" (when
@@ -1968,13 +2014,13 @@ class CasualtyRules:
         """One victim as the sentence's subject ("A Sikh hakeem was shot dead"), when the parse gave no death."""
         if any(f.kind in ("killed", "attackers_killed") for f in figures):
             return []
-        found = _LONE_VICTIM.match(sent.text)
+        found = _LONE_VICTIM.match(sent.text) or _NAMED_DESCRIBED_VICTIM.match(sent.text)
         if found is None:
             return self._lone_object(sent, sent_index)
         name = (found.group("name") or "").split()
         if name and not (name[0][0].isupper() and name[-1][0].isupper()):
             return []  # the pattern ignores case, a name does not: "the second attacker, who carried a pistol, was shot"
-        words = (found.group("noun") or "").lower().split()
+        words = (found.groupdict().get("noun") or "").lower().split()
         if set(words) & (self.attacker_nouns | {"gunman", "suspect", "kidnapper"}):
             return []  # "a suicide bomber was killed": not a victim
         char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")

@@ -43,9 +43,14 @@ DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+da
                            re.IGNORECASE)
 # "A few hours later, armed men entered the school ...", "Minutes earlier": a paragraph that opens on another time of
 # the day than the one before
-TIME_APART_LEAD = re.compile(r"^\W*(?:(?:a\s+few|some|several|a\s+couple\s+of|two|three|\d+)\s+)?(?:hours?|minutes?)\s+"
-                             r"(?:later|earlier|afterwards|before\s+that)\b|^\W*shortly\s+(?:afterwards|before\s+that)\b",
+TIME_APART_LEAD = re.compile(r"^\W*(?:(?:about|around|nearly|roughly|barely|just|only|less\s+than|more\s+than)\s+)?"
+                             r"(?:(?:a\s+few|some|several|a\s+couple\s+of|an|one|half\s+an|two|three|four|five|\d+)\s+)?"
+                             r"(?:hours?|minutes?)\s+"
+                             r"(?:later|earlier|afterwards|before\s+that|after\s+(?:the|that|this)\s+\w+)\b|^\W*shortly\s+(?:afterwards|before\s+that)\b",
                              re.IGNORECASE)
+# "Less than an hour after the blast, armed men fired on a rescue team": a paragraph timed from the incident before it
+AFTER_THE_LAST = re.compile(r"^\W*(?:(?:less|more)\s+than\s+|about\s+|around\s+|barely\s+|just\s+)?(?:an?|one|two|three|"
+                            r"half\s+an|a\s+few|\d+)?\s*(?:hours?|minutes?)\s+after\s+(?:the|that)\b", re.IGNORECASE)
 # "Prior to this incident, in the Shalozan Tangi area, ...", "Before that, ...": a paragraph that opens before the frame's
 BEFORE_THIS = re.compile(r"^\W*(?:prior\s+to|before)\s+(?:this|that)(?:\s+(?:incident|attack))?\b", re.IGNORECASE)
 OLDER_DAYS = 2  # a day told this long before the frame's is another incident's (a night's attack is told the day after)
@@ -70,6 +75,10 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
                       "this year alone", "a similar attack", "the latest in a series", "years ago", "months ago",
                       "in recent months", "in recent weeks", "in recent years", "over the past", "the previous", "last year's",
                       "anniversary", "since the start of", "spate of", "reported separately")
+# the press's formula for a paragraph of background ("It is pertinent to mention here that two days ago two Rangers
+# personnel were injured in a blast ..."), unless what it adds is a claim of the attack
+BACKGROUND_FORMULAS = ("it is pertinent to mention", "it is worth mentioning")
+AGO = re.compile(r"\b(?:ago|earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
 # a body sentence that opens in the week before: an earlier incident, told after the lede's (a lede may open so)
 BODY_RECAP_OPENERS = ("last week ", "the previous week ")
 # "the attack", "the blast" (one incident, with the definite article): the report's own incident when nothing marks
@@ -121,6 +130,13 @@ STAT_COUNT = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:attacks|incidents|op
 WORD_STAT_COUNT = re.compile(r"\b(?:" + "|".join(w for w, n in casualties.UNITS.items() if n >= 2 and w != "both")
                              + r"|dozens of|hundreds of|thousands of|scores of|several)\s+(?:[\w-]+\s+){0,2}"
                              r"(?:attacks|incidents|blasts|bombings|operations)\b", re.IGNORECASE)
+# a wire's note on what an update changed, above its dateline ("(Adds military statement, details of clearance operation)")
+EDITORS_NOTE = re.compile(r"^\((?:adds|updates|recasts|corrects|changes|writes through|rewrites|refiles|repeats|releads|"
+                          r"new throughout|fixes|removes|inserts)\b[^()]*\)$", re.IGNORECASE)
+# a place's tally over a period ("Sindh recorded eight attacks and eight deaths", "the province registered four
+# incidents"), with or without the period (not a newsletter's "We recorded three incidents: ...", the items it lists)
+TALLIED_COUNT = re.compile(r"\b(?:(?!We\b)[A-Z][a-z]+|province|district|region|country|city)\s+(?:recorded|counted|registered|"
+                           r"documented|logged)\s+(?:a\s+total\s+of\s+|some\s+|about\s+)?(?:" + WORD_STAT_COUNT.pattern + ")")
 STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|year[ -]to[ -]date|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"
@@ -269,7 +285,8 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     in which 951 people were killed"): incidents counted, or a toll summed over a period by a
     sentence that reports no incident itself (a strong trigger: "one of the deadliest attacks
     this year" still reports the attack)."""
-    if STAT_COUNT.search(text) or (WORD_STAT_COUNT.search(text) and (STAT_PERIOD.search(text) or SHORT_PERIOD.search(text))):
+    if STAT_COUNT.search(text) or TALLIED_COUNT.search(text) or (
+            WORD_STAT_COUNT.search(text) and (STAT_PERIOD.search(text) or SHORT_PERIOD.search(text))):
         return True
     return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
 
@@ -297,8 +314,15 @@ def continues_statistic(previous: SentenceInfo, info: SentenceInfo) -> bool:
     296 people were killed. The dead included 147 security personnel")."""
     return (previous.background and info.paragraph == previous.paragraph
             and (previous.statistic or is_statistic(previous.sent.text))
-            and not info.claim and info.strength < 0.8
+            and not info.claim and (info.strength < 0.8 or _plural_incidents_only(info))
             and not any(d.precision == "day" and not d.background and not _as_of(d) for d in info.dates))
+
+
+def _plural_incidents_only(info: SentenceInfo) -> bool:
+    """Every strong incident word of the sentence is a plural noun ("11 of them in encounters with the CTD"): incidents
+    summed, not one told."""
+    words = [w for t in info.triggers if t.strength >= 0.8 and (w := t.span.in_doc(info.sent.doc)) is not None]
+    return bool(words) and all(w.root.tag_ == "NNS" for w in words)
 
 
 def _as_of(mention: DateMention) -> bool:
@@ -506,11 +530,18 @@ def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
 
 
 def _place_lead(sent: Span) -> bool:
-    """"In Kharan, armed men attacked..." — a roundup paragraph led by its place."""
-    if len(sent) < 4 or sent[0].lower_ not in ("in", "at", "near"):
+    """"In Kharan, armed men attacked...", "Also in Dera Bugti, ..." — a roundup paragraph led by its place."""
+    first = 1 if len(sent) > 1 and sent[0].lower_ in ("also", "and") else 0  # (a bulletin's next item)
+    if len(sent) < 4 + first or sent[first].lower_ not in ("in", "at", "near"):
         return False
-    ent = next((e for e in sentence_ents(sent) if e.start == sent.start + 1), None)
-    return ent is not None and ent.label_ == "PK_LOC" and ent.end < sent.end and sent.doc[ent.end].text == ","
+    ent = next((e for e in sentence_ents(sent) if e.start == sent.start + first + 1), None)
+    if ent is None or ent.label_ != "PK_LOC":
+        return False
+    end = ent.end + (ent.end < sent.end and sent.doc[ent.end].lower_ in PLACE_KINDS)  # "In Gwadar district, ..."
+    return end < sent.end and sent.doc[end].text == ","
+
+
+PLACE_KINDS = frozenset({"district", "area", "tehsil", "town", "city", "region", "division"})
 
 
 def summed_count(frame: Frame) -> int | None:
@@ -632,6 +663,8 @@ class FrameRules:
                       background_phrases: set[str]) -> bool:
         """A recap of earlier violence or a statistic rather than the new incident (a claim is never a
         recap by tense: "its fighters had targeted the convoy")."""
+        if EDITORS_NOTE.match(sent.text.strip()):
+            return True  # "(Adds ambush on Levies rescue team, updates toll)": what the update changed, not the report
         if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent) and not _ranked_on_its_day(
                 sent, dates, strength):
             return True
@@ -646,6 +679,8 @@ class FrameRules:
         opening = normalise(sent.text)
         if any(opening.startswith(p + " ") for p in background_phrases):
             return True  # "Earlier this month the TTP claimed an ambush ...": the sentence opens in the past
+        if opening.startswith(BACKGROUND_FORMULAS) and (not claim or AGO.search(sent.text)):
+            return True  # (a claim it adds is this attack's, unless the sentence goes back in time: "two days ago ...")
         if not claim and any(d.background and d.span.start - sent.start_char <= 3 for d in dates):
             return True  # "In July 2018, a bomber killed 120 people ..., and earlier this month ...": it opens in the past
         current = [d for d in dates if not d.background]
@@ -803,6 +838,11 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
     return bool(own) and bool(known) and not own & known
 
 
+LOCALITY_NAME = re.compile(r"\b(?:near|in|at|outside|around)\s+((?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+)")
+CALENDAR_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                           r"may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+
+
 def _new_locality(info: SentenceInfo, frame: Frame) -> bool:
     """The sentence names a place below a district ("the Shalozan area", known to the gazetteer or only to the
     tagger) that none of the frame's sentences named."""
@@ -811,6 +851,10 @@ def _new_locality(info: SentenceInfo, frame: Frame) -> bool:
            and not (e.label_ == "PK_LOC" and (e.ent_id_.split(":", 1)[0] in ("province", "country", "district")
                                               or locations.district_named(e.text) is not None))}
     own -= {m.name.lower() for m in info.locations if m.dateline or m.in_aside()}
+    known = {e.text.lower() for e in info.sent.ents if e.label_ in ("PK_LOC", "GPE", "LOC", "DATE", "ORG", "NORP")}
+    # (or a capitalised name after "near"/"in"/"at" that neither the gazetteer nor the tagger knows: "near Kosh Kalat")
+    own |= {name.lower() for found in LOCALITY_NAME.finditer(info.sent.text) if (name := found.group(1)).lower() not in known
+            and locations.district_named(name) is None and not CALENDAR_WORD.search(name)}
     return bool(own) and not any(name in told for name in own)
 
 
@@ -849,6 +893,22 @@ def _new_place_of(info: SentenceInfo, frame: Frame, lead: list[SentenceInfo]) ->
     own = districts_named(lead, skip_asides=True)
     known = districts_named([s for s in frame.sentences if s not in lead])
     return bool(own) and bool(known) and not own & known and districts_named([info], skip_asides=True) <= own
+
+
+def _item_datelines(infos: list[SentenceInfo]) -> set[str]:
+    """The places of the datelines that open later paragraphs ("GULSHAN-E-IQBAL. Dr X was shot dead ...", "KORANGI.
+    About three hours earlier, two men ..."): a roundup's items, each placed the way a report's dateline places it."""
+    return {m.name.lower() for s in infos if s.paragraph > 0 for m in s.locations
+            if m.dateline and m.kind in ("place", "district")}
+
+
+def _next_item(info: SentenceInfo, infos: list[SentenceInfo], frame: Frame) -> bool:
+    """The paragraph opens on a dateline of its own after an earlier paragraph's dateline opened the frame's item
+    (two items of one city, "GULSHAN-E-IQBAL." and then "KORANGI."): the next item of a roundup."""
+    before = [s for s in infos if s.paragraph == info.paragraph and s.index < info.index]
+    told = [s for s in infos if frame.sentences[0].paragraph <= s.paragraph < info.paragraph]
+    own, known = _item_datelines(before[:1]), _item_datelines(told)
+    return bool(own) and bool(known) and not own & known
 
 
 PLACE_OPENING_TOKENS = 12  # "Later the same day, in the Sui area of Dera Bugti, ...": how far in the opening place may stand
@@ -1226,6 +1286,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # first sentence names the place of the incident its next one tells
                 or (bool(lead) and _new_place_of(info, current, lead)
                     and _counted_here(info, infos) and info.strength >= 0.8)
+                or (_next_item(info, infos, current) and _counted_here(info, infos) and info.strength >= 0.8)
                 # "Later the same day, in the Sui area of Dera Bugti, militants killed three more soldiers": a sentence
                 # that sets a scene the frame has not named, before its own clause, tells another incident
                 or (_opens_on_place(info) and _new_place(info, current) and info.has_figures and info.strength >= 0.8)
@@ -1253,7 +1314,8 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # district", "Prior to this incident, in the Shalozan Tangi area, a teacher ... was martyred": a
                 # paragraph that opens on another time of the day and a locality the frame has not named, with a
                 # death of its own, tells another incident of the day
-                or (info.paragraph != current.sentences[-1].paragraph and info.has_figures and info.strength >= 0.8
+                or (info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
+                    and (info.has_figures or AFTER_THE_LAST.match(info.sent.text) is not None and _counted_here(info, infos))
                     and (TIME_APART_LEAD.match(info.sent.text) is not None or DAY_PART_LEAD.match(info.sent.text) is not None
                          or BEFORE_THIS.match(info.sent.text) is not None)
                     and _new_locality(info, current))

@@ -31,6 +31,8 @@ STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "
 STATE_CLAIMANTS = STATE_SUBJECTS | {"ispr", "government", "authorities", "officers"}
 CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
+                 # (translated copy keeps the article: "has accepted the responsibility of the attack")
+                 "accepted the responsibility", "took the responsibility", "owned the responsibility",
                  "claimed it", "claiming the attack", "has claimed", "have claimed", "in a statement claimed", "claimed that its",
                  "claimed to have", "claims responsibility", "claimed credit", "owned up")
 NO_CLAIM = ("no group has claimed", "no one has claimed", "no group claimed", "no one claimed", "yet to claim",
@@ -76,7 +78,7 @@ CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in
                                 r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
                                 r"(?:carried out|was behind|were behind|targeted|attacked|struck)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not|neither)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
-                       r"(?:claim|owned|accepted responsibility|taken responsibility|took responsibility)"
+                       r"(?:claim|owned|(?:accepted|taken|took)\s+(?:the\s+)?responsibility)"
                        # "none of the armed groups active there, including the BLA and the BLF, had claimed"
                        r"|\bnone of\b[^.;]{0,150}?\b(?:had|has|have)\s+(?:yet\s+)?(?:claimed|owned)\b", re.I)
 ATTACK_VERBS = {"attacked", "attack", "attacks", "opened", "stormed", "ambushed", "fired", "planted", "targeted", "struck",

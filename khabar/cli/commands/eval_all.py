@@ -365,6 +365,21 @@ INCIDENT_PROBES = (
      "Highway, a cross-border raid, a police post attacked, a CTD raid, a suicide bombing outside a court, one report "
      "of two same-day attacks in two districts, a hospital toll lowered by officials, victims' home towns far from the "
      "scene, a report filed after midnight, five distractors. Scored unseen first, then studied."),
+    ("p132", "fifteen incidents, ten of them in 2-3 reports",
+     "Reports from five outlets (a Quetta evening daily that opens on the scene and gives the toll in its third "
+     "paragraph, an Islamabad agency's numbered updates with tolls rising through the day, a Balochistan radio "
+     "station's transcribed bulletins of unrelated items, a stilted English translation of an Urdu daily, a business "
+     "paper writing about projects) on 2022-25 attacks across Balochistan: a blast and then an attack on its rescue "
+     "team the same day, named wounded who later die, a toll revised down, labourers abducted and found dead, buses "
+     "stopped on highways, a Levies post attacked by a faction, a lede about a new attack days after another, four "
+     "distractors. Scored unseen first, then studied."),
+    ("p134", "fourteen incidents, eleven of them in 2-3 reports",
+     "Reports from five outlets (a Karachi crime website in a tabloid register, a Lahore broadsheet with nested "
+     "attributions, a Sindhi daily's English edition, a foreign wire naming only weekdays, a weekly security digest "
+     "of several attacks) on 2021-25 attacks in Sindh, Punjab and Islamabad: sectarian killings, a convoy of Chinese "
+     "nationals attacked, a CTD encounter, a grenade on a shop, a police van bombing with a toll rising over two "
+     "days, two attacks in one city on one day, faction and Daesh claims, state blame naming no group, four "
+     "distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -687,7 +702,23 @@ HONEST_PROBES = (
      "policemen killed off duty, a customs post attacked, a police van bombed, officials kidnapped and freed, a clash "
      "claimed by a new alliance, places named by village, police station or road, five distractors; written blind, "
      "never studied.",
-     "Twelve incidents, ten of them in 2-3 reports. Never studied."),
+          "Twelve incidents, ten of them in 2-3 reports. Never studied."),
+    ("p133",
+     "Twenty-five reports from five outlets (a Bannu community website in short paragraphs, a Peshawar daily quoting "
+     "officials, police press statements printed as issued, a foreign magazine's long read with one new attack as its "
+     "news, a TV website's breaking updates) on 2023-25 attacks in southern Khyber Pakhtunkhwa: customs officials, a "
+     "polio team's escort and a jirga attacked, a quadcopter bomb, night attacks on police stations, a toll corrected "
+     "down the next morning, officials kidnapped and freed, a faction's claim the parent group denied, an operation "
+     "with only militants killed, four distractors; written blind, never studied.",
+     "Fourteen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p135",
+     "Twenty-four reports from five outlets (a Peshawar radio station's short bulletins, a think tank's monthly brief, "
+     "a foreign wire naming only weekdays, a translated Urdu daily with honorifics, a tribal-districts website naming "
+     "villages and tehsils) on 2021-25 attacks in the former tribal districts: fire from across the Afghan border, a "
+     "bomb on a peace committee member, a mosque bombing, a convoy attacked in Kurram, a party worker shot, a toll "
+     "rising over three days, an attack the TTP denied, faction and Daesh claims, an intelligence-based operation, "
+     "four distractors; written blind, never studied.",
+     "Fifteen incidents, eight of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1318,8 +1318,8 @@ def cause_lede(infos: list[SentenceInfo], published: date) -> bool:
 # "days after", "a week after", "three days after": the interval a lede's cause lies before its news (not "hours after",
 # "a day after", "two days after": the incident may be news still)
 _DAYS_BEFORE_CAUSE = frozenset({"days", "week", "weeks", "month", "months"})
-_TOO_FEW_DAYS = frozenset({"one", "two", "1", "2"})
-NEWS_TIME_WORDS = frozenset({"this", "last", "next", "recent", "past", "coming", "the"})  # "this week after ..."  # "two days after": the incident may be news still (`RECAP_LEDE_DAYS`)
+_TOO_FEW_DAYS = frozenset({"one", "two", "1", "2"})  # "two days after": the incident may be news still (`RECAP_LEDE_DAYS`)
+NEWS_TIME_WORDS = frozenset({"this", "last", "next", "recent", "past", "coming", "the"})  # "this week after ...": the news's time
 
 
 def _days_between(before_cause: str) -> bool:

@@ -208,18 +208,20 @@ _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 # "fatalities put at 12": a stated toll as news writes it (annotation markup such as ACLED's
 # "fatalities coded as 3" is not read: news never contains it).
+# the killing verbs a lone victim is the subject of
+_KILLED_AS_SUBJECT = r"(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)"
 # "A well-known Sikh hakeem was shot dead", "Independent candidate for PK-22, Arif Zeb Khan, was shot dead": one victim
 # as the sentence's subject, told whether or not the parser tagged the noun a noun
 _LONE_VICTIM = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,30}[:—–-]\s*)?(?:(?:a|an)\s+(?P<noun>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
     r"|[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,10}?,\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),)"
-    r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b",
+    r"\s+(?:was|has been|had been)\s+" + _KILLED_AS_SUBJECT + r"\b",
     re.IGNORECASE)
 # "Allama X, a Shia scholar who led the prayers at ... and had for years addressed majalis ..., was shot dead": a named
 # man, set off by a long description, as the subject of a killing verb (however the parser hangs the clauses)
 _NAMED_DESCRIBED_VICTIM = re.compile(
     r"^(?:[A-Z][A-Z .'-]{1,30}[:—–-]\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*),\s+(?:a|an|the)\s+[^;]{5,250}?,"
-    r"\s+(?:was|has been|had been)\s+(?:shot dead|shot and killed|gunned down|martyred|assassinated|killed|stabbed to death)\b")
+    r"\s+(?:was|has been|had been)\s+" + _KILLED_AS_SUBJECT + r"\b")
 # "a gunman ... shot dead a Chinese national": one victim as the object of an active killing verb
 _LONE_OBJECT = re.compile(
     r"\b(?:shot dead|gunned down|shot and killed|stabbed to death)\s+(?:a|an)\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"

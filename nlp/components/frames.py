@@ -839,8 +839,7 @@ def _new_place(info: SentenceInfo, frame: Frame) -> bool:
 
 
 LOCALITY_NAME = re.compile(r"\b(?:near|in|at|outside|around)\s+((?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+)")
-CALENDAR_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-                           r"may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+CALENDAR_WORD = re.compile(r"\b(?:" + "|".join([*dates.WEEKDAYS, *dates.MONTHS.split("|")[:12]]) + r")\b", re.IGNORECASE)
 
 
 def _new_locality(info: SentenceInfo, frame: Frame) -> bool:

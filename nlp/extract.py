@@ -40,6 +40,7 @@ from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, 
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
 from khabar.nlp.components.frames import (
     AFTER_THE_LAST,
+    ITEM_NUMBER,
     SECTION_LABEL,
     STRONG_TRIGGER,
     Frame,
@@ -1066,16 +1067,39 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         if info.paragraph not in words and BULLET.match(info.sent.text):
             bullets.add(info.paragraph)  # "* Bus was travelling from Gilgit to Rawalpindi": a wire's summary point
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
+    # a numbered brief's items ("1. Overview. ...", "2. Attock (Punjab), 9 September. ..."): when the opener's paragraph
+    # is one, the items before it are the brief's other entries, not matter before a lede
+    numbered = {i.paragraph for i in infos if ITEM_NUMBER.match(i.sent.text) and not any(
+        j.paragraph == i.paragraph and j.index < i.index for j in infos)}
+    listed = numbered if opener.paragraph in numbered else set()
     before = sum(1 for par, n in words.items()
-                 if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets)
+                 if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets
+                 and par not in listed)
     if before < LEDE_PARAGRAPHS or _militants_act_in_lede(infos, first) or _running_toll_lede(infos, first):
         return True
     if _headline_count(title, opener):
         return True  # a feature's scene-setting lead-in: the opener gives the count the headline announces
+    if _first_act_told(infos, first, opener, title):
+        return True
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
     return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
+
+
+FIRST_ACT_STRENGTH = 0.7  # a shot or a blast told plainly ("The pillion rider fired with a Kalashnikov")
+
+
+def _first_act_told(infos: list[SentenceInfo], first: Frame, opener: SentenceInfo, title: str) -> bool:
+    """A feature that opens on the scene tells the incident's first act before the toll that opens the frame, in a
+    paragraph that dates it ("On Thursday evening, after the Maghrib prayer, the elder was walking back from the mosque
+    when two men on a motorcycle came up from behind. The pillion rider fired with a Kalashnikov"): news of that day."""
+    act = next((i for i in first.sentences if i.index < opener.index and not (i.background or i.non_event) and i.triggers),
+               None)
+    if act is None:
+        return False
+    lead_in = [i for i in infos if i.paragraph == act.paragraph and i.index < act.index]
+    return fresh_report(act, lead_in, known_ok=untold(infos, act, title), strength=FIRST_ACT_STRENGTH)
 
 
 def _headline_count(title: str, opener: SentenceInfo) -> bool:
@@ -1117,12 +1141,13 @@ def _militants_act_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
             and any(d.precision == "day" and not d.background and not d.reporting for d in lede.dates))
 
 
-def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known_ok: bool = False) -> bool:
+def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known_ok: bool = False,
+                 strength: float = 0.8) -> bool:
     """A sentence that brings an incident as news, wherever it stands (a feature that reports a new attack
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
     post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added
     on Tuesday evening. X was dragged from his car and shot dead")."""
-    fresh = [t for t in info.triggers if t.strength >= 0.8 and (known_ok or not known_reference(info, t))
+    fresh = [t for t in info.triggers if t.strength >= strength and (known_ok or not known_reference(info, t))
              and not _told_as_before(t, info)]
     days = [d for s in (info, *lead_in) for d in s.dates if d.precision == "day" and not d.background]
     return bool(fresh) and bool(days)
@@ -1528,12 +1553,18 @@ def frame_date(frame: Frame, trig_sent: int | None = None, trigger: Trigger | No
             districts_named([s for s in frame.sentences if s.paragraph == told_at])
             <= districts_named([s for s in frame.sentences if s.paragraph == lead])):
         told_at = None
+    # (a feature's first act, told before the sentence that opens the frame)
+    trig_paragraph = (sentences[trig_sent].paragraph if trig_sent in sentences and trigger is not None and opener is not None
+                      and trig_sent < opener.index and trigger.strength >= FIRST_ACT_STRENGTH else None)
     dates = sorted((d for s in frame.sentences for d in s.dates),
                    key=lambda d: (d.span.sent_index != trig_sent,
                                   # (the trigger's own paragraph: "In the early hours of 12 December, six terrorists
                                   # attacked a post ..." under a lede on "the night of 11/12 December")
                                   sentences[d.span.sent_index].paragraph != told_at,
                                   sentences[d.span.sent_index].paragraph != lead,
+                                  # (then the paragraph of the act: "On Thursday evening, ... The pillion rider fired",
+                                  # after a scene-setting "On Friday morning they came again")
+                                  sentences[d.span.sent_index].paragraph != trig_paragraph,
                                   d.span.sent_index,
                                   not _dates_trigger(sentences[d.span.sent_index], d, trigger)))
     if trigger is not None and trig_sent in sentences:

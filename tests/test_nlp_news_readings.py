@@ -1824,3 +1824,110 @@ def test_the_background_formula_does_not_hide_this_attacks_claim(extractor: Extr
             "It is worth mentioning that the banned Sindhudesh Revolutionary Army claimed the killing in a statement.")
     [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Sindhudesh Revolutionary Army", "claimed")
+
+
+def test_a_place_after_near_is_the_scene_not_a_subject(extractor: Extractor) -> None:
+    text = ("Near Dasu, on a hairpin bend of the Karakoram Highway, a suicide bomber rammed his car into a bus "
+            "carrying dam workers on Wednesday. Four workers were killed.")
+    [event] = run(extractor, text, published=datetime(2024, 4, 11, 9, 0))
+    assert event.location.district == "Upper Kohistan"
+
+
+def test_a_capitals_response_is_its_government_not_the_scene(extractor: Extractor) -> None:
+    text = ("Militants attacked two border posts in the Kalash valley before dawn on Wednesday, killing three "
+            "soldiers, the military said.\n\n"
+            "Islamabad's response has been to summon the Afghan charge d'affaires. The posts in Chitral are being "
+            "reinforced.")
+    [event] = run(extractor, text, published=datetime(2023, 9, 8, 9, 0))
+    assert event.location.district == "Lower Chitral"
+
+
+def test_the_day_of_a_press_conference_is_not_the_day_of_the_blast(extractor: Extractor) -> None:
+    text = ("KOHAT: The regional police officer addressed a press conference on 14-03-2024 regarding the bomb blast "
+            "which took place at the Kohat Tunnel check post on 11-03-2024, in which two constables were martyred.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 14, 18, 0))
+    assert event.date == date(2024, 3, 11)
+
+
+def test_a_toll_reconciled_on_a_later_day_keeps_the_attacks_day(extractor: Extractor) -> None:
+    text = ("The final count of the church bombing in Quetta, reconciled by the hospital on Wednesday, is nine dead "
+            "and 40 wounded.\n\n"
+            "The bomber walked in during the service on Sunday morning.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 9, 9, 0))
+    assert event.date == date(2024, 5, 5)
+
+
+def test_a_clause_about_another_mans_death_counts_no_one_in_the_crowd(extractor: Extractor) -> None:
+    text = ("MINGORA: The courtroom was full on Thursday. On the bench sat two dozen villagers from Kanju, the village "
+            "where the murdered teacher lived and died. The judge sentenced the accused to life in prison.")
+    assert [e.killed for e in run(extractor, text, published=datetime(2025, 2, 14, 9, 0))] in ([], [None])
+
+
+def test_a_claim_that_calls_the_attack_vengeance_for_last_years_killing_is_this_attacks(extractor: Extractor) -> None:
+    text = ("A suicide bomber struck a police mosque in Kohat on Friday, killing 11 worshippers, officials said.\n\n"
+            "Ahmad Yar, a commander of the Jamaat-ul-Ahrar faction of the Pakistani Taliban, claimed the bombing, "
+            "saying it avenged the killing of the faction's chief last year.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 11, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Jamaat-ul-Ahrar", "claimed")
+
+
+def test_a_features_first_act_told_in_the_paragraph_that_dates_it_is_news(extractor: Extractor) -> None:
+    text = ("The bazaar of Samarbagh wakes slowly. The tea stalls open first, then the cloth merchants, and by ten the "
+            "lane is full of carts and shoppers from the surrounding hamlets.\n\n"
+            "Haji Gul Rehman, 58, had kept a grain shop there since before the floods of 2010. His neighbours say he "
+            "gave credit to every family in the lane and never pressed for it.\n\n"
+            "On Tuesday evening, as he pulled down the shutter, a young man walked up from the crowd. The man fired "
+            "with a pistol and ran into a side street.\n\n"
+            "Gul Rehman died before he reached the hospital. Police said a case had been registered "
+            "against unknown persons.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 13, 9, 0))
+    assert (event.date, event.killed, event.location.district) == (date(2024, 6, 11), 1, "Lower Dir")
+
+
+def test_a_search_launched_after_an_attack_is_not_the_incident(extractor: Extractor) -> None:
+    text = ("Police have launched search operations in the surrounding villages after gunmen attacked the Sheikhan "
+            "checkpost late on Saturday night. One constable was wounded.")
+    [event] = run(extractor, text, published=datetime(2025, 7, 6, 9, 0))
+    assert event.event_type == "armed_assault"
+
+
+def test_an_attack_planned_by_a_group_is_blamed_on_it(extractor: Extractor) -> None:
+    text = ("A roadside bomb hit a Levies vehicle near Loralai on Monday, killing two guards. Officials said the attack "
+            "had been planned by a cell of the Balochistan Liberation Front.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Balochistan Liberation Front", "blamed")
+
+
+def test_a_numbered_briefs_items_after_its_overview_are_incidents(extractor: Extractor) -> None:
+    text = ("KARACHI. This note covers violence recorded by the monitoring desk in Sindh between 1 and 7 March 2024.\n\n"
+            "1. Summary. Sindh recorded two militant incidents this week, in which three policemen were killed.\n\n"
+            "2. Shikarpur (Sindh), 2 March. Night attack on a police mobile near Khanpur. Toll: 2 policemen killed.\n\n"
+            "3. Larkana (Sindh), 5 March. Night attack on a police post in Rato Dero. Toll: 1 policeman killed, "
+            "3 injured.")
+    events = run(extractor, text, published=datetime(2024, 3, 9, 12, 0))
+    assert [(e.location.district, e.killed) for e in events] == [("Shikarpur", 2), ("Larkana", 1)]
+
+
+def test_a_bracketed_note_on_how_the_toll_rose_does_not_replace_it(extractor: Extractor) -> None:
+    text = ("Roadside bomb against an army vehicle near Spinwam on 12 April. Toll: 6 soldiers killed (first reported "
+            "as four; two died in hospital), 9 injured.")
+    [event] = run(extractor, text, published=datetime(2024, 4, 14, 12, 0))
+    assert event.killed == 6
+
+
+def test_a_kind_of_crime_said_to_be_a_gangs_business_is_no_trigger(extractor: Extractor) -> None:
+    text = ("KANDHKOT: Dacoits fired rockets at a police picket near Karampur in Kashmore district early on Sunday. No "
+            "one was hurt.\n\n"
+            "The riverine belt has sheltered armed gangs for decades. Kidnapping for ransom is their main source of "
+            "income.")
+    [event] = run(extractor, text, published=datetime(2024, 8, 12, 9, 0))
+    assert event.event_type == "armed_assault"
+
+
+def test_the_place_of_a_dated_when_clause_is_the_older_attacks(extractor: Extractor) -> None:
+    text = ("Two worshippers were killed when gunmen fired on people leaving a church in Dhoke Kala Khan on Sunday.\n\n"
+            "The funeral was held on Monday.\n\n"
+            "Elders said it was the worst attack on a congregation in Khyber Pakhtunkhwa since September 2013, when "
+            "suicide bombers struck a church in Peshawar's Kohati Gate during the Sunday service.")
+    [event] = run(extractor, text, published=datetime(2024, 12, 24, 9, 0))
+    assert event.location.district is None

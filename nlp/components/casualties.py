@@ -1236,7 +1236,7 @@ class CasualtyRules:
         acting = {t.i for c in victim.children if c.dep_ == "acl" and c.tag_ == "VBG"
                   and any(g.dep_ == "dobj" for g in c.children) for t in c.subtree}
         for child in victim.subtree:
-            if child.i in acting:
+            if child.i in acting or _clause_of_another(child, victim):
                 continue
             if child.dep_ in ("amod", "acl", "relcl") and self.casualty_kind(child):
                 if child.dep_ == "amod" and child.head.i != victim.i and child.head.pos_ in ("NOUN", "PROPN") and any(
@@ -1783,6 +1783,7 @@ class CasualtyRules:
         # four killed; by the evening it said nine": the count after the turn is the current one
         turn_at = next((t.i for t in sent if initial_at is not None and t.i > initial_at
                         and t.lower_ in ("but", "however", "later", "now", "then", "subsequently", ";")), None)
+        aside_at = _opening_bracket(sent, initial_at)
         # "CORRECTION: ... Six people were killed", "revised the toll": the report's figure from now on
         revision = any(t.lower_ in ("correction", "corrected", "incorrect", "revised", "revising") for t in sent)
         lowered = _lowered_to(sent)
@@ -1866,7 +1867,9 @@ class CasualtyRules:
                 value = next((ORDINAL_VALUES[c.lower_] for c in victim.children
                               if c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES), value)
             end = word if word is not None and abs(word.i - first.i) < 12 else last
-            initial = initial_at is not None and (turn_at is None or first.i < turn_at)
+            # (not a count the aside after it explains: "5 policemen killed (first reported as three; two died overnight)")
+            initial = (initial_at is not None and (turn_at is None or first.i < turn_at)
+                       and not (aside_at is not None and first.i < aside_at))
             if total_kind is not None and initial and not revision:
                 superseded.add(len(figures))
             renamed = value == 1 and self._renames(victim, victims_counted)
@@ -2592,6 +2595,27 @@ def extract_casualties(sent: Span, sent_index: int = -1) -> list[CasualtyFigure]
 def word_value(words: list[str]) -> int | None:
     """Value of a number phrase in words with the default number words: "twenty-three", "a dozen"."""
     return default_rules().word_value(words)
+
+
+def _opening_bracket(sent: Span, at: int | None) -> int | None:
+    """Where the bracket that holds token `at` opens ("(first reported as three; ...)"), if it does."""
+    if at is None:
+        return None
+    for tok in reversed(sent.doc[sent.start : at]):
+        if tok.text == ")":
+            return None
+        if tok.text == "(":
+            return tok.i
+    return None
+
+
+def _clause_of_another(clause: Token, victim: Token) -> bool:
+    """A relative clause inside the phrase of people a verb of their own governs, with a subject of its own, about
+    another noun ("a dozen elders from the village where his father lived and died sat behind him"): what it tells
+    happened to its subject, not to the counted people (not "nine insurgents ... and three more in Datta Khel, where
+    one soldier was also martyred", whose elliptic count has no verb of its own)."""
+    return (clause.dep_ == "relcl" and clause.head.i != victim.i and victim.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT", "WP$") for c in clause.children))
 
 
 def casualty_kind(token: Token) -> str | None:

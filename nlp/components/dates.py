@@ -105,14 +105,17 @@ _DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a
 _TITLE_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},(?:\s*[A-Z][a-z]+,)?\s*$")
 _AGENCY_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .-]*\)|[—–]|-\s)")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "accepted", "accepts", "owned", "statement", "briefing", "tweeted", "posted", "issued",
-                                  "revised", "updated", "message", "circulated", "shared", "report", "reports",
+                                  "revised", "updated", "reconciled", "message", "circulated", "shared", "report", "reports",
                                   # a toll's day ("the death toll rose to eight on Wednesday") is the day it was reported
                                   "rose", "risen", "climbed", "jumped", "increased", "reached", "raised",
                                   # a reaction's or an ending's day ("China asked Pakistan on Wednesday to investigate a
                                   # bombing", "troops on Wednesday evening concluded the operation to free the train") is
                                   # not the day the incident began
                                   "asked", "demanded", "urged", "condemned", "vowed", "concluded", "ended", "freed",
-                                  "released", "recovered"}
+                                  "released", "recovered",
+                                  # the day of a press conference or a briefing ("the IGP addressed a press conference
+                                  # on 02-02-2023 regarding the blast ... on 30-01-2023")
+                                  "addressed", "briefed", "conference"}
 
 
 _INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)

@@ -223,6 +223,8 @@ class EventTypeRules:
                 etype = "armed_assault"  # launcher rounds
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
+            if etype == "security_operation" and span is not None and _hunt_after_attack(span, sent):
+                continue  # "police intensified search operations after militants attacked the checkpost": the attack
             if etype == "kidnapping" and phrase not in HIJACK_WORDS and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
@@ -383,7 +385,12 @@ def _habitual(span: TextSpan, sent: Span) -> bool:
     if words is None:
         return False
     verbs = {t.head if t.dep_ in ("prt", "dobj", "acomp") else t for t in words}
-    return any(c.dep_ == "advmod" and c.lower_ in HABIT_WORDS for v in verbs for c in v.children)
+    if any(c.dep_ == "advmod" and c.lower_ in HABIT_WORDS for v in verbs for c in v.children):
+        return True
+    # "Kidnapping for ransom is their main business": the kind of act, the subject of a present-tense "is"
+    root = words.root
+    return (root.dep_ == "nsubj" and root.pos_ == "NOUN" and root.head.lemma_ == "be" and root.head.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "det" for c in root.children))
 
 
 # "a route that has been hit by a hijacking, a suicide bombing and repeated track blasts in little over a year": a
@@ -406,6 +413,23 @@ def _in_a_record(span: TextSpan, sent: Span) -> bool:
     at = span.start - sent.start_char
     clause_end = min((i for i in (text.find(";", verb.end()), text.find(". ", verb.end())) if i >= 0), default=len(text))
     return verb.end() <= at < clause_end and RECORD_SPAN.search(text, verb.end(), clause_end) is not None
+
+
+HUNT_WORDS = frozenset({"search", "searches", "manhunt", "hunt", "combing"})
+ATTACK_VERBS = frozenset({"attacked", "ambushed", "stormed", "raided", "targeted", "struck", "opened", "fired"})
+
+
+def _hunt_after_attack(span: TextSpan, sent: Span) -> bool:
+    """A search for the attackers launched after the attack its clause tells ("Police have intensified search
+    operations around Badaber after militants attacked the Mashokhel checkpost"): the response, not the incident."""
+    words = span.in_doc(sent.doc)
+    if words is None or not any(t.lower_ in HUNT_WORDS for t in (*words, *words.root.children)):
+        return False
+    verb = next((t for t in (words.root, *words.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children)
+               and c.lower_ in ATTACK_VERBS for c in verb.children)
 
 
 def _dated_by(span: TextSpan, sent: Span) -> bool:

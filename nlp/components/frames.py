@@ -362,7 +362,7 @@ def _group_record_only(sent: Span) -> bool:
 
 
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "claiming"})
-MOTIVE_WORDS = frozenset({"revenge", "avenge", "avenging", "retaliation", "reprisal"})
+MOTIVE_WORDS = frozenset({"revenge", "avenge", "avenged", "avenges", "avenging", "vengeance", "retaliation", "reprisal"})
 
 
 def _dates_claimed_act(mention: DateMention, sent: Span) -> bool:
@@ -940,7 +940,7 @@ def known_reference(info: SentenceInfo, trigger: Trigger) -> bool:
 
 
 HEADING_TOKENS = 8  # a verbless place line this short heads an item ("Chitkan, Panjgur.")
-ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)]\s|^\s*[•▪◦*]\s")
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)](?:\s|$)|^\s*[•▪◦*]\s")  # ("2." alone when split off its item)
 # "WHY IT MATTERS —", "Updates to earlier entries:", "Context:": a newsletter's or explainer's labelled section
 SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s[—–-])(?:\s|$)")
 

@@ -90,7 +90,7 @@ _ROUTE_BEFORE = re.compile(r"[A-Za-z][-–]$")
 # "heading towards Karachi", "the last minibuses to Dera Ismail Khan", "from the direction of the Lakki Marwat
 # border", "traffic from Attock", "fled towards the mountains bordering Kohlu", "on the border of Swat and Dir": a
 # destination, a direction or either side of a border, not the scene
-_TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|flight|flights"
+_TOWARDS = re.compile(r"(?:\b(?:towards?|direction\s+of|traffic\s+from|(?:bus|buses|minibus|minibuses|train|trains|express|flight|flights"
                       r"|coach|coaches|road|roads)\s+(?:to|for))\s+(?:the\s+)?"
                       r"|\b(?:fled|escaped|retreated|withdrew)\s+(?:towards?|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
                       # "near the border of Punjab's Mianwali district": a landmark, not the scene
@@ -273,8 +273,10 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         # a dateline ("LAKKI MARWAT: Militants ambushed ...", a later paragraph's "BANNU — Earlier on Sunday, a bomb
         # hit ...") is often parsed as the subject
         if (ent.label_ == "PK_LOC" and ent.root.dep_ == "nsubj" and ent.root.head.pos_ in ("VERB", "AUX") and not dateline
-                and not _names_a_facility(ent)):
+                and not _names_a_facility(ent) and not _subject_misparsed(ent)):
             continue  # "Islamabad accuses Kabul", "Khyber Pakhtunkhwa alone accounted for 638 deaths": not the event's place
+        if ent.label_ == "PK_LOC" and _government_of(ent):
+            continue  # "Islamabad's response has been to demand ...": the government the capital stands for
         before = text[max(0, ent.start_char - 60) : ent.start_char]
         # "70 km south-east of Quetta", "heading towards Karachi": a landmark or a destination, not the scene
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
@@ -286,11 +288,13 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or bool(_SIDE_FROM[0].search(before) and _SIDE_FROM[1].match(text[ent.end_char : ent.end_char + 8]))
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
+        reference = reference or _in_a_dated_when(ent)  # "since March 2015, when bombers struck two churches in Lahore"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference, _noun_heads(ent)))
     return out
 
 
+SCENE_PREPOSITIONS = frozenset({"near", "in", "at", "outside", "inside"})  # before a place: where
 ENUMERATION_MIN = 3  # places listed this many in a row are a region's roll-call, none of them the scene
 
 
@@ -316,6 +320,43 @@ def _address(run: list[Span]) -> bool:
 
 
 TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesmen", "clan", "clans", "sub-tribe"})
+
+
+_DATED_WHEN = re.compile(r"\b(?:since|in)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},\s+when\b[^;:]*$")
+
+
+def _names_a_year(date_word: Token) -> bool:
+    """The date word is, or is told with, a year ("March 2015", "2013"), not a day of the week ("late on Monday")."""
+    return any(re.fullmatch(r"(?:19|20)\d{2}", t.text) is not None for t in (date_word, *date_word.children))
+
+
+def _in_a_dated_when(ent: Span) -> bool:
+    """The place is in a "when" clause that tells what happened on a date it hangs from ("the deadliest attack since
+    March 2015, when suicide bombers struck two churches in Lahore's Youhanabad"): an older incident's place."""
+    if any(anc.dep_ in ("relcl", "advcl") and anc.head.ent_type_ == "DATE" and _names_a_year(anc.head)
+           and any(c.dep_ == "advmod" and c.lower_ == "when" for c in anc.children) for anc in ent.root.ancestors):
+        return True
+    before = doc_text(ent.doc)[ent.sent.start_char : ent.start_char]
+    return _DATED_WHEN.search(before) is not None  # (however the parser hangs the clause)
+
+
+def _subject_misparsed(ent: Span) -> bool:
+    """A place parsed as a subject that is none: a preposition of place stands before it ("Near Besham, ... a suicide
+    bomber drove his car into the convoy", with "Near" read as part of the name)."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS
+
+
+# what a government takes or gives ("Islamabad's response", "Kabul's position"), not a place's people or parts
+STANCE_NOUNS = frozenset({"response", "reaction", "answer", "decision", "policy", "position", "stance", "approach",
+                          "strategy", "demand", "demands", "refusal", "offer", "message", "view", "line"})
+
+
+def _government_of(ent: Span) -> bool:
+    """The place owns a stance that is the subject of a clause ("Islamabad's response has been ...", "Kabul's decision
+    was ..."): the government the place stands for, not the scene (not "Quetta's police chief said")."""
+    owned = ent.root.head
+    return (ent.root.dep_ == "poss" and owned.dep_ == "nsubj" and owned.head.pos_ in ("VERB", "AUX")
+            and owned.lower_ in STANCE_NOUNS)
 
 
 def _names_a_facility(ent: Span) -> bool:

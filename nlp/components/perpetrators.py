@@ -43,7 +43,7 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "are involved", "been involved", "affiliated with", "attributed", "the work of",
                  "hallmarks of", "hallmark of", "pointed to", "points to", "point to", "pointing to",
                  "point towards", "points towards", "pointed towards", "pointing towards", "were responsible",
-                 "was responsible")
+                 "was responsible", "planned by", "masterminded", "orchestrated by", "plotted by")
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
                   "involvement", "associated with", "affiliated to")

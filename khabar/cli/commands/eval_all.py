@@ -380,6 +380,23 @@ INCIDENT_PROBES = (
      "nationals attacked, a CTD encounter, a grenade on a shop, a police van bombing with a toll rising over two "
      "days, two attacks in one city on one day, faction and Daesh claims, state blame naming no group, four "
      "distractors. Scored unseen first, then studied."),
+    ("p136", "fifteen incidents, eleven of them in 2-3 reports",
+     "Reports from five outlets (a Swat valley community website that opens on the scene, names every victim and "
+     "gives the toll late, an international wire giving local times and weekdays and ending on older tolls, a "
+     "Peshawar radio station's bulletins of datelined items, police press statements in bureaucratic English, a "
+     "national weekly's analysis pieces reporting two or three recent attacks) on 2022-25 attacks in northern and "
+     "central Khyber Pakhtunkhwa: night attacks on police posts driven off, a toll rising between reports, a suicide "
+     "bombing at a party convention, engineers kidnapped, a girls' school bombed at night, a peace committee elder "
+     "killed, TTP, Jamaat-ul-Ahrar and IS-K claims, a denied claim, blame on 'khwarij' only, an operation with only "
+     "militants killed, four distractors. Scored unseen first, then studied."),
+    ("p138", "fourteen incidents, nine of them in 2-3 reports",
+     "Reports from five outlets (a national daily's city pages with long anonymous attributions and police ranks, a "
+     "Sindh website in short paragraphs on dacoits of the katcha area, a think tank's weekly brief in numbered "
+     "items, a foreign wire naming only weekdays, a religious minorities' newsletter naming victims) on 2021-25 "
+     "attacks in Punjab and northern Sindh: a CTD raid, kidnappings for ransom by dacoits, attacks on a church, a "
+     "temple and an Ahmadi place of worship, a police van bombed on a highway with a toll rising overnight, an air "
+     "base attacked, a bomb defused, IS-K and TTP claims, a Lashkar-e-Jhangvi blame, a denial, four distractors. "
+     "Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -719,6 +736,25 @@ HONEST_PROBES = (
      "rising over three days, an attack the TTP denied, faction and Daesh claims, an intelligence-based operation, "
      "four distractors; written blind, never studied.",
      "Fifteen incidents, eight of them in 2-3 reports. Never studied."),
+    ("p137",
+     "Twenty-five reports from five outlets (a TV channel's live blogs with the newest update first and the toll "
+     "changing inside the article, a provincial information department's press releases, a foreign broadcaster "
+     "explaining every place and group, a stiff English translation of an Urdu daily, a Quetta weekly's numbered "
+     "round-up of the week's incidents) on 2021-25 attacks in central Khyber Pakhtunkhwa and eastern Balochistan: a "
+     "railway track and a gas pipeline blown up, a passenger coach fired on, Levies and FC posts attacked, coal "
+     "miners kidnapped, a toll revised down, suicide bombings of a police station and a mosque, BLA, Majeed Brigade "
+     "and BLF claims, TTP blamed by officials and a denial, an operation with soldiers and militants killed, four "
+     "distractors; written blind, never studied.",
+     "Fourteen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p139",
+     "Twenty-six reports from five outlets (a Turbat website naming villages and tribes, a TV channel's page of "
+     "updates appended under a breaking line, a Karachi daily with double datelines and several incidents per "
+     "article, a defence portal in ISPR idiom, a foreign magazine opening on a human story) on 2022-25 attacks in "
+     "southern and western Balochistan and the Makran coast: Chinese-funded projects and a port attacked, bus "
+     "passengers taken off and shot, a toll revised down, an FC camp attacked with attackers counted apart, "
+     "Majeed Brigade, BLF and BRAS claims, blame on 'Fitna al Hindustan' only, a mobile tower torched, an operation "
+     "with only militants killed, labourers kidnapped, four distractors; written blind, never studied.",
+     "Fifteen incidents, eleven of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1069,8 +1069,10 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
     # a numbered brief's items ("1. Overview. ...", "2. Attock (Punjab), 9 September. ..."): when the opener's paragraph
     # is one, the items before it are the brief's other entries, not matter before a lede
-    numbered = {i.paragraph for i in infos if ITEM_NUMBER.match(i.sent.text) and not any(
-        j.paragraph == i.paragraph and j.index < i.index for j in infos)}
+    opening: dict[int, SentenceInfo] = {}
+    for info in infos:
+        opening.setdefault(info.paragraph, info)
+    numbered = {par for par, info in opening.items() if ITEM_NUMBER.match(info.sent.text)}
     listed = numbered if opener.paragraph in numbered else set()
     before = sum(1 for par, n in words.items()
                  if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets
@@ -1142,7 +1144,7 @@ def _militants_act_in_lede(infos: list[SentenceInfo], first: Frame) -> bool:
 
 
 def fresh_report(info: SentenceInfo, lead_in: Sequence[SentenceInfo] = (), known_ok: bool = False,
-                 strength: float = 0.8) -> bool:
+                 strength: float = STRONG_TRIGGER) -> bool:
     """A sentence that brings an incident as news, wherever it stands (a feature that reports a new attack
     in its fifth paragraph): a strong trigger the reader does not already know ("gunmen attacked a police
     post", not "the attack") on a day it or the sentence leading into it names ("The latest name was added

@@ -294,7 +294,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
     return out
 
 
-SCENE_PREPOSITIONS = frozenset({"near", "in", "at", "outside", "inside"})  # before a place: where
+PLACE_PREPOSITIONS = frozenset({"near", "in", "at", "outside", "inside"})  # words that put what follows at a place
 ENUMERATION_MIN = 3  # places listed this many in a row are a region's roll-call, none of them the scene
 
 
@@ -343,7 +343,7 @@ def _in_a_dated_when(ent: Span) -> bool:
 def _subject_misparsed(ent: Span) -> bool:
     """A place parsed as a subject that is none: a preposition of place stands before it ("Near Besham, ... a suicide
     bomber drove his car into the convoy", with "Near" read as part of the name)."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in SCENE_PREPOSITIONS
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 # what a government takes or gives ("Islamabad's response", "Kabul's position"), not a place's people or parts

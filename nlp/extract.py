@@ -1061,18 +1061,17 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
     # "label: value"), not other matter
     fields: dict[int, bool] = {}
     bullets: set[int] = set()
+    numbered: set[int] = set()
     for info in infos:
         field = bool(SECTION_LABEL.match(info.sent.text)) and len(info.sent) < FIELD_MAX_TOKENS
         fields[info.paragraph] = fields.get(info.paragraph, True) and field
         if info.paragraph not in words and BULLET.match(info.sent.text):
             bullets.add(info.paragraph)  # "* Bus was travelling from Gilgit to Rawalpindi": a wire's summary point
+        if info.paragraph not in words and ITEM_NUMBER.match(info.sent.text):
+            numbered.add(info.paragraph)  # "2. Attock (Punjab), 9 September.": a numbered brief's item
         words[info.paragraph] = words.get(info.paragraph, 0) + len(info.sent)
-    # a numbered brief's items ("1. Overview. ...", "2. Attock (Punjab), 9 September. ..."): when the opener's paragraph
-    # is one, the items before it are the brief's other entries, not matter before a lede
-    opening: dict[int, SentenceInfo] = {}
-    for info in infos:
-        opening.setdefault(info.paragraph, info)
-    numbered = {par for par, info in opening.items() if ITEM_NUMBER.match(info.sent.text)}
+    # when the opener's paragraph is a numbered item, the items before it ("1. Overview. ...") are the brief's other
+    # entries, not matter before a lede
     listed = numbered if opener.paragraph in numbered else set()
     before = sum(1 for par, n in words.items()
                  if par < opener.paragraph and n >= LEDE_MIN_TOKENS and not fields[par] and par not in bullets

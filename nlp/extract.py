@@ -89,6 +89,9 @@ def model_version() -> str:
 MODEL_VERSION = model_version()
 RESPONSE_TO = ("attack", "attacked", "attacks", "ambush", "ambushed", "stormed")  # "police repulsed an attack"
 STRONG_OPERATION = 1.3  # IBO, clearance/search-and-strike operations: security operations whoever fired first
+# an operation that clears a place after an attack ("killed in a clearance operation"): the attack's end, not an
+# operation the state began
+SWEEP_AFTER = re.compile(r"\b(?:clearance|sanitisation|sanitization|combing)\b", re.IGNORECASE)
 CLASH_WORDS = ("exchanged fire", "exchange of fire", "clash", "clashed", "clashes", "encounter", "gun battle",
                "gunfight", "shootout", "rocket", "rockets", "mortar", "shelling")
 # a post, station or convoy attacked: an assault on a position, not on a person
@@ -395,10 +398,25 @@ def own_part_of_lede(opener: SentenceInfo) -> Callable[[TextSpan], bool]:
     """Whether a span is the frame's own, not in a clause of its lede that tells another district's incident
     (when the lede tells its own incident before the clause)."""
     cut = other_incident_clause(opener)
+    if cut is None:
+        cut = _also_clause(opener)
     if cut is None or not (any(t.span.start < cut for t in opener.triggers)
                            or any(f.span.start < cut and f.value > 0 for f in opener.casualties)):
         return lambda span: True
     return lambda span: span.sent_index != opener.index or span.start < cut
+
+
+def _also_clause(info: SentenceInfo) -> int | None:
+    """Where a ", as ... also ..." clause starts (a character offset) when it tells a second act ("Gunmen killed 23
+    people on a highway, officials said, as insurgents also blew up a railway bridge"), else None."""
+    doc = info.sent.doc
+    for tok in info.sent:
+        if tok.lower_ == "as" and tok.dep_ == "mark" and tok.i > info.sent.start and doc[tok.i - 1].text == ",":
+            clause = tok.head
+            if any(c.lower_ == "also" for c in clause.children) and any(
+                    t.span.start >= tok.idx and t.strength >= STRONG_TRIGGER for t in info.triggers):
+                return tok.idx
+    return None
 
 
 def _after_clause(figure: CasualtyFigure) -> bool:
@@ -675,8 +693,11 @@ class Extractor:
                 claims_of_all = [] if shared and any(says_no_claim(s.sent.text) for s in frame.sentences) else shared
                 events.append(self._event(frame, published.date(), relevance, scores, lede, claims_of_all, timeline,
                                           before, summary_day, several=len(frames) > 1, lede_place=lede_place))
+        # (a first frame with nothing of its own before a later one that counts its dead is a feature's scene:
+        # "When the explosion lifted the front of the train off the rails, he remembers, ...")
+        counted_later = any(not _no_figures(e) for e in events[1:])
         kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
-                and not (k and _undated_aside(e))]
+                and not ((k or counted_later) and _undated_aside(e))]
         if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():
             kept[0] = self._headline_toll(kept[0], art.title, published)
         return kept
@@ -1084,8 +1105,7 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         return True
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
-    lead_in = [i for i in infos if i.paragraph == opener.paragraph and i.index < opener.index]
-    return fresh_report(opener, lead_in, known_ok=untold(infos, opener, title))
+    return fresh_report(opener, _lead_in(infos, opener), known_ok=untold(infos, opener, title))
 
 
 FIRST_ACT_STRENGTH = 0.7  # a shot or a blast told plainly ("The pillion rider fired with a Kalashnikov")
@@ -1099,8 +1119,15 @@ def _first_act_told(infos: list[SentenceInfo], first: Frame, opener: SentenceInf
                None)
     if act is None:
         return False
+    return fresh_report(act, _lead_in(infos, act), known_ok=untold(infos, act, title), strength=FIRST_ACT_STRENGTH)
+
+
+def _lead_in(infos: list[SentenceInfo], act: SentenceInfo) -> list[SentenceInfo]:
+    """The sentences that set the day of an act told after a scene: its paragraph's before it or, when it opens its
+    paragraph, the paragraph before ("On Monday one of those vans never reached the school gate. ... \n\n According
+    to villagers, a man stepped in front of the van and fired")."""
     lead_in = [i for i in infos if i.paragraph == act.paragraph and i.index < act.index]
-    return fresh_report(act, lead_in, known_ok=untold(infos, act, title), strength=FIRST_ACT_STRENGTH)
+    return lead_in or [i for i in infos if i.paragraph == act.paragraph - 1]
 
 
 def _headline_count(title: str, opener: SentenceInfo) -> bool:
@@ -1238,10 +1265,17 @@ HEADLINE_CLAIM = re.compile(r"\b(?:claims?|claimed)\b(?!\s+(?:(?:the\s+)?arrests
                             r"|\b(?:accepts?|owns?|takes?)\s+responsibility\b", re.IGNORECASE)
 
 
+LEDE_SENTENCES = 2  # the sentences a blame the headline announces must come in
+# "Police blame Pakistani Taliban for killing of polio guard": a headline that puts the incident on a group
+HEADLINE_BLAME = re.compile(r"\bblam(?:e|es|ed)\b", re.IGNORECASE)
+
+
 def claim_news(infos: list[SentenceInfo], title: str) -> bool:
-    """The headline announces a claim of responsibility and the report names the group that made it ("Martyred SHO
-    laid to rest; IMP claims responsibility"): the claim is news of the incident, even under a lede about its
-    funeral or the reactions to it."""
+    """The headline announces a claim of responsibility (or a blame) and the report names the group that made it (or
+    that it blames) ("Martyred SHO laid to rest; IMP claims responsibility", "Police blame TTP for killing of polio
+    guard"): who did it is news of the incident, even under a lede about its funeral or the reactions to it."""
+    if HEADLINE_BLAME.search(title) and any(g.attribution == "blamed" for info in infos[:LEDE_SENTENCES] for g in info.groups):
+        return True
     return bool(HEADLINE_CLAIM.search(title)) and any(
         info.claim and any(g.attribution == "claimed" for g in info.groups) for info in infos)
 
@@ -1274,6 +1308,13 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     lede = next((i for i in infos if len(i.sent) >= LEDE_MIN_TOKENS), None)
     if lede is None:
         return False
+    # "Hundreds of journalists blocked the bypass on Tuesday. They were protesting against the killing of ...": the
+    # sentence after a lede that names no incident, about the lede's people, tells what they react to
+    continued = (not lede.triggers and not lede.casualties and lede.index + 1 < len(infos)
+                 and bool(infos[lede.index + 1].triggers) and not _reaction_verb(_lede_verb(lede).text)
+                 and _goes_on_about(infos[lede.index + 1]))
+    if continued:
+        lede = infos[lede.index + 1]
     if any(_toll_in_statement(lede, f) for f in lede.casualties):
         return False
     if running_toll(lede):
@@ -1284,13 +1325,20 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
     verb = next((a for o in verb.children if o.dep_ == "dobj" for a in o.children
                  if a.dep_ == "acl" and _reaction_verb(a.text, participle=True)), verb)
-    if not _reaction_verb(verb.text, participle=verb.dep_ == "acl") and not (lede.non_event and lede.casualties):
+    if not _reaction_verb(verb.text, participle=verb.dep_ == "acl" or continued) and not (lede.non_event and lede.casualties):
         return False  # a strike, a funeral, a protest "against the killing of a party leader" reacts too
     # (a relative clause on the reaction's subject describes its people too: "two qawwals who were killed when gunmen
     # fired on a coach were laid to rest on Friday")
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) or _in_attribution(lede, t)
                or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
                or _in_object(lede, t, verb) for t in lede.triggers)
+
+
+def _goes_on_about(info: SentenceInfo) -> bool:
+    """The sentence tells, in the progressive, what the people of the sentence before were doing ("They were protesting
+    against ..."): it goes on about them."""
+    verb = _lede_verb(info)
+    return verb.tag_ == "VBG" and any(c.dep_ == "nsubj" and c.lower_ == "they" for c in verb.children)
 
 
 def _in_attribution(info: SentenceInfo, trigger: Trigger) -> bool:
@@ -2095,7 +2143,7 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
     if event_type == "security_operation" and side == "militant" and opener is not None:
         # an IBO in the lede stays an operation whoever fired first; a clearance operation after the attack does not
         operation = max((t.strength for t in triggers if t.event_type == "security_operation"
-                         and t.span.sent_index == opener.index), default=0.0)
+                         and t.span.sent_index == opener.index and not SWEEP_AFTER.search(t.span.text)), default=0.0)
         if operation < STRONG_OPERATION:
             return "armed_assault"
     # (an "encounter" names the fight, whoever started it; not an operation the state launched)

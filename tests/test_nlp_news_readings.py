@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from khabar.core.records import ExtractedEvent
 from khabar.nlp.components.base import TextSpan
 from khabar.nlp.components.casualties import CasualtyFigure, default_rules, extract_casualties
+from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.locations import find_locations
 from khabar.nlp.components.perpetrators import find_groups
 from khabar.nlp.extract import Extractor, _day_of_an_aftermath, to_article
@@ -1931,3 +1932,160 @@ def test_the_place_of_a_dated_when_clause_is_the_older_attacks(extractor: Extrac
             "suicide bombers struck a church in Peshawar's Kohati Gate during the Sunday service.")
     [event] = run(extractor, text, published=datetime(2024, 12, 24, 9, 0))
     assert event.location.district is None
+
+
+def test_parts_in_brackets_after_the_attackers_toll_are_attackers(extractor: Extractor) -> None:
+    text = ("4. Attock (Punjab), 9 May. Night raid on a police training school. Toll: no recruits killed; "
+            "7 attackers killed (2 at the gate, 5 in the dormitory block).")
+    [event] = run(extractor, text, published=datetime(2024, 5, 12, 12, 0))
+    assert (event.killed, event.attackers_killed) == (0, 7)
+
+
+def test_a_single_dacoit_killed_is_an_attacker(extractor: Extractor) -> None:
+    text = ("Gunmen of a katcha gang fired on a police van near Garhi Tegho in Jacobabad on Sunday night, wounding a "
+            "constable. One dacoit was killed when the police returned fire.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.killed, event.injured, event.attackers_killed) == (None, 1, 1)
+
+
+def test_people_taken_over_the_first_months_of_the_year_are_a_tally(extractor: Extractor) -> None:
+    text = ("Dacoits have abducted two tractor drivers from a field near Ghotki, their families said.\n\n"
+            "According to police figures, 38 people were abducted from the riverine area in the first eight months "
+            "of the year.")
+    [event] = run(extractor, text, published=datetime(2024, 9, 5, 9, 0))
+    assert event.kidnapped == 2
+
+
+def test_the_day_travellers_reached_a_town_is_not_a_tolls_day(extractor: Extractor) -> None:
+    text = ("Dacoits have kidnapped two salesmen from Multan after luring them to the katcha area of Kandhkot.\n\n"
+            "The men reached Kandhkot on Monday after a caller promised them a contract.\n\n"
+            "Their employer received a ransom call on Tuesday evening.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert event.date == date(2024, 6, 10)
+
+
+def test_attackers_killed_in_a_clearance_operation_end_their_assault(extractor: Extractor) -> None:
+    text = ("QUETTA: All six militants who stormed the Frontier Corps camp in Turbat on Monday night were killed in a "
+            "clearance operation that went on until dawn, officials said. No soldier lost his life.\n\n"
+            "The BLA claimed responsibility for the attack.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert (event.event_type, event.attackers_killed) == ("armed_assault", 6)
+
+
+def test_days_counted_back_from_the_report_do_not_beat_the_stated_day(extractor: Extractor) -> None:
+    text = ("Four policemen were killed when militants attacked a checkpoint in Lakki Marwat late on Sunday.\n\n"
+            "The attackers, armed with rifles and rocket-propelled grenades, had entered the district three days "
+            "earlier, officials believe.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 9, 0))
+    assert event.date == date(2024, 6, 9)
+
+
+def test_a_protest_lede_followed_by_the_killing_it_protests_is_no_incident_report(extractor: Extractor) -> None:
+    text = ("Traders shut the Larkana grain market for the whole day on Wednesday.\n\n"
+            "They were protesting against the killing of a commission agent, Abdul Sattar Bhutto, who was shot dead "
+            "outside his shop last week.\n\n"
+            "The traders gave the police three days to arrest the killers.")
+    assert run(extractor, text, published=datetime(2024, 6, 13, 18, 0)) == []
+
+
+def test_a_community_saying_its_members_were_attacked_claims_nothing(extractor: Extractor) -> None:
+    text = ("A gunman shot dead a pharmacist outside his shop in Peshawar's Hayatabad on Tuesday.\n\n"
+            "The community says its members have been shot at and threatened in the city for years.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+    # (a group saying its fighters had attacked still claims it)
+    claim = text.replace("The community says its members have been shot at", "The TTP said its fighters had attacked")
+    [event] = run(extractor, claim.replace(" and threatened in the city for years", " the pharmacist"))
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "claimed")
+
+
+def test_a_house_belonging_to_a_groups_leader_does_not_blame_the_group(extractor: Extractor) -> None:
+    text = ("A bomb planted in a parked motorcycle exploded outside a house in Lahore's Model Town on Tuesday, "
+            "wounding three passers-by.\n\n"
+            "Neighbours said the house belonged to a relative of the jailed chief of the Jamaat-ud-Dawa, but police "
+            "would not say whether it had been the target.")
+    [event] = run(extractor, text)
+    assert event.perpetrator.name is None
+
+
+def test_a_features_first_act_dated_by_the_paragraph_before_it_is_news(extractor: Extractor) -> None:
+    text = ("The lane behind the Shabqadar grain market is quiet at dawn. Milk sellers pass on bicycles and the "
+            "baker lights his oven before the call to prayer, as he has done for twenty years.\n\n"
+            "On Wednesday the baker did not light it. Sher Zaman, 52, had come early to knead the dough, and his son "
+            "was stacking firewood by the door when a car stopped at the corner of the lane.\n\n"
+            "According to neighbours who saw it, two men got out of the car and fired at the baker with rifles, then "
+            "drove off towards the Mohmand road. Sher Zaman was hit in the chest.\n\n"
+            "Police said the baker was killed and his son wounded, and that a case had been registered against "
+            "unknown persons.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 9, 0))
+    assert (event.date, event.killed, event.injured) == (date(2024, 6, 12), 1, 1)
+
+
+def test_a_headline_blaming_a_group_makes_its_report_news_of_the_incident(extractor: Extractor) -> None:
+    text = ("PESHAWAR, June 13 — Police on Thursday blamed the Pakistani Taliban for the killing of a lineman escorting "
+            "a power company crew in the Khyber district, a charge the militant group denied.\n\n"
+            "Lineman Gul Nawaz was shot dead in the Jamrud area on Wednesday as the crew repaired a cable.\n\n"
+            "A colleague was wounded.\n\n"
+            "A spokesman for the group said in a statement the group had no involvement.")
+    [event] = run(extractor, text, title="Police blame Pakistani Taliban for killing of lineman; group denies")
+    assert (event.date, event.killed, event.perpetrator.attribution) == (date(2024, 6, 12), 1, "blamed")
+
+
+def test_a_paragraph_led_by_the_area_it_names_tells_another_incident(extractor: Extractor) -> None:
+    text = ("QUETTA, June 12 — Gunmen killed nine labourers at a construction site in Kech district overnight, "
+            "officials said on Wednesday, as insurgents also blew up a railway bridge.\n\n"
+            "The labourers were asleep in a tent when the attackers arrived.\n\n"
+            "In the Bolan area, militants blew up a section of the railway track late on Tuesday, officials said.")
+    events = run(extractor, text, published=datetime(2024, 6, 12, 18, 0))
+    assert [(e.event_type, e.location.district, e.killed) for e in events] == [
+        ("armed_assault", "Kech", 9), ("infrastructure_attack", "Kachhi (Bolan)", None)]
+
+
+def test_a_bulletin_items_headline_heads_its_story(extractor: Extractor) -> None:
+    text = ("Here are the main stories from tonight's bulletin.\n\n"
+            "■ Weather: Snow expected in Chitral and Swat\n\n"
+            "Heavy snowfall is expected in Chitral and Swat from Sunday, the Met Office said.\n\n"
+            "■ Bajaur: Three policemen martyred in ambush\n\n"
+            "Three policemen were martyred and two were wounded when militants ambushed their patrol near Khar on "
+            "Thursday evening, police said.\n\n"
+            "■ Sport: Peshawar win under-19 final")
+    [event] = run(extractor, text, published=datetime(2024, 6, 13, 21, 0))
+    assert (event.location.district, event.killed, event.injured) == ("Bajaur", 3, 2)
+
+
+def test_the_day_an_operation_was_declared_over_is_not_the_attacks(nlp: Language) -> None:
+    text = ("When the security forces declared the operation over on the evening of Wednesday, June 12, four of the "
+            "guards were dead.")
+    days = find_dates(sent(nlp, text), datetime(2024, 6, 13, 9, 0))
+    assert [(d.value, d.reporting) for d in days if d.precision == "day"] == [
+        (date(2024, 6, 12), True), (date(2024, 6, 12), True)]
+
+
+def test_a_briefs_claim_field_names_the_claimant(extractor: Extractor) -> None:
+    text = ("QUETTA. This note covers incidents recorded by the monitoring desk between 3 and 9 June 2024.\n\n"
+            "1. Overview. The desk recorded two incidents in Balochistan this week.\n\n"
+            "2. Kech (Balochistan), 4 June. Grenade attack on a Levies post near Buleda. Toll: 2 Levies men killed. "
+            "Claim: BLF.\n\n"
+            "3. Zhob (Balochistan), 6 June. Firing on a police van on the N-50. Toll: 1 policeman injured. "
+            "Claim: none.")
+    events = run(extractor, text, published=datetime(2024, 6, 11, 12, 0))
+    assert [(e.location.district, e.perpetrator.name, e.perpetrator.attribution) for e in events] == [
+        ("Kech", "Balochistan Liberation Front", "claimed"), ("Zhob", None, "unknown")]
+
+
+def test_attackers_said_to_have_been_killed_end_this_attack(extractor: Extractor) -> None:
+    text = ("Militants armed with rifles and grenades attacked the Frontier Corps camp in Panjgur on Tuesday night, "
+            "killing two soldiers, officials said.\n\n"
+            "Troops engaged the attackers and at least four of them had been killed by dawn, the officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.killed, event.attackers_killed) == (2, 4)
+
+
+def test_a_features_remembered_scene_before_the_account_is_no_incident_of_its_own(extractor: Extractor) -> None:
+    text = ("Bibi Zarina, a nurse from Sibi, was on her way to her sister's house in Multan with her two sons.\n\n"
+            "When the blast threw the bus against the rocks, she remembers, she held both boys to her chest and "
+            "waited for the screaming to stop.\n\n"
+            "The bus was hit by a roadside bomb near Dhadar in Kachhi district on the morning of Monday, June 10, "
+            "officials said. Seven passengers were killed and 19 wounded.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 16, 9, 0))
+    assert (event.location.district, event.killed) == ("Kachhi (Bolan)", 7)

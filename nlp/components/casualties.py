@@ -68,7 +68,8 @@ KIDNAP_WORDS = {"kidnapped", "abducted", "kidnapping", "abducting", "abduct", "k
 ATTACKER_NOUNS = {
     "terrorist", "terrorists", "militant", "militants", "attacker", "attackers", "bomber",
     "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
-    "kharijis", "khwarij", "miscreants", "dacoits", "outlaws", "separatists", "rebels", "fighters", "suspects",
+    "kharijis", "khwarij", "miscreant", "miscreants", "dacoit", "dacoits", "outlaws", "separatists", "rebels", "fighters",
+    "suspects",
     "accomplice", "accomplices", "kidnapper", "kidnappers", "abductor", "abductors",
 }
 PERSON_NOUNS = {
@@ -189,6 +190,9 @@ _NOT_ONE = r"not\s+(?:even\s+)?(?:a\s+single|one)\s+"  # "not a single jawan", "
 NO_VICTIM = re.compile(r"\b(?:no\s+(?:[\w-]+\s+){0,3}?(?:(?:or|nor)\s+(?:[\w-]+\s+){1,3}?)?|"
                        + _NOT_ONE + r"(?:[\w-]+\s+){1,5}?|no\s+one\s+(?:at|in|on|inside|aboard)\s+(?:[\w-]+\s+){1,4}?|none\s+of\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){1,5}?)"
                        r"(?:was|were|had been|has been|have been|got)\s+(killed|martyred|injured|wounded|hurt|harmed)\b", re.I)
+# "Toll: no base personnel killed; 9 attackers killed", "with no one hurt": a clause of a toll that names nobody
+NO_VICTIM_CLAUSE = re.compile(r"(?:^|[:;]\s*|\bwith\s+)no\s+(?:[\w-]+\s+){1,3}?(killed|martyred|injured|wounded|hurt)\b",
+                              re.I)
 # "not a single jawan of the security forces was martyred", "not one policeman": nobody, not a count of one
 NOT_A_SINGLE = re.compile(r"\b" + _NOT_ONE + r"(?:[\w-]+\s+)?$", re.I)
 # "the military said none of its personnel had died"
@@ -1742,8 +1746,8 @@ class CasualtyRules:
             if untold and m.group(1).lower().startswith(("casualt", "death")):
                 continue
             found.update(spared(m.group(1), next(kinds for stem, kinds in NIL_HARM_KINDS if m.group(1).lower().startswith(stem))))
-        for m in NO_VICTIM.finditer(sent.text):  # "No police personnel were killed", "none of its personnel had died"
-            found.update(NO_VICTIM_KINDS[m.group(1).lower()])
+        for m in [*NO_VICTIM.finditer(sent.text), *NO_VICTIM_CLAUSE.finditer(sent.text)]:
+            found.update(NO_VICTIM_KINDS[m.group(1).lower()])  # "No police personnel were killed", "no one hurt"
         if NO_LIFE_LOST.search(sent.text) or NONE_DIED.search(sent.text):
             found.add("killed")
         if found and (pair := NEGATED_PAIR.search(sent.text)):  # "no one was killed or injured", "no loss of life or injury"
@@ -1907,7 +1911,7 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        figures = _names_of_the_count(_colon_parts(sent, _part_of_the_taken(figures)))
+        figures = _names_of_the_count(_colon_parts(sent, _bracket_parts(sent, _part_of_the_taken(figures))))
         labelled = self.labelled_counts(sent, sent_index)
         figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
         found = (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
@@ -2385,6 +2389,24 @@ def _colon_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigu
         return figures
     whole = counts[-1]
     return [replace(f, kind=whole.kind, sub_count=True, total=False) if f.span.start > colon else f for f in figures]
+
+
+def _bracket_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Parts in brackets after a count take that count's kind ("9 attackers killed (3 at the wall, 6 inside)" breaks
+    down the attackers' dead, not the victims')."""
+    out = list(figures)
+    for i, part in enumerate(figures):
+        if not part.sub_count:
+            continue
+        before = sent.text[: part.span.end - part.span.sent_start]
+        opened = before.rfind("(")
+        if opened < 0 or ")" in before[opened:]:
+            continue
+        wholes = [f for f in figures[:i] if not f.sub_count and f.value > 0
+                  and f.span.end - f.span.sent_start <= opened]
+        if wholes and wholes[-1].kind != part.kind:
+            out[i] = replace(part, kind=wholes[-1].kind)
+    return out
 
 
 def _through_dateline(children: Iterable[Token]) -> list[Token]:

@@ -112,7 +112,7 @@ REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "ac
                                   # bombing", "troops on Wednesday evening concluded the operation to free the train") is
                                   # not the day the incident began
                                   "asked", "demanded", "urged", "condemned", "vowed", "concluded", "ended", "freed",
-                                  "released", "recovered",
+                                  "released", "recovered", "declared",
                                   # the day of a press conference or a briefing ("the IGP addressed a press conference
                                   # on 02-02-2023 regarding the blast ... on 30-01-2023")
                                   "addressed", "briefed", "conference"}
@@ -136,9 +136,13 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
     outside = [t for t in tokens if not (span.start <= t.head.idx < span.end)]
     for tok in outside[:1]:
         head = tok.head
+        if head.lower_ in WEEKDAYS and head.head.i != head.i:
+            head = head.head  # "Wednesday, March 12": the date set beside its weekday hangs where the weekday does
+        if head.lower_ == "of" and head.head.lower_ in DAY_PARTS and head.head.head.i != head.head.i:
+            head = head.head.head  # "declared the operation over on the evening of Wednesday": the day part's
         if head.lower_ in ("on", "late", "early") and head.head.i != head.i:
             head = head.head
-        if head.lower_ in reporting_verbs:
+        if head.lower_ in reporting_verbs and not _a_journey(head):
             return True
         if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs and not (
                 head.dep_ == "nsubj" and _INCIDENT_NOUN.fullmatch(head.lower_)):
@@ -157,6 +161,17 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
         if _between_saying_and_said(tok, head, reporting_verbs):
             return True  # "militants said on Monday they had attacked a convoy", parsed with the day on "attacked"
     return False
+
+
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "hours", "dawn"})
+TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "casualties", "dead", "deaths", "fatalities"})
+
+
+def _a_journey(verb: Token) -> bool:
+    """A rise verb that counts nothing ("They reached Kandhkot on Thursday"): a journey's day, not a toll's (and not a
+    return: "the freed judge reached his home late Sunday" ends the incident)."""
+    return (verb.lower_ in RISE_VERBS and not any(t.like_num or t.lower_ in TOLL_NOUNS for t in verb.sent)
+            and not any(t.lower_ in ("home", "homes") for t in verb.subtree))
 
 
 def _between_saying_and_said(tok: Token, head: Token, reporting_verbs: frozenset[str]) -> bool:
@@ -338,9 +353,12 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
         break
     for m in _DAYS_EARLIER.finditer(sent.text):
         count = m.group(1).lower() if m.group(1) else "a"
-        anchor = next((d.value for d in out if d.precision == "day"), pub)
+        anchor = next((d.value for d in out if d.precision == "day"), None)
         back = days_counted(count)
-        out.append(DateMention(anchor - timedelta(days=back), "day", _span(sent, m.start(), m.end(), index)))
+        # (counted back from publication, "entered the district two days earlier" is a guess any stated day beats:
+        # "earlier" than the incident, most often, not than the report)
+        out.append(DateMention((anchor or pub) - timedelta(days=back), "day", _span(sent, m.start(), m.end(), index),
+                               explicit=anchor is not None))
     for phrase in background_relative:
         at = low.find(phrase)
         if at >= 0:

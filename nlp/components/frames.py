@@ -144,6 +144,9 @@ STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:day
                          re.IGNORECASE)
 # incidents counted over a week or a month ("recorded nine militant incidents this week"); alone, such a period
 # dates a report ("ten militants were killed in a raid this week")
+# a span of months or years ("in the first nine months of the year", "over the past five years"): a count over it is
+# a tally, however strong its verb, unless the sentence names a day of its own
+LONG_PERIOD = re.compile(r"\b(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|years)\b", re.IGNORECASE)
 SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b", re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
@@ -530,10 +533,12 @@ def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
 
 
 def _place_lead(sent: Span) -> bool:
-    """"In Kharan, armed men attacked...", "Also in Dera Bugti, ..." — a roundup paragraph led by its place."""
+    """"In Kharan, armed men attacked...", "Also in Dera Bugti, ...", "In the Bolan area, ..." — a roundup paragraph led
+    by its place."""
     first = 1 if len(sent) > 1 and sent[0].lower_ in ("also", "and") else 0  # (a bulletin's next item)
     if len(sent) < 4 + first or sent[first].lower_ not in ("in", "at", "near"):
         return False
+    first += len(sent) > first + 2 and sent[first + 1].lower_ == "the"  # "In the Bolan area, ..."
     ent = next((e for e in sentence_ents(sent) if e.start == sent.start + first + 1), None)
     if ent is None or ent.label_ != "PK_LOC":
         return False
@@ -668,6 +673,9 @@ class FrameRules:
         if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent) and not _ranked_on_its_day(
                 sent, dates, strength):
             return True
+        if (LONG_PERIOD.search(sent.text) and sent._.casualties and not claim
+                and not any(d.precision == "day" and not d.background for d in dates)):
+            return True  # "43 people were kidnapped this way in the first nine months of the year"
         if (EARLIER_INCIDENT.search(sent.text) or FOLLOWED_BY.search(sent.text) or FOLLOWED_INCIDENT.search(sent.text)
                 or RECAP_AFTER.search(sent.text) or OPENS_EARLIER.match(sent.text)
                 or casualties.HARMLESS_KIND.search(sent.text)):
@@ -706,9 +714,13 @@ class FrameRules:
             return False
         told_harm = [tok for tok in sent if tok.lower_ in HARM_VERBS and _reported_speech(tok)]
         this_incident = THIS_INCIDENT.search(sent.text) is not None
-        if (this_incident or not dates) and any(self._attackers_as_subject(tok) for tok in told_harm):
+        attackers_only = (bool(sent._.casualties) and all(f.kind == "attackers_killed" for f in sent._.casualties)
+                          and any(c.dep_ == "auxpass" for tok in told_harm for c in tok.children))
+        if (this_incident or not dates) and told_harm and (
+                attackers_only or any(self._attackers_as_subject(tok) for tok in told_harm)):
             # "the ISPR said all 16 terrorists involved in the attack had been killed", "officials said six attackers had
-            # been killed so far": how this attack ended, as told in the past perfect of reported speech
+            # been killed so far", "engaged the attackers and at least six of them had been killed, officials said": how
+            # this attack ended, as told in the past perfect of reported speech
             return False
         if told_harm and not dates and casualties.other_sources_differ(sent):
             # "Other officials gave different figures. A senior police official said 25 people had been killed": a toll
@@ -1324,6 +1336,9 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (current.sentences[-1].paragraph == info.paragraph and info.strength >= 0.8
                     and RANKED_IN_A_RUN.search(current.sentences[-1].sent.text) is not None and _earlier_than(info, current))
             )
+            if split and current is not None and _item_headline(current, info):
+                split = False  # "■ Lakki Marwat: DSP among four policemen martyred \n\n A deputy superintendent and three other
+                # policemen were martyred ...": a bulletin item's headline, then its story
             if split and current is not None and not info.marker and _earlier_than(info, current) and not night_apart:
                 recap_paragraph = info.paragraph
                 continue  # "On Friday a bomber had struck a mosque in Peshawar" in Tuesday's report: a recap
@@ -1352,6 +1367,21 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     if len(frames) >= 3 and frames[0] in (series, summary) and _told_one_by_one(frames[0], frames[1:]):
         return frames[1:]
     return drop_summary(frames)
+
+
+HEADLINE_TOKENS = 14  # "■ Lakki Marwat: DSP among four policemen martyred"
+
+
+def _item_headline(frame: Frame, info: SentenceInfo) -> bool:
+    """The frame opens on a short undated headline alone in its paragraph, with a count, and the sentence opens the next
+    paragraph with the same count: the item's story under its headline."""
+    opener = frame.opener
+    if (opener is None or opener is not frame.sentences[-1] or len(opener.sent) > HEADLINE_TOKENS or opener.dates
+            or info.paragraph != opener.paragraph + 1):
+        return False
+    counted = {f.value for f in opener.casualties if f.value > 0 and f.kind == "killed"}
+    total = sum(f.value for f in info.casualties if f.value > 0 and f.kind == "killed" and not f.sub_count)
+    return bool(counted) and (total in counted or bool(counted & {f.value for f in info.casualties}))
 
 
 def _told_one_by_one(summary: Frame, rest: list[Frame]) -> bool:

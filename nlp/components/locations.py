@@ -205,12 +205,17 @@ def _person_of(ent: Span) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].ent_type_ == "PERSON"
 
 
+BULLET_MARK = re.compile(r"[*\u2022\u25aa\u25a0\u25cf\u25b6\u25ba]")  # "■", "•", "▶": the mark before an item's line
+
+
 def _is_dateline(ent: Span) -> bool:
     """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph, or one of the places of a dateline that
     names several ("LAKKI MARWAT / BAJAUR:", "Turbat/Dera Bugti (Sadaa News) —")."""
     doc = ent.doc
 
     def opens_line(i: int) -> bool:
+        if i > 0 and BULLET_MARK.fullmatch(doc[i - 1].text):
+            i -= 1  # "■ Lakki Marwat: DSP among four policemen martyred": a bulletin's item line under its mark
         return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
 
     def chained(tok: Token) -> bool:

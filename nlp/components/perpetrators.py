@@ -72,7 +72,10 @@ GROUP_CLAIM_AFTER = re.compile(r"^(?:['’]s)?\s+claim\b(?!\s+(?:that|to)\b)", r
 # "the TTP said in a statement that its fighters carried out the raid": a claim in other words
 CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\s+\S+){0,8}?|[^.;]{0,120}?\bthat)\s+(?:its|their|his)\s+"
                                 r"(?:(?!and\b|or\b|,|when\b|while\b|as\b|after\b|before\b)\S+\s+){0,3}?"
-                                r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b", re.I)
+                                r"(?:fighters|men|members|militants|cadres|mujahideen|suicide bombers?|bombers?|commandos|unit)\b"
+                                # (not "the community says its members have been killed": its people the victims)
+                                r"(?!\s+(?:(?:have|has|had)\s+been|were|was|are|is)\s+(?:being\s+)?(?:killed|martyred|shot|"
+                                r"injured|wounded|targeted|attacked|abducted|kidnapped|threatened|harassed)\b)", re.I)
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
@@ -109,6 +112,22 @@ TALIBAN_STATE = re.compile(r"^(?:['’]s)?\s+(?:border\s+)?(?:forces|troops|sold
 def explains_state_label(text: str) -> bool:
     """"khwarij, the state's designation for the TTP": a sentence that says whom the state's label means."""
     return bool(STATE_BLAME_LABEL.search(text) and LABEL_EXPLAINED.search(text))
+
+
+# what a group's man may own or run ("the house belonged to the family of the JuD's chief"): property, not people
+PROPERTY_NOUNS = frozenset({"house", "home", "residence", "vehicle", "car", "motorcycle", "land", "shop", "property",
+                            "building", "compound", "plot", "farmhouse", "office", "hotel", "school", "seminary",
+                            "madrassa", "madrasa", "mosque", "truck", "van"})
+
+
+def _a_thing_belongs(sent: Span) -> bool:
+    """What "belonged to" ties to the group is a thing, not a person ("the house belonged to the family of the chief of
+    the JuD"): whose property, not who acted."""
+    for verb in (t for t in sent if t.lower_.startswith("belong")):
+        owner = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if owner is not None and (owner.lower_ in PROPERTY_NOUNS or owner.lower_.removesuffix("s") in PROPERTY_NOUNS):
+            return True
+    return False
 
 
 def _group_says_it_did(sent: Span) -> bool:
@@ -326,10 +345,11 @@ class PerpetratorRules:
             return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
             return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute
-        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)) and (
+        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)
+                or _claim_field(sent)) and (
                 not _state_claim(sent)):
             return "claimed"
-        if phrases["blame"] or phrases["source"]:
+        if phrases["blame"] or {p for p in phrases["source"] if not (p.startswith("belong") and _a_thing_belongs(sent))}:
             return "blamed"
         if explains_state_label(text):
             return "blamed"  # "The ISPR called them khwarij, the name the state uses for fighters of the TTP"
@@ -460,6 +480,17 @@ def find_groups(sent: Span, index: int = -1) -> list[GroupMention]:
 def has_claim(sent: Span) -> bool:
     """True when a sentence reports a claim of responsibility (default config)."""
     return sentence_attribution(sent) == "claimed"
+
+
+# a brief's labelled field that names the claimant ("Claim: TTP, issued on the evening of 10 September.")
+CLAIM_LABEL = re.compile(r"^\s*(?:claim|claimed\s+by|claim\s+of\s+responsibility|responsibility)\s*[:—–]\s*", re.IGNORECASE)
+
+
+def _claim_field(sent: Span) -> bool:
+    """The sentence is a claim field whose value is a group ("Claim: TTP."), not "Claim: none"."""
+    label = CLAIM_LABEL.match(sent.text)
+    return label is not None and any(e.label_ == "MIL_GROUP" and e.start_char - sent.start_char == label.end()
+                                     for e in sentence_ents(sent))
 
 
 def _group_claim_noun(sent: Span) -> bool:

@@ -397,6 +397,15 @@ INCIDENT_PROBES = (
      "temple and an Ahmadi place of worship, a police van bombed on a highway with a toll rising overnight, an air "
      "base attacked, a bomb defused, IS-K and TTP claims, a Lashkar-e-Jhangvi blame, a denial, four distractors. "
      "Scored unseen first, then studied."),
+    ("p140", "fourteen incidents, nine of them in 2-3 reports",
+     "Reports from five outlets (a wire in one-sentence paragraphs under capital datelines with 'earlier reported' "
+     "lines, a Sunday feature opening on a person and recapping older attacks, a Balochistan website naming "
+     "village, tehsil and district with translated quotes of levies officials, a radio station's bulletins of "
+     "several items with one attack among them, a Karachi city paper with FIR details and the year's statistics) on "
+     "2022-25 attacks in Khyber Pakhtunkhwa, Balochistan and Karachi: a police office besieged, a suicide attack "
+     "on an army post, a polio team's escort killed, a cantonment attacked, a train hijacked, a railway bridge and "
+     "station bombed, travellers killed on a highway, a levies post raided, tolls rising between reports, faction "
+     "claims, a blame denied, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -755,6 +764,16 @@ HONEST_PROBES = (
      "Majeed Brigade, BLF and BRAS claims, blame on 'Fitna al Hindustan' only, a mobile tower torched, an operation "
      "with only militants killed, labourers kidnapped, four distractors; written blind, never studied.",
      "Fifteen incidents, eleven of them in 2-3 reports. Never studied."),
+    ("p141",
+     "Twenty-six reports from five outlets (a national paper with 'what we know' bullet lists and full ISPR "
+     "statements, a weekly's trend column reporting the week's attack in its third paragraph, a Makran paper in "
+     "long paragraphs on 'miscreants' and 'unknown armed men', a live page with timestamped entries newest first, "
+     "an evening paper leading with a minister's reaction and ending on compensation) on 2021-25 attacks in Khyber "
+     "Pakhtunkhwa, Balochistan and Karachi: a mosque bombing with a toll revised down, a police office and a "
+     "garrison attacked, a party convention bombed, mobile towers torched, a port complex attacked, highway "
+     "travellers killed, a railway bridge blown up, a convoy attacked, a train hijacked, an operation, faction "
+     "claims, a weekday-only date, four distractors; written blind, never studied.",
+     "Thirteen incidents, ten of them in 2-3 reports. Never studied."),
 )
 
 

@@ -1213,6 +1213,8 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False  # "the death toll from the attack ... has risen to six": a running toll is news of the incident
     if _running_toll_lede(infos, first):
         return False  # (in the lede: "the number of martyrs of yesterday's attack rose to twenty-six")
+    if any(running_toll(i) and not i.background for i in infos if i.paragraph == opener.paragraph):
+        return False  # ("... embraced Shahadat this morning. With this, the number martyred in the attack has risen to two")
     if untold(infos, opener, title):
         return False
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
@@ -1521,8 +1523,8 @@ def history(frame: Frame, published: date) -> bool:
     a month before the report ("A court yesterday awarded life imprisonment in the case of the grenade attack on a
     tea stall in June 2023"): a trial, an anniversary or a recap, not news."""
     opener = _opener(frame)
-    if opener is None or not opener.triggers or not opener.dates:
-        return False
+    if opener is None or not opener.triggers or not opener.dates or opener.entry:
+        return False  # (a periodic report's entry is one of the period's incidents)
 
     def nearest(trigger: Trigger) -> DateMention:
         return min(opener.dates, key=lambda d: min(abs(d.span.start - trigger.span.end), abs(trigger.span.start - d.span.end)))
@@ -1548,9 +1550,9 @@ def anniversary_lede(infos: list[SentenceInfo]) -> bool:
 def recalled_before(frame: Frame, first: ExtractedEvent) -> bool:
     """A later frame whose opener dates its incident only to days well before the report's first incident ("It may be
     recalled that last week six labourers were shot dead in Kech" after Tuesday night's attack on a coach in Kalat): background the report recalls, not a second incident it reports."""
-    if first.date_precision != "day" or first.date is None:
-        return False
     opener = _opener(frame)
+    if first.date_precision != "day" or first.date is None or (opener is not None and opener.entry):
+        return False  # (a periodic report's entry is one of the period's incidents, whatever its day)
     dates = [d for d in opener.dates if not d.background] if opener is not None else []
     return bool(dates) and all(_latest_day(d) <= first.date - timedelta(days=RECALLED_DAYS) for d in dates)
 
@@ -2082,11 +2084,41 @@ def _selected_victims(figures: list[CasualtyFigure], triggers: list[Trigger], ki
         return False
     if any(t.span.text.lower() in ASSAULT_WORDS for t in triggers):
         return False
-    return any(f.kind == "killed" and f.victim in SELECTED_VICTIMS for f in figures)
+    return any(f.kind == "killed" and (f.victim in SELECTED_VICTIMS or _campaign_worker(f)) for f in figures)
+
+
+# a worker singled out for the campaign he serves ("a polio worker was shot dead", "a lady health worker")
+CAMPAIGN_WORDS = frozenset({"polio", "vaccination", "health"})
+
+
+def _campaign_worker(figure: CasualtyFigure) -> bool:
+    """The dead one is a worker of a campaign ("A polio worker was shot dead"), named by the word before "worker"."""
+    words = figure.span.text.lower().split()
+    return figure.victim in ("worker", "workers") and any(
+        w in CAMPAIGN_WORDS and nxt.startswith("worker") for w, nxt in zip(words, words[1:], strict=False))
 
 
 # a fight, a raid or a torching in which no one died (on either side) but people were taken is a kidnapping
 TAKING_OUTWEIGHS = ("armed_assault", "security_operation", "infrastructure_attack")
+
+
+def _killed_by(opener: SentenceInfo, triggers: list[Trigger]) -> str | None:
+    """The kind of the trigger that is the subject of the clause a killing participle follows ("A roadside bomb ripped
+    through a police vehicle, killing three officers": bombing), if one kind is."""
+    doc = opener.sent.doc
+    for figure in opener.casualties:
+        words = figure.span.in_doc(doc) if figure.kind == "killed" and figure.value > 0 else None
+        verb = next((t for t in words or () if t.tag_ == "VBG" and casualties.casualty_kind(t) == "killed"), None)
+        if verb is None or verb.dep_ != "advcl":
+            continue
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        start, end = doc[subject.left_edge.i].idx, doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i])
+        kinds = {t.event_type for t in triggers if t.span.sent_index == opener.index and start <= t.span.start < end}
+        if len(kinds) == 1:
+            return kinds.pop()
+    return None
 
 
 def _people_taken(triggers: list[Trigger], doc: Doc | None) -> bool:
@@ -2183,6 +2215,10 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # assault, whatever grenades and vests it used (a lone bomber's blast stays a bombing, and so does a car bomb
         # or an explosion that opened the fight in the lede)
         return "armed_assault"
+    if event_type == "armed_assault" and opener is not None and _killed_by(opener, triggers) == "bombing":
+        # "A roadside bomb ripped through a police vehicle, killing three officers, and gunmen then opened fire on the
+        # survivors": the blast that did the killing names the incident, whatever shooting followed
+        return "bombing"
     if event_type == "targeted_killing" and not victims and attackers:
         return "armed_assault"  # "three were shot dead at the wall": the attackers' deaths, no one singled out
     if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):

@@ -19,7 +19,7 @@ from khabar.nlp.components.casualties import CasualtyFigure, default_rules, extr
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.locations import find_locations
 from khabar.nlp.components.perpetrators import find_groups
-from khabar.nlp.extract import Extractor, _day_of_an_aftermath, to_article
+from khabar.nlp.extract import Extractor, _day_of_an_aftermath, _selected_victims, to_article
 from tests.test_nlp_rules import counts, sent
 
 PUB = datetime(2024, 6, 13, 9, 0)  # a Thursday
@@ -2089,3 +2089,50 @@ def test_a_features_remembered_scene_before_the_account_is_no_incident_of_its_ow
             "officials said. Seven passengers were killed and 19 wounded.")
     [event] = run(extractor, text, published=datetime(2024, 6, 16, 9, 0))
     assert (event.location.district, event.killed) == ("Kachhi (Bolan)", 7)
+
+
+def test_a_polio_worker_shot_dead_is_singled_out(nlp: Language) -> None:
+    span = sent(nlp, "A polio worker was shot dead and a constable guarding the team was wounded in Bannu on Wednesday.")
+    assert _selected_victims(extract_casualties(span), span._.triggers, 1)
+    crowd = sent(nlp, "A factory worker was shot dead and a constable was wounded in Bannu on Wednesday.")
+    assert not _selected_victims(extract_casualties(crowd), crowd._.triggers, 1)
+
+
+def test_the_blast_that_did_the_killing_names_the_incident(extractor: Extractor) -> None:
+    text = ("A roadside bomb tore through a Frontier Corps pickup near Turbat on Sunday, killing two soldiers and a "
+            "driver, and gunmen then opened fire on the survivors, officials said.\n\n"
+            "The attack happened on the road to Buleda. Three soldiers were wounded, said a local official.\n\n"
+            "The soldiers were on patrol at the time, the official said. The attackers, who had been hiding in an "
+            "orchard, fired on the vehicle before fleeing as other troops arrived.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 10, 9, 0))
+    assert (event.event_type, event.killed) == ("bombing", 3)
+
+
+def test_a_monthly_reports_detailed_incidents_are_news_of_the_month(extractor: Extractor) -> None:
+    text = ("May was another violent month. Our researchers recorded 38 incidents of militant violence across the "
+            "country, in which 64 people were killed and 97 injured.\n\n"
+            "Two incidents in Punjab stand out this month.\n\n"
+            "On the evening of May 9, gunmen on motorcycles fired on a church congregation leaving a service in "
+            "Sargodha, killing two worshippers and wounding four. Police have blamed the banned Lashkar-e-Jhangvi.\n\n"
+            "Earlier, on May 2, a bomb damaged a gas pipeline near Dera Ghazi Khan. No one was hurt.\n\n"
+            "We will return to enforced disappearances in our quarterly report.")
+    events = run(extractor, text, published=datetime(2024, 6, 1, 12, 0))
+    assert [(e.date, e.location.district, e.killed) for e in events] == [
+        (date(2024, 5, 9), "Sargodha", 2), (date(2024, 5, 2), "Dera Ghazi Khan", 0)]
+
+
+def test_a_field_labelled_with_the_attackers_counts_their_dead(nlp: Language) -> None:
+    assert counts(nlp, "Attackers killed: three.") == {"attackers_killed": [3]}
+    assert counts(nlp, "Accused killed: one (identified).") == {"attackers_killed": [1]}
+    assert counts(nlp, "Policemen killed: two.") == {"killed": [2]}
+
+
+def test_a_release_on_a_wounded_mans_death_that_raises_the_toll_is_news(extractor: Extractor) -> None:
+    text = ("Press Release No. 311/PRO/RWP — Rawalpindi, 14th June, 2024.\n\n"
+            "Constable Zahid Iqbal, who was critically injured in the attack by terrorists on the Chakri Road picket on "
+            "the night of 12-06-2024, embraced Shahadat at the Combined Military Hospital this morning. With this, the "
+            "number of police officials martyred in the attack has risen to three.\n\n"
+            "Funeral prayers were offered at the Police Lines.")
+    title = "Press Release: Injured constable of Chakri Road picket attack embraces Shahadat"
+    [event] = run(extractor, text, published=datetime(2024, 6, 14, 17, 0), title=title)
+    assert (event.date, event.killed) == (date(2024, 6, 12), 3)

@@ -70,7 +70,7 @@ ATTACKER_NOUNS = {
     "bombers", "insurgent", "insurgents", "assailant", "assailants", "khawarij", "khariji",
     "kharijis", "khwarij", "miscreant", "miscreants", "dacoit", "dacoits", "outlaws", "separatists", "rebels", "fighters",
     "suspects",
-    "accomplice", "accomplices", "kidnapper", "kidnappers", "abductor", "abductors",
+    "accomplice", "accomplices", "kidnapper", "kidnappers", "abductor", "abductors", "accused",
 }
 PERSON_NOUNS = {
     "soldier", "policeman", "constable", "civilian", "person", "man", "woman", "child", "boy",
@@ -1914,6 +1914,7 @@ class CasualtyRules:
         figures = _names_of_the_count(_colon_parts(sent, _bracket_parts(sent, _part_of_the_taken(figures))))
         labelled = self.labelled_counts(sent, sent_index)
         figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
+        figures = [self._field_of_attackers(sent, f) for f in figures]
         found = (figures + self._killed_after(sent, figures, sent_index) + self._ordinal_victims(sent, figures, sent_index)
                  + self.stated_tolls(sent, sent_index) + self.zero_figures(sent, sent_index)
                  + self._lone_victim(sent, figures, sent_index) + self._all_attackers_killed(sent, figures, sent_index)
@@ -2219,6 +2220,16 @@ class CasualtyRules:
             span = TextSpan.from_span(sent.doc[label[0].i : close.i + 1] if label else sent, sent_index)
             return [CasualtyFigure(kind, int(number.text), None, span, victim=label[-1].lower_ if label else "")]
         return []
+
+    def _field_of_attackers(self, sent: Span, figure: CasualtyFigure) -> CasualtyFigure:
+        """A field whose label names the attackers ("Attackers killed: two", "Accused killed: one"): their dead."""
+        words = figure.span.in_doc(sent.doc)
+        if figure.kind != "killed" or words is None or len(words) < 2 or words[1].text != ":":
+            return figure
+        labels = [c for c in words[0].children if c.dep_ == "nsubj" and c.i < words[0].i]
+        if labels and all(c.lower_ in self.attacker_nouns for c in labels):
+            return replace(figure, kind="attackers_killed")
+        return figure
 
     def stated_tolls(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """"fatalities put at 12": a stated death toll."""

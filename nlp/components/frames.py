@@ -225,6 +225,7 @@ class SentenceInfo:
     marker: bool
     militant_agent: bool = False
     statistic: bool = False  # a statistic, or a sentence that goes on with one
+    entry: bool = False  # opens an entry of a periodic report (one of the period's incidents, whatever its day)
 
     @property
     def strength(self) -> float:
@@ -517,6 +518,7 @@ def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
 
 STRONG_TRIGGER = 0.8  # a trigger this strong tells an incident by itself
 ENTRY_PERIOD_DAYS = 31  # a brief or log covers up to a month before it is published
+PERIOD_REPORT_DAYS = 40  # ... and a monthly report comes out up to a week or so after its month
 
 
 def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
@@ -530,6 +532,30 @@ def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
         return False
     day = published.date() if hasattr(published, "date") else published
     return all(d.precision == "day" and 0 <= (day - d.value).days <= ENTRY_PERIOD_DAYS for d in info.dates)
+
+
+def _periodic_entry(info: SentenceInfo, infos: list[SentenceInfo], doc: Doc) -> bool:
+    """A paragraph of a monthly report (one whose first paragraph tallies the month: "Our monitoring team recorded
+    41 incidents ... during the month") that opens on a day within the month before publication ("On the night of
+    March 16, an improvised explosive device ... exploded"): one of the period's incidents the report details."""
+    published = doc._.published
+    if not infos or published is None or not info.dates or not info.triggers:
+        return False
+    first = [i for i in infos if i.paragraph == infos[0].paragraph]
+    if not any(is_statistic(i.sent.text) for i in first) or not any(MONTH_WORD.search(i.sent.text) for i in first):
+        return False
+    return _within_the_period(info, doc)
+
+
+MONTH_WORD = re.compile(r"\bmonth\b", re.IGNORECASE)  # a monthly report names its period ("The month saw 52 incidents")
+
+
+def _within_the_period(info: SentenceInfo, doc: Doc) -> bool:
+    """Every date of the sentence is a day stated within the period a monthly report covers."""
+    published = doc._.published
+    day = published.date() if hasattr(published, "date") else published
+    return bool(info.dates) and all(d.precision == "day" and d.explicit and 0 <= (day - d.value).days <= PERIOD_REPORT_DAYS
+                                    for d in info.dates)
 
 
 def _place_lead(sent: Span) -> bool:
@@ -621,13 +647,24 @@ class FrameRules:
         """SentenceInfo for every sentence of a document."""
         starts = _paragraph_starts(doc.text)
         infos: list[SentenceInfo] = []
+        entry_paragraph: int | None = None  # the paragraph a periodic report's entry opens
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip():
                 continue
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
-            if info.background and (not infos or infos[-1].paragraph != paragraph) and _dated_entry(info, doc):
+            opens_paragraph = not infos or infos[-1].paragraph != paragraph
+            periodic = opens_paragraph and _periodic_entry(info, infos, doc)
+            if info.background and opens_paragraph and (_dated_entry(info, doc) or periodic):
                 info.background = False  # a brief's entry dated within its period reports that day's incident
+                info.dates = [replace(d, background=False) for d in info.dates]
+            if periodic:  # (each of a periodic report's entries is an incident of its own)
+                info.marker = info.entry = True
+                entry_paragraph = paragraph
+            elif info.background and paragraph == entry_paragraph and _within_the_period(info, doc):
+                # "Ten passengers were killed, one of the injured having died in hospital on December 5": the entry's
+                # own toll, dated within the period
+                info.background = False
                 info.dates = [replace(d, background=False) for d in info.dates]
             if paragraph > 0 and normalise(sent.text).startswith(BODY_RECAP_OPENERS):
                 # "Last week, gunmen stopped buses ..." after a lede that told this week's attack

@@ -406,6 +406,15 @@ INCIDENT_PROBES = (
      "on an army post, a polio team's escort killed, a cantonment attacked, a train hijacked, a railway bridge and "
      "station bombed, travellers killed on a highway, a levies post raided, tolls rising between reports, faction "
      "claims, a blame denied, four distractors. Scored unseen first, then studied."),
+    ("p142", "fourteen incidents, nine of them in 2-3 reports",
+     "Reports from five outlets (a Sindh daily in English translated from Urdu style with 'the night between' dates, "
+     "a capital police media cell's numbered press releases with FIR details, a breaking-news site appending "
+     "'UPDATE:' lines, a rights monitor's monthly report with two incidents among its statistics, a foreign wire "
+     "ending on an older attack) on 2021-25 attacks in Sindh, Punjab, Islamabad, Gilgit-Baltistan and Balochistan: "
+     "a car bomb in Lahore, two attacks in one city on one day, an imambargah bombed, a railway track blown up, an "
+     "air base attacked, a bus ambushed on the Karakoram Highway, a polio guard shot, tolls revised down, a "
+     "Chinese convoy bombed, a train hijacked, faction and Sindhi separatist claims, four distractors. Scored "
+     "unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -774,6 +783,16 @@ HONEST_PROBES = (
      "travellers killed, a railway bridge blown up, a convoy attacked, a train hijacked, an operation, faction "
      "claims, a weekday-only date, four distractors; written blind, never studied.",
      "Thirteen incidents, ten of them in 2-3 reports. Never studied."),
+    ("p143",
+     "Twenty-six reports from five outlets (a tribal-area paper naming tribes and prayer times, a Quetta daily "
+     "closing on the week's other incidents, a daily digest in labelled lines, a live blog oldest first with a "
+     "wrap-up, an analysis weekly opening on the week's attack) on 2022-25 attacks in southern Khyber Pakhtunkhwa, "
+     "Balochistan and Karachi: a police office besieged, a procession bombed, a police station and army camp "
+     "attacked, bus passengers shot, a girls' school blown up, highway travellers killed, a rail bridge blown up, a "
+     "polio vaccinator killed, a railway station bombed, an FC post attacked, a cantonment attacked, an "
+     "infiltration repulsed, a bank raided, faction claims, 'Fitna al-Khawarij' only, four distractors; written "
+     "blind, never studied.",
+     "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

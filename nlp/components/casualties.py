@@ -2407,14 +2407,11 @@ def _bracket_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFi
     down the attackers' dead, not the victims')."""
     out = list(figures)
     for i, part in enumerate(figures):
-        if not part.sub_count:
+        words = part.span.in_doc(sent.doc) if part.sub_count else None
+        opened = _opening_bracket(sent, words.end - 1) if words is not None else None
+        if opened is None:
             continue
-        before = sent.text[: part.span.end - part.span.sent_start]
-        opened = before.rfind("(")
-        if opened < 0 or ")" in before[opened:]:
-            continue
-        wholes = [f for f in figures[:i] if not f.sub_count and f.value > 0
-                  and f.span.end - f.span.sent_start <= opened]
+        wholes = [f for f in figures[:i] if not f.sub_count and f.value > 0 and f.span.end <= sent.doc[opened].idx]
         if wholes and wholes[-1].kind != part.kind:
             out[i] = replace(part, kind=wholes[-1].kind)
     return out

@@ -527,35 +527,32 @@ def _dated_entry(info: SentenceInfo, doc: Doc) -> bool:
     label = SECTION_LABEL.match(info.sent.text)
     entry = ITEM_NUMBER.match(info.sent.text) or (label is not None and (
         NUMBERED_LABEL.search(label.group(1)) or ENTRY_LABEL.fullmatch(label.group(1))))
-    published = doc._.published
-    if not entry or not info.dates or published is None:
-        return False
-    day = published.date() if hasattr(published, "date") else published
-    return all(d.precision == "day" and 0 <= (day - d.value).days <= ENTRY_PERIOD_DAYS for d in info.dates)
+    return bool(entry) and _days_within(info, doc, ENTRY_PERIOD_DAYS)
 
 
 def _periodic_entry(info: SentenceInfo, infos: list[SentenceInfo], doc: Doc) -> bool:
     """A paragraph of a monthly report (one whose first paragraph tallies the month: "Our monitoring team recorded
     41 incidents ... during the month") that opens on a day within the month before publication ("On the night of
     March 16, an improvised explosive device ... exploded"): one of the period's incidents the report details."""
-    published = doc._.published
-    if not infos or published is None or not info.dates or not info.triggers:
+    if not infos or not info.triggers:
         return False
     first = [i for i in infos if i.paragraph == infos[0].paragraph]
     if not any(is_statistic(i.sent.text) for i in first) or not any(MONTH_WORD.search(i.sent.text) for i in first):
         return False
-    return _within_the_period(info, doc)
+    return _days_within(info, doc, PERIOD_REPORT_DAYS, stated=True)
 
 
 MONTH_WORD = re.compile(r"\bmonth\b", re.IGNORECASE)  # a monthly report names its period ("The month saw 52 incidents")
 
 
-def _within_the_period(info: SentenceInfo, doc: Doc) -> bool:
-    """Every date of the sentence is a day stated within the period a monthly report covers."""
+def _days_within(info: SentenceInfo, doc: Doc, days: int, stated: bool = False) -> bool:
+    """Every date of the sentence is a day (a stated one, with `stated`) at most `days` days before publication."""
     published = doc._.published
+    if published is None or not info.dates:
+        return False
     day = published.date() if hasattr(published, "date") else published
-    return bool(info.dates) and all(d.precision == "day" and d.explicit and 0 <= (day - d.value).days <= PERIOD_REPORT_DAYS
-                                    for d in info.dates)
+    return all(d.precision == "day" and (d.explicit or not stated) and 0 <= (day - d.value).days <= days
+               for d in info.dates)
 
 
 def _place_lead(sent: Span) -> bool:
@@ -661,7 +658,8 @@ class FrameRules:
             if periodic:  # (each of a periodic report's entries is an incident of its own)
                 info.marker = info.entry = True
                 entry_paragraph = paragraph
-            elif info.background and paragraph == entry_paragraph and _within_the_period(info, doc):
+            elif (info.background and paragraph == entry_paragraph
+                  and _days_within(info, doc, PERIOD_REPORT_DAYS, stated=True)):
                 # "Ten passengers were killed, one of the injured having died in hospital on December 5": the entry's
                 # own toll, dated within the period
                 info.background = False

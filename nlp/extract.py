@@ -36,7 +36,7 @@ from khabar.nlp.components.base import (
     normalise,
 )
 from khabar.nlp.components.casualties import GENERIC_VICTIMS, RISE_VERBS, RISE_WORDS, UNITS, CasualtyFigure
-from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted
+from khabar.nlp.components.dates import DAYS_AFTER, PKT, RELATIVE, DateMention, best_date, days_counted, names_incident
 from khabar.nlp.components.event_types import HIJACK_WORDS, ScoresSource, Trigger
 from khabar.nlp.components.frames import (
     AFTER_THE_LAST,
@@ -515,7 +515,10 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     chain = [words.root, *words.root.ancestors]
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
     incidents = [verb.head] if verb.dep_ in ("relcl", "acl") else []
-    incidents += [obj for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"]
+    # ("shot dead a tribal elder in Khyber and a polio vaccinator in Bannu in two separate attacks": on the objects)
+    holders = [verb, *(n for obj in verb.children if obj.dep_ == "dobj" for n in (obj, *obj.conjuncts))]
+    incidents += [obj for holder in holders for prep in holder.children if prep.dep_ == "prep"
+                  for obj in prep.children if obj.dep_ == "pobj"]
     # "martyred in a wave of coordinated attacks", "a series of blasts": the incidents a quantity noun holds
     incidents += [g for noun in incidents for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
@@ -528,7 +531,8 @@ def own_tolls(figures: list[CasualtyFigure], doc: Doc) -> list[CasualtyFigure]:
     # (and a later restating of such a total: "14 soldiers had embraced shahadat while fighting them", after a lede
     # of "38 civilians and 14 personnel were martyred in a wave of attacks")
     summed = {(f.kind, f.value) for info in doc._.sentences for f in info.casualties if sums_incidents(f, doc)}
-    totals = [f for f in figures if sums_incidents(f, doc) or (f.kind, f.value) in summed]
+    # (one person is no total: "Malik X was shot dead" after "shot dead an elder in Khyber and a vaccinator in Bannu")
+    totals = [f for f in figures if sums_incidents(f, doc) or (f.kind, f.value) in summed and f.value > 1]
     own_kinds = {f.kind for f in figures if f not in totals}
     return [f for f in figures if f not in totals or f.kind not in own_kinds]
 
@@ -1103,9 +1107,27 @@ def news_in_lede(infos: list[SentenceInfo], first: Frame, title: str = "") -> bo
         return True  # a feature's scene-setting lead-in: the opener gives the count the headline announces
     if _first_act_told(infos, first, opener, title):
         return True
+    if _dated_toll(opener) and not reaction_lede(infos):
+        return True  # "Three men died in the attack late on Tuesday": a feature's scene, then the news
     # the paragraph's sentences before the opener set its day ("Last Tuesday the men gathered as usual. Two boys were
     # pouring tea. At about half past seven, a bomb ... exploded")
     return fresh_report(opener, _lead_in(infos, opener), known_ok=untold(infos, opener, title))
+
+
+FRESH_TOLL_DAYS = 3  # a toll dated this many days before publication at most is the report's news
+
+
+def _dated_toll(opener: SentenceInfo) -> bool:
+    """The opener tells the dead and the day they died, one of the last few before publication ("Three men died in the
+    attack late on Tuesday"), as something that happened, not as told before ("had been killed")."""
+    published = opener.sent.doc._.published
+    if published is None or any(_told_as_before(t, opener) for t in opener.triggers):
+        return False
+    if not any(f.kind == "killed" and f.value > 0 and not f.earlier for f in opener.casualties):
+        return False
+    # (a day of its own, not one naming an incident the reader knows: "Sunday's bombing killed more than 50")
+    return any(d.precision == "day" and not (d.background or d.reporting or names_incident(opener.sent, d.span))
+               and 0 <= (published.date() - d.value).days <= FRESH_TOLL_DAYS for d in opener.dates)
 
 
 FIRST_ACT_STRENGTH = 0.7  # a shot or a blast told plainly ("The pillion rider fired with a Kalashnikov")
@@ -1217,7 +1239,15 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False  # ("... embraced Shahadat this morning. With this, the number martyred in the attack has risen to two")
     if untold(infos, opener, title):
         return False
+    if not any(_tells_of_aftermath(i) for i in infos if i.paragraph == lede):
+        return False  # a feature's scene ("The kettle was still on the stove ..."): the lede is no aftermath's news
     return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
+
+
+def _tells_of_aftermath(info: SentenceInfo) -> bool:
+    """The sentence names an incident or its victims, or tells a reaction ("mourners buried", "police arrested")."""
+    return bool(INCIDENT_WORD.search(info.sent.text) or info.triggers or info.casualties) or any(
+        t.pos_ in ("VERB", "AUX") and _reaction_verb(t.text, participle=True) for t in info.sent)
 
 
 # The lede's main verb when the news is a reaction to an incident the reader already knows

@@ -2136,3 +2136,56 @@ def test_a_release_on_a_wounded_mans_death_that_raises_the_toll_is_news(extracto
     title = "Press Release: Injured constable of Chakri Road picket attack embraces Shahadat"
     [event] = run(extractor, text, published=datetime(2024, 6, 14, 17, 0), title=title)
     assert (event.date, event.killed) == (date(2024, 6, 12), 3)
+
+
+def test_men_counted_as_the_subject_of_a_killing_did_it(nlp: Language) -> None:
+    # (parsed with the two gunmen as the subject of "killing", which has a victim of its own)
+    assert counts(nlp, "In Karak, about 100 km to the south, two men on a motorcycle opened fire on a polio vaccination "
+                       "team in the Takht-e-Nasrati area in the morning, killing vaccinator Rahimullah and wounding the "
+                       "police constable assigned to guard the team, police said.") == {"killed": [1], "injured": [1]}
+
+
+def test_a_lede_on_two_separate_killings_gives_each_its_own_dead(extractor: Extractor) -> None:
+    text = ("KOHAT, June 12 (APW) — Gunmen shot dead a tribal elder in the Kurram district and a polio vaccinator in "
+            "Hangu on Wednesday in two separate attacks in the northwest, police said.\n\n"
+            "Malik Gul Badshah, 61, was shot dead near his house in the Sadda area as he returned from the mosque "
+            "after evening prayers, police said. His driver was wounded.\n\n"
+            "In Hangu, two men on a motorcycle opened fire on a polio vaccination team in the Thall area in the "
+            "afternoon, killing vaccinator Rahimullah, police said.")
+    events = run(extractor, text)
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [("Kurram", 1, 1), ("Hangu", 1, None)]
+
+
+def test_a_feature_that_opens_on_a_scene_reports_the_dated_toll_after_it(extractor: Extractor) -> None:
+    text = ("The bread was still in the clay oven on Wednesday morning when the neighbours came to the levies post "
+            "outside Kohlu. Its tin door hung from a single hinge.\n\n"
+            "The post is a room, a flagpole and a water tank at a bend in the road. For most of the year its men check "
+            "the lorries that come down from the coal mines.\n\n"
+            "Two men died in the attack late on Tuesday: Naik Sher Ali and the post's cook, Dost Muhammad, who had "
+            "first been counted among the wounded. One other levies man was wounded.")
+    [event] = run(extractor, text, title="Cold bread and a broken door: the night the Kohlu post was hit")
+    assert (event.date, event.killed, event.injured) == (date(2024, 6, 11), 2, 1)
+
+
+def test_a_quoted_remark_does_not_open_the_incident(extractor: Extractor) -> None:
+    doc = extractor.nlp("A soldier with a bandaged hand was refilling sandbags at the Shewa post. “We kept firing until "
+                        "the sky went grey.”\n\nFour soldiers were killed and three wounded when militants attacked the "
+                        "post late on Tuesday night, officials said.")
+    assert [i.sent.text[:4] for i in doc._.sentences if i.opens_frame()] == ["Four"]
+
+
+def test_an_operation_earlier_in_the_day_a_statement_gives_is_of_that_day(extractor: Extractor) -> None:
+    text = ("MIRAMSHAH: The toll from Monday's roadside bombing of a convoy near Razmak rose to four on Wednesday, "
+            "officials said.\n\n"
+            "In a separate statement on Wednesday, the military said troops had killed two militants in an "
+            "intelligence-based operation in the Shewa area earlier in the day. The statement did not link the "
+            "operation to Monday's bombing.")
+    events = run(extractor, text)
+    assert [(e.event_type, e.date) for e in events] == [("bombing", date(2024, 6, 10)),
+                                                         ("security_operation", date(2024, 6, 12))]
+
+
+def test_a_lone_bomber_named_before_a_bare_count_is_not_the_count(nlp: Language) -> None:
+    assert counts(nlp, "Suicide bomber strikes crowded bus stand in Kohat; at least 17 killed, 30 injured") == {
+        "killed": [17], "injured": [30]}
+    assert counts(nlp, "Attackers stormed the post; all five killed") == {"attackers_killed": [5]}

@@ -971,6 +971,14 @@ class CasualtyRules:
         return any(c.dep_ == "appos" and c.lower_ in self.person_nouns
                    and any(d.dep_ in ("det", "poss") for d in c.children) for c in name.children)
 
+    def _harms_another(self, verb: Token) -> bool:
+        """An active casualty verb with a person of its own as object ("killing vaccinator X", "shot a policeman"):
+        its subject harmed someone else."""
+        return (self.casualty_kind(verb) is not None and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP")
+                and not any(c.dep_ == "auxpass" for c in verb.children)
+                and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in self.person_nouns)
+                        and self.casualty_kind(c) is None for c in verb.children))
+
     def _harms_subject(self, verb: Token) -> bool:
         """A casualty verb, or one conjoined with it, or one whose object is the harm ("received injuries")."""
         return any(self.casualty_kind(v) is not None
@@ -1259,6 +1267,8 @@ class CasualtyRules:
             if found is not None:
                 return found
         head = node.head
+        if node.dep_ == "nsubj" and self._harms_another(head):
+            return None  # "two men on a motorcycle ..., killing vaccinator X": the counted men did the killing
         for _ in range(3):
             if self.casualty_kind(head):
                 return head
@@ -1634,6 +1644,11 @@ class CasualtyRules:
             return self._them_are_attackers(victim)  # "the army said 54 of them had been killed": the sentence before's
         if not people and victim.pos_ == "NUM":
             return self._counted_before(victim)
+        if (people and people[-1].tag_ == "NN" and not any(c.dep_ == "nummod" for c in people[-1].children)
+                and (self.word_value([victim.lower_]) or 0) > 1):
+            # "Suicide bomber blows himself up ...; at least 24 killed": one man is not the 24 (but "one militant killed
+            # and three wounded" counts more of them)
+            return False
         return self._last_are_attackers(people)
 
     def _counted_before(self, victim: Token) -> bool:

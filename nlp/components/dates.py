@@ -163,6 +163,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
     return False
 
 
+# the act told fell on the day the sentence states for its telling
+SAME_DAY_AS_TOLD = re.compile(r"\bearlier (?:in the|that) day\b", re.IGNORECASE)
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "hours", "dawn"})
 TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "casualties", "dead", "deaths", "fatalities"})
 
@@ -205,6 +207,9 @@ def _died_of_injuries(verb: Token) -> bool:
         return True
     if verb.lower_ not in ("died", "embraced", "expired", "breathed"):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_INCIDENT_NOUN.fullmatch(g.lower_) for g in c.children)
+           for c in verb.children):
+        return False  # "Three men died in the attack late on Tuesday: ..., who had first been listed among the wounded"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(t.lower_ in INJURED_WORDS for subject in subjects for t in subject.subtree):
         return True
@@ -404,6 +409,9 @@ class DateRules:
         found = [d for d in found if d.background or not _future(sent, d.span)]
         found = [replace(d, background=True) if _weekday_of_a_past_year(sent, d, found) else d for d in found]
         found = [_of_last_year(sent, d, published.year - 1) for d in found]
+        if SAME_DAY_AS_TOLD.search(sent.text):
+            # "said on Wednesday troops had killed three militants ... earlier in the day": the day said is the act's
+            found = [replace(d, reporting=False) if d.reporting and d.precision == "day" else d for d in found]
         named = [d for d in found if d.precision == "day" and names_incident(sent, d.span)]
         if named:  # "on Wednesday revised the toll of Monday's bombing": the bombing's day is the incident's
             found = [d if d in named or d.precision != "day" else replace(d, reporting=True) for d in found]

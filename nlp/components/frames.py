@@ -201,6 +201,9 @@ def incident_rank(text: str) -> tuple[bool, int | None] | None:
     return determiner == "the", ORDINALS[ordinal]
 
 
+# a sentence that is one quoted remark, opening and closing marks included (a remark's attribution may follow it)
+QUOTED_SENTENCE = re.compile(r"[“\"][^“”\"]+[”\"]")
+
 PLUPERFECT_VERBS = {"killed", "attacked", "claimed", "targeted", "martyred", "struck", "carried", "injured",
                     "wounded", "abducted", "kidnapped", "bombed", "stormed"}
 
@@ -238,9 +241,14 @@ class SentenceInfo:
         """True when the sentence gives a positive casualty count."""
         return any(f.value > 0 and not f.sub_count for f in self.casualties)
 
+    @property
+    def quoted(self) -> bool:
+        """The whole sentence is a quoted remark ("“We kept firing until the sky went grey.”"): a voice, not the report."""
+        return QUOTED_SENTENCE.fullmatch(self.sent.text.strip()) is not None
+
     def opens_frame(self) -> bool:
         """True when the sentence reports a new incident by itself."""
-        if self.background or self.non_event:
+        if self.background or self.non_event or self.quoted:
             return False
         if self.strength >= 0.8 or (self.marker and self.has_figures):
             return True

@@ -415,6 +415,15 @@ INCIDENT_PROBES = (
      "air base attacked, a bus ambushed on the Karakoram Highway, a polio guard shot, tolls revised down, a "
      "Chinese convoy bombed, a train hijacked, faction and Sindhi separatist claims, four distractors. Scored "
      "unseen first, then studied."),
+    ("p144", "fourteen incidents, eleven of them in 2-3 reports",
+     "Reports from five outlets (a feature paper opening on scene and quote with the toll in the third paragraph, "
+     "a terse wire under capital datelines naming weekdays, a Balochistan site opening on a 'Key points' box, an "
+     "evening paper of toll updates recapping two earlier attacks, a translated Urdu-style daily with figures in "
+     "words and 'the night between' dates) on 2022-25 attacks in Khyber Pakhtunkhwa, Balochistan and Karachi: a "
+     "police office besieged, a customs post and a checkpoint attacked, passengers pulled off vehicles and shot "
+     "with a toll revised down, a rail bridge and a gas pipeline blown up, a convoy bombed, a railway station "
+     "bombed, labourers shot and a mobile tower burned, a cantonment attacked, a wounded man who later died, "
+     "faction claims, 'Fitna al-Khawarij' only, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -793,6 +802,15 @@ HONEST_PROBES = (
      "infiltration repulsed, a bank raided, faction claims, 'Fitna al-Khawarij' only, four distractors; written "
      "blind, never studied.",
      "Fifteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p145",
+     "Twenty-six reports from five outlets (a Makran paper with 'TURBAT, Nov 21:' datelines, a live page of "
+     "timestamped updates newest first, a broadsheet with anonymous officials and group histories, a foreign wire "
+     "explaining places and telling the two Talibans apart, a translated daily in the passive with figures in "
+     "words) on 2021-25 attacks in Balochistan, Khyber Pakhtunkhwa and Karachi: a mosque bombed with a claim then "
+     "a denial, a procession bombed, a garrison assaulted, teachers shot, a polio escort bombed, officials "
+     "kidnapped and released, labourers shot, a convoy car-bombed, a railway track blown up, tolls including the "
+     "attackers, blame on 'Indian-backed proxies' only, four distractors; written blind, never studied.",
+     "Fourteen incidents, nine of them in 2-3 reports. Never studied."),
 )
 
 

@@ -118,7 +118,7 @@ FOUGHT_BACK = re.compile(r"\b(?:repulsed|repelled|returned fire|retaliat\w+|exch
 SINGLED_OUT_TARGETS = ("religious", "tribal_elders", "political", "health_workers", "journalists")
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
-REMAINING = re.compile(r"\b(?:remain|remains|remained|still|leaving|left)\b", re.IGNORECASE)
+REMAINING = re.compile(r"\b(?:remain|remains|remained|remaining|still|leaving|left)\b", re.IGNORECASE)
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -557,7 +557,7 @@ def _remaining(figure: CasualtyFigure) -> bool:
     """"six remain under treatment", "ten others are still in hospital", "leaving three in treatment": the count
     of those left."""
     offset = figure.span.sent_start
-    before = figure.span.sentence[max(0, figure.span.start - offset - 9) : figure.span.start - offset]
+    before = figure.span.sentence[max(0, figure.span.start - offset - 11) : figure.span.start - offset]
     after = figure.span.sentence[figure.span.end - offset :][:30]
     return REMAINING.search(f"{before} {figure.span.text} {after}") is not None
 
@@ -954,9 +954,11 @@ class Extractor:
             fields["perpetrator"] = Perpetrator(name=perp.name, attribution=attribution, mention=perp.mention)  # type: ignore[arg-type]
             ev["perpetrator"] = evidence(perp.span)
         elif claims and event_type != "security_operation":
+            # (a claim by no group the text names leaves the perpetrator unknown, as a null perpetrator has no
+            # attribution; the claim stays as its evidence: "The group claimed responsibility in a statement")
             named = _claimant_named_before(claims[0]) or _claimant_named_after(claims[0])
-            fields["perpetrator"] = Perpetrator(name=named.name if named else None, attribution="claimed",
-                                                mention=named.mention if named else None)
+            if named is not None:
+                fields["perpetrator"] = Perpetrator(name=named.name, attribution="claimed", mention=named.mention)
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
         targets = [t for s in frame.sentences for t in s.targets]
         target = self.targets.choose(targets, event_type, trig_sent, lede_sent.index)

@@ -2189,3 +2189,45 @@ def test_a_lone_bomber_named_before_a_bare_count_is_not_the_count(nlp: Language)
     assert counts(nlp, "Suicide bomber strikes crowded bus stand in Kohat; at least 17 killed, 30 injured") == {
         "killed": [17], "injured": [30]}
     assert counts(nlp, "Attackers stormed the post; all five killed") == {"attackers_killed": [5]}
+
+
+def test_also_on_the_verb_adds_a_second_group_of_dead_however_far_a_parenthesis_puts_it(extractor: Extractor) -> None:
+    text = ("PARACHINAR: Three levies men were martyred when gunmen ambushed a convoy near Sadda on Wednesday afternoon, "
+            "officials said.\n\nNine passengers, among them a woman and a boy, also lost their lives in the attack, "
+            "while six others were injured.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (12, 6)
+
+
+def test_the_wounded_left_after_deaths_are_the_injured(extractor: Extractor) -> None:
+    text = ("HUB: Three policemen were killed and four wounded when a bomb hit their van in Hub on Wednesday, police "
+            "said.\n\nTwo of the wounded policemen died later in hospital, raising the toll to five. The remaining two "
+            "wounded are out of danger, doctors said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (5, 2)
+
+
+def test_one_man_who_escaped_unhurt_says_nothing_of_the_others(extractor: Extractor) -> None:
+    text = ("MINGORA: Two persons were killed and dozens of others injured when a bomb went off at a rally in Kabal on "
+            "Wednesday evening, police said. The party's candidate had finished his speech minutes earlier and "
+            "escaped unhurt.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (2, None)
+
+
+def test_the_man_whose_guards_were_killed_is_not_among_the_dead(nlp: Language) -> None:
+    assert counts(nlp, "Two bodyguards of a senior civil judge were martyred when gunmen ambushed his car near Tank "
+                       "on Wednesday, police said.") == {"killed": [2]}
+
+
+def test_a_weeks_review_keeps_its_first_entry_when_a_closing_line_names_its_district(extractor: Extractor) -> None:
+    text = ("It was another bloody week in the northwest, where a convoy, a police station and a checkpost came under "
+            "fire within five days.\n\n"
+            "Monday: Gunmen on the hills above Sadda in Kurram opened fire on a convoy of passenger vans. By Friday the "
+            "toll had risen to nine, after two of the wounded died in a Peshawar hospital.\n\n"
+            "Wednesday: A roadside bomb struck a police van near Paharpur in Dera Ismail Khan, killing two constables.\n\n"
+            "Friday: Militants attacked a checkpost in the Lachi area of Kohat late at night. One soldier was martyred.\n\n"
+            "Officials in Peshawar say the police lack night-vision equipment. In Kurram, meanwhile, the main road stayed "
+            "closed all week.")
+    events = run(extractor, text, published=datetime(2024, 6, 15, 9, 0))
+    assert [(e.location.district, e.killed) for e in events] == [("Kurram", 9), ("Dera Ismail Khan", 2), ("Kohat", 1)]

@@ -216,11 +216,11 @@ def test_no_claim_phrasing(nlp: Language, text: str, attribution: str) -> None:
     assert sentence_attribution(sent(nlp, text)) == attribution
 
 
-def test_unnamed_claim_sets_attribution(extractor: Extractor) -> None:
+def test_an_unnamed_claim_leaves_the_perpetrator_unknown_with_the_claim_as_evidence(extractor: Extractor) -> None:
     text = "A bomb exploded near a police van in Quetta on Tuesday, injuring three policemen. The group claimed responsibility in a statement."
     [event] = run(extractor, text)
-    assert event.perpetrator.name is None
-    assert event.perpetrator.attribution == "claimed"
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")  # a null perpetrator is unknown
+    assert event.evidence["perpetrator"].sentence.startswith("The group claimed")
 
 
 def test_claim_with_pluperfect_is_not_background(extractor: Extractor) -> None:

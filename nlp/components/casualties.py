@@ -329,7 +329,10 @@ def _some_spared(sent: Span) -> bool:
     for verb in sent:
         if verb.lower_ not in SPARED_VERBS:
             continue
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":  # "the candidate had finished his speech and escaped unhurt"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
             # ("the engineers and their escort escaped unharmed": the people attacked and those guarding them)
             party = subject.tag_ == "NNS" and any(c.dep_ == "conj" for c in subject.children)
             if not party and not any(t.lower_ in EVERYONE for t in subject.subtree):
@@ -450,6 +453,15 @@ def _man_after_force(tok: Token) -> bool:
     """"a Rangers sub-inspector", parsed with the man as a modifier after the force's name: the article and the
     man's place in the sentence are the name's."""
     return tok.dep_ == "amod" and tok.head.i == tok.i - 1 and tok.head.tag_ in ("NNP", "NNPS")
+
+
+def _also_on_its_verb(victim: Token) -> bool:
+    """"Eleven passengers, among them two women and a child, also lost their lives": "also" on the verb of which the
+    counted people are the subject, however far a parenthesis puts it."""
+    parenthesis = any(c.dep_ in ("prep", "appos") and c.i > victim.i and any(t.text == "," for t in victim.doc[victim.i : c.i])
+                      for c in victim.children)
+    return parenthesis and victim.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "advmod" and c.lower_ == "also" and c.head.lower_ not in COUNTING_VERBS for c in victim.head.children)
 
 
 def _listed_among(last: Token) -> bool:
@@ -760,6 +772,9 @@ class CasualtyRules:
                 continue  # "not a single jawan was martyred": nobody (`_zero_figures`), not one
             if tok.dep_ == "attr":
                 continue  # "an elder who was a member of the jirga was shot dead": the subject again, not another man
+            if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+                    and tok.head.head.lower_ in self.person_nouns):
+                continue  # "two police guards of a senior civil judge were martyred": whose guards, not one of the dead
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
                 continue  # "Gul Zaman Khattak, 41, a correspondent for a daily, was shot dead": the man named again
             if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
@@ -1910,7 +1925,7 @@ class CasualtyRules:
                         or (self._part_of(last) and self._attackers_part(last) is None and victim.dep_ != "conj"
                             and not (len(victims_counted) == 1 and _dealt(victim)))),
                     also=any(t.lower_ in ALSO_WORDS and t.head.lower_ not in COUNTING_VERBS
-                             for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]),
+                             for t in sent.doc[max(sent.start, first.i - 3) : end.i + 1]) or _also_on_its_verb(victim),
                     claimed=((claim_at is not None and claim_at < first.i or first.i in group_words)
                              and not _toll_of_the_act(victim)) or self._disputed(victim),
                     clause=int(other_place_at is not None and first.i > other_place_at),

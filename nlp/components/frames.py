@@ -607,7 +607,8 @@ def drop_summary(frames: list[Frame]) -> list[Frame]:
         return frames
     first, rest = frames[0], frames[1:]
     lede = districts_named(first.sentences)
-    covered = districts_named([s for f in rest for s in f.sentences])
+    # (where the later frames tell an incident: not a closing "In Kurram, meanwhile, elders warned ...")
+    covered = districts_named([s for f in rest for s in f.sentences if s.triggers or s.casualties])
     return rest if len(lede) >= 2 and lede <= covered else frames
 
 

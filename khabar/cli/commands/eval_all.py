@@ -424,6 +424,16 @@ INCIDENT_PROBES = (
      "with a toll revised down, a rail bridge and a gas pipeline blown up, a convoy bombed, a railway station "
      "bombed, labourers shot and a mobile tower burned, a cantonment attacked, a wounded man who later died, "
      "faction claims, 'Fitna al-Khawarij' only, four distractors. Scored unseen first, then studied."),
+    ("p146", "fifteen incidents, ten of them in 2-3 reports",
+     "Reports from five outlets (a Peshawar morning daily with ranks in long ledes and a closing paragraph of the "
+     "district's earlier attacks, an international wire naming weekdays and explaining the groups in a line, a Quetta "
+     "site appending 'Update:' paragraphs with the latest toll at the bottom, a weekly review telling the week's "
+     "incidents paragraph by paragraph, a Karachi crime page with FIR numbers and ages in brackets) on 2022-25 "
+     "attacks in Khyber Pakhtunkhwa, Balochistan and Karachi: a rail bridge and a gas pipeline blown up, a levies "
+     "post, an army checkpost overnight and a police post attacked, a convoy ambushed with soldiers and passengers "
+     "counted apart, an election rally and a mosque bombed, an advocate, a tribal elder and labourers shot, a judge "
+     "ambushed, an operation with only militants killed, a district corrected, four distractors. Scored unseen "
+     "first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -811,6 +821,16 @@ HONEST_PROBES = (
      "kidnapped and released, labourers shot, a convoy car-bombed, a railway track blown up, tolls including the "
      "attackers, blame on 'Indian-backed proxies' only, four distractors; written blind, never studied.",
      "Fourteen incidents, nine of them in 2-3 reports. Never studied."),
+    ("p147",
+     "Twenty-six reports from five outlets (a Peshawar paper in the passive with officials named by designation, a "
+     "Balochistan site mixing Urdu words into short paragraphs, a foreign magazine opening on analysis with tolls "
+     "from an anonymous official, a state broadcaster in ISPR wording, a Karachi tabloid whose headline tolls differ "
+     "from the body) on 2022-25 attacks in Balochistan, Khyber Pakhtunkhwa and Karachi: a night's grenade, pylon and "
+     "levies-post attacks in one roundup, a cleric shot, a market bombed with soldiers inside the toll, an official "
+     "kidnapped for ransom, a miners' camp and an FC camp attacked, a rocket attack on a check post, operations, "
+     "passengers abducted and found dead, a motorcycle bomb, dates in digits, five distractors; written blind, never "
+     "studied.",
+     "Fourteen incidents, eight of them in 2-3 reports. Never studied."),
 )
 
 

@@ -2231,3 +2231,12 @@ def test_a_weeks_review_keeps_its_first_entry_when_a_closing_line_names_its_dist
             "closed all week.")
     events = run(extractor, text, published=datetime(2024, 6, 15, 9, 0))
     assert [(e.location.district, e.killed) for e in events] == [("Kurram", 9), ("Dera Ismail Khan", 2), ("Kohat", 1)]
+
+
+def test_the_dead_of_an_operation_described_as_a_groups_members_blame_it(extractor: Extractor) -> None:
+    text = ("QUETTA: Security forces killed four militants in an intelligence-based operation in the Sanjavi area of "
+            "Ziarat on Wednesday, the military said. No soldier was hurt. Officials described the dead as members of "
+            "the Balochistan Liberation Front.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.perpetrator.name, event.perpetrator.attribution) == (
+        "security_operation", "Balochistan Liberation Front", "blamed")

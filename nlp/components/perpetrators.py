@@ -46,7 +46,7 @@ BLAME_PHRASES = ("blamed", "blame", "suspected", "suspect", "believed to be", "a
                  "was responsible", "planned by", "masterminded", "orchestrated by", "plotted by")
 # a group's link to the attackers, as sources put it: blame only where nothing else is said
 SOURCE_PHRASES = ("belonging to", "belonged to", "belong to", "belongs to", "linked to", "linked with", "hand of",
-                  "involvement", "associated with", "affiliated to")
+                  "involvement", "associated with", "affiliated to", "as members of", "as a member of")
 # "claimed that its fighters do not target polio teams": an assertion, not a claim of the attack
 CLAIMED_THAT = re.compile(r"\bclaim(?:ed|s|ing)?\s+that\b", re.IGNORECASE)
 # "the TTP denied involvement", "distanced itself from the attack": the group named is not the perpetrator

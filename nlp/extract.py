@@ -119,6 +119,7 @@ SINGLED_OUT_TARGETS = ("religious", "tribal_elders", "political", "health_worker
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 REMAINING = re.compile(r"\b(?:remain|remains|remained|remaining|still|leaving|left)\b", re.IGNORECASE)
+REMAINING_BEFORE = 11  # characters before a count searched for those words ("The remaining two wounded")
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
 
@@ -557,7 +558,7 @@ def _remaining(figure: CasualtyFigure) -> bool:
     """"six remain under treatment", "ten others are still in hospital", "leaving three in treatment": the count
     of those left."""
     offset = figure.span.sent_start
-    before = figure.span.sentence[max(0, figure.span.start - offset - 11) : figure.span.start - offset]
+    before = figure.span.sentence[max(0, figure.span.start - offset - REMAINING_BEFORE) : figure.span.start - offset]
     after = figure.span.sentence[figure.span.end - offset :][:30]
     return REMAINING.search(f"{before} {figure.span.text} {after}") is not None
 

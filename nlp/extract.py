@@ -2120,6 +2120,29 @@ def _selected_victims(figures: list[CasualtyFigure], triggers: list[Trigger], ki
     return any(f.kind == "killed" and (f.victim in SELECTED_VICTIMS or _campaign_worker(f)) for f in figures)
 
 
+def _selected_target(opener: SentenceInfo | None, triggers: list[Trigger], killed: int) -> bool:
+    """A shooting the lede aims at one or two people singled out for who they are, however the dead are counted
+    ("opened fire on a well-known elder of the tribe, Haji X, ... he was killed on the spot"; "Two people, a tribal
+    elder and his nephew, have died in last week's gun attack"): a targeted killing."""
+    if opener is None or not 0 < killed <= SELECTED_MAX_KILLED:
+        return False
+    if any(t.span.text.lower() in ASSAULT_WORDS or t.event_type == "bombing" for t in triggers):
+        return False
+    return any(tok.lower_ in SELECTED_VICTIMS and tok.pos_ == "NOUN" and _aimed_at(tok) for tok in opener.sent)
+
+
+def _aimed_at(person: Token) -> bool:
+    """The person is whom the shots were fired at ("opened fire on an elder") or one of the dead ("an elder and his
+    nephew were killed", "Two people, an elder and his nephew, have died")."""
+    node = person
+    while node.dep_ in ("appos", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.lower_ in ("fire", "fired", "opened"):
+        return True
+    return node.dep_ in ("dobj", "nsubj", "nsubjpass") and (
+        casualties.casualty_kind(node.head) == "killed" or node.head.lower_ in ("died", "shot"))
+
+
 # a worker singled out for the campaign he serves ("a polio worker was shot dead", "a lady health worker")
 CAMPAIGN_WORDS = frozenset({"polio", "vaccination", "health"})
 
@@ -2241,12 +2264,13 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         # hours", and no one else hurt: blasts that only opened a long gun battle make an assault (when the blast
         # killed or wounded people, it stays the bombing it was)
         return "armed_assault"
-    if event_type == "bombing" and attackers >= 2 and _prolonged(opener) and not _blast_in_lede(triggers, opener) and any(
+    if event_type == "bombing" and attackers >= 2 and _prolonged(opener) and any(
             t.event_type == "armed_assault" and t.span.text.lower() in GUNFIRE_WORDS for t in triggers):
         # "a squad forced its way into the police office, setting off a gun battle that went on for more than three
         # hours ... one set off his vest, the other two were shot": a complex attack fought out by a squad is an
-        # assault, whatever grenades and vests it used (a lone bomber's blast stays a bombing, and so does a car bomb
-        # or an explosion that opened the fight in the lede)
+        # assault, whatever grenades, vests or car bombs it used, a car bomb that breached the wall included ("rammed
+        # two explosive-laden vehicles into the wall ... a gun battle that went on late into the night"); a lone
+        # bomber's blast stays a bombing
         return "armed_assault"
     if event_type == "armed_assault" and opener is not None and _killed_by(opener, triggers) == "bombing":
         # "A roadside bomb ripped through a police vehicle, killing three officers, and gunmen then opened fire on the
@@ -2254,7 +2278,8 @@ def _refine_type(event_type: str, figures: list[CasualtyFigure], triggers: list[
         return "bombing"
     if event_type == "targeted_killing" and not victims and attackers:
         return "armed_assault"  # "three were shot dead at the wall": the attackers' deaths, no one singled out
-    if event_type == "armed_assault" and _selected_victims(figures, triggers, victims):
+    if event_type == "armed_assault" and (_selected_victims(figures, triggers, victims)
+                                          or _selected_target(opener, triggers, victims)):
         return "targeted_killing"
     if event_type == "other" and figures:
         # nothing names the kind: the state acting first with only attackers dead is an operation ("troops detected a
@@ -2284,7 +2309,7 @@ def _attack_kind(triggers: list[Trigger]) -> str:
 
 
 PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"
-                       r"(?:\w+ )?hours|(?:continued|went on|dragged on) (?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
+                       r"(?:\w+ )?hours|(?:continued|went on|dragged on) (?:\w+ )?(?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
                        re.IGNORECASE)
 REPULSED = re.compile(r"\b(?:thwarted|foiled|repulsed|repelled|failure|failed)\b", re.IGNORECASE)
 
@@ -2355,13 +2380,6 @@ def _operation_ended(triggers: list[Trigger], opener: SentenceInfo | None) -> bo
 
 GUNFIRE_WORDS = frozenset({"gunfire", "firing", "fired", "gunshots", "shooting", "gun battle", "exchange of fire",
                            "firefight", "fire fight", "opened fire"})
-
-
-def _blast_in_lede(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:
-    """The lede tells a blast ("rammed an explosives-laden vehicle into the wall", "an explosion followed by gunfire"),
-    not only a name for the attack ("the suicide attack on the police office")."""
-    return opener is not None and any(t.event_type == "bombing" and t.span.sent_index == opener.index
-                                      and "attack" not in t.span.text.lower() for t in triggers)
 
 
 def _gunfire_in_lede(triggers: list[Trigger], opener: SentenceInfo | None) -> bool:

@@ -2240,3 +2240,118 @@ def test_the_dead_of_an_operation_described_as_a_groups_members_blame_it(extract
     [event] = run(extractor, text)
     assert (event.event_type, event.perpetrator.name, event.perpetrator.attribution) == (
         "security_operation", "Balochistan Liberation Front", "blamed")
+
+
+def test_a_companion_named_between_commas_is_wounded_not_a_second_martyr(nlp: Language) -> None:
+    assert counts(nlp, "KALAT: Sepoy Rahim Dad embraced martyrdom and his companion, Sepoy Noor Khan, sustained gunshot "
+                       "wounds when gunmen fired on their patrol near Mangochar on Friday, officials said.") == {
+        "killed": [1], "injured": [1]}
+
+
+def test_a_dead_attacker_counted_by_rank_is_the_count_of_them_all(extractor: Extractor) -> None:
+    text = ("KURRAM: Two soldiers and three militants were killed when fighters stormed a checkpost near Sadda late on "
+            "Monday, officials said on Tuesday, after the body of a third attacker was found in a maize field nearby.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.attackers_killed) == (2, 3)
+
+
+def test_the_day_after_the_incident_a_statement_is_for_is_the_incidents_day(extractor: Extractor) -> None:
+    text = ("TURBAT: The Balochistan Liberation Front has claimed responsibility in a statement released on the Telegram "
+            "app for the improvised explosive device blast on a Frontier Corps convoy near Buleda in Kech on Sunday, in "
+            "which three soldiers were martyred.\n\nResidents said the mobile phone service in the area remained "
+            "suspended on Tuesday as well.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.date, event.killed) == (date(2024, 6, 9), 3)
+
+
+def test_a_rank_of_two_words_after_its_article_is_one_of_the_dead(nlp: Language) -> None:
+    assert counts(nlp, "A bomb hidden in a handcart went off as a police van passed, killing a head constable and "
+                       "wounding two policemen.") == {"killed": [1], "injured": [2]}
+
+
+def test_an_official_saying_these_are_a_groups_militants_blames_the_group(extractor: Extractor) -> None:
+    text = ("BANNU: Gunmen abducted four workers of a road contractor in the Jani Khel area on Thursday, police said. "
+            "\u201cThese are TTP militants who extort money from contractors,\u201d a police officer said.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_shots_fired_at_an_elder_who_died_make_a_targeted_killing(extractor: Extractor) -> None:
+    text = ("BAJAUR: Unidentified gunmen opened fire on a prominent elder of the Salarzai tribe, Malik Zarin Gul, outside "
+            "his house in Khar on Sunday evening, as a result of which he was killed on the spot while two other "
+            "persons, his son and a visitor who were with him, were injured, police said.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed, event.injured) == ("targeted_killing", 1, 2)
+
+
+def test_a_car_bomb_that_opened_a_long_gun_battle_makes_an_assault(extractor: Extractor) -> None:
+    text = ("ZHOB: Four soldiers were martyred when militants rammed an explosives-laden vehicle into the wall of the Zhob "
+            "cantonment before dawn on Monday and then tried to force their way inside, officials said. Troops engaged "
+            "the attackers in a gun battle that went on well into the afternoon, and all five of them were killed.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed, event.attackers_killed) == ("armed_assault", 4, 5)
+
+
+def test_a_long_sub_count_between_commas_leaves_the_count_before_it_the_toll(extractor: Extractor) -> None:
+    text = ("CHARSADDA: A suicide bomber blew himself up at an election meeting in Tangi on Monday evening, police said."
+            "\n\nSeven people, among them five party workers and a schoolboy who sold tea outside the venue, lost their "
+            "lives, while 19 others were injured, a doctor at the district hospital said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (7, 19)
+
+
+def test_men_said_to_be_unharmed_after_no_one_was_hurt_are_not_the_injured(extractor: Extractor) -> None:
+    text = ("MARDAN: Two men on a motorcycle hurled a hand grenade at a traffic police picket on the Takht Bhai bypass on "
+            "Friday. It exploded in a roadside drain; no one was hurt, and the three wardens on duty were unharmed.")
+    [event] = run(extractor, text)
+    assert (event.event_type, event.killed, event.injured) == ("bombing", 0, 0)
+
+
+def test_a_weeks_tally_under_its_heading_adds_nothing_to_the_last_entry(extractor: Extractor) -> None:
+    text = ("Our record of the week's militant incidents, compiled from police statements.\n\n"
+            "Monday, March 4 — Kohat. Militants attacked a police post in Lachi late at night. One constable was killed "
+            "and two injured.\n\n"
+            "Thursday, March 7 — Khyber. Gunmen fired on a customs checkpost at Ali Masjid, killing one official.\n\n"
+            "Week in numbers: two incidents, two people killed and two injured, not counting three attackers killed; "
+            "one official abducted and freed.")
+    events = run(extractor, text, published=datetime(2024, 3, 10, 9, 0))
+    assert [(e.location.district, e.killed, e.attackers_killed, e.kidnapped) for e in events] == [
+        ("Kohat", 1, None, None), ("Khyber", 1, None, None)]
+
+
+def test_a_soldier_described_by_his_posting_who_received_wounds_is_injured(nlp: Language) -> None:
+    assert counts(nlp, "Two customs officials were martyred on the spot, while a soldier of the Frontier Corps posted "
+                       "at the checkpost received bullet wounds and was taken to hospital.") == {
+        "killed": [2], "injured": [1]}
+
+
+def test_a_man_who_succumbed_to_his_injuries_leaves_the_injured_that_remain(extractor: Extractor) -> None:
+    text = ("Updates on the blast that hit a police van in Swat. Newest first.\n\n"
+            "7:40pm — The toll rises to two. Constable Naeem Khan has succumbed to his injuries at the hospital. Three "
+            "others remain under treatment.\n\n"
+            "5:20pm — Police confirm one officer, Sub-Inspector Amin Jan, has been martyred and four injured.\n\n"
+            "4:50pm — A roadside bomb has hit a police van near Kabal, Swat.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 5, 20, 0))
+    assert (event.killed, event.injured) == (2, 3)
+
+
+def test_a_claim_inside_a_trend_over_years_is_not_the_incidents_claim(extractor: Extractor) -> None:
+    text = ("ISLAMABAD (CW) — A bomb fixed under a lawyer's car exploded in Pakistan's capital on Tuesday, wounding him "
+            "and his driver, police said.\n\nNo group immediately claimed responsibility.\n\nMilitant attacks have "
+            "risen sharply in Pakistan over the past three years, most of them claimed by the Pakistani Taliban.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_counts_set_between_commas_that_add_up_break_down_the_count(extractor: Extractor) -> None:
+    text = ("BAJAUR: Mortar shells fired from across the border landed on homes in Salarzai on Thursday. Four civilians, "
+            "three children and a woman, were wounded; no one was killed, officials said.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (0, 4)
+
+
+def test_investigators_linking_the_attack_to_a_group_blame_it(extractor: Extractor) -> None:
+    text = ("TIMERGARA: Gunmen fired on a jirga of elders in Adenzai on Monday, killing three, police said. Investigators "
+            "have linked the attack to a faction of the banned Tehreek-e-Taliban Pakistan based in Kunar.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")

@@ -59,6 +59,9 @@ WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # 
 LIFE_TAKERS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes", "taking", "cost", "costing",
                          "costs"})
 # verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
+# the tokens a sub-count set off by commas may take before its closing comma ("Six people, among them four party
+# workers and a schoolboy who sold tea outside the venue, lost their lives")
+SUBCOUNT_ASIDE = 20
 HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
 # verbs whose infinitive complement did not happen ("threatened to kill them", "vowed to kill", "tried to abduct")
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "try", "attempt", "want", "intend", "seek", "aim", "warn", "pledge",
@@ -782,7 +785,9 @@ class CasualtyRules:
                                                            or self.casualty_kind(tok.head) == "killed")):
                 continue  # "a third soldier has died of his wounds": the toll by rank (`_ordinal_victims`)
             # "five engineers and their driver", "the elder's nephew was injured"
-            dets = [c for c in tok.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
+            # ("killing a head constable": the article parsed on the rank's first word)
+            fronts = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.i < tok.i)]
+            dets = [c for f in fronts for c in f.children if (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
                     or (c.dep_ == "poss" and (c.lower_ in ("their", "his", "her", "its") or c.pos_ in ("NOUN", "PROPN")))]
             if not dets and (_man_after_force(tok) or tok.head.dep_ in ("nsubj", "nsubjpass") and (
                     (tok.dep_ == "amod" and tok.head.tag_ == "VBN") or (tok.dep_ == "appos" and tok.head.i == tok.i - 1))):
@@ -1171,10 +1176,18 @@ class CasualtyRules:
         while i < sent.end and seen < 7:
             tok = doc[i]
             if tok.text == "," and i + 1 < sent.end and doc[i + 1].lower_ in self.subcount_words:
-                close = next((t.i for t in doc[i + 1 : min(i + 10, sent.end)] if t.text == ","), None)
+                close = next((t.i for t in doc[i + 1 : min(i + SUBCOUNT_ASIDE, sent.end)] if t.text == ","), None)
                 if close is None:
                     return None
                 i = close + 1
+                if i < sent.end and (harm := self._verb_harm(doc[i])) is not None:
+                    return harm  # "Six people, among them ..., lost their lives": the verb after the aside
+                continue
+            if tok.text == "," and (named := self._aside_naming(last, i)) is not None:
+                # "his colleague, Constable Sher Ali, sustained bullet injuries": past the name, to the harm he took
+                i = named
+                if doc[i].lower_ in HARM_TAKERS:
+                    return next((t for t in doc[i + 1 : min(i + 4, sent.end)] if self.casualty_kind(t)), None)
                 continue
             if tok.lower_ in CLAUSE_OPENERS:
                 return None  # "toll climbs to 32 as more wounded die": the casualty word is another clause's
@@ -1189,6 +1202,26 @@ class CasualtyRules:
             if tok.lower_ not in self.window_fill and tok.lower_ not in self.person_nouns and tok.pos_ not in ("ADJ", "ADV"):
                 return None
             i, seen = i + 1, seen + 1
+        return None
+
+    def _verb_harm(self, verb: Token) -> Token | None:
+        """The casualty word of a verb: the verb itself ("were killed" after its auxiliary is not this) or its object
+        ("lost their lives", "sustained injuries")."""
+        if verb.pos_ != "VERB":
+            return None
+        if self.casualty_kind(verb):
+            return verb
+        return next((c for c in verb.children if c.dep_ == "dobj" and self.casualty_kind(c)), None)
+
+    @staticmethod
+    def _aside_naming(last: Token, comma: int) -> int | None:
+        """The token after an aside between commas that names the counted person ("his colleague, Constable Sher Ali,
+        sustained ..."): an apposition of `last` that opens right after the comma at `comma` and closes with one."""
+        doc = last.doc
+        for named in (c for c in last.children if c.dep_ == "appos" and c.left_edge.i == comma + 1):
+            close = named.right_edge.i + 1
+            if close < last.sent.end and doc[close].text == "," and named.pos_ == "PROPN":
+                return close + 1
         return None
 
     def _listed_in(self, node: Token) -> Token | None:
@@ -1239,6 +1272,12 @@ class CasualtyRules:
             orphan = orphan or next((g for c in victim.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
                                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
                                      for g in c.children if g.dep_ == "dobj" and g.lower_ in WOUND_NOUNS), None)
+            # ("a soldier of the FC deployed at the checkpost received bullet wounds", with "received" joined to an
+            # earlier clause's verb: the verb right after the participle's phrase, with no subject, takes the wound)
+            after = victim.head.right_edge.i + 1
+            if orphan is None and after < victim.sent.end and (next_verb := victim.doc[after]).pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in next_verb.children):
+                orphan = next((g for g in next_verb.children if g.dep_ == "dobj" and g.lower_ in WOUND_NOUNS), None)
             if orphan is not None:
                 return orphan
         for prep in (c for c in victim.children if c.dep_ == "prep" and c.lower_ in self.subcount_words):
@@ -1862,6 +1901,8 @@ class CasualtyRules:
                 continue
             if word is not None and total_kind is None and unrealised(word):
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
+            if total_kind is None and _said_unharmed(victim):
+                continue  # "no one was hurt, and the two wardens on duty were unharmed": their own verb spares them
             if _takes_up_subject(victim):
                 continue  # "The driver and his helper were both killed": the two the subject counts already
             if word is not None and _natural_cause(word):
@@ -1896,10 +1937,13 @@ class CasualtyRules:
                 kind, word, died_injured = "killed", victim.head, True
             elif kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and self._then_died(victim.head):
                 kind = "killed"  # "his guard was critically wounded and succumbed to his injuries": a death
+            ranked = False
             if kind == "killed" and first.lower_ in ("a", "an") and victim.lower_ in self.attacker_nouns:
-                # "a second attacker had been found dead": the attackers dead by then, counted by the rank
-                value = next((ORDINAL_VALUES[c.lower_] for c in victim.children
-                              if c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES), value)
+                # "a second attacker had been found dead": the attackers dead by then, counted by the rank (a count of
+                # them all, not more of them: "four militants were killed ... after the body of a fourth attacker was found")
+                rank = next((ORDINAL_VALUES[c.lower_] for c in victim.children
+                             if c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES), None)
+                value, ranked = (rank, True) if rank is not None else (value, False)
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             # (not a count the aside after it explains: "5 policemen killed (first reported as three; two died overnight)")
             initial = (initial_at is not None and (turn_at is None or first.i < turn_at)
@@ -1918,7 +1962,7 @@ class CasualtyRules:
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
-                    total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first)
+                    total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first) or ranked
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=_included_in_toll(victim) or not self._among_total(first) and (
                         self._is_subcount(victim, first) or among_sentence or _listed_among(last)
@@ -1931,7 +1975,9 @@ class CasualtyRules:
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
                     or _revised_from(first) or _stood_before(first) or _told_before(first) or self._untrue(victim),
-                    of_injured=kind == "killed" and (died_injured or self._of_injured(last)),
+                    of_injured=kind == "killed" and (died_injured or self._of_injured(last)
+                                                     or (value == 1 and total_kind is None and _succumbed(word)
+                                                         and _dead_told_before(sent))),
                     corrected=first.i in lowered,
                 )
             )
@@ -1941,7 +1987,7 @@ class CasualtyRules:
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
-        figures = _names_of_the_count(_colon_parts(sent, _bracket_parts(sent, _part_of_the_taken(figures))))
+        figures = _names_of_the_count(_colon_parts(sent, _bracket_parts(sent, _part_of_the_taken(_comma_parts(sent, figures)))))
         labelled = self.labelled_counts(sent, sent_index)
         figures = [f for f in figures if f.kind not in {f.kind for f in labelled}] + labelled
         figures = [self._field_of_attackers(sent, f) for f in figures]
@@ -2381,6 +2427,29 @@ def _harms_someone(last: Token) -> bool:
     return False
 
 
+def _succumbed(word: Token | None) -> bool:
+    """The death is of wounds ("CTD constable Naseer Khan has succumbed to his injuries"): one of the injured died."""
+    return word is not None and word.lower_ == "succumbed" and any(
+        g.lower_ in WOUND_NOUNS for c in word.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
+
+
+def _dead_told_before(sent: Span) -> bool:
+    """An earlier sentence already counted dead: a death of wounds told after it is one of the injured dying (not the
+    one victim of a shooting who "succumbed to his wounds on the way" to hospital)."""
+    return any(f.kind == "killed" and f.value > 0 for s in sent.doc.sents if s.end <= sent.start
+               for f in (s._.casualties or ()))
+
+
+UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed", "safe"})
+
+
+def _said_unharmed(victim: Token) -> bool:
+    """The counted people are the subject of a verb that says they came to no harm ("the two wardens were unharmed",
+    "both guards remained safe"), whatever casualty word an earlier clause joined to it."""
+    return victim.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("acomp", "oprd", "attr", "advmod") and c.lower_ in UNHARMED for c in victim.head.children)
+
+
 def unrealised(word: Token) -> bool:
     """A casualty verb in the infinitive after a verb of intent ("threatened to kill them", "vowed to kill more
     soldiers"): what someone meant or threatened to do, not what happened."""
@@ -2430,6 +2499,27 @@ def _colon_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigu
         return figures
     whole = counts[-1]
     return [replace(f, kind=whole.kind, sub_count=True, total=False) if f.span.start > colon else f for f in figures]
+
+
+def _comma_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Counts set between commas right after a count, adding up to it, break it down ("Three civilians, two children
+    and a woman, were wounded"): sub-counts, not more people."""
+    doc, out = sent.doc, list(figures)
+    for whole in figures:
+        words = whole.span.in_doc(doc) if whole.value > 1 and not whole.sub_count else None
+        if words is None or not words[0].like_num or words[0].dep_ != "nummod":
+            continue
+        comma = words[0].head.i + 1
+        if comma >= sent.end or doc[comma].text != ",":
+            continue
+        close = next((t.i for t in doc[comma + 1 : min(comma + 12, sent.end)] if t.text == ","), None)
+        if close is None:
+            continue
+        inside = [k for k, f in enumerate(figures) if doc[comma].idx < f.span.start < doc[close].idx and f.kind == whole.kind]
+        if inside and sum(figures[k].value for k in inside) == whole.value:
+            for k in inside:
+                out[k] = replace(figures[k], sub_count=True, total=False)
+    return out
 
 
 def _bracket_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigure]:

@@ -147,7 +147,8 @@ STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:day
 # a span of months or years ("in the first nine months of the year", "over the past five years"): a count over it is
 # a tally, however strong its verb, unless the sentence names a day of its own
 LONG_PERIOD = re.compile(r"\b(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|years)\b", re.IGNORECASE)
-SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b", re.IGNORECASE)
+# (or a digest's tally under its own heading: "Week in numbers: four incidents, four people killed")
+SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b|\b(?:week|month|quarter|year) in numbers\b", re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
 # incident named by its rank in the report. Indefinite ("a second", "another") introduces one, definite
 # ("the first", "the second") returns to it; "It was the second attack this week" (after a copula) is neither.
@@ -292,6 +293,11 @@ def _ranked_on_its_day(sent: Span, dates: list[DateMention], strength: float) ->
             and any(d.precision == "day" and not d.background and not d.reporting for d in dates))
 
 
+# a count that moved over a period: violence described as a trend, not an incident
+TREND = re.compile(r"\b(?:surged|soared|risen|rose|increased|escalated|intensified|spiked|declined|fallen|dropped)\b",
+                   re.IGNORECASE)
+
+
 def is_statistic(text: str, strength: float = 0.0) -> bool:
     """A statistic ("Pakistan recorded 785 militant attacks in the first ten months of this year,
     in which 951 people were killed"): incidents counted, or a toll summed over a period by a
@@ -300,7 +306,9 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     if STAT_COUNT.search(text) or TALLIED_COUNT.search(text) or (
             WORD_STAT_COUNT.search(text) and (STAT_PERIOD.search(text) or SHORT_PERIOD.search(text))):
         return True
-    return strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)
+    # (or a trend over the period: "Militant attacks have surged in Pakistan over the past two years")
+    return strength < 1.0 and bool(STAT_PERIOD.search(text)) and (any(ch.isdigit() for ch in text)
+                                                                  or TREND.search(text) is not None)
 
 
 REPORTED_TOLL_VERBS = frozenset({"died", "succumbed", "wounded", "injured"})
@@ -714,7 +722,10 @@ class FrameRules:
         recap by tense: "its fighters had targeted the convoy")."""
         if EDITORS_NOTE.match(sent.text.strip()):
             return True  # "(Adds ambush on Levies rescue team, updates toll)": what the update changed, not the report
-        if is_statistic(sent.text, strength) and not claim and not _group_record_only(sent) and not _ranked_on_its_day(
+        # (a claim inside a trend is the trend's: "attacks have surged over the past two years, most of them claimed by
+        # or blamed on the Pakistani Taliban")
+        trend = strength < 1.0 and TREND.search(sent.text) is not None and STAT_PERIOD.search(sent.text) is not None
+        if is_statistic(sent.text, strength) and (not claim or trend) and not _group_record_only(sent) and not _ranked_on_its_day(
                 sent, dates, strength):
             return True
         if (LONG_PERIOD.search(sent.text) and sent._.casualties and not claim

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import (
+    INCIDENT_NOUN_PATTERN,
     PhraseFinder,
     TextSpan,
     doc_text,
@@ -376,8 +377,10 @@ class PerpetratorRules:
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
             if DENIAL.match(after.lstrip(" ,)")):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
-            elif attr == "unknown" and (self._agent_of_attack(ent) or _attackers_were_members(ent)):
-                attr = "blamed"  # "TTP terrorists attacked the post, the ISPR said", "the kidnappers were members of the TTP"
+            elif attr == "unknown" and (self._agent_of_attack(ent) or _attackers_were_members(ent) or _linked_to(ent)):
+                # "TTP terrorists attacked the post, the ISPR said", "the kidnappers were members of the TTP",
+                # "investigators had linked the attack to a group of the banned TTP"
+                attr = "blamed"
             out.append(GroupMention(name, ent.text, attr, TextSpan.from_span(ent, index)))
         return out
 
@@ -436,18 +439,41 @@ class PerpetratorRules:
         return False
 
 
+LINK_VERBS = frozenset({"linked", "traced", "tied", "connected"})
+INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
+
+
+def _linked_to(ent: Span) -> bool:
+    """The group is what an incident was linked or traced to ("linked the attack to a group of the banned TTP",
+    "traced the blast to the BLA"): the investigators' blame."""
+    for node in ent.root.ancestors:
+        if node.lower_ == "to" and node.dep_ == "prep" and node.head.lower_ in LINK_VERBS:
+            return any(c.dep_ in ("dobj", "nsubjpass") and INCIDENT_NOUN.fullmatch(c.lower_) for c in node.head.children)
+    return False
+
+
 MEMBER_NOUNS = ("members", "member", "militants", "fighters", "cadres", "operatives", "activists")
 
 
 def _attackers_were_members(ent: Span) -> bool:
-    """"the kidnappers were members of the proscribed TTP": the attackers named as the group's men."""
-    of = ent.root.head
-    if ent.root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in MEMBER_NOUNS:
+    """"the kidnappers were members of the proscribed TTP", "These are TTP militants" (an official on the attackers):
+    the attackers named as the group's men."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in MEMBER_NOUNS:
+        member = head.head
+    elif ent.root.dep_ in ("compound", "nmod", "amod") and head.lower_ in MEMBER_NOUNS:
+        member = head
+    elif ent.root.lower_ in MEMBER_NOUNS:
+        member = ent.root  # the name with its men: "TTP militants"
+    else:
         return False
-    member = of.head
     if member.dep_ != "attr":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in ATTACKER_NOUNS for c in member.head.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in ATTACKER_NOUNS | POINTING_BACK for c in member.head.children)
+
+
+# the subject of "These are TTP militants" points back to the attackers the report told of
+POINTING_BACK = frozenset({"these", "they", "those"})
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

@@ -434,6 +434,25 @@ INCIDENT_PROBES = (
      "counted apart, an election rally and a mosque bombed, an advocate, a tribal elder and labourers shot, a judge "
      "ambushed, an operation with only militants killed, a district corrected, four distractors. Scored unseen "
      "first, then studied."),
+    ("p148", "thirteen incidents, nine of them in 2-3 reports",
+     "Reports from five outlets (a wire-style paper with the toll first, an official's quote second and earlier "
+     "attacks recapped, a Waziristan site in short paragraphs with Pashto words and hospitals by name, a formal paper "
+     "in ISPR wording with 'embraced martyrdom', a live-update site revising figures mid-article, a Balochistan site "
+     "translated from Urdu quoting Telegram claims) on 2023-25 attacks in southern Khyber Pakhtunkhwa and "
+     "north-western Balochistan: a polio escort shot, a night raid on a police station with attackers killed, a "
+     "motorcycle suicide bombing, a customs team ambushed, tower workers kidnapped and freed, coach passengers "
+     "abducted and found dead, an IED on a convoy, an elder shot at his hujra, a levies post attacked, roundups of "
+     "three and two events, four distractors. Scored unseen first, then studied."),
+    ("p150", "thirteen incidents, eleven of them in 2 or more reports",
+     "Reports from five outlets (a Peshawar broadsheet naming officials by full designation with the toll sometimes "
+     "in paragraph 2, a Swat site with 'our correspondent', tehsils and prayer times, an international wire under "
+     "'ISLAMABAD (CW) —' naming weekdays, a live blog with timestamped updates newest first, a weekly digest ending "
+     "on 'Week in numbers') on 2024-25 attacks in Khyber Pakhtunkhwa and Islamabad: an Ahmadi shot, a suicide "
+     "bombing of an election meeting with the toll rising over two days and a claim beside a denial, a girls' "
+     "school blown up at night, grenades with no one hurt, a night assault on a checkpost, an official kidnapped "
+     "and freed, a customs post attacked, a jirga fired on with a wounded elder dying days later, a CTD vehicle and a "
+     "judge's car bombed, cross-border mortar fire, an IED on a convoy, four distractors. Scored unseen first, then "
+     "studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -831,6 +850,24 @@ HONEST_PROBES = (
      "passengers abducted and found dead, a motorcycle bomb, dates in digits, five distractors; written blind, never "
      "studied.",
      "Fourteen incidents, eight of them in 2-3 reports. Never studied."),
+    ("p149",
+     "Twenty-six reports from five outlets (a Karachi tabloid opening on eyewitnesses, a Lahore broadsheet with FIR "
+     "details and the injured listed, a Gilgit-Baltistan paper counting hospital and site dead apart, a terse wire "
+     "service ending 'More to follow', an analysis weekly with numbered roundups) on 2023-25 attacks in Sindh, "
+     "Punjab and Gilgit-Baltistan: an airbase raid with no one hurt, a prison van ambushed, a CTD inspector shot, a "
+     "bus attacked on the Karakoram Highway, a car bomb on a Chinese convoy, a cash-van robbery, a cleric shot, a "
+     "CTD shootout, a sectarian killing, a grenade attack, a shrine bombing blamed on one group and claimed by "
+     "another, a railway-track blast, four distractors; written blind, never studied.",
+     "Thirteen incidents, eleven of them in 2 or more reports. Never studied."),
+    ("p151",
+     "Twenty-five reports from five outlets (a Quetta paper citing Levies and police apart with counts in words, a "
+     "Makran site in short paragraphs quoting families, an international agency explaining Balochistan at length, a "
+     "state broadcaster in ISPR wording, a nationalist site quoting group statements at length) on 2021-25 attacks in "
+     "Balochistan: an assistant commissioner shot, a gas pipeline blown up, an FC patrol bombed, a Chinese convoy "
+     "attacked, labourers shot, one night's coordinated attacks in four districts, a bank robbed and burnt, a tower "
+     "burnt, a coastal checkpoint attacked with state blame beside a claim, coach passengers abducted and found dead, "
+     "an operation, four distractors; written blind, never studied.",
+     "Fourteen incidents, ten of them in 2-4 reports. Never studied."),
 )
 
 

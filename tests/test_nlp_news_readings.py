@@ -2307,6 +2307,16 @@ def test_men_said_to_be_unharmed_after_no_one_was_hurt_are_not_the_injured(extra
     assert (event.event_type, event.killed, event.injured) == ("bombing", 0, 0)
 
 
+def test_a_school_blown_up_in_a_weeks_review_is_a_bombing_of_its_own(extractor: Extractor) -> None:
+    text = ("Our record of the week's militant incidents, compiled from police statements.\n\n"
+            "Tuesday, March 5 — Swat. The Government Girls Primary School in Shakardara, Kabal tehsil, was blown up "
+            "late at night with explosives planted at its gate. The building was empty and no one was hurt.\n\n"
+            "Thursday, March 7 — Bannu. Gunmen shot dead a police constable outside his house in Domel.")
+    events = run(extractor, text, published=datetime(2024, 3, 10, 9, 0))
+    assert [(e.event_type, e.location.district, e.date) for e in events] == [
+        ("bombing", "Swat", date(2024, 3, 5)), ("targeted_killing", "Bannu", date(2024, 3, 7))]
+
+
 def test_a_weeks_tally_under_its_heading_adds_nothing_to_the_last_entry(extractor: Extractor) -> None:
     text = ("Our record of the week's militant incidents, compiled from police statements.\n\n"
             "Monday, March 4 — Kohat. Militants attacked a police post in Lachi late at night. One constable was killed "
@@ -2355,3 +2365,12 @@ def test_investigators_linking_the_attack_to_a_group_blame_it(extractor: Extract
             "have linked the attack to a faction of the banned Tehreek-e-Taliban Pakistan based in Kunar.")
     [event] = run(extractor, text)
     assert (event.perpetrator.name, event.perpetrator.attribution) == ("Tehrik-i-Taliban Pakistan", "blamed")
+
+
+def test_the_one_victim_shot_dead_who_succumbed_on_the_way_leaves_the_wounded(extractor: Extractor) -> None:
+    text = ("NUSHKI: Senior journalist and vice-president of the Nushki Press Club Abdul Rauf Mengal was shot dead by "
+            "unidentified armed men near his house in the Killi Badal area on Friday morning. His nephew, who was with "
+            "him, was wounded.\n\nBoth were taken to the Teaching Hospital, but Mengal succumbed to his wounds on the "
+            "way. The nephew is out of danger.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured) == (1, 1)

@@ -1204,6 +1204,16 @@ class CasualtyRules:
             i, seen = i + 1, seen + 1
         return None
 
+    def _told_dead_before(self, succumbed: Token | None) -> bool:
+        """The man who "succumbed to his wounds" was told dead in an earlier sentence ("X was shot dead ... X succumbed
+        to his wounds on the way"): the one victim again, not one of the injured dying."""
+        name = next((c for c in succumbed.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"),
+                    None) if succumbed is not None else None
+        if succumbed is None or name is None:
+            return False
+        return any(name.text in earlier.text and any(self.casualty_kind(t) == "killed" for t in earlier)
+                   for earlier in succumbed.doc.sents if earlier.end <= succumbed.sent.start)
+
     def _verb_harm(self, verb: Token) -> Token | None:
         """The casualty word of a verb: the verb itself ("were killed" after its auxiliary is not this) or its object
         ("lost their lives", "sustained injuries")."""
@@ -1977,7 +1987,7 @@ class CasualtyRules:
                     or _revised_from(first) or _stood_before(first) or _told_before(first) or self._untrue(victim),
                     of_injured=kind == "killed" and (died_injured or self._of_injured(last)
                                                      or (value == 1 and total_kind is None and _succumbed(word)
-                                                         and _dead_told_before(sent))),
+                                                         and not self._told_dead_before(word))),
                     corrected=first.i in lowered,
                 )
             )
@@ -2431,13 +2441,6 @@ def _succumbed(word: Token | None) -> bool:
     """The death is of wounds ("CTD constable Naseer Khan has succumbed to his injuries"): one of the injured died."""
     return word is not None and word.lower_ == "succumbed" and any(
         g.lower_ in WOUND_NOUNS for c in word.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
-
-
-def _dead_told_before(sent: Span) -> bool:
-    """An earlier sentence already counted dead: a death of wounds told after it is one of the injured dying (not the
-    one victim of a shooting who "succumbed to his wounds on the way" to hospital)."""
-    return any(f.kind == "killed" and f.value > 0 for s in sent.doc.sents if s.end <= sent.start
-               for f in (s._.casualties or ()))
 
 
 UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed", "safe"})

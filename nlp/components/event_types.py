@@ -91,6 +91,11 @@ INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission l
 ARSON_VERBS = frozenset({"set fire to", "set on fire", "set ablaze", "torched", "torching", "setting fire to", "burnt",
                          "burned"})
 BURNED_BUILDINGS = frozenset({"school", "schools"})
+# a building blown up with explosives is bombed (a track, a tower or a pipeline blown up is infrastructure attacked)
+BLOWN_UP = ("blew up", "blown up", "blow up", "blowing up")
+BLOWN_BUILDINGS = frozenset({"school", "schools", "building", "buildings", "house", "houses", "office", "hujra", "shop",
+                             "shops", "college", "clinic"})
+BLOWN_UP_STRENGTH = 1.0
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
@@ -240,6 +245,11 @@ class EventTypeRules:
         if verb and (phrases["infra_noun"] or burned):
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        elif (blown := next((v for v in BLOWN_UP if v in phrases["infra_verb"]), None)) and any(
+                t.lower_ in BLOWN_BUILDINGS for t in sent):
+            # "the girls' school was blown up late at night with explosives": a building bombed, no one inside
+            span = char_span(sent, blown, index) or TextSpan.from_span(sent, index)
+            found.append(Trigger("bombing", BLOWN_UP_STRENGTH, False, span))
         for verb_token in _shot_dead_apart(sent):
             # "picked out a teacher and shot him dead": the phrase around its object
             found.append(Trigger("targeted_killing", self.triggers.get("shot dead", ("", 1.0))[1], False,

@@ -452,6 +452,8 @@ def _linked_to(ent: Span) -> bool:
     return False
 
 
+# the subject of "These are TTP militants" points back to the attackers the report told of
+POINTING_BACK = frozenset({"these", "they", "those"})
 MEMBER_NOUNS = ("members", "member", "militants", "fighters", "cadres", "operatives", "activists")
 
 
@@ -470,10 +472,6 @@ def _attackers_were_members(ent: Span) -> bool:
     if member.dep_ != "attr":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in ATTACKER_NOUNS | POINTING_BACK for c in member.head.children)
-
-
-# the subject of "These are TTP militants" points back to the attackers the report told of
-POINTING_BACK = frozenset({"these", "they", "those"})
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

@@ -85,6 +85,7 @@ INCIDENT_NOUNS = ("attack", "blast", "bombing", "explosion", "incident", "assaul
                   "massacre", "hijacking", "siege", "abduction", "kidnapping", "shooting")
 # The same nouns in a regular expression, singular or plural ("ambushes", "clashes").
 INCIDENT_NOUN_PATTERN = r"(?:" + "|".join(INCIDENT_NOUNS) + r")(?:e?s)?"
+INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)  # one word: `INCIDENT_NOUN.fullmatch(token.lower_)`
 # words that make what comes before them the name of an incident ("Monday's suicide bombing", "the Quetta attack")
 # "in a separate attack", "in another incident": a second incident told beside the first
 ANOTHER_INCIDENT = re.compile(r"\bin (?:a |another )?separate (?:attack|incident|shooting|bombing|blast)\b"

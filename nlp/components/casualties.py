@@ -58,10 +58,10 @@ WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # 
 # verbs whose object "the lives of ..." counts the dead ("claimed the lives of seven people")
 LIFE_TAKERS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes", "taking", "cost", "costing",
                          "costs"})
-# verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
 # the tokens a sub-count set off by commas may take before its closing comma ("Six people, among them four party
 # workers and a schoolboy who sold tea outside the venue, lost their lives")
 SUBCOUNT_ASIDE = 20
+# verbs whose object is the harm a person suffered ("took a bullet in the shoulder", "received two bullets")
 HARM_TAKERS = frozenset({"received", "receives", "receive", "sustained", "suffered", "took", "takes", "caught", "got"})
 # verbs whose infinitive complement did not happen ("threatened to kill them", "vowed to kill", "tried to abduct")
 INTENT_VERBS = frozenset({"threaten", "vow", "plan", "try", "attempt", "want", "intend", "seek", "aim", "warn", "pledge",
@@ -1207,16 +1207,17 @@ class CasualtyRules:
     def _told_dead_before(self, succumbed: Token | None) -> bool:
         """The man who "succumbed to his wounds" was told dead in an earlier sentence ("X was shot dead ... X succumbed
         to his wounds on the way"): the one victim again, not one of the injured dying."""
-        name = next((c for c in succumbed.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"),
-                    None) if succumbed is not None else None
-        if succumbed is None or name is None:
+        if succumbed is None:
+            return False
+        name = next((c for c in succumbed.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+        if name is None:
             return False
         return any(name.text in earlier.text and any(self.casualty_kind(t) == "killed" for t in earlier)
                    for earlier in succumbed.doc.sents if earlier.end <= succumbed.sent.start)
 
     def _verb_harm(self, verb: Token) -> Token | None:
-        """The casualty word of a verb: the verb itself ("were killed" after its auxiliary is not this) or its object
-        ("lost their lives", "sustained injuries")."""
+        """The casualty word of a verb: the verb itself ("were killed") or its object ("lost their lives", "sustained
+        injuries"); None for a word that is no verb."""
         if verb.pos_ != "VERB":
             return None
         if self.casualty_kind(verb):
@@ -1947,13 +1948,13 @@ class CasualtyRules:
                 kind, word, died_injured = "killed", victim.head, True
             elif kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and self._then_died(victim.head):
                 kind = "killed"  # "his guard was critically wounded and succumbed to his injuries": a death
-            ranked = False
+            rank = None
             if kind == "killed" and first.lower_ in ("a", "an") and victim.lower_ in self.attacker_nouns:
                 # "a second attacker had been found dead": the attackers dead by then, counted by the rank (a count of
                 # them all, not more of them: "four militants were killed ... after the body of a fourth attacker was found")
                 rank = next((ORDINAL_VALUES[c.lower_] for c in victim.children
                              if c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES), None)
-                value, ranked = (rank, True) if rank is not None else (value, False)
+                value = rank if rank is not None else value
             end = word if word is not None and abs(word.i - first.i) < 12 else last
             # (not a count the aside after it explains: "5 policemen killed (first reported as three; two died overnight)")
             initial = (initial_at is not None and (turn_at is None or first.i < turn_at)
@@ -1972,7 +1973,7 @@ class CasualtyRules:
                     qualifier=self._qualifier(first),
                     span=TextSpan.from_tokens(first, end, sent_index),
                     victim=victim.lower_,
-                    total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first) or ranked
+                    total=(total_kind is not None and not initial) or self._among_total(first) or self._total_of(first) or rank is not None
                     or (revision and not (initial_at is not None and initial_at < first.i)),
                     sub_count=_included_in_toll(victim) or not self._among_total(first) and (
                         self._is_subcount(victim, first) or among_sentence or _listed_among(last)

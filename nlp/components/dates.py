@@ -11,7 +11,15 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from khabar.nlp.components.base import INCIDENT_AFTER, INCIDENT_NOUN_PATTERN, SPEECH_VERBS, TextSpan, doc_text, set_extension
+from khabar.nlp.components.base import (
+    INCIDENT_AFTER,
+    INCIDENT_NOUN,
+    INCIDENT_NOUN_PATTERN,
+    SPEECH_VERBS,
+    TextSpan,
+    doc_text,
+    set_extension,
+)
 from khabar.nlp.components.casualties import INJURED_WORDS, RISE_VERBS, UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
@@ -118,8 +126,6 @@ REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "ac
                                   "addressed", "briefed", "conference"}
 
 
-_INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
-
 
 def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     """True when a date modifies a verb of saying or claiming ("police said on Monday", "claimed
@@ -147,7 +153,7 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
         if head.lower_ in reporting_verbs and not _a_journey(head):
             return True
         if head.dep_ in ("nsubj", "dobj") and head.head.lower_ in reporting_verbs and not (
-                head.dep_ == "nsubj" and _INCIDENT_NOUN.fullmatch(head.lower_)):
+                head.dep_ == "nsubj" and INCIDENT_NOUN.fullmatch(head.lower_)):
             # "The BLA on Sunday claimed ...", "claimed responsibility on Wednesday for ...": the day parsed on the
             # claim's subject or object (not "the attack on Thursday night ... has raised questions": the attack's day)
             return True
@@ -177,7 +183,7 @@ def _continues_the_incident(head: Token, first: Token) -> bool:
     incident's day."""
     start = first.i - 1 if first.i > first.sent.start and first.nbor(-1).lower_ in ("on", "late", "early") else first.i
     return any(c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i == start - 1 and any(
-        o.dep_ == "pobj" and _INCIDENT_NOUN.fullmatch(o.lower_) for o in c.children) for c in head.children)
+        o.dep_ == "pobj" and INCIDENT_NOUN.fullmatch(o.lower_) for o in c.children) for c in head.children)
 
 
 def _a_journey(verb: Token) -> bool:
@@ -218,7 +224,7 @@ def _died_of_injuries(verb: Token) -> bool:
         return True
     if verb.lower_ not in ("died", "embraced", "expired", "breathed"):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "in" and any(_INCIDENT_NOUN.fullmatch(g.lower_) for g in c.children)
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(INCIDENT_NOUN.fullmatch(g.lower_) for g in c.children)
            for c in verb.children):
         return False  # "Three men died in the attack late on Tuesday: ..., who had first been listed among the wounded"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

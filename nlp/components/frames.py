@@ -298,6 +298,12 @@ TREND = re.compile(r"\b(?:surged|soared|risen|rose|increased|escalated|intensifi
                    re.IGNORECASE)
 
 
+def is_trend(text: str, strength: float = 0.0) -> bool:
+    """Violence told as a trend over a period ("Militant attacks have surged in Pakistan over the past two years"), by
+    a sentence that reports no incident itself."""
+    return strength < 1.0 and TREND.search(text) is not None and STAT_PERIOD.search(text) is not None
+
+
 def is_statistic(text: str, strength: float = 0.0) -> bool:
     """A statistic ("Pakistan recorded 785 militant attacks in the first ten months of this year,
     in which 951 people were killed"): incidents counted, or a toll summed over a period by a
@@ -306,9 +312,7 @@ def is_statistic(text: str, strength: float = 0.0) -> bool:
     if STAT_COUNT.search(text) or TALLIED_COUNT.search(text) or (
             WORD_STAT_COUNT.search(text) and (STAT_PERIOD.search(text) or SHORT_PERIOD.search(text))):
         return True
-    # (or a trend over the period: "Militant attacks have surged in Pakistan over the past two years")
-    return strength < 1.0 and bool(STAT_PERIOD.search(text)) and (any(ch.isdigit() for ch in text)
-                                                                  or TREND.search(text) is not None)
+    return (strength < 1.0 and bool(STAT_PERIOD.search(text)) and any(ch.isdigit() for ch in text)) or is_trend(text, strength)
 
 
 REPORTED_TOLL_VERBS = frozenset({"died", "succumbed", "wounded", "injured"})
@@ -724,8 +728,7 @@ class FrameRules:
             return True  # "(Adds ambush on Levies rescue team, updates toll)": what the update changed, not the report
         # (a claim inside a trend is the trend's: "attacks have surged over the past two years, most of them claimed by
         # or blamed on the Pakistani Taliban")
-        trend = strength < 1.0 and TREND.search(sent.text) is not None and STAT_PERIOD.search(sent.text) is not None
-        if is_statistic(sent.text, strength) and (not claim or trend) and not _group_record_only(sent) and not _ranked_on_its_day(
+        if is_statistic(sent.text, strength) and (not claim or is_trend(sent.text, strength)) and not _group_record_only(sent) and not _ranked_on_its_day(
                 sent, dates, strength):
             return True
         if (LONG_PERIOD.search(sent.text) and sent._.casualties and not claim

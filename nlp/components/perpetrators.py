@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import (
-    INCIDENT_NOUN_PATTERN,
+    INCIDENT_NOUN,
     PhraseFinder,
     TextSpan,
     doc_text,
@@ -440,7 +440,6 @@ class PerpetratorRules:
 
 
 LINK_VERBS = frozenset({"linked", "traced", "tied", "connected"})
-INCIDENT_NOUN = re.compile(INCIDENT_NOUN_PATTERN, re.IGNORECASE)
 
 
 def _linked_to(ent: Span) -> bool:

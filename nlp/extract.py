@@ -42,7 +42,10 @@ from khabar.nlp.components.frames import (
     AFTER_THE_LAST,
     ITEM_NUMBER,
     SECTION_LABEL,
+    SERIES_LEDE,
     STRONG_TRIGGER,
+    SUMMARY_COUNTS,
+    SUMMARY_LEDE,
     Frame,
     SentenceInfo,
     district_of,
@@ -526,12 +529,38 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     return any(noun.tag_ == "NNS" and INCIDENT_NOUN.fullmatch(noun.lower_) for noun in incidents)
 
 
+def _count_per_incident(figure: CasualtyFigure, info: SentenceInfo) -> bool:
+    """The figure is one of as many counts joined by "and" as the incidents the sentence sums ("two attacks ... in
+    which seven passengers and three soldiers were killed": likely one count each), not a kind of victim over a series
+    ("38 civilians and 14 personnel were martyred in a wave of attacks")."""
+    if SERIES_LEDE.search(info.sent.text):
+        return False
+    found = SUMMARY_LEDE.search(info.sent.text)
+    incidents = SUMMARY_COUNTS.get(found.group(0).split()[0].lower()) if found is not None else None
+    parts = [f for f in info.casualties if f.kind == figure.kind and _joined_count(f, info.sent.doc)]
+    return figure in parts and (incidents is None or len(parts) == incidents)
+
+
+def _joined_count(figure: CasualtyFigure, doc: Doc) -> bool:
+    """The figure is one of counts joined by "and" ("seven passengers and three soldiers")."""
+    words = figure.span.in_doc(doc)
+    number = next((t for t in words if t.like_num), None) if words is not None else None
+    if number is None:
+        return False
+    noun = number.head if number.dep_ == "nummod" else number
+    return noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN", "NUM") or any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in noun.children)
+
+
 def own_tolls(figures: list[CasualtyFigure], doc: Doc) -> list[CasualtyFigure]:
     """A roundup incident's figures without the totals over all its incidents, where it has its own count of that
     kind ("attacks that killed five ... Officials said three soldiers were killed" in Mastung: three)."""
     # (and a later restating of such a total: "14 soldiers had embraced shahadat while fighting them", after a lede
     # of "38 civilians and 14 personnel were martyred in a wave of attacks")
-    summed = {(f.kind, f.value) for info in doc._.sentences for f in info.casualties if sums_incidents(f, doc)}
+    # (not a part of a sum told by parts, each likely one incident's: "seven bus passengers and three soldiers were killed
+    # in two attacks ... the seven, who were shot dead": the coach's own seven)
+    summed = {(f.kind, f.value) for info in doc._.sentences for f in info.casualties
+              if sums_incidents(f, doc) and not _count_per_incident(f, info)}
     # (one person is no total: "Malik X was shot dead" after "shot dead an elder in Khyber and a vaccinator in Bannu")
     totals = [f for f in figures if sums_incidents(f, doc) or (f.kind, f.value) in summed and f.value > 1]
     own_kinds = {f.kind for f in figures if f not in totals}
@@ -713,6 +742,11 @@ class Extractor:
         lede = [s for s in infos if s.paragraph == infos[0].paragraph] if infos else []
         mentions = [m for s in lede for m in s.locations]
         districts = {district_of(m.kind, m.name) for m in mentions if m.kind in ("place", "district") and not m.dateline}
+        if not districts:
+            # ("QUETTA: At least five worshippers were martyred ... in the Nawa Killi area of the city": a local
+            # dateline is the lede's city when the lede names no other)
+            mentions = [m for m in mentions if m.dateline]
+            districts = {district_of(m.kind, m.name) for m in mentions if m.kind in ("place", "district")}
         if len(districts) != 1:
             return None
         place = self.locations.choose(mentions, lede[0].index)
@@ -848,7 +882,10 @@ class Extractor:
         place = self.locations.choose([m for s in frame.sentences for m in s.locations if own(m.span)], trig_sent,
                                       [(t.span.sent_index, t.span.text) for t in triggers], _toll_sentences(figures, opener.index))
         if place is None and not any(s.locations for s in frame.sentences):
-            place = lede_place  # "Eight were killed in two gun attacks in Upper Kurram ... The first took place on a road"
+            # "Eight were killed in two gun attacks in Upper Kurram ... The first took place on a road" (a dateline's
+            # city only for an incident with a toll of its own, not a turn of the story such as a denial)
+            harmed = any(f.kind in ("killed", "injured") for f in figures)
+            place = lede_place if lede_place is not None and (not lede_place[1].dateline or harmed) else None
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         if several:
             figures = own_tolls(figures, opener.sent.doc)
@@ -957,7 +994,8 @@ class Extractor:
         elif claims and event_type != "security_operation":
             # (a claim by no group the text names leaves the perpetrator unknown, as a null perpetrator has no
             # attribution; the claim stays as its evidence: "The group claimed responsibility in a statement")
-            named = _claimant_named_before(claims[0]) or _claimant_named_after(claims[0])
+            named = (_claimant_named_before(claims[0]) or _claimant_named_after(claims[0])
+                     or _claimant_of_an_earlier_claim(claims[0]))
             if named is not None:
                 fields["perpetrator"] = Perpetrator(name=named.name, attribution="claimed", mention=named.mention)
             ev["perpetrator"] = evidence(TextSpan.from_span(claims[0].sent, claims[0].index), narrow=False)
@@ -1244,7 +1282,17 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
         return False
     if not any(_tells_of_aftermath(i) for i in infos if i.paragraph == lede):
         return False  # a feature's scene ("The kettle was still on the stove ..."): the lede is no aftermath's news
-    return all(known_reference(opener, t) for t in opener.triggers) and bool(opener.triggers)
+    return all(known_reference(opener, t) or _arrest_raid(opener, t) for t in opener.triggers) and bool(opener.triggers)
+
+
+ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "nab"})
+
+
+def _arrest_raid(info: SentenceInfo, trigger: Trigger) -> bool:
+    """"the suspects were arrested during a raid in the Johan area": an operation that arrests suspects and harms no one
+    is the aftermath's own step, not an incident."""
+    return trigger.event_type == "security_operation" and not info.casualties and any(
+        t.pos_ == "VERB" and bool({t.lower_, t.lower_[:-2], t.lower_[:-1]} & ARREST_VERBS) for t in info.sent)
 
 
 def _tells_of_aftermath(info: SentenceInfo) -> bool:
@@ -1366,7 +1414,7 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     # fired on a coach were laid to rest on Friday")
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) or _in_attribution(lede, t)
                or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
-               or _in_object(lede, t, verb) for t in lede.triggers)
+               or _in_object(lede, t, verb) or _arrest_raid(lede, t) for t in lede.triggers)
 
 
 def _goes_on_about(info: SentenceInfo) -> bool:
@@ -1963,6 +2011,19 @@ def _claimant_named_before(claim: SentenceInfo) -> GroupMention | None:
         return None
     names = {g.name for g in before.groups}
     return before.groups[0] if len(names) == 1 and _refers_back(claim) else None
+
+
+def _claimant_of_an_earlier_claim(claim: SentenceInfo) -> GroupMention | None:
+    """The group whose claim the report told last, for a claim that refers back to it ("The BLA said its fighters had
+    shot dead two Levies men ... The group also said it had planted the bomb that hit a police van"): the one group
+    the nearest earlier claim names."""
+    if not _refers_back(claim):
+        return None
+    earlier = [s for s in claim.sent.doc._.sentences if s.index < claim.index and s.claim and s.groups and not s.background]
+    if not earlier:
+        return None
+    names = {g.name for g in earlier[-1].groups if g.attribution == "claimed"}
+    return next(g for g in earlier[-1].groups if g.attribution == "claimed") if len(names) == 1 else None
 
 
 def _claimant_named_after(claim: SentenceInfo) -> GroupMention | None:

@@ -217,3 +217,14 @@ def test_compress_calendar_pools_a_real_attack_once(tmp_path: Path) -> None:
     assert {g.cluster.split(":")[0] for g in pooled.gold} == {"pa"}
     assert len(pooled.gold) == 5 and len(extracted.mentions) == 5
     assert sorted(a.url.split("/")[-2] for a in pooled.articles) == ["pa"] * 5 + ["pb"]
+
+
+def test_two_events_of_one_kind_and_district_in_one_report_are_matched_by_their_toll() -> None:
+    # one report tells a mosque bombing (five dead) and a grenade at a checkpost (none dead) in Quetta; a second
+    # report tells only the mosque bombing; the resolver groups the two mosque mentions
+    gold = [tool.Item("/a", "mosque", "bombing", "quetta", 5), tool.Item("/a", "grenade", "bombing", "quetta", 0),
+            tool.Item("/b", "mosque", "bombing", "quetta", 5)]
+    predicted = [tool.Item("/a", "c1", "bombing", "quetta", 0), tool.Item("/a", "c0", "bombing", "quetta", 5),
+                 tool.Item("/b", "c0", "bombing", "quetta", 5)]
+    scores = tool.score_grouping(gold, predicted)
+    assert (scores.correct_pairs, scores.predicted_pairs, scores.gold_pairs) == (1, 1, 1)

@@ -2374,3 +2374,90 @@ def test_the_one_victim_shot_dead_who_succumbed_on_the_way_leaves_the_wounded(ex
             "way. The nephew is out of danger.")
     [event] = run(extractor, text)
     assert (event.killed, event.injured) == (1, 1)
+
+
+def test_a_count_parsed_onto_the_first_clauses_object_takes_its_own_verb(nlp: Language) -> None:
+    assert counts(nlp, "Seven people, including four policemen, embraced martyrdom and twenty-two others sustained "
+                       "injuries when a bomber on foot blew himself up at the gate of the Saddar police station on "
+                       "Friday evening.") == {"killed": [7], "injured": [22]}
+
+
+def test_attackers_who_opened_fire_killing_him_are_no_dead_attackers(extractor: Extractor) -> None:
+    text = ("KHAR: Haji Gul Rehman, a member of the district peace jirga, was standing outside his shop when two "
+            "gunmen on a motorbike opened fire on him, killing him on the spot and injuring a customer, police said "
+            "on Wednesday.")
+    [event] = run(extractor, text)
+    assert (event.killed, event.injured, event.attackers_killed) == (1, 1, None)
+
+
+def test_a_companion_said_to_be_not_hurt_is_not_injured(nlp: Language) -> None:
+    assert counts(nlp, "The lady health worker who was walking with them was not hurt.") == {}
+
+
+def test_a_count_described_by_its_people_in_apposition_is_counted_once(nlp: Language) -> None:
+    assert counts(nlp, "Two men, a teacher and the constable assigned to guard him, were shot dead outside the "
+                       "school.") == {"killed": [2]}
+
+
+def test_a_group_saying_it_had_no_involvement_is_not_the_claimant(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Gunmen shot dead a polio vaccinator in Shabqadar on Monday. The Tehreek-e-Taliban Pakistan said "
+            "in a statement that it had no involvement and that it does not target health workers.")
+    [event] = run(extractor, text)
+    assert (event.perpetrator.name, event.perpetrator.attribution) == (None, "unknown")
+
+
+def test_a_lede_summing_two_attacks_by_parts_leaves_each_its_own_toll(extractor: Extractor) -> None:
+    text = ("The Balochistan Liberation Front has claimed responsibility for two attacks in the province on Sunday in "
+            "which four labourers and two Levies men were killed.\n\n"
+            "The group said its fighters had stopped a pickup near Hoshab and taken off four labourers from Sindh. "
+            "Officials said the four, who were shot dead, had been building a culvert.\n\n"
+            "The group also said it had planted the bomb that hit a Levies vehicle in Panjgur district on Sunday evening, killing "
+            "two guards.")
+    events = run(extractor, text, published=datetime(2024, 5, 13, 10, 0))
+    assert sorted(e.killed or 0 for e in events) == [2, 4]
+
+
+def test_an_arrest_raid_that_restates_last_weeks_attack_is_no_new_incident(extractor: Extractor) -> None:
+    text = ("MASTUNG: The Counter-Terrorism Department (CTD) Balochistan has claimed to have arrested two alleged "
+            "facilitators of the "
+            "bombing at a Levies post near Dasht, in which four Levies men were martyred last week.\n\n"
+            "According to a CTD spokesman, the suspects were arrested during a raid in Kanak on Sunday night.\n\n"
+            "On the night of May 2, militants had planted explosives at the gate of the post and detonated them as the "
+            "guards changed shifts, killing four.")
+    assert run(extractor, text, published=datetime(2024, 5, 7, 8, 0)) == []
+
+
+def test_an_incident_told_later_without_a_place_is_in_the_datelines_city(extractor: Extractor) -> None:
+    text = ("PESHAWAR: Three people were killed and nine injured when a bomb planted on a motorcycle went off near a "
+            "vegetable market in the Faqirabad area of the city on Saturday.\n\n"
+            "In another incident on Saturday night, unknown men threw a hand grenade at a police checkpost on Ring Road "
+            "and fled. Two constables were wounded.")
+    events = run(extractor, text, published=datetime(2024, 3, 10, 9, 0))
+    assert [(e.location.district, e.injured) for e in events] == [("Peshawar", 9), ("Peshawar", 2)]
+
+
+def test_the_dead_identified_as_a_list_of_titled_names_are_counted(nlp: Language) -> None:
+    assert counts(nlp, "He identified the dead as labourer Shah Wali, 27, and Constable Noor Alam.") == {
+        "killed": [2]}
+
+
+def test_the_cities_a_coach_runs_between_are_not_where_it_was_attacked(extractor: Extractor) -> None:
+    text = ("NUSHKI: Gunmen stopped a Quetta-to-Taftan bus on the highway near Dak on Tuesday night and shot dead "
+            "three passengers after checking their identity cards, Levies officials said.")
+    [event] = run(extractor, text)
+    assert event.location.district == "Nushki"
+
+
+def test_the_group_saying_it_planted_the_second_bomb_claims_that_incident_too(extractor: Extractor) -> None:
+    text = ("The Baloch Liberation Army has claimed two attacks in the province on Monday.\n\n"
+            "The BLA said in a statement that its fighters had shot dead two Levies men at a checkpost in Kharan.\n\n"
+            "The group also said it had planted the roadside bomb that hit a police van in Turbat, Kech district, on "
+            "Monday evening, wounding four constables.")
+    events = run(extractor, text, published=datetime(2024, 5, 7, 9, 0))
+    assert [(e.location.district, e.perpetrator.name, e.perpetrator.attribution) for e in events] == [
+        ("Kharan", "Balochistan Liberation Army", "claimed"), ("Kech", "Balochistan Liberation Army", "claimed")]
+
+
+def test_the_homes_given_with_a_list_of_the_dead_are_not_more_dead(nlp: Language) -> None:
+    assert counts(nlp, "The martyred were identified as Havildar Sher Zaman, 39, of Kotli Imam, and Sepoy Fazal "
+                       "Wahab, 22, of Lakki Marwat.") == {}

@@ -239,6 +239,7 @@ RESTATING_VERBS = frozenset({"revised", "raised", "lowered", "brought", "put", "
                              "reduced", "cut", "revise", "raise", "lower", "bring", "update", "correct"})
 CLAIM_WORDS = {"claimed", "claims", "claim", "claiming"}
 PRONOUNS = {"he", "she"}
+HARMED_PRONOUNS = {"him", "her", "them"}  # a casualty verb's object that is someone else ("... killing him")
 WINDOW_FILL = {"were", "was", "have", "has", "been", "also", "are", "reportedly", "later",
                "others", "people", "persons", "had", "got", "being", "seriously", "critically",
                "claimed", "reported", "feared", "believed", "said", "to", "be",
@@ -394,14 +395,30 @@ def _named_list(sent: Span, figures: list[CasualtyFigure], sent_index: int) -> l
     if any(f.kind == kind for f in figures):
         return []
     listed = re.split(r"[.;(]", sent.text[found.end() :])[0]
-    parts = [p for p in LIST_PARTS.split(listed) if p.strip()]
-    # (names only: each part a capitalised name of a few words, not a clause running on)
-    if len(parts) < 2 or not all(p.strip()[0].isupper() and len(p.split()) <= 6 for p in parts):
+    # (an age set off by commas is no one: "vaccinator Ihsanullah, 32, and Constable Gul Zameen")
+    parts = [p for p in LIST_PARTS.split(listed) if p.strip() and not p.strip().isdigit()]
+    # (names only: each part a name of a few words, capitalised or after a lower-case title ("vaccinator X"), not a
+    # clause running on)
+    if len(parts) < 2 or not all(_listed_name(p) for p in parts):
         return []
     char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end() + len(listed),
                                    alignment_mode="expand")
     span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
     return [CasualtyFigure(kind, len(parts), None, span, victim=who, sub_count=False)]
+
+
+NAME_PART_OPENERS = frozenset({"of", "from", "son", "daughter", "resident", "aged", "a", "an", "the", "s/o", "r/o", "d/o"})
+
+
+def _listed_name(part: str) -> bool:
+    """A part of a list of names: a capitalised name of a few words, or one after a lower-case title ("vaccinator
+    Ihsanullah"), not a home ("of Tibbi Qaisrani") or a clause running on."""
+    words = part.split()
+    if not words or len(words) > 6:
+        return False
+    if words[0][0].isupper():
+        return True
+    return len(words) > 1 and words[0].lower() not in NAME_PART_OPENERS and words[0].isalpha() and words[1][0].isupper()
 
 
 POLICE_RANKS = ("superintendent", "inspector-general")  # "Superintendent of Police X": the rank before the name
@@ -713,6 +730,12 @@ class CasualtyRules:
         # "Shahid Nawaz sustained injuries in the blast": the harm is the verb's object
         return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in WOUND_NOUNS), None)
 
+    def _someone_counted_before(self, pronoun: Token) -> bool:
+        """The sentence counts someone before the pronoun ("Constable X was martyred when gunmen fired, killing him"):
+        the pronoun is that person again."""
+        return any((t.like_num and t.head.dep_ in ("nsubjpass", "dobj")) or self.victim_verb(t) is not None
+                   for t in pronoun.sent if t.i < pronoun.i)
+
     def _singular_groups(self, sent: Span, taken: set[int]) -> list[tuple[Token, Token, int]]:
         """"a soldier", "one policeman", "the suicide bomber": a single person noun → 1."""
         groups = []
@@ -726,6 +749,10 @@ class CasualtyRules:
             if word in ("him", "her") and tok.dep_ == "dobj" and tok.head.lower_ == "shot" and any(
                     c.lower_ == "dead" for c in tok.head.children):
                 groups.append((tok, tok, 1))  # "picked out a teacher and shot him dead"
+                continue
+            if (word in ("him", "her") and tok.dep_ == "dobj" and tok.head.tag_ == "VBG" and tok.head.lower_ != "shooting"
+                    and self.casualty_kind(tok.head) and not self._someone_counted_before(tok)):
+                groups.append((tok, tok, 1))  # "opened fire on the elder, killing him on the spot"
                 continue
             if word == "another" and tok.i + 1 < sent.end and self._casualty_next(tok):
                 groups.append((tok, tok, 1))  # "two labourers were killed and another injured"
@@ -996,7 +1023,8 @@ class CasualtyRules:
         its subject harmed someone else."""
         return (self.casualty_kind(verb) is not None and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP")
                 and not any(c.dep_ == "auxpass" for c in verb.children)
-                and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in self.person_nouns)
+                and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in self.person_nouns
+                                              or c.lower_ in HARMED_PRONOUNS)
                         and self.casualty_kind(c) is None for c in verb.children))
 
     def _harms_subject(self, verb: Token) -> bool:
@@ -1235,6 +1263,24 @@ class CasualtyRules:
                 return close + 1
         return None
 
+    def _verb_after_joined_object(self, victim: Token) -> Token | None:
+        """"Nine people embraced martyrdom and eighteen others sustained injuries", parsed with "others" joined to
+        "martyrdom" and "sustained" left without a subject: the counted people are the subject of the verb right after
+        them, and its casualty word (or the verb itself) gives their kind, not the first clause's."""
+        harm = victim.head
+        if victim.dep_ != "conj" or harm.dep_ != "dobj" or harm.i > victim.i or not self.casualty_kind(harm.head):
+            return None
+        if harm.lower_ in self.person_nouns or harm.ent_type_ == "PERSON":
+            return None  # "killed two policemen and a passer-by": the first verb's own victims
+        after = victim.right_edge.i + 1
+        if after >= victim.sent.end or (verb := victim.doc[after]).pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        if self.casualty_kind(verb):
+            return verb
+        return next((c for c in verb.children if c.dep_ in ("dobj", "acomp") and self.casualty_kind(c)), None)
+
     def _listed_in(self, node: Token) -> Token | None:
         """"The martyred include six constables, two head constables and an ASI": the people listed as what the dead
         (or injured) include; the casualty word is the subject's."""
@@ -1256,6 +1302,8 @@ class CasualtyRules:
 
     def _dep_kind(self, victim: Token) -> Token | None:
         """The casualty word governing a victim noun through the parse."""
+        if (own := self._verb_after_joined_object(victim)) is not None:
+            return own
         count = victim.head.head if victim.dep_ == "pobj" and victim.head.lower_ == "of" else None
         if count is not None and count.like_num and count.dep_ == "conj":
             return self._dep_kind(count)  # "Two policemen and one of the attackers were killed": the count's verb
@@ -1912,7 +1960,7 @@ class CasualtyRules:
                 continue
             if word is not None and total_kind is None and unrealised(word):
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
-            if total_kind is None and _said_unharmed(victim):
+            if total_kind is None and (_said_unharmed(victim) or (word is not None and _harm_denied(word))):
                 continue  # "no one was hurt, and the two wardens on duty were unharmed": their own verb spares them
             if _takes_up_subject(victim):
                 continue  # "The driver and his helper were both killed": the two the subject counts already
@@ -2454,6 +2502,13 @@ def _said_unharmed(victim: Token) -> bool:
         c.dep_ in ("acomp", "oprd", "attr", "advmod") and c.lower_ in UNHARMED for c in victim.head.children)
 
 
+def _harm_denied(word: Token) -> bool:
+    """The casualty word itself is negated ("A woman vaccinator working with them was not hurt"): no harm (unlike "not
+    only ... but", which is no negation of the word)."""
+    return any(c.dep_ == "neg" and c.i < word.i and c.lower_ in ("not", "n't", "never") for c in word.children) and not any(
+        t.lower_ == "only" for t in word.doc[word.i + 1 : min(word.i + 3, word.sent.end)])
+
+
 def unrealised(word: Token) -> bool:
     """A casualty verb in the infinitive after a verb of intent ("threatened to kill them", "vowed to kill more
     soldiers"): what someone meant or threatened to do, not what happened."""
@@ -2520,7 +2575,12 @@ def _comma_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFigu
         if close is None:
             continue
         inside = [k for k, f in enumerate(figures) if doc[comma].idx < f.span.start < doc[close].idx and f.kind == whole.kind]
-        if inside and sum(figures[k].value for k in inside) == whole.value:
+        # ("Two men, a vaccinator and the police officer assigned to protect him, were shot dead": parts in apposition
+        # to the counted noun, some of them not counted, add up to no more than it)
+        appositive = any(t.dep_ == "appos" and t.head.i == words[0].head.i
+                         for k in inside for t in (figures[k].span.in_doc(doc) or ()))
+        total = sum(figures[k].value for k in inside)
+        if inside and (total == whole.value or appositive and total < whole.value):
             for k in inside:
                 out[k] = replace(figures[k], sub_count=True, total=False)
     return out

@@ -110,6 +110,12 @@ _ORIGIN_BEFORE = re.compile(rf"\bfrom\s+(?:the\s+)?(?:{_SIDE_OF})?(?:{_NEIGHBOUR
 # "the attackers had come from the neighbouring Dera Ismail Khan district": where they came from, not the scene
 _FROM_NEIGHBOUR = re.compile(rf"\bfrom\s+(?:the\s+)?(?:{_SIDE_OF}|{_NEIGHBOURING})$", re.I)
 # "carrying supplies from Khuzdar towards Quetta", "a bus from Quetta to Karachi": the start of a route, not the scene
+# "a Quetta-to-Karachi coach", "the Quetta-Sibi highway", "a Karachi-bound bus": the ends of a route named in its
+# vehicle's or road's compound, not where the vehicle or road was hit
+_ROUTE_NOUNS = r"(?:coach|coaches|bus|buses|train|trains|van|vans|highway|road|motorway|flight)\b"
+_ROUTE_COMPOUND_FIRST = re.compile(r"^\s*-\s*(?:to\s*-\s*)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+" + _ROUTE_NOUNS
+                                   + r"|^\s*-\s*bound\s+" + _ROUTE_NOUNS)
+_ROUTE_COMPOUND_SECOND = (re.compile(r"\b[A-Z][\w.]*\s*-\s*(?:to\s*-\s*)?$"), re.compile(r"^\s+" + _ROUTE_NOUNS))
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
 # "on his way home from Dera Ismail Khan when gunmen stopped his car", "returning from Quetta": where a journey began
 _JOURNEY_FROM = re.compile(r"\b(?:on\s+(?:his|her|their|its)\s+way|returning|travell?ing|coming|driving|heading)"
@@ -287,6 +293,9 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = _DISTANCE_FROM.search(before) is not None or _TOWARDS.search(before) is not None
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
+        after = text[ent.end_char : ent.end_char + 40]
+        reference = reference or _ROUTE_COMPOUND_FIRST.match(after) is not None or bool(
+            _ROUTE_COMPOUND_SECOND[0].search(before) and _ROUTE_COMPOUND_SECOND[1].match(after))
         reference = reference or _ROUTE_BETWEEN.search(before) is not None or _FROM_NEIGHBOUR.search(before) is not None
         reference = reference or _AGE_AND_HOME.search(before) is not None or _person_of(ent) or _describes_a_group(ent)
         reference = reference or _describes_a_person(ent)

@@ -55,8 +55,11 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     r"(?:\s+\w+){0,3}?\s*(?:involvement|responsibility|role|any hand|the attack|the claim|from)"
                     # "denied that the group was involved"
                     r"|\b(?:denied|denies|deny|denying)\s+that\s+(?:\w+\s+){1,3}?(?:was|were|is|are|had\s+been)\s+involved\b"
-                    # "said the group had no connection with the attack", 'had "no link" with it', "was not involved in it"
-                    r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement)(?:\s*[\"”’'])?\s+(?:with|to|in)\b"
+                    # "denied in a statement that the group had any involvement in the bombing"
+                    r"|\b(?:denied|denies|deny|denying)\b[^.;]{0,60}?\b(?:had|has|have)\s+any\s+(?:involvement|role|hand)\b"
+                    # "said the group had no connection with the attack", 'had "no link" with it', "had no involvement and ...", "was not
+                    # involved in it"
+                    r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement)(?:\s*[\"”’'])?(?:\s+(?:with|to|in)\b|\s*(?:,|\.|and\b))"
                     r"|\b(?:was|were|is|are)\s+not\s+involved\b"
                     # "said they had nothing to do with the blast", "was not behind the attack"
                     r"|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:was|were|is|are)\s+not\s+behind\b", re.I)
@@ -80,7 +83,7 @@ CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-                                r"(?:carried out|was behind|were behind|targeted|attacked|struck)\b", re.I)
+                                r"(?:carried out|was behind|were behind|targeted|attacked|struck|planted|detonated|ambushed|stormed)\b", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not|neither)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
                        r"(?:claim|owned|(?:accepted|taken|took)\s+(?:the\s+)?responsibility)"
                        # "none of the armed groups active there, including the BLA and the BLF, had claimed"
@@ -141,7 +144,17 @@ def _group_says_it_did(sent: Span) -> bool:
     return any(e.label_ == "MIL_GROUP" and _its_own_did(e) for e in sentence_ents(sent))
 
 
+def _claimant_says_it_did(sent: Span) -> bool:
+    """"The group also said it had planted the bomb that struck a convoy": a group noun, not a name, says it did it
+    (after a claim the report has told: the claimant again)."""
+    found = CLAIM_BY_OWN_WORDS.search(sent.text)
+    return found is not None and any(
+        t.lower_ in SELF_NAMING_NOUNS and t.dep_ == "nsubj" and t.idx - sent.start_char < found.start()
+        and any(c.lower_ == "the" for c in t.children) for t in sent)
+
+
 OWN_UNITS = frozenset({"its", "their"})
+SELF_NAMING_NOUNS = frozenset({"group", "outfit", "organisation", "organization"})  # "the group said it had ..."
 NOT_DONE = frozenset({"not", "never", "would", "will", "could", "may", "might"})
 
 
@@ -314,9 +327,11 @@ class PerpetratorRules:
         self.finder = PhraseFinder(nlp, {"claim": claim_phrases, "blame": blame_phrases, "source": source_phrases})
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
+        found: list[GroupMention] = []
         for index, sent in enumerate(doc.sents):
             attribution = self.attribution(sent)
+            if attribution == "unknown" and any(g.attribution == "claimed" for g in found) and _claimant_says_it_did(sent):
+                attribution = "claimed"  # "The group also said it had planted the bomb": the claimant named before
             claim_words = [t for t in sent if t.lower_.startswith("claim") or t.lower_ == "responsibility"]
             if claim_words and all(in_timed_clause(t) for t in claim_words):
                 attribution = "unknown"  # "..., hours after gunmen shot two traders in an attack claimed by the IS"
@@ -528,7 +543,15 @@ def _state_claim(sent: Span) -> bool:
     claim of the attack."""
     verbs = [t for t in sent if t.lower_.startswith("claim") and t.pos_ == "VERB"]
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "xcomp" and c.lower_ in CAPTURING_VERBS for v in verbs for c in v.children):
+        return True  # "The Counter-Terrorism Department (CTD) Balochistan has claimed to have arrested three facilitators"
     return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
+
+
+# what the state does after an attack, never what a group claims of one
+CAPTURING_VERBS = frozenset({"arrested", "detained", "apprehended", "nabbed", "recovered", "seized", "busted", "defused",
+                             "captured", "arrest", "detain", "apprehend", "nab", "recover", "seize", "bust", "defuse",
+                             "capture"})
 
 
 # "officials did not say who they suspected", "police declined to name any group": the groups the sentence names are

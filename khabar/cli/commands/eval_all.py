@@ -453,6 +453,16 @@ INCIDENT_PROBES = (
      "and freed, a customs post attacked, a jirga fired on with a wounded elder dying days later, a CTD vehicle and a "
      "judge's car bombed, cross-border mortar fire, an IED on a convoy, four distractors. Scored unseen first, then "
      "studied."),
+    ("p152", "thirteen incidents, ten of them in 2 or more reports",
+     "Reports from five outlets (an Islamabad wire with 24-hour times and numbered updates, a Peshawar broadsheet in "
+     "Urdu-influenced English listing victims with ranks and villages, a foreign desk with tolls in words and old "
+     "tolls in background, a Balochistan site translated from Urdu with relative dates, a TV site with one-sentence "
+     "paragraphs and figures updated through the day) on 2022-25 attacks in southern Khyber Pakhtunkhwa, Balochistan "
+     "and Karachi: a police office stormed, labourers shot, a mosque bombing and a grenade on one day in one city, a "
+     "polio worker shot, a night raid reported after midnight with the toll rising next morning, a checkpost "
+     "bombing whose toll rose and was corrected down beside an elder shot the same day, an IED on a convoy placed "
+     "four ways, coach passengers shot, officials kidnapped, an IED on a patrol and a raid, five distractors. "
+     "Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -868,6 +878,17 @@ HONEST_PROBES = (
      "burnt, a coastal checkpoint attacked with state blame beside a claim, coach passengers abducted and found dead, "
      "an operation, four distractors; written blind, never studied.",
      "Fourteen incidents, ten of them in 2-4 reports. Never studied."),
+    ("p153",
+     "Twenty-six reports from five outlets (a Lahore evening paper in dramatic prose with figures in headlines, a "
+     "business daily telling attacks through their economic cost, a Hong Kong wire explaining groups to foreign "
+     "readers, a portal for the former tribal districts naming villages and elders, a daily security brief in "
+     "labelled fields with two incidents in some briefs) on 2021-25 attacks in Khyber Pakhtunkhwa, Balochistan and "
+     "southern Punjab: a school van fired on, a garrison attacked, a political convention bombed with a claim beside "
+     "a denial, a Chinese convoy attacked, an air base raid repulsed, constables abducted and killed, a market "
+     "grenade with a toll rising, a railway track blown up, a Levies post attacked, cross-border fire, a shrine "
+     "grenade with three answers to who did it, an operation told as an ambush, five distractors; written blind, "
+     "never studied.",
+     "Thirteen incidents, nine of them in 2 or more reports. Never studied."),
 )
 
 

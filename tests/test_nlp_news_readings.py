@@ -2461,3 +2461,13 @@ def test_the_group_saying_it_planted_the_second_bomb_claims_that_incident_too(ex
 def test_the_homes_given_with_a_list_of_the_dead_are_not_more_dead(nlp: Language) -> None:
     assert counts(nlp, "The martyred were identified as Havildar Sher Zaman, 39, of Kotli Imam, and Sepoy Fazal "
                        "Wahab, 22, of Lakki Marwat.") == {}
+
+
+def test_a_relative_named_between_commas_who_was_wounded_is_counted(nlp: Language) -> None:
+    assert counts(nlp, "The driver was killed on the spot. His nephew, Sher Ali, was badly wounded.") == {
+        "killed": [1], "injured": [1]}
+
+
+def test_a_relative_named_between_commas_who_was_wounded_and_died_is_not_injured(nlp: Language) -> None:
+    assert counts(nlp, "The trader was shot dead. His guard, Sher Zaman, was critically wounded and succumbed to his "
+                       "injuries at the hospital.") == {"killed": [1]}

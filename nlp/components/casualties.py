@@ -843,6 +843,10 @@ class CasualtyRules:
                 continue  # "Sepoy Naveed Ahmed, aged 24 years and a resident of District Chakwal, embraced shahadat"
             subject_of_casualty = node.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                 self.casualty_kind(node.head) is not None  # "the driver was killed"
+                # ("His nephew, X, was critically wounded", parsed with the subject on the auxiliary)
+                # (not "... was critically wounded and succumbed to his injuries": one of the dead)
+                or (node.head.dep_ in ("aux", "auxpass") and self.casualty_kind(node.head.head) is not None
+                    and not any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died") for c in node.head.head.children))
                 or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children))
                 # "his nephew is under treatment", "the guard was shifted to hospital with injuries"
                 or (node.dep_ in ("nsubj", "nsubjpass") and any(

@@ -53,7 +53,14 @@ from khabar.nlp.components.frames import (
     known_reference,
 )
 from khabar.nlp.components.locations import LocationMention
-from khabar.nlp.components.perpetrators import STATE_SUBJECTS, GroupMention, choose_perpetrator, says_no_claim
+from khabar.nlp.components.perpetrators import (
+    ARREST_VERBS,
+    STATE_SUBJECTS,
+    GroupMention,
+    choose_perpetrator,
+    group_noun_subject,
+    says_no_claim,
+)
 from khabar.nlp.pipeline import EXCLUDED, MODEL_NAME, build_nlp, pipeline_config
 
 log = logging.getLogger(__name__)
@@ -1285,14 +1292,11 @@ def follow_up_only(infos: list[SentenceInfo], first: Frame, title: str = "") -> 
     return all(known_reference(opener, t) or _arrest_raid(opener, t) for t in opener.triggers) and bool(opener.triggers)
 
 
-ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "nab"})
-
-
 def _arrest_raid(info: SentenceInfo, trigger: Trigger) -> bool:
     """"the suspects were arrested during a raid in the Johan area": an operation that arrests suspects and harms no one
     is the aftermath's own step, not an incident."""
     return trigger.event_type == "security_operation" and not info.casualties and any(
-        t.pos_ == "VERB" and bool({t.lower_, t.lower_[:-2], t.lower_[:-1]} & ARREST_VERBS) for t in info.sent)
+        t.pos_ == "VERB" and t.lower_ in ARREST_VERBS for t in info.sent)
 
 
 def _tells_of_aftermath(info: SentenceInfo) -> bool:
@@ -2010,20 +2014,20 @@ def _claimant_named_before(claim: SentenceInfo) -> GroupMention | None:
     if before is None or before.paragraph != claim.paragraph:
         return None
     names = {g.name for g in before.groups}
-    return before.groups[0] if len(names) == 1 and _refers_back(claim) else None
+    return before.groups[0] if len(names) == 1 and group_noun_subject(claim.sent) is not None else None
 
 
 def _claimant_of_an_earlier_claim(claim: SentenceInfo) -> GroupMention | None:
     """The group whose claim the report told last, for a claim that refers back to it ("The BLA said its fighters had
     shot dead two Levies men ... The group also said it had planted the bomb that hit a police van"): the one group
     the nearest earlier claim names."""
-    if not _refers_back(claim):
+    if group_noun_subject(claim.sent) is None:
         return None
     earlier = [s for s in claim.sent.doc._.sentences if s.index < claim.index and s.claim and s.groups and not s.background]
     if not earlier:
         return None
-    names = {g.name for g in earlier[-1].groups if g.attribution == "claimed"}
-    return next(g for g in earlier[-1].groups if g.attribution == "claimed") if len(names) == 1 else None
+    claimants = [g for g in earlier[-1].groups if g.attribution == "claimed"]
+    return claimants[0] if len({g.name for g in claimants}) == 1 else None
 
 
 def _claimant_named_after(claim: SentenceInfo) -> GroupMention | None:
@@ -2038,12 +2042,6 @@ def _claimant_named_after(claim: SentenceInfo) -> GroupMention | None:
     words = group.span.in_doc(after.sent.doc)
     subject = _named_by_apposition(words.root) if words is not None else None  # "The group, the SRA, said"
     return group if subject is not None and subject.dep_ == "nsubj" and subject.head.lower_ in SPEECH_VERBS else None
-
-
-def _refers_back(claim: SentenceInfo) -> bool:
-    """The claim's subject is a definite group noun ("the banned organisation", "the outfit", "the group")."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("organisation", "organization", "outfit", "group")
-               and any(c.lower_ in ("the", "this", "that") for c in t.children) for t in claim.sent)
 
 
 def _dates_trigger(info: SentenceInfo, mention: DateMention, trigger: Trigger | None) -> bool:

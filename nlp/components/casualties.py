@@ -2508,9 +2508,9 @@ def _said_unharmed(victim: Token) -> bool:
 
 def _harm_denied(word: Token) -> bool:
     """The casualty word itself is negated ("A woman vaccinator working with them was not hurt"): no harm (unlike "not
-    only ... but", which is no negation of the word)."""
-    return any(c.dep_ == "neg" and c.i < word.i and c.lower_ in ("not", "n't", "never") for c in word.children) and not any(
-        t.lower_ == "only" for t in word.doc[word.i + 1 : min(word.i + 3, word.sent.end)])
+    only killed ... but", which is no negation of the word)."""
+    return any(c.dep_ == "neg" and c.i < word.i and c.lower_ in ("not", "n't", "never")
+               and word.doc[c.i + 1].lower_ != "only" for c in word.children)
 
 
 def unrealised(word: Token) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from khabar.nlp.components.base import (
@@ -144,17 +144,25 @@ def _group_says_it_did(sent: Span) -> bool:
     return any(e.label_ == "MIL_GROUP" and _its_own_did(e) for e in sentence_ents(sent))
 
 
+GROUP_NOUNS = frozenset({"group", "outfit", "organisation", "organization"})  # "the banned organisation", "the group"
+
+
+def group_noun_subject(sent: Span) -> Token | None:
+    """The sentence's subject when it is a definite group noun ("the banned organisation", "the outfit", "the group"):
+    a group the report named before, referred back to."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in GROUP_NOUNS
+                 and any(c.lower_ in ("the", "this", "that") for c in t.children)), None)
+
+
 def _claimant_says_it_did(sent: Span) -> bool:
     """"The group also said it had planted the bomb that struck a convoy": a group noun, not a name, says it did it
     (after a claim the report has told: the claimant again)."""
     found = CLAIM_BY_OWN_WORDS.search(sent.text)
-    return found is not None and any(
-        t.lower_ in SELF_NAMING_NOUNS and t.dep_ == "nsubj" and t.idx - sent.start_char < found.start()
-        and any(c.lower_ == "the" for c in t.children) for t in sent)
+    subject = group_noun_subject(sent) if found is not None else None
+    return found is not None and subject is not None and subject.idx - sent.start_char < found.start()
 
 
 OWN_UNITS = frozenset({"its", "their"})
-SELF_NAMING_NOUNS = frozenset({"group", "outfit", "organisation", "organization"})  # "the group said it had ..."
 NOT_DONE = frozenset({"not", "never", "would", "will", "could", "may", "might"})
 
 
@@ -549,9 +557,10 @@ def _state_claim(sent: Span) -> bool:
 
 
 # what the state does after an attack, never what a group claims of one
-CAPTURING_VERBS = frozenset({"arrested", "detained", "apprehended", "nabbed", "recovered", "seized", "busted", "defused",
-                             "captured", "arrest", "detain", "apprehend", "nab", "recover", "seize", "bust", "defuse",
-                             "capture"})
+ARREST_VERBS = frozenset({"arrest", "arrests", "arrested", "arresting", "detain", "detains", "detained", "apprehend",
+                          "apprehends", "apprehended", "nab", "nabs", "nabbed"})
+CAPTURING_VERBS = ARREST_VERBS | frozenset({"recover", "recovered", "seize", "seized", "bust", "busted", "defuse",
+                                            "defused", "capture", "captured"})
 
 
 # "officials did not say who they suspected", "police declined to name any group": the groups the sentence names are

@@ -463,6 +463,14 @@ INCIDENT_PROBES = (
      "bombing whose toll rose and was corrected down beside an elder shot the same day, an IED on a convoy placed "
      "four ways, coach passengers shot, officials kidnapped, an IED on a patrol and a raid, five distractors. "
      "Scored unseen first, then studied."),
+    ("p154", "fourteen incidents, nine of them in 2 or more reports",
+     "Reports from five outlets (a wire with all-caps datelines and terse sentences, a daily translated from Urdu with "
+     "honorifics, weekday-only dates and numbers in words, a TV site in live-updates style with timestamped updates, "
+     "a regional weekly recapping earlier attacks before the news, an international outlet explaining background "
+     "with full dates) on 2022-25 attacks in Khyber, Lakki Marwat, Kech, Karachi and Dera Ismail Khan: night raids "
+     "on checkposts with tolls rising, an IED on a Frontier Corps convoy, polio vaccinators and their escort shot, "
+     "a suicide attack on foreign engineers, officials kidnapped and found dead, grenades on shops, a clash with "
+     "attackers killed apart, faction claims and denials, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -889,6 +897,16 @@ HONEST_PROBES = (
      "grenade with three answers to who did it, an operation told as an ambush, five distractors; written blind, "
      "never studied.",
      "Thirteen incidents, nine of them in 2 or more reports. Never studied."),
+    ("p155",
+     "Twenty-six reports from five outlets (a paper quoting military press releases at length with attackers' deaths "
+     "first, a question-and-answer explainer, a digital outlet with a key-points box above the prose, a regional "
+     "paper with datelines in parentheses, passive voice and 'intervening night' times, a first-person reporter) on "
+     "2023-25 attacks in North Waziristan, Bannu, Panjgur, Gwadar, Quetta and Peshawar: suicide car bombs at a "
+     "cantonment gate with a storming attempt, pylons and a gas pipeline blown up, customs officials ambushed, "
+     "sectarian killings, a mosque blast at Friday prayers with the toll revised down, a rocket attack on a coastal "
+     "post, a counter-terrorism raid with an arrest, state blame beside group and faction claims, four distractors; "
+     "written blind, never studied.",
+     "Fourteen incidents, nine of them in 2 or more reports. Never studied."),
 )
 
 

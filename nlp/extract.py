@@ -472,6 +472,21 @@ def figure_total(figures: list[CasualtyFigure], kind: str) -> int:
     return found[0] if found is not None else 0
 
 
+def without_attackers_bodies(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
+    """Drop "the two bodies were shifted to hospital" after "killing two of the attackers": the attackers' bodies, told
+    again, not two more dead."""
+    attackers = [f for f in figures if f.kind == "attackers_killed" and f.value > 0]
+    return [f for f in figures if not (
+        f.kind == "killed" and f.victim == "bodies" and _definite(f)
+        and any(a.value == f.value and a.span.sent_index < f.span.sent_index for a in attackers))]
+
+
+def _definite(figure: CasualtyFigure) -> bool:
+    """The count stands after "the" ("the two bodies"): people told of before."""
+    before = figure.span.sentence[: figure.span.start - figure.span.sent_start].lower()
+    return figure.span.text.lower().startswith("the ") or before.endswith(("the ", "their ", "both "))
+
+
 def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: dict[int, int] | None = None) -> int:
     """How many of the injured the report later says died ("eight were wounded; two of the wounded died,
     bringing the toll to ten"): they leave the injured count when no injured count is given after their death
@@ -479,10 +494,16 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     def place(f: CasualtyFigure) -> tuple[int, int]:
         return (order.get(f.span.sent_index, f.span.sent_index) if order else f.span.sent_index), f.span.start
 
+    deaths = [f for f in figures if f.of_injured and f.value > 0 and not f.claimed]
+
+    def remaining(f: CasualtyFigure) -> bool:
+        # ("The death toll is now 5; 3 others are under treatment": the count in hospital after a death is what is left)
+        return _remaining(f) or (_in_treatment(f) and any(
+            place(d)[0] < place(f)[0] or (place(d)[0] == place(f)[0] and d.span.end <= f.span.start) for d in deaths))
+
     # "six remain under treatment" after the deaths is the count that is left, not a count before them
     injured = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and not f.sub_count
-               and not _remaining(f)]
-    deaths = [f for f in figures if f.of_injured and f.value > 0 and not f.claimed]
+               and not remaining(f)]
     if not injured or not deaths:
         return 0
     counted_at = max(place(f) for f in injured)
@@ -492,7 +513,7 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     # Twelve people were wounded, and six of them are still in hospital")
     since = [f for f in deaths if place(f)[0] >= counted_at[0] or f in within]
     first_death = min((place(d) for d in since), default=None)
-    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
+    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and remaining(f)
             and first_death is not None and place(f) > first_death]
     if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
         return max(0, max(f.value for f in injured) - max(left, key=place).value)
@@ -597,6 +618,16 @@ def _remaining(figure: CasualtyFigure) -> bool:
     before = figure.span.sentence[max(0, figure.span.start - offset - REMAINING_BEFORE) : figure.span.start - offset]
     after = figure.span.sentence[figure.span.end - offset :][:30]
     return REMAINING.search(f"{before} {figure.span.text} {after}") is not None
+
+
+IN_TREATMENT = re.compile(r"\b(?:under\s+treatment|being\s+treated|in\s+(?:the\s+)?hospital)\b", re.IGNORECASE)
+
+
+def _in_treatment(figure: CasualtyFigure) -> bool:
+    """"three others are under treatment", "two are in hospital": a count of the wounded being treated."""
+    offset = figure.span.sent_start
+    after = figure.span.sentence[figure.span.end - offset :][:30]
+    return IN_TREATMENT.search(f"{figure.span.text} {after}") is not None
 
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -896,6 +927,7 @@ class Extractor:
         figures = without_other_place_clause(figures, frame, place[0].district if place else None)
         if several:
             figures = own_tolls(figures, opener.sent.doc)
+        figures = without_attackers_bodies(figures)
         self._fill_figures(fields, ev, figures, foiled, event_type, timeline)
         completeness = self._fill_context(fields, ev, frame, published, event_type, trig_sent, place, lede, shared, trigger,
                                           summary)
@@ -1402,6 +1434,8 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
                  and _goes_on_about(infos[lede.index + 1]))
     if continued:
         lede = infos[lede.index + 1]
+    if (lede.statistic or lede.background) and not lede.triggers and not _reaction_verb(_lede_verb(lede).text):
+        return False  # "In the first nine months of 2024, this desk's database recorded 719 deaths ...": no reaction
     if any(_toll_in_statement(lede, f) for f in lede.casualties):
         return False
     if running_toll(lede):
@@ -1617,6 +1651,12 @@ def history(frame: Frame, published: date) -> bool:
     return all(_latest_day(nearest(t)) < published - timedelta(days=HISTORY_DAYS) for t in opener.triggers)
 
 
+# "A whole year has passed since ...", "Two years have gone by since ...", "One year on, ...": time counted from an old
+# incident
+TIME_SINCE = re.compile(r"\b(?:years?|months)\s+(?:has|have)\s+(?:passed|gone\s+by|elapsed)\s+since\b"
+                        r"|^\W*(?:one|a|two|three|four|five|ten)\s+years?\s+on\b", re.IGNORECASE)
+
+
 def anniversary_lede(infos: list[SentenceInfo]) -> bool:
     """The lede marks an anniversary ("The nation is observing the tenth anniversary of the school massacre today")
     and reports no incident outside what it remembers: a commemoration, not news of the old incident."""
@@ -1624,6 +1664,8 @@ def anniversary_lede(infos: list[SentenceInfo]) -> bool:
     if lede is None:
         return False
     doc = lede.sent.doc
+    if TIME_SINCE.search(lede.sent.text) and not any(t.strength >= STRONG_TRIGGER for t in lede.triggers):
+        return True  # "A whole year has passed since that black Sunday ...": a remembrance, with no new attack in it
     anniversary = next((t for t in lede.sent if t.lower_ in ("anniversary", "anniversaries")
                         and t.i + 1 < lede.sent.end and doc[t.i + 1].lower_ == "of"), None)
     if anniversary is None:
@@ -1879,7 +1921,7 @@ def _aftermath_day(frame: Frame, mention: DateMention) -> bool:
 def _died_later(verb: Token) -> bool:
     """"died in hospital", "succumbed to his wounds", "died of injuries": a wounded victim's death, told apart from
     the incident."""
-    if verb.lower_ not in ("died", "succumbed", "expired"):
+    if verb.lower_ not in ("died", "dies", "succumbed", "succumbs", "expired"):
         return False
     places = {g.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "to")
               for g in c.children if g.dep_ == "pobj"}

@@ -38,8 +38,8 @@ MONTH_NAMES = frozenset(dates.MONTHS.split("|"))
 @Language.component("khabar_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every blank line so that sentences never span paragraphs, and after a dateline's agency
-    and dash ("Bannu (Frontier Wire) — ..."); never inside a day and its month ("8 August") or at the field bar of a
-    labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
+    and dash ("Bannu (Frontier Wire) — ...") or a live page's timestamped label ("Update, 2:45pm: ..."); never inside a
+    day and its month ("8 August") or at the field bar of a labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
     starts = [0]
     for token in doc[1:]:
         prev = doc[token.i - 1]
@@ -53,7 +53,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             for token in doc[start + 1 : dash + 1]:
                 token.is_sent_start = False
             doc[dash + 1].is_sent_start = True
+        elif (entry := _update_label_end(doc, start)) is not None:
+            for token in doc[start + 1 : entry]:
+                token.is_sent_start = False
+            doc[entry].is_sent_start = True
     return doc
+
+
+def _update_label_end(doc: Doc, start: int) -> int | None:
+    """The token after a paragraph's live-update label ("Update, 2:45pm: One of the injured ..."): the label is no
+    subject of the entry's verb, so the entry is parsed as a sentence of its own."""
+    text = doc.text[doc[start].idx : doc[start].idx + 60]
+    found = frames.UPDATE_LABEL.match(text)
+    if found is None:
+        return None
+    at = doc[start].idx + found.end()
+    entry = next((t.i for t in doc[start : start + 12] if t.idx == at), None)
+    return entry if entry is not None and entry > start else None
 
 
 DASHES = ("—", "–", "--")

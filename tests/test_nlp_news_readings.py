@@ -2471,3 +2471,204 @@ def test_a_relative_named_between_commas_who_was_wounded_is_counted(nlp: Languag
 def test_a_relative_named_between_commas_who_was_wounded_and_died_is_not_injured(nlp: Language) -> None:
     assert counts(nlp, "The trader was shot dead. His guard, Sher Zaman, was critically wounded and succumbed to his "
                        "injuries at the hospital.") == {"killed": [1]}
+
+
+def test_the_man_who_found_the_bodies_is_not_counted_among_the_dead(nlp: Language) -> None:
+    assert counts(nlp, "According to the police, a farmer informed the Levies post after finding the two bodies, and "
+                       "the Levies shifted them to the civil hospital, where doctors said that the two men appeared to "
+                       "have been killed a day earlier.") == {"killed": [2, 2]}
+
+
+def test_a_live_pages_timestamp_label_is_no_subject_of_its_entry(extractor: Extractor) -> None:
+    text = ("Gunmen attacked a police post in Pezu on Sunday night. This page will be updated.\n\n"
+            "Update, 8:10am: Police say one constable was martyred and two were wounded.\n\n"
+            "Update, 1:30pm: One of the wounded constables, Sher Afzal, has died at a hospital in Bannu. The toll "
+            "rises to 2.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 13, 14, 0))
+    assert (event.killed, event.injured) == (2, 1)
+
+
+def test_a_translated_dailys_recap_formula_dated_the_attacks_own_day_tells_the_attack(extractor: Extractor) -> None:
+    text = ("Bannu (Our Correspondent): The number of policemen martyred in Monday night's attack on the Mandan police "
+            "post rose to three on Wednesday when a wounded constable died in hospital.\n\n"
+            "It is worth mentioning that dozens of terrorists had attacked the post on Monday night, and that three "
+            "of the terrorists were also killed in the exchange of fire.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 16, 8, 0))
+    assert (event.killed, event.attackers_killed) == (3, 3)
+
+
+def test_a_death_told_in_the_present_tense_is_a_death_of_the_injured(extractor: Extractor) -> None:
+    text = ("Militants attacked a check post in Daraban early on Friday.\n\n"
+            "Update, 7:00am: Police say two policemen were martyred and four wounded.\n\n"
+            "Update, 3:00pm: Another injured policeman succumbs to his wounds. The toll is now 3; 3 others are under "
+            "treatment.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 17, 16, 0))
+    assert (event.killed, event.injured) == (3, 3)
+
+
+def test_the_injured_man_named_as_having_died_leaves_the_injured_count(extractor: Extractor) -> None:
+    text = ("Gunmen opened fire on a polio team in Jamrud on Tuesday, killing a vaccinator and wounding two people, "
+            "police said.\n\n"
+            "Later, the wounded vaccinator, Noor Zaman, died at a hospital in Peshawar, bringing the toll to two.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 14, 20, 0))
+    assert (event.killed, event.injured) == (2, 1)
+
+
+def test_a_group_called_by_its_name_makes_the_claim_and_the_denier_does_not(nlp: Language) -> None:
+    groups = find_groups(sent(nlp, "An outfit calling itself Tehreek-e-Jihad Pakistan claimed responsibility for the "
+                                   "raid, but a spokesman of the Tehreek-e-Taliban Pakistan denied that his group had "
+                                   "any connection with it."))
+    assert [(g.name, g.attribution) for g in groups] == [("Tehreek-e-Jihad Pakistan", "claimed"),
+                                                           ("Tehrik-i-Taliban Pakistan", "denied")]
+
+
+def test_a_constable_shot_then_referred_to_as_he_who_embraced_martyrdom_is_counted(nlp: Language) -> None:
+    assert counts(nlp, "Unidentified gunmen opened fire on Constable Zahir Shah near the bazaar, as a result of which "
+                       "he embraced martyrdom.") == {"killed": [1]}
+
+
+def test_a_second_attack_at_about_the_same_time_elsewhere_is_its_own_event(extractor: Extractor) -> None:
+    text = ("Late on Sunday, militants fired on the Kot Azam police post. Two policemen were killed.\n\n"
+            "At around the same time, other attackers fired rockets at a checkpoint near Gambila. There the police "
+            "returned fire and killed one attacker.")
+    events = run(extractor, text, published=datetime(2024, 5, 14, 9, 0))
+    assert [(e.killed or 0, e.attackers_killed or 0) for e in events] == [(2, 0), (0, 1)]
+
+
+def test_a_grenade_attack_two_days_after_in_another_neighbourhood_is_another_event(extractor: Extractor) -> None:
+    text = ("On Monday, a bomb hit a police van in Orangi Town, killing three constables.\n\n"
+            "Two days later, the city was hit again. On Wednesday evening, men on a motorcycle threw a grenade into a "
+            "crowded shop in Lyari. One person was killed and six were wounded.")
+    events = run(extractor, text, published=datetime(2024, 5, 16, 9, 0))
+    assert [(e.killed, e.injured) for e in events] == [(3, None), (1, 6)]
+
+
+def test_a_group_saying_its_unit_carried_out_the_attack_claims_it(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "The Balochistan Liberation Front said the ambush had been carried out by its "
+                                    "special squad."))
+    assert group.attribution == "claimed"
+
+
+def test_another_injured_man_who_died_is_a_death_not_one_more_injured(nlp: Language) -> None:
+    assert counts(nlp, "Another wounded guard succumbed to his injuries on Friday.") == {"killed": [1]}
+
+
+def test_the_dead_named_by_their_calling_then_listed_are_counted(nlp: Language) -> None:
+    assert counts(nlp, "The martyred soldiers were identified as Naik Sher Dil, 31, Sepoy Amjad Ali, 24, and Sepoy "
+                       "Waqar Khan, 22.") == {"killed": [3]}
+
+
+def test_the_day_a_strike_is_called_for_does_not_date_the_attack(extractor: Extractor) -> None:
+    text = ("Two men on a motorcycle hurled a grenade at a row of shops in Orangi Town, wounding six people, police "
+            "said.\n\nTraders of the market have announced a strike for Saturday.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 16, 22, 0))
+    assert event.date == date(2024, 5, 16)
+
+
+def test_one_more_injured_man_still_in_treatment_is_counted_injured(nlp: Language) -> None:
+    assert counts(nlp, "One more wounded jawan is still under treatment at the CMH.") == {"injured": [1]}
+
+
+def test_the_slain_attackers_identified_by_name_are_no_victims(nlp: Language) -> None:
+    assert "killed" not in counts(nlp, "The slain militants were identified as Gul Zaman, Noor Wali and Abdul Basit.")
+
+
+def test_a_school_destroyed_with_explosives_is_a_bombing(extractor: Extractor) -> None:
+    text = "A government primary school for girls in Nawagai was destroyed with explosives late on Sunday. No one was hurt."
+    [event] = run(extractor, text, published=datetime(2024, 5, 13, 9, 0))
+    assert (event.event_type, event.killed, event.injured) == ("bombing", 0, 0)
+
+
+def test_one_of_the_attackers_counted_just_before_is_no_victim(nlp: Language) -> None:
+    assert counts(nlp, "Police said three attackers were killed, one of them after he was caught wounded and died "
+                       "on the way to hospital.") == {"attackers_killed": [3]}
+
+
+def test_the_city_where_the_wounded_died_later_is_not_the_scene(extractor: Extractor) -> None:
+    text = ("WANA, SOUTH WAZIRISTAN — Sunday. Suicide bombing at a tribal jirga. Officials put the toll at 14 dead by "
+            "Friday, after several critically wounded men died in Peshawar.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 18, 12, 0))
+    assert event.location.district == "South Waziristan"
+
+
+def test_no_casualties_on_one_named_side_is_a_nil_toll(nlp: Language) -> None:
+    assert counts(nlp, "There were no police casualties.") == {"killed": [0], "injured": [0]}
+
+
+def test_a_bomb_at_an_election_meeting_is_news_not_a_meeting(extractor: Extractor) -> None:
+    text = ("In our nine o'clock bulletin: a bomb has exploded at an election meeting in Charsadda district. Four "
+            "party workers are injured.")
+    [event] = run(extractor, text, published=datetime(2024, 2, 3, 21, 0))
+    assert (event.event_type, event.injured) == ("bombing", 4)
+
+
+def test_the_district_a_town_is_the_headquarters_of_is_its_district(extractor: Extractor) -> None:
+    text = ("A worker was killed when a bomb went off outside a hujra in Ghalanai, the headquarters of Mohmand district, "
+            "on Saturday evening.\n\nEarlier in the week gunmen killed a candidate in Bajaur.")
+    [event] = run(extractor, text, published=datetime(2024, 2, 4, 8, 0))
+    assert event.location.district == "Mohmand"
+
+
+def test_a_year_passed_since_the_bombing_is_a_remembrance_not_news(extractor: Extractor) -> None:
+    text = ("A whole year has passed since that dark Friday in Darsamand, and on Thursday hundreds gathered at the "
+            "mosque to remember the nine martyrs.\n\n"
+            "Elders demanded that the people be told who had sent the bomber.")
+    assert run(extractor, text, published=datetime(2025, 4, 17, 19, 0)) == []
+
+
+def test_the_bodies_of_the_attackers_told_again_are_not_more_dead(extractor: Extractor) -> None:
+    text = ("Police repulsed an attack on a check post in Kundian on Monday night, killing two of the attackers. No "
+            "policeman was hurt.\n\nThe two bodies were shifted to the district hospital.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 8, 8, 0))
+    assert (event.killed or 0, event.attackers_killed) == (0, 2)
+
+
+def test_soldiers_who_drank_the_cup_of_martyrdom_are_dead(nlp: Language) -> None:
+    assert counts(nlp, "Three soldiers of the Frontier Corps drank the cup of martyrdom on Monday night.") == {
+        "killed": [3]}
+
+
+def test_a_bulletin_item_named_in_a_verbless_line_is_its_own_incident(extractor: Extractor) -> None:
+    text = ("ZHOB — Tuesday. Gunmen shot dead a shopkeeper in the main bazaar.\n\n"
+            "UPPER ORAKZAI — Thursday night. Attack on a Frontier Corps post at Ghiljo. A soldier wounded in the attack "
+            "died on Friday, bringing the toll to two soldiers.")
+    events = run(extractor, text, published=datetime(2024, 10, 12, 10, 0))
+    assert [(e.location.district, e.killed) for e in events] == [("Zhob", 1), ("Orakzai", 2)]
+
+
+def test_the_province_of_the_place_the_attackers_came_from_is_no_scene(extractor: Extractor) -> None:
+    text = ("KOT ADDU, MUZAFFARGARH (Punjab) — Friday night. Militants who came from Barkhan in Balochistan attacked a "
+            "police check post. One constable was killed.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 19, 17, 0))
+    assert event.location.district == "Muzaffargarh"
+
+
+def test_attackers_identified_as_a_groups_members_blame_the_group(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "Police said three attackers, whom they identified as TTP members, were killed."))
+    assert group.attribution == "blamed"
+
+
+def test_wounded_who_breathed_their_last_are_dead_not_injured(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Three of the wounded breathed their last in hospital on Sunday."))
+    assert [(f.kind, f.value, f.of_injured) for f in found] == [("killed", 3, True)]
+
+
+def test_an_analysis_that_opens_on_the_years_statistics_still_reports_its_attack(extractor: Extractor) -> None:
+    text = ("In the first nine months of 2024, this desk's database recorded 719 deaths from militant and sectarian "
+            "violence in Khyber Pakhtunkhwa, 112 of them in Kurram alone, a district with less than 1 percent of the "
+            "province's population.\n\n"
+            "On Saturday, gunmen on the hills near Sadda opened fire on a passenger convoy, killing 15 people, "
+            "according to district officials.")
+    [event] = run(extractor, text, published=datetime(2024, 10, 14, 17, 0))
+    assert event.killed == 15
+
+
+def test_the_dead_counted_since_the_militancy_began_are_no_toll(nlp: Language) -> None:
+    doc = nlp("A roadside bomb killed a peace committee member in Safi on Monday. Elders said more than forty members of "
+              "peace committees have been killed since the militancy began.")
+    assert [s.background for s in doc._.sentences] == [False, True]
+
+
+def test_a_weekday_of_last_week_is_in_the_week_before_publication(nlp: Language) -> None:
+    assert {d.value for d in find_dates(sent(nlp, "The ambush took place on Saturday of last week."),
+                                        datetime(2024, 10, 19, 17, 0))} == {date(2024, 10, 12)}

@@ -46,7 +46,7 @@ QUALIFIERS = ("at least", "more than", "over", "around", "about", "nearly", "alm
 KILLED_WORDS = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "martyred", "martyring", "martyr",
     "martyrs", "perished", "slain", "deaths", "death", "bodies", "massacred", "lynched",
-    "fatalities", "fatality", "lives", "life", "succumbed", "martyrdom", "beheaded", "shuhada", "shaheed",
+    "fatalities", "fatality", "lives", "life", "succumbed", "succumbs", "martyrdom", "beheaded", "shuhada", "shaheed",
     "neutralised", "neutralized",  # ISPR: "13 khwarij were neutralised"
     "sacrifice",  # ISPR: "twelve brave sons of the soil ... paid the ultimate sacrifice"
 }
@@ -54,6 +54,11 @@ INJURED_WORDS = {
     "injured", "injuring", "injure", "injures", "wounded", "wounding", "hurt", "injuries",
     "injury", "wounds", "critically", "hospitalised", "hospitalized", "treated", "treatment",
 }
+MARTYRDOM = frozenset({"shahadat", "martyrdom", "shahadah"})
+# verbs whose object "martyrdom" (or "the cup of martyrdom") tells a death: "attained shahadat", "drank the cup of martyrdom"
+MARTYRDOM_TAKERS = frozenset({"attained", "achieved", "drank", "tasted", "embraces", "attains", "attain", "embrace"})
+# a death told as the victim's own act, past or (on a live page) present: "succumbed", "dies"
+DIED_WORDS = frozenset({"died", "dies", "succumbed", "succumbs"})
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
 # verbs whose object "the lives of ..." counts the dead ("claimed the lives of seven people")
 LIFE_TAKERS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes", "taking", "cost", "costing",
@@ -158,7 +163,9 @@ ZERO_PATTERNS = {
     "without casualties": ("killed", "injured"),
 }
 # "without causing any casualties", "caused no injuries": a nil toll however the negation is worded
-NIL_HARM = re.compile(r"\b(?:no|without(?:\s+(?:causing|inflicting|any))*)\s+(?:any\s+)?(casualt(?:y|ies)|loss(?:es)? of li(?:fe|ves)"
+NIL_HARM = re.compile(r"\b(?:no|without(?:\s+(?:causing|inflicting|any))*)\s+(?:any\s+)?"
+                      # ("There were no police casualties": the side spared named before the noun)
+                      r"(?:(?:police|civilian|military|army|security|human)\s+)?(casualt(?:y|ies)|loss(?:es)? of li(?:fe|ves)"
                       r"|injur(?:y|ies)|fatalit(?:y|ies)|deaths?)\b", re.IGNORECASE)
 NIL_HARM_KINDS = (("casualt", ("killed", "injured")), ("loss", ("killed",)), ("injur", ("injured",)),
                   ("fatalit", ("killed",)), ("death", ("killed",)))
@@ -366,7 +373,8 @@ def _took_lives(claim: Token) -> bool:
 
 # "The army named the dead as Lieutenant Colonel X, Captain Y and Sepoy Z", "The injured were identified as A and B"
 NAMED_LIST = re.compile(r"\b(?:named|identified)\s+the\s+(?P<who>dead|deceased|martyred|martyrs|slain|injured|wounded)\s+as\s+"
-                        r"|\bthe\s+(?P<who2>dead|deceased|martyred|martyrs|slain|injured|wounded)\s+(?:were|have been|had been)"
+                        # ("the martyred policemen were identified as ...": the dead named by their calling)
+                        r"|\bthe\s+(?P<who2>dead|deceased|martyred|martyrs|slain|injured|wounded)(?:\s+(?P<noun>[a-z-]+))?\s+(?:were|have been|had been)"
                         r"\s+(?:named|identified)\s+as\s+", re.IGNORECASE)
 LIST_PARTS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
@@ -390,6 +398,8 @@ def _named_list(sent: Span, figures: list[CasualtyFigure], sent_index: int) -> l
     found = NAMED_LIST.search(sent.text)
     if found is None:
         return []
+    if (found.group("noun") or "").lower() in ATTACKER_NOUNS | {"gunmen", "gunman"}:
+        return []  # "The slain terrorists were identified as ...": the attackers, named
     who = (found.group("who") or found.group("who2")).lower()
     kind: CasualtyKind = "injured" if who in ("injured", "wounded") else "killed"
     if any(f.kind == kind for f in figures):
@@ -722,9 +732,12 @@ class CasualtyRules:
         if tok.dep_ == "nsubjpass" and not self.casualty_kind(verb):
             # "X was dragged from his car by gunmen and shot dead": the conjoined verb
             return self._conjoined_casualty(verb)
-        if tok.dep_ == "nsubjpass" or verb.lower_ in ("died", "succumbed"):
+        if tok.dep_ == "nsubjpass" or verb.lower_ in DIED_WORDS:
             return verb if self.casualty_kind(verb) else None
-        died = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("died", "succumbed")), None)
+        died = next((c for c in verb.children if c.dep_ == "conj" and c.lower_ in DIED_WORDS), None)
+        if (died is None and tok.lower_ in self.pronouns and verb.lower_ in ("embraced", "embraces")
+                and self.casualty_kind(verb) == "killed"):
+            died = verb  # "..., as a result of which he embraced martyrdom on the spot"
         if died is not None or tok.lower_ in self.pronouns:
             return died  # ("He had received bullet wounds": a man the report has told of already)
         # "Shahid Nawaz sustained injuries in the blast": the harm is the verb's object
@@ -808,7 +821,7 @@ class CasualtyRules:
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
                 continue  # "Gul Zaman Khattak, 41, a correspondent for a daily, was shot dead": the man named again
             if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
-                    tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in ("died", "succumbed")
+                    tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in DIED_WORDS
                                                            or self.casualty_kind(tok.head) == "killed")):
                 continue  # "a third soldier has died of his wounds": the toll by rank (`_ordinal_victims`)
             # "five engineers and their driver", "the elder's nephew was injured"
@@ -846,7 +859,7 @@ class CasualtyRules:
                 # ("His nephew, X, was critically wounded", parsed with the subject on the auxiliary)
                 # (not "... was critically wounded and succumbed to his injuries": one of the dead)
                 or (node.head.dep_ in ("aux", "auxpass") and self.casualty_kind(node.head.head) is not None
-                    and not any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died") for c in node.head.head.children))
+                    and not any(c.dep_ == "conj" and c.lower_ in DIED_WORDS for c in node.head.head.children))
                 or (node.dep_ == "nsubj" and any(c.dep_ == "dobj" and self.casualty_kind(c) for c in node.head.children))
                 # "his nephew is under treatment", "the guard was shifted to hospital with injuries"
                 or (node.dep_ in ("nsubj", "nsubjpass") and any(
@@ -925,7 +938,7 @@ class CasualtyRules:
     @staticmethod
     def _then_died(verb: Token) -> bool:
         """"was wounded and succumbed", "was injured and later died": the wounding verb's subject died of it."""
-        if any(c.dep_ == "conj" and c.lower_ in ("succumbed", "died")
+        if any(c.dep_ == "conj" and c.lower_ in DIED_WORDS
                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children):
             return True
         # "received four bullets and was shifted to a hospital where he was pronounced dead": the same man, declared dead
@@ -979,7 +992,7 @@ class CasualtyRules:
         if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.pos_ not in ("NOUN", "PROPN"):
             return None
         verb = anchor.head
-        if self.casualty_kind(verb) and (verb.lower_ in ("died", "succumbed", "perished", "embraced")
+        if self.casualty_kind(verb) and (verb.lower_ in DIED_WORDS | {"perished", "embraced"}
                                          or any(c.dep_ == "auxpass" for c in verb.children)):
             return verb
         # "... lost their lives", "... paid the ultimate sacrifice": the casualty word is the verb's object
@@ -1132,7 +1145,10 @@ class CasualtyRules:
         """A casualty word right after a pronoun ("another injured", "another was wounded")."""
         following = [t for t in tok.doc[tok.i + 1 : min(tok.i + 3, tok.sent.end)] if t.lower_ not in ("was", "got")]
         # (not "another killing", "another attack": an incident, not a person)
-        return bool(following) and self.casualty_kind(following[0]) is not None and following[0].pos_ != "NOUN"
+        # (nor "another injured policeman succumbed": the word describes the man the sentence counts by his noun)
+        return (bool(following) and self.casualty_kind(following[0]) is not None and following[0].pos_ != "NOUN"
+                and not (following[0].dep_ == "amod" and following[0].head.i > following[0].i
+                         and self._is_person(following[0].head)))
 
     def _is_person(self, token: Token) -> bool:
         """True for a noun that can count people ("engineers"), not things ("houses", "hours")."""
@@ -1165,12 +1181,18 @@ class CasualtyRules:
             return "killed"
         if low in ("shot", "hit") and any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lower_ in LIMBS for o in c.children)
                                           for c in token.children) and not any(
-                self.casualty_kind(c) == "killed" or c.lower_ in ("died", "succumbed") for c in token.conjuncts):
+                self.casualty_kind(c) == "killed" or c.lower_ in DIED_WORDS for c in token.conjuncts):
             # "the driver had been shot in the leg", "a waiter was hit in the leg": wounded (a fatal shot is told as a
             # death: "was hit in the head and died at the scene")
             return "injured"
         if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
             return "killed"  # "embraced shahadat": martyred
+        if _breathed_last(token):
+            return "killed"  # "four of the wounded breathed their last"
+        if low in MARTYRDOM_TAKERS and any(c.dep_ == "dobj" and (c.lower_ in MARTYRDOM or any(
+                p.lower_ == "of" and any(g.lower_ in MARTYRDOM for g in p.children) for p in c.children))
+                for c in token.children):
+            return "killed"  # "attained shahadat", "drank the cup of martyrdom"
         if low in ("send", "sent", "sending", "sends") and any(c.lower_ == "to" and any(g.lower_ == "hell" for g in c.children)
                                  for c in (*token.children, *(g for o in token.children if o.dep_ == "dobj"
                                                                for a in o.children if a.dep_ == "acl" for g in a.children))):
@@ -1227,7 +1249,7 @@ class CasualtyRules:
             if kind:
                 if kind == "injured" and tok.pos_ != "VERB":
                     # "two more injured succumbed": the injured who died count as killed
-                    died = next((t for t in doc[i + 1 : min(i + 3, sent.end)] if t.lower_ in ("succumbed", "died")), None)
+                    died = next((t for t in doc[i + 1 : min(i + 3, sent.end)] if t.lower_ in DIED_WORDS), None)
                     if died is not None:
                         return died
                 return tok
@@ -1327,9 +1349,12 @@ class CasualtyRules:
         if victim.dep_ == "nsubj" and victim.head.tag_ in ("VBN", "VBD") and not self.casualty_kind(victim.head):
             # "A policeman deployed for the team's security was martyred", parsed with "deployed" as the verb:
             # the passive casualty verb that has no subject of its own is the victim's
+            # (not one whose clause has a subject of its own: "a shepherd informed the post ..., where doctors said
+            # that the two men appeared to have been killed")
             orphan = next((t for t in victim.sent if t.i > victim.head.i and self.casualty_kind(t)
                            and any(c.dep_ == "auxpass" for c in t.children)
-                           and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+                           and not any(c.dep_ in ("nsubj", "nsubjpass") for a in _clause_up_to(t, victim.head)
+                                       for c in a.children)), None)
             # "A guard deployed at the camp, Sher Bahadur, received bullet wounds": a conjoined verb without a
             # subject of its own whose object is the wound
             orphan = orphan or next((g for c in victim.head.children if c.dep_ == "conj" and c.pos_ == "VERB"
@@ -1437,7 +1462,7 @@ class CasualtyRules:
         ("were killed"), not an active "killed two policemen"."""
         if not self.casualty_kind(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # "Both were taken to hospital, but Mengal succumbed": another subject's
-        return verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)
+        return verb.lower_ in DIED_WORDS | {"perished", "embraced"} or any(c.dep_ == "auxpass" for c in verb.children)
 
     def _toll_noun(self, token: Token) -> str | None:
         """"killed"/"injured" for a noun that names a toll: "the (death) toll", "the number of
@@ -1665,6 +1690,12 @@ class CasualtyRules:
                                                         for t in victim.doc[other.i + 1 : victim.i]):
                 return True
         return False
+
+    def _injured_one_died(self, victim: Token, value: int) -> bool:
+        """"The injured vaccinator, Abdul Wahid, has died in hospital": one the report counted as injured died."""
+        return (value == 1 and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in DIED_WORDS
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+                and any(c.dep_ == "amod" and self.casualty_kind(c) == "injured" for c in victim.children))
 
     def _of_injured(self, last: Token) -> bool:
         """"two of the wounded", "one of the two injured constables": a part of the injured."""
@@ -1966,6 +1997,8 @@ class CasualtyRules:
                 continue  # "threatened to kill 20 hostages": an intent, no one harmed
             if total_kind is None and (_said_unharmed(victim) or (word is not None and _harm_denied(word))):
                 continue  # "no one was hurt, and the two wardens on duty were unharmed": their own verb spares them
+            if (victim.lower_ in ("he", "she") or _of_them(first)) and figures and figures[-1].kind == "attackers_killed":
+                continue  # "four attackers were killed, one of them after he was captured wounded and died": one of them
             if _takes_up_subject(victim):
                 continue  # "The driver and his helper were both killed": the two the subject counts already
             if word is not None and _natural_cause(word):
@@ -1988,7 +2021,8 @@ class CasualtyRules:
                 continue  # "three Afghan border guards had also died": the other side of the border, not counted
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
                 continue  # wounded attackers are not among the victims the injured count holds
-            if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and victim.head.lower_ in ("succumbed", "died"):
+            if kind == "injured" and victim.dep_ in ("nsubj", "nsubjpass") and (victim.head.lower_ in DIED_WORDS
+                                                                                 or _breathed_last(victim.head)):
                 # (a named man, "Head Constable X, who was critically injured, succumbed", is one of the dead too)
                 named = victim.pos_ == "PROPN" and victim.ent_type_ == "PERSON"
                 lone = value == 1 and (first.lower_ in ("a", "an", "another") or named) and not any(
@@ -2038,7 +2072,7 @@ class CasualtyRules:
                     clause=int(other_place_at is not None and first.i > other_place_at),
                     earlier=(initial and initial_at is not None and initial_at < first.i and total_kind is None)
                     or _revised_from(first) or _stood_before(first) or _told_before(first) or self._untrue(victim),
-                    of_injured=kind == "killed" and (died_injured or self._of_injured(last)
+                    of_injured=kind == "killed" and (died_injured or self._of_injured(last) or self._injured_one_died(victim, value)
                                                      or (value == 1 and total_kind is None and _succumbed(word)
                                                          and not self._told_dead_before(word))),
                     corrected=first.i in lowered,
@@ -2112,7 +2146,7 @@ class CasualtyRules:
             if kind != "killed" or any(f.kind == kind for f in figures):
                 # (not "X, who was critically injured in the firing, died last night": the wound before the death)
                 continue
-            if not (verb.lower_ in ("died", "succumbed", "perished", "embraced") or any(c.dep_ == "auxpass" for c in verb.children)):
+            if not (verb.lower_ in DIED_WORDS | {"perished", "embraced"} or any(c.dep_ == "auxpass" for c in verb.children)):
                 continue  # (not "the gunman who killed two policemen")
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
                 continue  # "who could have been killed": no death
@@ -2195,8 +2229,10 @@ class CasualtyRules:
 
     def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""
-        if any(f.kind == "killed" for f in figures) or _RANK_PERIOD.search(sent.text):
+        if _RANK_PERIOD.search(sent.text):
             return []  # (not "the third journalist from Khuzdar killed in ten years": a rank over a period)
+        if any(f.kind == "killed" for f in figures):
+            return []
         for tok in sent:
             rank = ORDINAL_VALUES.get(tok.lower_)
             noun = tok.head
@@ -2206,7 +2242,7 @@ class CasualtyRules:
                 continue  # "the second attacker was shot dead by police": the attackers, not a toll of victims
             verbs = [noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else []
             verbs += [c for c in noun.children if c.dep_ in ("relcl", "acl")]  # "the seventh person to die"
-            if any(self.casualty_kind(v) == "killed" or v.lower_ in ("die", "died", "succumbed") for v in verbs):
+            if any(self.casualty_kind(v) == "killed" or v.lower_ in DIED_WORDS | {"die"} for v in verbs):
                 # ("A third student had died on Thursday night" in Friday's report of eight dead: the toll then)
                 before = any(c.dep_ == "aux" and c.lower_ == "had" for v in verbs for c in v.children)
                 return [CasualtyFigure("killed", rank, None, TextSpan.from_tokens(tok, noun, sent_index), victim=noun.lower_,
@@ -2484,7 +2520,7 @@ def _harms_someone(last: Token) -> bool:
     for k, tok in enumerate(words):
         if tok.lower_ in ("was", "were", "been", "is", "are", "be", "being", "who", "which", "that", "and", ",", ";", "—", "-"):
             return False
-        if tok.lower_ in HARMING_VERBS:
+        if tok.lower_ in HARMING_VERBS and tok.dep_ != "amod":  # (not "one more injured jawan": who was harmed)
             rest = [t for t in words[k + 1 : k + 4] if t.lower_ != "dead"]
             return bool(rest) and rest[0].pos_ in ("PROPN", "DET", "NUM", "PRON") and rest[0].lower_ not in ("this", "that")
     return False
@@ -2492,7 +2528,7 @@ def _harms_someone(last: Token) -> bool:
 
 def _succumbed(word: Token | None) -> bool:
     """The death is of wounds ("CTD constable Naseer Khan has succumbed to his injuries"): one of the injured died."""
-    return word is not None and word.lower_ == "succumbed" and any(
+    return word is not None and word.lower_ in ("succumbed", "succumbs") and any(
         g.lower_ in WOUND_NOUNS for c in word.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children)
 
 
@@ -2603,6 +2639,27 @@ def _bracket_parts(sent: Span, figures: list[CasualtyFigure]) -> list[CasualtyFi
         if wholes and wholes[-1].kind != part.kind:
             out[i] = replace(part, kind=wholes[-1].kind)
     return out
+
+
+def _breathed_last(verb: Token) -> bool:
+    """"breathed his last", "breathe their last": died."""
+    return verb.lower_ in ("breathed", "breathes", "breathe") and any(c.lower_ == "last" for c in verb.children)
+
+
+def _of_them(first: Token) -> bool:
+    """"one of them", "two of whom": a part of the people counted just before."""
+    doc = first.doc
+    return first.i + 2 < len(doc) and doc[first.i + 1].lower_ == "of" and doc[first.i + 2].lower_ in ("them", "whom")
+
+
+def _clause_up_to(word: Token, top: Token) -> list[Token]:
+    """The word and its heads up to `top` (not included), or up to the root when `top` is not above it."""
+    chain = [word]
+    for head in word.ancestors:
+        if head.i == top.i:
+            break
+        chain.append(head)
+    return chain
 
 
 def _through_dateline(children: Iterable[Token]) -> list[Token]:

@@ -44,6 +44,12 @@ _YEAR = re.compile(r"\b(?:in|during|since|of|the)\s+((?:19|20)\d{2})\b(?!\s*[-/.
 _BARE_MONTH = re.compile(rf"\b(?:in|during|since|earlier in|early|late|last)\s+(?:mid-|early-|late-)?({MONTHS})\b(?!\s+\d)", re.I)
 # "the January bombing", "the March suicide attack", "a July attack": a month that dates an incident
 _MONTH_OF_INCIDENT = re.compile(rf"\b(?:the|a|an)\s+({MONTHS})\s+(?=(?:[\w-]+\s+)?{INCIDENT_NOUN_PATTERN}\b)", re.I)
+# "a strike for Friday", "the funeral is scheduled for Monday", "called a shutdown for next Tuesday": what a day is set
+# aside for (not "claimed responsibility for Friday's attack")
+_SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|fixed|set|called|announced|postponed|adjourned|deferred|"
+                            r"strike|protest|shutdown|shutter-down|rally|sit-in|meeting|hearing|funeral)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:for|till|until)\s+(?:next\s+|this\s+|the\s+coming\s+)?$", re.I)
+_OF_LAST_WEEK = re.compile(r"\s+of\s+(?:last|the\s+previous)\s+week\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
@@ -59,10 +65,11 @@ RELATIVE: dict[str, tuple[int, Precision]] = {
     "tonight": (0, "day"),
     "last week": (7, "month"),
     "earlier this week": (3, "day"),
+    "earlier in the week": (3, "day"),
     "earlier this month": (-1, "month"),
 }
 LAST_WEEKEND = "last weekend"
-APPROXIMATE = frozenset({"earlier this week"})  # a guessed day: any day the text states wins over it
+APPROXIMATE = frozenset({"earlier this week", "earlier in the week"})  # a guessed day: any day the text states wins over it
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
                            r"|(?<!since )the\s+(?:previous|preceding)\s+(?:day|evening|night|afternoon|morning)|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
@@ -220,9 +227,9 @@ def _future(sent: Span, span: TextSpan) -> bool:
 def _died_of_injuries(verb: Token) -> bool:
     """A death that came after the attack: "succumbed", or a death whose subject was injured in it ("another
     jawan injured in the attack embraced shahadat") or that came of the wounds ("died of his injuries")."""
-    if verb.lower_ == "succumbed":
+    if verb.lower_ in ("succumbed", "succumbs"):
         return True
-    if verb.lower_ not in ("died", "embraced", "expired", "breathed"):
+    if verb.lower_ not in ("died", "dies", "embraced", "expired", "breathed"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(INCIDENT_NOUN.fullmatch(g.lower_) for g in c.children)
            for c in verb.children):
@@ -356,11 +363,15 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
     low = sent.text.lower()
     pub = published.date()
     for m in _WEEKDAY.finditer(sent.text):
+        if _SCHEDULED_FOR.search(sent.text[: m.start()]) and sent.text[m.end() : m.end() + 2] not in ("'s", "’s"):
+            continue  # "traders announced a strike for Friday", "called a protest for next Monday": a day to come
         weekday = WEEKDAYS.index(m.group(1).lower())
         # News names the weekday even for the day of publication ("on Monday" in a Monday
         # report is that Monday); "last Monday" on a Monday is the week before.
         same_day = not m.group(0).lower().startswith("last ")
         value = weekday_before(pub, weekday, same_day=same_day)
+        if _OF_LAST_WEEK.match(sent.text[m.end() :]):
+            value = pub - timedelta(days=pub.weekday() + 7) + timedelta(days=weekday)  # "Saturday of last week"
         out.append(DateMention(value, "day", _span(sent, m.start(), m.end(), index)))
     weekend = low.find(LAST_WEEKEND)
     if weekend >= 0:  # "last weekend": the Saturday of the week before publication's, a guess any stated day beats

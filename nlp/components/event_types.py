@@ -96,6 +96,16 @@ BLOWN_UP = ("blew up", "blown up", "blow up", "blowing up")
 BLOWN_BUILDINGS = frozenset({"school", "schools", "building", "buildings", "house", "houses", "office", "hujra", "shop",
                              "shops", "college", "clinic"})
 BLOWN_UP_STRENGTH = 1.0
+RAZED = ("destroyed", "demolished")  # "the school was destroyed with explosives": blown up, told another way
+
+
+def _destroyed_with_explosives(verbs: set[str], sent: Span) -> str | None:
+    """The verb of a building "destroyed with explosives" (or "demolished ... planted explosives")."""
+    if not any(t.lower_.startswith("explosive") for t in sent):
+        return None
+    return next((v for v in RAZED if v in verbs), None)
+
+
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
 SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
@@ -245,8 +255,8 @@ class EventTypeRules:
         if verb and (phrases["infra_noun"] or burned):
             span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
-        elif (blown := next((v for v in BLOWN_UP if v in phrases["infra_verb"]), None)) and any(
-                t.lower_ in BLOWN_BUILDINGS for t in sent):
+        elif (blown := next((v for v in BLOWN_UP if v in phrases["infra_verb"]), None) or _destroyed_with_explosives(
+                phrases["infra_verb"], sent)) and any(t.lower_ in BLOWN_BUILDINGS for t in sent):
             # "the girls' school was blown up late at night with explosives": a building bombed, no one inside
             span = char_span(sent, blown, index) or TextSpan.from_span(sent, index)
             found.append(Trigger("bombing", BLOWN_UP_STRENGTH, False, span))

@@ -41,6 +41,11 @@ from khabar.nlp.geocode import geocode
 
 DAY_PART_LEAD = re.compile(r"^\W*(?:earlier|later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day|that\s+(?:morning|evening))\b",
                            re.IGNORECASE)
+# "On the same evening, ...", "That night, ...", "Almost at the same time, ...", "Simultaneously, ...": a paragraph that
+# opens on the time of the incident before it, or the same day's other part
+SAME_TIME_LEAD = re.compile(r"^\W*(?:(?:on\s+)?(?:the|that)\s+same\s+(?:day|morning|afternoon|evening|night)|(?:later\s+|earlier\s+)?"
+                            r"(?:on\s+)?that\s+(?:morning|afternoon|evening|night)|(?:(?:almost|nearly|about|around|at\s+about|"
+                            r"at\s+around)\s+)?(?:at\s+)?the\s+same\s+time|(?:almost\s+|nearly\s+)?simultaneously)\b", re.IGNORECASE)
 # "A few hours later, armed men entered the school ...", "Minutes earlier": a paragraph that opens on another time of
 # the day than the one before
 TIME_APART_LEAD = re.compile(r"^\W*(?:(?:about|around|nearly|roughly|barely|just|only|less\s+than|more\s+than)\s+)?"
@@ -146,7 +151,10 @@ STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:day
 # dates a report ("ten militants were killed in a raid this week")
 # a span of months or years ("in the first nine months of the year", "over the past five years"): a count over it is
 # a tally, however strong its verb, unless the sentence names a day of its own
-LONG_PERIOD = re.compile(r"\b(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|years)\b", re.IGNORECASE)
+LONG_PERIOD = re.compile(r"\b(?:first|past|last|previous)\s+(?:\w+\s+)?(?:months|years)\b"
+                         # "have been killed since the militancy began", "since the insurgency started in 2004"
+                         r"|\bsince\s+the\s+(?:militancy|insurgency|conflict|war|unrest|violence)\s+(?:began|started|erupted)\b",
+                         re.IGNORECASE)
 # (or a digest's tally under its own heading: "Week in numbers: four incidents, four people killed")
 SHORT_PERIOD = re.compile(r"\bthis (?:week|month|quarter)\b|\b(?:week|month|quarter|year) in numbers\b", re.IGNORECASE)
 # "About an hour later, a second blast ripped through...", "The first attack took place in Mastung": an
@@ -274,6 +282,22 @@ class Frame:
     def districts(self) -> set[str]:
         """Names of the places/districts mentioned (dateline excluded)."""
         return {m.name for s in self.sentences for m in s.locations if not m.dateline and m.kind in ("place", "district")}
+
+
+def _days_told(info: SentenceInfo) -> set[date]:
+    """The days a sentence dates as its own (not a recap's)."""
+    return {d.value for d in info.dates if d.precision == "day" and not d.background and not d.reporting}
+
+
+def _retells_the_lede(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
+    """A sentence that opens on a translated daily's recap formula ("It is worth mentioning that ...", "It may be
+    recalled that ...") but dates only the day the lede's incident took place retells that incident (how the attack
+    unfolded), not an earlier one."""
+    if not normalise(info.sent.text).startswith(BACKGROUND_FORMULAS) or any(d.background for d in info.dates):
+        return False
+    lede = next((s for s in infos if s.triggers and not s.background and _days_told(s)), None)
+    own = _days_told(info)
+    return lede is not None and bool(own) and own <= _days_told(lede)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -667,8 +691,8 @@ class FrameRules:
         infos: list[SentenceInfo] = []
         entry_paragraph: int | None = None  # the paragraph a periodic report's entry opens
         for index, sent in enumerate(doc.sents):
-            if not sent.text.strip():
-                continue
+            if not sent.text.strip() or UPDATE_LABEL.fullmatch(sent.text.strip() + " "):
+                continue  # (a live page's label, "Update, 2:45pm:", tells nothing: its entry opens the paragraph)
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
             opens_paragraph = not infos or infos[-1].paragraph != paragraph
@@ -685,6 +709,8 @@ class FrameRules:
                 # own toll, dated within the period
                 info.background = False
                 info.dates = [replace(d, background=False) for d in info.dates]
+            if info.background and paragraph > 0 and _retells_the_lede(info, infos):
+                info.background = False  # "It is worth mentioning that terrorists had attacked the post ... on Tuesday night"
             if paragraph > 0 and normalise(sent.text).startswith(BODY_RECAP_OPENERS):
                 # "Last week, gunmen stopped buses ..." after a lede that told this week's attack
                 info.background = True
@@ -823,8 +849,10 @@ class FrameRules:
         if reported and (self._reports_in_main_clause(sent, triggers) or sent._.claim):
             return False  # "12 people were killed in a blast outside the district court": the court is the place
         if (any(t.strength >= 1.0 for t in triggers) and self._reports_in_main_clause(sent, triggers)
-                and all(_only_in_clause(sent, phrase) for phrase in hits)):
-            return False  # "gunmen ambushed the vehicle of an MPA as he travelled to a condolence gathering"
+                and all(_only_in_clause(sent, phrase) or _scene_of_attack(sent, phrase, triggers) for phrase in hits)):
+            # "gunmen ambushed the vehicle of an MPA as he travelled to a condolence gathering", "a bomb has exploded at
+            # an election corner meeting": the occasion or the scene of the attack
+            return False
         return not (reported and all(p in self.incidental for p in hits))
 
     def _reports_in_main_clause(self, sent: Span, triggers: list[Trigger]) -> bool:
@@ -838,6 +866,23 @@ class FrameRules:
         attackers = self.casualties.attacker_nouns
         return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attackers)
                    for tok in sent)
+
+
+SCENE_PREPOSITIONS = frozenset({"at", "during", "near", "outside", "inside"})
+
+
+def _scene_of_attack(sent: Span, phrase: str, triggers: list[Trigger]) -> bool:
+    """Every occurrence of a (lower-case) phrase heads the place the attack word happened at ("exploded at an
+    election corner meeting", "opened fire during a jirga")."""
+    words = [t for t in sent if t.lower_ == phrase.split()[-1]]
+    spans = [(t.span.start, t.span.end) for t in triggers if t.strength >= 1.0]
+
+    def scene(word: Token) -> bool:
+        prep = word.head
+        return (word.dep_ == "pobj" and prep.lower_ in SCENE_PREPOSITIONS
+                and any(a <= prep.head.idx < b for a, b in spans))
+
+    return bool(words) and all(scene(t) for t in words)
 
 
 def _only_in_clause(sent: Span, phrase: str) -> bool:
@@ -1015,6 +1060,10 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-h])[.)](?:\s|$)|^\s*[•▪◦*]\s"
 SECTION_LABEL = re.compile(r"^\s*([A-Z][\w'’]*(?:\s+[\w'’]+){0,4})\s*(?::|\s[—–-])(?:\s|$)")
 
 
+# "Update, 2:45pm: One of the injured constables ... has succumbed", "20:10 PKT: The toll rose", "UPDATE 3: Police
+# said": a live page's timestamped label before its entry (a sentence of its own, see `khabar_paragraphs`)
+UPDATE_LABEL = re.compile(r"^\W*(?:(?:live\s+)?updated?\W{0,3})?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
+                          r"(?:PKT|PST|GMT|UTC|hrs)?\s*\)?\s*:\s+|^\W*updated?\s+\d{1,2}\s*:\s+", re.IGNORECASE)
 # "UPDATE:", "Update 2:", "LATEST:": a live story's next entry, not a labelled section
 UPDATE_LINE = re.compile(r"^\s*(?:updated?|latest|breaking|developing)(?:\s+\d{1,2})?\s*[:—–-]", re.IGNORECASE)
 NUMBERED_LABEL = re.compile(r"\b(?:incident|attack|case|entry|item|event)\s+(?:\d{1,2}|no\.?\s*\d{1,2})\s*$", re.I)
@@ -1065,6 +1114,10 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
     # (an item that counted its own dead before it names "the attack": "MIANWALI — Before dawn on Saturday, nine
     # attackers climbed the wall of the air base. All nine were killed ... TJP said it carried out the attack")
     counted_first = any(s.has_figures and not s.background for s in infos[:-1]) or (opener.has_figures and not opener.triggers)
+    # (or that named its incident in a verbless line first: "UPPER ORAKZAI — Thursday night. Attack on a Frontier Corps
+    # post at Ghiljo. A soldier wounded in the attack died on Friday")
+    counted_first = counted_first or any(s.triggers and not s.background and not all(known_reference(s, t) for t in s.triggers)
+                                         for s in infos[:-1])
     if not counted_first and (
             not opener.triggers or all(known_reference(opener, t) for t in opener.triggers if t.strength >= 0.8)):
         return False
@@ -1164,6 +1217,13 @@ INCIDENT_ON = re.compile(INCIDENT_NOUN_PATTERN + r"\s+(?:on|at)\s+(?:the\s+)?$",
 def _attacked_place(m: LocationMention) -> bool:
     """The place is what an incident noun was aimed at ("claimed the attack on the Daraban post")."""
     return INCIDENT_ON.search(m.span.sentence[max(0, m.span.start - m.span.sent_start - 40) : m.span.start - m.span.sent_start]) is not None
+
+
+def _last_told_paragraph(frame: Frame) -> int:
+    """The paragraph of the frame's last sentence that tells violence or counts its toll (not a lead-in without
+    either: "Two days later, the city's other problem surfaced.")."""
+    told = [s for s in frame.sentences if s.triggers or s.casualties]
+    return (told or frame.sentences)[-1].paragraph
 
 
 def _dated_apart(info: SentenceInfo, frame: Frame) -> bool:
@@ -1383,11 +1443,25 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # district", "Prior to this incident, in the Shalozan Tangi area, a teacher ... was martyred": a
                 # paragraph that opens on another time of the day and a locality the frame has not named, with a
                 # death of its own, tells another incident of the day
+                # ("On the same evening, attackers threw a grenade at shops in Turbat, wounding five", "Almost at the same
+                # time, another group fired rockets at the Pezu police station. ... they killed two attackers")
                 or (info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
-                    and (info.has_figures or AFTER_THE_LAST.match(info.sent.text) is not None and _counted_here(info, infos))
+                    and (info.has_figures or (AFTER_THE_LAST.match(info.sent.text) is not None
+                                              or SAME_TIME_LEAD.match(info.sent.text) is not None) and _counted_here(info, infos))
                     and (TIME_APART_LEAD.match(info.sent.text) is not None or DAY_PART_LEAD.match(info.sent.text) is not None
-                         or BEFORE_THIS.match(info.sent.text) is not None)
+                         or BEFORE_THIS.match(info.sent.text) is not None or SAME_TIME_LEAD.match(info.sent.text) is not None)
                     and _new_locality(info, current))
+                # "Two days later, ... Late on Thursday, two men on a motorcycle lobbed a grenade at shops in Saeedabad
+                # market in Baldia. Two people were killed": a paragraph that tells an attack on a later day than the
+                # frame's, at a place the frame has not named, with a toll of its own
+                or (info.paragraph != _last_told_paragraph(current) and info.strength >= 0.8
+                    and _dated_apart(info, current) and (_day_gap(info, current) or 0) < 0
+                    # (an attack, not the search that followed: "The bodies of two terrorists were recovered during a
+                    # search operation on Wednesday morning")
+                    and any(t.strength >= 0.8 and t.event_type != "security_operation" for t in info.triggers)
+                    and (_new_place(info, current) or _new_locality(info, current)) and _counted_here(info, infos)
+                    and not in_past_perfect(info.sent) and not _opens_on_the_incident(info)
+                    and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8))
                 # "It was the second deadly attack in Kech district in three days. On Tuesday, a bomb fitted to a
                 # motorcycle killed three policemen ...": the sentence after one that ranks the incident in a run, on an
                 # earlier day, tells an earlier one of the run (a recap, below)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -176,7 +176,20 @@ class LocationMention:
         """The place stands in a clause about something other than the incident ("the injured were shifted to
         a hospital in Peshawar", "funeral prayers were offered in Quetta", "a resident of Karak"), or is only
         the landmark a distance is measured from."""
-        return self.reference or says_any(self.clause, aside_words)
+        # ("Ghalanai, the headquarters of Mohmand district": the district that holds the place, not a headquarters
+        # the injured or the speakers were at)
+        clause = self.clause.replace("headquarters of", "")
+        return self.reference or says_any(clause, aside_words) or _later_death(clause)
+
+
+LATER_DEATH = re.compile(r"\b(?:died|succumbed|breathed)\b.*\b(?:wounded|injured)\b"
+                         r"|\b(?:wounded|injured)\b.*\b(?:died|succumbed|breathed)\b")
+
+
+def _later_death(clause: str) -> bool:
+    """The place is where the wounded died later ("after several critically wounded victims died in Peshawar"), not
+    where they were hit."""
+    return LATER_DEATH.search(clause) is not None
 
 
 def _describes_a_group(ent: Span) -> bool:
@@ -305,6 +318,19 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or _in_a_dated_when(ent)  # "since March 2015, when bombers struck two churches in Lahore"
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference, _noun_heads(ent)))
+    return _qualifiers_of_references(out)
+
+
+def _qualifiers_of_references(mentions: list[LocationMention]) -> list[LocationMention]:
+    """A province that only says where a reference or an aside's place lies ("militants who had crossed from Lakki Marwat
+    in Khyber Pakhtunkhwa", "who came from Barkhan in Balochistan") is a reference too."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        before, m = out[i - 1], out[i]
+        between = m.span.sentence[before.span.end - m.span.sent_start : m.span.start - m.span.sent_start]
+        if (m.kind == "province" and not m.reference and before.in_aside() and before.span.sent_index == m.span.sent_index
+                and between.strip(" ,(").lower() in ("", "in", "of")):
+            out[i] = replace(m, reference=True)
     return out
 
 

@@ -56,7 +56,7 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     # "denied that the group was involved"
                     r"|\b(?:denied|denies|deny|denying)\s+that\s+(?:\w+\s+){1,3}?(?:was|were|is|are|had\s+been)\s+involved\b"
                     # "denied in a statement that the group had any involvement in the bombing"
-                    r"|\b(?:denied|denies|deny|denying)\b[^.;]{0,60}?\b(?:had|has|have)\s+any\s+(?:involvement|role|hand)\b"
+                    r"|\b(?:denied|denies|deny|denying)\b[^.;]{0,60}?\b(?:had|has|have)\s+any\s+(?:involvement|role|hand|connection|links?)\b"
                     # "said the group had no connection with the attack", 'had "no link" with it', "had no involvement and ...", "was not
                     # involved in it"
                     r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement)(?:\s*[\"”’'])?(?:\s+(?:with|to|in)\b|\s*(?:,|\.|and\b))"
@@ -83,7 +83,10 @@ CLAIM_BY_STATEMENT = re.compile(r"\b(?:said|says|stated|announced|told)\b(?:(?:\
 # "the SRA said it had carried out the attack" (a group's own words; the state "said it had conducted operations")
 CLAIM_BY_OWN_WORDS = re.compile(r"\b(?:said|says|stated|announced)(?:(?:\s+(?:in|a|an|its|their|the|statement|message|"
                                 r"video|post|on|social|media|telegram))*|[^.;]{0,80}?\bthat)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+|has\s+|have\s+)?"
-                                r"(?:carried out|was behind|were behind|targeted|attacked|struck|planted|detonated|ambushed|stormed)\b", re.I)
+                                r"(?:carried out|was behind|were behind|targeted|attacked|struck|planted|detonated|ambushed|stormed)\b"
+                                # "said in a statement that the attack had been carried out by its Majeed Brigade"
+                                r"|\b(?:said|says|stated|announced)\b[^.;]{0,80}?\b(?:carried out|conducted|executed|staged|mounted)"
+                                r"\s+by\s+(?:its|their)\s", re.I)
 _NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not|neither)\b(?:\s+\w+){0,5}\s+(?:had\s+|has\s+|have\s+)?(?:yet\s+)?"
                        r"(?:claim|owned|(?:accepted|taken|took)\s+(?:the\s+)?responsibility)"
                        # "none of the armed groups active there, including the BLA and the BLF, had claimed"
@@ -207,6 +210,19 @@ def _split_from(ent: Span) -> bool:
     return verb.dep_ in ("relcl", "acl") and verb.lower_ in SPLIT_VERBS
 
 
+DENYING_VERBS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "disowned", "disowns"})
+NAMING_VERBS = frozenset({"calling", "called", "named", "styling", "styled", "known"})
+
+
+def _named_by(node: Token) -> Token | None:
+    """The noun a name is given to ("a faction calling itself X", "a group called X", "a little-known outfit known as
+    X"): the name's head through the naming participle."""
+    verb = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "as" else node.head
+    if node.dep_ not in ("oprd", "attr", "dobj", "pobj") or verb.lower_ not in NAMING_VERBS or verb.dep_ != "acl":
+        return None
+    return verb.head
+
+
 def _claim_subject(ent: Span) -> bool:
     """The group heads the subject or the agent of a claim verb (through its own noun phrase: "the Islamic
     State's regional branch", "a commander of Jamaat-ul-Ahrar"), or of a verb conjoined with one ("had been
@@ -217,6 +233,8 @@ def _claim_subject(ent: Span) -> bool:
             node = node.head
         elif node.dep_ == "pobj" and node.head.lower_ in ("of", "for") and node.head.head.pos_ in ("NOUN", "PROPN"):
             node = node.head.head
+        elif (named := _named_by(node)) is not None:
+            node = named  # "A faction calling itself Tehreek-e-Jihad Pakistan claimed": the noun the name is given to
         else:
             break
     if node.dep_ == "pobj" and node.head.dep_ == "agent":
@@ -225,6 +243,8 @@ def _claim_subject(ent: Span) -> bool:
         verb = node.head
     else:
         return False
+    if verb.lower_ in DENYING_VERBS:
+        return False  # "X claimed responsibility, but a spokesman of Y denied it": Y's own verb is the denial
     return any(v.lower_.startswith("claim") for v in (verb, *verb.conjuncts))
 
 
@@ -491,9 +511,17 @@ def _attackers_were_members(ent: Span) -> bool:
         member = ent.root  # the name with its men: "TTP militants"
     else:
         return False
+    if member.dep_ == "pobj" and member.head.lower_ == "as" and member.head.head.lower_ in IDENTIFYING_VERBS:
+        # "two attackers, whom they identified as TTP members, were killed", "police identified the attackers as TTP men"
+        verb = member.head.head
+        return ((verb.dep_ == "relcl" and verb.head.lower_ in ATTACKER_NOUNS)
+                or any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ATTACKER_NOUNS | POINTING_BACK for c in verb.children))
     if member.dep_ != "attr":
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in ATTACKER_NOUNS | POINTING_BACK for c in member.head.children)
+
+
+IDENTIFYING_VERBS = frozenset({"identified", "described", "named", "termed", "called"})
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)

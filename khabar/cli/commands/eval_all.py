@@ -471,6 +471,14 @@ INCIDENT_PROBES = (
      "on checkposts with tolls rising, an IED on a Frontier Corps convoy, polio vaccinators and their escort shot, "
      "a suicide attack on foreign engineers, officials kidnapped and found dead, grenades on shops, a clash with "
      "attackers killed apart, faction claims and denials, four distractors. Scored unseen first, then studied."),
+    ("p156", "fourteen incidents, ten of them in 2 or more reports",
+     "Reports from five outlets (a paper with staff-report bylines and quotes gathered at the end, a human-rights "
+     "monitor's weekly bulletin with one dated entry per incident, a radio station's site in broadcast sentences, a "
+     "Pashto site translated with idioms and honorifics, an analysis desk opening on the year's statistics) on "
+     "2023-24 attacks in Bajaur, Mohmand, Kurram, Orakzai, Hangu, Mianwali and Dera Ghazi Khan: a bombing of a "
+     "party convention with the toll rising over days, a passenger convoy ambushed, fire from across the Afghan "
+     "border, a girls' school blown up, an IED on a peace-committee elder, raids repulsed with only attackers dead, "
+     "a faction's claim beside its parent, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -906,6 +914,15 @@ HONEST_PROBES = (
      "sectarian killings, a mosque blast at Friday prayers with the toll revised down, a rocket attack on a coastal "
      "post, a counter-terrorism raid with an arrest, state blame beside group and faction claims, four distractors; "
      "written blind, never studied.",
+     "Fourteen incidents, nine of them in 2 or more reports. Never studied."),
+    ("p157",
+     "Twenty-six reports from five outlets (a paper with correspondents' chronological narratives, a fact-check site "
+     "setting claimed tolls against official ones, a wire ending each story with a line of figures, an evening paper "
+     "translated from Urdu with numbers in words, a foreign broadcaster explaining Balochistan) on 2021-25 attacks in "
+     "Kalat, Mastung, Khuzdar, Lasbela, Sibi, Kachhi, Zhob, Tank and South Waziristan: a train held with hostages, "
+     "passengers shot at a highway blockade, an IED on a Levies vehicle, miners killed, labourers kidnapped and "
+     "partly released, an operation in Wana, grenades on a bank and shops, a railway track blown up, state blame "
+     "beside group claims, four distractors; written blind, never studied.",
      "Fourteen incidents, nine of them in 2 or more reports. Never studied."),
 )
 

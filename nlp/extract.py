@@ -614,10 +614,14 @@ def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
 def _remaining(figure: CasualtyFigure) -> bool:
     """"six remain under treatment", "ten others are still in hospital", "leaving three in treatment": the count
     of those left."""
+    return REMAINING.search(_words_around(figure, REMAINING_BEFORE)) is not None
+
+
+def _words_around(figure: CasualtyFigure, before: int = 0, after: int = 30) -> str:
+    """The figure's words with the characters of its sentence just before and after them."""
     offset = figure.span.sent_start
-    before = figure.span.sentence[max(0, figure.span.start - offset - REMAINING_BEFORE) : figure.span.start - offset]
-    after = figure.span.sentence[figure.span.end - offset :][:30]
-    return REMAINING.search(f"{before} {figure.span.text} {after}") is not None
+    head = figure.span.sentence[max(0, figure.span.start - offset - before) : figure.span.start - offset] if before else ""
+    return f"{head} {figure.span.text} {figure.span.sentence[figure.span.end - offset :][:after]}"
 
 
 IN_TREATMENT = re.compile(r"\b(?:under\s+treatment|being\s+treated|in\s+(?:the\s+)?hospital)\b", re.IGNORECASE)
@@ -625,9 +629,7 @@ IN_TREATMENT = re.compile(r"\b(?:under\s+treatment|being\s+treated|in\s+(?:the\s
 
 def _in_treatment(figure: CasualtyFigure) -> bool:
     """"three others are under treatment", "two are in hospital": a count of the wounded being treated."""
-    offset = figure.span.sent_start
-    after = figure.span.sentence[figure.span.end - offset :][:30]
-    return IN_TREATMENT.search(f"{figure.span.text} {after}") is not None
+    return IN_TREATMENT.search(_words_around(figure)) is not None
 
 
 def prefer_reported(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
@@ -1921,7 +1923,7 @@ def _aftermath_day(frame: Frame, mention: DateMention) -> bool:
 def _died_later(verb: Token) -> bool:
     """"died in hospital", "succumbed to his wounds", "died of injuries": a wounded victim's death, told apart from
     the incident."""
-    if verb.lower_ not in ("died", "dies", "succumbed", "succumbs", "expired"):
+    if verb.lower_ not in casualties.DIED_WORDS | {"expired"}:
         return False
     places = {g.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "to")
               for g in c.children if g.dep_ == "pobj"}

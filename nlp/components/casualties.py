@@ -59,6 +59,7 @@ MARTYRDOM = frozenset({"shahadat", "martyrdom", "shahadah"})
 MARTYRDOM_TAKERS = frozenset({"attained", "achieved", "drank", "tasted", "embraces", "attains", "attain", "embrace"})
 # a death told as the victim's own act, past or (on a live page) present: "succumbed", "dies"
 DIED_WORDS = frozenset({"died", "dies", "succumbed", "succumbs"})
+SUFFERED_VERBS = DIED_WORDS | {"perished", "embraced"}  # casualty verbs whose subject is the one harmed
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "bullet", "bullets"}  # the harm a person "received" or "sustained"
 # verbs whose object "the lives of ..." counts the dead ("claimed the lives of seven people")
 LIFE_TAKERS = frozenset({"claimed", "claim", "claims", "claiming", "took", "take", "takes", "taking", "cost", "costing",
@@ -992,7 +993,7 @@ class CasualtyRules:
         if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.pos_ not in ("NOUN", "PROPN"):
             return None
         verb = anchor.head
-        if self.casualty_kind(verb) and (verb.lower_ in DIED_WORDS | {"perished", "embraced"}
+        if self.casualty_kind(verb) and (verb.lower_ in SUFFERED_VERBS
                                          or any(c.dep_ == "auxpass" for c in verb.children)):
             return verb
         # "... lost their lives", "... paid the ultimate sacrifice": the casualty word is the verb's object
@@ -1185,7 +1186,7 @@ class CasualtyRules:
             # "the driver had been shot in the leg", "a waiter was hit in the leg": wounded (a fatal shot is told as a
             # death: "was hit in the head and died at the scene")
             return "injured"
-        if low == "embraced" and any(c.lower_ in ("shahadat", "martyrdom") for c in token.children):
+        if low == "embraced" and any(c.lower_ in MARTYRDOM for c in token.children):
             return "killed"  # "embraced shahadat": martyred
         if _breathed_last(token):
             return "killed"  # "four of the wounded breathed their last"
@@ -1462,7 +1463,7 @@ class CasualtyRules:
         ("were killed"), not an active "killed two policemen"."""
         if not self.casualty_kind(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # "Both were taken to hospital, but Mengal succumbed": another subject's
-        return verb.lower_ in DIED_WORDS | {"perished", "embraced"} or any(c.dep_ == "auxpass" for c in verb.children)
+        return verb.lower_ in SUFFERED_VERBS or any(c.dep_ == "auxpass" for c in verb.children)
 
     def _toll_noun(self, token: Token) -> str | None:
         """"killed"/"injured" for a noun that names a toll: "the (death) toll", "the number of
@@ -2146,7 +2147,7 @@ class CasualtyRules:
             if kind != "killed" or any(f.kind == kind for f in figures):
                 # (not "X, who was critically injured in the firing, died last night": the wound before the death)
                 continue
-            if not (verb.lower_ in DIED_WORDS | {"perished", "embraced"} or any(c.dep_ == "auxpass" for c in verb.children)):
+            if not (verb.lower_ in SUFFERED_VERBS or any(c.dep_ == "auxpass" for c in verb.children)):
                 continue  # (not "the gunman who killed two policemen")
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
                 continue  # "who could have been killed": no death

@@ -20,7 +20,7 @@ from khabar.nlp.components.base import (
     doc_text,
     set_extension,
 )
-from khabar.nlp.components.casualties import INJURED_WORDS, RISE_VERBS, UNITS
+from khabar.nlp.components.casualties import DIED_WORDS, INJURED_WORDS, RISE_VERBS, UNITS
 
 Precision = Literal["day", "month", "year", "unknown"]
 
@@ -229,7 +229,7 @@ def _died_of_injuries(verb: Token) -> bool:
     jawan injured in the attack embraced shahadat") or that came of the wounds ("died of his injuries")."""
     if verb.lower_ in ("succumbed", "succumbs"):
         return True
-    if verb.lower_ not in ("died", "dies", "embraced", "expired", "breathed"):
+    if verb.lower_ not in DIED_WORDS | {"embraced", "expired", "breathed"}:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(INCIDENT_NOUN.fullmatch(g.lower_) for g in c.children)
            for c in verb.children):

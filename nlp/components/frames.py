@@ -1395,6 +1395,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             earlier_aside = (current is not None and len(frames) == 1 and DAY_PART_LEAD.match(info.sent.text) is not None
                              and info.strength >= 0.8 and current.sentences[-1].paragraph == info.paragraph
                              and LATER_OF_THE_DAY.search(current.sentences[-1].sent.text) is not None)
+            same_time = SAME_TIME_LEAD.match(info.sent.text) is not None  # "On the same evening, ..."
             split = current is not None and (
                 (info.marker and not _claims_known(info))
                 # the paragraph after a lede that sums up attacks in several districts tells the first of them
@@ -1446,10 +1447,10 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 # ("On the same evening, attackers threw a grenade at shops in Turbat, wounding five", "Almost at the same
                 # time, another group fired rockets at the Pezu police station. ... they killed two attackers")
                 or (info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
-                    and (info.has_figures or (AFTER_THE_LAST.match(info.sent.text) is not None
-                                              or SAME_TIME_LEAD.match(info.sent.text) is not None) and _counted_here(info, infos))
+                    and (info.has_figures or (AFTER_THE_LAST.match(info.sent.text) is not None or same_time)
+                         and _counted_here(info, infos))
                     and (TIME_APART_LEAD.match(info.sent.text) is not None or DAY_PART_LEAD.match(info.sent.text) is not None
-                         or BEFORE_THIS.match(info.sent.text) is not None or SAME_TIME_LEAD.match(info.sent.text) is not None)
+                         or BEFORE_THIS.match(info.sent.text) is not None or same_time)
                     and _new_locality(info, current))
                 # "Two days later, ... Late on Thursday, two men on a motorcycle lobbed a grenade at shops in Saeedabad
                 # market in Baldia. Two people were killed": a paragraph that tells an attack on a later day than the

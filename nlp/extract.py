@@ -476,9 +476,21 @@ def without_attackers_bodies(figures: list[CasualtyFigure]) -> list[CasualtyFigu
     """Drop "the two bodies were shifted to hospital" after "killing two of the attackers": the attackers' bodies, told
     again, not two more dead."""
     attackers = [f for f in figures if f.kind == "attackers_killed" and f.value > 0]
-    return [f for f in figures if not (
+    kept = [f for f in figures if not (
         f.kind == "killed" and f.victim == "bodies" and _definite(f)
         and any(a.value == f.value and a.span.sent_index < f.span.sent_index for a in attackers))]
+    return [replace(f, kind="attackers_killed") if _more_of_attackers(f, kept) else f for f in kept]
+
+
+def _more_of_attackers(figure: CasualtyFigure, figures: list[CasualtyFigure]) -> bool:
+    """"The military had initially put the number of militants killed at six. Two more bodies were found on
+    Wednesday": more bodies, by no words of their own, of the side counted just before them (the attackers)."""
+    if figure.kind != "killed" or figure.victim != "bodies" or "more" not in figure.span.text.lower().split():
+        return False
+    before = [f for f in figures if f.span.sent_index < figure.span.sent_index
+              or (f.span.sent_index == figure.span.sent_index and f.span.start < figure.span.start)]
+    latest = max(before, key=lambda f: (f.span.sent_index, f.span.start), default=None)
+    return latest is not None and latest.kind == "attackers_killed" and latest.span.sent_index >= figure.span.sent_index - 1
 
 
 def _definite(figure: CasualtyFigure) -> bool:
@@ -517,6 +529,12 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
             and first_death is not None and place(f) > first_death]
     if left:  # "one of four officers wounded died, leaving three in treatment": the count left is stated
         return max(0, max(f.value for f in injured) - max(left, key=place).value)
+    # "rose to four when an injured Naik succumbed ... Three were martyred on the spot while five were injured ... The
+    # remaining four injured are under treatment": a count left after the injured were counted, short by the deaths told
+    after = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and remaining(f) and place(f)[0] > counted_at[0]]
+    gone = sum(d.value for d in deaths)
+    if after and max(f.value for f in injured) - max(after, key=place).value == gone:
+        return gone
     inside = sum(f.value for f in within)  # (the count named inside the death is the count before it)
     later = [f for f in deaths if place(f) > counted_at and f not in within]
     if not later:
@@ -1445,6 +1463,11 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     if any(running_toll(i) and not i.background for i in infos[lede.index + 1 : lede.index + 1 + TOLL_AFTER_LEDE]):
         return False  # "The last of the funerals were held on Wednesday ... The death toll ... climbed to 60": news
     verb = _lede_verb(lede)
+    if verb.lower_ == "sat" and not lede.triggers and not any(
+            re.search(rf"\b{word}\b", i.sent.text, re.IGNORECASE) for i in infos[lede.index : lede.index + 2] for word in PROTEST_NOUNS):
+        # "The boys sat cross-legged in rows on Saturday morning": a scene, not a sit-in (which names what it is, or
+        # what it protests: "women sat outside the press club ..., holding pictures of sons ... taken away")
+        return False
     # "passed a resolution condemning the killing", "issued a statement condemning": the reaction its object does
     verb = next((a for o in verb.children if o.dep_ == "dobj" for a in o.children
                  if a.dep_ == "acl" and _reaction_verb(a.text, participle=True)), verb)

@@ -2672,3 +2672,56 @@ def test_the_dead_counted_since_the_militancy_began_are_no_toll(nlp: Language) -
 def test_a_weekday_of_last_week_is_in_the_week_before_publication(nlp: Language) -> None:
     assert {d.value for d in find_dates(sent(nlp, "The ambush took place on Saturday of last week."),
                                         datetime(2024, 10, 19, 17, 0))} == {date(2024, 10, 12)}
+
+
+def test_a_second_item_of_one_district_on_another_day_is_its_own_incident(extractor: Extractor) -> None:
+    text = ("DERA ISMAIL KHAN — Gunmen fired on a police van near the Kotla Saidan bypass late on Friday night, killing "
+            "one constable.\n\n"
+            "DERA ISMAIL KHAN — A roadside bomb went off beside a Frontier Corps vehicle on the Chashma road early "
+            "on Sunday, wounding three soldiers.")
+    events = run(extractor, text, published=datetime(2025, 3, 10, 9, 0))
+    assert [(e.date, e.killed or 0, e.injured) for e in events] == [(date(2025, 3, 7), 1, None), (date(2025, 3, 9), 0, 3)]
+
+
+def test_a_scene_that_names_no_incident_is_no_reaction(extractor: Extractor) -> None:
+    text = ("The shopkeepers sat on plastic chairs outside the shuttered bakery on Sunday, drinking tea in silence.\n\n"
+            "A baker was shot dead behind the counter on Saturday evening by two gunmen who fled on foot, police in "
+            "Quetta said.")
+    [event] = run(extractor, text, published=datetime(2025, 2, 3, 9, 0))
+    assert (event.killed, event.location.district) == (1, "Quetta")
+
+
+def test_a_place_attacked_dozens_of_times_is_a_pattern_not_an_incident(nlp: Language) -> None:
+    doc = nlp("Checkposts on the highway have been fired upon dozens of times, lately with rockets and mortar rounds.")
+    assert doc._.sentences[0].triggers == []
+
+
+def test_more_bodies_after_a_count_of_militants_are_militants(extractor: Extractor) -> None:
+    text = ("Six militants and a policeman were killed in a raid on a hideout in Tank on Monday, police said.\n\n"
+            "The police had first said four militants were killed. Two more bodies were recovered on Tuesday morning.")
+    [event] = run(extractor, text, published=datetime(2025, 4, 9, 9, 0))
+    assert (event.killed, event.attackers_killed) == (1, 6)
+
+
+def test_the_remaining_injured_after_a_later_death_are_the_injured_left(extractor: Extractor) -> None:
+    text = ("KALAT: The toll in the attack on a Levies post near Mangochar rose to three on Sunday when one of the wounded "
+            "sepoys died at CMH Quetta.\n\n"
+            "The post had been attacked on Friday night. Two sepoys were martyred at the post and six were wounded.\n\n"
+            "The remaining five injured are stated to be stable.")
+    [event] = run(extractor, text, published=datetime(2025, 6, 9, 8, 0))
+    assert (event.killed, event.injured) == (3, 5)
+
+
+def test_attackers_called_a_groups_terrorists_blame_the_group(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "Those are BLA terrorists, the deputy commissioner said after the firing."))
+    assert (group.name, group.attribution) == ("Balochistan Liberation Army", "blamed")
+
+
+def test_a_time_of_day_is_no_count(nlp: Language) -> None:
+    assert counts(nlp, "The imam was shot dead a few steps from the mosque door at around 2pm on Friday, minutes after "
+                       "he had led prayers.") == {"killed": [1]}
+
+
+def test_a_number_of_injured_who_later_died_are_deaths_among_the_injured(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "Two injured soldiers later died."))
+    assert [(f.kind, f.value, f.of_injured) for f in found] == [("killed", 2, True)]

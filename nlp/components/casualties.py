@@ -127,6 +127,7 @@ ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were a
 GROUP_FIGURES = frozenset({"figure", "figures", "count", "counts", "toll", "tally", "numbers", "estimate", "claims"})
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
 # the words that may stand between a verb and the count it takes ("wounded at least eight people")
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "hrs", "hours", "o'clock", "o’clock"})
 COUNT_QUALIFIERS = frozenset({"at", "least", "more", "than", "about", "nearly", "over", "some", "around", "almost",
                               "up", "to", "another", "roughly", "approximately"})
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name
@@ -632,6 +633,9 @@ class CasualtyRules:
                 i += 1  # "Constable Ihsanullah (No. 611)", "(Adds ... in paragraphs 3-5)": a reference, not a count
                 while i + 1 < len(tokens) and tokens[i].lower_ in ("-", "–", "to", "and", ",") and _DIGITS.match(tokens[i + 1].lower_):
                     i += 2  # (the rest of the range or list it names)
+                continue
+            if _DIGITS.match(low) and i + 1 < len(tokens) and tokens[i + 1].lower_ in CLOCK_WORDS:
+                i += 2  # "at around 2pm on Friday": a time of day, not a count
                 continue
             if is_num and _an_age(tokens, i):
                 i += 1  # "Abdul Sattar, 26, a resident of Bahawalpur": his age, not a count
@@ -2026,7 +2030,10 @@ class CasualtyRules:
                                                                                  or _breathed_last(victim.head)):
                 # (a named man, "Head Constable X, who was critically injured, succumbed", is one of the dead too)
                 named = victim.pos_ == "PROPN" and victim.ent_type_ == "PERSON"
-                lone = value == 1 and (first.lower_ in ("a", "an", "another") or named) and not any(
+                # ("two injured soldiers later died": a number on the wounded, who died)
+                counted = first.dep_ == "nummod" and first.head.i == victim.i and any(
+                    c.dep_ == "amod" and self.casualty_kind(c) == "injured" for c in victim.children)
+                lone = (value == 1 and (first.lower_ in ("a", "an", "another") or named) or counted) and not any(
                     t.lower_ in TOTAL_WORDS for t in sent)
                 if not (victim.i == last.i and self._part_of(last)) and not lone:
                     continue  # "the woman injured in the firing succumbed to her wounds": one of the dead now

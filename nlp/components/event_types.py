@@ -398,6 +398,16 @@ def _raids_a_post(span: TextSpan, sent: Span, posts: frozenset[str]) -> bool:
 HABIT_WORDS = frozenset({"repeatedly", "frequently", "often", "regularly", "routinely", "periodically"})
 
 
+MANY_TIMES = frozenset({"dozens", "scores", "hundreds", "many", "numerous", "countless"})
+TIMES_PHRASE_TOKENS = 5
+
+
+def _many_times(word: Token) -> bool:
+    """A short phrase counting occasions without a number ("dozens of times", "many times"): a pattern."""
+    phrase = [t.lower_ for t in word.subtree]
+    return len(phrase) <= TIMES_PHRASE_TOKENS and "times" in phrase and bool(MANY_TIMES.intersection(phrase))
+
+
 def _habitual(span: TextSpan, sent: Span) -> bool:
     """A trigger said to happen again and again ("the community has been targeted repeatedly in Quetta"): a pattern
     the report recalls, not the incident it tells."""
@@ -407,6 +417,9 @@ def _habitual(span: TextSpan, sent: Span) -> bool:
     verbs = {t.head if t.dep_ in ("prt", "dobj", "acomp") else t for t in words}
     if any(c.dep_ == "advmod" and c.lower_ in HABIT_WORDS for v in verbs for c in v.children):
         return True
+    clauses = verbs | {a for a in words.root.ancestors if a.pos_ in ("VERB", "AUX")}
+    if any(_many_times(c) for v in clauses for c in v.children):
+        return True  # "Police stations there have been attacked dozens of times, increasingly with ... mortar rounds"
     # "Kidnapping for ransom is their main business": the kind of act, the subject of a present-tense "is"
     root = words.root
     return (root.dep_ == "nsubj" and root.pos_ == "NOUN" and root.head.lemma_ == "be" and root.head.tag_ in ("VBZ", "VBP")

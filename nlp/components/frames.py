@@ -1128,7 +1128,13 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
     datelines = {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.dateline and s.paragraph > 0}
     known = datelines or {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations
                           if m.kind in ("place", "district")}
-    return bool(own) and bool(known) and not own & known
+    if own & known:
+        # (an item of the same district on another day, at a locality the frame has not named: "BANNU — A
+        # quadcopter dropped two mortar shells on Miryan police station at about 2:15am on Monday" after the
+        # item of Sunday night's rockets on the cantonment), naming no town of the frame's
+        towns = {m.name for s in infos for m in s.locations if m.kind == "place" and not m.dateline and not m.in_aside()}
+        return _day_gap(opener, frame) not in (None, 0) and not towns & _places_named(frame)
+    return bool(own) and bool(known)
 
 
 def _claims_known(info: SentenceInfo) -> bool:

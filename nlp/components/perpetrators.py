@@ -496,7 +496,7 @@ def _linked_to(ent: Span) -> bool:
 
 # the subject of "These are TTP militants" points back to the attackers the report told of
 POINTING_BACK = frozenset({"these", "they", "those"})
-MEMBER_NOUNS = ("members", "member", "militants", "fighters", "cadres", "operatives", "activists")
+MEMBER_NOUNS = ("members", "member", "militants", "fighters", "cadres", "operatives", "activists", "terrorists")
 
 
 def _attackers_were_members(ent: Span) -> bool:

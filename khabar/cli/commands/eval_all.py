@@ -479,6 +479,15 @@ INCIDENT_PROBES = (
      "party convention with the toll rising over days, a passenger convoy ambushed, fire from across the Afghan "
      "border, a girls' school blown up, an IED on a peace-committee elder, raids repulsed with only attackers dead, "
      "a faction's claim beside its parent, four distractors. Scored unseen first, then studied."),
+    ("p158", "fourteen incidents, nine of them in 2 or more reports",
+     "Reports from five outlets (a wire with datelines and tolls revised further down, a paper of short paragraphs "
+     "and quotes with a background section, a Quetta paper with numbers in words, police ranks and lists of the "
+     "dead, a Karachi paper opening on a human story with the date late, a brief service grouping several items "
+     "under one headline) on 2024-25 attacks in Quetta, Kalat, Mastung, Bannu, Lakki Marwat, Dera Ismail Khan, Tank "
+     "and Karachi: a railway-station suicide bombing with the toll rising, quadcopter attacks on police posts, a "
+     "rocket attack on a cantonment, a bank cash van robbed, clerics shot, IEDs on Frontier Corps vehicles, officials "
+     "kidnapped and freed, operations with only militants dead, attackers counted apart, faction claims beside state "
+     "blame, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -924,6 +933,16 @@ HONEST_PROBES = (
      "partly released, an operation in Wana, grenades on a bank and shops, a railway track blown up, state blame "
      "beside group claims, four distractors; written blind, never studied.",
      "Fourteen incidents, nine of them in 2 or more reports. Never studied."),
+    ("p159",
+     "Twenty-six reports from five outlets (a paper of dense paragraphs recalling the district's older attacks, a "
+     "Quetta paper of numbered facts with 'also read' lines, a national paper in press-release wording, a local "
+     "reporter naming villages and exact times, an international wire explaining geography and quoting analysts) on "
+     "2023-25 attacks in Bajaur, Khyber, Kurram, North and South Waziristan, Swat, Dir, Kech, Panjgur, Gwadar and "
+     "Zhob: a suicide bombing of a party convention, a passenger convoy fired on, a customs post attacked, a polio "
+     "escort ambushed, a school set on fire, a grenade on a shop, fire across the Afghan border, labourers shot "
+     "after an identity check, roundups, funerals of earlier victims, denials, four distractors; written blind, "
+     "never studied.",
+     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
 )
 
 

@@ -2435,7 +2435,8 @@ def _attack_kind(triggers: list[Trigger]) -> str:
 
 
 PROLONGED = re.compile(r"\b(?:prolonged|hours-long|hours long|lasted (?:for )?(?:several |over |more than |nearly |about )?"
-                       r"(?:\w+ )?hours|(?:continued|went on|dragged on) (?:\w+ )?(?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege)\b",
+                       r"(?:\w+ )?hours|(?:continued|went on|dragged on) (?:\w+ )?(?:for|till|until|into)|(?:was|were) (?:still )?continuing|siege"
+                       r"|(?:are|were|remain|remained) (?:still )?engaged with)\b",
                        re.IGNORECASE)
 REPULSED = re.compile(r"\b(?:thwarted|foiled|repulsed|repelled|failure|failed)\b", re.IGNORECASE)
 

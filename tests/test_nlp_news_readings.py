@@ -2725,3 +2725,11 @@ def test_a_time_of_day_is_no_count(nlp: Language) -> None:
 def test_a_number_of_injured_who_later_died_are_deaths_among_the_injured(nlp: Language) -> None:
     found = extract_casualties(sent(nlp, "Two injured soldiers later died."))
     assert [(f.kind, f.value, f.of_injured) for f in found] == [("killed", 2, True)]
+
+
+def test_troops_still_engaged_with_the_attackers_fight_a_prolonged_battle(extractor: Extractor) -> None:
+    text = ("Two explosions were followed by gunfire at a police training centre in Dera Ismail Khan on Monday night. "
+            "A suicide bomber detonated a vehicle at the gate and gunmen tried to enter.\n\n"
+            "Four attackers have been killed and police commandos are still engaged with the others, officials said.")
+    [event] = run(extractor, text, published=datetime(2025, 2, 3, 23, 0))
+    assert event.event_type == "armed_assault"

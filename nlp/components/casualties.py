@@ -126,8 +126,8 @@ ALSO_WORDS = ("also", "another", "besides", "further")  # "two passers-by were a
 # "journalists who visited the hospital also counted five bodies": the same dead counted again, not more
 GROUP_FIGURES = frozenset({"figure", "figures", "count", "counts", "toll", "tally", "numbers", "estimate", "claims"})
 COUNTING_VERBS = frozenset({"counted", "confirmed", "verified", "put", "gave", "reported", "said", "told"})
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "hrs", "hours", "o'clock", "o’clock"})  # "around 2pm"
 # the words that may stand between a verb and the count it takes ("wounded at least eight people")
-CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "hrs", "hours", "o'clock", "o’clock"})
 COUNT_QUALIFIERS = frozenset({"at", "least", "more", "than", "about", "nearly", "over", "some", "around", "almost",
                               "up", "to", "another", "roughly", "approximately"})
 GENERIC_VICTIMS = frozenset({"people", "persons", "others", "victims", "individuals"})  # a count its parts then name

@@ -1132,8 +1132,7 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
         # (an item of the same district on another day, at a locality the frame has not named: "BANNU — A
         # quadcopter dropped two mortar shells on Miryan police station at about 2:15am on Monday" after the
         # item of Sunday night's rockets on the cantonment), naming no town of the frame's
-        towns = {m.name for s in infos for m in s.locations if m.kind == "place" and not m.dateline and not m.in_aside()}
-        return _day_gap(opener, frame) not in (None, 0) and not towns & _places_named(frame)
+        return _day_gap(opener, frame) not in (None, 0) and not _places_named(Frame(sentences=infos)) & _places_named(frame)
     return bool(own) and bool(known)
 
 

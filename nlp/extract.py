@@ -51,6 +51,8 @@ from khabar.nlp.components.frames import (
     district_of,
     districts_named,
     known_reference,
+    places_named,
+    stamped_day,
 )
 from khabar.nlp.components.locations import LocationMention
 from khabar.nlp.components.perpetrators import (
@@ -776,6 +778,7 @@ class Extractor:
         timeline = newest_first(infos)
         lede_place = self._lede_place(infos) if len(frames) > 1 else None
         events: list[ExtractedEvent] = []
+        updates: set[int] = set()  # a bulletin's later items that only update an earlier one
         for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
             if _hearsay(frame):
                 continue
@@ -785,6 +788,9 @@ class Extractor:
                 claims_of_all = [] if shared and any(says_no_claim(s.sent.text) for s in frame.sentences) else shared
                 events.append(self._event(frame, published.date(), relevance, scores, lede, claims_of_all, timeline,
                                           before, summary_day, several=len(frames) > 1, lede_place=lede_place))
+                if k and _stamped_item(frame) and not places_named(frame):
+                    updates.add(len(events) - 1)
+        events = fold_updates(events, updates)
         # (a first frame with nothing of its own before a later one that counts its dead is a feature's scene:
         # "When the explosion lifted the front of the train off the rails, he remembers, ...")
         counted_later = any(not _no_figures(e) for e in events[1:])
@@ -1021,6 +1027,8 @@ class Extractor:
             fields["date"], fields["date_precision"] = chosen.value, chosen.precision
             ev["date"] = evidence(chosen.span)
             filled += 1
+        elif _stamped_item(frame):
+            fields["date"], fields["date_precision"] = published, "day"  # "3) 0945 hrs — NOSHKI: Blast on rly track ..."
         elif lede is not None:
             fields["date"], fields["date_precision"] = lede.value, lede.precision
         else:
@@ -1120,6 +1128,8 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
         return False
     if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):
         return False
+    if any(t in ("police", "security_forces") for t in lede_targets) and FACILITY.search(AFFILIATION.sub("", lede)):
+        return False  # "Two Levies personnel were killed ... when gunmen attacked their checkpost": the post's men
     if target in ("police", "security_forces"):
         singled_out = SELECTED.search(lede) or ON_MOTORCYCLES.search(lede)
         return bool(singled_out) and not FACILITY.search(AFFILIATION.sub("", lede))
@@ -2006,6 +2016,38 @@ def _day_told_later(frame: Frame, info: SentenceInfo, trigger: Trigger) -> DateM
 SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|evening|night|morning|afternoon)\b"
                       r"|\b(?:a few |some |several |two |three )?(?:hours|minutes) (?:later|after)\b"
                       r"|\blater (?:that|the same|in the) (?:day|evening|night|morning|afternoon)\b", re.IGNORECASE)
+
+
+def _stamped_item(frame: Frame) -> bool:
+    """A frame that opens a bulletin's item stamped with its time of posting and states no date: the item tells what
+    happened on the day it was posted, not on the day of the item before it."""
+    opener = frame.opener or frame.sentences[0]
+    item = [s for s in frame.sentences if s.paragraph == opener.paragraph]  # the item's lines
+    return stamped_day(item or [opener]) is not None and not any(s.dates for s in frame.sentences)
+
+
+def fold_updates(events: list[ExtractedEvent], updates: set[int]) -> list[ExtractedEvent]:
+    """A bulletin's later item that states no date and names no town, in the district of an earlier item ("1) 0010 hrs —
+    HARNAI: FC post under attack since 2300 hrs Sun ... 4) 0705 hrs — HARNAI: ISPR — 3 FC soldiers martyred"), updates
+    that item: its figures (and their evidence) join the earlier event, which keeps its day and type."""
+    out = list(events)
+    dropped: set[int] = set()
+    for j in sorted(updates):
+        update = events[j]
+        district = update.location.district
+        earlier = next((i for i in range(j) if i not in dropped and district and out[i].location.district == district), None)
+        if earlier is None:
+            continue
+        first = out[earlier]
+        fields = {kind: getattr(update, kind) for kind in FIGURE_KINDS if getattr(update, kind) is not None}
+        evidence_of = {**first.evidence, **{k: v for k, v in update.evidence.items() if k in fields}}
+        if first.perpetrator.name is None and update.perpetrator.name is not None:
+            fields["perpetrator"] = update.perpetrator
+            if "perpetrator" in update.evidence:
+                evidence_of["perpetrator"] = update.evidence["perpetrator"]
+        out[earlier] = first.model_copy(update={**fields, "evidence": evidence_of})
+        dropped.add(j)
+    return [e for k, e in enumerate(out) if k not in dropped]
 
 
 def same_day_as_before(frame: Frame, trig_sent: int) -> bool:

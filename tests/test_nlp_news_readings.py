@@ -19,7 +19,7 @@ from khabar.nlp.components.casualties import CasualtyFigure, default_rules, extr
 from khabar.nlp.components.dates import find_dates
 from khabar.nlp.components.locations import find_locations
 from khabar.nlp.components.perpetrators import find_groups
-from khabar.nlp.extract import Extractor, _day_of_an_aftermath, _selected_victims, to_article
+from khabar.nlp.extract import Extractor, _day_of_an_aftermath, _selected_victims, is_targeted_killing, to_article
 from tests.test_nlp_rules import counts, sent
 
 PUB = datetime(2024, 6, 13, 9, 0)  # a Thursday
@@ -2733,3 +2733,128 @@ def test_troops_still_engaged_with_the_attackers_fight_a_prolonged_battle(extrac
             "Four attackers have been killed and police commandos are still engaged with the others, officials said.")
     [event] = run(extractor, text, published=datetime(2025, 2, 3, 23, 0))
     assert event.event_type == "armed_assault"
+
+
+def test_a_person_the_gunmen_fired_at_who_was_wounded_is_one_injured(nlp: Language) -> None:
+    assert counts(nlp, "Three men in a car opened fire on the trader and on his driver, Gul Zaman, 40, who was hurt in "
+                       "the leg and is in hospital.") == {"injured": [1]}
+
+
+def test_one_of_a_bombers_victims_is_no_attacker(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "She was one of 12 people killed when a suicide bomber blew himself up at the "
+                                         "bus stand in Kohat on Monday."))
+    assert {f.kind for f in found} == {"killed"}
+
+
+def test_a_statement_claiming_the_killing_is_a_claim(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "A statement attributed to the TTP appeared on Sunday, claiming the killing of the "
+                                    "judge."))
+    assert (group.name, group.attribution) == ("Tehrik-i-Taliban Pakistan", "claimed")
+
+
+def test_a_rank_with_its_abbreviation_in_brackets_names_one_more_victim(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "In the blast, Assistant Sub-Inspector (ASI) Gul Nawaz, Head Constable Fazal "
+                                         "Haq and Constable Tahir Ali embraced martyrdom."))
+    assert sum(f.value for f in found if f.kind == "killed") == 3
+
+
+def test_a_headline_repeated_in_capitals_is_not_the_lede(extractor: Extractor) -> None:
+    text = ("TWO POLICEMEN SHOT DEAD AS GUNMEN AMBUSH VAN NEAR SIBI\n\n"
+            "SIBI, March 3: A bomb planted under the railway track went off near Mall station this morning as a goods "
+            "train passed, injuring three passengers, railway officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 3, 3, 18, 0))
+    assert (event.event_type, event.location.district, event.injured) == ("infrastructure_attack", "Sibi", 3)
+
+
+def test_a_trains_end_station_is_not_where_it_was_hit(nlp: Language) -> None:
+    found = {m.name: m.reference for m in find_locations(nlp("A blast derailed the Taftan train near Noshki.")[:])}
+    assert found == {"Taftan": True, "Nushki": False}
+
+
+def test_passengers_taken_off_a_coach_by_armed_men_and_led_away_were_abducted(extractor: Extractor) -> None:
+    for text in ("KALAT: Eight men, six of whom had been taken off a Karachi-bound coach by armed men near Mangochar late "
+                 "on Friday, lost their lives, officials said.",
+                 "KALAT: Armed men blocked the highway near Mangochar late on Friday and checked the papers of the "
+                 "passengers before leading six men away. Their bodies were found on Saturday.",
+                 "KALAT: Armed men stopped the coach near Mangochar late on Friday, checked the passengers' cards and "
+                 "took six of them towards the hills."):
+        [event] = run(extractor, text, published=datetime(2024, 5, 4, 18, 0))
+        assert event.event_type == "kidnapping", text
+
+
+def test_the_lives_lost_in_a_joined_verb_are_the_subjects(nlp: Language) -> None:
+    assert counts(nlp, "Eight men, six of whom had been taken off a coach by armed men near Mangochar, lost their lives "
+                       "in the attack.") == {"killed": [8]}
+
+
+def test_the_victims_home_province_and_a_firms_city_are_not_the_scene(nlp: Language) -> None:
+    doc = nlp("The men, all belonging to different districts of Sindh, had been hired through a Karachi construction "
+              "company, and a schoolteacher from Hyderabad was among them.")
+    assert {m.name: m.in_aside() for m in find_locations(doc[:])} == {"Sindh": True, "Karachi": True, "Hyderabad": True}
+
+
+def test_a_bulletins_item_stamped_with_a_time_is_of_the_day_it_was_posted(extractor: Extractor) -> None:
+    text = ("1) 0640 hrs — TANK: 3 Levies personnel injured in IED blast near Gul Imam late last night.\n\n"
+            "2) 0900 hrs — KOHAT: Traffic normal on Indus Highway.\n\n"
+            "3) 1020 hrs — TANK: 1 trader shot dead by 2 motorcyclists in Jandola bazaar. Attackers fled.\n\n"
+            "4) 1130 hrs — BANNU: 2 soldiers martyred as IED hits patrol in Jani Khel.")
+    events = run(extractor, text, published=datetime(2024, 11, 5, 19, 0))
+    assert [(e.location.district, e.date, e.killed, e.injured) for e in events] == [
+        ("Tank", date(2024, 11, 4), None, 3), ("Tank", date(2024, 11, 5), 1, None), ("Bannu", date(2024, 11, 5), 2, None)]
+
+
+def test_a_bulletins_later_item_with_only_figures_updates_the_earlier_one(extractor: Extractor) -> None:
+    text = ("1) 0015 hrs — ZHOB: Levies post in Sambaza under attack since approx 2300 hrs Sat. Heavy firing.\n\n"
+            "2) 0600 hrs — QUETTA: Roads open after snow clearance.\n\n"
+            "3) 0715 hrs — ZHOB: 2 Levies sepoys martyred, 4 terrorists killed in retaliatory fire. 1 sepoy injured.")
+    [event] = run(extractor, text, published=datetime(2025, 2, 9, 9, 0))
+    assert (event.location.district, event.date, event.killed, event.attackers_killed, event.injured) == (
+        "Zhob", date(2025, 2, 8), 2, 4, 1)
+
+
+def test_a_dateline_in_brackets_dates_the_filing_not_the_attack(extractor: Extractor) -> None:
+    text = ("(Quetta, May 4) — Gunmen shot dead four labourers at a construction site near Mangochar in Kalat district "
+            "late on Friday, officials said on Saturday.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 4, 18, 0))
+    assert (event.date, event.location.district) == (date(2024, 5, 3), "Kalat")
+
+
+def test_a_past_perfect_told_of_a_person_or_from_the_scenes_day_is_this_attack(extractor: Extractor) -> None:
+    text = ("Militants attacked a police post in Bannu late on Monday, police said. Two of the attackers were killed.\n\n"
+            "On Tuesday, police said they had found the body of a third attacker, a man who had been carried away by "
+            "the others, bringing the number of attackers killed to three.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 7, 18, 0))
+    assert event.attackers_killed == 3
+    text = ("The drivers were asleep in their cabins when gunmen stopped the trucks and opened fire.\n\n"
+            "By first light on Sunday, May 5, the road at Kingri in Musakhel district was lined with burnt trucks. "
+            "Fourteen men had been killed, all of them drivers and cleaners.")
+    [event] = run(extractor, text, published=datetime(2024, 5, 12, 9, 0))
+    assert (event.killed, event.date) == (14, date(2024, 5, 5))
+
+
+def test_those_a_victim_leaves_behind_are_no_victims(nlp: Language) -> None:
+    assert counts(nlp, "The martyred constable leaves behind a widow and three children.") == {}
+
+
+def test_a_named_man_set_off_by_a_who_clause_after_the_source_is_the_victim(nlp: Language) -> None:
+    assert counts(nlp, "According to a press release issued by the District Police Office Tank, Constable Noor Khan of "
+                       "Police Station Gomal, who had been deputed for the security of a vaccination team, was martyred "
+                       "when unknown miscreants riding a motorcycle opened fire on him.") == {"killed": [1]}
+
+
+def test_the_people_by_whom_a_victim_was_shot_are_no_victims(nlp: Language) -> None:
+    assert counts(nlp, "1) 1005 hrs — TANK: Security — 1 police constable shot dead by 2 motorcyclists in Gomal "
+                       "tehsil.") == {"killed": [1]}
+
+
+def test_a_bulletins_short_weekday_dates_the_item(nlp: Language) -> None:
+    days = find_dates(sent(nlp, "Levies post under attack since approx 2300 hrs Sun. Heavy firing on Mon night."),
+                      datetime(2025, 2, 11, 9, 0))
+    assert sorted(d.value for d in days) == [date(2025, 2, 9), date(2025, 2, 10)]
+    assert find_dates(sent(nlp, "They sat in the sun all morning."), datetime(2025, 2, 11, 9, 0)) == []
+
+
+def test_forces_killed_at_the_post_attacked_were_not_singled_out() -> None:
+    fields = {"event_type": "armed_assault", "killed": 2, "injured": 1, "target_type": "political"}
+    lede = "Two Levies men were killed and a third was wounded when gunmen attacked their checkpost near Kalat."
+    assert not is_targeted_killing(fields, [], lede, ("political", "police", "security_forces"))

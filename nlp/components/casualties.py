@@ -109,6 +109,7 @@ PERSON_NOUNS = {
     "engineers", "employees", "villagers", "farmers", "shopkeepers", "pilgrims", "pedestrians", "clerics", "contractors",
     "vaccinators", "jawans", "cops", "boys", "girls", "reporters", "judges", "nurses", "inspectors", "bodyguards",
     "shepherds", "sweepers", "volunteers",
+    "schoolteacher", "schoolteachers", "schoolboy", "schoolboys", "schoolgirl", "schoolgirls",
 } | ATTACKER_NOUNS
 NON_PERSON = {
     "house", "vehicle", "shop", "shell", "grenade", "rocket", "mortar", "round", "hour", "day", "minute", "km",
@@ -237,6 +238,12 @@ _LONE_VICTIM = re.compile(
 # man, set off by a long description, as the subject of a killing verb (however the parser hangs the clauses)
 _NAMED_DESCRIBED_VICTIM = re.compile(
     r"^(?:[A-Z][A-Z .'-]{1,30}[:—–-]\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*),\s+(?:a|an|the)\s+[^;]{5,250}?,"
+    r"\s+(?:was|has been|had been)\s+" + _KILLED_AS_SUBJECT + r"\b")
+# "According to a press release ..., Constable X of Police Station Kulachi, who had been deputed for the security of a
+# polio team, was martyred": a named man set off by a "who" clause (the parser may hang him on the source's name)
+_NAMED_WHO_VICTIM = re.compile(
+    r"^(?:According\s+to\s+[^,;]{3,150},\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,5}[A-Z][\w'’.-]*)"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4})?,\s+who\s+[^;]{5,250}?,"
     r"\s+(?:was|has been|had been)\s+" + _KILLED_AS_SUBJECT + r"\b")
 # "a gunman ... shot dead a Chinese national": one victim as the object of an active killing verb
 _LONE_OBJECT = re.compile(
@@ -636,6 +643,9 @@ class CasualtyRules:
                 continue
             if _DIGITS.match(low) and i + 1 < len(tokens) and tokens[i + 1].lower_ in CLOCK_WORDS:
                 i += 2  # "at around 2pm on Friday": a time of day, not a count
+                continue
+            if _DIGITS.match(low) and _item_number(tok):
+                i += 1  # "4) 0705 hrs — HARNAI: ...": a bulletin's item number, not a count
                 continue
             if is_num and _an_age(tokens, i):
                 i += 1  # "Abdul Sattar, 26, a resident of Bahawalpur": his age, not a count
@@ -1059,7 +1069,8 @@ class CasualtyRules:
         """The person title before a name ("Constable" of "Constable Wali Jan")."""
         node: Token | None = name
         while node is not None:  # "Constable" → "Wali" → "Jan": the title heads the name's compounds
-            before = [c for c in node.children if c.dep_ in ("compound", "amod") and c.i < node.i]
+            # ("Assistant Sub-Inspector (ASI) Sher Zaman": a rank with its abbreviation, parsed as a modifier noun)
+            before = [c for c in node.children if c.dep_ in ("compound", "amod", "nmod") and c.i < node.i]
             # (or sits among them, parsed flat: "Head Constable Sajid Ahmed")
             title = next((c for c in before if c.lower_ in self.person_nouns), None)
             if title is not None:
@@ -1429,11 +1440,19 @@ class CasualtyRules:
                                        for g in c.children if g.dep_ == "pobj" and self.casualty_kind(g) == "injured"), None)
                 # "Two soldiers ... fought gallantly and embraced shahadat": a conjoined verb the subject suffers
                 found = found or next((c for c in head.children if c.dep_ == "conj" and self._suffered_by_subject(c)), None)
+                # "Eleven persons, nine of whom had been taken off a coach ..., lost their lives": the lives the
+                # subject lost, in a joined verb with no subject of its own
+                found = found or next((g for c in head.children if c.dep_ == "conj"
+                                       and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                                       for g in c.children if g.dep_ == "dobj" and g.lower_ in ("lives", "life")
+                                       and self.casualty_kind(g) == "killed"), None)
                 if found is not None and self.casualty_kind(found) == "injured":  # "... suffered two wounds and died"
                     found = next((c for c in head.children if c.dep_ == "conj" and self.casualty_kind(c) == "killed"), found)
                 if found is not None:
                     return found
             if head.lower_ in ("left", "leaving", "leave", "leaves"):
+                if any(c.lower_ == "behind" for c in head.children):
+                    return None  # "The martyred constable leaves behind a widow and three children": his survivors
                 for child in head.children:
                     if self.casualty_kind(child):
                         return child
@@ -1869,7 +1888,11 @@ class CasualtyRules:
         if self._killed_by_attackers(victim):
             return False  # "a leader of the ASWJ was shot dead by unidentified gunmen": a group's man as the victim
         # "seven members of the BLA", "two commanders of the militant group"
-        group = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        # (the "of" phrase's own words, not a clause on them: "one of 31 people killed when a suicide bomber blew
+        # himself up" counts the bomber's victims)
+        phrase = [t for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+        told = {g.i for t in phrase if t.dep_ in ("acl", "relcl", "advcl") for g in t.subtree}
+        group = [t for t in phrase if t.i not in told]
         return any(t.ent_type_ == "MIL_GROUP" or t.lower_ in self.attacker_nouns
                    or (t.lower_ in ("outfit", "group") and any(a.lower_ in ("militant", "banned", "terrorist", "proscribed")
                                                                for a in t.children))
@@ -2020,8 +2043,9 @@ class CasualtyRules:
             if (victim.i != last.i and total_kind is None and victim.dep_ == "pobj" and victim.head.lower_ == "from"
                     and victim.head.head.pos_ in ("NOUN", "PROPN")):
                 continue  # "none of the diplomats, from 11 countries, were hurt": where people came from, not a count
-            if victim.dep_ == "pobj" and victim.head.dep_ == "agent" and total_kind is None:
-                continue  # "was shot dead by two gunmen": the agents, not victims
+            if victim.dep_ == "pobj" and total_kind is None and (victim.head.dep_ == "agent" or (
+                    victim.head.lower_ == "by" and self.casualty_kind(victim.head.head) is not None)):
+                continue  # "was shot dead by two gunmen" (however "by" is parsed): the agents, not victims
             if _afghan_forces(victim):
                 continue  # "three Afghan border guards had also died": the other side of the border, not counted
             if kind == "injured" and total_kind is None and self._is_attacker(victim):
@@ -2144,16 +2168,19 @@ class CasualtyRules:
 
     def _relative_victim(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """One named or titled person a "who" clause says was killed ("the funeral prayers of Inspector X, SHO of the
-        police station, who embraced shahadat in an attack on Wednesday"), when the sentence counts no one else of
-        that kind: the clause's antecedent, found by walking back over the words between."""
+        police station, who embraced shahadat in an attack on Wednesday") or wounded ("his nephew, X, 19, who was
+        wounded in the arm"), when the sentence counts no one else of that kind (and, for a wound, tells no death):
+        the clause's antecedent, found by walking back over the words between."""
         for who in sent:
             if who.lower_ != "who" or who.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             verb = who.head
             kind = self.casualty_kind(verb)
-            if kind != "killed" or any(f.kind == kind for f in figures):
-                # (not "X, who was critically injured in the firing, died last night": the wound before the death)
+            if kind not in ("killed", "injured") or any(f.kind == kind for f in figures):
                 continue
+            if kind == "injured" and (any(f.kind == "killed" for f in figures) or any(
+                    self.casualty_kind(t) == "killed" or t.lower_ in DIED_WORDS for t in sent if t.i != verb.i)):
+                continue  # (not "X, who was critically injured in the firing, died last night": the wound before the death)
             if not (verb.lower_ in SUFFERED_VERBS or any(c.dep_ == "auxpass" for c in verb.children)):
                 continue  # (not "the gunman who killed two policemen")
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in verb.children):
@@ -2161,8 +2188,10 @@ class CasualtyRules:
             antecedent = self._named_before(who)
             if antecedent is None or _whose_killing(antecedent):
                 continue  # ("protest against the killing of X, who was shot dead a day earlier": the known killing)
+            if kind == "injured" and antecedent.pos_ != "PROPN":
+                continue  # (a wound told of a man by name; not "The wounded man, who was shot in the arm, ...")
             span = TextSpan.from_tokens(antecedent, verb, sent_index)
-            return [CasualtyFigure("killed", 1, None, span, victim=antecedent.lower_)]
+            return [CasualtyFigure(cast(CasualtyKind, kind), 1, None, span, victim=antecedent.lower_)]
         return []
 
     def _named_before(self, who: Token) -> Token | None:
@@ -2205,7 +2234,7 @@ class CasualtyRules:
         """One victim as the sentence's subject ("A Sikh hakeem was shot dead"), when the parse gave no death."""
         if any(f.kind in ("killed", "attackers_killed") for f in figures):
             return []
-        found = _LONE_VICTIM.match(sent.text) or _NAMED_DESCRIBED_VICTIM.match(sent.text)
+        found = _LONE_VICTIM.match(sent.text) or _NAMED_DESCRIBED_VICTIM.match(sent.text) or _NAMED_WHO_VICTIM.match(sent.text)
         if found is None:
             return self._lone_object(sent, sent_index)
         name = (found.group("name") or "").split()
@@ -2214,7 +2243,8 @@ class CasualtyRules:
         words = (found.groupdict().get("noun") or "").lower().split()
         if set(words) & (self.attacker_nouns | {"gunman", "suspect", "kidnapper"}):
             return []  # "a suicide bomber was killed": not a victim
-        char_span = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+        begin = found.start("name") if found.re is _NAMED_WHO_VICTIM else found.start()  # (not the source before him)
+        char_span = sent.doc.char_span(sent.start_char + begin, sent.start_char + found.end(), alignment_mode="expand")
         span = TextSpan.from_span(char_span if char_span is not None else sent, sent_index)
         victim = words[-1] if words else "person"
         return [CasualtyFigure("killed", 1, None, span, victim=victim)]
@@ -2820,6 +2850,13 @@ def _included_in_toll(victim: Token) -> bool:
     return victim.dep_ == "dobj" and victim.head.lower_ in ("includes", "include", "included")
 
 
+def _item_number(tok: Token) -> bool:
+    """A number that opens a line and is closed by a bracket or a full stop ("4) 0705 hrs — HARNAI: ..."): a list's
+    item number."""
+    opens = tok.i == 0 or "\n" in tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 1].is_space
+    return opens and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (")", ".")
+
+
 def _stood_before(first: Token) -> bool:
     """A count in a past-tense clause on a toll that now stands otherwise ("The toll, which stood at five on the day of
     the attack, now includes six children, the driver and his helper"), or that has risen since ("the toll had stood at
@@ -2898,7 +2935,23 @@ def _clause_of_another(clause: Token, victim: Token) -> bool:
     happened to its subject, not to the counted people (not "nine insurgents ... and three more in Datta Khel, where
     one soldier was also martyred", whose elliptic count has no verb of its own)."""
     return (clause.dep_ == "relcl" and clause.head.i != victim.i and victim.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT", "WP$") for c in clause.children))
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT", "WP$") for c in clause.children)
+            ) or _clause_on_their_object(clause, victim)
+
+
+def _clause_on_their_object(clause: Token, victim: Token) -> bool:
+    """A relative clause on a noun the counted people acted on through a preposition ("Two men on a motorcycle fired
+    at him and at his nephew, X, 19, who was wounded in the arm"): it tells what befell that person, not the count.
+    A part of the counted people ("two of the policemen who were wounded", "three persons including ...") stays theirs."""
+    if clause.dep_ != "relcl" or clause.head.i == victim.i or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
+        return False  # (the clause's own subject is the noun it hangs on: "..., who was wounded in the arm")
+    node = clause.head
+    while node.i != victim.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ not in ("of", *SUBCOUNT_WORDS):
+            return True
+        node = node.head
+    return False
 
 
 def casualty_kind(token: Token) -> str | None:

@@ -51,6 +51,10 @@ _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|fixed|set|called|announced|
                             r"(?:for|till|until)\s+(?:next\s+|this\s+|the\s+coming\s+)?$", re.I)
 _OF_LAST_WEEK = re.compile(r"\s+of\s+(?:last|the\s+previous)\s+week\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:on\s+|late\s+|early\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# a bulletin's short weekday, after a word that dates ("on Sun night", "since 2300 hrs Sun."): capitalised, not "the sun"
+_SHORT_WEEKDAY = re.compile(r"\b(?:[Oo]n|[Ll]ate|[Ee]arly|[Ss]ince|hrs)\s+(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+                            r"(?=\s+(?:night|morning|evening|afternoon)\b|\s*[.,;)]|\s*$)")
+SHORT_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
 RELATIVE: dict[str, tuple[int, Precision]] = {
     "day before yesterday": (2, "day"),
     "night before yesterday": (2, "day"),
@@ -118,6 +122,8 @@ def weekday_before(published: date, weekday: int, same_day: bool = False) -> dat
 _DATELINE_PREFIX = re.compile(r"^\s*(?:[A-Z][A-Z .'/-]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\[[A-Z][a-z]+\]),(?:\s*[A-Z][a-z]+,)?\s*$")
 # "Islamabad, ", "Dera Ismail Khan, ": a title-case dateline, when an agency's mark or a dash follows the day
 _TITLE_DATELINE_PREFIX = re.compile(r"^\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},(?:\s*[A-Z][a-z]+,)?\s*$")
+# "(Dera Ismail Khan, July 19) —": a dateline in brackets, the filing day closing them
+_BRACKET_DATELINE = (re.compile(r"^\s*\(\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3},\s*$"), re.compile(r"^\s*\)"))
 _AGENCY_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .-]*\)|[—–]|-\s)")
 REPORTING_VERBS = SPEECH_VERBS | {"announced", "claimed", "claims", "claim", "accepted", "accepts", "owned", "statement", "briefing", "tweeted", "posted", "issued",
                                   "revised", "updated", "reconciled", "message", "circulated", "shared", "report", "reports",
@@ -142,6 +148,8 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
         return True  # "QUETTA, Nov 30 (IWS) —": the wire dateline is the filing day
     if _TITLE_DATELINE_PREFIX.match(text[sent.start_char : span.start]) and _AGENCY_AFTER.match(text[span.end : span.end + 12]):
         return True  # "Islamabad, Mar 17 (SNS)": a dateline in title case, told by the agency's mark after the day
+    if _BRACKET_DATELINE[0].match(text[sent.start_char : span.start]) and _BRACKET_DATELINE[1].match(text[span.end : span.end + 4]):
+        return True  # "(Dera Ismail Khan, July 19) —"
     tokens = [t for t in sent if span.start <= t.idx < span.end]
     if tokens and tokens[0].i > sent.start and tokens[0].nbor(-1).lower_ == "by" and any(
             t.lower_ in RISE_VERBS for t in sent):
@@ -362,10 +370,11 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
     out: list[DateMention] = []
     low = sent.text.lower()
     pub = published.date()
-    for m in _WEEKDAY.finditer(sent.text):
+    for m in [*_WEEKDAY.finditer(sent.text), *_SHORT_WEEKDAY.finditer(sent.text)]:
         if _SCHEDULED_FOR.search(sent.text[: m.start()]) and sent.text[m.end() : m.end() + 2] not in ("'s", "’s"):
             continue  # "traders announced a strike for Friday", "called a protest for next Monday": a day to come
-        weekday = WEEKDAYS.index(m.group(1).lower())
+        name = m.group(1).lower()
+        weekday = WEEKDAYS.index(name) if name in WEEKDAYS else SHORT_WEEKDAYS[name]
         # News names the weekday even for the day of publication ("on Monday" in a Monday
         # report is that Monday); "last Monday" on a Monday is the week before.
         same_day = not m.group(0).lower().startswith("last ")

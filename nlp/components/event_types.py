@@ -127,8 +127,10 @@ POSTS = ("checkpoint", "checkpoints", "checkpost", "post", "posts", "camp", "sta
 # holding people: militants who hold, seize or free them took them ("the militants are holding four officials")
 CUSTODY_VERBS = ("hold", "holds", "holding", "held", "seize", "seized", "seizing", "capture", "captured", "capturing",
                  "detain", "detained", "detaining", "release", "released", "releasing", "free", "freed", "freeing")
-TAKE_FORMS = ("take", "took", "taken", "taking")  # "took six people into custody"
-TAKEN_FROM = frozenset({"off", "away", "hostage", "captive"})  # "took five passengers off buses", "took them away"
+# "took six people into custody", "leading nine men away"
+TAKE_FORMS = ("take", "took", "taken", "taking", "led", "leading")
+# "took five passengers off buses", "took them away", "took nine of them towards the mountains"
+TAKEN_FROM = frozenset({"off", "away", "hostage", "captive", "towards"})
 CUSTODY_STRENGTH = 1.1
 THROWN_WORDS = ("lobbed", "hurled", "threw", "thrown", "hand grenade", "hand grenades")
 FACTORY = "khabar_event_types"
@@ -335,11 +337,21 @@ def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people:
         held = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         agents = ([o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] if passive
                   else [c for c in tok.children if c.dep_ == "nsubj"])
-        inherited = not agents and not passive and tok.dep_ == "conj"
-        if inherited:
+        inherited = False
+        if not agents and not passive:
             # "Armed men stopped a vehicle ... and took 16 of them away": the subject of the verb it is joined to (who
-            # stopped people and took them away, armed, are captors)
-            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            # stopped people and took them away, armed, are captors), up a chain of joined verbs ("stopped the coach,
+            # checked their cards and took nine of them towards the mountains") or from the clause it is timed in
+            # ("checked the identity cards ... before leading nine men away")
+            node = tok
+            for _ in range(4):
+                if node.dep_ not in ("conj", "pcomp", "prep", "advcl") or node.head.i == node.i:
+                    break
+                node = node.head
+                agents = [c for c in node.children if c.dep_ == "nsubj"]
+                if agents:
+                    inherited = True
+                    break
         if not any(_people(h, people, things) or _some_of_them(h) for h in held):
             continue
         if any(_captor(a, captors) or (inherited and _armed_men(a)) or (a.lower_ in ("they", "who") and _captor_above(tok, captors))

@@ -300,6 +300,38 @@ def _retells_the_lede(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
     return lede is not None and bool(own) and own <= _days_told(lede)
 
 
+HEADLINE_WORDS = 4  # a capitals line of at least this many words, over a body in running case, is the headline
+
+
+def _capitals_headline_end(text: str, starts: list[int]) -> int:
+    """Where a headline set in capitals as the text's first paragraph ends ("FOUR LABOURERS SHOT DEAD IN DUKI", over a
+    body in running case), or 0 when the text opens with no such line. The headline repeats the report's title: its
+    clipped words are no lede (not a dateline line, "QUETTA:", nor a text all in capitals)."""
+    if len(starts) < 2:
+        return 0
+    first = text[: starts[1]].strip()
+    words = re.findall(r"[^\W\d_]+", first)
+    if len(words) < HEADLINE_WORDS or not first.isupper() or first.endswith((":", "—", "-")):
+        return 0
+    body = text[starts[1] :]
+    return starts[1] if any(c.islower() for c in body) else 0
+
+
+def _past_of_the_day_before(sent: Span) -> bool:
+    """The sentence before, in the same paragraph, sets the scene on a day of its own, in the simple past ("By first
+    light on Monday, August 26, the highway was a line of burnt-out trucks. Twenty-three men had been killed"): a
+    past perfect with no date of its own counts back from that day, not to an older incident."""
+    if sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    if "\n\n" in sent.doc.text[before.start_char : sent.start_char] or not before._.dates:  # (the break ends a sentence)
+        return False
+    root = before.root
+    simple_past = root.tag_ == "VBD" or any(c.dep_ in ("auxpass", "aux") and c.tag_ == "VBD" for c in root.children)
+    return (all(not d.background and d.precision == "day" for d in before._.dates)
+            and simple_past and not any(t.lower_ == "had" and t.dep_ == "aux" for t in before))
+
+
 def _paragraph_starts(text: str) -> list[int]:
     """Character offsets where paragraphs start."""
     starts, at = [0], text.find("\n\n")
@@ -688,11 +720,14 @@ class FrameRules:
     def analyse(self, doc: Doc) -> list[SentenceInfo]:
         """SentenceInfo for every sentence of a document."""
         starts = _paragraph_starts(doc.text)
+        headline_end = _capitals_headline_end(doc.text, starts)
         infos: list[SentenceInfo] = []
         entry_paragraph: int | None = None  # the paragraph a periodic report's entry opens
         for index, sent in enumerate(doc.sents):
             if not sent.text.strip() or UPDATE_LABEL.fullmatch(sent.text.strip() + " "):
                 continue  # (a live page's label, "Update, 2:45pm:", tells nothing: its entry opens the paragraph)
+            if sent.start_char < headline_end:
+                continue  # the headline, repeated in capitals: the report's lede follows it
             paragraph = sum(1 for s in starts if s <= sent.start_char) - 1
             info = self.analyse_sentence(sent, index, paragraph)
             opens_paragraph = not infos or infos[-1].paragraph != paragraph
@@ -818,8 +853,10 @@ class FrameRules:
             if tok.lower_ != "had" or tok.dep_ != "aux":
                 continue
             verb = tok.head.head if tok.head.lower_ == "been" else tok.head
+            if verb.dep_ == "relcl":
+                continue  # "a man who had been carried away wounded by his comrades": what is told of a person named
             if verb.lower_ in self.pluperfect_verbs:
-                return True
+                return bool(dates) or not _past_of_the_day_before(sent)
         return False
 
     def _attackers_as_subject(self, verb: Token) -> bool:
@@ -1132,8 +1169,29 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
         # (an item of the same district on another day, at a locality the frame has not named: "BANNU — A
         # quadcopter dropped two mortar shells on Miryan police station at about 2:15am on Monday" after the
         # item of Sunday night's rockets on the cantonment), naming no town of the frame's
-        return _day_gap(opener, frame) not in (None, 0) and not _places_named(Frame(sentences=infos)) & _places_named(frame)
+        gap = _day_gap(opener, frame)
+        towns = places_named(Frame(sentences=infos))
+        if gap is None and towns and (posted := stamped_day(infos)) is not None and (days := _days_named(frame.sentences)):
+            # "3) 1005 hrs — D.I. KHAN: ... shot dead ... in Kulachi tehsil" after an item of last night in Daraban (an
+            # item that names no town may be the update of the one before: "4) 0705 hrs — HARNAI: ISPR — 3 FC
+            # soldiers martyred")
+            gap = (min(days) - posted).days
+        return gap not in (None, 0) and not towns & places_named(frame)
     return bool(own) and bool(known)
+
+
+# "3) 0945 hrs — NOSHKI: ...", "10:15am — ...": an item of a bulletin stamped with the time it was posted
+STAMPED_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:(?:[01]\d|2[0-3])[0-5]\d\s*hrs\b|\d{1,2}[:.][0-5]\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs)"
+                          r"(?:\W|$))", re.IGNORECASE)
+
+
+def stamped_day(infos: list[SentenceInfo]) -> date | None:
+    """The day of a bulletin's item stamped with the time it was posted ("3) 0945 hrs — NOSHKI: Blast on rly track")
+    that states no date: the day of publication."""
+    if not infos or not STAMPED_ITEM.match(infos[0].sent.text) or any(s.dates for s in infos):
+        return None
+    published = infos[0].sent.doc._.published
+    return published.date() if published is not None else None
 
 
 def _claims_known(info: SentenceInfo) -> bool:
@@ -1201,10 +1259,10 @@ def _frame_it_names(info: SentenceInfo, frames: list[Frame], current: Frame) -> 
     """The frame a sentence belongs to: the current one, unless it names another frame's incident by its place
     ("TJP said it carried out the Zhob attack" after the paragraph on Dera Bugti)."""
     towns = {m.name for m in info.locations if m.kind == "place" and (m.names_an_incident() or _attacked_place(m))}
-    if towns and not towns & _places_named(current):
+    if towns and not towns & places_named(current):
         # ("TJP claimed the attack on the Daraban post" after the paragraph on an operation in Kulachi, both in one
         # district: the town tells the incident)
-        told = next((f for f in reversed(frames) if f is not current and towns & _places_named(f)), None)
+        told = next((f for f in reversed(frames) if f is not current and towns & places_named(f)), None)
         if told is not None:
             return told
     named = {district_of(m.kind, m.name) for m in info.locations if m.names_an_incident()}
@@ -1256,7 +1314,7 @@ def _within_a_night(info: SentenceInfo, frame: Frame) -> bool:
     return gap is not None and gap <= 1
 
 
-def _places_named(frame: Frame) -> set[str]:
+def places_named(frame: Frame) -> set[str]:
     """The towns and localities a frame's sentences name (dateline and asides excluded)."""
     return {m.name for s in frame.sentences for m in s.locations
             if m.kind == "place" and not m.dateline and not m.in_aside()}

@@ -44,11 +44,13 @@ ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "fl
                "condolence",
                # where something is yet to happen ("the summit to be held in Islamabad next week")
                "upcoming")
-# people a place names as their home ("Karachi residents", "two Quetta labourers")
+# people (or a firm) a place names as their home ("Karachi residents", "two Quetta labourers")
 # (civilians only: "two Lakki Marwat policemen" are that district's force, usually at the scene)
 HOME_NOUNS = frozenset({"resident", "residents", "native", "natives", "troupe", "family", "families", "trader", "traders",
                         "labourer", "labourers", "worker", "workers", "man", "men", "youth", "youths", "student",
-                        "students", "pilgrims", "businessman", "businessmen", "engineer", "engineers"})
+                        "students", "pilgrims", "businessman", "businessmen", "engineer", "engineers",
+                        # a firm's home ("hired from a Lahore tour company")
+                        "company", "companies", "firm", "firms", "operator", "operators"})
 # verbs a capital governs as its government ("called on Islamabad", "urged Kabul", "accused Tehran")
 URGE_VERBS = frozenset({"called", "urged", "asked", "pressed", "told", "warned", "accused", "blamed", "criticised",
                         "criticized", "demanded", "requested", "pressured"})
@@ -116,6 +118,9 @@ _ROUTE_NOUNS = r"(?:coach|coaches|bus|buses|train|trains|van|vans|highway|road|m
 _ROUTE_COMPOUND_FIRST = re.compile(r"^\s*-\s*(?:to\s*-\s*)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+" + _ROUTE_NOUNS
                                    + r"|^\s*-\s*bound\s+" + _ROUTE_NOUNS)
 _ROUTE_COMPOUND_SECOND = (re.compile(r"\b[A-Z][\w.]*\s*-\s*(?:to\s*-\s*)?$"), re.compile(r"^\s+" + _ROUTE_NOUNS))
+# "the Taftan train", "a Quetta coach": a service named by its end, not where it was hit (not "the Quetta bus stand")
+_SERVICE_AFTER = re.compile(r"^\s+(?:trains?|bus|buses|coach|coaches|flights?)\b(?!\s+(?:stand|terminal|station|stop|adda|depot))",
+                            re.I)
 _ROUTE_START = (re.compile(r"\bfrom\s+$", re.I), re.compile(r"^\s+(?:to|towards)\s+(?:the\s+)?[A-Z]"))
 # "on his way home from Dera Ismail Khan when gunmen stopped his car", "returning from Quetta": where a journey began
 _JOURNEY_FROM = re.compile(r"\b(?:on\s+(?:his|her|their|its)\s+way|returning|travell?ing|coming|driving|heading)"
@@ -227,6 +232,10 @@ def _person_of(ent: Span) -> bool:
 BULLET_MARK = re.compile(r"[*\u2022\u25aa\u25a0\u25cf\u25b6\u25ba]")  # "■", "•", "▶": the mark before an item's line
 
 
+# "4) 0705 hrs — ", "2. 10:15am - ": a bulletin item's number and time of posting, before its place
+ITEM_PREFIX = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:\d{3,4}\s*hrs|\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs)?)\s*[—–-]\s*", re.I)
+
+
 def _is_dateline(ent: Span) -> bool:
     """"PESHAWAR:" / "QUETTA -" at the start of the text or of a paragraph, or one of the places of a dateline that
     names several ("LAKKI MARWAT / BAJAUR:", "Turbat/Dera Bugti (Sadaa News) —")."""
@@ -240,15 +249,25 @@ def _is_dateline(ent: Span) -> bool:
     def chained(tok: Token) -> bool:
         return tok.text in ("/", "&") or tok.ent_type_.endswith("_LOC")
 
-    start = ent.start
+    start, words = ent.start, 0
+    # (capital words before it: "SOUTH WAZIRISTAN", "DERA ISMAIL KHAN"; a headline set in capitals, "THREE PASSENGERS
+    # HURT AS BLAST DERAILS TAFTAN TRAIN NEAR NOSHKI", is no dateline)
     while not opens_line(start) and (chained(doc[start - 1]) or ent.text.isupper() and (
-            doc[start - 1].text in (",", "-") or doc[start - 1].text.isupper() and doc[start - 1].is_alpha)):
+            doc[start - 1].text in (",", "-") or doc[start - 1].text.isupper() and doc[start - 1].is_alpha and words < 3)):
+        words += doc[start - 1].is_alpha and not chained(doc[start - 1])
         start -= 1
     end = ent.end
     while end < len(doc) and chained(doc[end]) and not opens_line(end):
         end += 1
     nxt = doc[end] if end < len(doc) else None
-    return opens_line(start) and (ent.text.isupper() or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
+    if not opens_line(start) and ent.text.isupper():
+        line = doc.text.rfind("\n", 0, doc[start].idx) + 1
+        if ITEM_PREFIX.fullmatch(doc.text[line : doc[start].idx]):
+            return True  # "4) 0705 hrs — HARNAI: ISPR — ...": a bulletin item's place, after its number and time
+    # "(Quetta, April 13) — Gunmen stopped a bus ...": a dateline in brackets
+    bracketed = start > 0 and doc[start - 1].text == "(" and opens_line(start - 1) and nxt is not None and nxt.text == ","
+    return (opens_line(start) or bracketed) and (
+        ent.text.isupper() or bracketed or (nxt is not None and nxt.text in (":", "-", "—", "–", "(")))
 
 
 FACTORY = "khabar_locations"
@@ -307,6 +326,7 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or bool(_ROUTE_START[0].search(before) and _ROUTE_START[1].match(text[ent.end_char : ent.end_char + 30]))
         reference = reference or _JOURNEY_FROM.search(before) is not None
         after = text[ent.end_char : ent.end_char + 40]
+        reference = reference or _SERVICE_AFTER.match(after) is not None
         reference = reference or _ROUTE_COMPOUND_FIRST.match(after) is not None or bool(
             _ROUTE_COMPOUND_SECOND[0].search(before) and _ROUTE_COMPOUND_SECOND[1].match(after))
         reference = reference or _ROUTE_BETWEEN.search(before) is not None or _FROM_NEIGHBOUR.search(before) is not None
@@ -535,6 +555,20 @@ def _noun_heads(ent: Span) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _belongs_to(node: Token) -> bool:
+    """The place is what people belong to ("the men, all belonging to different districts of Sindh", "belong to
+    villages in Paharpur tehsil"), down a chain of "of" and "in" phrases only (not "belonged to a group active in the
+    Daraban area", "terrorists belonging to ... in an operation in Kech")."""
+    path = node
+    while path.head.i != path.i:
+        if path.dep_ == "prep" and path.lower_ == "to":
+            return path.head.lower_ in ("belonging", "belonged", "belong", "belongs")
+        if path.dep_ == "prep" and path.lower_ not in ("of", "in") or path.pos_ in ("VERB", "AUX", "ADJ"):
+            return False
+        path = path.head
+    return False
+
+
 def _clause_words(ent: Span) -> str:
     """The verb that governs a place and that verb's subject ("the funeral prayers ... were offered in Quetta",
     "the injured were shifted to a hospital in Peshawar"), and the noun the place hangs from ("a resident of
@@ -557,9 +591,14 @@ def _clause_words(ent: Span) -> str:
             words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
     if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and node.head.head.lower_ in SPOKE_IN:
         words.append("speaking from")  # "In Islamabad, the defence minister told parliament ...": where a statement was made
+    if _belongs_to(node):
+        words.append("hometown")
     # "the two Karachi residents", "a Karachi-based troupe": the people's home, not the scene
     after = ent.doc[ent.end : ent.end + 2].text.lower()
-    if (node.dep_ in ("compound", "amod", "nmod") and node.head.lower_ in HOME_NOUNS) or after.startswith(("-based", "- based")):
+    home = node.head
+    while home.dep_ == "compound" and home.head.i != home.i:
+        home = home.head  # "a Lahore tour company": the noun the compounds name
+    if (node.dep_ in ("compound", "amod", "nmod") and (node.head.lower_ in HOME_NOUNS or home.lower_ in HOME_NOUNS)) or after.startswith(("-based", "- based")):
         words.append("hometown")
     if (node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.lower_ in ("hospital", "hospitals")) or any(
             c.dep_ in ("compound", "nmod") and c.lower_ == "hospital" for c in node.children) or _hospital_city(ent, node):

@@ -30,7 +30,7 @@ from khabar.nlp.gazetteer import load_gazetteer
 STATE_SUBJECTS = frozenset({"forces", "troops", "police", "army", "fc", "ctd", "soldiers", "military", "levies",
                             "rangers", "policemen", "personnel", "officials"})  # the state as the one acting
 STATE_CLAIMANTS = STATE_SUBJECTS | {"ispr", "government", "authorities", "officers"}
-CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming responsibility",
+CLAIM_PHRASES = ("claimed responsibility", "claim of responsibility", "claimed by", "responsibility was claimed", "claimed the attack", "claimed the", "claiming the", "claiming responsibility",
                  "accepted responsibility", "took responsibility", "owned the attack", "owned responsibility",
                  # (translated copy keeps the article: "has accepted the responsibility of the attack")
                  "accepted the responsibility", "took the responsibility", "owned the responsibility",

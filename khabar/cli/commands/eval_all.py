@@ -488,6 +488,15 @@ INCIDENT_PROBES = (
      "rocket attack on a cantonment, a bank cash van robbed, clerics shot, IEDs on Frontier Corps vehicles, officials "
      "kidnapped and freed, operations with only militants dead, attackers counted apart, faction claims beside state "
      "blame, four distractors. Scored unseen first, then studied."),
+    ("p160", "fourteen incidents, ten of them in 2 or more reports",
+     "Reports from five outlets (a Quetta evening paper opening on a one-line summary in capitals, an alert service "
+     "of numbered bulletins with 24-hour times and abbreviations, a magazine desk opening on a witness with the toll "
+     "late, police press releases reprinted as issued, an international wire with the city and date in brackets and "
+     "think-tank figures at the end) on 2022-25 attacks in Kech, Khyber, Noshki, Loralai, Lakki Marwat, Diamer, "
+     "Musakhel, Dera Ismail Khan, Harnai and Duki: passengers taken off buses and shot, a train derailed by a bomb "
+     "on the track, a tourist coach fired on below a pass, a polio team's guard shot, telecom workers kidnapped, "
+     "miners abducted and found dead, night assaults on posts with attackers killed, a faction's claim denied by its "
+     "parent, tolls revised up, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -942,6 +951,16 @@ HONEST_PROBES = (
      "escort ambushed, a school set on fire, a grenade on a shop, fire across the Afghan border, labourers shot "
      "after an identity check, roundups, funerals of earlier victims, denials, four distractors; written blind, "
      "never studied.",
+     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
+    ("p161",
+     "Twenty-six reports from five outlets (a Karachi tabloid site with short emotive paragraphs, a Peshawar paper "
+     "translated from Pashto with weekdays and the province before the district, a state-aligned broadcaster quoting "
+     "the military's media wing, an investigative portal rebuilding the timeline two days later, a wire with flashes "
+     "and write-throughs) on 2021-25 attacks in Peshawar, North Waziristan, Karachi, Charsadda, Kashmore, Shikarpur, "
+     "Lahore, Bannu, Tank, Hangu and Kohat: a mosque suicide bombing with the toll climbing and corrected, a suicide "
+     "car bomb on a convoy, an attack from across the Afghan border, a cash van robbed, a cleric shot, a grenade on "
+     "a CD shop, dacoits kidnapping in the riverine area, a car bomb blamed on India, a police station besieged, "
+     "towns that share names with other districts, four distractors; written blind, never studied.",
      "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
 )
 

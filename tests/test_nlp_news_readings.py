@@ -2858,3 +2858,10 @@ def test_forces_killed_at_the_post_attacked_were_not_singled_out() -> None:
     fields = {"event_type": "armed_assault", "killed": 2, "injured": 1, "target_type": "political"}
     lede = "Two Levies men were killed and a third was wounded when gunmen attacked their checkpost near Kalat."
     assert not is_targeted_killing(fields, [], lede, ("political", "police", "security_forces"))
+
+
+def test_people_named_after_identified_as_with_a_who_clause_are_the_counted(nlp: Language) -> None:
+    found = extract_casualties(sent(nlp, "two drivers of trucks identified as Sabir Khan and Indra Ahmad and a helper "
+                                         "identified as Akbar Ali who were abducted by militants from the forest gate "
+                                         "were rescued by police on Monday."))
+    assert [(f.kind, f.value) for f in found if not f.sub_count][0] == ("kidnapped", 2)

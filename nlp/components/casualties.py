@@ -2942,13 +2942,14 @@ def _clause_of_another(clause: Token, victim: Token) -> bool:
 def _clause_on_their_object(clause: Token, victim: Token) -> bool:
     """A relative clause on a noun the counted people acted on through a preposition ("Two men on a motorcycle fired
     at him and at his nephew, X, 19, who was wounded in the arm"): it tells what befell that person, not the count.
-    A part of the counted people ("two of the policemen who were wounded", "three persons including ...") stays theirs."""
+    A part of the counted people ("two of the policemen who were wounded", "three persons including ...") or their
+    names ("two drivers identified as X and Y, who were abducted") stay theirs."""
     if clause.dep_ != "relcl" or clause.head.i == victim.i or not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children):
         return False  # (the clause's own subject is the noun it hangs on: "..., who was wounded in the arm")
     node = clause.head
     while node.i != victim.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ not in ("of", *SUBCOUNT_WORDS):
+        if node.dep_ == "prep" and node.lower_ not in ("of", "as", *SUBCOUNT_WORDS):  # ("identified as X, who ...")
             return True
         node = node.head
     return False

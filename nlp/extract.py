@@ -2035,8 +2035,8 @@ def fold_updates(events: list[ExtractedEvent], updates: set[int]) -> list[Extrac
     for j in sorted(updates):
         update = events[j]
         district = update.location.district
-        earlier = next((i for i in range(j) if i not in dropped and district and out[i].location.district == district), None)
-        if earlier is None:
+        earlier = next((i for i in range(j) if i not in dropped and out[i].location.district == district), None)
+        if not district or earlier is None:
             continue
         first = out[earlier]
         fields = {kind: getattr(update, kind) for kind in FIGURE_KINDS if getattr(update, kind) is not None}

@@ -136,6 +136,11 @@ def _incident_outside(clause: Token) -> bool:
     return any(not start <= t.span.start < end for t in triggers or [])
 
 
+def starts_line(doc: Doc, i: int) -> bool:
+    """Token `i` opens the text or a line of it (a paragraph or an item of a list)."""
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+
+
 def sentence_ents(sent: Span) -> list[Span]:
     """The entities of a sentence (`Span.ents` walks every entity of the doc on each call; this
     buckets them by sentence once per doc, after the entity ruler has run)."""

@@ -28,6 +28,7 @@ from khabar.nlp.components.base import (
     normalise,
     sentence_ents,
     set_extension,
+    starts_line,
 )
 
 CasualtyKind = Literal["killed", "injured", "attackers_killed", "kidnapped"]
@@ -331,7 +332,7 @@ def other_sources_differ(sent: Span, back: int = 2) -> bool:
     for _ in range(back + 1):
         if SOURCES_DIFFER.search(sent.text):
             return True
-        if sent.start == 0 or "\n" in sent.doc[sent.start - 1].whitespace_ or sent.doc[sent.start - 1].is_space:
+        if starts_line(sent.doc, sent.start):
             return False  # (a new paragraph is another part of the story)
         sent = sent.doc[sent.start - 1].sent
     return False
@@ -2853,8 +2854,7 @@ def _included_in_toll(victim: Token) -> bool:
 def _item_number(tok: Token) -> bool:
     """A number that opens a line and is closed by a bracket or a full stop ("4) 0705 hrs — HARNAI: ..."): a list's
     item number."""
-    opens = tok.i == 0 or "\n" in tok.doc[tok.i - 1].whitespace_ or tok.doc[tok.i - 1].is_space
-    return opens and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (")", ".")
+    return starts_line(tok.doc, tok.i) and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (")", ".")
 
 
 def _stood_before(first: Token) -> bool:

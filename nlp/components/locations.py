@@ -21,6 +21,7 @@ from khabar.nlp.components.base import (
     in_timed_clause,
     sentence_ents,
     set_extension,
+    starts_line,
 )
 from khabar.nlp.components.casualties import PERSON_NOUNS, casualty_kind
 from khabar.nlp.gazetteer import load_gazetteer
@@ -244,7 +245,7 @@ def _is_dateline(ent: Span) -> bool:
     def opens_line(i: int) -> bool:
         if i > 0 and BULLET_MARK.fullmatch(doc[i - 1].text):
             i -= 1  # "■ Lakki Marwat: DSP among four policemen martyred": a bulletin's item line under its mark
-        return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+        return starts_line(doc, i)
 
     def chained(tok: Token) -> bool:
         return tok.text in ("/", "&") or tok.ent_type_.endswith("_LOC")

@@ -112,6 +112,7 @@ FACILITY = re.compile(r"\b(?:check ?-?posts?|posts?|police stations?|camps?|conv
 # an officer singled out by post or duty ("the SHO of Kulachi", "a policeman escorting a polio team")
 SELECTED = re.compile(r"\b(?:SHO|station house officer|DSP|deputy superintendent|superintendent|SSP|inspector|sub-inspector"
                       r"|ASI|in-charge|polio|vaccinat\w*|commandant|judge|magistrate)\b", re.IGNORECASE)
+SELECTED_WOUNDED = 2  # the wounded of a killing aimed at a man singled out by post or duty: his companions
 # the hallmark of a killing aimed at one man: assailants on a motorcycle ("two men on a motorcycle", "motorcyclists")
 ON_MOTORCYCLES = re.compile(r"\bmotorcycl(?:ists?|e-borne|e-riding)\b|\bon (?:a |their |two )?motorcycles?\b", re.IGNORECASE)
 # "the SHO of Kulachi police station", "Constable Sher Ali of Police Station Mandan": where the victim serves
@@ -518,6 +519,8 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     # "six remain under treatment" after the deaths is the count that is left, not a count before them
     injured = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and not f.sub_count
                and not remaining(f)]
+    if injured and not deaths:
+        return _rise_from_the_injured(figures, injured, place)
     if not injured or not deaths:
         return 0
     counted_at = max(place(f) for f in injured)
@@ -546,6 +549,22 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
     if killed is None or (before is not None and before[0] >= killed):
         return inside  # the dead counted with the injured already include them ("six killed, 27 injured ... one of the wounded died")
     return inside + sum(f.value for f in later)
+
+
+def _rise_from_the_injured(figures: list[CasualtyFigure], injured: list[CasualtyFigure],
+                           place: Callable[[CasualtyFigure], tuple[int, int]]) -> int:
+    """How many of the injured died when a later toll rises by as many as a later count of those left fell ("Two
+    policemen were martyred and three others injured ... A third policeman has succumbed, raising the death toll to
+    three. Two injured constables remain under treatment"), no death of the injured being counted on its own."""
+    counted_at = max(place(f) for f in injured)[0]
+    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
+            and place(f)[0] > counted_at]
+    dead_then = [f.value for f in figures if f.kind == "killed" and not f.claimed and place(f)[0] <= counted_at]
+    dead_later = [f.value for f in figures if f.kind == "killed" and f.total and not f.claimed and place(f)[0] > counted_at]
+    if not (left and dead_then and dead_later):
+        return 0
+    fell = max(f.value for f in injured) - max(left, key=place).value
+    return fell if fell > 0 and fell == max(dead_later) - max(dead_then) else 0
 
 
 def _inside(inner: CasualtyFigure, outer: CasualtyFigure) -> bool:
@@ -1126,7 +1145,10 @@ def is_targeted_killing(fields: dict[str, Any], triggers: list[Trigger], lede: s
                                 or any(t in SINGLED_OUT_TARGETS for t in lede_targets))
     if fields["event_type"] != "armed_assault" or not (killed == 1 or pair):
         return False
-    if injured > 1 or fields.get("attackers_killed") or any(t.span.text.lower() in CLASH_WORDS for t in triggers):
+    # (one man singled out by post or duty may have his team or escort wounded with him: "shot dead a polio worker and
+    # wounded another as well as a policeman escorting them")
+    if injured > (SELECTED_WOUNDED if killed == 1 and SELECTED.search(lede) else 1) or fields.get("attackers_killed") or any(
+            t.span.text.lower() in CLASH_WORDS for t in triggers):
         return False
     if any(t in ("police", "security_forces") for t in lede_targets) and FACILITY.search(AFFILIATION.sub("", lede)):
         return False  # "Two Levies personnel were killed ... when gunmen attacked their checkpost": the post's men
@@ -1458,12 +1480,15 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     if lede is None:
         return False
     # "Hundreds of journalists blocked the bypass on Tuesday. They were protesting against the killing of ...": the
-    # sentence after a lede that names no incident, about the lede's people, tells what they react to
-    continued = (not lede.triggers and not lede.casualties and lede.index + 1 < len(infos)
-                 and bool(infos[lede.index + 1].triggers) and not _reaction_verb(_lede_verb(lede).text)
-                 and _goes_on_about(infos[lede.index + 1]))
-    if continued:
-        lede = infos[lede.index + 1]
+    # sentence after a lede that names no incident, about the lede's people, tells what they react to; so does one
+    # that reacts itself ("Markets stayed closed on Monday. Hundreds of traders staged a sit-in demanding arrests over
+    # last week's grenade attack")
+    after = next((i for i in infos[lede.index + 1 :] if any(t.is_alpha for t in i.sent)), None)  # (not a bullet alone)
+    continued = (not lede.triggers and not lede.casualties and after is not None
+                 and bool(after.triggers) and not _reaction_verb(_lede_verb(lede).text)
+                 and (_goes_on_about(after) or _reacts_after(lede, after)))
+    if continued and after is not None:
+        lede = after
     if (lede.statistic or lede.background) and not lede.triggers and not _reaction_verb(_lede_verb(lede).text):
         return False  # "In the first nine months of 2024, this desk's database recorded 719 deaths ...": no reaction
     if any(_toll_in_statement(lede, f) for f in lede.casualties):
@@ -1488,6 +1513,13 @@ def reaction_lede(infos: list[SentenceInfo]) -> bool:
     return all(known_reference(lede, t) or _planned(lede, t) or _agent_of(lede, t, verb) or _in_attribution(lede, t)
                or ((t.span.start > verb.idx or _in_subject(lede, t, verb)) and _described(lede, t, verb))
                or _in_object(lede, t, verb) or _arrest_raid(lede, t) for t in lede.triggers)
+
+
+def _reacts_after(lede: SentenceInfo, after: SentenceInfo) -> bool:
+    """The lede, a sentence of its own (no dateline), names no incident and the sentence after it reacts with a verb
+    that only reacts ("Markets stayed closed on Monday. Traders staged a sit-in ...": not "held", as in one's arms)."""
+    verb = _lede_verb(after).lower_
+    return _lede_verb(lede).pos_ in ("VERB", "AUX") and verb not in IRREGULAR_REACTIONS and _reaction_verb(verb)
 
 
 def _goes_on_about(info: SentenceInfo) -> bool:

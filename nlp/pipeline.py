@@ -41,6 +41,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     and dash ("Bannu (Frontier Wire) — ...") or a live page's timestamped label ("Update, 2:45pm: ..."); never inside a
     day and its month ("8 August") or at the field bar of a labelled line ("Swat, KP | 8 August | Hostage-taking.")."""
     starts = [0]
+    text = doc.text  # built once: Doc.text joins every token
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
@@ -53,18 +54,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             for token in doc[start + 1 : dash + 1]:
                 token.is_sent_start = False
             doc[dash + 1].is_sent_start = True
-        elif (entry := _update_label_end(doc, start)) is not None:
+        elif (entry := _update_label_end(doc, start, text)) is not None:
             for token in doc[start + 1 : entry]:
                 token.is_sent_start = False
             doc[entry].is_sent_start = True
     return doc
 
 
-def _update_label_end(doc: Doc, start: int) -> int | None:
+def _update_label_end(doc: Doc, start: int, text: str) -> int | None:
     """The token after a paragraph's live-update label ("Update, 2:45pm: One of the injured ..."): the label is no
-    subject of the entry's verb, so the entry is parsed as a sentence of its own."""
-    text = doc.text[doc[start].idx : doc[start].idx + 60]
-    found = frames.UPDATE_LABEL.match(text)
+    subject of the entry's verb, so the entry is parsed as a sentence of its own. `text` is the doc's text."""
+    found = frames.UPDATE_LABEL.match(text[doc[start].idx : doc[start].idx + 60])
     if found is None:
         return None
     at = doc[start].idx + found.end()

@@ -2865,3 +2865,96 @@ def test_people_named_after_identified_as_with_a_who_clause_are_the_counted(nlp:
                                          "identified as Akbar Ali who were abducted by militants from the forest gate "
                                          "were rescued by police on Monday."))
     assert [(f.kind, f.value) for f in found if not f.sub_count][0] == ("kidnapped", 2)
+
+
+def test_a_round_ups_place_and_day_headings_open_an_item_each(extractor: Extractor) -> None:
+    text = ("A hard week for the south of the province ended with three attacks in two districts.\n\n"
+            "Hoshab, Monday. A roadside bomb hit a Levies vehicle on the highway. Three Levies men were killed.\n\n"
+            "Buleda, Wednesday night. Gunmen set a mobile phone tower ablaze. Nobody was hurt.\n\n"
+            "Tump, Thursday. Militants attacked a Levies post. One Levies man was killed; two attackers died.")
+    events = sorted(run(extractor, text, published=datetime(2024, 9, 14, 8, 0)), key=lambda e: e.date or date.min)
+    assert [(e.event_type, e.date, e.killed) for e in events] == [
+        ("bombing", date(2024, 9, 9), 3), ("infrastructure_attack", date(2024, 9, 11), 0),
+        ("armed_assault", date(2024, 9, 12), 1)]
+    assert events[2].attackers_killed == 2 and events[0].attackers_killed is None
+
+
+def test_traders_who_protest_over_last_weeks_attack_report_no_incident(extractor: Extractor) -> None:
+    text = ("At a glance\n\n"
+            "• Shops in the old city stayed shut for a second day on Tuesday\n\n"
+            "• Hundreds of shopkeepers staged a sit-in outside the press club demanding arrests over last week's "
+            "grenade attack\n\n"
+            "Shopkeepers in Quetta kept their shutters down on Tuesday in protest against the grenade attack on a "
+            "pharmacy last Wednesday. The attack killed the owner and wounded six people.")
+    assert run(extractor, text, published=datetime(2024, 3, 19, 17, 0)) == []
+
+
+def test_a_vaccinator_shot_dead_is_singled_out_though_his_team_was_wounded() -> None:
+    fields = {"event_type": "armed_assault", "killed": 1, "injured": 2, "target_type": "civilians"}
+    lede = "Two gunmen shot dead a vaccinator and wounded his colleague and their police guard in Tank on Sunday."
+    assert is_targeted_killing(fields, [], lede, ("civilians",))
+    fields = {"event_type": "armed_assault", "killed": 1, "injured": 2, "target_type": "civilians"}
+    assert not is_targeted_killing(fields, [], "Gunmen opened fire in a bazaar in Tank, killing a man and wounding two.",
+                                   ("civilians",))
+
+
+def test_who_the_counted_people_were_adds_no_one(nlp: Language) -> None:
+    assert counts(nlp, "The shells landed in a village, killing two people, a farmer and his daughter, and wounding "
+                       "four others.") == {"killed": [2], "injured": [4]}
+    assert counts(nlp, "Three civilians, a cook, a driver and a guard, were killed in the blast.") == {"killed": [3]}
+
+
+def test_a_later_day_attack_in_the_district_of_an_earlier_item_is_its_own(extractor: Extractor) -> None:
+    text = ("It was a violent week in Kurram.\n\n"
+            "On Monday, gunmen fired on a passenger van near Sadda, killing three people; by Thursday the number of "
+            "wounded had reached nine, officials said.\n\n"
+            "On Tuesday, a bomb went off near a checkpost at Shingak Kalay, killing a soldier.\n\n"
+            "And on Thursday morning, a roadside bomb near Sadda killed two men as they drove to a jirga.")
+    events = run(extractor, text, published=datetime(2024, 6, 8, 8, 0))
+    assert sorted((e.date, e.killed) for e in events) == [
+        (date(2024, 6, 3), 3), (date(2024, 6, 4), 1), (date(2024, 6, 6), 2)]
+
+
+def test_the_scene_a_distance_is_measured_from_is_the_place_and_a_scholars_seat_is_not(extractor: Extractor) -> None:
+    text = ("ISLAMABAD — A bomb hidden in a culvert killed five soldiers in southwestern Pakistan on Monday, officials "
+            "said, after a wounded soldier died in a military hospital in Karachi, hundreds of miles from the scene on "
+            "the outskirts of Panjgur.\n\n"
+            "\"They want the province ungovernable,\" said Ayesha Baloch, who teaches politics at a university in "
+            "Lahore.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 20, 0))
+    assert event.location.district == "Panjgur"
+
+
+def test_where_kidnappers_drove_off_to_is_no_scene(extractor: Extractor) -> None:
+    text = ("ZHOB: Gunmen abducted three surveyors from their camp near Appozai on Tuesday and drove towards the "
+            "hills on the boundary of Sherani, police said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert (event.event_type, event.location.district) == ("kidnapping", "Zhob")
+
+
+def test_counted_men_taken_from_a_camp_by_no_one_named_were_abducted(extractor: Extractor) -> None:
+    text = "Five labourers were taken from a road camp near Mangochar in Kalat district on Tuesday night, police said."
+    [event] = run(extractor, text, published=datetime(2024, 6, 12, 9, 0))
+    assert event.event_type == "kidnapping"
+    text = ("A bomb wounded five labourers in Kalat on Tuesday. Five labourers were taken from the scene to the "
+            "district hospital.")
+    assert [e.event_type for e in run(extractor, text, published=datetime(2024, 6, 12, 9, 0))] == ["bombing"]
+
+
+def test_a_named_victims_home_and_the_city_he_died_in_later_are_no_scene(nlp: Language) -> None:
+    found = find_locations(nlp("Two policemen were martyred — Constable Rehmat of Pishin on the spot and Constable "
+                               "Zahir later in Karachi — and one was wounded in Gulistan.")[:])
+    assert {m.name: m.in_aside() for m in found} == {"Pishin": True, "Karachi": True, "Gulistan": False}
+
+
+def test_the_injured_fall_as_the_toll_rises_when_those_left_are_told(extractor: Extractor) -> None:
+    text = ("Two policemen were martyred and four others injured when a bomb hit their van in Bannu on Tuesday, "
+            "police said.\n\n"
+            "UPDATE 8:15pm: A third policeman has died of his wounds, raising the death toll to three. Three injured "
+            "policemen remain in hospital.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 11, 16, 0))
+    assert (event.killed, event.injured) == (3, 3)
+
+
+def test_a_teams_police_escort_is_a_person(nlp: Language) -> None:
+    assert counts(nlp, "Two vaccinators died and their police escort was wounded.") == {"killed": [2], "injured": [1]}

@@ -94,7 +94,7 @@ PERSON_NOUNS = {
     "lieutenant", "sub-inspector", "inspector", "sho", "asi", "levies", "fc", "sweeper",
     "vaccinator", "contractor", "national", "nationals", "tourist", "tourists",
     "bystander", "bystanders", "relative", "son", "brother", "father", "dsp", "sepoys", "guards",
-    "passer", "passers", "passer-by", "passers-by", "grandson", "nephew", "cousin", "bodyguard", "gunman",
+    "passer", "passers", "passer-by", "passers-by", "grandson", "nephew", "cousin", "bodyguard", "escort", "gunman",
     "correspondent", "reporter", "judge", "councillor", "councilor", "activist", "politician", "candidate", "scholar",
     "imam", "principal", "professor", "businessman", "nurse", "subedar", "havaldar", "naik", "khasadar", "volunteer",
     "chairman", "mayor", "constables", "journalists", "lawyers", "teachers", "doctors", "traders", "drivers",
@@ -836,6 +836,8 @@ class CasualtyRules:
                 continue  # "two police guards of a senior civil judge were martyred": whose guards, not one of the dead
             if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
                 continue  # "Gul Zaman Khattak, 41, a correspondent for a daily, was shot dead": the man named again
+            if _describes_a_count(tok):
+                continue  # "killing two villagers, a woman and a young boy": who the counted were
             if any(c.dep_ == "amod" and c.lower_ in ORDINAL_VALUES for c in tok.children) and (
                     tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in DIED_WORDS
                                                            or self.casualty_kind(tok.head) == "killed")):
@@ -2501,6 +2503,29 @@ def _in_their_record(word: Token) -> bool:
     return governor.lower_ in RECORD_WORDS and governor.pos_ in ("VERB", "ADJ", "AUX")
 
 
+# people counted by a word that says nothing of who they were: a list after them may tell it
+PLAIN_PEOPLE = frozenset({"people", "persons", "villagers", "civilians", "residents", "locals", "men", "women",
+                          "children", "passers-by", "passersby", "bystanders", "relatives"})
+
+
+def _describes_a_count(noun: Token) -> bool:
+    """The noun, alone or in a list, stands in apposition to a counted noun ("two villagers, a woman and a young boy",
+    however parsed: as many singular nouns after the comma as the count): it tells who the counted people were."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "appos":
+        node, items = node.head, [node, *(c for c in node.conjuncts if c.i > node.i)]
+    elif node is not noun:
+        items = [c for c in node.conjuncts if c.i > node.i]
+    else:
+        return False
+    count = next((c for c in node.children if c.dep_ == "nummod"), None)
+    if count is None or node.lower_ not in PLAIN_PEOPLE or node.i + 1 >= len(node.doc) or node.nbor(1).text != ",":
+        return False
+    return all(c.tag_ == "NN" for c in items) and word_value([count.lower_]) == len(items)
+
+
 def _from_a_place(noun: Token) -> bool:
     """"a resident of District Chakwal", "a native of Swat": where a named person comes from."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(g.ent_type_ in ("PK_LOC", "GPE", "LOC") for g in c.subtree)
@@ -2513,7 +2538,18 @@ HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "cmh", "dhq", "th
 
 def other_place_clause(sent: Span) -> int | None:
     """Where a ", while"/", whereas" clause that names its own place or calls itself another incident starts
-    ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None."""
+    ("six policemen were martyred in Lakki Marwat, while two soldiers lost their lives in Bajaur"), else None.
+    Found once per sentence (frames ask it of every sentence of a frame, again for each new sentence)."""
+    found = sent.doc.user_data.setdefault("khabar_other_place_clause", {})
+    key = (sent.start, sent.end)
+    if key not in found:
+        found[key] = _other_place_clause(sent)
+    result: int | None = found[key]
+    return result
+
+
+def _other_place_clause(sent: Span) -> int | None:
+    """other_place_clause, found afresh."""
     doc = sent.doc
     # (a hospital, and the town its name ends with, is where the wounded went: "while two more succumbed to their
     # injuries at the District Headquarters Hospital Khar")

@@ -195,6 +195,7 @@ class EventTypeRules:
         self.contextual = frozenset(contextual_triggers)
         self.grenades = frozenset(grenades)
         self.infra_verbs = list(infra_verbs)
+        self.infra_nouns = frozenset(infra_nouns)
         self.infra_strength = infra_strength
         self.suicide = tuple(suicide)
         self.generic = frozenset(generic)
@@ -253,10 +254,14 @@ class EventTypeRules:
         # "blew up a gas pipeline": the verb phrase, when an infrastructure noun is attacked (or "set fire to twelve
         # schools": buildings burned)
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
+        apart = _set_alight(sent, self.infra_nouns) if verb is None else None  # ("set a mobile phone tower ablaze")
         burned = bool(ARSON_VERBS & phrases["infra_verb"]) and any(t.lower_ in BURNED_BUILDINGS for t in sent)
-        if verb and (phrases["infra_noun"] or burned):
-            span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
-            found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        if apart is not None or (verb and (phrases["infra_noun"] or burned)):
+            found_at = char_span(sent, verb, index) if verb else TextSpan.from_tokens(apart, apart, index) if apart else None
+            span = found_at or TextSpan.from_span(sent, index)
+            # (arson told around its object is a weaker word than a named sabotage: the fire may be an assault's)
+            strength = self.infra_strength if verb else SET_ALIGHT_STRENGTH
+            found.append(Trigger("infrastructure_attack", strength, False, span))
         elif (blown := next((v for v in BLOWN_UP if v in phrases["infra_verb"]), None) or _destroyed_with_explosives(
                 phrases["infra_verb"], sent)) and any(t.lower_ in BLOWN_BUILDINGS for t in sent):
             # "the girls' school was blown up late at night with explosives": a building bombed, no one inside
@@ -329,6 +334,9 @@ def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people:
     for tok in sent:
         if tok.pos_ != "VERB" or (tok.lower_ not in verbs and tok.lower_ not in TAKE_FORMS):
             continue
+        if _taken_from(tok, people, things):
+            found.append(tok)  # "Four men were taken from a highway camp near Appozai": by no one named, nowhere named
+            continue
         if tok.lower_ in TAKE_FORMS and not any(
                 (c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ == "custody" for o in c.children))
                 or (c.dep_ in ("prep", "prt", "advmod") and c.lower_ in TAKEN_FROM) for c in tok.children):
@@ -358,6 +366,36 @@ def _custody(sent: Span, verbs: frozenset[str], captors: frozenset[str], people:
                for a in agents):
             found.append(tok)
     return found
+
+
+def _taken_from(verb: Token, people: frozenset[str], things: frozenset[str]) -> bool:
+    """"Four men were taken from a highway camp": counted people taken from a place, by no one the sentence names and to
+    nowhere it names (not "the injured were taken from the scene to hospital"): abducted."""
+    children = list(verb.children)
+    return (verb.lower_ == "taken" and any(c.dep_ == "auxpass" for c in children)
+            and any(c.dep_ == "prep" and c.lower_ == "from" for c in children)
+            and not any(c.dep_ in ("agent", "prep", "advmod", "prt") and c.lower_ in ("by", "to", "into", "towards", "away", "back")
+                        for c in children)
+            and any(c.dep_ == "nsubjpass" and _people(c, people, things) and any(n.dep_ == "nummod" for n in c.children)
+                    for c in children))
+
+
+SET_ALIGHT_STRENGTH = 0.8
+
+
+def _set_alight(sent: Span, infra_nouns: frozenset[str]) -> Token | None:
+    """"set a mobile phone tower ablaze", "set two schools on fire": arson of a structure, with the object between the
+    words (the verb; not "set two trucks on fire")."""
+    for tok in sent:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if not any(t.lower_ in infra_nouns or t.lower_ in BURNED_BUILDINGS for o in objects for t in o.subtree):
+            continue
+        # ("ablaze" may be parsed on the object: "set [a tower ablaze]")
+        if tok.lower_ == "set" and (
+                any(t.lower_ in ("ablaze", "alight") for t in tok.subtree)
+                or any(c.lower_ == "on" and any(o.lower_ == "fire" for o in c.children) for c in tok.children)):
+            return tok
+    return None
 
 
 def _people(tok: Token, people: frozenset[str], things: frozenset[str]) -> bool:

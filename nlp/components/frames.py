@@ -1170,6 +1170,10 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
         # quadcopter dropped two mortar shells on Miryan police station at about 2:15am on Monday" after the
         # item of Sunday night's rockets on the cantonment), naming no town of the frame's
         gap = _day_gap(opener, frame)
+        if gap is None and (heading := _days_named(infos[:-1])) and (days := _days_named(frame.sentences)):
+            # "Buleda, Friday night. Militants attacked a police check post." after Tuesday's item from Turbat: the
+            # item's heading line dates it
+            gap = (min(days) - max(heading)).days
         towns = places_named(Frame(sentences=infos))
         if gap is None and towns and (posted := stamped_day(infos)) is not None and (days := _days_named(frame.sentences)):
             # "3) 1005 hrs — D.I. KHAN: ... shot dead ... in Kulachi tehsil" after an item of last night in Daraban (an
@@ -1200,9 +1204,10 @@ def _claims_known(info: SentenceInfo) -> bool:
     return info.claim and any(known_reference(info, t) for t in info.triggers)
 
 
-def _days_named(infos: list[SentenceInfo]) -> list[date]:
-    """The days (not months or years) some sentences name, recaps' days left out."""
-    return [d.value for s in infos for d in s.dates if not d.background and d.precision == "day"]
+def _days_named(infos: list[SentenceInfo], told: bool = False) -> list[date]:
+    """The days (not months or years) some sentences name, recaps' days left out (and, with `told`, the days a toll or a
+    statement was told: "by Friday the number of wounded had reached six")."""
+    return [d.value for s in infos for d in s.dates if not d.background and d.precision == "day" and not (told and d.reporting)]
 
 
 def _day_gap(info: SentenceInfo, frame: Frame) -> int | None:
@@ -1329,8 +1334,13 @@ def _returns_to(info: SentenceInfo, frames: list[Frame], current: Frame) -> Fram
     if not named or named & districts_named(current.sentences, skip_asides=True):
         return None
     # (not a lede that sums up attacks in several districts: "two separate attacks in Lakki Marwat and Khyber")
-    return next((f for f in reversed(frames) if f is not current
+    back = next((f for f in reversed(frames) if f is not current
                  and len(told := districts_named(f.sentences, skip_asides=True)) == 1 and named & told), None)
+    own, known = _days_named([info], told=True), _days_named(back.sentences, told=True) if back is not None else []
+    if back is not None and info.opens_frame() and info.strength >= 0.8 and info.has_figures and own and known and (
+            min(known) < max(own)) and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8):
+        return None  # "And on Friday morning, a roadside bomb in Charmang killed two men": a later day's attack of its own
+    return back
 
 
 def _incident_districts(frame: Frame) -> set[str]:

@@ -35,6 +35,8 @@ ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "fl
                # where a speaker was reached ("told reporters by telephone from Multan") or spoke ("addressing a press
                # conference in Quetta")
                "phone from", "telephone from", "addressing", "briefing",
+               # where a victim died later ("Constable Waheed Gul later in Multan")
+               "later in",
                # the victims' names and homes ("one of the dead was named as X, from Karak district")
                "the deceased", "was identified", "were identified", "named as",
                # where the news was felt ("deepening concern in Islamabad"), not where it happened
@@ -185,6 +187,8 @@ class LocationMention:
         # ("Ghalanai, the headquarters of Mohmand district": the district that holds the place, not a headquarters
         # the injured or the speakers were at)
         clause = self.clause.replace("headquarters of", "")
+        if self.heads[:1] == ("scene",):
+            return self.reference  # "died in a hospital in Karachi, some 300 miles from the scene on the outskirts of Turbat"
         return self.reference or says_any(clause, aside_words) or _later_death(clause)
 
 
@@ -495,6 +499,39 @@ def _route_end(ent: Span) -> str | None:
     return None
 
 
+# the attackers' getaway: where they went after the attack, not where it was (a vehicle driven "into" a convoy, or
+# "to" a place, is no getaway; driven "off"/"away" or "towards" the hills, it is)
+ESCAPE_VERBS = frozenset({"fled", "escaped", "retreated", "withdrew", "disappeared", "vanished"})
+ESCAPE_PREPOSITIONS = ("towards", "toward", "to", "into")
+DRIVE_VERBS = frozenset({"drove", "sped"})
+
+
+def _escape_to(ent: Span) -> bool:
+    """The place is where the attackers went off to ("drove towards the mountainous area on the boundary of Sherani",
+    "fled into Afghanistan"), not the scene."""
+    node = ent.root
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    while node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of", "on") and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "the area on the boundary of Sherani": the area's place
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+            node = node.head
+    if node.dep_ == "pobj" and _getaway(node.head.head, node.head):
+        return True
+    # (the phrase after the way may hang on the verb: "drove towards the hills [on the boundary of Sherani]")
+    verb = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i < ent.start and any(
+        c.dep_ == "prep" and c.i < ent.start and _getaway(verb, c) for c in verb.children)
+
+
+def _getaway(verb: Token, preposition: Token) -> bool:
+    """"fled to", "escaped into", "drove towards", "drove off to": a way away from the scene."""
+    if verb.lower_ in ESCAPE_VERBS:
+        return preposition.lower_ in ESCAPE_PREPOSITIONS
+    return verb.lower_ in DRIVE_VERBS and (preposition.lower_ in ("towards", "toward") or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "away") for c in verb.children))
+
+
 def _cut_short_at(ent: Span) -> bool:
     """The sentence of a journey's end names another place, no end of the journey: where it was cut short ("... to
     the Dasu project in Upper Kohistan when the vehicle was hit near Besham"). A journey's end alone ("a convoy heading
@@ -587,6 +624,9 @@ def _clause_words(ent: Span) -> str:
         if node.head.lower_ == "from" and (person.lower_ in PERSON_NOUNS or person.ent_type_ == "PERSON" or titled
                                            or person.dep_ == "appos" and person.head.ent_type_ == "PERSON"):
             words.append("came from")  # "a vegetable vendor from Bara": a victim's home, not the scene
+        ranked = any(c.dep_ in ("compound", "amod") and c.lower_ in PERSON_NOUNS for c in person.children)
+        if node.head.lower_ == "of" and person.pos_ == "PROPN" and (person.ent_type_ == "PERSON" or ranked):
+            words.append("came from")  # "Constable Ihsanullah of Tank was martyred on the spot": the man's home
         speaker = person.head if person.dep_ == "appos" else person  # "said Farhan Zaidi, an analyst in Islamabad"
         if node.head.lower_ in ("in", "at") and speaker.dep_ == "nsubj" and speaker.head.lower_ in SPEECH_VERBS:
             words.append("speaking from")  # "a railway official in Sibi said ...": where the source sits
@@ -614,6 +654,11 @@ def _clause_words(ent: Span) -> str:
         words.append("upcoming")  # where something is yet to happen
     if node.dep_ == "dobj" and node.head.lower_ in DEPART_VERBS:
         words.append("came from")  # "shortly after the train had left Jacobabad": where the journey began, not the scene
+    if _escape_to(ent):
+        words.append("taken to")
+    if node.dep_ == "pobj" and node.head.lower_ in ("in", "at") and any(
+            c.dep_ == "advmod" and c.lower_ == "later" for c in node.head.children):
+        words.append("later in")  # "martyred — one on the spot and another later in Multan": where he died
     end = _route_end(ent)
     if end is not None and _cut_short_at(ent):
         words.append("came from" if end == "from" else "taken to")  # a journey's end, not where it was cut short
@@ -622,6 +667,10 @@ def _clause_words(ent: Span) -> str:
         return " ".join(words)
     if node.dep_ == "pobj" and node.head.lower_ == "to" and verb.lower_ in CARRY_VERBS:
         words.append("taken to")  # "all of them were taken back to Islamabad": a destination
+    speaker = verb.head
+    if verb.dep_ == "relcl" and speaker.dep_ == "nsubj" and speaker.head.lower_ in SPEECH_VERBS and (
+            speaker.ent_type_ == "PERSON" or speaker.lower_ in PERSON_NOUNS):
+        words.append("speaking from")  # "said Sabina Kasi, who studies the conflict at a university in Karachi"
     words.append(verb.lower_)
     words.extend(f"{verb.lower_} {c.lower_}" for c in verb.children if c.dep_ == "prt")  # "blew up": the trigger's words
     for child in verb.children:

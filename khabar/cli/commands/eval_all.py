@@ -497,6 +497,15 @@ INCIDENT_PROBES = (
      "on the track, a tourist coach fired on below a pass, a polio team's guard shot, telecom workers kidnapped, "
      "miners abducted and found dead, night assaults on posts with attackers killed, a faction's claim denied by its "
      "parent, tolls revised up, four distractors. Scored unseen first, then studied."),
+    ("p162", "thirteen incidents, ten of them in 2 or more reports",
+     "Reports from five outlets (a wire with capitalised datelines and an agency tag, an Urdu-style tabloid in English "
+     "with run-on sentences and figures in words, a TV site opening on key points with timed updates that revise the "
+     "toll, a regional weekly rounding up several incidents with an editorial, a foreign paper explaining the "
+     "background with think-tank figures) on 2022-25 attacks in Quetta, Mohmand, Bajaur, Kech, Zhob, Dera Ismail Khan "
+     "and Lakki Marwat: a grenade on a shop, polio workers shot, mortar fire from across the border, suicide bombings "
+     "of convoys, an IED on an elder, engineers kidnapped, a mobile tower and a gas pipeline attacked, night raids on "
+     "police posts with attackers killed, a faction's claim under its parent, a denial, victims' home towns and "
+     "hospital cities elsewhere, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -961,7 +970,17 @@ HONEST_PROBES = (
      "car bomb on a convoy, an attack from across the Afghan border, a cash van robbed, a cleric shot, a grenade on "
      "a CD shop, dacoits kidnapping in the riverine area, a car bomb blamed on India, a police station besieged, "
      "towns that share names with other districts, four distractors; written blind, never studied.",
-     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
+     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),    ("p163",
+     "Twenty-six reports from five outlets (a Karachi evening paper with capitalised kickers and one-sentence "
+     "paragraphs, a digital outlet ending on what is known so far and a corrections note, an international wire with "
+     "ages in commas and anonymous officials, a community radio station's bulletin transcripts with times of day, a "
+     "monthly magazine's long read reaching the new attack late after recapping old ones) on 2021-25 attacks in "
+     "Karachi, Shikarpur, Gwadar, Panjgur, North Waziristan, Khyber, Peshawar and Chitral: a grenade on a shop, a "
+     "prayer leader shot, Levies men abducted, a roadside bomb on a patrol, an attack across the Afghan border, "
+     "foreign engineers' van fired on, a Frontier Corps post attacked with attackers killed, a police checkpoint "
+     "fired on, a bomb defused, a mobile tower burned, claims against official blame on another group, four "
+     "distractors; written blind, never studied.",
+     "Fourteen incidents, eight of them in 2 or more reports. Never studied."),
 )
 
 

@@ -980,7 +980,25 @@ HONEST_PROBES = (
      "foreign engineers' van fired on, a Frontier Corps post attacked with attackers killed, a police checkpoint "
      "fired on, a bomb defused, a mobile tower burned, claims against official blame on another group, four "
      "distractors; written blind, never studied.",
-     "Fourteen incidents, eight of them in 2 or more reports. Never studied."),
+     "Fourteen incidents, eight of them in 2 or more reports. Never studied."),    ("p164",
+     "Twenty-six reports from five outlets (a government-affiliated agency with full official titles, a Peshawar "
+     "evening tabloid quoting sources, an international broadcaster with explainer boxes and times in GMT, a daily "
+     "newsletter of numbered items, an investigative site rebuilding an attack a week later from hospital records) on "
+     "2022-25 attacks in Kurram, Nowshera, Khyber, Orakzai, Karak, Hangu and Kohat: a passenger convoy ambushed with "
+     "the toll climbing over days, a seminary suicide bombing, an IED on a Frontier Corps vehicle claimed by a faction "
+     "and denied by its parent, an official kidnapped and freed after a jirga, rockets on a gas facility, a "
+     "quadcopter on a police post, operations killing only militants, items covering two districts, five "
+     "distractors; written blind, never studied.",
+     "Thirteen incidents, nine of them in 2 or more reports. Never studied."),
+    ("p165",
+     "Twenty-six reports from five outlets (a Quetta morning daily with place-and-weekday ledes, a TV channel's "
+     "ticker-style story with updates at the bottom, a foreign wire filing from Islamabad, a weekly magazine's "
+     "reflective column, a rights group's press statement with its own figures) on 2021-25 attacks in Kachhi, "
+     "Mastung, Washuk, Khuzdar, Kharan, Chagai, Nushki, Quetta, Kalat, Naseerabad, Sibi and Jaffarabad: miners "
+     "abducted and killed, a pipeline bombed, a Levies station attacked, a journalist shot, a procession and a railway "
+     "station bombed, a rally grenade attack, passengers taken off a bus and shot, a train track blast, namesake "
+     "places, tolls disputed between sources, four distractors; written blind, never studied.",
+     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
 )
 
 

@@ -256,12 +256,13 @@ class EventTypeRules:
         verb = next((v for v in self.infra_verbs if v in phrases["infra_verb"]), None)
         apart = _set_alight(sent, self.infra_nouns) if verb is None else None  # ("set a mobile phone tower ablaze")
         burned = bool(ARSON_VERBS & phrases["infra_verb"]) and any(t.lower_ in BURNED_BUILDINGS for t in sent)
-        if apart is not None or (verb and (phrases["infra_noun"] or burned)):
-            found_at = char_span(sent, verb, index) if verb else TextSpan.from_tokens(apart, apart, index) if apart else None
-            span = found_at or TextSpan.from_span(sent, index)
+        if verb and (phrases["infra_noun"] or burned):
+            span = char_span(sent, verb, index) or TextSpan.from_span(sent, index)
+            found.append(Trigger("infrastructure_attack", self.infra_strength, False, span))
+        elif apart is not None:
             # (arson told around its object is a weaker word than a named sabotage: the fire may be an assault's)
-            strength = self.infra_strength if verb else SET_ALIGHT_STRENGTH
-            found.append(Trigger("infrastructure_attack", strength, False, span))
+            span = TextSpan.from_tokens(apart, apart, index)
+            found.append(Trigger("infrastructure_attack", SET_ALIGHT_STRENGTH, False, span))
         elif (blown := next((v for v in BLOWN_UP if v in phrases["infra_verb"]), None) or _destroyed_with_explosives(
                 phrases["infra_verb"], sent)) and any(t.lower_ in BLOWN_BUILDINGS for t in sent):
             # "the girls' school was blown up late at night with explosives": a building bombed, no one inside
@@ -387,12 +388,13 @@ def _set_alight(sent: Span, infra_nouns: frozenset[str]) -> Token | None:
     """"set a mobile phone tower ablaze", "set two schools on fire": arson of a structure, with the object between the
     words (the verb; not "set two trucks on fire")."""
     for tok in sent:
+        if tok.lower_ != "set":
+            continue
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if not any(t.lower_ in infra_nouns or t.lower_ in BURNED_BUILDINGS for o in objects for t in o.subtree):
             continue
         # ("ablaze" may be parsed on the object: "set [a tower ablaze]")
-        if tok.lower_ == "set" and (
-                any(t.lower_ in ("ablaze", "alight") for t in tok.subtree)
+        if (any(t.lower_ in ("ablaze", "alight") for t in tok.subtree)
                 or any(c.lower_ == "on" and any(o.lower_ == "fire" for o in c.children) for c in tok.children)):
             return tok
     return None

@@ -1210,10 +1210,10 @@ def _days_named(infos: list[SentenceInfo], told: bool = False) -> list[date]:
     return [d.value for s in infos for d in s.dates if not d.background and d.precision == "day" and not (told and d.reporting)]
 
 
-def _day_gap(info: SentenceInfo, frame: Frame) -> int | None:
+def _day_gap(info: SentenceInfo, frame: Frame, told: bool = False) -> int | None:
     """Days from the sentence's latest day to the frame's earliest (negative when later; None when either names no
-    day)."""
-    own, known = _days_named([info]), _days_named(frame.sentences)
+    day; with `told`, the days a toll or a statement was told left out)."""
+    own, known = _days_named([info], told), _days_named(frame.sentences, told)
     return (min(known) - max(own)).days if own and known else None
 
 
@@ -1336,9 +1336,8 @@ def _returns_to(info: SentenceInfo, frames: list[Frame], current: Frame) -> Fram
     # (not a lede that sums up attacks in several districts: "two separate attacks in Lakki Marwat and Khyber")
     back = next((f for f in reversed(frames) if f is not current
                  and len(told := districts_named(f.sentences, skip_asides=True)) == 1 and named & told), None)
-    own, known = _days_named([info], told=True), _days_named(back.sentences, told=True) if back is not None else []
-    if back is not None and info.opens_frame() and info.strength >= 0.8 and info.has_figures and own and known and (
-            min(known) < max(own)) and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8):
+    if back is not None and info.opens_frame() and info.strength >= 0.8 and info.has_figures and (
+            _day_gap(info, back, told=True) or 0) < 0 and not all(known_reference(info, t) for t in info.triggers if t.strength >= 0.8):
         return None  # "And on Friday morning, a roadside bomb in Charmang killed two men": a later day's attack of its own
     return back
 

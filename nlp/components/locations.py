@@ -481,16 +481,23 @@ def _person_named(ent: Span) -> bool:
     return before is not None and (before.ent_type_ == "PERSON" or titled)  # ("police constable Shah Faisal")
 
 
+def _holding_noun(ent: Span, through: tuple[str, ...]) -> Token:
+    """The noun a place's phrase names, up its compounds and up the nouns it is "in", "at" or "of" (`through`)."""
+    node = ent.root
+    while True:
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+            node = node.head
+        if not (node.dep_ == "pobj" and node.head.lower_ in through and node.head.head.pos_ == "NOUN"):
+            return node
+        node = node.head.head
+
+
 def _route_end(ent: Span) -> str | None:
     """"to" or "from" when the place is an end of a journey the sentence tells ("were travelling from Islamabad to the
     Dasu project in Upper Kohistan when their vehicle was hit near Besham", "on their way to Quetta"), else None."""
-    node = ent.root
-    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
-        node = node.head  # "the Dasu hydropower project"
-    while node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of") and node.head.head.pos_ == "NOUN":
-        node = node.head.head  # "the project in Upper Kohistan": the project's place (not "to Karachi in Kalat district")
-        while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
-            node = node.head
+    # ("the Dasu hydropower project", "the project in Upper Kohistan": the project's place; not "to Karachi in Kalat
+    # district")
+    node = _holding_noun(ent, ("in", "at", "of"))
     if node.dep_ != "pobj" or node.head.lower_ not in ("to", "from", "towards", "for"):
         return None
     governor = node.head.head
@@ -509,13 +516,7 @@ DRIVE_VERBS = frozenset({"drove", "sped"})
 def _escape_to(ent: Span) -> bool:
     """The place is where the attackers went off to ("drove towards the mountainous area on the boundary of Sherani",
     "fled into Afghanistan"), not the scene."""
-    node = ent.root
-    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
-        node = node.head
-    while node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of", "on") and node.head.head.pos_ == "NOUN":
-        node = node.head.head  # "the area on the boundary of Sherani": the area's place
-        while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
-            node = node.head
+    node = _holding_noun(ent, ("in", "at", "of", "on"))  # "the area on the boundary of Sherani": the area's place
     if node.dep_ == "pobj" and _getaway(node.head.head, node.head):
         return True
     # (the phrase after the way may hang on the verb: "drove towards the hills [on the boundary of Sherani]")

@@ -132,6 +132,7 @@ SINGLED_OUT_TARGETS = ("religious", "tribal_elders", "political", "health_worker
 NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastructure", "other")
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 REMAINING = re.compile(r"\b(?:remain|remains|remained|remaining|still|leaving|left)\b", re.IGNORECASE)
+THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.IGNORECASE)  # "the other two injured personnel": those left
 REMAINING_BEFORE = 11  # characters before a count searched for those words ("The remaining two wounded")
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
@@ -513,7 +514,8 @@ def died_of_injuries(figures: list[CasualtyFigure], killed: int | None, order: d
 
     def remaining(f: CasualtyFigure) -> bool:
         # ("The death toll is now 5; 3 others are under treatment": the count in hospital after a death is what is left)
-        return _remaining(f) or (_in_treatment(f) and any(
+        # (and, after a death, "the other two injured personnel are out of danger")
+        return _remaining(f) or ((_in_treatment(f) or _the_other(f)) and any(
             place(d)[0] < place(f)[0] or (place(d)[0] == place(f)[0] and d.span.end <= f.span.start) for d in deaths))
 
     # "six remain under treatment" after the deaths is the count that is left, not a count before them
@@ -557,7 +559,8 @@ def _rise_from_the_injured(figures: list[CasualtyFigure], injured: list[Casualty
     policemen were martyred and three others injured ... A third policeman has succumbed, raising the death toll to
     three. Two injured constables remain under treatment"), no death of the injured being counted on its own."""
     counted_at = max(place(f) for f in injured)[0]
-    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed and _remaining(f)
+    left = [f for f in figures if f.kind == "injured" and f.value > 0 and not f.claimed
+            and (_remaining(f) or _the_other(f))
             and place(f)[0] > counted_at]
     dead_then = [f.value for f in figures if f.kind == "killed" and not f.claimed and place(f)[0] <= counted_at]
     dead_later = [f.value for f in figures if f.kind == "killed" and f.total and not f.claimed and place(f)[0] > counted_at]
@@ -584,7 +587,9 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     if words is None:
         return False
     chain = [words.root, *words.root.ancestors]
-    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
+    # (the figure's own verb first: "Seven militants killed in two operations", the participle on the noun)
+    verb = next((t for t in words if t.pos_ == "VERB" and t.dep_ in ("acl", "relcl")), None) or next(
+        (t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
     incidents = [verb.head] if verb.dep_ in ("relcl", "acl") else []
     # ("shot dead a tribal elder in Khyber and a polio vaccinator in Bannu in two separate attacks": on the objects)
     holders = [verb, *(n for obj in verb.children if obj.dep_ == "dobj" for n in (obj, *obj.conjuncts))]
@@ -593,7 +598,9 @@ def sums_incidents(figure: CasualtyFigure, doc: Doc) -> bool:
     # "martyred in a wave of coordinated attacks", "a series of blasts": the incidents a quantity noun holds
     incidents += [g for noun in incidents for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
-    return any(noun.tag_ == "NNS" and INCIDENT_NOUN.fullmatch(noun.lower_) for noun in incidents)
+    # ("Seven militants killed in two operations": the forces' incidents too)
+    return any(noun.tag_ == "NNS" and (INCIDENT_NOUN.fullmatch(noun.lower_) or noun.lower_ == "operations")
+               for noun in incidents)
 
 
 def _count_per_incident(figure: CasualtyFigure, info: SentenceInfo) -> bool:
@@ -648,6 +655,12 @@ def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
             f = replace(f, kind="attackers_killed")
         out.append(f)
     return out
+
+
+def _the_other(figure: CasualtyFigure) -> bool:
+    """"the other two injured personnel": told after a death, the count of those left."""
+    before = figure.span.sentence[: figure.span.start - figure.span.sent_start]
+    return THE_OTHER.search(before) is not None
 
 
 def _remaining(figure: CasualtyFigure) -> bool:
@@ -817,7 +830,26 @@ class Extractor:
                 and not ((k or counted_later) and _undated_aside(e))]
         if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():
             kept[0] = self._headline_toll(kept[0], art.title, published)
+        if len(kept) == 1 and art.title.strip() and (kept[0].location.district is None or _placed_aside(kept[0], infos)):
+            kept[0] = self._headline_place(kept[0], art.title, published)
         return kept
+
+    def _headline_doc(self, title: str, published: datetime) -> Doc:
+        """The headline run through the pipeline as a sentence of its own."""
+        doc = self.nlp.make_doc(headline_sentence(title.strip()[:HEADLINE_MAX_CHARS], self.casualties.person_nouns))
+        doc._.published = published
+        return self.nlp(doc)
+
+    def _headline_place(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
+        """A report of one incident whose body names no district of the scene takes the headline's ("how the Akora
+        Khattak bomber reached the front row" over a body that names the seminary and the hospitals only)."""
+        doc = self._headline_doc(title, published)
+        mentions = [m for info in doc._.sentences for m in info.locations]
+        place = self.locations.choose(mentions, 0)
+        if place is None or not place[0].district:
+            return event
+        evidence_update = {**event.evidence, "location": evidence(place[1].span).model_copy(update={"in_title": True})}
+        return event.model_copy(update={"location": place[0], "evidence": evidence_update})
 
     def _lede_place(self, infos: list[SentenceInfo]) -> tuple[Location, LocationMention] | None:
         """The place of the report's first paragraph, when it names one district only: where the report's incidents
@@ -838,9 +870,7 @@ class Extractor:
     def _headline_toll(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
         """A report of one incident whose body gives no count of a kind takes the headline's ("9 BC personnel martyred
         in suicide blast" over "several personnel were martyred"): the article states it, only not in its text."""
-        doc = self.nlp.make_doc(headline_sentence(title.strip()[:HEADLINE_MAX_CHARS], self.casualties.person_nouns))
-        doc._.published = published
-        doc = self.nlp(doc)
+        doc = self._headline_doc(title, published)
         figures = [f for info in doc._.sentences for f in info.casualties if not f.claimed]
         # a figure whose words hold another's is a parse that ran over the headline's ellipsis ("104 passengers freed,
         # 16 attackers killed" read as 104 killed)
@@ -1101,6 +1131,17 @@ def record_toll() -> int:
     """The largest toll of a militant attack in Pakistan on record (`data/deadliest_attacks.json`)."""
     data = json.loads((DATA_DIR / "deadliest_attacks.json").read_text(encoding="utf-8"))
     return max(int(a["killed"]) for a in data["attacks"])
+
+
+def _placed_aside(event: ExtractedEvent, infos: list[SentenceInfo]) -> bool:
+    """The event's place is one the text names only aside (a hospital's city, a victim's home town): the report names
+    no other."""
+    told = event.evidence.get("location")
+    if told is None or told.in_title:
+        return False
+    names = {event.location.place, event.location.district} - {None}
+    found = [m for info in infos if info.sent.start_char == told.start for m in info.locations if m.name in names]
+    return bool(found) and all(m.in_aside() for m in found)
 
 
 def headline_sentence(title: str, person_nouns: frozenset[str]) -> str:
@@ -2097,8 +2138,10 @@ def day_told_before(before: ExtractedEvent, lede: DateMention | None) -> tuple[d
     """The day of the incident told before (date, precision, evidence), or the lede's earlier day of the attacks when
     that incident was dated by a later death ("Seven were killed in two attacks on Monday ... one died in hospital on
     Tuesday ... Later that night, gunmen ...")."""
+    # (the day before only: a digest's first item is no lede of the later ones, "On Tuesday evening a suicide bomber
+    # ..." for Thursday's items)
     if (lede is not None and lede.precision == "day" and not lede.reporting and before.date is not None
-            and lede.value < before.date):
+            and 0 < (before.date - lede.value).days <= 1):
         return lede.value, lede.precision, evidence(lede.span)
     return before.date, before.date_precision, before.evidence.get("date")
 

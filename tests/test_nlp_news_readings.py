@@ -2958,3 +2958,181 @@ def test_the_injured_fall_as_the_toll_rises_when_those_left_are_told(extractor: 
 
 def test_a_teams_police_escort_is_a_person(nlp: Language) -> None:
     assert counts(nlp, "Two vaccinators died and their police escort was wounded.") == {"killed": [2], "injured": [1]}
+
+
+def test_a_numbered_items_place_heads_its_own_incident(extractor: Extractor) -> None:
+    text = ("Good morning.\n\n"
+            "1. Khyber — Soldier killed in Bara blast.\n\n"
+            "A soldier of the Frontier Corps was killed when a roadside bomb hit a patrol near Bara on Monday, officials "
+            "said.\n\n"
+            "2. Karak — Rockets fired at gas plant; no one hurt.\n\n"
+            "Unknown men fired four rockets at a gas plant late last night, police said. No one was hurt.")
+    events = run(extractor, text, published=datetime(2024, 6, 11, 7, 0))
+    assert [(e.location.district, e.killed) for e in events] == [("Khyber", 1), ("Karak", 0)]
+
+
+def test_one_more_dead_by_rank_joins_the_count(extractor: Extractor) -> None:
+    text = ("QUETTA: A bomb struck a Levies vehicle near Kuchlak on Monday. Three guards died at the spot and a fourth "
+            "died in hospital the same night, officials said.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 11, 7, 0))
+    assert event.killed == 4
+
+
+def test_a_toll_someone_fears_is_no_toll(nlp: Language) -> None:
+    assert counts(nlp, "A doctor said the death toll could cross 40 as many of the wounded were critical.") == {}
+    assert counts(nlp, "The death toll rose to 40 overnight.") == {"killed": [40]}
+
+
+def test_days_ago_count_back_from_publication(nlp: Language) -> None:
+    found = find_dates(sent(nlp, "The van was ambushed near Sadda three days ago."), datetime(2024, 6, 13, 9, 0))
+    assert [d.value for d in found if d.precision == "day"] == [date(2024, 6, 10)]
+
+
+def test_a_count_over_two_operations_is_no_count_of_either(extractor: Extractor) -> None:
+    text = ("Good morning.\n\n"
+            "1. Orakzai and Kohat — Nine militants killed in two operations.\n\n"
+            "Troops killed six militants in an operation in the Dabori area of Orakzai on Friday, the ISPR said. "
+            "Separately, police killed three militants in a raid in Darra Adam Khel, in Kohat district, on Friday "
+            "night.")
+    events = run(extractor, text, published=datetime(2024, 11, 23, 7, 0))
+    assert [(e.location.district, e.attackers_killed) for e in events] == [("Orakzai", 6), ("Kohat", 3)]
+
+
+def test_the_states_account_of_its_own_men_is_no_claim(nlp: Language) -> None:
+    [group] = find_groups(sent(nlp, "The Counter Terrorism Department said its team killed three militants of the banned "
+                                    "TTP in a raid in Kohat."))
+    assert group.attribution != "claimed"
+    [group] = find_groups(sent(nlp, "The BLA said its fighters had ambushed the convoy."))
+    assert group.attribution == "claimed"
+
+
+def test_tribes_at_war_are_no_militant_incident(extractor: Extractor) -> None:
+    text = ("PARACHINAR: At least 14 people have been killed in two days of fighting between rival Turi and Bangash "
+            "tribes over a land dispute in Kurram district, officials said.")
+    assert run(extractor, text) == []
+
+
+def test_the_day_of_a_funeral_is_no_day_of_the_attack(nlp: Language) -> None:
+    [day] = find_dates(sent(nlp, "Hundreds of mourners gathered on Wednesday for the funeral."), PUB)
+    assert day.reporting
+    [day] = find_dates(sent(nlp, "A bomb went off at a funeral on Wednesday."), PUB)
+    assert not day.reporting
+
+
+def test_what_analysts_suspect_is_no_blame(extractor: Extractor) -> None:
+    text = ("PESHAWAR: A bomb killed four worshippers at a mosque in Peshawar on Wednesday, police said. No group has "
+            "claimed the bombing. Some analysts suspect the Islamic State, which has attacked mosques before.")
+    [event] = run(extractor, text)
+    assert event.perpetrator.name is None
+
+
+def test_the_headline_places_a_report_whose_body_names_only_hospitals(extractor: Extractor) -> None:
+    text = ("A week after the bombing at the seminary, hospital records show the toll was seven, not six: a student "
+            "died of his wounds at Lady Reading Hospital in Peshawar on Monday.")
+    [event] = run(extractor, text, title="How the Akora Khattak bomber reached the front row")
+    assert event.location.district == "Nowshera"
+
+
+def test_the_attacker_a_count_of_bodies_includes_is_counted_apart(nlp: Language) -> None:
+    assert counts(nlp, "Nine bodies were brought to the hospital, including the bomber's.") == {
+        "killed": [8], "attackers_killed": [1]}
+
+
+def test_shells_a_drone_dropped_are_a_bombing_unless_gunmen_followed(extractor: Extractor) -> None:
+    text = "BANNU: A quadcopter dropped two mortar shells on a police post on Monday, injuring three policemen."
+    assert [e.event_type for e in run(extractor, text)] == ["bombing"]
+    text = ("BANNU: A quadcopter dropped two mortar shells on a police post on Monday, after which gunmen opened fire "
+            "from the fields, injuring three policemen.")
+    assert [e.event_type for e in run(extractor, text)] == ["armed_assault"]
+
+
+def test_earlier_this_week_in_the_body_is_a_recap(extractor: Extractor) -> None:
+    text = ("WANA: Two Levies men were martyred and four others injured when terrorists targeted their vehicle with a "
+            "bomb in the Shakai area on Thursday afternoon.\n\n"
+            "The injured were shifted to the hospital in Wana.\n\n"
+            "Earlier this week, 23 soldiers were martyred in an attack on a post in Daraban, Dera Ismail Khan.")
+    [event] = run(extractor, text, published=datetime(2024, 6, 13, 21, 0))
+    assert (event.killed, event.location.district) == (2, "South Waziristan")
+
+
+def test_the_waves_earlier_incidents_are_recaps(extractor: Extractor) -> None:
+    text = ("TANK, Pakistan — Five of 11 workers abducted by gunmen in Gomal on Wednesday were freed late on Thursday, "
+            "police said on Friday.\n\n"
+            "The abduction is the latest in a wave of violence in the area. On Tuesday, a truck bombing killed 23 "
+            "soldiers in Daraban. On Thursday, three Levies men were killed when a bomb hit their vehicle near Wana.")
+    [event] = run(extractor, text, published=datetime(2023, 12, 15, 12, 30))
+    assert (event.event_type, event.killed) == ("kidnapping", None)
+
+
+def test_a_digests_bold_place_headings_each_head_an_incident(extractor: Extractor) -> None:
+    text = ("A bloody week in the south.\n\n"
+            "**Mali Khel.** On Tuesday a suicide bomber drove a car into a checkpost, killing ten soldiers.\n\n"
+            "**Spinwam, North Waziristan.** Troops killed four militants in an intelligence-based operation on Wednesday, "
+            "the ISPR said.\n\n"
+            "**Our assessment.** Car bombs remain the main threat.")
+    events = run(extractor, text, published=datetime(2024, 11, 23, 18, 0))
+    assert [(e.event_type, e.location.district) for e in events] == [
+        ("bombing", None), ("security_operation", "North Waziristan")]
+
+
+def test_a_locality_before_its_district_in_a_heading_is_no_person(nlp: Language) -> None:
+    doc = nlp("Week in review.\n\n**Azam Warsak, South Waziristan.** An IED hit a Levies vehicle.")
+    assert [m.name for s in doc.sents for m in find_locations(s)] == ["South Waziristan"]
+
+
+def test_a_group_that_says_it_had_no_part_denies(nlp: Language) -> None:
+    groups = find_groups(sent(nlp, "A faction led by Hafiz Gul Bahadur claimed the bombing, while the Pakistani Taliban "
+                                   "said they had no part in it."))
+    assert {g.name: g.attribution for g in groups} == {
+        "Hafiz Gul Bahadur Group": "claimed", "Tehrik-i-Taliban Pakistan": "denied"}
+
+
+def test_each_place_a_lede_sums_up_heads_its_incident(extractor: Extractor) -> None:
+    text = ("BANNU: A constable escorting a polio team was shot dead in Domel on Thursday morning, while militants "
+            "attacked Jani Khel police station at night, injuring two policemen, in two separate attacks.\n\n"
+            "Constable Wahid was guarding vaccinators in a village of Domel when two men on a motorcycle opened fire "
+            "on him. He died on the spot.\n\n"
+            "Later in the night, militants attacked Jani Khel police station from three sides. Two policemen were "
+            "injured.")
+    events = run(extractor, text, published=datetime(2024, 11, 22, 7, 0))
+    assert sorted((e.location.place, e.killed, e.injured) for e in events) == [
+        ("Domel", 1, None), ("Jani Khel", None, 2)]
+
+
+def test_the_other_injured_told_after_a_death_are_those_left(extractor: Extractor) -> None:
+    text = ("BANNU: A constable was martyred and three others injured when militants attacked a police post on "
+            "Thursday night.\n\n"
+            "Update: One of the injured, Constable Naeem, succumbed to his wounds, raising the number of martyred to "
+            "two. The condition of the other two injured is stable.")
+    [event] = run(extractor, text, published=datetime(2024, 11, 22, 13, 0))
+    assert (event.killed, event.injured) == (2, 2)
+
+
+def test_the_same_night_is_the_night_of_the_item_before(extractor: Extractor) -> None:
+    text = ("The week in review.\n\n"
+            "**Mali Khel.** On Tuesday evening a suicide bomber killed ten soldiers at a checkpost.\n\n"
+            "**Domel.** On Thursday morning, a constable escorting a polio team was shot dead.\n\n"
+            "**Jani Khel.** The same night, militants attacked the Jani Khel police station, killing a constable.")
+    events = run(extractor, text, published=datetime(2024, 11, 23, 18, 0))
+    assert [e.date for e in events] == [date(2024, 11, 19), date(2024, 11, 21), date(2024, 11, 21)]
+
+
+def test_an_incident_recalled_with_its_toll_is_no_scene(extractor: Extractor) -> None:
+    text = ("LAKKI MARWAT: A constable was martyred when militants attacked Ghazni Khel police station late on Friday "
+            "night, police said.\n\n"
+            "Police posts were put on alert following the Bannu Cantonment attack, in which 18 people were martyred "
+            "on Tuesday.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 8, 7, 0))
+    assert event.location.district == "Lakki Marwat"
+
+
+def test_the_day_in_pakistan_not_in_greenwich(nlp: Language) -> None:
+    found = find_dates(sent(nlp, "The drone struck the post at 23:40 GMT on Sunday (04:40 local time on Monday)."),
+                       datetime(2025, 5, 27, 13, 0))
+    assert [d.value for d in found if d.precision == "day"] == [date(2025, 5, 26)]
+
+
+def test_rockets_that_damage_a_gas_plant_attack_the_installation(extractor: Extractor) -> None:
+    text = ("KOHAT: Militants fired rockets at a gas plant near Shakardara late on Monday. One rocket damaged a storage "
+            "tank. No one was hurt, police said.")
+    assert [e.event_type for e in run(extractor, text)] == ["infrastructure_attack"]

@@ -543,6 +543,10 @@ ATTACKERS_AMONG = re.compile(r"\s*,?\s*(?:(?:including|among\s+them|of\s+whom|�
                              r"(?P<n1>the|[\w-]+)\s+(?:suicide\s+)?"
                              r"|(?P<n2>[\w-]+)\s+of\s+(?:them|whom)\s+(?:were\s+)?(?:those\s+of\s+)?(?:the\s+)?)"
                              r"(?P<noun>[a-z]+)\b", re.IGNORECASE)
+INCLUDING_THE_BOMBER = re.compile(r",\s*including\s+(?:that\s+of\s+)?the\s+(?:suicide\s+)?(?:bomber|attacker)(?:['’]s)?\b",
+                                  re.IGNORECASE)
+# the count's own verb phrase up to the comma before "including" ("Ten bodies were received in all, including ...")
+_UP_TO_INCLUDING = re.compile(r"[^,;:.—–()]{1,60}(?=,\s*(?:including|among\s+them)\b)", re.IGNORECASE)
 # "left seven people dead — three soldiers and four of the attackers —", "Thirteen people, among them seven policemen, a
 # cook and five militants": a total broken down into parts after a dash, a colon or "among them" (the parts must add up
 # to the total)
@@ -797,8 +801,10 @@ class CasualtyRules:
                 groups.append((det, tok, 1))  # "killing two crew members and wounding a third"
                 continue
             if (word in ORDINAL_VALUES and det is not None and tok.dep_ in ("nsubj", "nsubjpass")
-                    and self.casualty_kind(tok.head) == "injured"):
-                groups.append((det, tok, 1))  # "two guards were martyred and a third was wounded"
+                    and (self.casualty_kind(tok.head) == "injured" or self._one_more_dead(tok))):
+                # "two guards were martyred and a third was wounded"; "two soldiers died at the scene and a third
+                # died of his wounds"
+                groups.append((det, tok, 1))
                 continue
             if tok.i >= sent.start + 2 and tok.doc[tok.i - 1].text == "-":  # "a passer-by": the whole compound
                 word = f"{tok.doc[tok.i - 2].lower_}-{word}"
@@ -2006,6 +2012,8 @@ class CasualtyRules:
                     t.lower_ in CLAUSE_OPENERS for t in sent.doc[last.i + 1 : word.i]):  # type: ignore[union-attr]
                 total_kind = None  # "the toll had risen to 15 and 38 people were wounded": 38 injured (not "rose to
                 # three when an injured constable died")
+            if total_kind and _projected(victim):
+                continue  # "sources said the toll could cross 50": a fear for the toll, not the toll
             if total_kind and _tally_of_many(first, sent):
                 continue  # "the number of teachers martyred in the district in a single day reached eight": two attacks'
             kind = total_kind or word_kind
@@ -2116,6 +2124,10 @@ class CasualtyRules:
             if listed:  # the attackers a list of the dead names are counted as attackers
                 figures.append(CasualtyFigure("attackers_killed", listed, self._qualifier(first),
                                               TextSpan.from_tokens(first, end, sent_index), victim="attackers"))
+            elif among and INCLUDING_THE_BOMBER.search(sent.text) and not any(self._counts_attackers(t) for t in sent):
+                # "Ten bodies were received in all, including the bomber's": the attackers the count held
+                figures.append(CasualtyFigure("attackers_killed", among, None, TextSpan.from_tokens(first, end, sent_index),
+                                              victim="attackers"))
         superseded |= self._revised_from(figures, sent)
         latest = {f.kind for i, f in enumerate(figures) if i not in superseded}
         figures = [f for i, f in enumerate(figures) if i not in superseded or f.kind not in latest]
@@ -2133,6 +2145,12 @@ class CasualtyRules:
             found = [replace(f, other_source=True) for f in found]
         return found
 
+    def _counts_attackers(self, token: Token) -> bool:
+        """An attacker noun that is the subject of a death of its own ("including the bomber, who also died" or
+        "..., including the bomber, were killed"): counted where it stands."""
+        return token.lower_ in self.among_nouns and token.dep_ in ("nsubj", "nsubjpass", "pobj", "appos", "conj") and any(
+            self.casualty_kind(a) == "killed" for a in token.ancestors)
+
     def _attackers_among(self, victim: Token, value: int, kind: str) -> tuple[int, int]:
         """How many attackers a count of the dead holds by its own words ("18 bodies, six of them those of attackers",
         "22 dead, including the bomber"): they are not among the victims. Also how many of them a list that breaks
@@ -2143,6 +2161,8 @@ class CasualtyRules:
         after = sent.text[victim.idx + len(victim) - sent.start_char :]
         listed = self._attackers_in_breakdown(after, value)
         found = ATTACKERS_AMONG.match(after)
+        if found is None and (verb_phrase := _UP_TO_INCLUDING.match(after)) is not None:
+            found = ATTACKERS_AMONG.match(after[verb_phrase.end() :])  # "Ten bodies were received, including the bomber's"
         if found is None or found.group("noun").lower() not in self.among_nouns:
             return listed, listed
         number = found.group("n1") or found.group("n2")
@@ -2267,6 +2287,13 @@ class CasualtyRules:
                 c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might", "to") for c in verb.children):
             return []  # (not "had shot dead a trader last year", "tried to gun down a judge")
         return [CasualtyFigure("killed", 1, None, TextSpan.from_span(char_span, sent_index), victim=words[-1])]
+
+    def _one_more_dead(self, rank: Token) -> bool:
+        """"a third" is the subject of a death joined to an earlier one ("two soldiers died ... and a third died
+        of his wounds"): one more dead, counted beside the others."""
+        verb = rank.head
+        return verb.dep_ == "conj" and (self.casualty_kind(verb) == "killed" or verb.lower_ in DIED_WORDS) and (
+            self.casualty_kind(verb.head) == "killed" or verb.head.lower_ in DIED_WORDS)
 
     def _ordinal_victims(self, sent: Span, figures: list[CasualtyFigure], sent_index: int) -> list[CasualtyFigure]:
         """"a sixth victim died overnight", "became the seventh person to die": the toll now stands at that rank."""
@@ -2622,6 +2649,13 @@ def _harm_denied(word: Token) -> bool:
     only killed ... but", which is no negation of the word)."""
     return any(c.dep_ == "neg" and c.i < word.i and c.lower_ in ("not", "n't", "never")
                and word.doc[c.i + 1].lower_ != "only" for c in word.children)
+
+
+def _projected(number: Token) -> bool:
+    """The number a toll may yet reach ("the toll could cross 50", "might rise to 40"): the verb that takes it has a
+    modal of possibility."""
+    verb = number.head.head if number.head.dep_ == "prep" else number.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children)
 
 
 def unrealised(word: Token) -> bool:

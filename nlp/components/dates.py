@@ -77,6 +77,8 @@ APPROXIMATE = frozenset({"earlier this week", "earlier in the week"})  # a guess
 # "a day earlier", "two days before", "the previous day": counted back from the sentence's own day, else publication
 _DAYS_EARLIER = re.compile(r"\b(?:(a|one|two|three|four|\d)\s+days?\s+(?:earlier|before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))"
                            r"|(?<!since )the\s+(?:previous|preceding)\s+(?:day|evening|night|afternoon|morning)|the\s+day\s+before(?=\s*[,.;]|\s+(?:and|when|as|but)\b))", re.I)
+# "fired on near Bagan two days ago": that many days before publication
+_DAYS_AGO = re.compile(r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+ago\b", re.I)
 # "marched on Tuesday, a day after gunmen fired on a van": what the phrase governs happened that many days earlier
 DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|\d)\s+days?\s+(after)\b", re.I)
 PKT = timezone(timedelta(hours=5))  # relative dates are written from the newsroom's day
@@ -179,11 +181,28 @@ def reporting_date(sent: Span, span: TextSpan, reporting_verbs: frozenset[str] =
             return True
         if _died_of_injuries(head):
             return True  # "a constable injured in the attack succumbed yesterday": the day the toll rose
+        if _mourning(head):
+            return True  # "as thousands of mourners gathered on Saturday for the funeral": the aftermath's day
         if head.lower_ in ("death", "deaths") and any(t.lower_ in RISE_VERBS for t in sent):
             return True  # "the toll rose to seven with the death of a girl on Monday": the day the toll rose
         if _between_saying_and_said(tok, head, reporting_verbs):
             return True  # "militants said on Monday they had attacked a convoy", parsed with the day on "attacked"
     return False
+
+
+_UNIVERSAL_TIME = re.compile(r"\b(?:GMT|UTC)\b[^.;()]{0,12}$")  # "at about 23:40 GMT on Sunday"
+
+
+def _local_day_only(sent: Span, found: list[DateMention]) -> list[DateMention]:
+    """"at about 23:40 GMT on Sunday (04:40 local time on Monday)": the day in Pakistan, not the day in Greenwich."""
+    if "local time" not in sent.text.lower():
+        return found
+    text = doc_text(sent.doc)
+    universal = [d for d in found if d.precision == "day" and _UNIVERSAL_TIME.search(text[max(sent.start_char, d.span.start - 30) : d.span.start])]
+    local = [d for d in found if d.precision == "day" and d not in universal]
+    if not universal or not local or {d.value for d in universal} == {d.value for d in local}:
+        return found
+    return [d for d in found if d not in universal]
 
 
 # the act told fell on the day the sentence states for its telling
@@ -199,6 +218,29 @@ def _continues_the_incident(head: Token, first: Token) -> bool:
     start = first.i - 1 if first.i > first.sent.start and first.nbor(-1).lower_ in ("on", "late", "early") else first.i
     return any(c.dep_ == "prep" and c.lower_ == "for" and c.right_edge.i == start - 1 and any(
         o.dep_ == "pobj" and INCIDENT_NOUN.fullmatch(o.lower_) for o in c.children) for c in head.children)
+
+
+MOURNERS = frozenset({"mourners", "protesters", "protestors", "demonstrators"})
+RITES = frozenset({"funeral", "funerals", "burial", "vigil", "sit-in", "protest"})
+RITE_VERBS = frozenset({"gathered", "attended", "offered", "held", "performed", "staged", "mourned"})
+
+
+def _mourning(verb: Token) -> bool:
+    """The verb tells the aftermath, not the attack: mourners or protesters act ("thousands of mourners gathered on
+    Saturday"), or someone holds a rite ("the funeral prayers were offered on Sunday", "he was buried on Saturday")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    actors = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    if any(t.lower_ in MOURNERS for t in actors):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    laid_to_rest = verb.lower_ == "laid" and any(c.lower_ == "to" and any(g.lower_ == "rest" for g in c.children)
+                                                 for c in verb.children)
+    if (verb.lower_ == "buried" or laid_to_rest) and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "was buried", "was laid to rest"
+    return verb.lower_ in RITE_VERBS and any(
+        t.lower_ in RITES for o in objects for t in (o, *(c for c in o.children if c.dep_ == "compound")))
 
 
 def _a_journey(verb: Token) -> bool:
@@ -393,6 +435,9 @@ def relative_dates(sent: Span, published: datetime, index: int = -1,
         value = pub.replace(day=1) if days < 0 else pub - timedelta(days=days)
         out.append(DateMention(value, precision, _span(sent, at, at + len(phrase), index), explicit=phrase not in APPROXIMATE))
         break
+    for m in _DAYS_AGO.finditer(sent.text):
+        out.append(DateMention(pub - timedelta(days=days_counted(m.group(1).lower())), "day",
+                               _span(sent, m.start(), m.end(), index)))
     for m in _DAYS_EARLIER.finditer(sent.text):
         count = m.group(1).lower() if m.group(1) else "a"
         anchor = next((d.value for d in out if d.precision == "day"), None)
@@ -446,6 +491,7 @@ class DateRules:
         found = [d for d in found if d.background or not _future(sent, d.span)]
         found = [replace(d, background=True) if _weekday_of_a_past_year(sent, d, found) else d for d in found]
         found = [_of_last_year(sent, d, published.year - 1) for d in found]
+        found = _local_day_only(sent, found)
         if SAME_DAY_AS_TOLD.search(sent.text):
             # "said on Wednesday troops had killed three militants ... earlier in the day": the day said is the act's
             found = [replace(d, reporting=False) if d.reporting and d.precision == "day" else d for d in found]

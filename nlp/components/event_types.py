@@ -83,10 +83,13 @@ TRIGGERS.update({f"{phrase}s": vote for phrase, vote in list(TRIGGERS.items()) i
                  and phrase.endswith(("operation", "raid", "encounter", "ibo")) and phrase != "operation"})
 INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowing up", "setting fire to", "torching", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned", "went off",
-               "derailed", "derail")
+               "derailed", "derail", "caught fire")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
-               "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam")
+               "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam",
+               # an oil or gas installation ("damaged a storage tank", "a gas gathering facility")
+               "storage tank", "gas facility", "gathering facility", "gas plant", "gas field", "oil field", "oil well",
+               "compressor station")
 # arson of buildings: "set fire to twelve government schools" attacks property, as blowing up a tower does
 ARSON_VERBS = frozenset({"set fire to", "set on fire", "set ablaze", "torched", "torching", "setting fire to", "burnt",
                          "burned"})
@@ -239,6 +242,8 @@ class EventTypeRules:
                 etype = "armed_assault"  # "attacked with rockets, hand grenades and automatic weapons": an assault
             if grenade and fired_grenade:
                 etype = "armed_assault"  # launcher rounds
+            if etype == "armed_assault" and span is not None and _dropped(span, sent) and not phrases["trigger"] & GUNFIRE:
+                etype = "bombing"  # "the quadcopter dropped two mortar shells on the post": a bomb from above, no shelling
             if phrase in self.raids and span is not None and _raids_a_post(span, sent, self.posts):
                 etype = "armed_assault"  # "a weekend raid on a Frontier Corps checkpoint": militants attacked
             if etype == "security_operation" and span is not None and _hunt_after_attack(span, sent):
@@ -300,6 +305,24 @@ def _among_arms(span: TextSpan, sent: Span) -> bool:
     # (the parser may not join them: "armed with automatic rifles and hand grenades attacked the post")
     before = sent.doc[max(sent.start, words.start - 4) : words.start]
     return any(t.lower_ in ARMS and any(c.lower_ in ("and", ",") for c in before[k + 1 :]) for k, t in enumerate(before))
+
+
+DROPPED = frozenset({"dropped", "dropping", "drop", "drops"})
+# (shells dropped "after which gunmen opened fire from nearby fields": an assault that a drone opened)
+GUNFIRE = frozenset({"opened fire", "fired on", "fired at", "firing", "gunmen", "gunfight", "exchange of fire"})
+MUNITIONS = frozenset({"shell", "shells", "mortar", "mortars", "grenade", "grenades", "rounds"})
+
+
+def _dropped(span: TextSpan, sent: Span) -> bool:
+    """Munitions that were dropped ("the quadcopter dropped 2 mortar shells on the post"): the object of a verb of
+    dropping (a drone's bomb), not fired."""
+    words = span.in_doc(sent.doc)
+    if words is None:
+        return False
+    noun = words.root
+    while noun.dep_ == "compound" and noun.head.lower_ in MUNITIONS:
+        noun = noun.head  # "mortar" in "mortar shells"
+    return noun.lower_ in MUNITIONS and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in DROPPED
 
 
 def _intended(sent: Span, found: set[str]) -> bool:

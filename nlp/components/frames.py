@@ -85,7 +85,7 @@ BACKGROUND_PHRASES = ("comes weeks after", "comes days after", "comes a day afte
 BACKGROUND_FORMULAS = ("it is pertinent to mention", "it is worth mentioning")
 AGO = re.compile(r"\b(?:ago|earlier|previously|last\s+(?:week|month|year))\b", re.IGNORECASE)
 # a body sentence that opens in the week before: an earlier incident, told after the lede's (a lede may open so)
-BODY_RECAP_OPENERS = ("last week ", "the previous week ")
+BODY_RECAP_OPENERS = ("last week ", "the previous week ", "earlier this week ", "earlier in the week ")
 # "the attack", "the blast" (one incident, with the definite article): the report's own incident when nothing marks
 # another ("police blamed the HGB for the attack, saying its fighters had struck twice in recent weeks")
 THIS_INCIDENT = re.compile(r"\bthe\s+(?:" + "|".join(INCIDENT_NOUNS) + r")\b", re.IGNORECASE)
@@ -562,6 +562,24 @@ def _outside_group_records(sent: Span, triggers: list[Trigger], background_phras
     return [t for t in triggers if not any(start <= t.span.start < end for start, end in spans)]
 
 
+# "The abduction is the latest in a wave of violence in the area": a sentence that opens a list of the other incidents
+SERIES_INTRO = re.compile(r"\b(?:is|was|comes\s+as|came\s+as)\s+the\s+latest\s+in\s+an?\s+(?:[\w-]+\s+)?"
+                          r"(?:wave|series|string|spate|spree|run|surge)\s+of\b", re.IGNORECASE)
+
+
+def _after_series_intro(info: SentenceInfo, infos: list[SentenceInfo]) -> bool:
+    """The sentence follows, in its paragraph, one that calls the incident the latest in a wave, and tells an
+    incident on a day of its own: one of the wave's earlier incidents."""
+    if not info.triggers or not any(d.precision == "day" and not d.reporting for d in info.dates):
+        return False
+    for previous in reversed(infos):
+        if previous.paragraph != info.paragraph:
+            return False
+        if SERIES_INTRO.search(previous.sent.text) and not previous.casualties:
+            return True
+    return False
+
+
 def continues_recap(previous: SentenceInfo, info: SentenceInfo) -> bool:
     """A sentence about the earlier incident the recap before it named ("The attack came two days after four
     policemen were martyred ... That attack was claimed by the TTP", "... All nine attackers were killed in that
@@ -646,6 +664,18 @@ def _place_lead(sent: Span) -> bool:
 
 
 PLACE_KINDS = frozenset({"district", "area", "tehsil", "town", "city", "region", "division"})
+
+
+def _one_of_the_summed(info: SentenceInfo, summary: Frame | None, current: Frame) -> bool:
+    """The sentence names one of the places a lede summing up several incidents named, one place for each, and not
+    the place the frame told so far: that place's incident."""
+    if summary is None or (summed_count(summary) or 0) < 2:
+        return False
+    summed = places_named(summary)
+    own = places_named(Frame(sentences=[info]))
+    if len(summed) < 2 or len(own) != 1 or not own <= summed:
+        return False
+    return current is summary or not own & places_named(current)
 
 
 def summed_count(frame: Frame) -> int | None:
@@ -749,6 +779,10 @@ class FrameRules:
             if paragraph > 0 and normalise(sent.text).startswith(BODY_RECAP_OPENERS):
                 # "Last week, gunmen stopped buses ..." after a lede that told this week's attack
                 info.background = True
+            if paragraph > 0 and _after_series_intro(info, infos):
+                # "The abduction is the latest in a wave of violence in the area. On Tuesday, a suicide truck bombing ...
+                # killed 23 soldiers.": the wave's other incidents, each on its own day
+                info.background = True
             if infos and continues_statistic(infos[-1], info):
                 info.background = info.statistic = True
             elif infos and continues_recap(infos[-1], info):
@@ -776,7 +810,7 @@ class FrameRules:
             foiled=sent._.foiled,
             background=self.is_background(sent, sent._.dates, claim, max((t.strength for t in triggers), default=0.0),
                                           phrases["background"]),
-            non_event=self._is_non_event(sent, triggers, figures, phrases["non_event"]),
+            non_event=self._is_non_event(sent, triggers, figures, phrases["non_event"]) or communal_fighting(sent),
             militant_agent=self.militant_agent(sent),
             marker=any(low.startswith(m) or f" {m} , " in f" {low} " for m in self.segment_markers) or _place_lead(sent),
         )
@@ -903,6 +937,19 @@ class FrameRules:
         attackers = self.casualties.attacker_nouns
         return any(tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and (tok.ent_type_ == "MIL_GROUP" or tok.lower_ in attackers)
                    for tok in sent)
+
+
+# "fighting between rival Sunni and Shia tribes", "tribal lashkars", "a clash between two families over land": armed
+# communities at war with each other, not a militant attack
+COMMUNAL_FIGHTING = re.compile(r"\b(?:fighting|clash(?:es)?|gunfight|firing|battle)\s+between\s+(?:(?:the|two|rival|armed|"
+                               r"[A-Z][\w-]*|and)\s+){0,5}(?:tribes|clans|families|sub-tribes|lashkars)\b"
+                               r"|\btribal\s+(?:clash(?:es)?|fighting|lashkars?|feud|war)\b", re.IGNORECASE)
+
+
+def communal_fighting(sent: Span) -> bool:
+    """The sentence tells of armed communities fighting each other (tribes, clans, families), not of militants: no
+    incident of Khabar's kinds, unless a named group acts in it."""
+    return COMMUNAL_FIGHTING.search(sent.text) is not None and not sent._.groups
 
 
 SCENE_PREPOSITIONS = frozenset({"at", "during", "near", "outside", "inside"})
@@ -1137,9 +1184,26 @@ def section_heading(info: SentenceInfo) -> str | None:
     if letters and len(info.sent) <= HEADING_TOKENS and all(t.is_upper for t in letters):
         return "item"  # a digest's topic line ("GAS.", "CAPITAL ON EDGE.")
     places = [m for m in info.locations if m.kind in ("place", "district")]
-    if places and len(info.sent) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
+    named = [t for t in info.sent if not (t.is_punct or t.is_space)]  # ("**Azam Warsak, South Waziristan (Lower).**")
+    if places and len(named) <= HEADING_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in info.sent):
         return "item"
+    if _bold_name_line(info, named):
+        return "item"  # "**Mali Khel.**": a digest's heading in bold, a place the gazetteer does not know
     return None
+
+
+def _bold_name_line(info: SentenceInfo, words: list[Token]) -> bool:
+    """A short line set in bold that is only a capitalised name ("**Mali Khel.**"; not "**Our assessment.**")."""
+    return (info.sent.text.lstrip().startswith("**") and 0 < len(words) <= HEADING_TOKENS // 2
+            and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words))
+
+
+def _under_its_heading(frame: Frame) -> bool:
+    """The frame's opener stands under an item's heading in its own paragraph ("**Mali Khel.** On Tuesday evening a
+    suicide bomber ...")."""
+    opener = frame.opener or (frame.sentences[0] if frame.sentences else None)
+    return opener is not None and any(section_heading(s) == "item" for s in frame.sentences
+                                      if s.paragraph == opener.paragraph and s.index < opener.index)
 
 
 def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
@@ -1181,7 +1245,8 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
             # soldiers martyred")
             gap = (min(days) - posted).days
         return gap not in (None, 0) and not towns & places_named(frame)
-    return bool(own) and bool(known)
+    # (a frame under a heading of its own that names no place the gazetteer knows, "**Mali Khel.**", is that item's)
+    return bool(own) and (bool(known) or _under_its_heading(frame))
 
 
 # "3) 0945 hrs — NOSHKI: ...", "10:15am — ...": an item of a bulletin stamped with the time it was posted
@@ -1497,6 +1562,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 or (_new_place(info, current) and info.paragraph != current.sentences[-1].paragraph
                     and info.has_figures and announces_another(current))
                 or night_apart
+                # "A policeman guarding a polio team was martyred in Domel ..., while militants attacked Jani Khel police
+                # station in the night ..., in two separate attacks": a later paragraph that tells one of the places the
+                # lede summed up, not the one told last, tells that place's incident
+                or (info.paragraph != current.sentences[-1].paragraph and info.strength >= 0.8
+                    and _one_of_the_summed(info, summary, current))
                 # "On Wednesday, eight militants were killed ... in the Gwadar Port Authority complex" late in a report of
                 # Monday night's attack in Turbat: figures days older in another district are another incident's (a recap)
                 or (info.paragraph > current.sentences[0].paragraph and _new_place(info, current) and info.has_figures

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from khabar.core.records import Location
 from khabar.nlp.components.base import (
     INCIDENT_AFTER,
+    INCIDENT_NOUN_PATTERN,
     SPEECH_VERBS,
     TextSpan,
     doc_text,
@@ -249,6 +250,8 @@ def _is_dateline(ent: Span) -> bool:
     def opens_line(i: int) -> bool:
         if i > 0 and BULLET_MARK.fullmatch(doc[i - 1].text):
             i -= 1  # "■ Lakki Marwat: DSP among four policemen martyred": a bulletin's item line under its mark
+        elif i > 1 and doc[i - 1].text in (".", ")") and doc[i - 2].is_digit and len(doc[i - 2]) <= 2:
+            i -= 2  # "2. Karak — Rockets fired at a gas facility": a numbered item's place, after its number
         return starts_line(doc, i)
 
     def chained(tok: Token) -> bool:
@@ -341,6 +344,8 @@ def find_locations(sent: Span, index: int = -1, street_words: frozenset[str] = S
         reference = reference or ent.start in listed  # "D.I. Khan, Bannu, Lakki Marwat and Tank have seen attacks"
         reference = reference or in_timed_clause(ent.root)  # "..., hours after gunmen shot dead two traders in Peshawar"
         reference = reference or _in_a_dated_when(ent)  # "since March 2015, when bombers struck two churches in Lahore"
+        # "on alert following the Bannu Cantonment attack, in which 18 people were martyred": an earlier incident
+        reference = reference or _recalled_incident(ent)
         out.append(LocationMention(kind, name, TextSpan.from_span(ent, index), dateline,
                                    ent.label_ == "FOREIGN_LOC", _clause_words(ent), reference, _noun_heads(ent)))
     return _qualifiers_of_references(out)
@@ -463,6 +468,31 @@ def _inside_longer_name(ent: Span, known: frozenset[str] = NAME_NEIGHBOURS) -> b
 AREA_NOUNS = frozenset({"area", "areas", "village", "town", "tehsil", "locality", "valley", "vicinity", "outskirts"})
 
 
+RECALLING = frozenset({"following", "after", "since"})
+
+
+def _recalled_incident(ent: Span) -> bool:
+    """The place names an incident that a sentence recalls with its own toll ("following the Bannu Cantonment attack,
+    in which 18 people were martyred"): that incident's place, not this one's."""
+    node = ent.root
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of") and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "the attack in Bannu"
+    if not re.fullmatch(INCIDENT_NOUN_PATTERN, node.lower_) or node.head.lower_ not in RECALLING:
+        return False
+    return any(c.dep_ == "relcl" and any(casualty_kind(t) in ("killed", "injured") for t in c.subtree)
+               for c in node.children)
+
+
+def _line_start(token: Token) -> int:
+    """The first token of the name the token heads, past any marks before it ("**")."""
+    start = token.left_edge.i
+    while start > 0 and not starts_line(token.doc, start) and token.doc[start - 1].text in ("*", "**", "•", "-"):
+        start -= 1
+    return start
+
+
 def _person_named(ent: Span) -> bool:
     """A locality's name used as a person's: listed with named people ("Waqas Ahmad and Shah Faisal") or after a
     person's title or name ("Constable Shah Faisal")."""
@@ -470,7 +500,11 @@ def _person_named(ent: Span) -> bool:
     head = root.head
     # (not a "person" the parser found where the text names an area: "the general area of Hassan Khel, North Waziristan")
     an_area = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in AREA_NOUNS
-    if root.dep_ in ("conj", "appos") and head.ent_type_ == "PERSON" and not an_area:
+    # (nor a locality the parser took for a person, set before its district at the head of a line: "**Azam Warsak,
+    # South Waziristan (Lower).**")
+    headed = (root.dep_ == "appos" and ent.ent_id_.startswith(("district:", "place:")) and ent.start > 0
+              and ent.doc[ent.start - 1].text == "," and starts_line(ent.doc, _line_start(head)))
+    if root.dep_ in ("conj", "appos") and head.ent_type_ == "PERSON" and not an_area and not headed:
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     after = ent.doc[ent.end : ent.end + 2]
@@ -574,7 +608,7 @@ SPOKE_IN = frozenset({"said", "says", "told", "added", "stated"})  # (not "an at
 # verbs whose "to" names where people or bodies were carried after the attack ("were taken back to Islamabad",
 # "the bodies were brought to Quetta"), not the scene
 CARRY_VERBS = frozenset({"taken", "took", "shifted", "moved", "flown", "flew", "airlifted", "evacuated", "rushed",
-                         "transported", "brought", "referred"})
+                         "transported", "brought", "referred", "sent"})
 # a journey's verbs and nouns: its ends are where the travellers came from and were going, not where they were hit
 DEPART_VERBS = frozenset({"left", "leaving", "leaves", "departed", "departing"})
 TRAVEL_WORDS = frozenset({"travelling", "traveling", "travelled", "traveled", "headed", "heading", "going", "returning",

@@ -59,7 +59,7 @@ DENIAL = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:denied|denies|deny|denying|re
                     r"|\b(?:denied|denies|deny|denying)\b[^.;]{0,60}?\b(?:had|has|have)\s+any\s+(?:involvement|role|hand|connection|links?)\b"
                     # "said the group had no connection with the attack", 'had "no link" with it', "had no involvement and ...", "was not
                     # involved in it"
-                    r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement)(?:\s*[\"”’'])?(?:\s+(?:with|to|in)\b|\s*(?:,|\.|and\b))"
+                    r"|\b(?:had|has|have)\s+(?:[\"“‘']\s*)?no\s+(?:connection|links?|hand|role|involvement|part)(?:\s*[\"”’'])?(?:\s+(?:with|to|in)\b|\s*(?:,|\.|and\b))"
                     r"|\b(?:was|were|is|are)\s+not\s+involved\b"
                     # "said they had nothing to do with the blast", "was not behind the attack"
                     r"|\b(?:had|has|have)\s+nothing\s+to\s+do\s+with\b|\b(?:was|were|is|are)\s+not\s+behind\b", re.I)
@@ -184,6 +184,9 @@ def _its_own_did(ent: Span) -> bool:
     for clause in (c for c in node.head.children if c.dep_ == "ccomp"):
         if clause.pos_ != "VERB" or any(c.lower_ in NOT_DONE for c in clause.children if c.dep_ in ("neg", "aux")):
             continue  # ("said it was ready for talks", "said its fighters would not stop")
+        words = ent.doc[clause.left_edge.i : clause.right_edge.i + 1].text
+        if DENIAL.search(words):
+            continue  # ("said they had no part in it": a denial)
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         # (its own men however the subject names them: "a suicide bomber from its Majeed Brigade")
         if any(x.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in OWN_UNITS for p in x.subtree)
@@ -364,7 +367,9 @@ class PerpetratorRules:
             if claim_words and all(in_timed_clause(t) for t in claim_words):
                 attribution = "unknown"  # "..., hours after gunmen shot two traders in an attack claimed by the IS"
             sent._.claim = attribution == "claimed"
-            sent._.groups = self._groups(sent, index, attribution)
+            # ("Some analysts suspect the regional branch of the Islamic State": a guess, no official's blame)
+            guessed = attribution == "blamed" and _commentators_suspect(sent)
+            sent._.groups = [] if guessed else self._groups(sent, index, attribution)
             found.extend(sent._.groups)
         doc._.groups = found
         return doc
@@ -389,7 +394,7 @@ class PerpetratorRules:
             return "blamed" if phrases["blame"] else "unknown"
         if phrases["claim"] and "responsib" not in text and _asserts_of_others(sent):
             return "unknown"  # "the Afghan ministry claimed that Pakistani forces had fired first": a dispute
-        if (phrases["claim"] or CLAIM_BY_STATEMENT.search(text) or _group_claim_noun(sent) or _group_says_it_did(sent)
+        if (phrases["claim"] or _group_statement(sent) or _group_claim_noun(sent) or _group_says_it_did(sent)
                 or _claim_field(sent)) and (
                 not _state_claim(sent)):
             return "claimed"
@@ -418,7 +423,7 @@ class PerpetratorRules:
             if _split_from(ent):
                 attr = "unknown"  # "a faction that broke away from the Pakistani Taliban said it was behind ...": the parent
             after = doc_text(sent.doc)[ent.end_char : min(ent.end_char + 80, sent.end_char)]
-            if DENIAL.match(after.lstrip(" ,)")):
+            if DENIAL.match(after.lstrip(" ,)")) or _says_it_had_no_part(after):
                 attr = "denied"  # "the main TTP denied any role", even beside another group's claim
             elif attr == "unknown" and (self._agent_of_attack(ent) or _attackers_were_members(ent) or _linked_to(ent)):
                 # "TTP terrorists attacked the post, the ISPR said", "the kidnappers were members of the TTP",
@@ -572,6 +577,41 @@ def _group_claim_noun(sent: Span) -> bool:
     text = doc_text(sent.doc)
     return any(ent.label_ == "MIL_GROUP" and GROUP_CLAIM_AFTER.match(text[ent.end_char : ent.end_char + 20])
                for ent in sentence_ents(sent))
+
+
+COMMENTATORS = frozenset({"analysts", "analyst", "experts", "expert", "observers", "commentators", "researchers"})
+SUSPECTING = frozenset({"suspect", "suspects", "suspected", "believe", "believes", "blame", "blamed", "say", "said"})
+
+
+def _commentators_suspect(sent: Span) -> bool:
+    """The only ones who point at a group are analysts or experts ("Some analysts suspect the Islamic State"): a
+    guess, not officials' or investigators' blame."""
+    subjects = [c for t in sent if t.lower_ in SUSPECTING for c in t.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(c.lower_ in COMMENTATORS for c in subjects)
+
+
+SAYS_IT = re.compile(r"\s*,?\s*(?:said|says|stated|insisted)\s+(?:in\s+a\s+(?:separate\s+)?statement\s+)?(?:that\s+)?"
+                     r"(?:it|they|its\s+fighters|their\s+fighters)\s+", re.I)
+
+
+def _says_it_had_no_part(after: str) -> bool:
+    """The words after a group say it was not involved ("the Pakistani Taliban said they had no part in the attack")."""
+    found = SAYS_IT.match(after)
+    return found is not None and DENIAL.match(after[found.end() :]) is not None
+
+
+def _group_statement(sent: Span) -> bool:
+    """A statement that its fighters did it ("the BLA said its fighters had attacked the camp"), not the state's
+    account of its own men ("the Counter Terrorism Department said its team killed two militants")."""
+    found = CLAIM_BY_STATEMENT.search(sent.text)
+    if found is None:
+        return False
+    said = sent.doc.char_span(sent.start_char + found.start(), sent.start_char + found.start() + len(found.group().split()[0]))
+    if said is None:
+        return True
+    subjects = [c for c in said.root.children if c.dep_ == "nsubj"]
+    return not subjects or not all(c.ent_type_ != "MIL_GROUP" and (c.ent_type_ == "SEC_ACTOR" or c.lower_ in STATE_CLAIMANTS)
+                                   for c in subjects)
 
 
 def _state_claim(sent: Span) -> bool:

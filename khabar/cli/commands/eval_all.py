@@ -506,6 +506,24 @@ INCIDENT_PROBES = (
      "of convoys, an IED on an elder, engineers kidnapped, a mobile tower and a gas pipeline attacked, night raids on "
      "police posts with attackers killed, a faction's claim under its parent, a denial, victims' home towns and "
      "hospital cities elsewhere, four distractors. Scored unseen first, then studied."),
+    ("p164", "thirteen incidents, nine of them in 2 or more reports",
+     "Twenty-six reports from five outlets (a government-affiliated agency with full official titles, a Peshawar "
+     "evening tabloid quoting sources, an international broadcaster with explainer boxes and times in GMT, a daily "
+     "newsletter of numbered items, an investigative site rebuilding an attack a week later from hospital records) on "
+     "2022-25 attacks in Kurram, Nowshera, Khyber, Orakzai, Karak, Hangu and Kohat: a passenger convoy ambushed with "
+     "the toll climbing over days, a seminary suicide bombing, an IED on a Frontier Corps vehicle claimed by a faction "
+     "and denied by its parent, an official kidnapped and freed after a jirga, rockets on a gas facility, a "
+     "quadcopter on a police post, operations killing only militants, items covering two districts, five "
+     "distractors. Written blind and scored unseen as a never-studied set, then studied."),
+    ("p166", "thirteen incidents, eleven of them in 2 or more reports",
+     "Twenty-six reports from five outlets (a Peshawar broadsheet with capitalised datelines and long official quotes, "
+     "a mobile news app with one-sentence paragraphs under 'What happened' and 'Why it matters' subheads, a foreign "
+     "wire dating by weekday with a paragraph of earlier attacks, an Urdu channel's English site with 'martyred' and "
+     "appended toll updates, a weekly security digest under place headings) on 2023-25 attacks in Karachi, Dera "
+     "Ismail Khan, Tank, South Waziristan, Bannu, North Waziristan and Lakki Marwat: a police office besieged, suicide "
+     "truck and car bombs, road workers kidnapped, an IED on a Levies vehicle, a polio escort shot and a police "
+     "station attacked in one district on one day, a cantonment assault whose toll climbs, a claim arriving a day "
+     "later and denied by another group, four distractors. Scored unseen first, then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -980,16 +998,7 @@ HONEST_PROBES = (
      "foreign engineers' van fired on, a Frontier Corps post attacked with attackers killed, a police checkpoint "
      "fired on, a bomb defused, a mobile tower burned, claims against official blame on another group, four "
      "distractors; written blind, never studied.",
-     "Fourteen incidents, eight of them in 2 or more reports. Never studied."),    ("p164",
-     "Twenty-six reports from five outlets (a government-affiliated agency with full official titles, a Peshawar "
-     "evening tabloid quoting sources, an international broadcaster with explainer boxes and times in GMT, a daily "
-     "newsletter of numbered items, an investigative site rebuilding an attack a week later from hospital records) on "
-     "2022-25 attacks in Kurram, Nowshera, Khyber, Orakzai, Karak, Hangu and Kohat: a passenger convoy ambushed with "
-     "the toll climbing over days, a seminary suicide bombing, an IED on a Frontier Corps vehicle claimed by a faction "
-     "and denied by its parent, an official kidnapped and freed after a jirga, rockets on a gas facility, a "
-     "quadcopter on a police post, operations killing only militants, items covering two districts, five "
-     "distractors; written blind, never studied.",
-     "Thirteen incidents, nine of them in 2 or more reports. Never studied."),
+     "Fourteen incidents, eight of them in 2 or more reports. Never studied."),
     ("p165",
      "Twenty-six reports from five outlets (a Quetta morning daily with place-and-weekday ledes, a TV channel's "
      "ticker-style story with updates at the bottom, a foreign wire filing from Islamabad, a weekly magazine's "
@@ -998,6 +1007,16 @@ HONEST_PROBES = (
      "abducted and killed, a pipeline bombed, a Levies station attacked, a journalist shot, a procession and a railway "
      "station bombed, a rally grenade attack, passengers taken off a bus and shot, a train track blast, namesake "
      "places, tolls disputed between sources, four distractors; written blind, never studied.",
+     "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
+    ("p167",
+     "Twenty-six reports from five outlets (a Quetta daily with month-and-day datelines and long paragraphs, a TV "
+     "network's live blog of timed entries newest first, an international agency with figures in words, a rights "
+     "group's field report days later listing the dead, an explainer site recapping earlier attacks) on 2021-25 attacks "
+     "in Kachhi, Sibi, Nushki, Awaran, Quetta, Kalat, Harnai, Duki, Kech and Mastung: miners taken and killed, a rally "
+     "bombed, passengers checked and shot on a highway, a grenade in a bazaar and a roadside bomb on one night, a "
+     "railway station suicide bombing with a toll revised down, a Frontier Corps camp attacked with attackers counted "
+     "apart, Levies men abducted, a train derailed near a tunnel, namesake places, four distractors; written blind, "
+     "never studied.",
      "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
 )
 

@@ -828,22 +828,30 @@ class Extractor:
         counted_later = any(not _no_figures(e) for e in events[1:])
         kept = [e for k, e in enumerate(events) if not _uneventful_operation(e) and not _unplaced_and_unharmed(e)
                 and not ((k or counted_later) and _undated_aside(e))]
-        if len(kept) == 1 and (kept[0].killed is None or kept[0].injured is None) and art.title.strip():
-            kept[0] = self._headline_toll(kept[0], art.title, published)
-        if len(kept) == 1 and art.title.strip() and (kept[0].location.district is None or _placed_aside(kept[0], infos)):
-            kept[0] = self._headline_place(kept[0], art.title, published)
+        if len(kept) == 1 and art.title.strip():
+            kept[0] = self._from_headline(kept[0], art.title, published, infos)
         return kept
 
-    def _headline_doc(self, title: str, published: datetime) -> Doc:
-        """The headline run through the pipeline as a sentence of its own."""
+    def _from_headline(self, event: ExtractedEvent, title: str, published: datetime,
+                       infos: list[SentenceInfo]) -> ExtractedEvent:
+        """A report of one incident takes from its headline what its body does not state: a count of a kind, or the
+        district of the scene. The headline is parsed once, and only when one of them is missing."""
+        count_missing = event.killed is None or event.injured is None
+        place_missing = event.location.district is None or _placed_aside(event, infos)
+        if not (count_missing or place_missing):
+            return event
         doc = self.nlp.make_doc(headline_sentence(title.strip()[:HEADLINE_MAX_CHARS], self.casualties.person_nouns))
         doc._.published = published
-        return self.nlp(doc)
+        doc = self.nlp(doc)
+        if count_missing:
+            event = self._headline_toll(event, doc)
+        if place_missing:
+            event = self._headline_place(event, doc)
+        return event
 
-    def _headline_place(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
-        """A report of one incident whose body names no district of the scene takes the headline's ("how the Akora
-        Khattak bomber reached the front row" over a body that names the seminary and the hospitals only)."""
-        doc = self._headline_doc(title, published)
+    def _headline_place(self, event: ExtractedEvent, doc: Doc) -> ExtractedEvent:
+        """A report of one incident whose body names no district of the scene takes the headline's (`doc`: "how the
+        Akora Khattak bomber reached the front row" over a body that names the seminary and the hospitals only)."""
         mentions = [m for info in doc._.sentences for m in info.locations]
         place = self.locations.choose(mentions, 0)
         if place is None or not place[0].district:
@@ -867,10 +875,9 @@ class Extractor:
         place = self.locations.choose(mentions, lede[0].index)
         return place if place is not None and place[0].district else None
 
-    def _headline_toll(self, event: ExtractedEvent, title: str, published: datetime) -> ExtractedEvent:
-        """A report of one incident whose body gives no count of a kind takes the headline's ("9 BC personnel martyred
-        in suicide blast" over "several personnel were martyred"): the article states it, only not in its text."""
-        doc = self._headline_doc(title, published)
+    def _headline_toll(self, event: ExtractedEvent, doc: Doc) -> ExtractedEvent:
+        """A report of one incident whose body gives no count of a kind takes the headline's (`doc`: "9 BC personnel
+        martyred in suicide blast" over "several personnel were martyred"): the article states it, only not in its text."""
         figures = [f for info in doc._.sentences for f in info.casualties if not f.claimed]
         # a figure whose words hold another's is a parse that ran over the headline's ellipsis ("104 passengers freed,
         # 16 attackers killed" read as 104 killed)

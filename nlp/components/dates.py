@@ -233,12 +233,12 @@ def _mourning(verb: Token) -> bool:
     actors = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     if any(t.lower_ in MOURNERS for t in actors):
         return True
-    objects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
-    laid_to_rest = verb.lower_ == "laid" and any(c.lower_ == "to" and any(g.lower_ == "rest" for g in c.children)
-                                                 for c in verb.children)
+    # ("was laid to rest": the parser makes "rest" the verb's complement)
+    laid_to_rest = verb.lower_ == "laid" and any(c.dep_ == "xcomp" and c.lower_ == "rest" for c in verb.children)
     if (verb.lower_ == "buried" or laid_to_rest) and any(c.dep_ == "auxpass" for c in verb.children):
         return True  # "was buried", "was laid to rest"
+    objects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
     return verb.lower_ in RITE_VERBS and any(
         t.lower_ in RITES for o in objects for t in (o, *(c for c in o.children if c.dep_ == "compound")))
 

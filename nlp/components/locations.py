@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from khabar.core.records import Location
 from khabar.nlp.components.base import (
     INCIDENT_AFTER,
-    INCIDENT_NOUN_PATTERN,
+    INCIDENT_NOUN,
     SPEECH_VERBS,
     TextSpan,
     doc_text,
@@ -479,7 +479,7 @@ def _recalled_incident(ent: Span) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ in ("in", "at", "of") and node.head.head.pos_ == "NOUN":
         node = node.head.head  # "the attack in Bannu"
-    if not re.fullmatch(INCIDENT_NOUN_PATTERN, node.lower_) or node.head.lower_ not in RECALLING:
+    if not INCIDENT_NOUN.fullmatch(node.lower_) or node.head.lower_ not in RECALLING:
         return False
     return any(c.dep_ == "relcl" and any(casualty_kind(t) in ("killed", "injured") for t in c.subtree)
                for c in node.children)

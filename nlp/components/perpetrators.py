@@ -610,8 +610,12 @@ def _group_statement(sent: Span) -> bool:
     if said is None:
         return True
     subjects = [c for c in said.root.children if c.dep_ == "nsubj"]
-    return not subjects or not all(c.ent_type_ != "MIL_GROUP" and (c.ent_type_ == "SEC_ACTOR" or c.lower_ in STATE_CLAIMANTS)
-                                   for c in subjects)
+    return not subjects or not all(_the_state(c) or c.ent_type_ == "SEC_ACTOR" for c in subjects)
+
+
+def _the_state(subject: Token) -> bool:
+    """A subject that is the state ("the police", "the ISPR"), not a group that shares its words ("the ... Army")."""
+    return subject.lower_ in STATE_CLAIMANTS and subject.ent_type_ != "MIL_GROUP"
 
 
 def _state_claim(sent: Span) -> bool:
@@ -621,7 +625,7 @@ def _state_claim(sent: Span) -> bool:
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "xcomp" and c.lower_ in CAPTURING_VERBS for v in verbs for c in v.children):
         return True  # "The Counter-Terrorism Department (CTD) Balochistan has claimed to have arrested three facilitators"
-    return bool(subjects) and all(c.lower_ in STATE_CLAIMANTS and c.ent_type_ != "MIL_GROUP" for c in subjects)
+    return bool(subjects) and all(_the_state(c) for c in subjects)
 
 
 # what the state does after an attack, never what a group claims of one

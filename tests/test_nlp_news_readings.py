@@ -3017,8 +3017,6 @@ def test_the_day_of_a_funeral_is_no_day_of_the_attack(nlp: Language) -> None:
     assert day.reporting
     [day] = find_dates(sent(nlp, "A bomb went off at a funeral on Wednesday."), PUB)
     assert not day.reporting
-    [day] = find_dates(sent(nlp, "The constable was laid to rest on Wednesday in his village."), PUB)
-    assert day.reporting
 
 
 def test_what_analysts_suspect_is_no_blame(extractor: Extractor) -> None:

@@ -227,16 +227,15 @@ RITE_VERBS = frozenset({"gathered", "attended", "offered", "held", "performed", 
 
 def _mourning(verb: Token) -> bool:
     """The verb tells the aftermath, not the attack: mourners or protesters act ("thousands of mourners gathered on
-    Saturday"), or someone holds a rite ("the funeral prayers were offered on Sunday", "he was buried on Saturday")."""
+    Saturday"), or someone holds a rite ("the funeral prayers were offered on Sunday", "he was buried on Saturday").
+    ("laid to rest" stays out: read as the aftermath's day, it cost a studied report the day of its attack.)"""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     actors = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     if any(t.lower_ in MOURNERS for t in actors):
         return True
-    # ("was laid to rest": the parser makes "rest" the verb's complement)
-    laid_to_rest = verb.lower_ == "laid" and any(c.dep_ == "xcomp" and c.lower_ == "rest" for c in verb.children)
-    if (verb.lower_ == "buried" or laid_to_rest) and any(c.dep_ == "auxpass" for c in verb.children):
-        return True  # "was buried", "was laid to rest"
+    if verb.lower_ == "buried" and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "was buried"
     objects = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
     return verb.lower_ in RITE_VERBS and any(

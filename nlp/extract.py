@@ -133,6 +133,8 @@ NOT_TARGETED = ("security_forces", "police", "militants", "transport", "infrastr
 ARMED_VICTIMS = ("militia", "militiaman", "militiamen", "death squad", "death squads")  # combatants, not targeted killings
 REMAINING = re.compile(r"\b(?:remain|remains|remained|remaining|still|leaving|left)\b", re.IGNORECASE)
 THE_OTHER = re.compile(r"\bthe\s+other\s*$", re.IGNORECASE)  # "the other two injured personnel": those left
+THE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)  # ... "the three other injured men"
+OTHER_AFTER_COUNT = re.compile(r"[\w-]+\s+other\b", re.IGNORECASE)
 REMAINING_BEFORE = 11  # characters before a count searched for those words ("The remaining two wounded")
 FIGURE_KINDS = ("killed", "injured", "attackers_killed", "kidnapped")
 _DEFAULT = object()
@@ -658,9 +660,10 @@ def elliptic_more(figures: list[CasualtyFigure]) -> list[CasualtyFigure]:
 
 
 def _the_other(figure: CasualtyFigure) -> bool:
-    """"the other two injured personnel": told after a death, the count of those left."""
+    """"the other two injured personnel", "the three other injured men": told after a death, the count of those left."""
     before = figure.span.sentence[: figure.span.start - figure.span.sent_start]
-    return THE_OTHER.search(before) is not None
+    return THE_OTHER.search(before) is not None or (THE_BEFORE.search(before) is not None
+                                                     and OTHER_AFTER_COUNT.match(figure.span.text) is not None)
 
 
 def _remaining(figure: CasualtyFigure) -> bool:
@@ -811,10 +814,13 @@ class Extractor:
         lede_place = self._lede_place(infos) if len(frames) > 1 else None
         events: list[ExtractedEvent] = []
         updates: set[int] = set()  # a bulletin's later items that only update an earlier one
+        # ("We also close the file on last week's Darra Adam Khel abduction" in a digest's opening note: a first frame that
+        # only names a known incident before items that report theirs is the digest's preview, not an incident)
+        preview = len(frames) > 1 and _only_mentioned(frames[0]) and not all(_only_mentioned(f) for f in frames[1:])
         for k, (frame, scores) in enumerate(zip(frames, type_scores, strict=True)):
-            if _hearsay(frame):
+            if _hearsay(frame) or (k == 0 and preview):
                 continue
-            if k == 0 or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
+            if k == 0 or (k == 1 and preview) or not (_only_mentioned(frame) or (events and recalled_before(frame, events[0]))):
                 before = events[-1] if events else None
                 # (a frame that says no group claimed its attack takes no claim over all the report's incidents)
                 claims_of_all = [] if shared and any(says_no_claim(s.sent.text) for s in frame.sentences) else shared

@@ -33,6 +33,7 @@ RULES: dict[str, dict[str, Any]] = {
 
 
 MONTH_NAMES = frozenset(dates.MONTHS.split("|"))
+BOLD_MARKS = frozenset({"*", "**"})
 
 
 @Language.component("khabar_paragraphs")
@@ -50,6 +51,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif (token.lower_ in MONTH_NAMES and prev.like_num) or "|" in (token.text, prev.text):
             token.is_sent_start = False
     for start in starts:
+        # ("**Darra Adam Khel, Kohat** — ...": the bold marks that open a paragraph are not a sentence of their own)
+        marks = start
+        while marks + 1 < len(doc) and doc[marks].text in BOLD_MARKS:
+            marks += 1
+            doc[marks].is_sent_start = False
         if (dash := _dateline_dash(doc, start)) is not None:
             for token in doc[start + 1 : dash + 1]:
                 token.is_sent_start = False

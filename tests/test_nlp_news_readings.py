@@ -3136,3 +3136,87 @@ def test_rockets_that_damage_a_gas_plant_attack_the_installation(extractor: Extr
     text = ("KOHAT: Militants fired rockets at a gas plant near Shakardara late on Monday. One rocket damaged a storage "
             "tank. No one was hurt, police said.")
     assert [e.event_type for e in run(extractor, text)] == ["infrastructure_attack"]
+
+
+def test_a_digest_item_set_under_its_place_in_bold_is_its_own_incident(extractor: Extractor) -> None:
+    text = ("A busy week around Kohat and in Hangu, where the toll from Wednesday's roadside bomb rose twice after our "
+            "mid-week update. Figures are as of Friday afternoon.\n\n"
+            "**Lachi, Kohat** — Sniper fire hit the Lachi police post at about 10pm on Monday 17 March. One constable "
+            "killed and one wounded.\n\n"
+            "**Thall, Hangu** — A roadside bomb hit a police van on Wednesday 19 March. Two were killed at the scene. "
+            "Three others are still in hospital.")
+    events = run(extractor, text, published=datetime(2025, 3, 21, 17, 0))
+    assert [(e.event_type, e.location.district, e.date) for e in events] == [
+        ("armed_assault", "Kohat", date(2025, 3, 17)), ("bombing", "Hangu", date(2025, 3, 19))]
+
+
+def test_an_item_that_names_the_last_items_attack_is_still_its_own(extractor: Extractor) -> None:
+    text = ("Items are compiled from police statements and our district contacts.\n\n"
+            "**Matta, Swat** — A constable guarding a girls' school was shot dead on Tuesday 18 March. No claim.\n\n"
+            "Killed 1 | Injured 0 | Claim: none\n\n"
+            "**Tangi** — A roadside bomb struck a police van on Wednesday 19 March, killing two constables. Three others "
+            "were wounded.\n\n"
+            "Killed 2 | Injured 3 | Claim: none\n\n"
+            "**Katlang, Mardan** — Hours after the Tangi blast, a hand grenade was thrown into a shop in the bazaar. No "
+            "one was killed.\n\n"
+            "Killed 0 | Injured 4 | Claim: none")
+    events = run(extractor, text, published=datetime(2025, 3, 21, 17, 0))
+    assert [(e.location.district, e.killed, e.injured) for e in events] == [
+        ("Swat", 1, 0), ("Charsadda", 2, 3), ("Mardan", 0, 4)]
+
+
+def test_a_line_of_figure_cells_gives_each_kind_its_count(nlp: Language) -> None:
+    assert counts(nlp, "Dead 5 | Wounded 11 | Militants killed 2 | Responsibility: none") == {
+        "killed": [5], "injured": [11], "attackers_killed": [2]}
+    assert counts(nlp, "Killed 0 | Hurt 3 | Attackers killed — | Claim: not yet") == {"killed": [0], "injured": [3]}
+
+
+def test_a_release_numbered_by_point_tells_one_incident_to_its_end(extractor: Extractor) -> None:
+    text = ("District Police Swabi. Dated 04-02-2025.\n\n"
+            "1. Today at about 21:10 hours, unknown accused threw a hand grenade into a pharmacy in Topi bazaar.\n\n"
+            "2. As a result, two persons received injuries. They were shifted to THQ Hospital Topi. No loss of life "
+            "occurred.\n\n"
+            "3. FIR No. 88 has been registered u/s 7 ATA against the unknown accused.")
+    [event] = run(extractor, text, published=datetime(2025, 2, 4, 23, 0))
+    assert (event.killed, event.injured) == (0, 2)
+
+
+def test_the_section_of_the_law_a_case_is_registered_under_is_no_count(nlp: Language) -> None:
+    assert counts(nlp, "FIR No. 61/2025 dated 02-03-2025 has been registered at PS Jand u/s 7 ATA, 324/353 PPC and 4/5 "
+                       "Explosive Substances Act against the killed accused and their accomplices.") == {}
+
+
+def test_explosives_a_man_set_off_on_his_body_open_a_feature(extractor: Extractor) -> None:
+    text = ("The courtyard of the seminary had filled early for the Friday sermon in Nowshera. Just after one in the "
+            "afternoon of Friday 28 February, a man in the front rows set off the explosives strapped to his body.\n\n"
+            "By Sunday the number of dead had reached eight, the district health officer said, after several of the "
+            "wounded died over the previous two days. Some twenty people were hurt.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 2, 18, 0))
+    assert (event.event_type, event.suicide, event.killed, event.date) == ("bombing", True, 8, date(2025, 2, 28))
+
+
+def test_an_exchange_of_fire_is_nobody_killed(nlp: Language) -> None:
+    assert counts(nlp, "Soldiers engaged the hideout, and after a heavy exchange of fire two khwarij were sent to hell.") == {
+        "attackers_killed": [2]}
+
+
+def test_the_n_other_injured_after_a_death_are_those_left(extractor: Extractor) -> None:
+    text = ("KARAK: A roadside bomb hit a police mobile on Tuesday, killing a constable and injuring five others.\n\n"
+            "Update: One of the injured constables died in hospital, raising the death toll to two. The four other "
+            "injured are stable.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 4, 15, 0))
+    assert (event.killed, event.injured) == (2, 4)
+
+
+def test_where_the_wounded_are_treated_is_no_scene(extractor: Extractor) -> None:
+    text = ("Mingora (Staff Report): The number of martyrs of Monday's blast targeting a police van rose to two.\n\n"
+            "A constable was martyred on the spot when the van was hit by a roadside bomb. Three others are under "
+            "treatment at Peshawar, where a second constable died overnight.")
+    [event] = run(extractor, text, published=datetime(2025, 3, 4, 8, 0))
+    assert event.location.district == "Swat"
+
+
+def test_explosives_that_bring_down_a_tower_attack_the_installation(extractor: Extractor) -> None:
+    text = ("MIRANSHAH: Explosives planted at the foot of a mobile phone tower in Datta Khel brought it down late on "
+            "Sunday. No one was hurt.")
+    assert [e.event_type for e in run(extractor, text, published=datetime(2025, 3, 4, 8, 0))] == ["infrastructure_attack"]

@@ -117,7 +117,7 @@ NON_PERSON = {
     "kilometre", "kilometer", "kg", "bomb", "ied", "building", "home", "car", "motorcycle", "truck", "tower",
     "week", "month", "year", "time", "incident", "attack", "blast", "explosion", "pylon", "bullet", "room",
     "compound", "village", "area", "district", "meter", "metre", "feet", "foot", "mile", "percent", "cent",
-    "engagement", "encounter", "operation", "raid", "place", "location",  # "killed 35 in two engagements"
+    "engagement", "encounter", "operation", "raid", "place", "location", "exchange", "clash", "firefight",  # "killed 35 in two engagements"
 }
 TOTAL_WORDS = {"toll", "tally", "total"}
 SENTENCING_VERBS = frozenset({"sentence", "sentenced", "sentences", "sentencing", "condemned"})
@@ -641,7 +641,9 @@ class CasualtyRules:
             negated = i > 0 and tokens[i - 1].lower_ in ("no", "not") or _denied(tok)
             if i > 0 and (tokens[i - 1].lower_ in ("no.", "nos.", "#", "paragraph", "paragraphs", "para", "paras", "page", "pages",
                                                   "section", "sections", "article")
-                          or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")):
+                          or i > 1 and tokens[i - 1].text == "." and tokens[i - 2].lower_ in ("no", "nos")
+                          # ("registered u/s 7 ATA": the law's section a case is registered under)
+                          or i > 2 and [t.lower_ for t in tokens[i - 3 : i]] == ["u", "/", "s"]):
                 i += 1  # "Constable Ihsanullah (No. 611)", "(Adds ... in paragraphs 3-5)": a reference, not a count
                 while i + 1 < len(tokens) and tokens[i].lower_ in ("-", "–", "to", "and", ",") and _DIGITS.match(tokens[i + 1].lower_):
                     i += 2  # (the rest of the range or list it names)
@@ -1962,6 +1964,9 @@ class CasualtyRules:
 
     def extract_casualties(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure]:
         """Every casualty figure in one sentence, in order of appearance."""
+        tabled = self.tabled_counts(sent, sent_index)
+        if tabled is not None:
+            return tabled
         figures: list[CasualtyFigure] = []
         groups = self._number_groups(sent)
         taken = {t.i for first, last, _ in groups for t in first.doc[first.i : last.i + 1]}
@@ -2464,6 +2469,34 @@ class CasualtyRules:
             return [CasualtyFigure(kind, int(number.text), None, span, victim=label[-1].lower_ if label else "")]
         return []
 
+    def tabled_counts(self, sent: Span, sent_index: int = -1) -> list[CasualtyFigure] | None:
+        """A line of figures set out as cells between bars, each a label and its count ("Killed 2 | Injured 3 |
+        Attackers killed — | Claim: none"): the count of each cell whose label names a kind ("—" tells none). None when
+        the sentence is no such line."""
+        if sent.text.count("|") < TABLE_MIN_BARS:
+            return None
+        cells: list[list[Token]] = [[]]
+        for tok in sent:
+            if tok.text == "|":
+                cells.append([])
+            elif not tok.is_space:
+                cells[-1].append(tok)
+        figures: list[CasualtyFigure] = []
+        for cell in cells:
+            at = next((k for k, t in enumerate(cell) if t.like_num), None)
+            label = [t for t in cell[: at if at is not None else len(cell)] if t.is_alpha]
+            kinds = [found for t in label if (found := self.casualty_kind(t))]
+            if not kinds or not label or len(label) > TABLE_LABEL_WORDS:
+                continue
+            value = self.word_value([cell[at].lower_]) if at is not None else None
+            if value is None:
+                continue  # "Attackers killed —": the line gives no figure of that kind
+            attackers = kinds[0] == "killed" and any(t.lower_ in self.attacker_nouns for t in label)
+            kind: CasualtyKind = "attackers_killed" if attackers else cast(CasualtyKind, kinds[0])
+            span = TextSpan.from_span(sent.doc[cell[0].i : cell[-1].i + 1], sent_index)
+            figures.append(CasualtyFigure(kind, value, None, span, victim=label[-1].lower_, total=True))
+        return figures if figures else None
+
     def _field_of_attackers(self, sent: Span, figure: CasualtyFigure) -> CasualtyFigure:
         """A field whose label names the attackers ("Attackers killed: two", "Accused killed: one"): their dead."""
         words = figure.span.in_doc(sent.doc)
@@ -2559,6 +2592,8 @@ def _from_a_place(noun: Token) -> bool:
                for c in noun.children)
 
 
+TABLE_MIN_BARS = 2  # "Killed 2 | Injured 3 | Claim: none": a line of three cells at least
+TABLE_LABEL_WORDS = 3  # a cell's label is a few words ("Attackers killed"), not a sentence
 LABEL_MAX_TOKENS = 8  # a release's field label ("• Shuhada (02):") opens its line within this many tokens
 HOSPITAL_WORDS = frozenset({"hospital", "hospitals", "clinic", "cmh", "dhq", "thq"})
 

@@ -83,7 +83,7 @@ TRIGGERS.update({f"{phrase}s": vote for phrase, vote in list(TRIGGERS.items()) i
                  and phrase.endswith(("operation", "raid", "encounter", "ibo")) and phrase != "operation"})
 INFRA_VERBS = ("on fire", "demolished", "blew up", "blown up", "blow up", "blowing up", "setting fire to", "torching", "destroyed", "damaged", "set fire to", "set on fire", "set ablaze",
                "torched", "exploded", "blast", "explosion", "bombed", "sabotaged", "burnt", "burned", "went off",
-               "derailed", "derail", "caught fire")
+               "derailed", "derail", "caught fire", "brought it down", "toppled")
 INFRA_NOUNS = ("pipeline", "pylon", "pylons", "tower", "towers", "transmission line", "power line", "railway track",
                "railway line", "rail track", "track", "bridge", "gas line", "electricity", "grid station",
                "mobile tower", "telecom tower", "machinery", "excavator", "construction company", "dam",
@@ -111,7 +111,7 @@ def _destroyed_with_explosives(verbs: set[str], sent: Span) -> str | None:
 
 FOILED = ("defused", "foiled", "thwarted", "averted", "diffused", "failed attempt", "recovered explosives",
           "was arrested", "were arrested", "apprehended", "bid to", "foil")
-SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat")
+SUICIDE = ("suicide", "blew himself up", "blew herself up", "self-detonat", "strapped to his body", "strapped to her body")
 GENERIC = frozenset({"attacked", "attack", "attacks", "attacking", "assault", "targeted", "came under attack"})
 HIJACK_WORDS = frozenset({"hijacked", "hijacking", "hijack", "hijackers"})  # decide the type whatever else votes
 PRIORITY = ("security_operation", "kidnapping", "bombing", "infrastructure_attack",
@@ -251,6 +251,8 @@ class EventTypeRules:
             if etype == "kidnapping" and phrase not in HIJACK_WORDS and span is not None and _takes_no_one(span, sent, self.things, self.people):
                 continue  # "the attackers took away weapons from the post": a robbery of the post, no abduction
             is_suicide = suicide and etype in ("bombing", "armed_assault")
+            if etype == "bombing" and strength < SET_OFF_STRENGTH and span is not None and _set_off(span, sent):
+                strength = SET_OFF_STRENGTH
             if span is not None and (_habitual(span, sent) or _in_a_record(span, sent)):
                 continue  # "the community has been targeted repeatedly": a pattern, not this incident
             reference = span is not None and _names_the_victims(span, sent)
@@ -311,6 +313,21 @@ DROPPED = frozenset({"dropped", "dropping", "drop", "drops"})
 # (shells dropped "after which gunmen opened fire from nearby fields": an assault that a drone opened)
 GUNFIRE = frozenset({"opened fire", "fired on", "fired at", "firing", "gunmen", "gunfight", "exchange of fire"})
 MUNITIONS = frozenset({"shell", "shells", "mortar", "mortars", "grenade", "grenades", "rounds"})
+
+
+SET_OFF = {"set": "off", "touch": "off", "trigger": "", "detonate": ""}  # verb → the particle it needs ("" none)
+SET_OFF_STRENGTH = 1.0  # "set off the explosives strapped to his body": a blast, told as plainly as "exploded"
+
+
+def _set_off(span: TextSpan, sent: Span) -> bool:
+    """The explosives are the object of a verb that sets them off ("a young man set off the explosives strapped to his
+    body", "triggered the explosives"): the blast itself, not explosives found or carried."""
+    words = span.in_doc(sent.doc)
+    if words is None or words.root.dep_ != "dobj":
+        return False
+    verb = words.root.head
+    particle = SET_OFF.get(verb.lemma_.lower(), SET_OFF.get(verb.lower_))
+    return particle is not None and (not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children))
 
 
 def _dropped(span: TextSpan, sent: Span) -> bool:

@@ -142,7 +142,9 @@ EDITORS_NOTE = re.compile(r"^\((?:adds|updates|recasts|corrects|changes|writes t
 # incidents"), with or without the period (not a newsletter's "We recorded three incidents: ...", the items it lists)
 TALLIED_COUNT = re.compile(r"\b(?:(?!We\b)[A-Z][a-z]+|province|district|region|country|city)\s+(?:recorded|counted|registered|"
                            r"documented|logged)\s+(?:a\s+total\s+of\s+|some\s+|about\s+)?(?:" + WORD_STAT_COUNT.pattern + ")")
-STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
+# a period a statistic counts over (not a toll's last days: "the number of dead had reached 63 after several of the
+# wounded died over the previous two days")
+STAT_PERIOD = re.compile(r"\b(?:(?:first|past|last|previous)\s+(?!(?:two|three|2|3)\s+days\b)(?:\w+\s+)?(?:days|months|weeks|years|decade)|nationwide|countrywide"
                          r"|across the country|in a decade|year[ -]to[ -]date|(?:deadliest|bloodiest)\s+(?:month|year|week)s?|this year|(?:over|in|during) the past (?:week|month|year)"
                          r"|in (?:different|separate|several|various|multiple|a series of) (?:operations|attacks|incidents|raids|clashes|engagements|encounters)"
                          r"|since (?:january|20\d\d|19\d\d|the (?:beginning|start) of (?:the|this) (?:year|month))|in 20\d\d|(?:during|over|throughout) the (?:year|quarter|decade)|(?:first|second) half of)\b",
@@ -1189,7 +1191,34 @@ def section_heading(info: SentenceInfo) -> str | None:
         return "item"
     if _bold_name_line(info, named):
         return "item"  # "**Mali Khel.**": a digest's heading in bold, a place the gazetteer does not know
+    if _bold_place_lead(info):
+        return "item"  # "**Khar, Bajaur** — Suicide bombing at a convention ...": an item headed by its place in bold
     return None
+
+
+BOLD_LEAD = re.compile(r"^\s*\*\*([^*]{1,60})\*\*")
+
+
+def _bold_place_lead(info: SentenceInfo) -> bool:
+    """The sentence opens on a bold run of names, one of them a place ("**Khar, Bajaur** —", "**Tangi** —"): a digest's
+    item set under its place, as a dateline sets a report."""
+    found = BOLD_LEAD.match(info.sent.text)
+    if found is None:
+        return False
+    start, end = info.sent.start_char + found.start(1), info.sent.start_char + found.end(1)
+    text = info.sent.doc.text
+    rest = list(text[start:end])
+    places = [m for m in info.locations if m.kind in ("place", "district", "province") and start <= m.span.start
+              and m.span.end <= end]
+    for m in places:
+        rest[m.span.start - start : m.span.end - start] = " " * (m.span.end - m.span.start)
+    # (the other words names too: "**Lachi, Kohat**" where only the district is known)
+    return bool(places) and all(word.istitle() for word in re.findall(r"[^\s,.()/&-]+", "".join(rest)))
+
+
+def _worded(info: SentenceInfo) -> bool:
+    """The sentence holds words, not only an item's number split off it ("2.")."""
+    return any(t.is_alpha for t in info.sent)
 
 
 def _bold_name_line(info: SentenceInfo, words: list[Token]) -> bool:
@@ -1222,8 +1251,14 @@ def _new_section(infos: list[SentenceInfo], frame: Frame) -> bool:
     if not counted_first and (
             not opener.triggers or all(known_reference(opener, t) for t in opener.triggers if t.strength >= 0.8)):
         return False
+    told = [(s, t) for s in frame.sentences for t in s.triggers]
+    if told and all(known_reference(s, t) for s, t in told) and not any(s.casualties or s.claim or s.groups
+                                                                       for s in frame.sentences):
+        return True  # the frame so far only names a known incident: a digest's note ("A busy week around Peshawar, where
+        # the toll from Wednesday's roadside bomb rose twice"), before the items that tell theirs
+    # (a place that names another incident is no place of the item's own: "**Takht Bhai** — Hours after the Tangi blast")
     own = {district_of(m.kind, m.name) for s in infos for m in s.locations
-           if m.kind in ("place", "district") and not m.in_aside()}
+           if m.kind in ("place", "district") and not m.in_aside() and not m.names_an_incident()}
     # (a frame under an item's dateline of its own is that place's, not every town it names: "one of the wounded died
     # in Turbat" in a Panjgur item; the article's own dateline is the newsroom's city)
     datelines = {district_of(m.kind, m.name) for s in frame.sentences for m in s.locations if m.dateline and s.paragraph > 0}
@@ -1429,6 +1464,7 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
     section_news = False  # ... the section reports another incident ("BANNU — Earlier on Sunday, a bomb hit ...")
     held: list[SentenceInfo] = []  # the section's sentences before the one that opens a frame (its heading)
     told = False  # the paragraph went on past its heading
+    numbered = False  # ... a numbered one ("2. As a result of the explosion, ...")
     elsewhere = False  # ... whose heading line dates it before the incident ("CONTEXT — Kabul | 7 August")
     paragraph = None
     recap_paragraph: int | None = None  # the paragraph that recalls an earlier incident, from its recap on
@@ -1450,8 +1486,11 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
             own = section_heading(info) if info.paragraph > first_paragraph and current is not None else None
             if own is not None or not lone:
                 heading, held = own, []
+                numbered = own == "item" and ITEM_NUMBER.match(info.sent.text) is not None
                 elsewhere = own == "label" and current is not None and _earlier_than(info, current)
-        if heading is not None and not section_news:
+        # (a numbered point whose opener went on with the current incident goes on with it: "2. As a result of the
+        # explosion, three persons were injured ... No loss of life occurred" in a release's numbered points)
+        if heading is not None and not section_news and not (numbered and told and not info.opens_frame()):
             # a brief's field that names who did it ("Attribution: The TTP claimed the killing"), or goes on with a field
             # that told the incident ("Casualties: Two policemen were killed ... Seven were injured.")
             # (blame of "attacks" in general, in an outlook, is no field of one incident)
@@ -1466,10 +1505,12 @@ def segment(infos: list[SentenceInfo]) -> list[Frame]:
                 current.sentences.append(info)
                 continue
             if (heading == "item" and current is not None and not info.opens_frame() and info.has_figures
-                    and not info.dates and not held and not _new_place(info, current)):
+                    and not info.dates and not any(_worded(h) for h in held) and not _new_place(info, current)):
                 # a release's bulleted field that counts the incident's casualties ("• Injured (01): Head Constable
-                # Khalid Khan, shifted to hospital")
+                # Khalid Khan, shifted to hospital"), or its numbered point that goes on with them ("2. As a result, two
+                # persons received injuries. ... No loss of life occurred.")
                 current.sentences.append(info)
+                told = True
                 continue
             if not info.opens_frame() or (heading == "label" and not attributes and not info.has_figures
                                           and info.strength < STRONG_TRIGGER):

@@ -30,7 +30,7 @@ from khabar.nlp.geocode import geocode
 
 log = logging.getLogger(__name__)
 ASIDE_WORDS = ("hospital", "shifted", "shifting", "moved to", "referred to", "flown to", "airlifted", "evacuated to", "taken to",
-               "rushed to", "transported to", "headquarters", "funeral", "native", "hailed from",
+               "rushed to", "transported to", "treatment at", "treatment in", "treated at", "treated in", "headquarters", "funeral", "native", "hailed from",
                "belonged to", "belongs to", "belong to", "hometown", "home town", "ancestral", "resident of", "residents of", "came from",
                "were from", "was from", "janaza", "burial", "buried", "mourners", "speaking from",
                # where a speaker was reached ("told reporters by telephone from Multan") or spoke ("addressing a press

@@ -524,6 +524,16 @@ INCIDENT_PROBES = (
      "truck and car bombs, road workers kidnapped, an IED on a Levies vehicle, a polio escort shot and a police "
      "station attacked in one district on one day, a cantonment assault whose toll climbs, a claim arriving a day "
      "later and denied by another group, four distractors. Scored unseen first, then studied."),
+    ("p168", "thirteen incidents, all of them in 2 or more reports",
+     "Twenty-eight reports from five outlets (a Peshawar Urdu paper's English edition with place-and-agency datelines "
+     "and 'martyred', a national broadcaster's site with 'Breaking:' leads and timed updates appended, a European "
+     "correspondent's long narrative, a district police press office's numbered bulletins with FIR numbers, a weekly "
+     "newsletter of items under bold place names closing on a figures line) on 2022-25 attacks in Swat, Charsadda, "
+     "Mardan, Kohat, Bajaur, Mianwali, Kurram, Attock, Rawalpindi, Peshawar, Khyber, Lower Dir and Mohmand: a polio "
+     "guard shot, IEDs on police vans, a grenade on a shop, officials kidnapped and freed, a convention suicide bombing "
+     "whose toll climbs over days, a police station attack repulsed, fire from across the border, operations killing "
+     "militants, a sniper on a checkpost and a mobile tower burned on one day, four distractors. Scored unseen first, "
+     "then studied."),
     ("p25", "twenty-six incidents, five of them in two reports",
      "The national pages of three Pakistani dailies in 2025 (city datelines, ISPR idiom, running tolls, think-tank "
      "figures in background). Scored unseen first, then studied."),
@@ -1018,6 +1028,16 @@ HONEST_PROBES = (
      "apart, Levies men abducted, a train derailed near a tunnel, namesake places, four distractors; written blind, "
      "never studied.",
      "Thirteen incidents, ten of them in 2 or more reports. Never studied."),
+    ("p169",
+     "Twenty-eight reports from five outlets (a Quetta English daily datelining attacks elsewhere from Quetta, a wire "
+     "with numbered UPDATE copies restating the toll, a Pashto channel's English site with one-sentence paragraphs and "
+     "'last night', an analysis site's weekly reviews of four or five incidents, a government handout with press-release "
+     "idiom) on 2022-25 attacks in Panjgur, Quetta, Bannu, South Waziristan, North Waziristan, Hangu, Dera Ismail Khan, "
+     "Lakki Marwat, Orakzai, Kech, Gwadar, Mastung and Karak: a Frontier Corps patrol ambushed, a railway track and a "
+     "pipeline blown up, a rocket attack past midnight, an elder shot, a suicide convoy bombing and a market bombing "
+     "with tolls revised down, labourers abducted and killed, operations against 'khwarij', a coach fired on, a claim "
+     "disputed by another group, four distractors; written blind, never studied.",
+     "Thirteen incidents, all of them in 2 or more reports. Never studied."),
 )
 
 

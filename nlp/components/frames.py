@@ -1206,8 +1206,7 @@ def _bold_place_lead(info: SentenceInfo) -> bool:
     if found is None:
         return False
     start, end = info.sent.start_char + found.start(1), info.sent.start_char + found.end(1)
-    text = info.sent.doc.text
-    rest = list(text[start:end])
+    rest = list(found.group(1))  # (the sentence's own text: `Doc.text` would join every token of the report)
     places = [m for m in info.locations if m.kind in ("place", "district", "province") and start <= m.span.start
               and m.span.end <= end]
     for m in places:
